@@ -1,0 +1,69 @@
+"""Names spelled once: normalisation steps, edit reasons, line actions and line reasons.
+
+Every edit and every line decision carries one of these codes, so stats, tests and the CLI summary agree.
+"""
+
+from __future__ import annotations
+
+# --- normalisation steps (Edit.step), in the order they run -------------------------------------
+STEP_NEWLINES = "newlines"
+STEP_PINYIN = "pinyin"
+STEP_MOJIBAKE = "mojibake"
+STEP_SCRIPT = "script"
+STEP_WIDTH = "width"
+STEP_PARAGRAPHS = "paragraphs"
+STEPS = (STEP_NEWLINES, STEP_PINYIN, STEP_MOJIBAKE, STEP_SCRIPT, STEP_WIDTH, STEP_PARAGRAPHS)
+
+# --- edit reasons ---------------------------------------------------------------------------------
+CRLF = "crlf_to_lf"
+PINYIN_ANNOTATION = "pinyin_annotation"
+MOJIBAKE_SHIFT = "gbk_byte_shift"
+MOJIBAKE_LOST_BYTE = "gbk_lost_byte_named_by_pinyin"
+MOJIBAKE_INFERRED_MARKER = "heading_number_inferred"
+MOJIBAKE_UNREPAIRABLE = "unrepairable_mojibake_removed"
+T2S = "traditional_to_simplified"
+FULLWIDTH_ASCII = "fullwidth_ascii_to_halfwidth"
+BRACKET_FORM = "enumeration_bracket_form"
+ZERO_WIDTH = "zero_width_removed"
+INDENT = "indentation_removed"
+SPACE = "space_collapsed"
+CONTROL = "control_character_removed"
+JOIN_BROKEN_LINE = "broken_line_joined"
+SPLIT_INDENTED = "indented_paragraph_split"
+
+# --- line actions ----------------------------------------------------------------------------------
+KEEP = "keep"
+DROP = "drop"
+TITLE = "title"
+META = "meta"
+BLANK = "blank"  # blank lines: recorded, never written to --explain
+ACTIONS = (KEEP, DROP, TITLE, META)
+
+# --- line reasons ----------------------------------------------------------------------------------
+R_BODY = "body"
+R_HEADING = "heading"
+R_CONTINUATION = "continuation"
+R_TITLE = "title"
+R_META = "metadata"
+R_BLANK = "blank"
+R_REPEATED_TITLE = "repeated_title"
+R_SHARE = "share_widget"
+R_BREADCRUMB = "breadcrumb"
+R_RECOMMEND = "recommended_links"
+R_RELATED = "related_articles"
+R_COPYRIGHT = "copyright"
+R_ICP = "icp_licence"
+R_POWERED_BY = "powered_by"
+R_DISCLAIMER = "disclaimer"
+R_SITE_PROMO = "site_promotion"
+R_PAGE_NUMBER = "page_number"
+R_PLACE_LIST = "place_name_list"
+R_PAYWALL = "paywall_tail"
+R_LICENSE_FOOTER = "public_domain_footer"
+R_NAV = "navigation"
+R_CONTACT = "contact_info"
+R_VISITOR = "visitor_counter"
+R_ORGANISER = "site_organiser"
+R_BOILERPLATE_ZONE = "short_line_in_boilerplate_zone"
+R_CORPUS_REPEATED = "repeated_across_corpus"
+R_LIST_NUMBER = "footer_list_number"
