@@ -64,6 +64,14 @@ R_NAV = "navigation"
 R_CONTACT = "contact_info"
 R_VISITOR = "visitor_counter"
 R_ORGANISER = "site_organiser"
-R_BOILERPLATE_ZONE = "short_line_in_boilerplate_zone"
+R_HEAD_ZONE = "navigation_before_body"
+R_TAIL_ZONE = "after_page_footer"
 R_CORPUS_REPEATED = "repeated_across_corpus"
 R_LIST_NUMBER = "footer_list_number"
+
+# --- scripts (CleanDoc.script, normalise.script.detect_script) --------------------------------------
+SCRIPT_SIMPLIFIED = "simplified"
+SCRIPT_TRADITIONAL = "traditional"
+SCRIPT_MIXED = "mixed"
+SCRIPT_NONE = "none"
+SCRIPTS = (SCRIPT_SIMPLIFIED, SCRIPT_TRADITIONAL, SCRIPT_MIXED, SCRIPT_NONE)

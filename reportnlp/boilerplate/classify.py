@@ -1,0 +1,188 @@
+"""Decide, for every raw line of a page, keep / drop / title / meta, and why.
+
+Two passes, as jusText does: first each line alone (:mod:`.rules`), then in context:
+
+* the **tail zone**: from the first footer line (copyright, ICP, disclaimer, paywall, licence footer,
+  related links …) after which no body prose follows, every line is furniture;
+* the **head zone**: before the first body line, short unpunctuated lines are navigation;
+* the **title**: the best title-like line before the body (repeated on the page, or echoed in a breadcrumb,
+  or followed by the metadata line); its later copies are dropped as repeated titles;
+* the **corpus**: lines repeated across many documents of one run are dropped unless they read as prose
+  (CCNet's idea, see :mod:`reportnlp.boilerplate.corpus`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Optional
+
+from reportnlp import codes
+from reportnlp.boilerplate.corpus import line_key
+from reportnlp.boilerplate.rules import (
+    SENTENCE_END,
+    SENTENCE_PUNCT,
+    is_heading,
+    is_link_list,
+    is_meta_line,
+    is_prose,
+    line_rule,
+)
+from reportnlp.types import LineDecision
+
+#: Reasons after which a page's body is over when no prose follows.
+FOOTER_REASONS = frozenset(
+    {
+        codes.R_LICENSE_FOOTER,
+        codes.R_COPYRIGHT,
+        codes.R_ICP,
+        codes.R_POWERED_BY,
+        codes.R_DISCLAIMER,
+        codes.R_PAYWALL,
+        codes.R_RECOMMEND,
+        codes.R_RELATED,
+        codes.R_CONTACT,
+        codes.R_ORGANISER,
+    }
+)
+#: Rules a metadata line overrides ("来源:网络整理 免责声明:…" carries the source).
+_META_OVERRIDES = frozenset({codes.R_DISCLAIMER, codes.R_SHARE, codes.R_VISITOR, codes.R_SITE_PROMO})
+
+_TITLE_WORDS = re.compile(
+    r"(?:报告|汇报|总结|讲话|发言|致辞|意见|通知|方案|决定|决议|计划|规划|纲要|情况|工作|行动|活动|公报|办法|措施|调研|心得|体会)"
+)
+
+
+def _strong_body(line: str) -> bool:
+    return is_prose(line, 50) and not is_link_list(line)
+
+
+def decide_lines(
+    lines: Sequence[str],
+    *,
+    title_hint: Optional[str] = None,
+    corpus_counts: Optional[Mapping[int, int]] = None,
+    corpus_min_docs: int = 5,
+    corpus_keys: Optional[Sequence[int]] = None,
+) -> list[LineDecision]:
+    """One :class:`LineDecision` per line (1-based), blank lines included with action ``blank``.
+
+    ``lines`` are the normalised lines of one page (same count and order as the raw lines).
+    ``title_hint`` is a title known from elsewhere (a JSONL ``title`` field); ``corpus_counts`` maps a
+    line's key to the number of documents of the run that contain it; ``corpus_keys`` are the keys of
+    ``lines`` (by default the stripped lines themselves).
+
+    >>> [d.action for d in decide_lines(["关于全市理论宣讲工作汇报", "", "时间:2024-02-09 来源:网友投稿",
+    ...     "多年来,全市致力形成理论宣讲的最强分贝、最大成效,大胆探索、勇于创新,成效明显,群众满意。",
+    ...     "版权所有:上派范文网 2010-2024"])]
+    ['title', 'blank', 'meta', 'keep', 'drop']
+    """
+    n = len(lines)
+    texts = [ln.strip() for ln in lines]
+    rule: list[Optional[str]] = [None] * n
+    meta = [False] * n
+    for i, t in enumerate(texts):
+        if not t:
+            continue
+        r = line_rule(t)
+        m = is_meta_line(t) and (r is None or r in _META_OVERRIDES)
+        meta[i] = m
+        rule[i] = None if m else r
+
+    def plain(i: int) -> bool:  # a non-blank line no rule claimed
+        return bool(texts[i]) and rule[i] is None and not meta[i]
+
+    # --- tail zone: after the first footer line with no strong body line after it ---------------------
+    tail = n
+    for i in range(n - 1, -1, -1):
+        if plain(i) and _strong_body(texts[i]):
+            break
+        if rule[i] in FOOTER_REASONS:
+            tail = i
+    # --- body start: the first line that reads as prose or a numbered heading --------------------------
+    body = next(
+        (i for i in range(tail) if plain(i) and (is_prose(texts[i], 20) or is_heading(texts[i]))),
+        tail,
+    )
+    # --- title --------------------------------------------------------------------------------------
+    title_i = _pick_title(texts, rule, meta, body, title_hint)
+    title_text = texts[title_i] if title_i is not None else (title_hint or "").strip()
+
+    out: list[LineDecision] = []
+    prev_kept: Optional[int] = None
+    for i, t in enumerate(texts):
+        line_no = i + 1
+        if not t:
+            out.append(LineDecision(line_no, codes.BLANK, codes.R_BLANK, lines[i]))
+            continue
+        if i == title_i:
+            action, reason = codes.TITLE, codes.R_TITLE
+        elif meta[i]:
+            action, reason = codes.META, codes.R_META
+        elif rule[i] is not None:
+            action, reason = codes.DROP, rule[i]
+        elif title_text and t == title_text:
+            action, reason = codes.DROP, codes.R_REPEATED_TITLE
+        elif i >= tail:
+            action, reason = codes.DROP, codes.R_TAIL_ZONE
+        elif i < body and not SENTENCE_PUNCT.search(t) and not is_heading(t) and (len(t) <= 12 or is_link_list(t)):
+            action, reason = codes.DROP, codes.R_HEAD_ZONE
+        elif (
+            corpus_counts is not None
+            and corpus_counts.get(corpus_keys[i] if corpus_keys else line_key(t), 0) >= corpus_min_docs
+            and not is_prose(t, 20)
+            and not is_heading(t)
+            and not SENTENCE_END.search(t)
+            and _standalone(texts, i)
+        ):
+            action, reason = codes.DROP, codes.R_CORPUS_REPEATED
+        else:
+            action = codes.KEEP
+            if is_heading(t):
+                reason = codes.R_HEADING
+            elif prev_kept == i - 1 and not SENTENCE_END.search(texts[i - 1]):
+                reason = codes.R_CONTINUATION
+            else:
+                reason = codes.R_BODY
+        if action == codes.KEEP:
+            prev_kept = i
+        out.append(LineDecision(line_no, action, reason, lines[i]))
+    return out
+
+
+def _standalone(texts: Sequence[str], i: int) -> bool:
+    """Not a piece of a broken sentence: neither neighbour runs on into or out of this line."""
+    before = texts[i - 1] if i else ""
+    after = texts[i + 1] if i + 1 < len(texts) else ""
+    return not (before and not SENTENCE_END.search(before)) and not after
+
+
+def _pick_title(
+    texts: Sequence[str],
+    rule: Sequence[Optional[str]],
+    meta: Sequence[bool],
+    body: int,
+    title_hint: Optional[str],
+) -> Optional[int]:
+    """Index of the title line before the body, or ``None`` (the page has no title line)."""
+    if title_hint:
+        hint = title_hint.strip()
+        for i, t in enumerate(texts):
+            if t == hint:
+                return i
+        return None
+    best: Optional[tuple[tuple[int, int], int]] = None
+    furniture = [t for t, r in zip(texts, rule) if r is not None]
+    for i in range(min(body, len(texts))):
+        t = texts[i]
+        if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80:
+            continue
+        if SENTENCE_END.search(t) or is_link_list(t):
+            continue
+        echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(t in f for f in furniture)
+        nearby_meta = any(meta[j] for j in range(i + 1, min(i + 4, len(texts))))
+        score = 2 * echoed + nearby_meta + bool(_TITLE_WORDS.search(t)) + (len(t) >= 8)
+        key = (score, -i if echoed else i)  # echoed: its first copy; otherwise the one nearest the body
+        if best is None or key > best[0]:
+            best = (key, i)
+    return best[1] if best else None

@@ -1,0 +1,48 @@
+"""Corpus-level boilerplate signal, after CCNet: lines that recur in many documents of one run.
+
+A site's furniture repeats on every page it serves; a report's sentences do not. The counts are taken on
+the raw lines (stripped), once per document, so counting is cheap and needs no normalisation; the line
+classifier then drops a recurring line unless it reads as prose, a heading, or part of a broken sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Iterable
+
+_STRIP = " \t\r\u3000\xa0\ufeff"
+
+
+def line_key(line: str) -> int:
+    """The key a line is counted under: a stable 64-bit hash of the line without surrounding spaces
+    (0 for a blank line). Stable across processes and runs, unlike :func:`hash`."""
+    s = line.strip(_STRIP)
+    if not s:
+        return 0
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def count_lines(text: str) -> Counter[int]:
+    """Each distinct non-blank line of one document, counted once."""
+    keys = {line_key(ln) for ln in text.replace("\r", "\n").split("\n")}
+    keys.discard(0)
+    return Counter(keys)
+
+
+def document_frequencies(texts: Iterable[str]) -> Counter[int]:
+    """How many documents contain each line (a mergeable :class:`collections.Counter`).
+
+    >>> document_frequencies(["相关文章\\n正文一。", "相关文章\\n正文二。"])[line_key("相关文章")]
+    2
+    """
+    total: Counter[int] = Counter()
+    for text in texts:
+        total.update(count_lines(text))
+    return total
+
+
+def min_documents(n_documents: int, *, share: float = 0.05, floor: int = 3) -> int:
+    """How many documents a line must recur in to count as corpus boilerplate (5 %, at least 3)."""
+    return max(floor, math.ceil(share * n_documents))

@@ -1,0 +1,76 @@
+"""Metadata from a page's own lines: date, source, site and author.
+
+Dates are ISO ``YYYY-MM-DD``. The source comes from ``来源:`` fields, the author from ``作者:`` fields or
+a byline (``西江日报记者 陈明红``), the site from copyright, ``Powered by`` and welcome lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Optional
+
+from reportnlp import codes
+from reportnlp.types import LineDecision
+
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_SOURCE = re.compile(r"(?:文章|信息|稿件|新闻)?来源[:：]\s*([^\s:：|｜,，;；]{2,30})")
+_AUTHOR = re.compile(r"(?:作者|撰稿|撰文|文)[:：/]\s*(" + _NAME + r")")
+_BYLINE = re.compile(r"(?:^|\s|[\u4e00-\u9fff])记者\s*(" + _NAME + r")(?=\s|$|[,，、])")
+_SITE_PATTERNS = [
+    re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道))\s*(?:、[^\s]{2,12})?版权所有"),
+    re.compile(r"版权所有\s*[:：]?\s*[©]?\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站|报|台|在线))"),
+    re.compile(r"[、\s]?([\u4e00-\u9fff]{2,12}?(?:网|站))版权(?:与|和)?免责"),
+    re.compile(r"powered\s+by\s+([\u4e00-\u9fff]{2,20})", re.IGNORECASE),
+    re.compile(r"欢迎(?:您)?访问\s*([\u4e00-\u9fff]{2,20}?(?:网|站|在线))"),
+    re.compile(r"[©]\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站))"),
+]
+_STOP = re.compile(r"(?:时间|日期|作者|编辑|浏览|发布|点击)$")
+
+
+def iso_date(text: str) -> Optional[str]:
+    """The first plausible calendar date in ``text`` as ``YYYY-MM-DD``.
+
+    >>> iso_date("文章来源: 红星网  时间: 2023-02-28 17:24")
+    '2023-02-28'
+    >>> iso_date("2021年4月8日")
+    '2021-04-08'
+    """
+    for m in _DATE.finditer(text):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
+    """``date``, ``source``, ``site`` and ``author`` where the page states them (keys absent otherwise).
+
+    ``decisions`` are the line decisions of one page; their ``text`` is the normalised line.
+
+    >>> from reportnlp.types import LineDecision as L
+    >>> extract_meta([L(1, "meta", "metadata", "时间:2024-02-09 09:40:02  来源:网友投稿"),
+    ...               L(2, "drop", "copyright", "版权所有:上派范文网 2010-2024 未经授权禁止复制")])
+    {'date': '2024-02-09', 'source': '网友投稿', 'site': '上派范文网'}
+    """
+    meta: dict[str, str] = {}
+    meta_lines = [d.text.strip() for d in decisions if d.action == codes.META]
+    for t in meta_lines:
+        if "date" not in meta and (date := iso_date(t)):
+            meta["date"] = date
+        if "source" not in meta and (m := _SOURCE.search(t)):
+            src = _STOP.sub("", m.group(1))
+            if src:
+                meta["source"] = src
+    for t in meta_lines:
+        if "author" not in meta and (m := _AUTHOR.search(t) or _BYLINE.search(t)):
+            meta["author"] = m.group(1)
+    for pattern in _SITE_PATTERNS:
+        for d in decisions:
+            if d.action in (codes.DROP, codes.META) and (m := pattern.search(d.text)):
+                meta["site"] = m.group(1)
+                break
+        if "site" in meta:
+            break
+    return {k: meta[k] for k in ("date", "source", "site", "author") if k in meta}

@@ -1,0 +1,155 @@
+"""Line rules: does one line, read alone, look like site boilerplate or metadata?
+
+Each rule is a reason code and a pattern over the normalised (simplified, half-width) line. They describe
+*kinds* of web furniture (share widgets, copyright and ICP lines, paywall tails, link lists …), not the
+strings of any one site. :func:`line_rule` returns the first reason that fires, or ``None``.
+
+The context-dependent decisions (title, repeated title, head and tail zones, corpus repetition) live in
+:mod:`reportnlp.boilerplate.classify`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from reportnlp import codes
+
+_C = r"[:：]"  # either colon
+
+#: Sentence punctuation: a line with none of it and few characters reads as furniture, not prose.
+SENTENCE_PUNCT = re.compile(r"[，。；！？：,;!?]")
+#: Punctuation that ends a sentence (closing quotes and brackets may follow it).
+SENTENCE_END = re.compile(r"[。！？；!?;…][”’」』）)]*$|[：:]$")
+
+#: Numbered heading at the start of a line: 一、 （一） (一) 1. 1、 （1） 第一章 第一， 一是 重点一
+HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)"
+    r"|[（(]\d{1,2}[）)]|第[一二三四五六七八九十百\d]+[章节部分条篇，,、]|[一二三四五六七八九十]是"
+    r"|重点[一二三四五六七八九十])"
+)
+
+# Rules over the whole line. Order matters: the first that fires gives the reason. (reason, pattern, max
+# length of a line it may fire on: long prose that merely mentions 版权 is not a copyright line.)
+_RULES: list[tuple[str, str, int]] = [
+    (codes.R_LICENSE_FOOTER, r"本作品(?:是|在|来自|属于)|公有领域|public domain|维基文库|wikisource|著作权法|^(?:true|false)$", 200),
+    (codes.R_PAYWALL, r"预览(?:阅读)?已结束|(?:阅读|查看|展开)全文|剩余\d*.{0,6}未读|余下全文|试读已结束|开通(?:VIP|会员)|下载(?:本文|文档|全文)|扫码(?:联系|下载|获取|阅读)|付费(?:阅读|下载)|全文(?:下载|阅读)|文档下载", 120),
+    (codes.R_ICP, r"ICP\s*(?:备|证|许可)|[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云陕甘青藏宁新蒙]ICP|公网安备|网站标识码|备案(?:号|编号|序号)", 300),
+    (codes.R_POWERED_BY, r"powered\s+by|技术支持" + _C + r"|技术支持\s|建议使用.{0,20}浏览器|分辨率|网站(?:建设|制作|维护)" + _C, 200),
+    (codes.R_COPYRIGHT, r"版权所有|版权归|copyright|©|\(c\)\s*\d{4}|all rights reserved|未经(?:书面)?(?:授权|许可|同意)[，,]?\s*(?:禁止|不得|严禁|任何)|禁止(?:复制|转载|建立镜像)|转载请注明|不得转载", 260),
+    (codes.R_DISCLAIMER, r"免责声明|版权(?:与|和)免责|本(?:网|站)(?:转载|注明|发布|所载|刊载|未注明)|不代表本(?:网|站)|如有侵权|侵权(?:请)?(?:联系|删除)|(?:联系|通知)(?:我们|本站|本网)(?:及时)?删除|仅限学习(?:交流|分享)|仅供(?:学习|参考|交流)", 400),
+    (codes.R_SITE_PROMO, r"小编|为大家(?:整理|收集|精心)|供大家(?:参考|借鉴|阅读)|欢迎(?:您)?(?:访问|光临|阅读|下载|关注)|希望(?:对|能)(?:你|您|大家)有所帮助|更多(?:精彩|内容|范文).{0,10}(?:请|敬请|关注|访问)|关注(?:我们|本站|公众号)|(?:微信)?公众号" + _C, 160),
+    (codes.R_VISITOR, r"您是第\s*\d*\s*位|访问(?:量|人数|次数)|浏览(?:次数|量)|阅读(?:次数|量)" + _C + r"?|点击(?:数|量|率)" + _C + r"?|在线人数", 80),
+    (codes.R_SHARE, r"^(?:分享到|分享至|分享|转发|收藏|点赞|打印|关闭|返回|评论)(?:[:：\-\s]|$)|^(?:微信|微博|QQ|QQ空间|朋友圈|新浪微博|腾讯微博|豆瓣|抖音|今日头条)$|分享到[:：\-]|扫一扫|扫描二维码|二维码|打印本页|关闭窗口|【(?:打印|关闭|字体|大|中|小)】|字[体号]" + _C + r"?\s*[大中小]|^[xX×✕✖]$", 60),
+    (codes.R_BREADCRUMB, r"当前位置|您的位置|你的位置|现在位置|所在位置|^首页\s*[>＞»›/]|^[^。，]{0,40}\s[>＞»›]\s[^。，]{0,80}[>＞»›]", 200),
+    (codes.R_RECOMMEND, r"^(?:推荐访问|推荐阅读|热门推荐|热门文章|精彩推荐|猜你喜欢|延伸阅读|热点推荐|最新文章|热门标签|随机推荐|点击排行|本周热门|最新推荐|你可能(?:还)?(?:喜欢|感兴趣)|相关(?:推荐|阅读|搜索|链接|新闻|专题|标签)|标签|关键词|tags)(?:[:：\s]|$)|^(?:上一篇|下一篇|上一页|下一页|上一条|下一条|返回(?:列表|顶部|首页)|更多)(?:[:：>»\s]|$)", 300),
+    (codes.R_RELATED, r"^相关(?:文章|内容|范文|文档|资料)(?:推荐|列表)?[:：]?", 200),
+    (codes.R_CONTACT, r"^(?:联系人|联系电话|电话|传真|邮箱|e-?mail|地址|邮编|客服|投稿邮箱|联系我们|举报电话|违法和不良信息举报)" + _C + r"?|\(电话" + _C, 120),
+    (codes.R_ORGANISER, r"^(?:主办单位|承办单位|主办|承办|协办|运营|运维|维护单位|版权单位|出品)" + _C, 80),
+    (codes.R_PAGE_NUMBER, r"^(?:\d{1,3}|第\s*\d+\s*页|共\s*\d+\s*页|\d+\s*/\s*\d+|[<«‹]?\s*\d+(?:\s+\d+){1,}\s*[>»›]?|\d{1,2}[.、])$|^(?:首页|尾页)(?:\s|$)", 40),
+]
+
+_COMPILED = [(reason, re.compile(pat, re.IGNORECASE), maxlen) for reason, pat, maxlen in _RULES]
+
+#: Lines that carry metadata: a source, a publication date, an author or a byline.
+META_LINE = re.compile(
+    r"(?:^|\s)(?:文章|信息|稿件|新闻)?来源" + _C
+    + r"|(?:发布|发表|更新|录入|上传|提交)(?:时间|日期|于)" + _C + r"?"
+    + r"|(?:^|\s)(?:时间|日期)" + _C
+    + r"|(?:^|\s)(?:作者|撰稿|撰文|责任编辑|编辑|审核|校对|审校|摄影|通讯员|记者)" + _C
+    + r"|^[^，。]{0,15}(?:记者|通讯员|特约撰稿人)\s*[\u4e00-\u9fff·]{2,4}(?:\s|$)"
+    + r"|^(?:文|图|文/图|图/文)\s*[/|:：]\s*[\u4e00-\u9fff]{2,4}"
+)
+_DATE_ONLY = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def line_rule(line: str) -> Optional[str]:
+    """The reason a line reads as boilerplate on its own, or ``None``.
+
+    >>> line_rule("粤ICP备09102757号| 网络出版服务许可证")
+    'icp_licence'
+    >>> line_rule("推荐访问:关于全市理论宣讲工作汇报 宣讲 工作汇报 全市")
+    'recommended_links'
+    >>> line_rule("已组建102人的专家学者队伍,129人的领导干部队伍和228人的百姓队伍。") is None
+    True
+    """
+    n = len(line)
+    for reason, rx, maxlen in _COMPILED:
+        if n <= maxlen and rx.search(line):
+            return reason
+    if is_link_list(line):
+        return codes.R_NAV
+    if is_place_list(line):
+        return codes.R_PLACE_LIST
+    return None
+
+
+def is_meta_line(line: str) -> bool:
+    """A short line that carries a date, source, author or byline rather than body text.
+
+    >>> is_meta_line("时间:2024-02-09 09:40:02  来源:网友投稿")
+    True
+    >>> is_meta_line("记者还了解到,《“六进”行动》提出,要加强组织领导。")
+    False
+    """
+    if len(line) > 120 or line.count("。") > 1:
+        return False
+    return bool(META_LINE.search(line) or _DATE_ONLY.match(line))
+
+
+_SEPARATORS = re.compile(r"\s*[|｜丨¦]\s*|\s{2,}|\s+[/·•]\s+")
+
+
+def is_link_list(line: str) -> bool:
+    """Three or more short items separated by bars or wide spaces, with no sentence punctuation: a menu.
+
+    >>> is_link_list("关于我们| 广告服务| 版权声明| 联系我们| 友情链接")
+    True
+    """
+    if len(line) > 300 or SENTENCE_PUNCT.search(line.replace("、", "")):
+        return False
+    items = [p for p in _SEPARATORS.split(line) if p]
+    return len(items) >= 3 and max(len(p) for p in items) <= 16
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """China's province-, prefecture- and county-level names (2022 and 1980–2022 revisions)."""
+    text = resources.files("reportnlp.data").joinpath("place_names.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+_PLACE_SPLIT = re.compile(r"[|｜丨、，,\s]+")
+_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|旗|州|盟|镇|乡|自治县|自治州|特别行政区)$")
+
+
+def is_place_list(line: str) -> bool:
+    """Five or more items of which most are place names: an SEO list of places, not prose.
+
+    >>> is_place_list("十堰市| 墨玉县| 高平市| 阜康市| 措美县| 卢龙县| 浙江省")
+    True
+    """
+    if SENTENCE_PUNCT.search(line.replace("，", "").replace(",", "")) and "|" not in line:
+        return False
+    items = [p for p in _PLACE_SPLIT.split(line) if p]
+    if len(items) < 5:
+        return False
+    names = place_names()
+    hits = sum(1 for p in items if p in names or (len(p) <= 8 and _PLACE_SUFFIX.search(p)))
+    return hits >= 0.6 * len(items)
+
+
+def is_heading(line: str) -> bool:
+    """A numbered heading or a short unpunctuated line that starts a section.
+
+    >>> is_heading("（一）着眼“培根铸魂”,筑牢理想信念之基")
+    True
+    """
+    return bool(HEADING_START.match(line))
+
+
+def is_prose(line: str, min_len: int = 40) -> bool:
+    """Reads as body prose: long enough and has sentence punctuation."""
+    return len(line) >= min_len and bool(SENTENCE_PUNCT.search(line))

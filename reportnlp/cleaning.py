@@ -1,0 +1,116 @@
+"""``clean()``: one scraped page in, one :class:`~reportnlp.types.CleanDoc` out.
+
+raw bytes/text → decode → newlines → pinyin → mojibake → script → width (each step returns its edits) →
+line decisions (keep/drop/title/meta, each with a reason) → metadata → paragraphs.
+
+Offsets: each normalisation edit refers to the text its step received; the paragraph edits refer to the
+*kept text* (the kept lines joined by ``\\n``); :attr:`CleanDoc.paragraphs` refer to :attr:`CleanDoc.text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Optional, Union
+
+from reportnlp import codes
+from reportnlp.boilerplate.classify import decide_lines
+from reportnlp.boilerplate.corpus import line_key
+from reportnlp.boilerplate.metadata import extract_meta
+from reportnlp.normalise import normalise_text
+from reportnlp.normalise.decode import decode
+from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
+from reportnlp.types import CleanDoc
+
+_INDENT_CHARS = (" ", "\t", "\u3000", "\xa0")
+
+
+def clean(
+    data: Union[str, bytes],
+    *,
+    id: str = "",
+    title: Optional[str] = None,
+    source: Optional[str] = None,
+    encoding: Optional[str] = None,
+    to_simplified: bool = True,
+    corpus_counts: Optional[Mapping[int, int]] = None,
+    corpus_min_docs: int = 5,
+) -> CleanDoc:
+    """Clean one report page: normalise it, strip the site's boilerplate, rebuild its paragraphs.
+
+    ``data`` is the page as bytes (the encoding is detected unless ``encoding`` is given) or text.
+    ``title`` is a title known from elsewhere (a JSONL field). ``source`` names the input in error
+    messages. ``corpus_counts`` (see :mod:`reportnlp.boilerplate.corpus`) enables the corpus-level signal.
+
+    >>> doc = clean("关于全市理论宣讲工作汇报\\n时间:2024-02-09  来源:网友投稿\\n"
+    ...             "  多年来,××市大胆探索、勇于创新,致力形成理论宣讲的最强分贝、最大成效。\\n"
+    ...             "版权所有:上派范文网 2010-2024")
+    >>> doc.title, doc.meta["date"], doc.text
+    ('关于全市理论宣讲工作汇报', '2024-02-09', '多年来,××市大胆探索、勇于创新,致力形成理论宣讲的最强分贝、最大成效。')
+    >>> [(d.line, d.reason) for d in doc.dropped]
+    [(4, 'copyright')]
+    """
+    if isinstance(data, bytes):
+        text, enc = decode(data, source=source, encoding=encoding)
+    else:
+        text, enc = data, "text"
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    result = normalise_text(text, to_simplified=to_simplified)
+    lines = result.text.split("\n")
+    indented = [ln[:1] in _INDENT_CHARS for ln in result.before_width.split("\n")]
+
+    keys = [line_key(ln) for ln in raw_lines] if corpus_counts is not None else None
+    decisions = decide_lines(
+        lines, title_hint=title, corpus_counts=corpus_counts, corpus_min_docs=corpus_min_docs, corpus_keys=keys
+    )
+    meta = extract_meta(decisions)
+    title_line = next((d for d in decisions if d.action == codes.TITLE), None)
+    doc_title = title_line.text.strip() if title_line else (title.strip() if title else None)
+
+    kept: list[KeptLine] = []
+    prev = -2
+    for i, d in enumerate(decisions):
+        if d.action == codes.KEEP:
+            kept.append(KeptLine(d.line, lines[i].strip(), indented[i], adjacent=(prev == i - 1)))
+            prev = i
+    body, para_edits, paragraphs = rebuild_paragraphs(kept)
+
+    warnings: list[str] = []
+    total = sum(len(ln.strip()) for ln in lines)
+    if total >= 200 and len(body) < 0.2 * total:
+        warnings.append(f"most of the page was dropped: {len(body)} of {total} characters kept")
+    return CleanDoc(
+        id=id,
+        title=doc_title,
+        meta=meta,
+        text=body,
+        paragraphs=tuple(paragraphs),
+        lines=tuple(decisions),
+        edits=tuple(result.edits) + tuple(para_edits),
+        encoding=enc,
+        script=result.script,
+        warnings=tuple(warnings),
+    )
+
+
+def clean_stream(
+    records: Iterable[Mapping[str, Any]],
+    *,
+    corpus_counts: Optional[Mapping[int, int]] = None,
+    corpus_min_docs: int = 5,
+    **options: Any,
+) -> Iterator[CleanDoc]:
+    """Clean many documents lazily: each record has ``text`` (str or bytes), optional ``id`` and ``title``.
+
+    >>> [d.id for d in clean_stream([{"id": "a", "text": "正文一,有内容。"}, {"id": "b", "text": "正文二。"}])]
+    ['a', 'b']
+    """
+    for rec in records:
+        yield clean(
+            rec["text"],
+            id=str(rec.get("id", "")),
+            title=rec.get("title"),
+            source=rec.get("source"),
+            corpus_counts=corpus_counts,
+            corpus_min_docs=corpus_min_docs,
+            **options,
+        )

@@ -1,0 +1,99 @@
+"""Rebuild paragraphs from the kept lines of a page.
+
+Scrapers break paragraphs (a line cut mid-sentence; Wikisource puts every hyperlinked term on a line of
+its own) and run others together (several paragraphs on one line, each opened by U+3000 U+3000). This step
+runs after the line decisions, on the kept lines joined by ``\\n`` (the *kept text*), and records every join
+and split as an :class:`~reportnlp.types.Edit` with offsets into that kept text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportnlp import codes
+from reportnlp.boilerplate.rules import SENTENCE_END, is_heading
+from reportnlp.types import Edit, Paragraph
+
+_OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
+_INNER_INDENT = re.compile(r"(?<=[。！？；!?”’」』])[ \t]*\u3000{2,}[ \t\u3000]*(?=\S)")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class KeptLine:
+    """A kept line: its raw line number, normalised text, whether the raw line was indented, and
+    whether it directly follows the previous kept line in the raw page (no blank or dropped line between).
+    """
+
+    line: int
+    text: str
+    indented: bool
+    adjacent: bool
+
+
+def blank_separated(kept: Sequence[KeptLine]) -> bool:
+    """True when the page separates paragraphs with blank lines (so adjacent lines belong together)."""
+    follows = [k.adjacent for k in kept[1:]]
+    return bool(follows) and sum(not a for a in follows) >= 0.5 * len(follows)
+
+
+def _joins(prev: KeptLine, cur: KeptLine, blank_style: bool) -> bool:
+    if not cur.adjacent:
+        return False
+    if _OPENS_WITH_CLOSER.match(cur.text):
+        return True
+    if is_heading(cur.text) or is_heading(prev.text) and not blank_style:
+        return False
+    ends = bool(SENTENCE_END.search(prev.text))
+    if blank_style:
+        return not (cur.indented and ends)
+    return not ends and not cur.indented and not prev.text.endswith(("”", "》"))
+
+
+def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[Paragraph]]:
+    """Join broken lines and split run-together paragraphs; return ``(text, edits, paragraphs)``.
+
+    >>> text, edits, paras = rebuild_paragraphs([
+    ...     KeptLine(25, "二是以评星定级让宣讲工作赛起来。", True, False),
+    ...     KeptLine(27, "三是对“事”上,每年将理论宣讲纳入考核;", True, False),
+    ...     KeptLine(28, "对“人”上,优先推荐骨干宣讲员参评先进典型。", False, True)])
+    >>> print(text)
+    二是以评星定级让宣讲工作赛起来。
+    三是对“事”上,每年将理论宣讲纳入考核;对“人”上,优先推荐骨干宣讲员参评先进典型。
+    >>> [p.lines for p in paras], edits[0].reason
+    ([(25,), (27, 28)], 'broken_line_joined')
+    """
+    blank_style = blank_separated(kept)
+    edits: list[Edit] = []
+    groups: list[list[KeptLine]] = []
+    pos = 0  # offset in the kept text of the current line
+    for i, k in enumerate(kept):
+        if i and _joins(kept[i - 1], k, blank_style):
+            sep = " " if _ASCII_WORD.match(k.text[:1]) and _ASCII_WORD.match(kept[i - 1].text[-1:]) else ""
+            edits.append(Edit(codes.STEP_PARAGRAPHS, pos - 1, pos, "\n", sep, codes.JOIN_BROKEN_LINE))
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+        for m in _INNER_INDENT.finditer(k.text):
+            edits.append(Edit(codes.STEP_PARAGRAPHS, pos + m.start(), pos + m.end(), m.group(), "\n", codes.SPLIT_INDENTED))
+        pos += len(k.text) + 1
+
+    paragraphs: list[Paragraph] = []
+    out: list[str] = []
+    offset = 0
+    for g in groups:
+        joined = g[0].text
+        for prev, cur in zip(g, g[1:]):
+            sep = " " if _ASCII_WORD.match(cur.text[:1]) and _ASCII_WORD.match(prev.text[-1:]) else ""
+            joined += sep + cur.text
+        lines = tuple(k.line for k in g)
+        for piece in _INNER_INDENT.split(joined):
+            if out:
+                offset += 1  # the "\n" between paragraphs
+            paragraphs.append(Paragraph(offset, offset + len(piece), piece, lines))
+            out.append(piece)
+            offset += len(piece)
+    edits.sort(key=lambda e: e.start)
+    return "\n".join(out), edits, paragraphs
