@@ -63,8 +63,8 @@ def clean(
         lines, title_hint=title, corpus_counts=corpus_counts, corpus_min_docs=corpus_min_docs, corpus_keys=keys
     )
     meta = extract_meta(decisions)
-    title_line = next((d for d in decisions if d.action == codes.TITLE), None)
-    doc_title = title_line.text.strip() if title_line else (title.strip() if title else None)
+    title_lines = [d.text.strip() for d in decisions if d.action == codes.TITLE]
+    doc_title = title.strip() if title else ("".join(title_lines) or None)
 
     kept: list[KeptLine] = []
     prev = -2

@@ -81,13 +81,16 @@ class CleanDoc:
         return [d for d in self.lines if d.action == "drop"]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON record written by ``reportnlp clean``."""
+        """The JSON record written by ``reportnlp clean``.
+
+        The input encoding is left out so that one page gives the same record whatever its encoding;
+        ``reportnlp clean --stats`` reports it per document.
+        """
         return {
             "id": self.id,
             "title": self.title,
             "meta": dict(self.meta),
             "text": self.text,
-            "encoding": self.encoding,
             "script": self.script,
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "dropped": [{"line": d.line, "reason": d.reason, "text": d.text} for d in self.dropped],

@@ -20,7 +20,10 @@ from typing import Optional
 from reportnlp import codes
 from reportnlp.boilerplate.corpus import line_key
 from reportnlp.boilerplate.rules import (
+    DATELINE,
+    PERSON_NAME,
     SENTENCE_END,
+    SPEAKER_OFFICE,
     SENTENCE_PUNCT,
     is_heading,
     is_link_list,
@@ -47,6 +50,9 @@ FOOTER_REASONS = frozenset(
 )
 #: Rules a metadata line overrides ("来源:网络整理 免责声明:…" carries the source).
 _META_OVERRIDES = frozenset({codes.R_DISCLAIMER, codes.R_SHARE, codes.R_VISITOR, codes.R_SITE_PROMO})
+
+#: Rules that short fragments of body text can trip (a subscript 2, a hyperlinked 微信 or place list).
+_WEAK_RULES = frozenset({codes.R_PAGE_NUMBER, codes.R_SHARE, codes.R_NAV, codes.R_PLACE_LIST, codes.R_VISITOR})
 
 _TITLE_WORDS = re.compile(
     r"(?:报告|汇报|总结|讲话|发言|致辞|意见|通知|方案|决定|决议|计划|规划|纲要|情况|工作|行动|活动|公报|办法|措施|调研|心得|体会)"
@@ -89,6 +95,11 @@ def decide_lines(
         meta[i] = m
         rule[i] = None if m else r
 
+    # A short "rule" hit inside a broken sentence is a piece of that sentence ("广义货币M" / "2" / "和…").
+    for i in range(1, n - 1):
+        if rule[i] in _WEAK_RULES and texts[i + 1] and _in_sentence(texts, rule, i):
+            rule[i] = None
+
     def plain(i: int) -> bool:  # a non-blank line no rule claimed
         return bool(texts[i]) and rule[i] is None and not meta[i]
 
@@ -104,9 +115,21 @@ def decide_lines(
         (i for i in range(tail) if plain(i) and (is_prose(texts[i], 20) or is_heading(texts[i]))),
         tail,
     )
+    # --- header of a speech: dateline, speaker's office and name -------------------------------------
+    prev_header = False
+    for i in range(body):
+        t = texts[i]
+        if not t:
+            continue
+        header = plain(i) and bool(
+            DATELINE.match(t) or SPEAKER_OFFICE.match(t) or (prev_header and PERSON_NAME.match(t))
+        )
+        meta[i] = meta[i] or header
+        prev_header = header
     # --- title --------------------------------------------------------------------------------------
-    title_i = _pick_title(texts, rule, meta, body, title_hint)
-    title_text = texts[title_i] if title_i is not None else (title_hint or "").strip()
+    title_lines = _pick_title(texts, rule, meta, body, title_hint)
+    title_i = title_lines[0] if title_lines else None
+    title_text = "".join(texts[i] for i in title_lines) if title_lines else (title_hint or "").strip()
 
     out: list[LineDecision] = []
     prev_kept: Optional[int] = None
@@ -115,7 +138,7 @@ def decide_lines(
         if not t:
             out.append(LineDecision(line_no, codes.BLANK, codes.R_BLANK, lines[i]))
             continue
-        if i == title_i:
+        if i in title_lines:
             action, reason = codes.TITLE, codes.R_TITLE
         elif meta[i]:
             action, reason = codes.META, codes.R_META
@@ -125,7 +148,13 @@ def decide_lines(
             action, reason = codes.DROP, codes.R_REPEATED_TITLE
         elif i >= tail:
             action, reason = codes.DROP, codes.R_TAIL_ZONE
-        elif i < body and not SENTENCE_PUNCT.search(t) and not is_heading(t) and (len(t) <= 12 or is_link_list(t)):
+        elif (
+            i < body
+            and not SENTENCE_PUNCT.search(t)
+            and not is_heading(t)
+            and (len(t) <= 12 or is_link_list(t))
+            and not _in_sentence(texts, rule, i)
+        ):
             action, reason = codes.DROP, codes.R_HEAD_ZONE
         elif (
             corpus_counts is not None
@@ -150,6 +179,18 @@ def decide_lines(
     return out
 
 
+_OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
+
+
+def _in_sentence(texts: Sequence[str], rule: Sequence[Optional[str]], i: int) -> bool:
+    """A piece of a sentence a scraper broke (a hyperlinked term on its own line): the line before runs
+    on into it, or the line after continues it with closing punctuation."""
+    before = texts[i - 1] if i else ""
+    after = texts[i + 1] if i + 1 < len(texts) else ""
+    runs_in = bool(before) and rule[i - 1] is None and not SENTENCE_END.search(before) and len(before) > 12
+    return runs_in or bool(_OPENS_WITH_CLOSER.match(after))
+
+
 def _standalone(texts: Sequence[str], i: int) -> bool:
     """Not a piece of a broken sentence: neither neighbour runs on into or out of this line."""
     before = texts[i - 1] if i else ""
@@ -163,19 +204,34 @@ def _pick_title(
     meta: Sequence[bool],
     body: int,
     title_hint: Optional[str],
-) -> Optional[int]:
-    """Index of the title line before the body, or ``None`` (the page has no title line)."""
+) -> list[int]:
+    """Indices of the title line(s) before the body; empty when the page has no title line.
+
+    With a known title, the line equal to it, else the first run of head lines that spells a part of it
+    of four characters or more (``政府工作报`` + ``告`` in a title ``2017年…政府工作报告``).
+    """
     if title_hint:
         hint = title_hint.strip()
-        for i, t in enumerate(texts):
-            if t == hint:
-                return i
-        return None
+        exact = [i for i, t in enumerate(texts) if t == hint]
+        if exact:
+            return exact[:1]
+        for i in range(min(body, len(texts))):
+            if not texts[i] or rule[i] is not None or meta[i] or _in_sentence(texts, rule, i):
+                continue
+            run, spelled = [], ""
+            j = i
+            while j < body and texts[j] and (spelled + texts[j]) in hint:
+                spelled += texts[j]
+                run.append(j)
+                j += 1
+            if len(spelled) >= 4:
+                return run
+        return []
     best: Optional[tuple[tuple[int, int], int]] = None
     furniture = [t for t, r in zip(texts, rule) if r is not None]
     for i in range(min(body, len(texts))):
         t = texts[i]
-        if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80:
+        if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80 or is_heading(t):
             continue
         if SENTENCE_END.search(t) or is_link_list(t):
             continue
@@ -185,4 +241,4 @@ def _pick_title(
         key = (score, -i if echoed else i)  # echoed: its first copy; otherwise the one nearest the body
         if best is None or key > best[0]:
             best = (key, i)
-    return best[1] if best else None
+    return [best[1]] if best else []

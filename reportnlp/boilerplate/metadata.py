@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Optional
 
 from reportnlp import codes
+from reportnlp.boilerplate.rules import PERSON_NAME, SPEAKER_OFFICE
 from reportnlp.types import LineDecision
 
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -66,6 +67,11 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
     for t in meta_lines:
         if "author" not in meta and (m := _AUTHOR.search(t) or _BYLINE.search(t)):
             meta["author"] = m.group(1)
+    for prev, t in zip([""] + meta_lines, meta_lines):  # a speech header: office line, then the name
+        if "author" not in meta and SPEAKER_OFFICE.match(prev) and PERSON_NAME.match(t):
+            meta["author"] = re.sub(r"[\s\u3000]", "", t)
+        if "author" not in meta and (m := re.match(r"^(.{0,10}?(?:总理|主席|书记|省长|市长|县长|区长|主任))\s+(" + _NAME + r")$", t)):
+            meta["author"] = m.group(2)
     for pattern in _SITE_PATTERNS:
         for d in decisions:
             if d.action in (codes.DROP, codes.META) and (m := pattern.search(d.text)):

@@ -20,7 +20,9 @@ from reportnlp import codes
 _C = r"[:：]"  # either colon
 
 #: Sentence punctuation: a line with none of it and few characters reads as furniture, not prose.
-SENTENCE_PUNCT = re.compile(r"[，。；！？：,;!?]")
+SENTENCE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
+#: Punctuation of running prose (colons excluded: titles use them, ``慈利县东岳观镇:“三微”活动…``).
+PROSE_PUNCT = re.compile(r"[，。；！？,;!?]")
 #: Punctuation that ends a sentence (closing quotes and brackets may follow it).
 SENTENCE_END = re.compile(r"[。！？；!?;…][”’」』）)]*$|[：:]$")
 
@@ -39,7 +41,8 @@ _RULES: list[tuple[str, str, int]] = [
     (codes.R_ICP, r"ICP\s*(?:备|证|许可)|[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云陕甘青藏宁新蒙]ICP|公网安备|网站标识码|备案(?:号|编号|序号)", 300),
     (codes.R_POWERED_BY, r"powered\s+by|技术支持" + _C + r"|技术支持\s|建议使用.{0,20}浏览器|分辨率|网站(?:建设|制作|维护)" + _C, 200),
     (codes.R_COPYRIGHT, r"版权所有|版权归|copyright|©|\(c\)\s*\d{4}|all rights reserved|未经(?:书面)?(?:授权|许可|同意)[，,]?\s*(?:禁止|不得|严禁|任何)|禁止(?:复制|转载|建立镜像)|转载请注明|不得转载", 260),
-    (codes.R_DISCLAIMER, r"免责声明|版权(?:与|和)免责|本(?:网|站)(?:转载|注明|发布|所载|刊载|未注明)|不代表本(?:网|站)|如有侵权|侵权(?:请)?(?:联系|删除)|(?:联系|通知)(?:我们|本站|本网)(?:及时)?删除|仅限学习(?:交流|分享)|仅供(?:学习|参考|交流)", 400),
+    (codes.R_DISCLAIMER, r"免责声明|版权(?:与|和)免责|本(?:网|站)(?:转载|注明|发布|所载|刊载|未注明)|不代表本(?:网|站)|如有侵权|侵权(?:请)?(?:联系|删除)|(?:联系|通知)(?:我们|本站|本网)(?:及时)?删除", 400),
+    (codes.R_DISCLAIMER, r"仅限学习(?:交流|分享)|仅供(?:学习|参考|交流)", 60),
     (codes.R_SITE_PROMO, r"小编|为大家(?:整理|收集|精心)|供大家(?:参考|借鉴|阅读)|欢迎(?:您)?(?:访问|光临|阅读|下载|关注)|希望(?:对|能)(?:你|您|大家)有所帮助|更多(?:精彩|内容|范文).{0,10}(?:请|敬请|关注|访问)|关注(?:我们|本站|公众号)|(?:微信)?公众号" + _C, 160),
     (codes.R_VISITOR, r"您是第\s*\d*\s*位|访问(?:量|人数|次数)|浏览(?:次数|量)|阅读(?:次数|量)" + _C + r"?|点击(?:数|量|率)" + _C + r"?|在线人数", 80),
     (codes.R_SHARE, r"^(?:分享到|分享至|分享|转发|收藏|点赞|打印|关闭|返回|评论)(?:[:：\-\s]|$)|^(?:微信|微博|QQ|QQ空间|朋友圈|新浪微博|腾讯微博|豆瓣|抖音|今日头条)$|分享到[:：\-]|扫一扫|扫描二维码|二维码|打印本页|关闭窗口|【(?:打印|关闭|字体|大|中|小)】|字[体号]" + _C + r"?\s*[大中小]|^[xX×✕✖]$", 60),
@@ -62,6 +65,14 @@ META_LINE = re.compile(
     + r"|^[^，。]{0,15}(?:记者|通讯员|特约撰稿人)\s*[\u4e00-\u9fff·]{2,4}(?:\s|$)"
     + r"|^(?:文|图|文/图|图/文)\s*[/|:：]\s*[\u4e00-\u9fff]{2,4}"
 )
+#: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
+DATELINE = re.compile(
+    r"^[（(]?[—－-]*\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,50}?(?:上|通过|发表|讲话|报告|会议)[）)]?$"
+)
+SPEAKER_OFFICE = re.compile(
+    r"^[\u4e00-\u9fff]{0,10}(?:总理|副总理|主席|副主席|委员长|总书记|书记|副书记|省长|市长|县长|区长|镇长|乡长|主任|部长|局长|厅长)$"
+)
+PERSON_NAME = re.compile(r"^[\u4e00-\u9fff](?:[\s\u3000]*[\u4e00-\u9fff]){1,3}$")
 _DATE_ONLY = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
@@ -152,4 +163,4 @@ def is_heading(line: str) -> bool:
 
 def is_prose(line: str, min_len: int = 40) -> bool:
     """Reads as body prose: long enough and has sentence punctuation."""
-    return len(line) >= min_len and bool(SENTENCE_PUNCT.search(line))
+    return len(line) >= min_len and bool(PROSE_PUNCT.search(line))

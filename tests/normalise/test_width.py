@@ -1,0 +1,131 @@
+"""Width, invisible characters and spaces: JSON cases, seeds, the State Council corpus, properties."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportnlp import codes
+from reportnlp.normalise.edits import apply_edits
+from reportnlp.normalise.width import normalise_width
+
+TESTS = Path(__file__).resolve().parent.parent
+CASES = json.loads((TESTS / "cases" / "width.json").read_text(encoding="utf-8"))["normalise_width"]
+SEEDS = sorted((TESTS / "fixtures" / "seeds").glob("*.txt"))
+REASONS = {codes.FULLWIDTH_ASCII, codes.BRACKET_FORM, codes.ZERO_WIDTH, codes.INDENT, codes.SPACE, codes.CONTROL}
+# what must be gone afterwards: full-width letters and digits, invisible characters, edge whitespace
+_LEFT_OVER = re.compile(
+    "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f]"
+    "|^[ \t\u00a0\u3000]|[ \t\u00a0\u3000]$",
+    re.MULTILINE,
+)
+_CHINESE_PUNCTUATION = "，。、；：？！“”‘’《》【】…—"  # （） also grow: (一) → （一）
+
+
+def check(text: str) -> str:
+    """Run the step and check its contract; return the output."""
+    out, edits = normalise_width(text)
+    assert apply_edits(text, edits) == out
+    assert out.count("\n") == text.count("\n")
+    prev_end = -1
+    for e in edits:
+        assert 0 <= e.start < e.end <= len(text) and text[e.start : e.end] == e.before != e.after
+        assert e.step == codes.STEP_WIDTH and e.reason in REASONS
+        assert e.start >= prev_end
+        prev_end = e.end
+    assert normalise_width(out) == (out, [])  # idempotent
+    return out
+
+
+def _params() -> list:
+    return [
+        pytest.param(
+            c,
+            id=c["note"][:40],
+            marks=[pytest.mark.xfail(strict=True, reason=c["note"])] if c["kind"] == "known_failure" else [],
+        )
+        for c in CASES
+    ]
+
+
+@pytest.mark.parametrize("case", _params())
+def test_case(case):
+    out = check(case["input"])
+    assert out == case["expected"], case["note"]
+    if case["kind"] == "negative":
+        assert normalise_width(case["input"])[1] == []
+
+
+def test_reasons():
+    text = "\u3000\u3000(一)ＧＤＰ增长\u200b５％ \x00\n标题  正文 "
+    reasons = [e.reason for e in normalise_width(text)[1]]
+    assert reasons == [
+        codes.INDENT,
+        codes.BRACKET_FORM,
+        codes.FULLWIDTH_ASCII,
+        codes.ZERO_WIDTH,
+        codes.FULLWIDTH_ASCII,
+        codes.SPACE,  # trailing " " (the control character after it is removed first)
+        codes.CONTROL,
+        codes.SPACE,
+        codes.SPACE,
+    ]
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_seed(path):
+    text = path.read_text(encoding="utf-8")
+    out = check(text)
+    assert not _LEFT_OVER.search(out)
+    for ch in _CHINESE_PUNCTUATION:
+        assert out.count(ch) == text.count(ch)
+    assert out.count("（") >= text.count("（")
+
+
+def test_corpus(gwr_records):
+    text = "\n".join(r["content"] for r in gwr_records)
+    start = time.perf_counter()
+    out, edits = normalise_width(text)
+    elapsed = time.perf_counter() - start
+    assert apply_edits(text, edits) == out and out.count("\n") == text.count("\n")
+    assert not _LEFT_OVER.search(out)
+    assert out.count("，") == text.count("，") and out.count("（") >= text.count("（")
+    assert "增长7.3%" in out
+    assert elapsed < 5  # ~0.15 s on the project machine; generous for slow CI
+
+
+def test_paragraph_marker_reaches_the_paragraph_step():
+    from reportnlp.normalise.paragraphs import _INNER_INDENT
+
+    out = check("\u3000\u3000一是加强学习。\u3000\u3000二是强化宣传。\u3000\u3000三是（1）完善机制。  ")
+    assert len(_INNER_INDENT.findall(out)) == 2
+
+
+# --- properties --------------------------------------------------------------------------------------
+
+_ALPHABET = list(
+    " \t\n\u00a0\u3000\u2003\u200b\u200d\u2060\ufeff\u00ad\x00\x0c\x85\u200e"
+    "()（）一二十0１Ａａｚ．％＋－／＠～，。！？；”aB×—…"
+)
+_TEXT = st.text(alphabet=st.sampled_from(_ALPHABET), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT)
+def test_property_contract(text):
+    out = check(text)
+    assert not _LEFT_OVER.search(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_property_never_raises(text):
+    out, edits = normalise_width(text)
+    assert apply_edits(text, edits) == out
+    assert out.count("\n") == text.count("\n")
