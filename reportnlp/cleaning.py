@@ -4,7 +4,7 @@ raw bytes/text → decode → newlines → pinyin → mojibake → script → wi
 line decisions (keep/drop/title/meta, each with a reason) → metadata → paragraphs.
 
 Offsets: each normalisation edit refers to the text its step received; the paragraph edits refer to the
-*kept text* (the kept lines joined by ``\\n``); :attr:`CleanDoc.paragraphs` refer to :attr:`CleanDoc.text`.
+*kept text* (the kept lines separated by blank lines); :attr:`CleanDoc.paragraphs` refer to :attr:`CleanDoc.text`.
 """
 
 from __future__ import annotations

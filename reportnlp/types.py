@@ -59,7 +59,7 @@ class Paragraph:
 class CleanDoc:
     """The result of :func:`reportnlp.clean`.
 
-    ``text`` is the clean simplified body (paragraphs joined by ``\\n``); ``paragraphs`` carry offsets into
+    ``text`` is the clean simplified body (paragraphs separated by a blank line); ``paragraphs`` carry offsets into
     it. ``edits`` are the normalisation edits in the order they were applied (each step's offsets refer to
     that step's input); ``lines`` holds one decision per raw line, blank ones included.
     """

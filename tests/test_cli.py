@@ -61,7 +61,7 @@ def test_parquet_and_txt_dir_outputs(corpus, tmp_path):
 def test_bad_inputs_reported_others_processed(corpus, tmp_path):
     (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     (corpus / "empty.txt").write_bytes(b"")
-    (corpus / "truncated.txt").write_bytes("第一行\n关于全市理论宣讲".encode("utf-8")[:-1])
+    (corpus / "truncated.txt").write_bytes("第一行\n关于全市理论宣讲".encode()[:-1])
     (corpus / "docs.jsonl").write_text(
         '{"id": "ok1", "text": "正文第一段,内容完整。"}\n{"id": "bad", "text": \n{"id": "ok2", "text": "正文。"}\n',
         encoding="utf-8",

@@ -32,7 +32,7 @@ def test_clean_never_raises_and_offsets_are_valid(text):
     for p in doc.paragraphs:
         assert doc.text[p.start : p.end] == p.text
         assert p.lines and all(1 <= n <= len(doc.lines) for n in p.lines)
-    assert "\n".join(p.text for p in doc.paragraphs) == doc.text
+    assert "\n\n".join(p.text for p in doc.paragraphs) == doc.text
     assert len(doc.lines) == text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
 
 
@@ -49,7 +49,7 @@ def test_edits_replay_to_the_output(text):
     for step, edits in steps:
         if step == "paragraphs":
             lines = current.split("\n")
-            kept = "\n".join(lines[d.line - 1].strip() for d in doc.lines if d.action == "keep")
+            kept = "\n\n".join(lines[d.line - 1].strip() for d in doc.lines if d.action == "keep")
             current = apply_edits(kept, edits)
             break
         for e in edits:
@@ -57,7 +57,7 @@ def test_edits_replay_to_the_output(text):
         current = apply_edits(current, edits)
     else:
         lines = current.split("\n")
-        current = "\n".join(lines[d.line - 1].strip() for d in doc.lines if d.action == "keep")
+        current = "\n\n".join(lines[d.line - 1].strip() for d in doc.lines if d.action == "keep")
     assert current == doc.text
 
 

@@ -23,8 +23,8 @@ from reportnlp.boilerplate.rules import (
     DATELINE,
     PERSON_NAME,
     SENTENCE_END,
-    SPEAKER_OFFICE,
     SENTENCE_PUNCT,
+    SPEAKER_OFFICE,
     is_heading,
     is_link_list,
     is_meta_line,
@@ -112,7 +112,11 @@ def decide_lines(
             tail = i
     # --- body start: the first line that reads as prose or a numbered heading --------------------------
     body = next(
-        (i for i in range(tail) if plain(i) and (is_prose(texts[i], 20) or is_heading(texts[i]))),
+        (
+            i
+            for i in range(tail)
+            if plain(i) and (is_prose(texts[i], 20) or is_heading(texts[i]) or _FULL_STOP_END.search(texts[i]))
+        ),
         tail,
     )
     # --- header of a speech: dateline, speaker's office and name -------------------------------------
@@ -127,8 +131,7 @@ def decide_lines(
         meta[i] = meta[i] or header
         prev_header = header
     # --- title --------------------------------------------------------------------------------------
-    title_lines = _pick_title(texts, rule, meta, body, title_hint)
-    title_i = title_lines[0] if title_lines else None
+    title_lines = _pick_title(texts, rule, meta, body, title_hint, has_body=body < tail)
     title_text = "".join(texts[i] for i in title_lines) if title_lines else (title_hint or "").strip()
 
     out: list[LineDecision] = []
@@ -149,7 +152,7 @@ def decide_lines(
         elif i >= tail:
             action, reason = codes.DROP, codes.R_TAIL_ZONE
         elif (
-            i < body
+            i < body < tail  # a page with no body prose has no navigation to tell apart
             and not SENTENCE_PUNCT.search(t)
             and not is_heading(t)
             and (len(t) <= 12 or is_link_list(t))
@@ -179,6 +182,7 @@ def decide_lines(
     return out
 
 
+_FULL_STOP_END = re.compile(r"[。！？!?][”’」』）)]*$")
 _OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
 
 
@@ -204,6 +208,7 @@ def _pick_title(
     meta: Sequence[bool],
     body: int,
     title_hint: Optional[str],
+    has_body: bool = True,
 ) -> list[int]:
     """Indices of the title line(s) before the body; empty when the page has no title line.
 
@@ -215,7 +220,7 @@ def _pick_title(
         exact = [i for i, t in enumerate(texts) if t == hint]
         if exact:
             return exact[:1]
-        for i in range(min(body, len(texts))):
+        for i in range(min(body, len(texts)) if has_body else 0):
             if not texts[i] or rule[i] is not None or meta[i] or _in_sentence(texts, rule, i):
                 continue
             run, spelled = [], ""
@@ -226,6 +231,8 @@ def _pick_title(
                 j += 1
             if len(spelled) >= 4:
                 return run
+        return []
+    if not has_body:  # a title heads a body; a page of short lines keeps them as text
         return []
     best: Optional[tuple[tuple[int, int], int]] = None
     furniture = [t for t, r in zip(texts, rule) if r is not None]

@@ -2,8 +2,9 @@
 
 Scrapers break paragraphs (a line cut mid-sentence; Wikisource puts every hyperlinked term on a line of
 its own) and run others together (several paragraphs on one line, each opened by U+3000 U+3000). This step
-runs after the line decisions, on the kept lines joined by ``\\n`` (the *kept text*), and records every join
-and split as an :class:`~reportnlp.types.Edit` with offsets into that kept text.
+runs after the line decisions, on the kept lines separated by blank lines (``"\\n\\n"``, the *kept text*),
+and records every join and split as an :class:`~reportnlp.types.Edit` with offsets into that kept text.
+The clean text separates paragraphs by a blank line too, so cleaning it again changes nothing.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ from reportnlp.boilerplate.rules import SENTENCE_END, is_heading
 from reportnlp.types import Edit, Paragraph
 
 _OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
-_INNER_INDENT = re.compile(r"(?<=[。！？；!?”’」』])[ \t]*\u3000{2,}[ \t\u3000]*(?=\S)")
+_INNER_INDENT = re.compile(
+    r"(?<=[。！？；!?”’」』])[ \t]*\u3000{2,}[ \t\u3000]*(?=[^\s，。、；：！？）》”’」』,.;:!?)])"
+)
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+#: What separates paragraphs in the kept text and in the clean text: a blank line.
+PARA_SEP = "\n\n"
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
     ...     KeptLine(28, "对“人”上,优先推荐骨干宣讲员参评先进典型。", False, True)])
     >>> print(text)
     二是以评星定级让宣讲工作赛起来。
+    <BLANKLINE>
     三是对“事”上,每年将理论宣讲纳入考核;对“人”上,优先推荐骨干宣讲员参评先进典型。
     >>> [p.lines for p in paras], edits[0].reason
     ([(25,), (27, 28)], 'broken_line_joined')
@@ -72,13 +78,13 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
     for i, k in enumerate(kept):
         if i and _joins(kept[i - 1], k, blank_style):
             sep = " " if _ASCII_WORD.match(k.text[:1]) and _ASCII_WORD.match(kept[i - 1].text[-1:]) else ""
-            edits.append(Edit(codes.STEP_PARAGRAPHS, pos - 1, pos, "\n", sep, codes.JOIN_BROKEN_LINE))
+            edits.append(Edit(codes.STEP_PARAGRAPHS, pos - 2, pos, PARA_SEP, sep, codes.JOIN_BROKEN_LINE))
             groups[-1].append(k)
         else:
             groups.append([k])
         for m in _INNER_INDENT.finditer(k.text):
-            edits.append(Edit(codes.STEP_PARAGRAPHS, pos + m.start(), pos + m.end(), m.group(), "\n", codes.SPLIT_INDENTED))
-        pos += len(k.text) + 1
+            edits.append(Edit(codes.STEP_PARAGRAPHS, pos + m.start(), pos + m.end(), m.group(), PARA_SEP, codes.SPLIT_INDENTED))
+        pos += len(k.text) + len(PARA_SEP)
 
     paragraphs: list[Paragraph] = []
     out: list[str] = []
@@ -91,9 +97,9 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
         lines = tuple(k.line for k in g)
         for piece in _INNER_INDENT.split(joined):
             if out:
-                offset += 1  # the "\n" between paragraphs
+                offset += len(PARA_SEP)
             paragraphs.append(Paragraph(offset, offset + len(piece), piece, lines))
             out.append(piece)
             offset += len(piece)
     edits.sort(key=lambda e: e.start)
-    return "\n".join(out), edits, paragraphs
+    return PARA_SEP.join(out), edits, paragraphs
