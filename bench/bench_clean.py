@@ -35,7 +35,9 @@ def timed(fn, repeat: int) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=ROOT / "corpora" / "gwr" / "government_work_reports.jsonl")
+    ap.add_argument(
+        "--corpus", type=Path, default=ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+    )
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
@@ -50,10 +52,14 @@ def main() -> None:
     jieba.lcut("预热词典")
     clean(texts[0])  # load lazily-built tables before timing
 
-    t_clean = timed(lambda: [clean(t, title=r.get("title")) for t, r in zip(texts, records)], args.repeat)
+    t_clean = timed(
+        lambda: [clean(t, title=r.get("title")) for t, r in zip(texts, records)], args.repeat
+    )
     t_jieba = timed(lambda: [jieba.lcut(t) for t in texts], args.repeat)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"corpus: {args.corpus.name}, {len(texts)} documents, {mb:.2f} MB UTF-8 (median of {args.repeat})")
+    print(
+        f"corpus: {args.corpus.name}, {len(texts)} documents, {mb:.2f} MB UTF-8 (median of {args.repeat})"
+    )
     print(f"{'step':<22}{'seconds':>9}{'MB/s':>9}")
     print(f"{'reportnlp.clean':<22}{t_clean:>9.3f}{mb / t_clean:>9.2f}")
     print(f"{'jieba.lcut':<22}{t_jieba:>9.3f}{mb / t_jieba:>9.2f}")

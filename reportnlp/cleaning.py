@@ -60,7 +60,11 @@ def clean(
 
     keys = [line_key(ln) for ln in raw_lines] if corpus_counts is not None else None
     decisions = decide_lines(
-        lines, title_hint=title, corpus_counts=corpus_counts, corpus_min_docs=corpus_min_docs, corpus_keys=keys
+        lines,
+        title_hint=title,
+        corpus_counts=corpus_counts,
+        corpus_min_docs=corpus_min_docs,
+        corpus_keys=keys,
     )
     meta = extract_meta(decisions)
     title_lines = [d.text.strip() for d in decisions if d.action == codes.TITLE]

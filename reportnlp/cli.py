@@ -21,10 +21,29 @@ def main() -> None:
 
 @main.command("clean")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, help="OUT.jsonl, OUT.parquet, or a directory for .txt files.")
-@click.option("--explain", "explain_path", type=click.Path(dir_okay=False), help="Write one JSONL row per non-blank raw line: id, line, action, reason.")
-@click.option("--stats", "stats_path", type=click.Path(dir_okay=False), help="Write the run summary (with each document's encoding and script) as JSON.")
-@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256), help="Worker processes.")
+@click.option(
+    "-o", "--output", required=True, help="OUT.jsonl, OUT.parquet, or a directory for .txt files."
+)
+@click.option(
+    "--explain",
+    "explain_path",
+    type=click.Path(dir_okay=False),
+    help="Write one JSONL row per non-blank raw line: id, line, action, reason.",
+)
+@click.option(
+    "--stats",
+    "stats_path",
+    type=click.Path(dir_okay=False),
+    help="Write the run summary (with each document's encoding and script) as JSON.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Worker processes.",
+)
 @click.option(
     "--corpus-signal",
     type=click.Choice(["auto", "on", "off"]),
@@ -32,8 +51,14 @@ def main() -> None:
     show_default=True,
     help="Drop lines repeated across many documents of the run (auto: on from 20 documents).",
 )
-@click.option("--keep-script", is_flag=True, help="Do not convert traditional script to simplified.")
-@click.option("--encoding", default=None, help="Force the input encoding of text files (default: detect per file).")
+@click.option(
+    "--keep-script", is_flag=True, help="Do not convert traditional script to simplified."
+)
+@click.option(
+    "--encoding",
+    default=None,
+    help="Force the input encoding of text files (default: detect per file).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def clean_cmd(
     inputs: tuple[str, ...],
@@ -114,7 +139,9 @@ def _print_summary(s: Summary) -> None:
     if s.actions:
         lines.append("lines: " + ", ".join(f"{k} {v}" for k, v in sorted(s.actions.items())))
     if s.dropped:
-        lines.append("dropped by reason: " + ", ".join(f"{k} {v}" for k, v in s.dropped.most_common()))
+        lines.append(
+            "dropped by reason: " + ", ".join(f"{k} {v}" for k, v in s.dropped.most_common())
+        )
     if s.encodings:
         lines.append("encodings: " + ", ".join(f"{k} {v}" for k, v in sorted(s.encodings.items())))
     if s.scripts:

@@ -81,15 +81,30 @@ def test_bad_inputs_reported_others_processed(corpus, tmp_path):
 
 
 def test_same_input_same_output_any_jobs(corpus, tmp_path):
-    run(str(corpus), "-o", str(tmp_path / "a.jsonl"), "--explain", str(tmp_path / "a.explain"), "-q")
-    run(str(corpus), "-o", str(tmp_path / "b.jsonl"), "--explain", str(tmp_path / "b.explain"), "-q", "--jobs", "2")
+    run(
+        str(corpus), "-o", str(tmp_path / "a.jsonl"), "--explain", str(tmp_path / "a.explain"), "-q"
+    )
+    run(
+        str(corpus),
+        "-o",
+        str(tmp_path / "b.jsonl"),
+        "--explain",
+        str(tmp_path / "b.explain"),
+        "-q",
+        "--jobs",
+        "2",
+    )
     assert digest(tmp_path / "a.jsonl") == digest(tmp_path / "b.jsonl")
     assert digest(tmp_path / "a.explain") == digest(tmp_path / "b.explain")
 
 
 def test_stdin_and_stats(tmp_path):
     data = (SEEDS / "003_bd26fd21e8274dde.txt").read_bytes()
-    res = CliRunner().invoke(main, ["clean", "-", "-o", str(tmp_path / "o.jsonl"), "--stats", str(tmp_path / "s.json"), "-q"], input=data)
+    res = CliRunner().invoke(
+        main,
+        ["clean", "-", "-o", str(tmp_path / "o.jsonl"), "--stats", str(tmp_path / "s.json"), "-q"],
+        input=data,
+    )
     assert res.exit_code == 0
     rec = json.loads((tmp_path / "o.jsonl").read_text(encoding="utf-8"))
     assert rec["id"] == "stdin" and rec["title"] == "某市人大办202x年度宣传思想文化工作汇报"
@@ -108,7 +123,9 @@ def test_no_partial_output_on_crash(corpus, tmp_path, monkeypatch):
 
     monkeypatch.setattr(runmod, "clean_record", boom)
     with pytest.raises(RuntimeError):
-        CliRunner().invoke(main, ["clean", str(corpus), "-o", str(out), "-q"], catch_exceptions=False)
+        CliRunner().invoke(
+            main, ["clean", str(corpus), "-o", str(out), "-q"], catch_exceptions=False
+        )
     assert out.read_text(encoding="utf-8") == "previous run\n"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
@@ -116,7 +133,9 @@ def test_no_partial_output_on_crash(corpus, tmp_path, monkeypatch):
 def test_console_script_runs(tmp_path):
     exe = shutil.which("reportnlp")
     cmd = [exe] if exe else [sys.executable, "-m", "reportnlp.cli"]
-    proc = subprocess.run([*cmd, "clean", str(SEEDS), "-o", str(tmp_path / "o.jsonl")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [*cmd, "clean", str(SEEDS), "-o", str(tmp_path / "o.jsonl")], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr
     assert "documents: 5 cleaned, 0 failed" in proc.stderr
     assert "dropped by reason:" in proc.stderr

@@ -28,7 +28,16 @@ def explained(tmp_path_factory) -> dict[str, dict[int, dict]]:
 
     out = tmp_path_factory.mktemp("out")
     result = CliRunner().invoke(
-        main, ["clean", str(SEEDS), "-o", str(out / "clean.jsonl"), "--explain", str(out / "explain.jsonl"), "-q"]
+        main,
+        [
+            "clean",
+            str(SEEDS),
+            "-o",
+            str(out / "clean.jsonl"),
+            "--explain",
+            str(out / "explain.jsonl"),
+            "-q",
+        ],
     )
     assert result.exit_code == 0, result.output
     rows: dict[str, dict[int, dict]] = {}

@@ -49,10 +49,14 @@ FOOTER_REASONS = frozenset(
     }
 )
 #: Rules a metadata line overrides ("来源:网络整理 免责声明:…" carries the source).
-_META_OVERRIDES = frozenset({codes.R_DISCLAIMER, codes.R_SHARE, codes.R_VISITOR, codes.R_SITE_PROMO})
+_META_OVERRIDES = frozenset(
+    {codes.R_DISCLAIMER, codes.R_SHARE, codes.R_VISITOR, codes.R_SITE_PROMO}
+)
 
 #: Rules that short fragments of body text can trip (a subscript 2, a hyperlinked 微信 or place list).
-_WEAK_RULES = frozenset({codes.R_PAGE_NUMBER, codes.R_SHARE, codes.R_NAV, codes.R_PLACE_LIST, codes.R_VISITOR})
+_WEAK_RULES = frozenset(
+    {codes.R_PAGE_NUMBER, codes.R_SHARE, codes.R_NAV, codes.R_PLACE_LIST, codes.R_VISITOR}
+)
 
 _TITLE_WORDS = re.compile(
     r"(?:报告|汇报|总结|讲话|发言|致辞|意见|通知|方案|决定|决议|计划|规划|纲要|情况|工作|行动|活动|公报|办法|措施|调研|心得|体会)"
@@ -87,13 +91,26 @@ def decide_lines(
     texts = [ln.strip() for ln in lines]
     rule: list[Optional[str]] = [None] * n
     meta = [False] * n
-    for i, t in enumerate(texts):
-        if not t:
-            continue
+    # Prose (a line of 40+ characters with a full stop) is read by the rules only where furniture can be: at the page's edges
+    # (resolved below while the head and tail are found). In the body it is body, unread: cheaper, and a
+    # report paragraph that quotes "仅供参考" is not a disclaimer.
+    deferred = [False] * n
+
+    def resolve(i: int) -> None:
+        t = texts[i]
         r = line_rule(t)
         m = is_meta_line(t) and (r is None or r in _META_OVERRIDES)
         meta[i] = m
         rule[i] = None if m else r
+        deferred[i] = False
+
+    for i, t in enumerate(texts):
+        if not t:
+            continue
+        if len(t) > _LONG_PROSE and ("。" in t or "！" in t or "？" in t):
+            deferred[i] = True
+        else:
+            resolve(i)
 
     # A short "rule" hit inside a broken sentence is a piece of that sentence ("广义货币M" / "2" / "和…").
     for i in range(1, n - 1):
@@ -105,20 +122,24 @@ def decide_lines(
 
     # --- tail zone: after the first footer line with no strong body line after it ---------------------
     tail = n
+    last_body = -1  # the last strong body line: the body's core ends there
     for i in range(n - 1, -1, -1):
+        if deferred[i]:
+            resolve(i)
         if plain(i) and _strong_body(texts[i]):
+            last_body = i
             break
         if rule[i] in FOOTER_REASONS:
             tail = i
     # --- body start: the first line that reads as prose or a numbered heading --------------------------
-    body = next(
-        (
-            i
-            for i in range(tail)
-            if plain(i) and (is_prose(texts[i], 20) or is_heading(texts[i]) or _FULL_STOP_END.search(texts[i]))
-        ),
-        tail,
-    )
+    body = tail
+    for i in range(tail):
+        if deferred[i]:
+            resolve(i)
+        t = texts[i]
+        if plain(i) and (is_prose(t, 20) or is_heading(t) or _FULL_STOP_END.search(t)):
+            body = i
+            break
     # --- header of a speech: dateline, speaker's office and name -------------------------------------
     prev_header = False
     for i in range(body):
@@ -129,10 +150,12 @@ def decide_lines(
             DATELINE.match(t) or SPEAKER_OFFICE.match(t) or (prev_header and PERSON_NAME.match(t))
         )
         meta[i] = meta[i] or header
-        prev_header = header
+        prev_header = meta[i]
     # --- title --------------------------------------------------------------------------------------
     title_lines = _pick_title(texts, rule, meta, body, title_hint, has_body=body < tail)
-    title_text = "".join(texts[i] for i in title_lines) if title_lines else (title_hint or "").strip()
+    title_text = (
+        "".join(texts[i] for i in title_lines) if title_lines else (title_hint or "").strip()
+    )
 
     out: list[LineDecision] = []
     prev_kept: Optional[int] = None
@@ -161,11 +184,14 @@ def decide_lines(
             action, reason = codes.DROP, codes.R_HEAD_ZONE
         elif (
             corpus_counts is not None
-            and corpus_counts.get(corpus_keys[i] if corpus_keys else line_key(t), 0) >= corpus_min_docs
+            and corpus_counts.get(corpus_keys[i] if corpus_keys else line_key(t), 0)
+            >= corpus_min_docs
             and not is_prose(t, 20)
             and not is_heading(t)
             and not SENTENCE_END.search(t)
             and _standalone(texts, i)
+            # inside the body only symbols go ("↑"); a repeated heading such as 结束语 is the genre's
+            and (i < body or i > last_body or not _HAN.search(t))
         ):
             action, reason = codes.DROP, codes.R_CORPUS_REPEATED
         else:
@@ -182,6 +208,8 @@ def decide_lines(
     return out
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LONG_PROSE = 40  # characters: a longer line holding a full stop is read as prose
 _FULL_STOP_END = re.compile(r"[。！？!?][”’」』）)]*$")
 _OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
 
@@ -191,7 +219,12 @@ def _in_sentence(texts: Sequence[str], rule: Sequence[Optional[str]], i: int) ->
     on into it, or the line after continues it with closing punctuation."""
     before = texts[i - 1] if i else ""
     after = texts[i + 1] if i + 1 < len(texts) else ""
-    runs_in = bool(before) and rule[i - 1] is None and not SENTENCE_END.search(before) and len(before) > 12
+    runs_in = (
+        bool(before)
+        and rule[i - 1] is None
+        and not SENTENCE_END.search(before)
+        and len(before) > 12
+    )
     return runs_in or bool(_OPENS_WITH_CLOSER.match(after))
 
 
@@ -242,10 +275,15 @@ def _pick_title(
             continue
         if SENTENCE_END.search(t) or is_link_list(t):
             continue
-        echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(t in f for f in furniture)
+        echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(
+            t in f for f in furniture
+        )
         nearby_meta = any(meta[j] for j in range(i + 1, min(i + 4, len(texts))))
         score = 2 * echoed + nearby_meta + bool(_TITLE_WORDS.search(t)) + (len(t) >= 8)
-        key = (score, -i if echoed else i)  # echoed: its first copy; otherwise the one nearest the body
+        key = (
+            score,
+            -i if echoed else i,
+        )  # echoed: its first copy; otherwise the one nearest the body
         if best is None or key > best[0]:
             best = (key, i)
     return [best[1]] if best else []

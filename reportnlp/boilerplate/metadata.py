@@ -20,8 +20,12 @@ _SOURCE = re.compile(r"(?:文章|信息|稿件|新闻)?来源[:：]\s*([^\s:：|
 _AUTHOR = re.compile(r"(?:作者|撰稿|撰文|文)[:：/]\s*(" + _NAME + r")")
 _BYLINE = re.compile(r"(?:^|\s|[\u4e00-\u9fff])记者\s*(" + _NAME + r")(?=\s|$|[,，、])")
 _SITE_PATTERNS = [
-    re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道))\s*(?:、[^\s]{2,12})?版权所有"),
-    re.compile(r"版权所有\s*[:：]?\s*[©]?\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站|报|台|在线))"),
+    re.compile(
+        r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道))\s*(?:、[^\s]{2,12})?版权所有"
+    ),
+    re.compile(
+        r"版权所有\s*[:：]?\s*[©]?\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站|报|台|在线))"
+    ),
     re.compile(r"[、\s]?([\u4e00-\u9fff]{2,12}?(?:网|站))版权(?:与|和)?免责"),
     re.compile(r"powered\s+by\s+([\u4e00-\u9fff]{2,20})", re.IGNORECASE),
     re.compile(r"欢迎(?:您)?访问\s*([\u4e00-\u9fff]{2,20}?(?:网|站|在线))"),
@@ -67,14 +71,19 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
     for t in meta_lines:
         if "author" not in meta and (m := _AUTHOR.search(t) or _BYLINE.search(t)):
             meta["author"] = m.group(1)
-    for prev, t in zip([""] + meta_lines, meta_lines):  # a speech header: office line, then the name
-        if "author" not in meta and SPEAKER_OFFICE.match(prev) and PERSON_NAME.match(t):
+    for t in meta_lines:  # a speech header: a name alone (习 近 平), or office and name
+        if "author" not in meta and PERSON_NAME.match(t) and not SPEAKER_OFFICE.match(t):
             meta["author"] = re.sub(r"[\s\u3000]", "", t)
-        if "author" not in meta and (m := re.match(r"^(.{0,10}?(?:总理|主席|书记|省长|市长|县长|区长|主任))\s+(" + _NAME + r")$", t)):
+        if "author" not in meta and (
+            m := re.match(
+                r"^(.{0,10}?(?:总理|主席|书记|省长|市长|县长|区长|主任))\s+(" + _NAME + r")$", t
+            )
+        ):
             meta["author"] = m.group(2)
+    furniture = [d for d in decisions if d.action in (codes.DROP, codes.META)]
     for pattern in _SITE_PATTERNS:
-        for d in decisions:
-            if d.action in (codes.DROP, codes.META) and (m := pattern.search(d.text)):
+        for d in furniture:
+            if m := pattern.search(d.text):
                 meta["site"] = m.group(1)
                 break
         if "site" in meta:

@@ -40,9 +40,7 @@ def _names(src: Path) -> tuple[set[str], set[str]]:
         with open(src / fname, encoding="utf-8") as fh:
             county.update(row["name"] for row in csv.DictReader(fh))
     with open(src / "county_and_above_names_1980_2022.tsv", encoding="utf-8") as fh:
-        county.update(
-            line.split("\t", 1)[0] for line in fh if not line.startswith(("#", "name\t"))
-        )
+        county.update(line.split("\t", 1)[0] for line in fh if not line.startswith(("#", "name\t")))
     with open(src / "streets.csv", encoding="utf-8") as fh:
         towns = {row["name"] for row in csv.DictReader(fh)}
     return county | towns, county
@@ -81,6 +79,8 @@ def build(src: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository, when not installed
+    sys.path.insert(
+        0, str(Path(__file__).resolve().parents[2])
+    )  # the repository, when not installed
     out = Path(__file__).with_name("protected_places.txt")
     out.write_text(HEADER + "\n".join(build(Path(sys.argv[1]))) + "\n", encoding="utf-8")

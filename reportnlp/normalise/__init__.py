@@ -69,7 +69,9 @@ def normalise_text(text: str, *, to_simplified: bool = True) -> NormalisedText:
     text, e = repair_mojibake(text, pinyin_edits=e_pinyin)
     edits += e
     script = detect_script(text)
-    if to_simplified:  # cheap on simplified text: only lines holding a traditional character convert
+    if (
+        to_simplified
+    ):  # cheap on simplified text: only lines holding a traditional character convert
         text, e = _to_simplified(text)
         edits += e
     before_width = text

@@ -76,7 +76,11 @@ def _guess_utf16(data: bytes) -> Optional[tuple[str, str]]:
             continue
         if _is_binary(text):
             continue
-        cjk_or_ascii = sum(1 for ch in text[:5000] if ch < "\x7f" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+        cjk_or_ascii = sum(
+            1
+            for ch in text[:5000]
+            if ch < "\x7f" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+        )
         score = plausibility(text) * cjk_or_ascii / max(1, min(len(text), 5000))
         if score > 0.5 and (best is None or score > best[0]):
             best = (score, enc, text)
@@ -91,7 +95,9 @@ def _is_binary(text: str) -> bool:
     return bad > 0.01 * min(len(text), 20000)
 
 
-def decode(data: bytes, *, source: Optional[str] = None, encoding: Optional[str] = None) -> tuple[str, str]:
+def decode(
+    data: bytes, *, source: Optional[str] = None, encoding: Optional[str] = None
+) -> tuple[str, str]:
     """Decode one document's bytes; return ``(text, encoding)``.
 
     Raises :class:`InputError` for an empty or binary file or bytes that no supported encoding decodes
@@ -112,7 +118,9 @@ def decode(data: bytes, *, source: Optional[str] = None, encoding: Optional[str]
     if b"\x00" in data:
         utf16 = _guess_utf16(data)
         if utf16 is None:
-            raise InputError("binary file: NUL bytes and not UTF-16 text", source, _line_of(data, data.index(0)))
+            raise InputError(
+                "binary file: NUL bytes and not UTF-16 text", source, _line_of(data, data.index(0))
+            )
         return utf16
     try:
         return _checked(data.decode("utf-8"), source), "utf-8"
@@ -128,7 +136,9 @@ def decode(data: bytes, *, source: Optional[str] = None, encoding: Optional[str]
     # A file that is almost all valid UTF-8 but breaks near its end was truncated mid-character.
     if utf8_err.start >= len(data) - 3 and utf8_err.reason == "unexpected end of data":
         raise InputError(
-            f"truncated multi-byte UTF-8 sequence at byte {utf8_err.start}", source, _line_of(data, utf8_err.start)
+            f"truncated multi-byte UTF-8 sequence at byte {utf8_err.start}",
+            source,
+            _line_of(data, utf8_err.start),
         )
     if candidates:
         score, _, enc, text = max(candidates)
@@ -153,8 +163,16 @@ def _decode_strict(data: bytes, enc: str, source: Optional[str]) -> str:
         return data.decode(enc)
     except UnicodeDecodeError as err:
         unit = 2 if enc.startswith("utf-16") else 1
-        what = "truncated multi-byte sequence" if err.reason in ("unexpected end of data", "truncated data") else err.reason
-        raise InputError(f"cannot decode as {enc}: {what} at byte {err.start}", source, _line_of(data, err.start, unit)) from None
+        what = (
+            "truncated multi-byte sequence"
+            if err.reason in ("unexpected end of data", "truncated data")
+            else err.reason
+        )
+        raise InputError(
+            f"cannot decode as {enc}: {what} at byte {err.start}",
+            source,
+            _line_of(data, err.start, unit),
+        ) from None
 
 
 def _checked(text: str, source: Optional[str]) -> str:

@@ -47,7 +47,9 @@ _OFFSET = 4.0  # a character of frequency 1e-4 scores 0
 _RARE_KEPT = -3.0  # a character without frequency, read as it was
 _RARE_MADE = -6.0  # a character without frequency that a re-reading would make
 _QUESTION_MARK = -4.0  # a literal "?" between two CJK characters, inside a damaged stretch
-_DROP = 2.5  # one byte of a suspect character dropped (damaged, rare, annotated with another reading)
+_DROP = (
+    2.5  # one byte of a suspect character dropped (damaged, rare, annotated with another reading)
+)
 _DROP_GOOD = 5.0  # one byte of a plausible character dropped
 _INSERT = 1.5  # one byte inserted that an annotation names
 _INSERT_FREE = 3.0  # one byte inserted with no annotation to check it
@@ -77,7 +79,9 @@ def _char_table() -> tuple[dict[str, float], dict[str, str]]:
     """Character scores (``log10 p``) and traditional → simplified pairs, from ``zh_char_scores.txt``."""
     scores: dict[str, float] = {}
     t2s: dict[str, str] = {}
-    text = resources.files("reportnlp.data").joinpath("zh_char_scores.txt").read_text(encoding="utf-8")
+    text = (
+        resources.files("reportnlp.data").joinpath("zh_char_scores.txt").read_text(encoding="utf-8")
+    )
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
@@ -93,11 +97,15 @@ def _char_table() -> tuple[dict[str, float], dict[str, str]]:
 def _word_table() -> dict[str, float]:
     """Two-character simplified words and their ``log10`` frequency, from ``zh_word_pairs.txt``."""
     words: dict[str, float] = {}
-    text = resources.files("reportnlp.data").joinpath("zh_word_pairs.txt").read_text(encoding="utf-8")
+    text = (
+        resources.files("reportnlp.data").joinpath("zh_word_pairs.txt").read_text(encoding="utf-8")
+    )
     for line in text.splitlines():
         if line and not line.startswith("#"):
             key, ws = line.split("\t", 1)
-            words.update(dict.fromkeys((ws[i : i + 2] for i in range(0, len(ws), 2)), int(key) / 10))
+            words.update(
+                dict.fromkeys((ws[i : i + 2] for i in range(0, len(ws), 2)), int(key) / 10)
+            )
     return words
 
 
@@ -133,8 +141,16 @@ def _trails(lead: int, readings: frozenset[str]) -> tuple[int, ...]:
 @lru_cache(maxsize=4096)
 def _leads(trail: int, readings: frozenset[str]) -> tuple[int, ...]:
     """Lead bytes that make a character with one of ``readings`` of ``trail`` (``_WILD``: any byte)."""
-    return tuple(sorted({le for r in readings for le, t, _ch in _reading_index().get(r, ())
-                         if t == trail or (trail == _WILD and t >= 0x81)}))
+    return tuple(
+        sorted(
+            {
+                le
+                for r in readings
+                for le, t, _ch in _reading_index().get(r, ())
+                if t == trail or (trail == _WILD and t >= 0x81)
+            }
+        )
+    )
 
 
 def _decode(lead: int, trail: int) -> str | None:
@@ -183,14 +199,18 @@ class _Unit:
     start: int  # span in the text
     end: int
     text: str
-    alts: tuple[tuple[tuple[int, ...], float], ...]  # the bytes it may stand for, each with its cost
+    alts: tuple[
+        tuple[tuple[int, ...], float], ...
+    ]  # the bytes it may stand for, each with its cost
     own: int  # index of the alternative that reads back as written, -1: none
     keep_ok: bool  # may stay as written
     keep_score: float | None  # its score when it stays (None: from the table)
     ann: frozenset[str] | None  # an annotation's readings, for the character holding its last byte
     deletable: bool  # damaged: may be removed whole
     free_insert: bool  # the lead byte of a character may have been lost right before it
-    named: bool = False  # a lost byte the out-of-phase annotation names: nothing is inserted next to it
+    named: bool = (
+        False  # a lost byte the out-of-phase annotation names: nothing is inserted next to it
+    )
     drop_cost: float = _DROP
 
     @property
@@ -209,7 +229,9 @@ class _Key(NamedTuple):
     lead_unit: int
     lead_org: str  # "k0": first byte of a unit as written; "k": other byte; "w": a "?"; "i", "if": inserted
     lead_ann: frozenset[str] | None
-    lead_phantom: bool  # the lead's annotation names the out-of-phase character (previous byte + lead)
+    lead_phantom: (
+        bool  # the lead's annotation names the out-of-phase character (previous byte + lead)
+    )
     last_byte: int
     last_char: str
 
@@ -260,7 +282,9 @@ def _named_by_phantom(prev: int, readings: frozenset[str]) -> tuple[int, ...]:
     return _trails(prev, readings) if prev >= 0x81 else ()
 
 
-def _units(text: str, start: int, end: int, ann: dict[int, frozenset[str]], prev: int) -> list[_Unit]:
+def _units(
+    text: str, start: int, end: int, ann: dict[int, frozenset[str]], prev: int
+) -> list[_Unit]:
     """The units of ``text[start:end]``; ``prev`` is the last byte before it (-1: none)."""
     units: list[_Unit] = []
     i = start
@@ -275,7 +299,11 @@ def _units(text: str, start: int, end: int, ann: dict[int, frozenset[str]], prev
             readings = frozenset({m.group(1)})
             named = _named_by_phantom(prev, readings)
             alts = tuple(((v,), 0.0) for v in named) or (((_WILD,), 0.0),)
-            units.append(_Unit(i, m.end(), m.group(), alts, -1, False, None, readings, True, False, bool(named)))
+            units.append(
+                _Unit(
+                    i, m.end(), m.group(), alts, -1, False, None, readings, True, False, bool(named)
+                )
+            )
             prev = named[0] if len(named) == 1 else -1
             i = m.end()
             continue
@@ -283,7 +311,11 @@ def _units(text: str, start: int, end: int, ann: dict[int, frozenset[str]], prev
         if ch == "?":
             beside = _wide(text, i - 1) or _wide(text, i + 1) or (i > 0 and text[i - 1] == ")")
             score = _QUESTION_MARK if beside else 0.0
-            units.append(_Unit(i, i + 1, ch, (((_WILD,), 0.0), ((0x3F,), 0.0)), 1, True, score, a, True, False))
+            units.append(
+                _Unit(
+                    i, i + 1, ch, (((_WILD,), 0.0), ((0x3F,), 0.0)), 1, True, score, a, True, False
+                )
+            )
         elif ch == "\ufffd":
             units.append(_Unit(i, i + 1, ch, (((_WILD,), 0.0),), -1, False, None, a, True, False))
         elif enc is None:  # no GBK bytes: stays or goes whole
@@ -294,15 +326,30 @@ def _units(text: str, start: int, end: int, ann: dict[int, frozenset[str]], prev
             if 0x21 <= enc[0] <= 0x7E:
                 alts.append(((0xA3, enc[0] | 0x80), _FULLWIDTH))
             cost = _DROP if a is not None else _DROP_GOOD
-            units.append(_Unit(i, i + 1, ch, tuple(alts), 0, True, None, a, False, False, drop_cost=cost))
+            units.append(
+                _Unit(i, i + 1, ch, tuple(alts), 0, True, None, a, False, False, drop_cost=cost)
+            )
         else:
             garbage = _is_garbage(ch) and not _is_drawing(text, i)
             mismatch = a is not None and not _reads(ch, a)
             opening = (i == 0 or text[i - 1] == "\n") and ch in _CLOSING
             suspect = garbage or mismatch or opening or _char_score(ch, True) < 0
             cost = _DROP if suspect else _DROP_GOOD
-            units.append(_Unit(i, i + 1, ch, ((enc, 0.0),), 0, not garbage, None, a, garbage,
-                               garbage or mismatch, drop_cost=cost))
+            units.append(
+                _Unit(
+                    i,
+                    i + 1,
+                    ch,
+                    ((enc, 0.0),),
+                    0,
+                    not garbage,
+                    None,
+                    a,
+                    garbage,
+                    garbage or mismatch,
+                    drop_cost=cost,
+                )
+            )
         last = units[-1].alts[units[-1].own][0] if units[-1].own >= 0 else ()
         prev = last[-1] if last and last[-1] != _WILD else -1
         i += 1
@@ -327,8 +374,16 @@ def _doc_bonus(ctx: _Ctx, ch: str, readings: frozenset[str]) -> float:
     return _DOC_READING if any((ch, r) in ctx.doc_readings for r in readings) else 0.0
 
 
-def _emit(key: _Key, ctx: _Ctx, trail: int, ui: int, trail_org: str, trail_ann: frozenset[str] | None,
-          phantom_code: int, kept: bool) -> tuple[float, _Char] | None:
+def _emit(
+    key: _Key,
+    ctx: _Ctx,
+    trail: int,
+    ui: int,
+    trail_org: str,
+    trail_ann: frozenset[str] | None,
+    phantom_code: int,
+    kept: bool,
+) -> tuple[float, _Char] | None:
     """Score the character ``key.pending`` + ``trail`` completed in unit ``ui``; None if it may not be."""
     ch = _decode(key.pending, trail)
     if ch is None:
@@ -360,7 +415,9 @@ def _emit(key: _Key, ctx: _Ctx, trail: int, ui: int, trail_org: str, trail_ann: 
         if _reads(ch, trail_ann):
             score += _MATCH + _doc_bonus(ctx, ch, trail_ann)
             matched = True
-        elif phantom_code >= 0 and _reads(_decode(phantom_code >> 8, phantom_code & 0xFF), trail_ann):
+        elif phantom_code >= 0 and _reads(
+            _decode(phantom_code >> 8, phantom_code & 0xFF), trail_ann
+        ):
             score += _PHANTOM
             trail_free = False
         else:
@@ -378,14 +435,15 @@ def _emit(key: _Key, ctx: _Ctx, trail: int, ui: int, trail_org: str, trail_ann: 
     return score, _Char(ch, ui, key.lead_unit, code, kept, inserted, wild, free, free_units)
 
 
-def _step(key: _Key, score: float, node: _Node, ctx: _Ctx, ui: int, byte: int,
-          pos: _Pos) -> Iterator[tuple[_Key, float, _Node]]:
+def _step(
+    key: _Key, score: float, node: _Node, ctx: _Ctx, ui: int, byte: int, pos: _Pos
+) -> Iterator[tuple[_Key, float, _Node]]:
     """Every way to read one more byte of unit ``ui`` (``_WILD``: any non-ASCII byte)."""
     unit = ctx.units[ui]
     unmatched = _UNMATCHED if pos.ann is not None else 0.0
     yield key, score - unit.drop_cost - unmatched, (node, ("drop", ui))
     if key.pending >= 0:
-        for v in (_LEADS if byte == _WILD else (byte,)):
+        for v in _LEADS if byte == _WILD else (byte,):
             if v < 0x40:
                 continue
             kept = key.lead_org == "k0" and key.lead_unit == ui and pos.kept_second
@@ -398,20 +456,29 @@ def _step(key: _Key, score: float, node: _Node, ctx: _Ctx, ui: int, byte: int,
         if pos.kept_first and unit.keep_ok:
             ch = chr(byte)
             kept_score = unit.keep_score if unit.keep_score is not None else _char_score(ch, True)
-            s = kept_score - unmatched + _word_bonus(key.last_char, ch) - _opening(ch, key.last_char)
+            s = (
+                kept_score
+                - unmatched
+                + _word_bonus(key.last_char, ch)
+                - _opening(ch, key.last_char)
+            )
             c = _Char(ch, ui, ui, byte, True, False, False, (), ())
             yield _boundary(byte, ch), score + s, (node, ("char", c))
     else:
-        for v in (_LEADS if byte == _WILD else (byte,) if 0x81 <= byte <= 0xFE else ()):
+        for v in _LEADS if byte == _WILD else (byte,) if 0x81 <= byte <= 0xFE else ():
             org = "w" if byte == _WILD else ("k0" if pos.kept_first else "k")
-            phantom = pos.ann is not None and key.last_byte >= 0x81 and _reads(
-                _decode(key.last_byte, v), pos.ann)
+            phantom = (
+                pos.ann is not None
+                and key.last_byte >= 0x81
+                and _reads(_decode(key.last_byte, v), pos.ann)
+            )
             yield _Key(v, ui, org, pos.ann, phantom, v, key.last_char), score, node
     yield from _insert_lead(key, score, node, ctx, ui, byte, pos)
 
 
-def _insert_lead(key: _Key, score: float, node: _Node, ctx: _Ctx, ui: int, byte: int,
-                 pos: _Pos) -> Iterator[tuple[_Key, float, _Node]]:
+def _insert_lead(
+    key: _Key, score: float, node: _Node, ctx: _Ctx, ui: int, byte: int, pos: _Pos
+) -> Iterator[tuple[_Key, float, _Node]]:
     """The lead byte before this one was lost: named by an annotation, or unchecked before a suspect."""
     unit = ctx.units[ui]
     if unit.named or byte != _WILD and not (0x40 <= byte <= 0x7E or 0x80 <= byte <= 0xFE):
@@ -421,19 +488,29 @@ def _insert_lead(key: _Key, score: float, node: _Node, ctx: _Ctx, ui: int, byte:
             if lead == key.last_byte:  # that is the out-of-phase character, not a lost byte
                 continue
             ins = _Key(lead, ui, "i", None, False, lead, key.last_char)
-            for trail in (_trails(lead, pos.ann) if byte == _WILD else (byte,)):
+            for trail in _trails(lead, pos.ann) if byte == _WILD else (byte,):
                 got = _emit(ins, ctx, trail, ui, "w" if byte == _WILD else "k", pos.ann, -1, False)
                 if got:
-                    yield _boundary(trail, got[1].ch), score + got[0] - _INSERT, (node, ("char", got[1]))
+                    yield (
+                        _boundary(trail, got[1].ch),
+                        score + got[0] - _INSERT,
+                        (node, ("char", got[1])),
+                    )
     elif pos.j == 0 and unit.free_insert and byte != _WILD and ui not in ctx.forbid:
         for lead in _LEADS:
             ins = _Key(lead, ui, "if", None, False, lead, key.last_char)
             got = _emit(ins, ctx, byte, ui, "k", pos.ann if pos.last else None, -1, False)
             if got:
-                yield _boundary(byte, got[1].ch), score + got[0] - _INSERT_FREE, (node, ("char", got[1]))
+                yield (
+                    _boundary(byte, got[1].ch),
+                    score + got[0] - _INSERT_FREE,
+                    (node, ("char", got[1])),
+                )
 
 
-def _insert_trail(key: _Key, score: float, node: _Node, ctx: _Ctx) -> Iterator[tuple[_Key, float, _Node]]:
+def _insert_trail(
+    key: _Key, score: float, node: _Node, ctx: _Ctx
+) -> Iterator[tuple[_Key, float, _Node]]:
     """The trail byte of an annotated lead was lost: the annotation names the character."""
     for trail in _trails(key.pending, key.lead_ann) if key.lead_ann else ():
         got = _emit(key, ctx, trail, key.lead_unit, "i", None, -1, False)
@@ -469,8 +546,14 @@ def _viterbi(ctx: _Ctx, start: _Key, tail: str) -> list[tuple]:
             for j, byte in enumerate(alt):
                 last = j == len(alt) - 1
                 nxt = alt[j + 1] if not last else (following[0] if following else -1)
-                pos = _Pos(j, last, ai == unit.own and j == 0, ai == unit.own and j == 1,
-                           unit.ann if last else None, nxt if nxt is not None and nxt >= 0 else -1)
+                pos = _Pos(
+                    j,
+                    last,
+                    ai == unit.own and j == 0,
+                    ai == unit.own and j == 1,
+                    unit.ann if last else None,
+                    nxt if nxt is not None and nxt >= 0 else -1,
+                )
                 grown: dict[_Key, tuple[float, _Node]] = {}
                 for key, (score, node) in states.items():
                     for k2, s2, n2 in _step(key, score, node, ctx, ui, byte, pos):
@@ -487,8 +570,12 @@ def _viterbi(ctx: _Ctx, start: _Key, tail: str) -> list[tuple]:
         if key.pending < 0 and score + _word_bonus(key.last_char, tail) > best:
             best, best_node = score + _word_bonus(key.last_char, tail), node
     if best_node is None:  # no reading at all: remove the damaged units, keep the rest
-        return [("del", ui) if u.deletable and not u.keep_ok else ("char", _Char(u.text, ui, ui, -1, True,
-                False, False, (), ())) for ui, u in enumerate(units)]
+        return [
+            ("del", ui)
+            if u.deletable and not u.keep_ok
+            else ("char", _Char(u.text, ui, ui, -1, True, False, False, (), ()))
+            for ui, u in enumerate(units)
+        ]
     events: list[tuple] = []
     while best_node is not None:
         best_node, event = best_node
@@ -509,11 +596,16 @@ def _ambiguous(events: list[tuple], head: str, tail: str) -> set[int]:
         left = chars[i - 1].ch if i else head
         right = chars[i + 1].ch if i + 1 < len(chars) else tail
         lead, trail = c.code >> 8, c.code & 0xFF
-        others = (_decode(x, trail) for x in _LEADS) if c.free == ("l",) else (
-            _decode(lead, y) for y in _LEADS)
+        others = (
+            (_decode(x, trail) for x in _LEADS)
+            if c.free == ("l",)
+            else (_decode(lead, y) for y in _LEADS)
+        )
         mine = _local(c.ch, left, right)
-        rival = max((_local(o, left, right) for o in others if o and o != c.ch and not _is_garbage(o)),
-                    default=_NEG)
+        rival = max(
+            (_local(o, left, right) for o in others if o and o != c.ch and not _is_garbage(o)),
+            default=_NEG,
+        )
         if mine - rival < _MARGIN:
             bad.update(c.free_units)
     return bad
@@ -524,8 +616,14 @@ def _local(ch: str, left: str, right: str) -> float:
 
 
 # --- one damaged stretch -------------------------------------------------------------------------
-def _repair_window(text: str, start: int, end: int, ann: dict[int, frozenset[str]],
-                   doc_readings: frozenset[tuple[str, str]], builder: EditBuilder) -> None:
+def _repair_window(
+    text: str,
+    start: int,
+    end: int,
+    ann: dict[int, frozenset[str]],
+    doc_readings: frozenset[tuple[str, str]],
+    builder: EditBuilder,
+) -> None:
     head = text[start - 1] if start else "\n"
     enc = _encode(head)
     units = tuple(_units(text, start, end, ann, enc[-1] if enc else -1))
@@ -651,7 +749,9 @@ def _to_numeral(n: int) -> str:
     if n <= 10:
         return _NUMERALS[n - 1]
     tens, units = divmod(n, 10)
-    return ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" + (_NUMERALS[units - 1] if units else "")
+    return (
+        ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" + (_NUMERALS[units - 1] if units else "")
+    )
 
 
 def _markers(lines: list[str]) -> dict[int, int]:
@@ -715,7 +815,9 @@ def _repair(text: str, ann: dict[int, frozenset[str]]) -> tuple[str, list[Edit]]
     clues = _clues(text, ann)
     if not clues:
         return text, []
-    doc_readings = frozenset((text[p], r) for p, rs in ann.items() for r in rs if _reads(text[p], {r}))
+    doc_readings = frozenset(
+        (text[p], r) for p, rs in ann.items() for r in rs if _reads(text[p], {r})
+    )
     builder = EditBuilder(text, codes.STEP_MOJIBAKE)
     for start, end in _windows(text, clues):
         _repair_window(text, start, end, ann, doc_readings, builder)
@@ -748,7 +850,12 @@ def _compose(text: str, first: list[Edit], mid: str, second: list[Edit]) -> list
         head = len(os.path.commonprefix([before, after]))
         tail = len(os.path.commonprefix([before[head:][::-1], after[head:][::-1]]))
         reasons = [e.reason for e in (*first, *second) if text.count("\n", 0, e.start) == n] or [
-            codes.MOJIBAKE_UNREPAIRABLE]
-        builder.replace(starts[n] + head, starts[n] + len(before) - tail, after[head : len(after) - tail],
-                        reasons[0])
+            codes.MOJIBAKE_UNREPAIRABLE
+        ]
+        builder.replace(
+            starts[n] + head,
+            starts[n] + len(before) - tail,
+            after[head : len(after) - tail],
+            reasons[0],
+        )
     return builder.build()[1]

@@ -77,13 +77,28 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
     pos = 0  # offset in the kept text of the current line
     for i, k in enumerate(kept):
         if i and _joins(kept[i - 1], k, blank_style):
-            sep = " " if _ASCII_WORD.match(k.text[:1]) and _ASCII_WORD.match(kept[i - 1].text[-1:]) else ""
-            edits.append(Edit(codes.STEP_PARAGRAPHS, pos - 2, pos, PARA_SEP, sep, codes.JOIN_BROKEN_LINE))
+            sep = (
+                " "
+                if _ASCII_WORD.match(k.text[:1]) and _ASCII_WORD.match(kept[i - 1].text[-1:])
+                else ""
+            )
+            edits.append(
+                Edit(codes.STEP_PARAGRAPHS, pos - 2, pos, PARA_SEP, sep, codes.JOIN_BROKEN_LINE)
+            )
             groups[-1].append(k)
         else:
             groups.append([k])
-        for m in _INNER_INDENT.finditer(k.text):
-            edits.append(Edit(codes.STEP_PARAGRAPHS, pos + m.start(), pos + m.end(), m.group(), PARA_SEP, codes.SPLIT_INDENTED))
+        for m in _INNER_INDENT.finditer(k.text) if "\u3000\u3000" in k.text else ():
+            edits.append(
+                Edit(
+                    codes.STEP_PARAGRAPHS,
+                    pos + m.start(),
+                    pos + m.end(),
+                    m.group(),
+                    PARA_SEP,
+                    codes.SPLIT_INDENTED,
+                )
+            )
         pos += len(k.text) + len(PARA_SEP)
 
     paragraphs: list[Paragraph] = []
@@ -92,10 +107,12 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
     for g in groups:
         joined = g[0].text
         for prev, cur in zip(g, g[1:]):
-            sep = " " if _ASCII_WORD.match(cur.text[:1]) and _ASCII_WORD.match(prev.text[-1:]) else ""
+            sep = (
+                " " if _ASCII_WORD.match(cur.text[:1]) and _ASCII_WORD.match(prev.text[-1:]) else ""
+            )
             joined += sep + cur.text
         lines = tuple(k.line for k in g)
-        for piece in _INNER_INDENT.split(joined):
+        for piece in _INNER_INDENT.split(joined) if "\u3000\u3000" in joined else (joined,):
             if out:
                 offset += len(PARA_SEP)
             paragraphs.append(Paragraph(offset, offset + len(piece), piece, lines))

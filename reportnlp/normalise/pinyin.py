@@ -98,7 +98,9 @@ def strip_pinyin(text: str) -> tuple[str, list[Edit]]:
     out.append(text[pos:])
     result = "".join(out)
     if not _annotation_spans(result):
-        edits = [Edit(codes.STEP_PINYIN, s, e, text[s:e], "", codes.PINYIN_ANNOTATION) for s, e in spans]
+        edits = [
+            Edit(codes.STEP_PINYIN, s, e, text[s:e], "", codes.PINYIN_ANNOTATION) for s, e in spans
+        ]
         return result, edits
     return _strip_nested(text)
 
@@ -121,6 +123,8 @@ def _strip_nested(text: str) -> tuple[str, list[Edit]]:
         if gone and start is None:
             start = i
         elif not gone and start is not None:
-            edits.append(Edit(codes.STEP_PINYIN, start, i, text[start:i], "", codes.PINYIN_ANNOTATION))
+            edits.append(
+                Edit(codes.STEP_PINYIN, start, i, text[start:i], "", codes.PINYIN_ANNOTATION)
+            )
             start = None
     return "".join(text[i] for i in kept), edits

@@ -82,7 +82,9 @@ _MIXED_SHARE = 0.05  # minority script share from which a text counts as mixed
 
 
 def _read_opencc_dict(name: str) -> dict[str, list[str]]:
-    text = resources.files("opencc").joinpath("dictionary").joinpath(name).read_text(encoding="utf-8")
+    text = (
+        resources.files("opencc").joinpath("dictionary").joinpath(name).read_text(encoding="utf-8")
+    )
     table: dict[str, list[str]] = {}
     for line in text.splitlines():
         key, _, values = line.partition("\t")
@@ -96,7 +98,9 @@ def _char_class(chars: Iterable[str]) -> str:
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
+    return re.compile(
+        "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    )
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +113,9 @@ def _script_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     ts = _read_opencc_dict("TSCharacters.txt")
     st = _read_opencc_dict("STCharacters.txt")
     tw_rev = _read_opencc_dict("TWVariantsRev.txt")
-    regional = set(tw_rev) | set(_read_opencc_dict("HKVariantsRev.txt"))  # 群, 峰, 床: traditional too
+    regional = set(tw_rev) | set(
+        _read_opencc_dict("HKVariantsRev.txt")
+    )  # 群, 峰, 床: traditional too
     trad = {k for k, v in ts.items() if k not in v} | set(EXTRA_VARIANTS)
     simp = {k for k, v in st.items() if k not in v} - set(ts) - trad - regional
     triggers = {k for k, v in ts.items() if v[0] != k} | set(EXTRA_VARIANTS)
@@ -177,7 +183,12 @@ def _clause_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _place_table() -> tuple[tuple[str, ...], dict[str, str]]:
     """``(names, {traditional spelling: name})`` from ``data/protected_places.txt``."""
-    text = resources.files("reportnlp").joinpath("data").joinpath("protected_places.txt").read_text(encoding="utf-8")
+    text = (
+        resources.files("reportnlp")
+        .joinpath("data")
+        .joinpath("protected_places.txt")
+        .read_text(encoding="utf-8")
+    )
     names: list[str] = []
     spellings: dict[str, str] = {}
     for line in text.splitlines():
@@ -257,7 +268,9 @@ def _convert_clause(src: str, places: bool) -> str:
             chars[i] = b = a
         if a != b and a in keep:
             restored = True
-    if restored:  # find protected words in the converted clause with the protectable characters restored
+    if (
+        restored
+    ):  # find protected words in the converted clause with the protectable characters restored
         probe = "".join(a if a in keep else c for a, c in zip(src, chars))
         for m in protect_rx.finditer(probe):
             for i in range(m.start(), m.end()):

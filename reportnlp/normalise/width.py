@@ -44,7 +44,9 @@ _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\
 _INVISIBLE = re.compile(f"[{_ZERO}{_CONTROL}]+")
 _HAS_CONTROL = re.compile(f"[{_CONTROL}]")
 # full-width ASCII that is not Chinese punctuation: ＃＄％＆ ＊＋ －．／ 0-9 ＜＝＞ ＠ A-Z ＼ ＾＿｀ a-z ｜
-_FULLWIDTH = "[\uff03-\uff06\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff3a\uff3c\uff3e-\uff5a\uff5c]"
+_FULLWIDTH = (
+    "[\uff03-\uff06\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff3a\uff3c\uff3e-\uff5a\uff5c]"
+)
 _NUMERAL = "[一二三四五六七八九十百零〇]{1,4}|[0-9０-９]{1,2}"
 _ENUM = f"(?<![A-Za-z0-9_Ａ-Ｚａ-ｚ０-９])[(（](?:{_NUMERAL})[)）]"
 _SENTENCE_END = "。！？；!?”’」』"  # as the paragraph step's split pattern
@@ -99,7 +101,12 @@ def _scan(text: str) -> Iterator[tuple[int, int, str, str]]:
             yield start, end, _inner(text, start, end), codes.SPACE
         elif kind == "enum":
             bracket = run[0] + run[-1] != "（）"
-            yield start, end, f"（{_halfwidth(run[1:-1])}）", codes.BRACKET_FORM if bracket else codes.FULLWIDTH_ASCII
+            yield (
+                start,
+                end,
+                f"（{_halfwidth(run[1:-1])}）",
+                codes.BRACKET_FORM if bracket else codes.FULLWIDTH_ASCII,
+            )
         else:
             yield start, end, _halfwidth(run), codes.FULLWIDTH_ASCII
 

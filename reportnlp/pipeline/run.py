@@ -60,7 +60,9 @@ class Summary:
                 self.dropped[row["reason"]] += 1
         for w in (res.record or {}).get("warnings", []):
             self.warnings.append(f"{res.source}: {w}")
-        self.per_document.append({"id": res.id, "source": res.source, "encoding": res.encoding, "script": res.script})
+        self.per_document.append(
+            {"id": res.id, "source": res.source, "encoding": res.encoding, "script": res.script}
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,14 +78,20 @@ class Summary:
         }
 
 
-def clean_record(rec: Record, options: Mapping[str, Any], counts: Optional[Mapping[int, int]] = None) -> Result:
+def clean_record(
+    rec: Record, options: Mapping[str, Any], counts: Optional[Mapping[int, int]] = None
+) -> Result:
     """Clean one record; an unreadable input becomes a :class:`Result` with ``error``, never an exception."""
     try:
-        doc = clean(rec.data, id=rec.id, title=rec.title, source=rec.source, corpus_counts=counts, **options)
+        doc = clean(
+            rec.data, id=rec.id, title=rec.title, source=rec.source, corpus_counts=counts, **options
+        )
     except ReportNLPError as err:
         return Result(rec.id, rec.source, error=str(err))
     except Exception as err:  # a bug must not sink the batch: report it against the input
-        return Result(rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})")
+        return Result(
+            rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
+        )
     record = doc.to_dict()
     explain = [
         {"id": doc.id, "line": d.line, "action": d.action, "reason": d.reason}

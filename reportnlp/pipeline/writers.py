@@ -19,7 +19,9 @@ class AtomicFile:
     def __init__(self, target: str):
         self.target = Path(target)
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
+        fd, self.tmp = tempfile.mkstemp(
+            prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
+        )
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def write(self, s: str) -> None:
@@ -66,13 +68,17 @@ class ParquetWriter:
         self.rows: list[dict[str, Any]] = []
 
     def write(self, record: dict[str, Any]) -> None:
-        self.rows.append({k: (dumps(v) if isinstance(v, (dict, list)) else v) for k, v in record.items()})
+        self.rows.append(
+            {k: (dumps(v) if isinstance(v, (dict, list)) else v) for k, v in record.items()}
+        )
 
     def close(self) -> None:
         try:
             import pandas as pd
         except ImportError as err:  # pragma: no cover - depends on the environment
-            raise RuntimeError("parquet output needs pandas and pyarrow: pip install 'reportnlp[parquet]'") from err
+            raise RuntimeError(
+                "parquet output needs pandas and pyarrow: pip install 'reportnlp[parquet]'"
+            ) from err
         target = Path(self.target)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -18,7 +18,9 @@ from reportnlp.normalise.pinyin import strip_pinyin
 from reportnlp.types import Edit
 
 TESTS = Path(__file__).resolve().parent.parent
-CASES = json.loads((TESTS / "cases" / "mojibake.json").read_text(encoding="utf-8"))["repair_mojibake"]
+CASES = json.loads((TESTS / "cases" / "mojibake.json").read_text(encoding="utf-8"))[
+    "repair_mojibake"
+]
 SEEDS = TESTS / "fixtures" / "seeds"
 REASONS = {
     codes.MOJIBAKE_SHIFT,
@@ -41,7 +43,10 @@ def run(text: str) -> tuple[str, list[Edit], list[Edit]]:
     assert out.count("\n") == stripped.count("\n")
     prev_end = -1
     for e in edits:
-        assert 0 <= e.start <= e.end <= len(stripped) and stripped[e.start : e.end] == e.before != e.after
+        assert (
+            0 <= e.start <= e.end <= len(stripped)
+            and stripped[e.start : e.end] == e.before != e.after
+        )
         assert e.step == codes.STEP_MOJIBAKE and e.reason in REASONS
         assert e.start >= prev_end
         prev_end = e.end
@@ -54,7 +59,9 @@ def _params() -> list:
         pytest.param(
             c,
             id=c["note"][:40],
-            marks=[pytest.mark.xfail(strict=True, reason=c["note"])] if c["kind"] == "known_failure" else [],
+            marks=[pytest.mark.xfail(strict=True, reason=c["note"])]
+            if c["kind"] == "known_failure"
+            else [],
         )
         for c in CASES
     ]
@@ -94,7 +101,9 @@ def test_damaged_seeds_leave_no_residue(name):
     assert not _QUESTION_BETWEEN_CJK.search(out)
 
 
-@pytest.mark.parametrize("name", ["000_61eaccc42b378d20.txt", "001_cc577889387c504c.txt", "003_bd26fd21e8274dde.txt"])
+@pytest.mark.parametrize(
+    "name", ["000_61eaccc42b378d20.txt", "001_cc577889387c504c.txt", "003_bd26fd21e8274dde.txt"]
+)
 def test_clean_seeds_are_untouched(name):
     text = (SEEDS / name).read_text(encoding="utf-8")
     assert run(text)[2] == []
@@ -121,7 +130,9 @@ def test_compose_merges_a_second_pass():
     assert apply_edits(text, edits) == "甲二\n丙戊丁"
 
 
-_PIECES = list("。ㄒ唬┮庾R形態（一）意識?!叭\ue427浒搿币浴皩W我應報日聞輿論F現將,，、“”\n ()─┬\ufffd⻊麝模abc")
+_PIECES = list(
+    "。ㄒ唬┮庾R形態（一）意識?!叭\ue427浒搿币浴皩W我應報日聞輿論F現將,，、“”\n ()─┬\ufffd⻊麝模abc"
+)
 _PIECES += ["(xiàn)", "(lái)", "?qǐng)", "?bào)", "(shí)", "(guī)", "?guī)", "(men)"]
 
 

@@ -28,7 +28,11 @@ def check(text: str) -> str:
     assert out.count("\n") == text.count("\n")
     prev_end = -1
     for e in edits:
-        assert 0 <= e.start < e.end <= len(text) and text[e.start : e.end] == e.before and e.after == ""
+        assert (
+            0 <= e.start < e.end <= len(text)
+            and text[e.start : e.end] == e.before
+            and e.after == ""
+        )
         assert e.step == codes.STEP_PINYIN and e.reason == codes.PINYIN_ANNOTATION
         assert e.start >= prev_end
         prev_end = e.end
@@ -41,7 +45,9 @@ def _params() -> list:
         pytest.param(
             c,
             id=c["note"][:40],
-            marks=[pytest.mark.xfail(strict=True, reason=c["note"])] if c["kind"] == "known_failure" else [],
+            marks=[pytest.mark.xfail(strict=True, reason=c["note"])]
+            if c["kind"] == "known_failure"
+            else [],
         )
         for c in CASES
     ]
@@ -61,7 +67,9 @@ def test_annotated_seeds_lose_every_annotation(name):
     assert "(二)" in out or "(社區)" in out  # real brackets stay
 
 
-@pytest.mark.parametrize("name", ["000_61eaccc42b378d20.txt", "001_cc577889387c504c.txt", "003_bd26fd21e8274dde.txt"])
+@pytest.mark.parametrize(
+    "name", ["000_61eaccc42b378d20.txt", "001_cc577889387c504c.txt", "003_bd26fd21e8274dde.txt"]
+)
 def test_seeds_without_annotations_are_untouched(name):
     text = (SEEDS / name).read_text(encoding="utf-8")
     assert strip_pinyin(text) == (text, [])
@@ -75,6 +83,9 @@ def test_state_council_corpus_untouched_and_fast(gwr_records):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("來了(（)）lái xiànmenaF們\n?（二）x")), max_size=40) | st.text(max_size=60))
+@given(
+    st.text(alphabet=st.sampled_from(list("來了(（)）lái xiànmenaF們\n?（二）x")), max_size=40)
+    | st.text(max_size=60)
+)
 def test_never_raises_offsets_valid(text):
     check(text)

@@ -32,7 +32,11 @@ TESTS = Path(__file__).resolve().parent.parent
 CASES = json.loads((TESTS / "cases" / "script.json").read_text(encoding="utf-8"))
 SEEDS = TESTS / "fixtures" / "seeds"
 TRADITIONAL_SEEDS = ("002_17ed8b2d14d05a44.txt", "004_d50d7a5837c946da.txt")
-SIMPLIFIED_SEEDS = ("000_61eaccc42b378d20.txt", "001_cc577889387c504c.txt", "003_bd26fd21e8274dde.txt")
+SIMPLIFIED_SEEDS = (
+    "000_61eaccc42b378d20.txt",
+    "001_cc577889387c504c.txt",
+    "003_bd26fd21e8274dde.txt",
+)
 
 
 @cache
@@ -54,7 +58,9 @@ def _params(section: str) -> list:
         pytest.param(
             c,
             id=c["input"][:12] or "empty",
-            marks=[pytest.mark.xfail(strict=True, reason=c["note"])] if c["kind"] == "known_failure" else [],
+            marks=[pytest.mark.xfail(strict=True, reason=c["note"])]
+            if c["kind"] == "known_failure"
+            else [],
         )
         for c in CASES[section]
     ]
@@ -183,7 +189,11 @@ def test_every_phrase_holds_a_trigger():
     ts = _read_opencc_dict("TSCharacters.txt")
     for table in ("TSPhrases.txt", "TWVariantsRevPhrases.txt"):
         for key, values in _read_opencc_dict(table).items():
-            final = "".join(ts.get(c, [c])[0] for c in values[0]) if table.startswith("TW") else values[0]
+            final = (
+                "".join(ts.get(c, [c])[0] for c in values[0])
+                if table.startswith("TW")
+                else values[0]
+            )
             if final != key:
                 assert set(key) & triggers, (table, key)
 
@@ -197,7 +207,9 @@ def test_protected_places():
         assert to_simplified(name)[0] == name
         assert to_simplified("國" + name)[0] == "国" + name
         written = [name, "國" + name] + [s for s, n in spellings.items() if n == name]
-        assert any(to_simplified(w, protect=False)[0] not in (name, "国" + name) for w in written), name
+        assert any(
+            to_simplified(w, protect=False)[0] not in (name, "国" + name) for w in written
+        ), name
     for spelling, name in spellings.items():
         assert to_simplified(spelling)[0] == name
 

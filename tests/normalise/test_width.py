@@ -18,7 +18,14 @@ from reportnlp.normalise.width import normalise_width
 TESTS = Path(__file__).resolve().parent.parent
 CASES = json.loads((TESTS / "cases" / "width.json").read_text(encoding="utf-8"))["normalise_width"]
 SEEDS = sorted((TESTS / "fixtures" / "seeds").glob("*.txt"))
-REASONS = {codes.FULLWIDTH_ASCII, codes.BRACKET_FORM, codes.ZERO_WIDTH, codes.INDENT, codes.SPACE, codes.CONTROL}
+REASONS = {
+    codes.FULLWIDTH_ASCII,
+    codes.BRACKET_FORM,
+    codes.ZERO_WIDTH,
+    codes.INDENT,
+    codes.SPACE,
+    codes.CONTROL,
+}
 # what must be gone afterwards: full-width letters and digits, invisible characters, edge whitespace
 _LEFT_OVER = re.compile(
     "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f]"
@@ -48,7 +55,9 @@ def _params() -> list:
         pytest.param(
             c,
             id=c["note"][:40],
-            marks=[pytest.mark.xfail(strict=True, reason=c["note"])] if c["kind"] == "known_failure" else [],
+            marks=[pytest.mark.xfail(strict=True, reason=c["note"])]
+            if c["kind"] == "known_failure"
+            else [],
         )
         for c in CASES
     ]
@@ -103,7 +112,9 @@ def test_corpus(gwr_records):
 def test_paragraph_marker_reaches_the_paragraph_step():
     from reportnlp.normalise.paragraphs import _INNER_INDENT
 
-    out = check("\u3000\u3000一是加强学习。\u3000\u3000二是强化宣传。\u3000\u3000三是（1）完善机制。  ")
+    out = check(
+        "\u3000\u3000一是加强学习。\u3000\u3000二是强化宣传。\u3000\u3000三是（1）完善机制。  "
+    )
     assert len(_INNER_INDENT.findall(out)) == 2
 
 
