@@ -16,10 +16,11 @@ from reportnlp import codes
 from reportnlp.boilerplate.classify import decide_lines
 from reportnlp.boilerplate.corpus import line_key
 from reportnlp.boilerplate.metadata import extract_meta
+from reportnlp.boilerplate.rules import line_rule
 from reportnlp.normalise import normalise_text
 from reportnlp.normalise.decode import decode
 from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
-from reportnlp.types import CleanDoc
+from reportnlp.types import CleanDoc, LineDecision
 
 _INDENT_CHARS = (" ", "\t", "\u3000", "\xa0")
 
@@ -70,13 +71,17 @@ def clean(
     title_lines = [d.text.strip() for d in decisions if d.action == codes.TITLE]
     doc_title = title.strip() if title else ("".join(title_lines) or None)
 
-    kept: list[KeptLine] = []
-    prev = -2
-    for i, d in enumerate(decisions):
-        if d.action == codes.KEEP:
-            kept.append(KeptLine(d.line, lines[i].strip(), indented[i], adjacent=(prev == i - 1)))
-            prev = i
-    body, para_edits, paragraphs = rebuild_paragraphs(kept)
+    body, para_edits, paragraphs = rebuild_paragraphs(_kept_lines(decisions, lines, indented))
+    # A paragraph joined from several lines is read again by the line rules: lines that each looked
+    # harmless can together be a menu ("关于  1." + "关于  0"); then they go, with that reason.
+    rejudged = False
+    for p in paragraphs:
+        if len(p.lines) > 1 and (reason := line_rule(p.text)) is not None:
+            for n in p.lines:
+                decisions[n - 1] = LineDecision(n, codes.DROP, reason, decisions[n - 1].text)
+            rejudged = True
+    if rejudged:
+        body, para_edits, paragraphs = rebuild_paragraphs(_kept_lines(decisions, lines, indented))
 
     warnings: list[str] = []
     total = sum(len(ln.strip()) for ln in lines)
@@ -94,6 +99,16 @@ def clean(
         script=result.script,
         warnings=tuple(warnings),
     )
+
+
+def _kept_lines(decisions, lines, indented) -> list[KeptLine]:
+    kept: list[KeptLine] = []
+    prev = -2
+    for i, d in enumerate(decisions):
+        if d.action == codes.KEEP:
+            kept.append(KeptLine(d.line, lines[i].strip(), indented[i], adjacent=(prev == i - 1)))
+            prev = i
+    return kept
 
 
 def clean_stream(

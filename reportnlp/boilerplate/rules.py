@@ -118,7 +118,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_PAGE_NUMBER,
-        r"^(?:\d{1,3}|第\s*\d+\s*页|共\s*\d+\s*页|\d+\s*/\s*\d+|[<«‹]?\s*\d+(?:\s+\d+){1,}\s*[>»›]?|\d{1,2}[.、])$|^(?:首页|尾页)(?:\s|$)",
+        r"^(?:\d{1,3}|第\s*\d+\s*页|共\s*\d+\s*页|\d+\s*/\s*\d+|[<«‹]?\s*\d{1,3}(?:\s+\d{1,3}){1,}\s*[>»›]?|\d{1,2}[.、])$|^(?:首页|尾页)(?:\s|$)",
         40,
     ),
 ]
@@ -199,7 +199,7 @@ def is_link_list(line: str) -> bool:
     if len(line) > 300 or SENTENCE_PUNCT.search(line.replace("、", "")):
         return False
     items = [p for p in _SEPARATORS.split(line) if p]
-    return len(items) >= 3 and max(len(p) for p in items) <= 16
+    return len(items) >= 3 and all(2 <= len(p) <= 16 for p in items)
 
 
 @lru_cache(maxsize=1)
