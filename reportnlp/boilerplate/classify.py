@@ -55,8 +55,21 @@ _META_OVERRIDES = frozenset(
 
 #: Rules that short fragments of body text can trip (a subscript 2, a hyperlinked 微信 or place list).
 _WEAK_RULES = frozenset(
-    {codes.R_PAGE_NUMBER, codes.R_SHARE, codes.R_NAV, codes.R_PLACE_LIST, codes.R_VISITOR}
+    {
+        codes.R_PAGE_NUMBER,
+        codes.R_SHARE,
+        codes.R_NAV,
+        codes.R_PLACE_LIST,
+        codes.R_VISITOR,
+        codes.R_UI_CONTROLS,
+        codes.R_SEPARATOR,
+        codes.R_MEDIA_PLACEHOLDER,
+    }
 )
+
+
+#: Headers of link lists whose items follow on lines of their own.
+_LIST_HEADERS = frozenset({codes.R_RECOMMEND, codes.R_RELATED})
 
 _TITLE_WORDS = re.compile(
     r"(?:报告|汇报|总结|讲话|发言|致辞|意见|通知|方案|决定|决议|计划|规划|纲要|情况|工作|行动|活动|公报|办法|措施|调研|心得|体会)"
@@ -114,7 +127,12 @@ def decide_lines(
 
     # A short "rule" hit inside a broken sentence is a piece of that sentence ("广义货币M" / "2" / "和…").
     for i in range(1, n - 1):
-        if rule[i] in _WEAK_RULES and texts[i + 1] and _in_sentence(texts, rule, i):
+        if (
+            rule[i] in _WEAK_RULES
+            and texts[i + 1]
+            and (rule[i + 1] is None or _OPENS_WITH_CLOSER.match(texts[i + 1]))
+            and _in_sentence(texts, rule, i, meta)
+        ):
             rule[i] = None
 
     def plain(i: int) -> bool:  # a non-blank line no rule claimed
@@ -137,20 +155,40 @@ def decide_lines(
         if deferred[i]:
             resolve(i)
         t = texts[i]
-        if plain(i) and (is_prose(t, 20) or is_heading(t) or _FULL_STOP_END.search(t)):
+        if plain(i) and (is_prose(t, 40) or is_heading(t) or t.endswith("。")):
             body = i
             break
     # --- header of a speech: dateline, speaker's office and name -------------------------------------
+    # and the values of a metadata table whose labels stand on lines of their own (索引号： / 11450…)
     prev_header = False
+    prev_label = False
     for i in range(body):
         t = texts[i]
         if not t:
             continue
         header = plain(i) and bool(
-            DATELINE.match(t) or SPEAKER_OFFICE.match(t) or (prev_header and PERSON_NAME.match(t))
+            DATELINE.match(t)
+            or SPEAKER_OFFICE.match(t)
+            or (prev_header and PERSON_NAME.match(t))
+            or (prev_label and len(t) <= 40)
         )
         meta[i] = meta[i] or header
         prev_header = meta[i]
+        prev_label = meta[i] and t.endswith((":", "："))
+    # The items under a "相关新闻" / "热门推荐" header: short unpunctuated lines, up to the next prose.
+    for i in range(body + 1, n):  # a header in the page head is a menu; the head zone handles it
+        if rule[i] not in _LIST_HEADERS:
+            continue
+        items = 0
+        for j in range(i + 1, min(n, i + 40)):
+            t = texts[j]
+            if not t or rule[j] is not None or meta[j]:
+                continue
+            if deferred[j] or len(t) > 40 or t.endswith("。") or is_heading(t) or items >= 15:
+                break
+            rule[j] = codes.R_RELATED_ITEM
+            items += 1
+
     # --- title --------------------------------------------------------------------------------------
     title_lines = _pick_title(texts, rule, meta, body, title_hint, has_body=body < tail)
     title_text = (
@@ -209,21 +247,26 @@ def decide_lines(
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _LONG_PROSE = 40  # characters: a longer line holding a full stop is read as prose
 _FULL_STOP_END = re.compile(r"[。！？!?][”’」』）)]*$")
 _OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
 
 
-def _in_sentence(texts: Sequence[str], rule: Sequence[Optional[str]], i: int) -> bool:
+def _in_sentence(
+    texts: Sequence[str], rule: Sequence[Optional[str]], i: int, meta: Sequence[bool] = ()
+) -> bool:
     """A piece of a sentence a scraper broke (a hyperlinked term on its own line): the line before runs
-    on into it, or the line after continues it with closing punctuation."""
+    on into it (prose that stops on a character or an opening mark), or the line after continues it with
+    closing punctuation."""
     before = texts[i - 1] if i else ""
     after = texts[i + 1] if i + 1 < len(texts) else ""
     runs_in = (
         bool(before)
         and rule[i - 1] is None
-        and not SENTENCE_END.search(before)
+        and not (meta and meta[i - 1])
         and len(before) > 12
+        and bool(_RUNS_ON.search(before))
     )
     return runs_in or bool(_OPENS_WITH_CLOSER.match(after))
 
@@ -273,13 +316,15 @@ def _pick_title(
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80 or is_heading(t):
             continue
-        if SENTENCE_END.search(t) or is_link_list(t):
+        if t.endswith(("。", "；", ";", "：", ":")) or is_link_list(t):
             continue
         echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(
             t in f for f in furniture
         )
         nearby_meta = any(meta[j] for j in range(i + 1, min(i + 4, len(texts))))
-        score = 2 * echoed + nearby_meta + bool(_TITLE_WORDS.search(t)) + (len(t) >= 8)
+        score = (
+            2 * echoed + nearby_meta + bool(_TITLE_WORDS.search(t)) + (len(t) >= 8) + (len(t) >= 15)
+        )
         key = (
             score,
             -i if echoed else i,

@@ -17,20 +17,29 @@ from reportnlp.types import LineDecision
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _SOURCE = re.compile(r"(?:文章|信息|稿件|新闻)?来源[:：]\s*([^\s:：|｜,，;；]{2,30})")
-_AUTHOR = re.compile(r"(?:作者|撰稿|撰文|文)[:：/]\s*(" + _NAME + r")")
+_AUTHOR = re.compile(
+    r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:记者|通讯员|特约记者)?\s*(" + _NAME + r")"
+)
+_OP = re.compile(r"楼主[:：]\s*(" + _NAME + r")")
 _BYLINE = re.compile(r"(?:^|\s|[\u4e00-\u9fff])记者\s*(" + _NAME + r")(?=\s|$|[,，、])")
+_SITE = r"[\u4e00-\u9fff]{2,16}?(?:网|站|报|台|在线|频道|政府|论坛|社区|文库|门户)"
 _SITE_PATTERNS = [
     re.compile(
-        r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道))\s*(?:、[^\s]{2,12})?版权所有"
+        r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道|论坛|社区|文库))\s*(?:、[^\s]{2,12})?版权所有"
     ),
-    re.compile(
-        r"版权所有\s*[:：]?\s*[©]?\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站|报|台|在线))"
-    ),
+    re.compile(r"版权所有\s*[:：]?\s*[©]?\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?(" + _SITE + ")"),
     re.compile(r"[、\s]?([\u4e00-\u9fff]{2,12}?(?:网|站))版权(?:与|和)?免责"),
+    re.compile(r"([\u4e00-\u9fff]{2,10}?(?:网|报|台))(?:股份)?有限(?:责任)?公司.{0,6}版权所有"),
+    re.compile(r"([\u4e00-\u9fff]{2,12}?(?:网|论坛|社区))\s*[-–—|]\s*powered\s+by", re.IGNORECASE),
     re.compile(r"powered\s+by\s+([\u4e00-\u9fff]{2,20})", re.IGNORECASE),
-    re.compile(r"欢迎(?:您)?访问\s*([\u4e00-\u9fff]{2,20}?(?:网|站|在线))"),
+    re.compile(r"欢迎(?:您)?访问\s*(" + _SITE + ")"),
+    re.compile(r"©\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,16})\s*版权所有"),
     re.compile(r"[©]\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站))"),
 ]
+#: Spaces between two Han characters (``人 民 网 版 权 所 有``).
+_HAN_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+#: A date field that names the page's publication (preferred over a date in a speech's dateline).
+_PUBLISHED = re.compile(r"发布|发表|时间|日期|更新|楼")
 _STOP = re.compile(r"(?:时间|日期|作者|编辑|浏览|发布|点击)$")
 
 
@@ -61,13 +70,16 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
     """
     meta: dict[str, str] = {}
     meta_lines = [d.text.strip() for d in decisions if d.action == codes.META]
-    for t in meta_lines:
+    for t in sorted(meta_lines, key=lambda t: not _PUBLISHED.search(t)):  # stable: page dates first
         if "date" not in meta and (date := iso_date(t)):
             meta["date"] = date
         if "source" not in meta and (m := _SOURCE.search(t)):
             src = _STOP.sub("", m.group(1))
             if src:
                 meta["source"] = src
+    for t in meta_lines:
+        if "author" not in meta and (m := _OP.search(t)):
+            meta["author"] = m.group(1)
     for t in meta_lines:
         if "author" not in meta and (m := _AUTHOR.search(t) or _BYLINE.search(t)):
             meta["author"] = m.group(1)
@@ -80,10 +92,12 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             )
         ):
             meta["author"] = m.group(2)
-    furniture = [d for d in decisions if d.action in (codes.DROP, codes.META)]
+    furniture = [
+        _HAN_SPACES.sub("", d.text) for d in decisions if d.action in (codes.DROP, codes.META)
+    ]
     for pattern in _SITE_PATTERNS:
-        for d in furniture:
-            if m := pattern.search(d.text):
+        for text in furniture:
+            if m := pattern.search(text):
                 meta["site"] = m.group(1)
                 break
         if "site" in meta:
