@@ -50,7 +50,7 @@ FOOTER_REASONS = frozenset(
 )
 #: Rules a metadata line overrides ("来源:网络整理 免责声明:…" carries the source).
 _META_OVERRIDES = frozenset(
-    {codes.R_DISCLAIMER, codes.R_SHARE, codes.R_VISITOR, codes.R_SITE_PROMO}
+    {codes.R_DISCLAIMER, codes.R_SHARE, codes.R_VISITOR, codes.R_SITE_PROMO, codes.R_NAV}
 )
 
 #: Rules that short fragments of body text can trip (a subscript 2, a hyperlinked 微信 or place list).
@@ -104,7 +104,7 @@ def decide_lines(
     texts = [ln.strip() for ln in lines]
     rule: list[Optional[str]] = [None] * n
     meta = [False] * n
-    # Prose (a line of 40+ characters with a full stop) is read by the rules only where furniture can be: at the page's edges
+    # Prose (40+ characters with a full stop or two commas) is read by the rules only where furniture can be: at the page's edges
     # (resolved below while the head and tail are found). In the body it is body, unread: cheaper, and a
     # report paragraph that quotes "仅供参考" is not a disclaimer.
     deferred = [False] * n
@@ -120,7 +120,7 @@ def decide_lines(
     for i, t in enumerate(texts):
         if not t:
             continue
-        if len(t) > _LONG_PROSE and ("。" in t or "！" in t or "？" in t):
+        if len(t) > _LONG_PROSE and ("。" in t or "！" in t or "？" in t or t.count("，") >= 2):
             deferred[i] = True
         else:
             resolve(i)
@@ -248,7 +248,7 @@ def decide_lines(
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
-_LONG_PROSE = 40  # characters: a longer line holding a full stop is read as prose
+_LONG_PROSE = 40  # characters: a longer line with a full stop or two commas is read as prose
 _FULL_STOP_END = re.compile(r"[。！？!?][”’」』）)]*$")
 _OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
 
