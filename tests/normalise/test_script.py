@@ -14,15 +14,19 @@ from hypothesis import strategies as st
 from opencc import OpenCC
 
 from reportnlp import codes
+from reportnlp.normalise import script
 from reportnlp.normalise.edits import apply_edits
 from reportnlp.normalise.script import (
     EXTRA_VARIANTS,
     KEEP_AS_WRITTEN,
     OPENCC_CONFIG,
     _clause_pattern,
+    _opencc,
+    _opencc_tables,
     _place_table,
     _read_opencc_dict,
     _script_sets,
+    _stretch_tables,
     detect_script,
     protected_places,
     to_simplified,
@@ -222,6 +226,111 @@ def test_tables_load_lazily():
         "assert s._place_table.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=TESTS.parent)
+
+
+# --- the fast paths: the same output as OpenCC, clause by clause -------------------------------------
+
+
+def clause_by_clause(text: str, protect: bool = True) -> tuple[str, list]:
+    """:func:`to_simplified` the plain way: OpenCC itself on each clause to convert, one at a time."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(script, "_stretch_tables", lambda places: None)
+        mp.setattr(script, "_opencc", opencc(OPENCC_CONFIG).convert)
+        return to_simplified(text, protect=protect)
+
+
+def _phrase_keys() -> list[str]:
+    return [k for group in opencc(OPENCC_CONFIG)._dict_chain_data for _, _, d in group for k in d]
+
+
+def test_fast_path_is_used():
+    """With the shipped OpenCC, :func:`_opencc` emulates it and stretches convert at once."""
+    assert _opencc_tables() is not None
+    assert _stretch_tables(True) is not None and _stretch_tables(False) is not None
+
+
+@pytest.mark.parametrize("name", TRADITIONAL_SEEDS + SIMPLIFIED_SEEDS)
+def test_opencc_emulation_on_seeds(name):
+    text = seed(name)
+    assert _opencc(text) == opencc(OPENCC_CONFIG).convert(text)
+
+
+def test_opencc_emulation_on_1954(report_1954):
+    assert _opencc(report_1954) == opencc(OPENCC_CONFIG).convert(report_1954)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("反覆盆子", "反覆盆子"),  # the longest phrase first (覆盆子), not the leftmost (反覆)
+        ("康乾乾淨淨", "康干干净净"),  # 乾乾淨淨 before 康乾
+        ("函覆盆子，反覆", "函覆盆子，反复"),
+        ("", ""),
+    ],
+)
+def test_opencc_emulation_order(text, expected):
+    assert _opencc(text) == opencc(OPENCC_CONFIG).convert(text) == expected
+
+
+_PHRASE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(_phrase_keys()),
+        st.sampled_from(sorted(set(seed("002_17ed8b2d14d05a44.txt")))),
+        st.sampled_from(
+            list("乾安县著么抬衞藉口覆沈 \n\u3000，。、-.") + ["\U00020000", "\U0001f600"]
+        ),
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PHRASE_TEXT)
+def test_property_opencc_emulation(text):
+    assert _opencc(text) == opencc(OPENCC_CONFIG).convert(text)
+
+
+def test_corpus_equals_clause_by_clause(gwr_records):
+    """Every record the conversion touches (1954, 1955, 1957 and the 覆/沈 lines of later ones)."""
+    trigger_rx = script._script_patterns()[2]
+    for rec in gwr_records:
+        if trigger_rx.search(rec["content"]):
+            assert to_simplified(rec["content"]) == clause_by_clause(rec["content"]), rec["title"]
+
+
+@pytest.mark.parametrize("name", TRADITIONAL_SEEDS + SIMPLIFIED_SEEDS)
+def test_seeds_equal_clause_by_clause(name):
+    for protect in (True, False):
+        assert to_simplified(seed(name), protect=protect) == clause_by_clause(seed(name), protect)
+
+
+# lines mixing traditional runs, simplified text, 著 words, place names and spellings, as the
+# stretches and blocks of the fast path cut them
+_LINE_PIECES = [
+    "發展國民經濟的第一個五年計劃",
+    "中华人民共和国",
+    "社会主义建设",
+    "衣著整洁",
+    "显著著名",
+    "反覆",
+    "覆盖",
+    "乾安县",
+    "昭餘鎮",
+    "么抬",
+    "衞生擧辦",
+    "\U00020000",
+    "，",
+    "。",
+    " ",
+    "\u3000",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=20).map("".join), st.booleans())
+def test_property_equals_clause_by_clause(text, protect):
+    assert to_simplified(text, protect=protect) == clause_by_clause(text, protect)
 
 
 # --- properties ----------------------------------------------------------------------------------------
