@@ -99,9 +99,10 @@ _FAST = re.compile(
 def _edit_constructor() -> Callable[[str, int, int, str, str, str], Edit]:
     """A constructor of :class:`Edit` twice as fast as its ``__init__`` (a frozen dataclass sets each
     field with ``object.__setattr__``): it fills the instance dictionary at once. A report can make
-    thousands of edits (the 1954 one ~5,000 in the script step), so this is a tenth of the time of the
-    script and width steps. Used by :mod:`reportnlp.normalise.script` too. Falls back to ``Edit``
-    itself should Edit stop being a plain dataclass of these six fields.
+    thousands of edits (the 1954 one ~5,000 in the script step): 0.45 µs instead of 0.8 µs an edit
+    saves ~3.5 ms of ~30 on the State Council corpus. Used by :mod:`reportnlp.normalise.script` too
+    (it belongs in :mod:`reportnlp.normalise.edits`). Falls back to ``Edit`` itself should Edit stop
+    being a plain dataclass of these six fields.
     """
     names = ("step", "start", "end", "before", "after", "reason")
     if (
