@@ -104,7 +104,8 @@ def decide_lines(
     texts = [ln.strip() for ln in lines]
     rule: list[Optional[str]] = [None] * n
     meta = [False] * n
-    # Prose (40+ characters with a full stop or two commas) is read by the rules only where furniture can be: at the page's edges
+    # Prose (40+ characters with a full stop or two commas) and headings numbered 一、/（一） are read
+    # by the rules only where furniture can be: at the page's edges
     # (resolved below while the head and tail are found). In the body it is body, unread: cheaper, and a
     # report paragraph that quotes "仅供参考" is not a disclaimer.
     deferred = [False] * n
@@ -120,7 +121,9 @@ def decide_lines(
     for i, t in enumerate(texts):
         if not t:
             continue
-        if len(t) > _LONG_PROSE and ("。" in t or "！" in t or "？" in t or t.count("，") >= 2):
+        if (
+            len(t) > _LONG_PROSE and ("。" in t or "！" in t or "？" in t or t.count("，") >= 2)
+        ) or (len(t) >= 4 and _CN_HEADING.match(t)):
             deferred[i] = True
         else:
             resolve(i)
@@ -248,6 +251,7 @@ def decide_lines(
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
+_CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
 _LONG_PROSE = 40  # characters: a longer line with a full stop or two commas is read as prose
 _FULL_STOP_END = re.compile(r"[。！？!?][”’」』）)]*$")
 _OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
