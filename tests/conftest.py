@@ -27,3 +27,17 @@ def gold() -> dict[str, dict]:
 def gwr_records() -> list[dict]:
     with open(GWR, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh]
+
+
+def case_params(cases: list[dict]) -> list:
+    """pytest params for JSON cases: ``known_failure`` cases are strict xfails with their note as reason."""
+    return [
+        pytest.param(
+            c,
+            id=c["note"][:40],
+            marks=[pytest.mark.xfail(strict=True, reason=c["note"])]
+            if c["kind"] == "known_failure"
+            else [],
+        )
+        for c in cases
+    ]

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import case_params
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,20 +55,7 @@ def run(text: str) -> tuple[str, list[Edit], list[Edit]]:
     return out, e1, edits
 
 
-def _params() -> list:
-    return [
-        pytest.param(
-            c,
-            id=c["note"][:40],
-            marks=[pytest.mark.xfail(strict=True, reason=c["note"])]
-            if c["kind"] == "known_failure"
-            else [],
-        )
-        for c in CASES
-    ]
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params(CASES))
 def test_case(case):
     assert run(case["input"])[0] == case["expected"], case["note"]
 

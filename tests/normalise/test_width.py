@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import case_params
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,20 +52,7 @@ def check(text: str) -> str:
     return out
 
 
-def _params() -> list:
-    return [
-        pytest.param(
-            c,
-            id=c["note"][:40],
-            marks=[pytest.mark.xfail(strict=True, reason=c["note"])]
-            if c["kind"] == "known_failure"
-            else [],
-        )
-        for c in CASES
-    ]
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params(CASES))
 def test_case(case):
     out = check(case["input"])
     assert out == case["expected"], case["note"]
