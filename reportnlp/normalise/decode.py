@@ -10,6 +10,7 @@ Python's own codecs, so no data file and no network. A file that cannot be decod
 from __future__ import annotations
 
 import codecs
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -44,10 +45,18 @@ def _common_cjk() -> frozenset[str]:
     return frozenset(chars)
 
 
+_ODD = re.compile(
+    r"[\ue000-\uf8ff\u3040-\u30ff\u3100-\u312f\u2500-\u257f\uff61-\uff9f\ufffd\u0080-\u009f]"
+)
+
+
 def plausibility(text: str) -> float:
-    """Share of CJK ideographs in ``text`` that are common characters (1.0 when there are none).
+    """Share of CJK ideographs in ``text`` that are common characters, with characters a wrong decoding
+    produces (private-use, kana, bopomofo, box drawing, C1 controls) counted against it; 1.0 for no CJK.
 
     >>> plausibility("关于全市理论宣讲工作汇报") == 1.0
+    True
+    >>> plausibility("闽\ue804\ue784カ") < 0.5
     True
     """
     common = _common_cjk()
@@ -56,7 +65,8 @@ def plausibility(text: str) -> float:
         if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
             n += 1
             hits += ch in common
-    return hits / n if n else 1.0
+    odd = len(_ODD.findall(text))
+    return hits / (n + odd) if n + odd else 1.0
 
 
 def _line_of(data: bytes, pos: int, unit: int = 1) -> int:
