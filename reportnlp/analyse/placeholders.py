@@ -1,0 +1,114 @@
+"""Placeholder (template mask) detection: ``×××个``, ``xx镇``, ``202x年``, ``***总书记``, ``某市``.
+
+Template reports published as samples keep their masks: runs of ``×``/``x``/``X`` for quantities, years and
+names, ``***`` for a leader's name and ``某`` before an administrative unit. :func:`find_placeholders` finds
+them with regular expressions and types each from its context (the unit or classifier after it, ``年``, an
+administrative suffix, a quoting pattern). Multiplication (``2×2``), Latin words, pinyin and ``某些``-style
+determiners are not masks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Placeholder", "find_placeholders"]
+
+TYPES = ("number", "year", "name", "redaction")
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+# A letter of a Latin or pinyin word (accented vowels included): a mask must not touch one.
+_LETTER = r"A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_HAN = re.compile(rf"[{_CJK}]")
+_MASK = r"(?:×+|x+|X+|＊+)"
+_SEP = r"[-—–~～到至+]"
+
+_YEAR_LIKE = r"(?:19|20)(?:[0-9][xX×]|[xX×]{2})"
+_PATTERN = re.compile(
+    rf"(?P<redaction>(?<![*＊])[*＊]{{3,}}(?![*＊]))"
+    rf"|(?P<yearlike>(?<![0-9{_LETTER}]){_YEAR_LIKE}(?:{_SEP}(?:{_YEAR_LIKE}|{_MASK}))?(?![0-9{_LETTER}]))"
+    rf"|(?P<mou>某某|某(?=[市县区镇省村乡州盟旗]|街道))"
+    rf"|(?P<mask>(?<![0-9{_LETTER}×]){_MASK}(?:{_SEP}{_MASK})?(?![0-9{_LETTER}×]))"
+)
+
+# Unit or classifier after a masked quantity.
+_UNITS = (
+    "分钟 小时 周年 万 千 百 亿 余 多 个 次 人 名 位 篇 条 部 场 家 支 期 站 天 日 月 年 周 分 岁 处 集 张 本 项"
+    " 户 元 所 座 类 批 件 级 倍 公里 里 米 亩 吨 号 届 幅 首 组 队 % ％ 成 台 辆 套 间 栋 轮 门 节 课 册"
+    " 份 种 株 棵 余万 多万"
+).split()
+# Words that start with a unit character but make the mask a name (``××家喻户晓``, ``x日报``).
+_NOT_UNIT = (
+    "家喻户晓 日报 人民 人才 名片 名牌 条例 部门 场所 场景 期间 天然 分类 分析 年轻 号召 元素 级别 队伍 组织"
+    " 种植 本土 本地 台账"
+).split()
+_NAME_SUFFIXES = "日报 晚报 街道 社区 网 市 镇 县 省 村 区 乡 州 盟 旗".split()
+_NAME_PREFIXES = ("志愿", "文化", "光影")
+# Latin X in fixed terms (X射线, X光) is not a mask.
+_NOT_MASK = re.compile(r"X(?:射线|光|线|型|染色体)")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One mask: ``text[start:end] == self.text``; ``type`` is one of :data:`TYPES`."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+def _near_cjk(text: str, start: int, end: int) -> bool:
+    """A mask stands in running Chinese text: a CJK character (or 年/月) touches it on one side."""
+    left = text[start - 1] if start > 0 else ""
+    right = text[end] if end < len(text) else ""
+    if _HAN.match(left or " ") or _HAN.match(right or " "):
+        return True
+    # Between punctuation only, a mask must be quoted (``“×”``); a close-button ``X`` line is not a mask.
+    return bool(left) and bool(right) and left in "“‘「" and right in "”’」"
+
+
+def _classify(text: str, start: int, end: int, surface: str) -> str:
+    after = text[end : end + 4]
+    before = text[max(0, start - 3) : start]
+    parts = re.split(_SEP, surface)
+    if after.startswith("年") and all(len(p) == 4 for p in parts if p):
+        return "year"
+    if re.fullmatch(_YEAR_LIKE + rf"(?:{_SEP}.+)?", surface) and after.startswith("年"):
+        return "year"
+    if before.endswith("党的") and after.startswith("大"):
+        return "number"
+    if any(before.endswith(p) for p in _NAME_PREFIXES):
+        return "name"
+    if any(after.startswith(w) for w in _NOT_UNIT) or any(
+        after.startswith(s) for s in _NAME_SUFFIXES
+    ):
+        return "name"
+    if len(parts) > 1:
+        return "number"
+    if any(after.startswith(u) for u in _UNITS):
+        return "number"
+    if before.endswith("“") and after.startswith("”") and len(surface) == 1:
+        return "number"  # ``“×+×”`` ... ``“×”即``: one term of a numbered formula
+    return "name"
+
+
+def find_placeholders(text: str) -> list[Placeholder]:
+    """Every template mask in ``text``, in order, with its type (``number``/``year``/``name``/``redaction``)."""
+    found: list[Placeholder] = []
+    for m in _PATTERN.finditer(text):
+        start, end, surface = m.start(), m.end(), m.group()
+        if m.lastgroup == "redaction":
+            if not _near_cjk(text, start, end):
+                continue
+            kind = "redaction"
+        elif m.lastgroup == "yearlike":
+            kind = "year" if text.startswith("年", end) else "number"
+        elif m.lastgroup == "mou":
+            kind = "name"
+        else:
+            if not _near_cjk(text, start, end) or _NOT_MASK.match(text, start):
+                continue
+            kind = _classify(text, start, end, surface)
+        found.append(Placeholder(start, end, surface, kind))
+    return found
