@@ -54,12 +54,14 @@ def clean(
         text, enc = decode(data, source=source, encoding=encoding)
     else:
         text, enc = data, "text"
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     result = normalise_text(text, to_simplified=to_simplified)
     lines = result.text.split("\n")
     indented = [ln[:1] in _INDENT_CHARS for ln in result.before_width.split("\n")]
 
-    keys = [line_key(ln) for ln in raw_lines] if corpus_counts is not None else None
+    keys = None
+    if corpus_counts is not None:  # counted on raw lines (see boilerplate.corpus)
+        raw = text.replace("\r\n", "\n").replace("\r", "\n")
+        keys = [line_key(ln) for ln in raw.split("\n")]
     decisions = decide_lines(
         lines,
         title_hint=title,

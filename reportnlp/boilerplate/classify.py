@@ -253,7 +253,6 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
 _LONG_PROSE = 40  # characters: a longer line with a full stop or two commas is read as prose
-_FULL_STOP_END = re.compile(r"[。！？!?][”’」』）)]*$")
 _OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
 
 

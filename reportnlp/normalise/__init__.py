@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportnlp import codes
+from reportnlp.normalise import script as script_module
 from reportnlp.normalise.decode import decode
 from reportnlp.normalise.edits import apply_edits, replay, sub_with_edits
 from reportnlp.normalise.mojibake import repair_mojibake
@@ -72,12 +73,9 @@ def normalise_text(text: str, *, to_simplified: bool = True) -> NormalisedText:
     if (
         to_simplified
     ):  # cheap on simplified text: only lines holding a traditional character convert
-        text, e = _to_simplified(text)
+        text, e = script_module.to_simplified(text)
         edits += e
     before_width = text
     text, e = normalise_width(text)
     edits += e
     return NormalisedText(text, tuple(edits), script, before_width)
-
-
-_to_simplified = to_simplified

@@ -136,6 +136,13 @@ def decode(
         return _checked(data.decode("utf-8"), source), "utf-8"
     except UnicodeDecodeError as err:
         utf8_err = err
+    # A file that is valid UTF-8 but for its last bytes was truncated mid-character.
+    if utf8_err.start >= len(data) - 3 and utf8_err.reason == "unexpected end of data":
+        raise InputError(
+            f"truncated multi-byte UTF-8 sequence at byte {utf8_err.start}",
+            source,
+            _line_of(data, utf8_err.start),
+        )
     candidates: list[tuple[float, int, str, str]] = []
     for rank, enc in enumerate(("gb18030", "big5")):
         try:
@@ -143,29 +150,19 @@ def decode(
         except UnicodeDecodeError:
             continue
         candidates.append((plausibility(text), -rank, enc, text))
-    # A file that is almost all valid UTF-8 but breaks near its end was truncated mid-character.
-    if utf8_err.start >= len(data) - 3 and utf8_err.reason == "unexpected end of data":
-        raise InputError(
-            f"truncated multi-byte UTF-8 sequence at byte {utf8_err.start}",
-            source,
-            _line_of(data, utf8_err.start),
-        )
+    # A legacy decoding is taken when it reads as Chinese, or when nothing before the bad byte was
+    # multi-byte UTF-8 (so the file never was UTF-8 to begin with).
+    damaged_utf8 = any(b >= 0x80 for b in data[: utf8_err.start])
     if candidates:
         score, _, enc, text = max(candidates)
-        if score >= 0.5 or _mostly_valid_utf8(data, utf8_err) is False:
+        if score >= 0.5 or not damaged_utf8:
             return _checked(text, source), enc
     raise InputError(
-        f"cannot decode: invalid {'UTF-8' if utf8_err else ''} byte 0x{data[utf8_err.start]:02x} at byte {utf8_err.start}"
+        f"cannot decode: invalid UTF-8 byte 0x{data[utf8_err.start]:02x} at byte {utf8_err.start}"
         " and no supported legacy encoding fits",
         source,
         _line_of(data, utf8_err.start),
     )
-
-
-def _mostly_valid_utf8(data: bytes, err: UnicodeDecodeError) -> bool:
-    """True when the bytes before the first UTF-8 error hold multi-byte UTF-8 (a damaged UTF-8 file)."""
-    head = data[: err.start]
-    return any(b >= 0x80 for b in head)
 
 
 def _decode_strict(data: bytes, enc: str, source: Optional[str]) -> str:

@@ -49,7 +49,7 @@ def _joins(prev: KeptLine, cur: KeptLine, blank_style: bool) -> bool:
         return False
     if _OPENS_WITH_CLOSER.match(cur.text):
         return True
-    if is_heading(cur.text) or is_heading(prev.text) and not blank_style:
+    if is_heading(cur.text) or (is_heading(prev.text) and not blank_style):
         return False
     ends = bool(SENTENCE_END.search(prev.text))
     if blank_style:
