@@ -1,0 +1,356 @@
+"""Slogan detection against the seed gold, on the State Council corpus, on negatives and on any text."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from conftest import SEEDS, seed_paths
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportnlp import clean
+from reportnlp.analysers.slogans import KINDS, Slogan, _is_numbered, find_slogans, numbered_terms
+
+SEED_000 = "000_61eaccc42b378d20"
+SEED_001 = "001_cc577889387c504c"
+SEED_004 = "004_d50d7a5837c946da"
+
+# Pinned floors: what the finder achieves now; lower them only with a reason.
+# four_char on seed 000: 57 of the 66 gold phrases among 77 distinct phrases found. The 20 false ones are
+# all members of four-character 、-series that the gold leaves out: noun lists and 等-enumerations
+# (红色文化、传统文化, 理论宣讲、心理疏导), the rhythm 宣传群众、引导群众、教育群众 and four two-item prose
+# series (集中发布、重点宣传). No false one is a four-character window of plain prose.
+FOUR_CHAR_RECALL_FLOOR = 57 / 66
+FOUR_CHAR_PRECISION_FLOOR = 57 / 77
+# The 4 gold headline pairs and two more quoted 4+4 pairs (“重视宣讲、做优宣讲”, “触手可及、点开即看”).
+PAIR_PRECISION_FLOOR = 4 / 6
+# numbered: 22 of 23 over the five seeds (关键少数 carries no numeral); one more found, 三下乡, is one too.
+NUMBERED_RECALL_FLOOR = 22 / 23
+
+LIU_JIN = ("进农村", "进社区", "进企业", "进机关", "进学校", "进网络")
+
+
+def _clean_text(name: str) -> str:
+    return clean((SEEDS / f"{name}.txt").read_bytes()).text
+
+
+def _texts(kind: str, slogans: list[Slogan]) -> set[str]:
+    return {s.text for s in slogans if s.kind == kind}
+
+
+def _check_offsets(text: str, slogans: list[Slogan]) -> None:
+    assert [s.start for s in slogans] == sorted(s.start for s in slogans)
+    assert len({(s.start, s.end, s.kind) for s in slogans}) == len(slogans)
+    for s in slogans:
+        assert text[s.start : s.end] == s.text
+        assert s.kind in KINDS
+        assert all(item and item in text for item in s.expansion)
+        if s.kind == "four_char":
+            assert len(s.text) == 4
+        elif s.kind == "parallel_pair":
+            assert len(s.text) == 9 and s.text[4] == "、"
+        else:
+            assert s.text[0] in "一二两三四五六七八九十双第"
+        if s.kind != "numbered":
+            assert s.expansion == ()
+
+
+# --- gold --------------------------------------------------------------------------------------------------
+
+
+def test_four_char_recall_and_precision(gold):
+    expected = set(gold[SEED_000]["slogans"]["four_char"])
+    assert len(expected) == 66
+    found = _texts("four_char", find_slogans(_clean_text(SEED_000)))
+    hits = found & expected
+    assert len(hits) / len(expected) >= FOUR_CHAR_RECALL_FLOOR
+    assert len(hits) / len(found) >= FOUR_CHAR_PRECISION_FLOOR
+
+
+def test_parallel_pairs(gold):
+    expected = set(gold[SEED_000]["slogans"]["parallel_pairs"])
+    assert expected == {
+        "固本培元、动能充盈",
+        "鼓足心气、比学赶超",
+        "连点成线、集成运作",
+        "随处而讲、随时可听",
+    }
+    slogans = find_slogans(_clean_text(SEED_000))
+    pairs = _texts("parallel_pair", slogans)
+    assert expected <= pairs
+    assert len(pairs & expected) / len(pairs) >= PAIR_PRECISION_FLOOR
+    # each pair comes with its halves as four_char slogans
+    halves = _texts("four_char", slogans)
+    assert all(set(pair.split("、")) <= halves for pair in pairs)
+
+
+def test_numbered_recall_over_all_seeds(gold):
+    total = hits = 0
+    for path in seed_paths():
+        expected = gold[path.stem]["slogans"]["numbered"]
+        found = _texts("numbered", find_slogans(clean(path.read_bytes()).text))
+        total += len(expected)
+        hits += sum(term in found for term in expected)
+    assert total == 23
+    assert hits / total >= NUMBERED_RECALL_FLOOR
+
+
+def test_liu_jin_expansion_in_seed_001():
+    text = _clean_text(SEED_001)
+    liu_jin = [s for s in find_slogans(text) if s.kind == "numbered" and s.text == "六进"]
+    assert len(liu_jin) >= 10
+    assert {s.expansion for s in liu_jin} == {LIU_JIN}
+    # the text spells them out once: 思想进农村、进社区、进企业、进机关、进学校、进网络宣讲工作
+    assert "、".join(LIU_JIN) + "宣讲工作" in text
+
+
+def test_san_wei_expansion_in_seed_004():
+    (san_wei,) = [s for s in find_slogans(_clean_text(SEED_004)) if s.text == "三微"]
+    assert san_wei.expansion == ("微课堂", "微研讨", "微服务")
+
+
+def test_no_gold_metric_or_date_is_numbered():
+    """Seed 001 is full of metrics and dates (14场, 4月8日, 2021年, 60场, 102人): none is a slogan."""
+    text = _clean_text(SEED_001)
+    slogans = find_slogans(text)
+    assert _texts("numbered", slogans) == {"六进", "七个一", "两微一端", "六个百进"}
+    for m in re.finditer(r"\d+", text):
+        assert not any(s.start <= m.start() < s.end for s in slogans)
+
+
+@pytest.mark.parametrize("path", seed_paths(), ids=lambda p: p.stem[:3])
+def test_offsets_on_seeds(path):
+    doc = clean(path.read_bytes())
+    for source in (doc.text, doc.title or ""):
+        _check_offsets(source, find_slogans(source))
+
+
+# --- the State Council corpus ------------------------------------------------------------------------------
+
+
+def test_state_council_corpus(gwr_records):
+    chars = 0
+    counts = dict.fromkeys(KINDS, 0)
+    numbered: set[str] = set()
+    pairs: set[str] = set()
+    expansions: dict[str, set[tuple[str, ...]]] = {}
+    for rec in gwr_records:
+        text = clean(rec["content"], title=rec["title"]).text
+        slogans = find_slogans(text)
+        _check_offsets(text, slogans)
+        chars += len(text)
+        for s in slogans:
+            counts[s.kind] += 1
+            if s.kind == "numbered":
+                numbered.add(s.text)
+                if s.expansion:
+                    expansions.setdefault(s.text, set()).add(s.expansion)
+            elif s.kind == "parallel_pair":
+                pairs.add(s.text)
+    assert chars > 1_000_000
+    # measured: 4638 four_char (2776 distinct), 44 parallel_pair (19), 952 numbered (138)
+    assert counts["four_char"] > 3000 and counts["parallel_pair"] >= 20 and counts["numbered"] > 800
+    assert {
+        "一国两制",
+        "三个代表",
+        "一带一路",
+        "十四五",
+        "三严三实",
+        "两个维护",
+        "五位一体",
+    } <= numbered
+    assert {"百花齐放、百家争鸣", "不忘初心、牢记使命", "一要吃饭、二要建设"} <= pairs
+    assert ("政治意识", "大局意识", "核心意识", "看齐意识") in expansions["四个意识"]
+    assert ("农业", "农村", "农民") in expansions["三农"]
+    # no quantity, date, ordinal or decimal (the reports write 一点四倍, 一百六十三个市, 一九七五年)
+    quantity = re.compile(
+        r"[一二两三四五六七八九十百千万零〇]+[年月日号天倍点次岁]|第[一二三四五六七八九十]+.?$"
+    )
+    assert not [t for t in numbered if quantity.match(t)]
+
+
+# --- examples and negatives --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "坚持“不忘初心、牢记使命”,",
+            [
+                ("不忘初心、牢记使命", "parallel_pair"),
+                ("不忘初心", "four_char"),
+                ("牢记使命", "four_char"),
+            ],
+        ),
+        (
+            "健全完善年初定向、月度汇总、季度研判、年终盘点等系列机制",
+            [
+                ("年初定向", "four_char"),
+                ("月度汇总", "four_char"),
+                ("季度研判", "four_char"),
+                ("年终盘点", "four_char"),
+            ],
+        ),
+        ("围绕中心,服务大局,强化思想阵地", [("围绕中心", "four_char"), ("服务大局", "four_char")]),
+        ("让宣讲“润物无声”", []),
+        ("这是“家喻户晓”的故事", [("家喻户晓", "four_char")]),
+        ("依托“三会一课”、道德讲堂等形式", [("三会一课", "numbered"), ("三会一课", "four_char")]),
+        (
+            "“党员远程教育学习日”、三会一课、道德讲堂等形式",
+            [("三会一课", "numbered"), ("三会一课", "four_char")],
+        ),
+        (
+            "党员冬训、三会一课、道德讲堂",
+            [
+                ("党员冬训", "four_char"),
+                ("三会一课", "numbered"),
+                ("三会一课", "four_char"),
+                ("道德讲堂", "four_char"),
+            ],
+        ),
+        ("全面落实“第一议题”学习制度", [("第一议题", "numbered")]),
+        ("“十三五”期间", [("十三五", "numbered")]),
+        ("十四五规划", [("十四五", "numbered")]),
+        ("两学一做学习教育", [("两学一做", "numbered"), ("两学一做", "four_char")]),
+        ("采取“一对一”讲解", [("一对一", "numbered")]),
+        ("统筹推进“五位一体”总体布局", [("五位一体", "numbered"), ("五位一体", "four_char")]),
+        ("实现“两个一百年”奋斗目标", [("两个一百年", "numbered")]),
+    ],
+)
+def test_examples(text, expected):
+    slogans = find_slogans(text)
+    _check_offsets(text, slogans)
+    assert [(s.text, s.kind) for s in slogans] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "同步开展14场宣讲活动",
+        "4月8日,肇庆市启动",
+        "作为我市2021年九大攻坚任务之一",
+        "第一,要坚持“第一”",
+        "一是抓住机遇。二是加强领导",
+        "三是一些地方",
+        "一九七五年,四月八日",
+        "手表增长一点四倍,电视机增长",
+        "设立“一百六十三个市”",
+        "“五年”、“三级”、“四星”",
+        "创新策划了“一刻钟宣讲”项目",
+        "来自“四面八方”的客人",
+        "这种“双向”形式",
+        "“四川”、“九江”",
+        "一步一步地走",
+        "两年一次",
+    ],
+)
+def test_not_numbered(text):
+    """Metrics, dates, ordinals, decimals, counts, 一-words, numeral idioms, ordinary words, place names."""
+    assert [s for s in find_slogans(text) if s.kind == "numbered"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们认为,维持现状,是可以的。",  # clauses of plain prose
+        "致力形成理论宣讲的最强分贝、最大成效。",  # a noun phrase after 的
+        "深化混合所有制、员工持股等试点",  # the first item would cut 混合
+        "积极发展服务、旅游和信息产业。",  # items of other lengths
+        "扩大国内需求,制止太阳能、风电等产业盲目扩张。",
+        "大批遭到林彪、“四人帮”长期禁锢",
+    ],
+)
+def test_not_four_char(text):
+    assert [s for s in find_slogans(text) if s.kind != "numbered"] == []
+
+
+def test_expansion_examples():
+    def expansion(text: str, term: str) -> tuple[str, ...]:
+        (s,) = [s for s in find_slogans(text) if s.kind == "numbered" and s.text == term]
+        return s.expansion
+
+    assert expansion("增强“四个意识”:增强政治意识、大局意识、核心意识、看齐意识。", "四个意识") == (
+        "政治意识",
+        "大局意识",
+        "核心意识",
+        "看齐意识",
+    )
+    assert expansion("用好“两微一端”:微博、微信、手机客户端等平台。", "两微一端") == (
+        "微博",
+        "微信",
+        "手机客户端",
+    )
+    assert expansion("坚持“三农”:发展农业、建设农村、富裕农民。", "三农") == (
+        "农业",
+        "农村",
+        "农民",
+    )
+    # a two-item list whose key sits inside its last item is not read (大众创业、万众创新 for 双创)
+    assert expansion("推进“双创”,即大众创业、万众创新。", "双创") == ()
+    # no list at all
+    assert expansion("结合“七个一”专题学习活动", "七个一") == ()
+
+
+def test_numbered_terms_lexicon():
+    terms = numbered_terms()
+    assert numbered_terms() is terms  # cached
+    assert isinstance(terms, frozenset) and len(terms) > 100
+    assert {"一国两制", "三个代表", "十四五", "三严三实", "五险一金"} <= terms
+    assert all(_is_numbered(t) for t in terms)
+    assert not {"第一", "五年", "一刀切", "七一"} & terms
+
+
+# --- any text ----------------------------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    [
+        "“",
+        "”",
+        "、",
+        ",",
+        "，",
+        "。",
+        "\n",
+        "一、",
+        "（二）",
+        "等",
+        "的",
+        "固本培元",
+        "动能充盈",
+        "三会一课",
+        "六进",
+        "进农村",
+        "七个一",
+        "十三五",
+        "第一",
+        "一是",
+        "14场",
+        "4月8日",
+        "2021年",
+        "一镇一品",
+        "四个意识",
+        "政治意识",
+        "两微一端",
+        "微博",
+        "客户端",
+        "双",
+        "一百六十三个",
+    ]
+)
+TEXT = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=60).map("".join),
+)
+
+
+@settings(
+    max_examples=int(os.environ.get("REPORTNLP_HYPOTHESIS_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(TEXT)
+def test_never_raises_and_offsets_slice(text):
+    _check_offsets(text, find_slogans(text))
