@@ -1,12 +1,18 @@
 """reportnlp: clean, analyse and de-template Chinese government work reports.
 
-Public API (nothing runs at import):
+Public API (nothing heavy runs at import; spaCy, pandas and the gazetteer load on first use):
 
 * :func:`clean` — one raw page (bytes or text) → :class:`CleanDoc` with title, metadata, clean simplified
   text, paragraphs, every edit and every dropped line with its reason.
 * :func:`clean_stream` — the same over an iterable of records, lazily.
 * :func:`normalise_text` — only the normalisation steps, with their edits.
+* :func:`analyse` — placeholders, metrics, slogans and headings of a clean text → :class:`Analysis`.
+* :func:`load` — the same detectors as a spaCy pipeline (jieba or rjieba tokens, ``doc.spans``).
+* :func:`to_frames` — documents and spans as pandas frames.
+* :func:`leaks` — the real places a document's masked place names give away.
 """
+
+from typing import Any
 
 from reportnlp.cleaning import clean, clean_stream
 from reportnlp.errors import InputError, ReportNLPError
@@ -14,14 +20,39 @@ from reportnlp.normalise import normalise_text
 from reportnlp.types import CleanDoc, Edit, LineDecision, Paragraph
 
 __all__ = [
+    "Analysis",
     "CleanDoc",
     "Edit",
     "InputError",
     "LineDecision",
     "Paragraph",
     "ReportNLPError",
+    "analyse",
     "clean",
     "clean_stream",
+    "giveaways",
+    "leaks",
+    "load",
     "normalise_text",
+    "to_frames",
 ]
 __version__ = "0.1.0"
+
+_LAZY = {
+    "Analysis": "reportnlp.analysis",
+    "analyse": "reportnlp.analysis",
+    "load": "reportnlp.analysers.nlp",
+    "to_frames": "reportnlp.frames",
+    "leaks": "reportnlp.analysers.leaks",
+    "giveaways": "reportnlp.analysers.leaks",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'reportnlp' has no attribute {name!r}")

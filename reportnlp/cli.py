@@ -19,8 +19,47 @@ def main() -> None:
     """Clean and analyse Chinese government work reports scraped from the web."""
 
 
+def _common_options(fn):
+    """Options shared by ``clean`` and ``analyse`` (the clean stage's settings and the run's)."""
+    options = [
+        click.argument("inputs", nargs=-1, required=True),
+        click.option(
+            "--stats",
+            "stats_path",
+            type=click.Path(dir_okay=False),
+            help="Write the run summary (with each document's encoding and script) as JSON.",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            default=1,
+            show_default=True,
+            type=click.IntRange(1, 256),
+            help="Worker processes.",
+        ),
+        click.option(
+            "--corpus-signal",
+            type=click.Choice(["auto", "on", "off"]),
+            default="auto",
+            show_default=True,
+            help="Drop lines repeated across many documents of the run (auto: on from 20 documents).",
+        ),
+        click.option(
+            "--keep-script", is_flag=True, help="Do not convert traditional script to simplified."
+        ),
+        click.option(
+            "--encoding",
+            default=None,
+            help="Force the input encoding of text files (default: detect per file).",
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
 @main.command("clean")
-@click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "-o", "--output", required=True, help="OUT.jsonl, OUT.parquet, or a directory for .txt files."
 )
@@ -30,47 +69,8 @@ def main() -> None:
     type=click.Path(dir_okay=False),
     help="Write one JSONL row per non-blank raw line: id, line, action, reason.",
 )
-@click.option(
-    "--stats",
-    "stats_path",
-    type=click.Path(dir_okay=False),
-    help="Write the run summary (with each document's encoding and script) as JSON.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    default=1,
-    show_default=True,
-    type=click.IntRange(1, 256),
-    help="Worker processes.",
-)
-@click.option(
-    "--corpus-signal",
-    type=click.Choice(["auto", "on", "off"]),
-    default="auto",
-    show_default=True,
-    help="Drop lines repeated across many documents of the run (auto: on from 20 documents).",
-)
-@click.option(
-    "--keep-script", is_flag=True, help="Do not convert traditional script to simplified."
-)
-@click.option(
-    "--encoding",
-    default=None,
-    help="Force the input encoding of text files (default: detect per file).",
-)
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def clean_cmd(
-    inputs: tuple[str, ...],
-    output: str,
-    explain_path: Optional[str],
-    stats_path: Optional[str],
-    jobs: int,
-    corpus_signal: str,
-    keep_script: bool,
-    encoding: Optional[str],
-    quiet: bool,
-) -> None:
+@_common_options
+def clean_cmd(output: str, explain_path: Optional[str], **kwargs) -> None:
     """Clean raw report pages: INPUT files, directories (recursive; .txt and .jsonl) or - for stdin.
 
     Each document is decoded, normalised (pinyin, mojibake, script, width), stripped of site boilerplate
@@ -80,6 +80,55 @@ def clean_cmd(
     Example:
       reportnlp clean corpora/samples -o out/samples.jsonl --explain out/explain.jsonl
     """
+    _run("clean", output, explain_path=explain_path, **kwargs)
+
+
+@main.command("analyse")
+@click.option("-o", "--output", required=True, help="OUT.jsonl or OUT.parquet.")
+@click.option(
+    "--no-clean",
+    is_flag=True,
+    help="Inputs are clean already (e.g. the output of reportnlp clean): analyse their text as is.",
+)
+@click.option(
+    "--frames",
+    "frames_dir",
+    type=click.Path(file_okay=False),
+    help="Also write documents.parquet and spans.parquet (see reportnlp.to_frames) to this directory.",
+)
+@_common_options
+def analyse_cmd(output: str, no_clean: bool, frames_dir: Optional[str], **kwargs) -> None:
+    """Find placeholders, metrics, slogans and headings: one JSONL record per document.
+
+    INPUT is read as by ``reportnlp clean`` and cleaned first unless --no-clean. Every span has ``start``
+    and ``end`` offsets into the record's ``text``. The exit code is 1 when any input failed.
+
+    \b
+    Example:
+      reportnlp analyse corpora/samples -o out/analysis.jsonl
+    """
+    if output.endswith("/") or (not output.endswith((".jsonl", ".parquet"))):
+        raise click.BadParameter("analyse writes OUT.jsonl or OUT.parquet", param_hint="-o")
+    if no_clean:
+        kwargs["corpus_signal"] = "off"
+    _run("analyse", output, no_clean=no_clean, frames_dir=frames_dir, **kwargs)
+
+
+def _run(
+    step: str,
+    output: str,
+    *,
+    inputs: tuple[str, ...],
+    stats_path: Optional[str],
+    jobs: int,
+    corpus_signal: str,
+    keep_script: bool,
+    encoding: Optional[str],
+    quiet: bool,
+    explain_path: Optional[str] = None,
+    no_clean: bool = False,
+    frames_dir: Optional[str] = None,
+) -> None:
     if "-" in inputs and corpus_signal != "off":
         stdin_data = sys.stdin.buffer.read()
         inputs_reader = lambda: read_inputs(inputs, stdin=stdin_data)  # noqa: E731
@@ -96,12 +145,15 @@ def clean_cmd(
     options = {"to_simplified": not keep_script, "corpus_min_docs": min_docs}
     if encoding:
         options["encoding"] = encoding
+    if no_clean:
+        options["no_clean"] = True
 
     writer = open_writer(output)
     explain = AtomicFile(explain_path) if explain_path else None
     summary = Summary()
+    records = [] if frames_dir else None
     show_bar = not quiet and sys.stderr.isatty()
-    results = run_clean(inputs_reader(), jobs=jobs, options=options, counts=counts)
+    results = run_clean(inputs_reader(), jobs=jobs, options=options, counts=counts, step=step)
     try:
         if show_bar:
             from tqdm import tqdm
@@ -113,6 +165,8 @@ def clean_cmd(
                 click.echo(f"error: {res.error}", err=True)
                 continue
             writer.write(res.record)
+            if records is not None:
+                records.append(res.record)
             if explain:
                 for row in res.explain:
                     explain.write(dumps(row) + "\n")
@@ -124,18 +178,22 @@ def clean_cmd(
     writer.close()
     if explain:
         explain.commit()
+    if frames_dir is not None:
+        from reportnlp.frames import to_frames
+
+        to_frames(records).to_parquet(frames_dir)
     if stats_path:
         f = AtomicFile(stats_path)
         f.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
         f.commit()
     if not quiet:
-        _print_summary(summary)
+        _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
     if summary.failures:
         sys.exit(1)
 
 
-def _print_summary(s: Summary) -> None:
-    lines = [f"documents: {s.documents} cleaned, {len(s.failures)} failed"]
+def _print_summary(s: Summary, verb: str = "cleaned") -> None:
+    lines = [f"documents: {s.documents} {verb}, {len(s.failures)} failed"]
     if s.actions:
         lines.append("lines: " + ", ".join(f"{k} {v}" for k, v in sorted(s.actions.items())))
     if s.dropped:

@@ -29,6 +29,7 @@ class Record:
     data: Union[bytes, str]
     source: str
     title: Optional[str] = None
+    meta: Optional[dict] = None
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def _read_one(path: str, stdin: Optional[bytes] = None) -> Iterator[Item]:
 
 
 def read_jsonl(data: bytes, path: str, stem: str) -> Iterator[Item]:
-    """One record per JSON line: ``id``, ``text`` (or ``content``), optional ``title``."""
+    """One record per JSON line: ``id``, ``text`` (or ``content``), optional ``title`` and ``meta``."""
     for lineno, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.strip():
             continue
@@ -119,9 +120,11 @@ def read_jsonl(data: bytes, path: str, stem: str) -> Iterator[Item]:
             continue
         rid = obj.get("id")
         title = obj.get("title")
+        meta = obj.get("meta")
         yield Record(
             str(rid) if rid is not None else f"{stem}-{lineno}",
             text,
             where,
             title if isinstance(title, str) else None,
+            meta if isinstance(meta, dict) else None,
         )

@@ -18,6 +18,7 @@ from reportnlp import codes
 from reportnlp.boilerplate.corpus import count_lines, min_documents
 from reportnlp.cleaning import clean
 from reportnlp.errors import ReportNLPError
+from reportnlp.normalise.decode import decode
 from reportnlp.pipeline.readers import Failure, Item, Record
 
 
@@ -101,6 +102,42 @@ def clean_record(
     return Result(doc.id, rec.source, record, explain, doc.encoding, doc.script)
 
 
+def analyse_record(
+    rec: Record, options: Mapping[str, Any], counts: Optional[Mapping[int, int]] = None
+) -> Result:
+    """Clean one record (unless ``options["no_clean"]``) and analyse it; errors as in :func:`clean_record`.
+
+    The record is :meth:`reportnlp.analysis.Analysis.to_dict` plus, after cleaning, the dropped lines.
+    """
+    from reportnlp.analysis import analyse
+
+    options = dict(options)
+    no_clean = options.pop("no_clean", False)
+    try:
+        if no_clean:
+            data, enc = rec.data, "text"
+            if isinstance(data, bytes):
+                data, enc = decode(data, source=rec.source, encoding=options.get("encoding"))
+            record = analyse(data, title=rec.title, id=rec.id).to_dict()
+            record["meta"] = dict(rec.meta or {})
+            return Result(rec.id, rec.source, record, [], enc, "")
+        doc = clean(
+            rec.data, id=rec.id, title=rec.title, source=rec.source, corpus_counts=counts, **options
+        )
+        record = analyse(doc).to_dict()
+    except ReportNLPError as err:
+        return Result(rec.id, rec.source, error=str(err))
+    except Exception as err:  # a bug must not sink the batch: report it against the input
+        return Result(
+            rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
+        )
+    record["dropped"] = [{"line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped]
+    return Result(doc.id, rec.source, record, [], doc.encoding, doc.script)
+
+
+STEPS = ("clean", "analyse")
+
+
 def corpus_line_counts(items: Iterable[Item]) -> tuple[Counter, int]:
     """First pass of the corpus-level signal: in how many documents each raw line occurs."""
     total: Counter = Counter()
@@ -120,15 +157,21 @@ def corpus_line_counts(items: Iterable[Item]) -> tuple[Counter, int]:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(options: Mapping[str, Any], counts: Optional[Mapping[int, int]]) -> None:
+def _init_worker(
+    options: Mapping[str, Any], counts: Optional[Mapping[int, int]], step: str = "clean"
+) -> None:
     _WORKER["options"] = dict(options)
     _WORKER["counts"] = counts
+    if step not in STEPS:
+        raise ValueError(f"unknown step {step!r}; choose one of {STEPS}")
+    _WORKER["step"] = step
 
 
 def _work(item: Item) -> Result:
     if isinstance(item, Failure):
         return Result("", item.where, error=str(item))
-    return clean_record(item, _WORKER["options"], _WORKER["counts"])
+    step = clean_record if _WORKER["step"] == "clean" else analyse_record
+    return step(item, _WORKER["options"], _WORKER["counts"])
 
 
 def run_clean(
@@ -137,17 +180,27 @@ def run_clean(
     jobs: int = 1,
     options: Optional[Mapping[str, Any]] = None,
     counts: Optional[Mapping[int, int]] = None,
+    step: str = "clean",
 ) -> Iterator[Result]:
-    """Results in input order; ``jobs > 1`` cleans in a pool of worker processes."""
+    """Results in input order; ``jobs > 1`` runs ``step`` (one of :data:`STEPS`) in worker processes."""
     options = dict(options or {})
     if jobs <= 1:
-        _init_worker(options, counts)
+        _init_worker(options, counts, step)
         for item in items:
             yield _work(item)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(options, counts)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(options, counts, step)) as pool:
         yield from pool.imap(_work, items, chunksize=4)
 
 
-__all__ = ["Result", "Summary", "clean_record", "corpus_line_counts", "min_documents", "run_clean"]
+__all__ = [
+    "STEPS",
+    "Result",
+    "Summary",
+    "analyse_record",
+    "clean_record",
+    "corpus_line_counts",
+    "min_documents",
+    "run_clean",
+]

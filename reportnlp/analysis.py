@@ -1,0 +1,97 @@
+"""Analyse clean text: what a report is made of — masks, metrics, slogans and its outline — as offset spans.
+
+:func:`analyse` runs the four plain detectors of :mod:`reportnlp.analysers` over one clean text (a
+:class:`~reportnlp.types.CleanDoc` or a string) and returns an :class:`Analysis`: every span carries
+``start``/``end`` into ``Analysis.text``, so ``text[start:end] == span.text``. It needs no segmentation and
+no spaCy; :func:`reportnlp.load` wraps the same detectors as spaCy components for token-level work.
+
+>>> a = analyse("一、工作开展情况\\n\\n今年以来，××市开展“六进”宣讲30余场次。")
+>>> [(p.text, p.type) for p in a.placeholders], [(m.text, m.value, m.unit) for m in a.metrics]
+([('××', 'name')], [('30余场次', 30.0, '场次')])
+>>> [(h.level, h.marker) for h in a.headings]
+[(1, '一、')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional, Union
+
+from reportnlp.analysers.headings import Heading, find_headings, structure_signature
+from reportnlp.analysers.metrics import Metric, find_metrics
+from reportnlp.analysers.placeholders import Placeholder, find_placeholders
+from reportnlp.analysers.slogans import Slogan, find_slogans
+from reportnlp.types import CleanDoc
+
+__all__ = ["KINDS", "Analysis", "analyse"]
+
+#: The span kinds, as keys of ``doc.spans`` and of the JSONL record.
+KINDS = ("placeholders", "metrics", "slogans", "headings")
+
+
+@dataclass
+class Analysis:
+    """The spans of one document; offsets index ``text`` (``title_placeholders`` index ``title``)."""
+
+    text: str
+    id: Optional[str] = None
+    title: Optional[str] = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    placeholders: list[Placeholder] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    slogans: list[Slogan] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    title_placeholders: list[Placeholder] = field(default_factory=list)
+
+    @property
+    def signature(self) -> str:
+        """The outline as a compact string (see :func:`reportnlp.analysers.headings.structure_signature`)."""
+        return structure_signature(self.headings)
+
+    def density(self, kind: str) -> float:
+        """Spans of ``kind`` per 1,000 characters of text (0.0 for an empty text)."""
+        return 1000.0 * len(getattr(self, kind)) / len(self.text) if self.text else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSONL record of ``reportnlp analyse`` (plain JSON types, fixed key order)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "meta": self.meta,
+            "text": self.text,
+            "signature": self.signature,
+            "placeholders": [_plain(p) for p in self.placeholders],
+            "title_placeholders": [_plain(p) for p in self.title_placeholders],
+            "metrics": [_plain(m) for m in self.metrics],
+            "slogans": [_plain(s) for s in self.slogans],
+            "headings": [_plain(h) for h in self.headings],
+        }
+
+
+def _plain(span: Any) -> dict[str, Any]:
+    d = asdict(span)
+    for k, v in d.items():
+        if isinstance(v, tuple):
+            d[k] = list(v)
+    return d
+
+
+def analyse(
+    doc: Union[CleanDoc, str], *, title: Optional[str] = None, id: Optional[str] = None
+) -> Analysis:
+    """Find placeholders, metrics, slogans and headings in a clean document or a clean string."""
+    if isinstance(doc, CleanDoc):
+        text, title, id, meta = doc.text, doc.title, doc.id, dict(doc.meta)
+    else:
+        text, meta = doc, {}
+    return Analysis(
+        text=text,
+        id=id,
+        title=title,
+        meta=meta,
+        placeholders=find_placeholders(text),
+        metrics=find_metrics(text),
+        slogans=find_slogans(text),
+        headings=find_headings(text),
+        title_placeholders=find_placeholders(title) if title else [],
+    )
