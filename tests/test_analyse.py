@@ -125,6 +125,21 @@ def test_other_kinds_align_to_token_boundaries_on_the_seeds(nlp, seed_docs):
     assert total > 0 and exact / total >= 0.95
 
 
+def test_docs_serialise_and_run_in_worker_processes(nlp):
+    """Results live in doc.user_data as plain data: to_bytes and nlp.pipe(n_process=2) keep them."""
+    from spacy.tokens import Doc
+
+    text = "今年以来，××市开展“六进”宣讲30余场次，落实“三会一课”。"
+    doc = nlp(text)
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    for kind in KINDS:
+        assert [s._.report for s in back.spans[kind]] == [s._.report for s in doc.spans[kind]]
+    piped = list(nlp.pipe([text] * 4, n_process=2, batch_size=2))
+    assert [s._.report for s in piped[-1].spans["metrics"]] == [
+        s._.report for s in doc.spans["metrics"]
+    ]
+
+
 def test_factories_work_in_a_users_blank_pipeline():
     """Entry points: the components are found by name in a pipeline that did not build reportnlp's."""
     user_nlp = spacy.blank("zh")

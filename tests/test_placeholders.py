@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
 import pytest
 from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportnlp import clean
 from reportnlp.analysers import Placeholder, find_placeholders
@@ -158,3 +161,36 @@ def test_examples(text, expected):
 )
 def test_not_masks(text):
     assert find_placeholders(text) == []
+
+
+@settings(max_examples=int(os.environ.get("REPORTNLP_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "x",
+                "X",
+                "×",
+                "*",
+                "＊",
+                "某",
+                "市",
+                "年",
+                "20",
+                "202",
+                "2",
+                "-",
+                "到",
+                "a",
+                "，",
+                "“",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_trigger_scan_equals_a_full_regex_scan(text):
+    """The fast scan (jump between trigger characters) finds exactly what a plain finditer finds."""
+    from reportnlp.analysers.placeholders import _PATTERN, _matches
+
+    assert [m.span() for m in _matches(text)] == [m.span() for m in _PATTERN.finditer(text)]

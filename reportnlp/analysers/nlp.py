@@ -20,18 +20,20 @@ With another tokenizer a span may not fall on token boundaries; it is then widen
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from reportnlp.analysers.headings import find_headings, structure_signature
-from reportnlp.analysers.metrics import find_metrics
-from reportnlp.analysers.placeholders import find_placeholders
+from reportnlp.analysers.headings import Heading, find_headings, structure_signature
+from reportnlp.analysers.metrics import Metric, find_metrics
+from reportnlp.analysers.placeholders import Placeholder, find_placeholders
 from reportnlp.analysers.segment import get_segmenter
-from reportnlp.analysers.slogans import find_slogans
+from reportnlp.analysers.slogans import Slogan, find_slogans
 
 __all__ = ["COMPONENTS", "ReportTokenizer", "load"]
 
@@ -42,14 +44,38 @@ COMPONENTS: dict[str, tuple[str, Callable[[str], list], str]] = {
     "report_slogans": ("slogans", find_slogans, "kind"),
     "report_headings": ("headings", find_headings, "level"),
 }
-_STASH = "reportnlp.protected"  # doc.user_data key: detector results the tokenizer already computed
+_TEXT = "reportnlp.text"  # doc.user_data key: the text (spaCy rebuilds doc.text from every token)
+_ENDS = "reportnlp.token_ends"  # doc.user_data key: end offset of each token
 _REPORTS = "reportnlp.reports"  # doc.user_data key: (start_char, end_char, label) -> plain result
+
+
+_CLASSES = {c.__name__: c for c in (Placeholder, Metric, Slogan, Heading)}
+
+
+def _pack(item: Any) -> list:
+    """A result as msgpack-able data, so docs still serialise (``to_bytes``, ``nlp.pipe(n_process=2)``)."""
+    return [
+        type(item).__name__,
+        {k: list(v) if isinstance(v, tuple) else v for k, v in vars(item).items()},
+    ]
+
+
+def _unpack(packed: list) -> Any:
+    name, fields = packed
+    return _CLASSES[name](**{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
+
+
+def _report_key(start: int, end: int, label: str) -> str:
+    return f"{start}:{end}:{label}"
 
 
 def _get_report(span: Span) -> Any:
     # Looked up by offsets *and* label: spaCy keys plain span extensions by offsets only, and one text
     # span can be two results (一镇一品 is a numbered slogan and a four-character one).
-    return span.doc.user_data.get(_REPORTS, {}).get((span.start_char, span.end_char, span.label_))
+    packed = span.doc.user_data.get(_REPORTS, {}).get(
+        _report_key(span.start_char, span.end_char, span.label_)
+    )
+    return None if packed is None else _unpack(packed)
 
 
 if not Span.has_extension("report"):
@@ -63,17 +89,17 @@ if not Doc.has_extension("outline_signature"):
     )
 
 
-def _protected_spans(text: str) -> tuple[list, list, list[tuple[int, int]]]:
-    """Masks and slogans of ``text`` and the non-overlapping spans to keep whole, masks first."""
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` to keep as single tokens: masks and slogans, non-overlapping, in order."""
     masks = find_placeholders(text)
     slogans = find_slogans(text)
     spans = sorted({(p.start, p.end) for p in masks} | {(s.start, s.end) for s in slogans})
     keep: list[tuple[int, int]] = []
     for start, end in spans:
         if keep and start < keep[-1][1]:
-            continue  # a pair's halves overlap the pair: the first (outer or earlier) span wins
+            continue  # a pair overlaps its halves: the first half wins, then the second
         keep.append((start, end))
-    return masks, slogans, keep
+    return keep
 
 
 class ReportTokenizer:
@@ -87,15 +113,11 @@ class ReportTokenizer:
         self.segmenter = get_segmenter(backend, hmm)
 
     def __call__(self, text: str) -> Doc:
-        if self.protect:
-            masks, slogans, keep = _protected_spans(text)
-        else:
-            masks = slogans = None
-            keep = []
+        keep = _protected_spans(text) if self.protect else []
         words = self.segmenter.cut(text, keep)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
-        if self.protect:
-            doc.user_data[_STASH] = {"placeholders": masks, "slogans": slogans}
+        doc.user_data[_ENDS] = list(accumulate(map(len, words)))
+        doc.user_data[_TEXT] = text
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):
@@ -133,26 +155,43 @@ class SpanComponent:
         self.name, self.key, self.find, self.label_attr = name, key, find, label_attr
 
     def __call__(self, doc: Doc) -> Doc:
-        stash = doc.user_data.get(_STASH, {})
-        found = stash.get(self.key)
-        if found is None:
-            found = self.find(doc.text)
+        found = self.find(_text(doc))
         doc.spans[self.key] = _to_spans(doc, found, self.label_attr)
         return doc
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text``, from the copy :class:`ReportTokenizer` keeps (``doc.text`` costs a pass over tokens)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def _token_ends(doc: Doc) -> list[int]:
+    """End offset of every token (cached in ``doc.user_data`` by :class:`ReportTokenizer`)."""
+    ends = doc.user_data.get(_ENDS)
+    if ends is None or len(ends) != len(doc):
+        ends = [t.idx + len(t) for t in doc]
+    return ends
+
+
 def _to_spans(doc: Doc, found: Sequence[Any], label_attr: str) -> list[Span]:
+    """Spans over the tokens that cover each result (exact when the result falls on token edges)."""
+    if not found:
+        return []
     spans = []
     reports = doc.user_data.setdefault(_REPORTS, {})
+    ends = _token_ends(doc)
     for item in found:
+        if item.end <= item.start:
+            continue
         label = getattr(item, label_attr)
         label = "" if label is None else str(label)
-        span = doc.char_span(item.start, item.end, label=label)
-        if span is None:
-            span = doc.char_span(item.start, item.end, label=label, alignment_mode="expand")
-        if span is None:  # an empty or whitespace-only span: nothing to point at
-            continue
-        reports[(span.start_char, span.end_char, span.label_)] = item
+        first = bisect_right(ends, item.start)  # the token holding the first character
+        last = bisect_left(ends, item.end)  # the token holding the last character
+        span = Span(doc, first, last + 1, label=label)
+        reports[_report_key(span.start_char, span.end_char, label)] = _pack(item)
         spans.append(span)
     return spans
 
