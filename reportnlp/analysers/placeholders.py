@@ -19,9 +19,11 @@ TYPES = ("number", "year", "name", "redaction")
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # A letter of a Latin or pinyin word (accented vowels included): a mask must not touch one.
-_LETTER = r"A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_LETTER = r"A-Za-z\u00c0-\u024f\u1e00-\u1eff\uff21-\uff3a\uff41-\uff5a"
 _HAN = re.compile(rf"[{_CJK}]")
-_MASK = r"(?:×+|x+|X+|＊+)"
+_MASK = r"(?:×+|x+|X+|＊+|Ｘ+|ｘ+)"
+# A masked decimal (``×.×亿元``, ``XX.X%``) is one masked quantity.
+_DECIMAL = rf"(?:[.．]{_MASK})?"
 _SEP = r"[-—–~～到至+]"
 
 _YEAR_LIKE = r"(?:19|20)(?:[0-9][xX×]|[xX×]{2})"
@@ -29,26 +31,28 @@ _PATTERN = re.compile(
     rf"(?P<redaction>(?<![*＊])[*＊]{{3,}}(?![*＊]))"
     rf"|(?P<yearlike>(?<![0-9{_LETTER}]){_YEAR_LIKE}(?:{_SEP}(?:{_YEAR_LIKE}|{_MASK}))?(?![0-9{_LETTER}]))"
     rf"|(?P<mou>某某|某(?=[市县区镇省村乡州盟旗]|街道))"
-    rf"|(?P<mask>(?<![0-9{_LETTER}×]){_MASK}(?:{_SEP}{_MASK})?(?![0-9{_LETTER}×]))"
+    rf"|(?P<mask>(?<![0-9０-９{_LETTER}×]){_MASK}{_DECIMAL}(?:{_SEP}{_MASK}{_DECIMAL})?(?![0-9０-９{_LETTER}×]))"
 )
 
 # Every mask holds one of these characters, at most 3 characters after its start (``202x``): the scan
 # jumps from one to the next instead of trying the four-way pattern at every position of the text.
-_TRIGGER = re.compile(r"[×xX＊*某]")
+_TRIGGER = re.compile(r"[×xX＊*某Ｘｘ]")
 _MAX_LEAD = 3
 
 # Unit or classifier after a masked quantity.
 _UNITS = (
     "分钟 小时 周年 万 千 百 亿 余 多 个 次 人 名 位 篇 条 部 场 家 支 期 站 天 日 月 年 周 分 岁 处 集 张 本 项"
     " 户 元 所 座 类 批 件 级 倍 公里 里 米 亩 吨 号 届 幅 首 组 队 % ％ 成 台 辆 套 间 栋 轮 门 节 课 册"
-    " 份 种 株 棵 余万 多万"
+    " 份 种 株 棵 余万 多万 起 单 例 笔 宗 床 对 平方公里 平方米 季度 学年 学期 所 家"
 ).split()
 # Words that start with a unit character but make the mask a name (``××家喻户晓``, ``x日报``).
 _NOT_UNIT = (
     "家喻户晓 日报 人民 人才 名片 名牌 条例 部门 场所 场景 期间 天然 分类 分析 年轻 号召 元素 级别 队伍 组织"
-    " 种植 本土 本地 台账"
+    " 种植 本土 本地 台账 集团 分公司 分行 分局 分院 分校 支行 对接 对照 对标 对于 对此 单位 门户 项目"
 ).split()
-_NAME_SUFFIXES = "日报 晚报 街道 社区 网 市 镇 县 省 村 区 乡 州 盟 旗".split()
+_NAME_SUFFIXES = (
+    "日报 晚报 街道 社区 网 市 镇 县 省 村 区 乡 州 盟 旗 公司 银行 中学 小学 学校 医院".split()
+)
 _NAME_PREFIXES = ("志愿", "文化", "光影")
 # Latin X in fixed terms (X射线, X光) is not a mask.
 _NOT_MASK = re.compile(r"X(?:射线|光|线|型|染色体)")
@@ -64,14 +68,30 @@ class Placeholder:
     type: str
 
 
+_LATIN_WORD_BEFORE = re.compile(rf"[{_LETTER}0-9]+[ \t]+$")
+
+
 def _near_cjk(text: str, start: int, end: int) -> bool:
-    """A mask stands in running Chinese text: a CJK character (or 年/月) touches it on one side."""
+    """A mask stands in running Chinese text: a CJK character touches it, or sits past a space.
+
+    ``县长 xxx`` (a masked name after a title) counts; ``iPhone X`` (after a Latin word) does not.
+    """
+    if _LATIN_WORD_BEFORE.search(text, max(0, start - 20), start):
+        return False
     left = text[start - 1] if start > 0 else ""
     right = text[end] if end < len(text) else ""
     if _HAN.match(left or " ") or _HAN.match(right or " "):
         return True
-    # Between punctuation only, a mask must be quoted (``“×”``); a close-button ``X`` line is not a mask.
-    return bool(left) and bool(right) and left in "“‘「" and right in "”’」"
+    surface = text[start:end]
+    if left in "“‘「" and right in "”’」" and left and right:
+        # A quoted mask (``“×+×”``); a single quoted Latin letter is a label (``“X”关闭按钮``).
+        return not (len(surface) == 1 and surface in "xXＸｘ")
+    if len(surface) >= 2 and left in " \t\u3000" and start >= 2:
+        i = start - 1
+        while i > 0 and text[i - 1] in " \t\u3000" and start - i < 3:
+            i -= 1
+        return i > 0 and bool(_HAN.match(text[i - 1]))
+    return False
 
 
 def _classify(text: str, start: int, end: int, surface: str) -> str:
@@ -84,6 +104,8 @@ def _classify(text: str, start: int, end: int, surface: str) -> str:
         return "year"
     if before.endswith("党的") and after.startswith("大"):
         return "number"
+    if before.endswith("第") or re.search(r"[.．]", surface):
+        return "number"  # an ordinal (第x季度) or a masked decimal (×.×亿元)
     if any(before.endswith(p) for p in _NAME_PREFIXES):
         return "name"
     if any(after.startswith(w) for w in _NOT_UNIT) or any(
