@@ -218,7 +218,7 @@ def test_second_blind_mask_set():
     """tests/cases/masks_blind2: 10 more reports in other genres, written blind after the fixes above.
 
     Its one run is the held-out figure for the current detector: precision 0.996, recall 0.991, type
-    accuracy 0.974 on 231 masks. Not tuned on; the floors are those figures.
+    accuracy 0.974 on 231 masks. Not tuned on; the floors are those figures, rounded down.
     """
     import sys
 
@@ -227,4 +227,4 @@ def test_second_blind_mask_set():
 
     s = score(Path(__file__).resolve().parent / "cases" / "masks_blind2", verbose=False)
     assert s["gold"] == 231
-    assert s["precision"] >= 0.996 and s["recall"] >= 0.991 and s["type_accuracy"] >= 0.974
+    assert s["precision"] >= 0.995 and s["recall"] >= 0.99 and s["type_accuracy"] >= 0.97
