@@ -114,6 +114,131 @@ def analyse_cmd(output: str, no_clean: bool, frames_dir: Optional[str], **kwargs
     _run("analyse", output, no_clean=no_clean, frames_dir=frames_dir, **kwargs)
 
 
+@main.command("placeholders")
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False),
+    help="Write the HTML report: one self-contained page that opens offline.",
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False),
+    help="Write the JSON report: the same facts as the HTML, for scripts.",
+)
+@click.option(
+    "--no-clean",
+    is_flag=True,
+    help="Inputs are clean already (e.g. the output of reportnlp clean): analyse their text as is.",
+)
+@_common_options
+def placeholders_cmd(
+    html_path: Optional[str], json_path: Optional[str], no_clean: bool, **kwargs
+) -> None:
+    """Report a corpus's template masks: summary, documents, highlighted texts and leaks.
+
+    INPUT is read and cleaned as by ``reportnlp clean`` (unless --no-clean), then analysed; leaks (the
+    real places behind masked place names) are ranked per document. The JSON report holds the summary
+    and every document with its masks, metrics, slogans, leaks and dropped lines (offsets into the
+    document's clean text; title masks into its title); the HTML report embeds the same JSON. Both are
+    written whole or not at all; the exit code is 1 when any input failed (the others are reported).
+
+    \b
+    Example:
+      reportnlp placeholders corpora/samples --html report.html --json report.json
+    """
+    if not html_path and not json_path:
+        raise click.UsageError("give --html FILE, --json FILE or both")
+    if no_clean:
+        kwargs["corpus_signal"] = "off"
+    _run_report(html_path, json_path, no_clean=no_clean, **kwargs)
+
+
+def _run_report(
+    html_path: Optional[str],
+    json_path: Optional[str],
+    *,
+    inputs: tuple[str, ...],
+    stats_path: Optional[str],
+    jobs: int,
+    corpus_signal: str,
+    keep_script: bool,
+    encoding: Optional[str],
+    quiet: bool,
+    no_clean: bool,
+) -> None:
+    from reportnlp.report import build_report, to_html, to_json
+
+    if "-" in inputs and corpus_signal != "off":
+        stdin_data = sys.stdin.buffer.read()
+        inputs_reader = lambda: read_inputs(inputs, stdin=stdin_data)  # noqa: E731
+    else:
+        inputs_reader = lambda: read_inputs(inputs)  # noqa: E731
+    counts = None
+    min_docs = 5
+    if corpus_signal != "off":
+        counts, n_docs = corpus_line_counts(inputs_reader())
+        min_docs = min_documents(n_docs)
+        if corpus_signal == "auto" and n_docs < 20:
+            counts = None
+    options = {"to_simplified": not keep_script, "corpus_min_docs": min_docs}
+    if encoding:
+        options["encoding"] = encoding
+    if no_clean:
+        options["no_clean"] = True
+
+    summary = Summary()
+    entries = []
+    results = run_clean(
+        inputs_reader(), jobs=jobs, options=options, counts=counts, step="placeholders"
+    )
+    if not quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        results = tqdm(results, unit="doc", file=sys.stderr)
+    for res in results:
+        summary.add(res)
+        if res.error is not None:
+            click.echo(f"error: {res.error}", err=True)
+            continue
+        entries.append(res.record)
+    report = build_report(entries, failures=summary.failures)
+    json_text = to_json(report)
+    files = []
+    try:
+        if json_path:
+            files.append(AtomicFile(json_path))
+            files[-1].write(json_text)
+        if html_path:
+            files.append(AtomicFile(html_path))
+            files[-1].write(to_html(report, json_text=json_text))
+    except BaseException:
+        for f in files:
+            f.abort()
+        raise
+    for f in files:
+        f.commit()
+    if stats_path:
+        f = AtomicFile(stats_path)
+        f.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        f.commit()
+    if not quiet:
+        _print_summary(summary, verb="analysed")
+        s = report["summary"]
+        click.echo(
+            f"report: {s['masks']['total']} masks in texts and {s['title_masks']['total']} in titles "
+            f"({s['masks']['per_1000']:.2f} per 1,000 characters) in {s['documents_with_masks']} "
+            f"documents; {s['leaks']['masks']} masks with a leak in {s['leaks']['documents']} documents",
+            err=True,
+        )
+        for path in (json_path, html_path):
+            if path:
+                click.echo(f"wrote {path}", err=True)
+    if summary.failures:
+        sys.exit(1)
+
+
 def _run(
     step: str,
     output: str,
@@ -210,6 +335,16 @@ def _print_summary(s: Summary, verb: str = "cleaned") -> None:
         lines.append(f"failed: {f}")
     click.echo("\n".join(lines), err=True)
 
+
+def _register_corpus_commands() -> None:
+    from reportnlp.corpus.cli import cluster_cmd
+    from reportnlp.corpus.templates import templates_cmd
+
+    main.add_command(cluster_cmd, "cluster")
+    main.add_command(templates_cmd, "templates")
+
+
+_register_corpus_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -135,7 +135,27 @@ def analyse_record(
     return Result(doc.id, rec.source, record, [], doc.encoding, doc.script)
 
 
-STEPS = ("clean", "analyse")
+def report_record(
+    rec: Record, options: Mapping[str, Any], counts: Optional[Mapping[int, int]] = None
+) -> Result:
+    """Analyse one record as :func:`analyse_record` does, then make it a document of the placeholder
+    report (:func:`reportnlp.report.document_entry`: leaks and giveaways found here, in the worker).
+    Errors as in :func:`clean_record`."""
+    res = analyse_record(rec, options, counts)
+    if res.error is not None or res.record is None:
+        return res
+    from reportnlp.report import document_entry
+
+    try:
+        res.record = document_entry(res.record, source=rec.source)
+    except Exception as err:  # a bug must not sink the batch: report it against the input
+        return Result(
+            rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
+        )
+    return res
+
+
+STEPS = ("clean", "analyse", "placeholders")
 
 
 def corpus_line_counts(items: Iterable[Item]) -> tuple[Counter, int]:
@@ -170,7 +190,10 @@ def _init_worker(
 def _work(item: Item) -> Result:
     if isinstance(item, Failure):
         return Result("", item.where, error=str(item))
-    step = clean_record if _WORKER["step"] == "clean" else analyse_record
+    name = _WORKER["step"]
+    if name == "placeholders":
+        return report_record(item, _WORKER["options"], _WORKER["counts"])
+    step = clean_record if name == "clean" else analyse_record
     return step(item, _WORKER["options"], _WORKER["counts"])
 
 
@@ -202,5 +225,6 @@ __all__ = [
     "clean_record",
     "corpus_line_counts",
     "min_documents",
+    "report_record",
     "run_clean",
 ]

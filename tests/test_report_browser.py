@@ -1,0 +1,391 @@
+"""The HTML report in a real browser: headless Chromium (Debian's ``chromium`` + ``chromedriver``) via Selenium.
+
+Skipped when Selenium or the browser is missing, except in CI (``CI`` set), where they must run:
+``.ci/run`` installs the browser. Timings are printed (``-s``), never asserted; see bench/bench_report.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS
+
+import reportnlp
+from reportnlp.cli import main
+from reportnlp.report import build_report, document_entry, to_html, to_json
+
+HOSTILE_PAGE = """首页 > 工作总结 > <img src=x onerror="window.__pwned=2">
+××市<script>window.__pwned=1</script>宣讲工作汇报
+
+今年以来，××市开展宣讲<img src=x onerror="window.__pwned=1">30余场次，覆盖群众xx万人次，各项工作取得明显成效。
+
+二是加强队伍建设，组建宣讲团xx支，推动理论宣讲进机关、进企业、进农村、进社区。
+版权所有 <script>window.__pwned=3</script> 备案号：京ICP备12345678号
+"""
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+        pytest.fail(f"browser tests must run in CI, but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        _unavailable("selenium is not installed (pip install -e '.[test]')")
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver") or "/usr/lib/chromium/chromedriver"
+    if not binary or not os.path.exists(driver):
+        _unavailable(
+            "chromium or chromedriver is missing (apt-get install chromium chromium-driver)"
+        )
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = binary
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1280,1000",
+    ):
+        opts.add_argument(arg)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    drv = webdriver.Chrome(service=Service(driver), options=opts)
+    yield drv
+    drv.quit()
+
+
+def js(drv, expr: str, *args):
+    return drv.execute_script(f"return {expr};", *args)
+
+
+def wait(drv, expr: str, timeout: float = 60.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = js(drv, expr)
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError(f"timed out waiting for {expr}")
+
+
+def load(drv, path: Path) -> float:
+    """Open a report and wait until it is drawn; the script's own load-to-rendered milliseconds."""
+    drv.get("about:blank")
+    drv.get(path.as_uri())
+    wait(drv, "document.documentElement.getAttribute('data-ready')")
+    return js(drv, "window.__reportTimings.ready")
+
+
+def click(drv, selector: str) -> None:
+    js(drv, "document.querySelector(arguments[0]).click()", selector)
+
+
+def open_doc(drv, i: int) -> None:
+    js(drv, "location.hash = arguments[0]", f"doc={i}")
+    wait(
+        drv,
+        f"((document.querySelector('#doc h2') || {{}}).textContent || '').startsWith('Document {i + 1} of ')",
+    )
+
+
+def row_ids(drv) -> list[str]:
+    return js(drv, "[...document.querySelectorAll('#doc-rows tr')].map(tr => tr.dataset.id)")
+
+
+def marks(drv, where: str) -> list[list[str]]:
+    return js(
+        drv,
+        "[...document.querySelectorAll(arguments[0] + ' mark.ph')].map(e => [e.textContent, e.className])",
+        where,
+    )
+
+
+def span_keys(drv, layer: str) -> set[int]:
+    keys = js(
+        drv, "[...document.querySelectorAll('#doc-text [data-spans]')].map(e => e.dataset.spans)"
+    )
+    return {int(k.split(":")[1]) for ks in keys for k in ks.split() if k.startswith(layer + ":")}
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    out = tmp_path_factory.mktemp("browser")
+    res = CliRunner().invoke(
+        main,
+        [
+            "placeholders",
+            str(SEEDS),
+            "--html",
+            str(out / "r.html"),
+            "--json",
+            str(out / "r.json"),
+            "-q",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    return out / "r.html", json.loads((out / "r.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture()
+def page(browser, seeds):
+    path, rep = seeds
+    load(browser, path)
+    return browser, rep
+
+
+# --- opening and counting -----------------------------------------------------------------------
+
+
+def test_opens_offline_without_errors(page):
+    drv, rep = page
+    assert js(drv, "performance.getEntriesByType('resource').length") == 0  # nothing fetched
+    errors = [e for e in drv.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []  # no script error, no CSP violation
+    summary = js(drv, "document.getElementById('summary').textContent")
+    assert "143" in summary and "masks in the texts" in summary
+    assert len(row_ids(drv)) == 5
+    assert js(drv, "document.querySelectorAll('#summary svg.hist rect.bar').length") == len(
+        rep["summary"]["density"]["bins"]
+    )
+
+
+def test_highlighted_masks_equal_the_json_count(page):
+    drv, rep = page
+    total = title_total = 0
+    for i, d in enumerate(rep["documents"]):
+        open_doc(drv, i)
+        text_marks = marks(drv, "#doc-text")
+        assert len(text_marks) == len(d["placeholders"])
+        assert text_marks == [[p["text"], f"ph t-{p['type']}"] for p in d["placeholders"]]
+        assert js(drv, "document.getElementById('doc-text').textContent") == d["text"]
+        title_marks = marks(drv, "#doc-title")
+        assert len(title_marks) == len(d["title_placeholders"])
+        total += len(text_marks)
+        title_total += len(title_marks)
+    assert total == rep["summary"]["masks"]["total"] == 143
+    assert title_total == rep["summary"]["title_masks"]["total"] == 2
+    cells = js(
+        drv, "[...document.querySelectorAll('#doc-rows tr')].map(tr => tr.cells[4].textContent)"
+    )
+    assert cells == [str(d["counts"]["placeholders"]) for d in rep["documents"]]
+
+
+def test_tooltips_name_the_mask_and_its_leak(page):
+    drv, rep = page
+    open_doc(drv, 3)  # seed 003: 某市 in the title
+    tip = js(drv, "document.querySelector('#doc-title mark.ph').getAttribute('title')")
+    assert tip.startswith("mask 某 · name") and "韩城市" in tip
+    open_doc(drv, 0)
+    tips = js(drv, "[...document.querySelectorAll('#doc-text mark.ph')].map(e => e.title)")
+    assert all(t.startswith("mask ") for t in tips)
+    assert sum("龙口市" in t for t in tips) == 3
+
+
+# --- sorting, switching, dropped lines, leaks ---------------------------------------------------
+
+
+def test_sorting_by_density(page):
+    drv, rep = page
+    docs = rep["documents"]
+    click(drv, "#col-density")
+    desc = sorted(range(len(docs)), key=lambda i: (-docs[i]["density"], i))
+    assert row_ids(drv) == [docs[i]["id"] for i in desc]
+    assert (
+        js(drv, "document.getElementById('col-density').getAttribute('aria-sort')") == "descending"
+    )
+    click(drv, "#col-density")
+    asc = sorted(range(len(docs)), key=lambda i: (docs[i]["density"], i))
+    assert row_ids(drv) == [docs[i]["id"] for i in asc]
+    assert (
+        js(drv, "document.getElementById('col-density').getAttribute('aria-sort')") == "ascending"
+    )
+    click(drv, "#col-index")
+    assert row_ids(drv) == [d["id"] for d in docs]
+
+
+def test_switching_metrics_and_slogans(page):
+    drv, rep = page
+    d = rep["documents"][0]
+    open_doc(drv, 0)
+    n_masks = len(marks(drv, "#doc-text"))
+    assert js(drv, "document.querySelectorAll('#doc-text .metric, #doc-text .slogan').length") == 0
+    click(drv, "#toggle-metrics")
+    assert span_keys(drv, "metric") == set(range(len(d["metrics"]))) and d["metrics"]
+    assert js(drv, "document.querySelectorAll('#doc-text .slogan').length") == 0
+    click(drv, "#toggle-slogans")
+    assert span_keys(drv, "slogan") == set(range(len(d["slogans"]))) and d["slogans"]
+    click(drv, "#toggle-metrics")
+    assert js(drv, "document.querySelectorAll('#doc-text .metric').length") == 0
+    assert span_keys(drv, "slogan") == set(range(len(d["slogans"])))
+    assert len(marks(drv, "#doc-text")) == n_masks  # masks are never cut or lost by the layers
+    assert js(drv, "document.getElementById('doc-text').textContent") == d["text"]
+    click(drv, "#toggle-slogans")
+    evidence = js(
+        drv, "[...document.querySelectorAll('#doc-text .evidence')].map(e => e.textContent)"
+    )
+    expected = {e["text"] for leak in d["leaks"] for e in leak["candidates"][0]["evidence"]}
+    assert set(evidence) == expected == {"黄山馆镇", "东江街道"}  # leak evidence: on by default
+    click(drv, "#toggle-giveaways")
+    assert span_keys(drv, "giveaway") == set(range(len(d["giveaways"])))
+    click(drv, "#toggle-giveaways")
+
+
+def test_dropped_boilerplate_on_demand(page):
+    drv, rep = page
+    d = rep["documents"][0]
+    open_doc(drv, 0)
+    assert js(drv, "document.querySelectorAll('#dropped table').length") == 0  # not drawn yet
+    click(drv, "#dropped summary")
+    wait(drv, "document.querySelectorAll('#dropped table').length")
+    texts = js(
+        drv,
+        "[...document.querySelectorAll('#dropped tbody tr')].map(tr => tr.cells[2].textContent)",
+    )
+    assert texts == [r["text"] for r in d["dropped"]] and len(texts) == 7
+
+
+def test_leaks_section_opens_the_mask(page):
+    drv, rep = page
+    rows = js(
+        drv, "[...document.querySelectorAll('#leak-rows tr')].map(tr => tr.cells[4].textContent)"
+    )
+    expected = [leak["candidates"][0]["place"] for d in rep["documents"] for leak in d["leaks"]]
+    assert rows == expected and "韩城市" in rows and "胡埭镇" in rows and "龙口市" in rows
+    k = rows.index("韩城市")
+    js(drv, "document.querySelectorAll('#leak-rows tr')[arguments[0]].click()", k)
+    wait(
+        drv,
+        "document.getElementById('tph-0') && document.getElementById('tph-0').classList.contains('flash')",
+    )
+    assert js(drv, "document.getElementById('tph-0').textContent") == "某"
+
+
+# --- hostile text -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    src = tmp_path_factory.mktemp("hostile-in")
+    (src / "page.txt").write_text(HOSTILE_PAGE, encoding="utf-8")
+    (src / "docs.jsonl").write_text(
+        json.dumps(
+            {
+                "id": '<img src=x onerror="window.__pwned=4">',
+                "title": "</script><script>window.__pwned=5</script>××市汇报",
+                "text": '今年以来，××市<svg onload="window.__pwned=6"></svg>开展宣讲xx场次。',
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path_factory.mktemp("hostile-out")
+    res = CliRunner().invoke(main, ["placeholders", str(src), "--html", str(out / "r.html"), "-q"])
+    assert res.exit_code == 0, res.output
+    html = (out / "r.html").read_text(encoding="utf-8")
+    # The same page without its Content-Security-Policy: the rendering itself must keep text inert.
+    bare = out / "no-csp.html"
+    bare.write_text(
+        re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html), encoding="utf-8"
+    )
+    return [out / "r.html", bare]
+
+
+@pytest.mark.parametrize("variant", [0, 1], ids=["with-csp", "without-csp"])
+def test_hostile_text_shows_as_text_and_nothing_executes(browser, hostile, variant):
+    drv = browser
+    load(drv, hostile[variant])
+    assert js(drv, "typeof window.__pwned") == "undefined"
+    titles = js(
+        drv, "[...document.querySelectorAll('#doc-rows tr')].map(tr => tr.cells[2].textContent)"
+    )
+    assert "</script><script>window.__pwned=5</script>××市汇报" in titles
+    ids = row_ids(drv)
+    assert '<img src=x onerror="window.__pwned=4">' in ids
+    for i in range(2):
+        open_doc(drv, i)
+        click(drv, "#dropped summary")
+        click(drv, "#toggle-giveaways")
+        click(drv, "#toggle-metrics")
+    open_doc(drv, 1)  # page.txt
+    text = js(drv, "document.getElementById('doc-text').textContent")
+    assert '<img src=x onerror="window.__pwned=1">' in text
+    title = js(drv, "document.getElementById('doc-title').textContent")
+    assert title == "××市<script>window.__pwned=1</script>宣讲工作汇报"
+    dropped = js(drv, "document.getElementById('dropped').textContent")
+    assert (
+        "<script>window.__pwned=3</script>" in dropped and 'onerror="window.__pwned=2"' in dropped
+    )
+    open_doc(drv, 0)
+    assert '<svg onload="window.__pwned=6"></svg>' in js(
+        drv, "document.getElementById('doc-text').textContent"
+    )
+    time.sleep(0.3)  # an image error or onload would fire by now
+    assert js(drv, "typeof window.__pwned") == "undefined"
+    assert js(drv, "document.querySelectorAll('img, svg:not(.hist), iframe').length") == 0
+    assert js(drv, "document.scripts.length") == 2
+    tags = js(
+        drv, "[...document.querySelectorAll('#doc-text *, #doc-title *')].map(e => e.tagName)"
+    )
+    assert set(tags) <= {"MARK", "SPAN"}
+
+
+# --- 10,000 documents ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    entries = []
+    for i in range(10_000):
+        place = "佛堂镇、稠城街道" if i % 3 == 0 else "各镇街"
+        text = (
+            f"今年以来，××市{place}开展宣讲{i}场次，覆盖群众xx万人次。"
+            + "推进理论宣讲进机关。" * (i % 7)
+        )
+        rec = reportnlp.analyse(text, id=f"doc-{i:05d}", title=f"第{i}号汇报").to_dict()
+        entries.append(document_entry(rec))
+    rep = build_report(entries)
+    out = tmp_path_factory.mktemp("many") / "r.html"
+    out.write_text(to_html(rep, json_text=to_json(rep)), encoding="utf-8")
+    return out, rep
+
+
+def test_ten_thousand_documents_paginate(browser, many):
+    drv = browser
+    path, rep = many
+    ms = load(drv, path)
+    print(f"\n10,000 documents, {path.stat().st_size / 1e6:.1f} MB: load-to-rendered {ms:.0f} ms")
+    assert js(drv, "document.getElementById('page-info').textContent").startswith("page 1 of 200 ")
+    assert len(row_ids(drv)) == 50
+    click(drv, "#page-last")
+    assert js(drv, "document.getElementById('page-info').textContent").startswith(
+        "page 200 of 200 "
+    )
+    assert row_ids(drv)[-1] == "doc-09999"
+    click(drv, "#col-density")
+    docs = rep["documents"]
+    desc = sorted(range(len(docs)), key=lambda i: (-docs[i]["density"], i))
+    assert row_ids(drv) == [docs[i]["id"] for i in desc[:50]]  # back to page 1, sorted
+    print(f"sort 10,000 rows by density: {js(drv, 'window.__reportTimings.rows'):.0f} ms")
+    drv.execute_script(
+        "const f = document.getElementById('doc-filter'); f.value = 'doc-09998';"
+        "f.dispatchEvent(new Event('input'));"
+    )
+    assert row_ids(drv) == ["doc-09998"]
+    js(drv, "document.querySelector('#doc-rows tr').click()")
+    open_doc(drv, 9998)
+    assert len(marks(drv, "#doc-text")) == len(docs[9998]["placeholders"]) == 2
+    assert js(drv, "document.querySelectorAll('#leak-rows tr').length") == 50
+    assert js(drv, "document.getElementById('leak-page-info').textContent").startswith("page 1 of ")
