@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Optional
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any, Optional
 
 import click
 
@@ -155,6 +157,34 @@ def placeholders_cmd(
     _run_report(html_path, json_path, no_clean=no_clean, **kwargs)
 
 
+def _prepare(
+    inputs: tuple[str, ...],
+    corpus_signal: str,
+    keep_script: bool,
+    encoding: Optional[str],
+    no_clean: bool,
+) -> tuple[Callable[[], Iterator], Optional[Counter], dict[str, Any]]:
+    """The input reader (callable twice: stdin is read once), corpus line counts and clean options."""
+    if "-" in inputs and corpus_signal != "off":
+        stdin_data = sys.stdin.buffer.read()
+        inputs_reader = lambda: read_inputs(inputs, stdin=stdin_data)  # noqa: E731
+    else:
+        inputs_reader = lambda: read_inputs(inputs)  # noqa: E731
+    counts = None
+    min_docs = 5
+    if corpus_signal != "off":
+        counts, n_docs = corpus_line_counts(inputs_reader())
+        min_docs = min_documents(n_docs)
+        if corpus_signal == "auto" and n_docs < 20:
+            counts = None
+    options: dict[str, Any] = {"to_simplified": not keep_script, "corpus_min_docs": min_docs}
+    if encoding:
+        options["encoding"] = encoding
+    if no_clean:
+        options["no_clean"] = True
+    return inputs_reader, counts, options
+
+
 def _run_report(
     html_path: Optional[str],
     json_path: Optional[str],
@@ -170,23 +200,9 @@ def _run_report(
 ) -> None:
     from reportnlp.report import build_report, to_html, to_json
 
-    if "-" in inputs and corpus_signal != "off":
-        stdin_data = sys.stdin.buffer.read()
-        inputs_reader = lambda: read_inputs(inputs, stdin=stdin_data)  # noqa: E731
-    else:
-        inputs_reader = lambda: read_inputs(inputs)  # noqa: E731
-    counts = None
-    min_docs = 5
-    if corpus_signal != "off":
-        counts, n_docs = corpus_line_counts(inputs_reader())
-        min_docs = min_documents(n_docs)
-        if corpus_signal == "auto" and n_docs < 20:
-            counts = None
-    options = {"to_simplified": not keep_script, "corpus_min_docs": min_docs}
-    if encoding:
-        options["encoding"] = encoding
-    if no_clean:
-        options["no_clean"] = True
+    inputs_reader, counts, options = _prepare(
+        inputs, corpus_signal, keep_script, encoding, no_clean
+    )
 
     summary = Summary()
     entries = []
@@ -254,24 +270,9 @@ def _run(
     no_clean: bool = False,
     frames_dir: Optional[str] = None,
 ) -> None:
-    if "-" in inputs and corpus_signal != "off":
-        stdin_data = sys.stdin.buffer.read()
-        inputs_reader = lambda: read_inputs(inputs, stdin=stdin_data)  # noqa: E731
-    else:
-        inputs_reader = lambda: read_inputs(inputs)  # noqa: E731
-
-    counts = None
-    min_docs = 5
-    if corpus_signal != "off":
-        counts, n_docs = corpus_line_counts(inputs_reader())
-        min_docs = min_documents(n_docs)
-        if corpus_signal == "auto" and n_docs < 20:
-            counts = None
-    options = {"to_simplified": not keep_script, "corpus_min_docs": min_docs}
-    if encoding:
-        options["encoding"] = encoding
-    if no_clean:
-        options["no_clean"] = True
+    inputs_reader, counts, options = _prepare(
+        inputs, corpus_signal, keep_script, encoding, no_clean
+    )
 
     writer = open_writer(output)
     explain = AtomicFile(explain_path) if explain_path else None
