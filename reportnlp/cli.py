@@ -61,6 +61,35 @@ def _common_options(fn):
     return fn
 
 
+def _engine_options(fn):
+    """``--engine``, ``--workers``, ``--scheduler``: run clean or analyse on Dask (one machine or many)."""
+    options = [
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "dask"]),
+            default="local",
+            show_default=True,
+            help="local: this process or --jobs worker processes; dask: a Dask cluster "
+            "(pip install 'reportnlp[dask]').",
+        ),
+        click.option(
+            "--workers",
+            type=click.IntRange(1, 1024),
+            default=None,
+            help="With --engine dask: start a local cluster of N worker processes (default: one per core).",
+        ),
+        click.option(
+            "--scheduler",
+            default=None,
+            help="With --engine dask: join the cluster at this address (e.g. tcp://10.0.0.5:8786); "
+            "workers must see the input and output paths.",
+        ),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
 @main.command("clean")
 @click.option(
     "-o", "--output", required=True, help="OUT.jsonl, OUT.parquet, or a directory for .txt files."
@@ -72,6 +101,7 @@ def _common_options(fn):
     help="Write one JSONL row per non-blank raw line: id, line, action, reason.",
 )
 @_common_options
+@_engine_options
 def clean_cmd(output: str, explain_path: Optional[str], **kwargs) -> None:
     """Clean raw report pages: INPUT files, directories (recursive; .txt and .jsonl) or - for stdin.
 
@@ -99,6 +129,7 @@ def clean_cmd(output: str, explain_path: Optional[str], **kwargs) -> None:
     help="Also write documents.parquet and spans.parquet (see reportnlp.to_frames) to this directory.",
 )
 @_common_options
+@_engine_options
 def analyse_cmd(output: str, no_clean: bool, frames_dir: Optional[str], **kwargs) -> None:
     """Find placeholders, metrics, slogans and headings: one JSONL record per document.
 
@@ -109,7 +140,7 @@ def analyse_cmd(output: str, no_clean: bool, frames_dir: Optional[str], **kwargs
     Example:
       reportnlp analyse corpora/samples -o out/analysis.jsonl
     """
-    if output.endswith("/") or (not output.endswith((".jsonl", ".parquet"))):
+    if kwargs["engine"] != "dask" and not output.endswith((".jsonl", ".parquet")):
         raise click.BadParameter("analyse writes OUT.jsonl or OUT.parquet", param_hint="-o")
     if no_clean:
         kwargs["corpus_signal"] = "off"
@@ -269,7 +300,44 @@ def _run(
     explain_path: Optional[str] = None,
     no_clean: bool = False,
     frames_dir: Optional[str] = None,
+    engine: str = "local",
+    workers: Optional[int] = None,
+    scheduler: Optional[str] = None,
 ) -> None:
+    if engine == "dask":
+        if frames_dir or "-" in inputs:
+            raise click.UsageError("--engine dask reads files only and writes no --frames")
+        from reportnlp.pipeline.dask_engine import run_dask
+
+        dask_options: dict[str, Any] = {"to_simplified": not keep_script}
+        if encoding:
+            dask_options["encoding"] = encoding
+        if no_clean:
+            dask_options["no_clean"] = True
+        summary = run_dask(
+            step,
+            inputs,
+            output,
+            workers=workers,
+            scheduler=scheduler,
+            options=dask_options,
+            corpus_signal=corpus_signal,
+            explain=explain_path,
+            quiet=quiet,
+        )
+        for failure in summary.failures:
+            click.echo(f"error: {failure}", err=True)
+        if stats_path:
+            f = AtomicFile(stats_path)
+            f.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            f.commit()
+        if not quiet:
+            _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
+        if summary.failures:
+            sys.exit(1)
+        return
+    if workers or scheduler:
+        raise click.UsageError("--workers and --scheduler need --engine dask")
     inputs_reader, counts, options = _prepare(
         inputs, corpus_signal, keep_script, encoding, no_clean
     )
