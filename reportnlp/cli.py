@@ -266,10 +266,7 @@ def _run_report(
         raise
     for f in files:
         f.commit()
-    if stats_path:
-        f = AtomicFile(stats_path)
-        f.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        f.commit()
+    _write_stats(summary, stats_path)
     if not quiet:
         _print_summary(summary, verb="analysed")
         s = report["summary"]
@@ -309,11 +306,8 @@ def _run(
             raise click.UsageError("--engine dask reads files only and writes no --frames")
         from reportnlp.pipeline.dask_engine import run_dask
 
-        dask_options: dict[str, Any] = {"to_simplified": not keep_script}
-        if encoding:
-            dask_options["encoding"] = encoding
-        if no_clean:
-            dask_options["no_clean"] = True
+        # The clean options only: run_dask computes the corpus signal as a Dask reduction.
+        dask_options = _prepare(inputs, "off", keep_script, encoding, no_clean)[2]
         summary = run_dask(
             step,
             inputs,
@@ -327,10 +321,7 @@ def _run(
         )
         for failure in summary.failures:
             click.echo(f"error: {failure}", err=True)
-        if stats_path:
-            f = AtomicFile(stats_path)
-            f.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
-            f.commit()
+        _write_stats(summary, stats_path)
         if not quiet:
             _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
         if summary.failures:
@@ -376,14 +367,19 @@ def _run(
         from reportnlp.frames import to_frames
 
         to_frames(records).to_parquet(frames_dir)
-    if stats_path:
-        f = AtomicFile(stats_path)
-        f.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        f.commit()
+    _write_stats(summary, stats_path)
     if not quiet:
         _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
     if summary.failures:
         sys.exit(1)
+
+
+def _write_stats(summary: Summary, stats_path: Optional[str]) -> None:
+    """``--stats``: the run summary as JSON, written atomically."""
+    if stats_path:
+        f = AtomicFile(stats_path)
+        f.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        f.commit()
 
 
 def _print_summary(s: Summary, verb: str = "cleaned") -> None:

@@ -44,6 +44,7 @@ from reportnlp.pipeline.readers import (
     Record,
     _read_one,
     expand_inputs,
+    read_jsonl,
 )
 from reportnlp.pipeline.run import STEPS, Result, Summary
 from reportnlp.pipeline.writers import AtomicFile, dumps
@@ -199,10 +200,7 @@ def _renamed_source(item: Item, unit: WholeFile) -> Item:
 
 
 def _read_range(unit: JsonlRange) -> Iterator[Item]:
-    """JSONL lines of one range; the same records and failures as :func:`readers.read_jsonl` gives for
-    those lines of the whole file (which numbers lines from 1, so it cannot read a range itself)."""
-    import json
-
+    """JSONL lines of one range: the records and failures :func:`read_jsonl` gives for them in the file."""
     try:
         with open(unit.abspath, "rb") as fh:
             fh.seek(unit.start)
@@ -210,33 +208,7 @@ def _read_range(unit: JsonlRange) -> Iterator[Item]:
     except OSError as err:
         yield Failure(unit.path, f"cannot read: {err.strerror or err}")
         return
-    stem = Path(unit.path).stem
-    for lineno, raw in enumerate(data.split(b"\n"), start=unit.first_line):
-        if not raw.strip():
-            continue
-        where = f"{unit.path}:{lineno}"
-        try:
-            obj = json.loads(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            yield Failure(where, f"malformed JSON line: {err}")
-            continue
-        if not isinstance(obj, dict):
-            yield Failure(where, "JSON line is not an object")
-            continue
-        text = obj.get("text", obj.get("content"))
-        if not isinstance(text, str):
-            yield Failure(where, "no 'text' (or 'content') string field")
-            continue
-        rid = obj.get("id")
-        title = obj.get("title")
-        meta = obj.get("meta")
-        yield Record(
-            str(rid) if rid is not None else f"{stem}-{lineno}",
-            text,
-            where,
-            title if isinstance(title, str) else None,
-            meta if isinstance(meta, dict) else None,
-        )
+    yield from read_jsonl(data, unit.path, Path(unit.path).stem, first_line=unit.first_line)
 
 
 def id_hash(rid: str) -> int:

@@ -100,9 +100,12 @@ def _read_one(path: str, stdin: Optional[bytes] = None) -> Iterator[Item]:
         yield Record(stem, data, path)
 
 
-def read_jsonl(data: bytes, path: str, stem: str) -> Iterator[Item]:
-    """One record per JSON line: ``id``, ``text`` (or ``content``), optional ``title`` and ``meta``."""
-    for lineno, raw in enumerate(data.split(b"\n"), start=1):
+def read_jsonl(data: bytes, path: str, stem: str, first_line: int = 1) -> Iterator[Item]:
+    """One record per JSON line: ``id``, ``text`` (or ``content``), optional ``title`` and ``meta``.
+
+    ``first_line`` is the line number of ``data``'s first line in the file (a range of a larger file).
+    """
+    for lineno, raw in enumerate(data.split(b"\n"), start=first_line):
         if not raw.strip():
             continue
         where = f"{path}:{lineno}"
