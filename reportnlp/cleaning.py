@@ -16,7 +16,7 @@ from reportnlp import codes
 from reportnlp.boilerplate.classify import decide_lines
 from reportnlp.boilerplate.corpus import line_key
 from reportnlp.boilerplate.metadata import extract_meta
-from reportnlp.boilerplate.rules import line_rule
+from reportnlp.boilerplate.rules import is_long_prose, line_rule
 from reportnlp.normalise import normalise_text
 from reportnlp.normalise.decode import decode
 from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
@@ -56,7 +56,7 @@ def clean(
         text, enc = data, "text"
     result = normalise_text(text, to_simplified=to_simplified)
     lines = result.text.split("\n")
-    indented = [ln[:1] in _INDENT_CHARS for ln in result.before_width.split("\n")]
+    unwidened = result.before_width.split("\n")  # its indentation tells paragraphs apart
 
     keys = None
     if corpus_counts is not None:  # counted on raw lines (see boilerplate.corpus)
@@ -73,21 +73,26 @@ def clean(
     title_lines = [d.text.strip() for d in decisions if d.action == codes.TITLE]
     doc_title = title.strip() if title else ("".join(title_lines) or None)
 
-    body, para_edits, paragraphs = rebuild_paragraphs(_kept_lines(decisions, lines, indented))
+    body, para_edits, paragraphs = rebuild_paragraphs(_kept_lines(decisions, lines, unwidened))
     # A paragraph joined from several lines is read again by the line rules: lines that each looked
     # harmless can together be a menu ("关于  1." + "关于  0"); then they go, with that reason.
+    # Long prose inside the body is body, as in the line decisions: only the first and last paragraphs
+    # are read whatever they hold.
     rejudged = False
-    for p in paragraphs:
-        if len(p.lines) > 1 and (reason := line_rule(p.text)) is not None:
+    last = len(paragraphs) - 1
+    for k, p in enumerate(paragraphs):
+        if len(p.lines) < 2 or (0 < k < last and is_long_prose(p.text)):
+            continue
+        if (reason := line_rule(p.text)) is not None:
             for n in p.lines:
                 decisions[n - 1] = LineDecision(n, codes.DROP, reason, decisions[n - 1].text)
             rejudged = True
     if rejudged:
-        body, para_edits, paragraphs = rebuild_paragraphs(_kept_lines(decisions, lines, indented))
+        body, para_edits, paragraphs = rebuild_paragraphs(_kept_lines(decisions, lines, unwidened))
 
     warnings: list[str] = []
-    total = sum(len(ln.strip()) for ln in lines)
-    if total >= 200 and len(body) < 0.2 * total:
+    total = len(body) < 0.2 * len(result.text) and sum(len(ln.strip()) for ln in lines)
+    if total and total >= 200 and len(body) < 0.2 * total:
         warnings.append(f"most of the page was dropped: {len(body)} of {total} characters kept")
     return CleanDoc(
         id=id,
@@ -103,12 +108,13 @@ def clean(
     )
 
 
-def _kept_lines(decisions, lines, indented) -> list[KeptLine]:
+def _kept_lines(decisions, lines, unwidened) -> list[KeptLine]:
     kept: list[KeptLine] = []
     prev = -2
     for i, d in enumerate(decisions):
         if d.action == codes.KEEP:
-            kept.append(KeptLine(d.line, lines[i].strip(), indented[i], adjacent=(prev == i - 1)))
+            indented = unwidened[i][:1] in _INDENT_CHARS
+            kept.append(KeptLine(d.line, lines[i].strip(), indented, prev == i - 1))
             prev = i
     return kept
 

@@ -1,12 +1,18 @@
 """Plain data records passed between the stages.
 
-Every record is a frozen dataclass with a ``to_dict()`` giving the JSON form the CLI writes.
+Every record is a frozen dataclass with a ``to_dict()`` giving the JSON form the CLI writes. The records
+a page makes by the thousand (edits, line decisions, paragraphs) also have a fast constructor,
+``new_edit``/``new_decision``/``new_paragraph``: a frozen dataclass's ``__init__`` sets each field through
+``object.__setattr__`` (0.5 µs a record); these fill the instance dictionary at once (0.3 µs) and give an
+equal record (``tests/test_types.py`` holds them to that).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Optional
+
+_new = object.__new__
 
 
 @dataclass(frozen=True)
@@ -26,7 +32,21 @@ class Edit:
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "step": self.step,
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+            "reason": self.reason,
+        }
+
+
+def new_edit(step: str, start: int, end: int, before: str, after: str, reason: str) -> Edit:
+    """``Edit(step, start, end, before, after, reason)``, faster (see the module docstring)."""
+    edit = _new(Edit)
+    edit.__dict__.update(step=step, start=start, end=end, before=before, after=after, reason=reason)
+    return edit
 
 
 @dataclass(frozen=True)
@@ -39,7 +59,14 @@ class LineDecision:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"line": self.line, "action": self.action, "reason": self.reason, "text": self.text}
+
+
+def new_decision(line: int, action: str, reason: str, text: str) -> LineDecision:
+    """``LineDecision(line, action, reason, text)``, faster (see the module docstring)."""
+    decision = _new(LineDecision)
+    decision.__dict__.update(line=line, action=action, reason=reason, text=text)
+    return decision
 
 
 @dataclass(frozen=True)
@@ -53,6 +80,13 @@ class Paragraph:
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "lines": list(self.lines)}
+
+
+def new_paragraph(start: int, end: int, text: str, lines: tuple[int, ...]) -> Paragraph:
+    """``Paragraph(start, end, text, lines)``, faster (see the module docstring)."""
+    paragraph = _new(Paragraph)
+    paragraph.__dict__.update(start=start, end=end, text=text, lines=lines)
+    return paragraph
 
 
 @dataclass(frozen=True)

@@ -22,16 +22,17 @@ from reportnlp.boilerplate.corpus import line_key
 from reportnlp.boilerplate.rules import (
     DATELINE,
     PERSON_NAME,
-    SENTENCE_END,
     SENTENCE_PUNCT,
     SPEAKER_OFFICE,
+    ends_sentence,
     is_heading,
     is_link_list,
+    is_long_prose,
     is_meta_line,
     is_prose,
     line_rule,
 )
-from reportnlp.types import LineDecision
+from reportnlp.types import LineDecision, new_decision
 
 #: Reasons after which a page's body is over when no prose follows.
 FOOTER_REASONS = frozenset(
@@ -121,18 +122,15 @@ def decide_lines(
     for i, t in enumerate(texts):
         if not t:
             continue
-        if (
-            len(t) > _LONG_PROSE and ("。" in t or "！" in t or "？" in t or t.count("，") >= 2)
-        ) or (len(t) >= 4 and _CN_HEADING.match(t)):
+        if is_long_prose(t) or (len(t) >= 4 and _CN_HEADING.match(t)):
             deferred[i] = True
         else:
             resolve(i)
 
     # A short "rule" hit inside a broken sentence is a piece of that sentence ("广义货币M" / "2" / "和…").
-    for i in range(1, n - 1):
+    for i in [i for i in range(1, n - 1) if rule[i] in _WEAK_RULES]:
         if (
-            rule[i] in _WEAK_RULES
-            and texts[i + 1]
+            texts[i + 1]
             and (rule[i + 1] is None or _OPENS_WITH_CLOSER.match(texts[i + 1]))
             and _in_sentence(texts, rule, i, meta)
         ):
@@ -179,9 +177,8 @@ def decide_lines(
         prev_header = meta[i]
         prev_label = meta[i] and t.endswith((":", "："))
     # The items under a "相关新闻" / "热门推荐" header: short unpunctuated lines, up to the next prose.
-    for i in range(body + 1, n):  # a header in the page head is a menu; the head zone handles it
-        if rule[i] not in _LIST_HEADERS:
-            continue
+    # (a header in the page head is a menu; the head zone handles it)
+    for i in [i for i in range(body + 1, n) if rule[i] in _LIST_HEADERS]:
         items = 0
         for j in range(i + 1, min(n, i + 40)):
             t = texts[j]
@@ -203,7 +200,7 @@ def decide_lines(
     for i, t in enumerate(texts):
         line_no = i + 1
         if not t:
-            out.append(LineDecision(line_no, codes.BLANK, codes.R_BLANK, lines[i]))
+            out.append(new_decision(line_no, codes.BLANK, codes.R_BLANK, lines[i]))
             continue
         if i in title_lines:
             action, reason = codes.TITLE, codes.R_TITLE
@@ -229,7 +226,7 @@ def decide_lines(
             >= corpus_min_docs
             and not is_prose(t, 20)
             and not is_heading(t)
-            and not SENTENCE_END.search(t)
+            and not ends_sentence(t)
             and _standalone(texts, i)
             # inside the body only symbols go ("↑"); a repeated heading such as 结束语 is the genre's
             and (i < body or i > last_body or not _HAN.search(t))
@@ -239,20 +236,19 @@ def decide_lines(
             action = codes.KEEP
             if is_heading(t):
                 reason = codes.R_HEADING
-            elif prev_kept == i - 1 and not SENTENCE_END.search(texts[i - 1]):
+            elif prev_kept == i - 1 and not ends_sentence(texts[i - 1]):
                 reason = codes.R_CONTINUATION
             else:
                 reason = codes.R_BODY
         if action == codes.KEEP:
             prev_kept = i
-        out.append(LineDecision(line_no, action, reason, lines[i]))
+        out.append(new_decision(line_no, action, reason, lines[i]))
     return out
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
-_LONG_PROSE = 40  # characters: a longer line with a full stop or two commas is read as prose
 _OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
 
 
@@ -278,7 +274,7 @@ def _standalone(texts: Sequence[str], i: int) -> bool:
     """Not a piece of a broken sentence: neither neighbour runs on into or out of this line."""
     before = texts[i - 1] if i else ""
     after = texts[i + 1] if i + 1 < len(texts) else ""
-    return not (before and not SENTENCE_END.search(before)) and not after
+    return not (before and not ends_sentence(before)) and not after
 
 
 def _pick_title(

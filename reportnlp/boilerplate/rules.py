@@ -23,8 +23,23 @@ _C = r"[:：]"  # either colon
 SENTENCE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
 #: Punctuation of running prose (colons excluded: titles use them, ``慈利县东岳观镇:“三微”活动…``).
 PROSE_PUNCT = re.compile(r"[，。；！？,;!?]")
-#: Punctuation that ends a sentence (closing quotes and brackets may follow it).
-SENTENCE_END = re.compile(r"[。！？；!?;…][”’」』）)]*$|[：:]$")
+_STOPS = "。！？；!?;…"
+_CLOSERS = "”’」』）)"
+
+
+def ends_sentence(line: str) -> bool:
+    """The line ends a sentence: a full stop (closing quotes and brackets may follow it) or a colon.
+
+    Looks at the line's end only (a ``re`` search for ``…$`` would try every position of a long line).
+
+    >>> ends_sentence("现将有关情况汇报如下："), ends_sentence("（“六进”）。”"), ends_sentence("大力弘扬")
+    (True, True, False)
+    """
+    if line.endswith(("：", ":")):
+        return True
+    core = line.rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _STOPS
+
 
 #: Numbered heading at the start of a line: 一、 （一） (一) 1. 1、 （1） 第一章 第一， 一是 重点一
 HEADING_START = re.compile(
@@ -324,6 +339,21 @@ def is_heading(line: str) -> bool:
     True
     """
     return bool(HEADING_START.match(line))
+
+
+LONG_PROSE = 40  # characters
+
+
+def is_long_prose(line: str) -> bool:
+    """Longer than 40 characters with a full stop or two commas: read as body prose, not furniture, away
+    from a page's edges (the line rules are not run on it there).
+
+    >>> is_long_prose("多年来,全市致力形成理论宣讲的最强分贝、最大成效。大胆探索、勇于创新,成效明显,群众满意。")
+    True
+    """
+    return len(line) > LONG_PROSE and (
+        "。" in line or "！" in line or "？" in line or line.count("，") >= 2
+    )
 
 
 def is_prose(line: str, min_len: int = 40) -> bool:

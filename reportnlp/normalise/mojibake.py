@@ -39,7 +39,6 @@ _GARBAGE = re.compile(f"[{_GARBAGE_CLASS}]")
 _BOX = re.compile("[\u2500-\u257f]")
 _TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜêếềḿńňǹü"
 _SWALLOWED = re.compile(rf"[?\ufffd]([a-z{_TONE_LETTERS}]{{1,6}})\)")
-_TRIGGER = re.compile(f"[{_GARBAGE_CLASS}]|[?\ufffd][a-z{_TONE_LETTERS}]{{1,6}}\\)")
 _ANNOTATION = re.compile(rf"[(（]([a-z{_TONE_LETTERS}]{{1,6}})[)）]")
 
 # --- scores (log10 units) -------------------------------------------------------------------------
@@ -696,10 +695,11 @@ def _annotations(text: str, pinyin_edits: Sequence[Edit]) -> dict[int, frozenset
 
 def _clues(text: str, ann: dict[int, frozenset[str]]) -> list[int]:
     clues = [p for p, r in ann.items() if not _is_han(text[p]) or not _reads(text[p], r)]
-    if _TRIGGER.search(text) is None:
-        return clues
+    # A character class alone scans five times faster than an alternation of both clue kinds, and the
+    # swallowed-lead kind needs its "?" or U+FFFD.
     clues += [m.start() for m in _GARBAGE.finditer(text) if not _is_drawing(text, m.start())]
-    clues += [m.start() for m in _SWALLOWED.finditer(text) if is_toned_syllable(m.group(1))]
+    if "?" in text or "\ufffd" in text:
+        clues += [m.start() for m in _SWALLOWED.finditer(text) if is_toned_syllable(m.group(1))]
     return clues
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportnlp import codes
-from reportnlp.boilerplate.rules import SENTENCE_END, is_heading
-from reportnlp.types import Edit, Paragraph
+from reportnlp.boilerplate.rules import ends_sentence, is_heading
+from reportnlp.types import Edit, Paragraph, new_edit, new_paragraph
 
 _OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
 _INNER_INDENT = re.compile(
@@ -26,8 +26,7 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 PARA_SEP = "\n\n"
 
 
-@dataclass(frozen=True)
-class KeptLine:
+class KeptLine(NamedTuple):  # a tuple: made once per kept line, it is on the hot path
     """A kept line: its raw line number, normalised text, whether the raw line was indented, and
     whether it directly follows the previous kept line in the raw page (no blank or dropped line between).
     """
@@ -51,7 +50,7 @@ def _joins(prev: KeptLine, cur: KeptLine, blank_style: bool) -> bool:
         return True
     if is_heading(cur.text) or (is_heading(prev.text) and not blank_style):
         return False
-    ends = bool(SENTENCE_END.search(prev.text))
+    ends = ends_sentence(prev.text)
     if blank_style:
         return not (cur.indented and ends)
     return not ends and not cur.indented and not prev.text.endswith(("”", "》"))
@@ -83,7 +82,7 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
                 else ""
             )
             edits.append(
-                Edit(codes.STEP_PARAGRAPHS, pos - 2, pos, PARA_SEP, sep, codes.JOIN_BROKEN_LINE)
+                new_edit(codes.STEP_PARAGRAPHS, pos - 2, pos, PARA_SEP, sep, codes.JOIN_BROKEN_LINE)
             )
             groups[-1].append(k)
         else:
@@ -111,11 +110,11 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
                 " " if _ASCII_WORD.match(cur.text[:1]) and _ASCII_WORD.match(prev.text[-1:]) else ""
             )
             joined += sep + cur.text
-        lines = tuple(k.line for k in g)
+        lines = (g[0].line,) if len(g) == 1 else tuple(k.line for k in g)
         for piece in _INNER_INDENT.split(joined) if "\u3000\u3000" in joined else (joined,):
             if out:
                 offset += len(PARA_SEP)
-            paragraphs.append(Paragraph(offset, offset + len(piece), piece, lines))
+            paragraphs.append(new_paragraph(offset, offset + len(piece), piece, lines))
             out.append(piece)
             offset += len(piece)
     edits.sort(key=lambda e: e.start)

@@ -48,8 +48,7 @@ from functools import lru_cache
 from importlib import resources
 
 from reportnlp import codes
-from reportnlp.normalise.width import _make_edit
-from reportnlp.types import Edit
+from reportnlp.types import Edit, new_edit
 
 __all__ = [
     "EXTRA_VARIANTS",
@@ -609,12 +608,10 @@ def _clause_edits(text: str, start: int, end: int, places: bool) -> list[Edit]:
             continue
         out = _convert_clause(src, places)
         if len(out) != len(src):
-            edits.append(_make_edit(codes.STEP_SCRIPT, c.start(), c.end(), src, out, codes.T2S))
+            edits.append(new_edit(codes.STEP_SCRIPT, c.start(), c.end(), src, out, codes.T2S))
             continue
         edits += [
-            _make_edit(
-                codes.STEP_SCRIPT, c.start() + i, c.start() + j, src[i:j], out[i:j], codes.T2S
-            )
+            new_edit(codes.STEP_SCRIPT, c.start() + i, c.start() + j, src[i:j], out[i:j], codes.T2S)
             for i, j in _runs(src, out)
         ]
     return edits
@@ -685,7 +682,7 @@ def to_simplified(text: str, *, protect: bool = True) -> tuple[str, list[Edit]]:
     edits: list[Edit] = []
     parts: list[str] = []
     pos = 0
-    step, reason, make_edit = codes.STEP_SCRIPT, codes.T2S, _make_edit
+    step, reason, make_edit = codes.STEP_SCRIPT, codes.T2S, new_edit
     for start, end, block in _stretches(text, m, trigger_rx, clause_trigger_rx):
         out = _convert_stretch(text, start, end, protect, block)
         if out is None:

@@ -149,23 +149,6 @@ def reference(text: str):
     return b.build()
 
 
-def test_fast_edit_constructor():
-    """``_make_edit`` builds the same Edit as its constructor (equal, hashed, shown, copied alike)."""
-    import copy
-    import dataclasses
-    import pickle
-
-    from reportnlp.types import Edit
-
-    args = (codes.STEP_SCRIPT, 3, 5, "發展", "发展", codes.T2S)
-    made, built = width._make_edit(*args), Edit(*args)
-    assert type(made) is Edit and made == built and hash(made) == hash(built)
-    assert repr(made) == repr(built) and made.to_dict() == dataclasses.asdict(built)
-    assert pickle.loads(pickle.dumps(made)) == built and copy.copy(made) == built
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        made.start = 4  # type: ignore[misc]
-
-
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["note"][:40])
 def test_case_equals_reference(case):
     assert normalise_width(case["input"]) == reference(case["input"])
