@@ -116,7 +116,7 @@ def score_page(path: Path, gold: dict) -> PageScore:
                 raise SystemExit(f"{path.stem}: line {n} is labelled twice ({kinds[n]}, {kind})")
             kinds[n] = kind
     for n, text in enumerate(raw_lines, 1):
-        if text.strip(" \t\u3000\u200b") and n not in kinds:
+        if text.strip(" \t\u3000\u200b\xa0") and n not in kinds:
             raise SystemExit(f"{path.stem}: non-blank line {n} has no label: {text[:60]!r}")
 
     for n, kind in sorted(kinds.items()):
@@ -150,6 +150,41 @@ def score_page(path: Path, gold: dict) -> PageScore:
     return s
 
 
+def score_set(pages: Path, labels_path: Path | None = None) -> tuple[list[PageScore], dict]:
+    """Score every labelled page of ``pages``; return the page scores and the pooled figures."""
+    scores = []
+    for gold in load_labels(labels_path or pages / "labels.jsonl"):
+        path = pages / f"{gold['doc']}.txt"
+        if not path.exists():
+            raise SystemExit(f"missing page {path}")
+        scores.append(score_page(path, gold))
+    content = sum(s.content for s in scores)
+    kept = sum(s.content_kept for s in scores)
+    tp, fp, fn = (sum(getattr(s, k) for s in scores) for k in ("tp", "fp", "fn"))
+    p, r = ratio(tp, tp + fp), ratio(tp, tp + fn)
+    meta_total = sum(s.meta_total for s in scores)
+    overall = {
+        "pages": len(scores),
+        "content_lines": content,
+        "content_kept": kept,
+        "content_recall": ratio(kept, content),
+        "boilerplate_lines": tp + fn,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "boilerplate_precision": p,
+        "boilerplate_recall": r,
+        "boilerplate_f1": f1(p, r),
+        "titles_ok": sum(s.title_ok for s in scores),
+        "title_accuracy": ratio(sum(s.title_ok for s in scores), len(scores)),
+        "meta_fields": meta_total,
+        "meta_ok": sum(s.meta_ok for s in scores),
+        "meta_field_accuracy": ratio(sum(s.meta_ok for s in scores), meta_total),
+        "errors": sum(len(s.errors) for s in scores),
+    }
+    return scores, overall
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=Path, default=ROOT / "tests" / "cases" / "pages")
@@ -157,15 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None, help="also write scores and errors as JSON")
     ap.add_argument("--width", type=int, default=70, help="characters of line text shown per error")
     args = ap.parse_args(argv)
-    labels_path = args.labels or args.pages / "labels.jsonl"
-
-    scores = []
-    for gold in load_labels(labels_path):
-        path = args.pages / f"{gold['doc']}.txt"
-        if not path.exists():
-            print(f"missing page {path}", file=sys.stderr)
-            return 2
-        scores.append(score_page(path, gold))
+    scores, overall = score_set(args.pages, args.labels)
 
     head = f"{'page':<24}{'content':>8}{'recall':>8}{'bp':>5}{'P':>7}{'R':>7}{'F1':>7}  title  meta"
     print(head)
@@ -179,26 +206,15 @@ def main(argv: list[str] | None = None) -> int:
             f"{fmt(p):>7}{fmt(r):>7}{fmt(f1(p, r)):>7}  {title:<5}  {meta}"
         )
 
-    content = sum(s.content for s in scores)
-    kept = sum(s.content_kept for s in scores)
-    tp, fp, fn = (sum(getattr(s, k) for s in scores) for k in ("tp", "fp", "fn"))
-    p, r = ratio(tp, tp + fp), ratio(tp, tp + fn)
-    titles_ok = sum(s.title_ok for s in scores)
-    meta_total = sum(s.meta_total for s in scores)
-    meta_ok = sum(s.meta_ok for s in scores)
+    content, kept = overall["content_lines"], overall["content_kept"]
+    tp, fp, fn = overall["tp"], overall["fp"], overall["fn"]
+    p, r = overall["boilerplate_precision"], overall["boilerplate_recall"]
+    titles_ok, meta_ok, meta_total = (
+        overall["titles_ok"],
+        overall["meta_ok"],
+        overall["meta_fields"],
+    )
     errors = [e for s in scores for e in s.errors]
-    overall = {
-        "pages": len(scores),
-        "content_lines": content,
-        "content_recall": ratio(kept, content),
-        "boilerplate_lines": tp + fn,
-        "boilerplate_precision": p,
-        "boilerplate_recall": r,
-        "boilerplate_f1": f1(p, r),
-        "title_accuracy": ratio(titles_ok, len(scores)),
-        "meta_field_accuracy": ratio(meta_ok, meta_total),
-        "errors": len(errors),
-    }
     print()
     print(f"OVERALL ({len(scores)} pages, pooled over lines)")
     print(f"  content-line recall    {fmt(overall['content_recall'])}  ({kept}/{content})")

@@ -14,11 +14,13 @@ Two passes, as jusText does: first each line alone (:mod:`.rules`), then in cont
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from typing import Optional
 
 from reportnlp import codes
 from reportnlp.boilerplate.corpus import line_key
+from reportnlp.boilerplate.revise import revise
 from reportnlp.boilerplate.rules import (
     DATELINE,
     PERSON_NAME,
@@ -63,11 +65,17 @@ _WEAK_RULES = frozenset(
         codes.R_PLACE_LIST,
         codes.R_VISITOR,
         codes.R_UI_CONTROLS,
+        codes.R_COUNTER,
         codes.R_SEPARATOR,
         codes.R_MEDIA_PLACEHOLDER,
     }
 )
 
+
+#: Rules of lines that name the site, not the page.
+_SITE_IDENTITY = frozenset(
+    {codes.R_COPYRIGHT, codes.R_ICP, codes.R_ORGANISER, codes.R_CONTACT, codes.R_POWERED_BY}
+)
 
 #: Headers of link lists whose items follow on lines of their own.
 _LIST_HEADERS = frozenset({codes.R_RECOMMEND, codes.R_RELATED})
@@ -195,12 +203,11 @@ def decide_lines(
         "".join(texts[i] for i in title_lines) if title_lines else (title_hint or "").strip()
     )
 
-    out: list[LineDecision] = []
-    prev_kept: Optional[int] = None
+    # --- first pass: each line by its rules and its zone -------------------------------------------
+    actions = [codes.BLANK] * n
+    reasons = [codes.R_BLANK] * n
     for i, t in enumerate(texts):
-        line_no = i + 1
         if not t:
-            out.append(new_decision(line_no, codes.BLANK, codes.R_BLANK, lines[i]))
             continue
         if i in title_lines:
             action, reason = codes.TITLE, codes.R_TITLE
@@ -208,15 +215,20 @@ def decide_lines(
             action, reason = codes.META, codes.R_META
         elif rule[i] is not None:
             action, reason = codes.DROP, rule[i]
-        elif title_text and t == title_text:
+        elif title_text and (
+            t == title_text or (i < body and _browser_title(t, title_text, title_lines, i))
+        ):
             action, reason = codes.DROP, codes.R_REPEATED_TITLE
         elif i >= tail:
             action, reason = codes.DROP, codes.R_TAIL_ZONE
         elif (
             i < body < tail  # a page with no body prose has no navigation to tell apart
-            and not SENTENCE_PUNCT.search(t)
+            and not is_prose(t, 20)
             and not is_heading(t)
-            and (len(t) <= 12 or is_link_list(t))
+            and (
+                (title_lines and i < title_lines[0])  # above the title: the site's header
+                or (not SENTENCE_PUNCT.search(t) and (len(t) <= 12 or is_link_list(t)))
+            )
             and not _in_sentence(texts, rule, i)
         ):
             action, reason = codes.DROP, codes.R_HEAD_ZONE
@@ -233,31 +245,50 @@ def decide_lines(
         ):
             action, reason = codes.DROP, codes.R_CORPUS_REPEATED
         else:
-            action = codes.KEEP
+            action, reason = codes.KEEP, codes.R_BODY
+        actions[i], reasons[i] = action, reason
+    # --- second pass: each line among its neighbours ------------------------------------------------
+    revise(texts, actions, reasons)
+
+    out: list[LineDecision] = []
+    prev_kept = -2
+    for i, t in enumerate(texts):
+        action, reason = actions[i], reasons[i]
+        if action == codes.KEEP:
             if is_heading(t):
                 reason = codes.R_HEADING
             elif prev_kept == i - 1 and not ends_sentence(texts[i - 1]):
                 reason = codes.R_CONTINUATION
-            else:
-                reason = codes.R_BODY
-        if action == codes.KEEP:
             prev_kept = i
-        out.append(new_decision(line_no, action, reason, lines[i]))
+        out.append(new_decision(i + 1, action, reason, lines[i]))
     return out
+
+
+def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bool:
+    """The title with the site's name around it (``…_公务员吧_百度贴吧``, ``…-清风雁回``) above the body."""
+    return (
+        len(title) >= 8
+        and i not in title_lines
+        and title in t
+        and len(t) - len(title) <= 30
+        and not ends_sentence(t)
+    )
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
 _OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
+_DANGLING = frozenset("的和与及或在对把被从向于将")  # a line ending on one runs on into the next
 
 
 def _in_sentence(
     texts: Sequence[str], rule: Sequence[Optional[str]], i: int, meta: Sequence[bool] = ()
 ) -> bool:
     """A piece of a sentence a scraper broke (a hyperlinked term on its own line): the line before runs
-    on into it (prose that stops on a character or an opening mark), or the line after continues it with
-    closing punctuation."""
+    on into it (prose that stops on a character or an opening mark), the line after continues it with
+    closing punctuation, or the line itself stops on a word that cannot end a phrase (``1985年的`` /
+    ``工资改革，``)."""
     before = texts[i - 1] if i else ""
     after = texts[i + 1] if i + 1 < len(texts) else ""
     runs_in = (
@@ -267,7 +298,8 @@ def _in_sentence(
         and len(before) > 12
         and bool(_RUNS_ON.search(before))
     )
-    return runs_in or bool(_OPENS_WITH_CLOSER.match(after))
+    runs_out = bool(after) and rule[i + 1] is None and texts[i][-1:] in _DANGLING
+    return runs_in or runs_out or bool(_OPENS_WITH_CLOSER.match(after))
 
 
 def _standalone(texts: Sequence[str], i: int) -> bool:
@@ -310,7 +342,9 @@ def _pick_title(
     if not has_body:  # a title heads a body; a page of short lines keeps them as text
         return []
     best: Optional[tuple[tuple[int, int], int]] = None
-    furniture = [t for t, r in zip(texts, rule) if r is not None]
+    # a breadcrumb or a link list repeats the title; a copyright or ICP line names the site instead
+    furniture = [t for t, r in zip(texts, rule) if r is not None and r not in _SITE_IDENTITY]
+    filled = [i for i, t in enumerate(texts) if t]
     for i in range(min(body, len(texts))):
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80 or is_heading(t):
@@ -320,7 +354,8 @@ def _pick_title(
         echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(
             t in f for f in furniture
         )
-        nearby_meta = any(meta[j] for j in range(i + 1, min(i + 4, len(texts))))
+        k = bisect_right(filled, i)
+        nearby_meta = any(meta[j] for j in filled[k : k + 3])  # the next three non-blank lines
         score = (
             2 * echoed + nearby_meta + bool(_TITLE_WORDS.search(t)) + (len(t) >= 8) + (len(t) >= 15)
         )

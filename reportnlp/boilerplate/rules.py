@@ -41,9 +41,9 @@ def ends_sentence(line: str) -> bool:
     return bool(core) and core[-1] in _STOPS
 
 
-#: Numbered heading at the start of a line: 一、 （一） (一) 1. 1、 （1） 第一章 第一， 一是 重点一
+#: Numbered heading at the start of a line: 一、 （一） (一) 1. 1、 "01 " （1） 第一章 第一， 一是 重点一
 HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)"
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)|0[1-9]\s"
     r"|[（(]\d{1,2}[）)]|第[一二三四五六七八九十百\d]+[章节部分条篇，,、]|[一二三四五六七八九十]是"
     r"|重点[一二三四五六七八九十])"
 )
@@ -115,7 +115,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_RECOMMEND,
-        r"^(?:推荐访问|推荐阅读|热门推荐|热门文章|精彩推荐|猜你喜欢|延伸阅读|热点推荐|最新文章|热门标签|随机推荐|点击排行|本周热门|最新推荐|你可能(?:还)?(?:喜欢|感兴趣)|相关(?:推荐|阅读|搜索|链接|新闻|专题|标签|稿件|报道|解读|文件|话题|问题|视频|文档)|为你推荐|特别推荐|往期(?:推荐|回顾|精选)|标签|关键词|tags)(?:[:：\s]|$)|^.{0,6}(?:热议榜|热榜|排行榜|热搜榜)$|^(?:上一篇|下一篇|上一页|下一页|上一条|下一条|返回(?:列表|顶部|首页)|更多)(?:[:：>»\s]|$)",
+        r"^(?:推荐访问|推荐阅读|热门推荐|热门文章|精彩推荐|猜你喜欢|延伸阅读|热点推荐|最新文章|热门标签|随机推荐|点击排行|本周热门|最新推荐|你可能(?:还)?(?:喜欢|感兴趣)|相关(?:推荐|阅读|搜索|链接|新闻|专题|标签|稿件|报道|解读|文件|话题|问题|视频|文档)|为你推荐|特别推荐|往期(?:推荐|回顾|精选))(?:[:：\s]|$)|^(?:标签|关键词|热词|热门标签|tags)\s*[:：]?\s*(?:$|\S+(?:\s+\S+)+$)|^.{0,6}(?:热议榜|热榜|排行榜|热搜榜)$|^(?:上一篇|下一篇|上一页|下一页|上一条|下一条|返回(?:列表|顶部|首页)|更多)(?:[:：>»\s]|$)",
         300,
     ),
     (codes.R_RELATED, r"^相关(?:文章|内容|范文|文档|资料)(?:推荐|列表)?[:：]?", 200),
@@ -141,13 +141,13 @@ _RULES: list[tuple[str, str, int]] = [
         codes.R_FORUM,
         r"^本帖最后由.{1,30}编辑$|^(?:来自.{0,16}客户端)?\s*\d+\s*楼(?:\s|$)|^(?:沙发|板凳|地板|楼主|板凳|藤椅)$"
         r"|^(?:发表于|回复于)\s*\d{4}[-/]|(?:(?:主题|帖子|贴子|积分|精华|威望|金钱|关注|粉丝|查看|回复)\s*[:：]?\s*[\d,]+\s*[|｜]?\s*){2,}$"
-        r"|会员$|^(?:级别|等级|头衔|UID)\s*[:：]|人赞同了该回答|^(?:阅读|回复|查看)\s*[:：]\s*\d+\s+(?:回复|阅读)|^本帖被.{1,20}设置为|此帖被.{1,30}编辑|^引用第\d+楼",
+        r"|会员$|^(?:级别|等级|头衔|UID)\s*[:：]|人赞同了该(?:回答|文章)|采纳率|(?:已被|由)提问者(?:采纳|推荐)|^还有\d+条(?:回复|评论)|^提问者采纳$|当前(?:离线|在线)$|^(?:阅读|回复|查看)\s*[:：]\s*\d+\s+(?:回复|阅读)|^本帖被.{1,20}设置为|此帖被.{1,30}编辑|^引用第\d+楼",
         60,
     ),
     (
         codes.R_LOGIN,
         r"(?:^|\s)(?:登录|注册|立即注册|快速登录)(?:\s|$|[|｜])|登录.{0,8}(?:账号|后才可以|后发言|后回复)|请登录|下载.{0,10}(?:APP|app|客户端)|APP下载|客户端下载"
-        r"|请输入(?:搜索)?(?:内容|关键词|关键字)|遵守.{0,12}(?:协议|公约|规则|底线)|打开.{1,8}(?:查看|体验|阅读)|使用.{1,8}APP|只需一步|快速开始|发表回复|回帖后跳转",
+        r"|请输入(?:搜索)?(?:内容|关键词|关键字)|请输入(?:你|您)的|马上注册|注册(?:账号|会员)|遵守.{0,12}(?:协议|公约|规则|底线)|打开.{1,8}(?:查看|体验|阅读)|使用.{1,8}APP|只需一步|快速开始|发表回复|回帖后跳转",
         60,
     ),
     (
@@ -157,7 +157,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_ATTACHMENT,
-        r"^附件(?:下载)?[:：]|^[^。，]{1,60}\.(?:docx?|pdf|xlsx?|wps|pptx?|zip|rar|txt|ofd)$",
+        r"^(?:相关)?附件(?:下载)?[:：]|^[^。，]{1,60}\.(?:docx?|pdf|xlsx?|wps|pptx?|zip|rar|txt|ofd)$",
         80,
     ),
     (
@@ -188,13 +188,17 @@ META_LINE = re.compile(
     + r"?"
     + r"|(?:^|\s)(?:时间|日期)"
     + _C
-    + r"|(?:^|\s|[（(【\[])(?:作者|撰稿|撰文|责任编辑|编辑|审核|终审|校对|审校|摄影|通讯员|记者|解读机关|解读人|发布机构|来源)"
+    + r"|(?:^|\s|[（(【\[])(?:作者|撰稿|撰文|责任编辑|责编|编辑|主编|美编|审核|初审|复审|终审|审签|签发|监制|统筹|校对|审校|摄影|通讯员|记者|解读机关|解读人|发布机构|来源)"
     + r"[:：｜|]"
     + r"|^[（(]作者系"
     + r"|^(?:来自.{0,16}客户端)?\s*\d+\s*楼\s*\d{4}[-/]|^(?:发表于|回复于|回复日期|发帖时间)\s*[:：]?\s*\d{4}[-/]"
-    + r"|^(?:索引号|主题分类|主题词|发文机关|发文字号|文号|成文日期|发布机构|标\s*题|有效性|信息来源|公开方式|公开范围|体裁分类|组配分类|服务对象|信息分类)"
-    + _C
+    # a metadata table's row, label then colon, bar or tab (``| 索引号 | 0000…/2024-00012 |``)
+    + r"|^[|｜]?\s*(?:索\s*引\s*号|主题分类|主\s*题\s*词|发文机关|发文字号|文\s*号|成文日期|生成日期|发布日期|发布机构"
+    + r"|标\s*题|信息名称|有\s*效\s*性|信息来源|公开方式|公开范围|体裁分类|组配分类|服务对象|信息分类)"
+    + r"\s*(?:[:：]|[|｜\t])"
     + r"|^[^，。]{0,15}(?:记者|通讯员|特约撰稿人)\s*[\u4e00-\u9fff·]{2,4}(?:\s|$)"
+    + r"|^[（(][^（）()，。]{0,20}(?:记者|通讯员)[\s\u4e00-\u9fff·]{2,20}[）)]$"
+    + r"|(?:^|\s)IP\s*属地\s*[:：]?\s*[\u4e00-\u9fff]{2,10}$|^来自\s*\S{1,16}客户端$|^来自\s*[:：]\s*\S{1,20}$"
     + r"|^(?:文|图|文/图|图/文)\s*[/|:：]\s*[\u4e00-\u9fff]{2,4}"
 )
 #: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
@@ -207,8 +211,16 @@ SPEAKER_OFFICE = re.compile(
 )
 PERSON_NAME = re.compile(r"^[\u4e00-\u9fff](?:[\s\u3000]*[\u4e00-\u9fff]){1,3}$")
 _CAPTION_CREDIT = re.compile(r"摄[）)]?$|摄[）)]")  # a photo caption credits its photographer
-_DATE_ONLY = re.compile(
-    r"^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[）)]?$"
+#: A date (and time) opening a line: ``2024-01-15 20:41:07``, ``24-1-30 18:05``, ``01-19 ·``,
+#: ``2024年02月21日 19:30``, ``（2024年1月12日）``.
+_DATE_LED = re.compile(
+    r"^[（(]?(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}-\d{1,2}(?=\s|$))"
+    r"(?!\d)[）)]?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+
+
+_DATE_TRAILING = re.compile(
+    r"(?<![\d-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(?::\d{2})?$"
 )
 
 
@@ -222,7 +234,11 @@ UI_WORDS = (
     "友情链接 广告服务 意见反馈 政府网站找错 视力保护色 字号 字体 大 中 小 默认 "
     "显示全部 写回答 邀请回答 添加评论 关注问题 关注者 被浏览 收起 喜欢 查看全部 个回答 条评论 好问题 追问 追答 "
     "我有更好的答案 邀请更新 快速回复 顶端 已赞过 已踩过 智能问答 语音播报 视频加载中 发送 "
-    "分享让更多人看到 我也说一句 我来说两句 发表评论 查看评论 微信 微博 QQ QQ空间 朋友圈 新浪微博 腾讯微博 抖音 今日头条 上一篇 下一篇 上一页 下一页 更多"
+    "分享让更多人看到 我也说一句 我来说两句 发表评论 查看评论 微信 微博 QQ QQ空间 朋友圈 新浪微博 腾讯微博 抖音 今日头条 上一篇 下一篇 上一页 下一页 更多 "
+    "看帖 发帖 发新帖 回帖 吧主推荐 精品 图片 视频 回应 我来回应 最赞回应 推荐 转载 申请转载 加入小组 关注他 关注她 关注TA "
+    "反馈 写评论 写留言 最新 最热 热门 按热度 按时间 提交 提交回答 我来回答 我要回答 最佳回答 最佳答案 有用 没用 "
+    "听全文 原创 END 上一版 下一版 版面导航 标题导航 往期回顾 PDF下载 下载本版PDF 查看更多 展开 展开全文 收起全文 阅读原文 "
+    "切换模式 写文章 客服 在线客服 取消 确定"
 ).split()
 _UI_LINE = re.compile(
     r"^(?:" + "|".join(sorted(map(re.escape, UI_WORDS), key=len, reverse=True)) + r")+$"
@@ -242,6 +258,33 @@ def is_ui_line(line: str) -> bool:
         return False
     core = _UI_NOISE.sub("", _TODAY.sub("", line))
     return bool(core) and bool(_UI_LINE.match(core))
+
+
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+# a decimal figure or tab-separated cells (a statistics table row); "01" alone (a WeChat heading number)
+_TABLE_CELLS = re.compile(r"\d\.\d|\t|^0\d$")
+_CLAUSE_PUNCT = re.compile(r"[，。；！？;!?]|,(?!\d{3})")  # not a thousands separator
+
+
+def is_counter(line: str) -> bool:
+    """A short line of numbers and at most four Chinese characters: a counter, a score or a stats bar.
+
+    >>> is_counter("浏览 2,318 次"), is_counter("👍 有用(34) 👎 没用(1)"), is_counter("36 1908 5217")
+    (True, True, True)
+    >>> is_counter("新增学位9600个"), is_counter("（1）"), is_counter("2024-01-15 20:41")
+    (False, False, False)
+    >>> is_counter("粮食\t万吨\t142.6\t1.3"), is_counter("01")
+    (False, False)
+    """
+    return (
+        len(line) <= 24
+        and _DIGIT.search(line) is not None
+        and not _TABLE_CELLS.search(line)
+        and len(_HAN_CHAR.findall(line)) <= 4
+        and not _CLAUSE_PUNCT.search(line)
+        and not HEADING_START.match(line)
+        and not _DATE_LED.match(line)
+    )
 
 
 _TODAY = re.compile(
@@ -267,6 +310,8 @@ def line_rule(line: str) -> Optional[str]:
             return reason
     if is_ui_line(line):
         return codes.R_UI_CONTROLS
+    if is_counter(line):
+        return codes.R_COUNTER
     if _SEPARATOR_LINE.match(line):
         return codes.R_SEPARATOR
     if is_link_list(line):
@@ -284,12 +329,25 @@ def is_meta_line(line: str) -> bool:
     True
     >>> is_meta_line("记者还了解到,《“六进”行动》提出,要加强组织领导。")
     False
+    >>> is_meta_line("2024-01-15 21:03:55 云岚"), is_meta_line("1-2 月份，工业增加值增长5%")
+    (True, False)
+    >>> is_meta_line("热心网友 2023-12-21 09:30")
+    True
     """
     if len(line) > 120 or line.count("。") > 1 or _CAPTION_CREDIT.search(line):
         return False
-    return bool(META_LINE.search(line) or _DATE_ONLY.match(line))
+    if META_LINE.search(line):
+        return True
+    # a date and time, then at most a place, a device or a name: a post's or a comment's header
+    m = _DATE_LED.match(line)
+    if m:
+        return len(line) - m.end() <= 30 and not SENTENCE_PUNCT.search(line, m.end())
+    # a name, then a date and time: the same header the other way round
+    m = _DATE_TRAILING.search(line)
+    return bool(m) and m.start() <= 30 and not _CLAUSE_PUNCT.search(line, 0, m.start())
 
 
+_DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"\s*[|｜丨¦]\s*|\s{2,}|\s+[/·•]\s+")
 
 
@@ -298,11 +356,18 @@ def is_link_list(line: str) -> bool:
 
     >>> is_link_list("关于我们| 广告服务| 版权声明| 联系我们| 友情链接")
     True
+    >>> is_link_list("首页 滚动 时政 国际 社会 财经"), is_link_list("指标 2023年 2024年 增长")
+    (True, False)
     """
     if len(line) > 300 or SENTENCE_PUNCT.search(line.replace("、", "")):
         return False
     items = [p for p in _SEPARATORS.split(line) if p]
-    return len(items) >= 3 and all(2 <= len(p) <= 16 for p in items)
+    if len(items) >= 3 and all(2 <= len(p) <= 16 for p in items):
+        return True
+    # a menu whose items one space apart (the width step makes wide spaces one): five or more words
+    # without digits, as Chinese prose does not space its words
+    words = line.split(" ")
+    return len(words) >= 5 and all(0 < len(w) <= 12 and not _DIGIT.search(w) for w in words)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,114 @@
+"""Second pass over a page's line decisions: each line read again among its neighbours (jusText's idea).
+
+The first pass (:mod:`reportnlp.boilerplate.classify`) judges a line by itself and by its zone (head,
+body, tail). Furniture inside the body escapes it when no rule knows its words: a forum poster's name, a
+badge, a sidebar's links. Two revisions catch it from its surroundings:
+
+* **comments**: a comment section's header after the article (``全部评论 23``, ``23 条评论``,
+  ``精选留言``) opens a zone of readers' comments that runs to the end of the page, provided the article
+  before it holds more body text than the zone (a count in a share bar above a story opens nothing);
+* **furniture islands**: a short line that is neither body prose nor a heading, whose nearest
+  non-blank neighbours above and below are both boilerplate (or the page's edge), is boilerplate too.
+  Body prose (:func:`is_body_line`) and the title bound the islands; a short line next to body text is
+  kept, so headings, salutations (``同志们：``) and broken sentences stay.
+
+Both act only on a page that has body prose, and only turn ``keep`` into ``drop``, each with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reportnlp import codes
+from reportnlp.boilerplate.rules import ends_sentence, is_heading, is_long_prose
+
+#: The header of a comment section, alone on its line.
+COMMENT_HEADER = re.compile(
+    r"(?:全部|热门|最新|精彩|精选|网友|最热)?(?:评论|留言|跟帖|跟贴)(?:区|列表)?\s*[(（]?\s*\d*\s*[)）]?"
+    r"|\d+\s*条(?:评论|留言)|(?:写|发表|添加)(?:评论|留言)\.*|文明上网.{0,10}"
+)
+_BULLETS = "·•▪◆◇■□●○▶►-*"
+
+_BOILERPLATE, _BODY, _SHORT = 1, 2, 3
+
+
+def is_body_line(line: str) -> bool:
+    """Body text that bounds furniture islands: prose, a numbered heading, or a sentence of 15+ characters
+    (not a bulleted link).
+
+    >>> is_body_line("一、主要工作开展情况"), is_body_line("希望公交线路早点开通，每天上班要倒两趟车。")
+    (True, True)
+    >>> is_body_line("笔杆子老郑"), is_body_line("· 老旧小区加装电梯，难在哪里？")
+    (False, False)
+    """
+    return (
+        is_long_prose(line)
+        or is_heading(line)
+        or (len(line) >= 15 and line[0] not in _BULLETS and ends_sentence(line))
+    )
+
+
+def revise(texts: Sequence[str], actions: list[str], reasons: list[str]) -> None:
+    """Revise the first-pass ``actions``/``reasons`` of the stripped lines ``texts`` in place.
+
+    >>> texts = ["如何写好年终总结", "", "去年七月考进街道办，分在社区建设科，写了两个晚上的总结，请大家指正。",
+    ...          "回复", "一只会写稿的猫", "2024-01-15 21:03:55", "整体挺规范的，建议把第二条换个说法，别念出来尴尬。"]
+    >>> actions = ["title", "blank", "keep", "drop", "keep", "meta", "keep"]
+    >>> reasons = ["title", "blank", "body", "ui_controls", "body", "metadata", "body"]
+    >>> revise(texts, actions, reasons)
+    >>> actions[4], reasons[4]
+    ('drop', 'among_furniture')
+    """
+    kind = [0] * len(texts)
+    for i, t in enumerate(texts):
+        if not t:
+            continue
+        if actions[i] in (codes.DROP, codes.META, codes.TITLE):
+            kind[i] = _BOILERPLATE
+        else:
+            kind[i] = _BODY if is_body_line(t) else _SHORT
+    if _BODY not in kind:
+        return
+    _comment_zone(texts, kind, actions, reasons)
+    _islands(kind, actions, reasons)
+
+
+def _comment_zone(
+    texts: Sequence[str], kind: list[int], actions: list[str], reasons: list[str]
+) -> None:
+    first_body = kind.index(_BODY)
+    for h in range(first_body + 1, len(texts)):
+        t = texts[h]
+        if not t or len(t) > 20 or not COMMENT_HEADER.fullmatch(t):
+            continue
+        before = sum(len(texts[i]) for i in range(h) if kind[i] == _BODY)
+        after = sum(len(texts[i]) for i in range(h + 1, len(texts)) if kind[i] == _BODY)
+        if before < after:  # not after the article: a count above it, or a long thread
+            continue
+        for j in range(h, len(texts)):
+            if actions[j] == codes.KEEP:
+                actions[j], reasons[j], kind[j] = codes.DROP, codes.R_COMMENTS, _BOILERPLATE
+        return
+
+
+def _islands(kind: Sequence[int], actions: list[str], reasons: list[str]) -> None:
+    run: list[int] = []
+    bounded = True  # the page's top edge bounds the first run
+    for i, k in enumerate(kind):
+        if not k:
+            continue
+        if k == _SHORT:
+            run.append(i)
+            continue
+        if run and bounded and k == _BOILERPLATE:
+            _drop(run, actions, reasons)
+        run = []
+        bounded = k == _BOILERPLATE
+    if run and bounded:  # the bottom edge
+        _drop(run, actions, reasons)
+
+
+def _drop(run: Sequence[int], actions: list[str], reasons: list[str]) -> None:
+    for i in run:
+        actions[i], reasons[i] = codes.DROP, codes.R_AMONG_FURNITURE
