@@ -7,6 +7,8 @@ badge, a sidebar's links. Two revisions catch it from its surroundings:
 * **comments**: a comment section's header after the article (``全部评论 23``, ``23 条评论``,
   ``精选留言``) opens a zone of readers' comments that runs to the end of the page, provided the article
   before it holds more body text than the zone (a count in a share bar above a story opens nothing);
+* **signatures**: a line a page repeats, each copy right above furniture (a poster's motto above the
+  reply buttons of each of their posts), is furniture;
 * **furniture islands**: a short line that is neither body prose nor a heading, whose nearest
   non-blank neighbours above and below are both boilerplate (or the page's edge), is boilerplate too.
   Body prose (:func:`is_body_line`) and the title bound the islands; a short line next to body text is
@@ -71,6 +73,7 @@ def revise(texts: Sequence[str], actions: list[str], reasons: list[str]) -> None
     if _BODY not in kind:
         return
     _comment_zone(texts, kind, actions, reasons)
+    _signatures(texts, kind, actions, reasons)
     _islands(kind, actions, reasons)
 
 
@@ -90,6 +93,24 @@ def _comment_zone(
             if actions[j] == codes.KEEP:
                 actions[j], reasons[j], kind[j] = codes.DROP, codes.R_COMMENTS, _BOILERPLATE
         return
+
+
+def _signatures(
+    texts: Sequence[str], kind: list[int], actions: list[str], reasons: list[str]
+) -> None:
+    copies: dict[str, list[int]] = {}
+    for i, k in enumerate(kind):
+        if k in (_BODY, _SHORT) and not is_heading(texts[i]):
+            copies.setdefault(texts[i], []).append(i)
+    for repeated in (c for c in copies.values() if len(c) > 1):
+        if all(_next_kind(kind, i) == _BOILERPLATE for i in repeated):
+            for i in repeated:
+                actions[i], reasons[i], kind[i] = codes.DROP, codes.R_SIGNATURE, _BOILERPLATE
+
+
+def _next_kind(kind: Sequence[int], i: int) -> int:
+    """The kind of the next non-blank line (boilerplate at the page's end)."""
+    return next((k for k in kind[i + 1 :] if k), _BOILERPLATE)
 
 
 def _islands(kind: Sequence[int], actions: list[str], reasons: list[str]) -> None:
