@@ -127,9 +127,9 @@ def decide_lines(
         rule[i] = None if m else r
         deferred[i] = False
 
-    for i, t in enumerate(texts):
-        if not t:
-            continue
+    filled = [i for i, t in enumerate(texts) if t]  # the non-blank lines
+    for i in filled:
+        t = texts[i]
         if is_long_prose(t) or (len(t) >= 4 and _CN_HEADING.match(t)):
             deferred[i] = True
         else:
@@ -198,17 +198,18 @@ def decide_lines(
             items += 1
 
     # --- title --------------------------------------------------------------------------------------
-    title_lines = _pick_title(texts, rule, meta, body, title_hint, has_body=body < tail)
+    title_lines = _pick_title(texts, filled, rule, meta, body, title_hint, has_body=body < tail)
     title_text = (
         "".join(texts[i] for i in title_lines) if title_lines else (title_hint or "").strip()
     )
 
     # --- first pass: each line by its rules and its zone -------------------------------------------
+    heading = [False] * n
     actions = [codes.BLANK] * n
     reasons = [codes.R_BLANK] * n
-    for i, t in enumerate(texts):
-        if not t:
-            continue
+    for i in filled:
+        t = texts[i]
+        heading[i] = is_heading(t)
         if i in title_lines:
             action, reason = codes.TITLE, codes.R_TITLE
         elif meta[i]:
@@ -224,7 +225,7 @@ def decide_lines(
         elif (
             i < body < tail  # a page with no body prose has no navigation to tell apart
             and not is_prose(t, 20)
-            and not is_heading(t)
+            and not heading[i]
             and (
                 (title_lines and i < title_lines[0])  # above the title: the site's header
                 or (not SENTENCE_PUNCT.search(t) and (len(t) <= 12 or is_link_list(t)))
@@ -237,7 +238,7 @@ def decide_lines(
             and corpus_counts.get(corpus_keys[i] if corpus_keys else line_key(t), 0)
             >= corpus_min_docs
             and not is_prose(t, 20)
-            and not is_heading(t)
+            and not heading[i]
             and not ends_sentence(t)
             and _standalone(texts, i)
             # inside the body only symbols go ("↑"); a repeated heading such as 结束语 is the genre's
@@ -248,14 +249,15 @@ def decide_lines(
             action, reason = codes.KEEP, codes.R_BODY
         actions[i], reasons[i] = action, reason
     # --- second pass: each line among its neighbours ------------------------------------------------
-    revise(texts, actions, reasons)
+    revise(texts, filled, heading, actions, reasons)
 
     out: list[LineDecision] = []
     prev_kept = -2
-    for i, t in enumerate(texts):
+    keep = codes.KEEP
+    for i in range(n):
         action, reason = actions[i], reasons[i]
-        if action == codes.KEEP:
-            if is_heading(t):
+        if action == keep:
+            if heading[i]:
                 reason = codes.R_HEADING
             elif prev_kept == i - 1 and not ends_sentence(texts[i - 1]):
                 reason = codes.R_CONTINUATION
@@ -311,6 +313,7 @@ def _standalone(texts: Sequence[str], i: int) -> bool:
 
 def _pick_title(
     texts: Sequence[str],
+    filled: Sequence[int],
     rule: Sequence[Optional[str]],
     meta: Sequence[bool],
     body: int,
@@ -344,7 +347,6 @@ def _pick_title(
     best: Optional[tuple[tuple[int, int], int]] = None
     # a breadcrumb or a link list repeats the title; a copyright or ICP line names the site instead
     furniture = [t for t, r in zip(texts, rule) if r is not None and r not in _SITE_IDENTITY]
-    filled = [i for i, t in enumerate(texts) if t]
     for i in range(min(body, len(texts))):
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80 or is_heading(t):

@@ -33,6 +33,7 @@ COMMENT_HEADER = re.compile(
 _BULLETS = "·•▪◆◇■□●○▶►-*"
 
 _BOILERPLATE, _BODY, _SHORT = 1, 2, 3
+_SIGNATURE_MAX = 60  # characters: a motto, not a paragraph
 
 
 def is_body_line(line: str) -> bool:
@@ -51,30 +52,36 @@ def is_body_line(line: str) -> bool:
     )
 
 
-def revise(texts: Sequence[str], actions: list[str], reasons: list[str]) -> None:
-    """Revise the first-pass ``actions``/``reasons`` of the stripped lines ``texts`` in place.
+def revise(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    heading: Sequence[bool],
+    actions: list[str],
+    reasons: list[str],
+) -> None:
+    """Revise the first-pass ``actions``/``reasons`` of the stripped lines ``texts`` in place
+    (``filled``: the indices of the non-blank lines; ``heading``: which are numbered headings).
 
     >>> texts = ["如何写好年终总结", "", "去年七月考进街道办，分在社区建设科，写了两个晚上的总结，请大家指正。",
     ...          "回复", "一只会写稿的猫", "2024-01-15 21:03:55", "整体挺规范的，建议把第二条换个说法，别念出来尴尬。"]
     >>> actions = ["title", "blank", "keep", "drop", "keep", "meta", "keep"]
     >>> reasons = ["title", "blank", "body", "ui_controls", "body", "metadata", "body"]
-    >>> revise(texts, actions, reasons)
+    >>> revise(texts, [0, 2, 3, 4, 5, 6], [False] * len(texts), actions, reasons)
     >>> actions[4], reasons[4]
     ('drop', 'among_furniture')
     """
     kind = [0] * len(texts)
-    for i, t in enumerate(texts):
-        if not t:
-            continue
+    for i in filled:
+        t = texts[i]
         if actions[i] in (codes.DROP, codes.META, codes.TITLE):
             kind[i] = _BOILERPLATE
         else:
-            kind[i] = _BODY if is_body_line(t) else _SHORT
+            kind[i] = _BODY if heading[i] or is_body_line(t) else _SHORT
     if _BODY not in kind:
         return
     _comment_zone(texts, kind, actions, reasons)
-    _signatures(texts, kind, actions, reasons)
-    _islands(kind, actions, reasons)
+    _signatures(texts, heading, kind, actions, reasons)
+    _islands(filled, kind, actions, reasons)
 
 
 def _comment_zone(
@@ -96,11 +103,15 @@ def _comment_zone(
 
 
 def _signatures(
-    texts: Sequence[str], kind: list[int], actions: list[str], reasons: list[str]
+    texts: Sequence[str],
+    heading: Sequence[bool],
+    kind: list[int],
+    actions: list[str],
+    reasons: list[str],
 ) -> None:
     copies: dict[str, list[int]] = {}
     for i, k in enumerate(kind):
-        if k in (_BODY, _SHORT) and not is_heading(texts[i]):
+        if (k == _SHORT or k == _BODY) and len(texts[i]) <= _SIGNATURE_MAX and not heading[i]:
             copies.setdefault(texts[i], []).append(i)
     for repeated in (c for c in copies.values() if len(c) > 1):
         if all(_next_kind(kind, i) == _BOILERPLATE for i in repeated):
@@ -113,12 +124,13 @@ def _next_kind(kind: Sequence[int], i: int) -> int:
     return next((k for k in kind[i + 1 :] if k), _BOILERPLATE)
 
 
-def _islands(kind: Sequence[int], actions: list[str], reasons: list[str]) -> None:
+def _islands(
+    filled: Sequence[int], kind: Sequence[int], actions: list[str], reasons: list[str]
+) -> None:
     run: list[int] = []
     bounded = True  # the page's top edge bounds the first run
-    for i, k in enumerate(kind):
-        if not k:
-            continue
+    for i in filled:
+        k = kind[i]
         if k == _SHORT:
             run.append(i)
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import Callable, Optional
 
 from reportnlp import codes
 
@@ -182,10 +182,59 @@ _RULES: list[tuple[str, str, int]] = [
     ),
 ]
 
-_COMPILED = [(reason, re.compile(pat, re.IGNORECASE), maxlen) for reason, pat, maxlen in _RULES]
+
+
+def split_anchored(pattern: str, flags: int = 0) -> tuple[Optional[Callable], Optional[Callable]]:
+    """A pattern compiled as two: the ``match`` of its top-level alternatives anchored at ``^`` (tried
+    at position 0 only) and the ``search`` of the others. ``re`` tries an anchored alternative of an
+    alternation at every position of a search; split, a line is scanned once less for each rule. Either
+    is ``None`` when the pattern has no such alternative; a line matches when one of them does.
+
+    >>> head, rest = split_anchored(r"^(?:分享|收藏)$|分享到[:：]")
+    >>> bool(head("收藏")), bool(rest("文末分享到：")), bool(head("文末分享到："))
+    (True, True, False)
+    """
+    alternatives = _top_level_alternatives(pattern)
+    head = [a[1:] for a in alternatives if a.startswith("^")]
+    rest = [a for a in alternatives if not a.startswith("^")]
+    return (
+        re.compile("|".join(head), flags).match if head else None,
+        re.compile("|".join(rest), flags).search if rest else None,
+    )
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``a|(b|c)|[|]`` → ``["a", "(b|c)", "[|]"]``: split at bars outside groups and classes."""
+    out, start, depth, in_class, i = [], 0, 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":  # "[]...]": a literal ] first
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+_COMPILED = [
+    (reason, *split_anchored(pat, re.IGNORECASE), maxlen) for reason, pat, maxlen in _RULES
+]
 
 #: Lines that carry metadata: a source, a publication date, an author or a byline.
-META_LINE = re.compile(
+META_LINE = (
     r"(?:^|\s)(?:文章|信息|稿件|新闻)?来源"
     + _C
     + r"|(?:发布|发表|更新|录入|上传|提交)(?:时间|日期|于)"
@@ -206,6 +255,7 @@ META_LINE = re.compile(
     + r"|IP\s*属地\s*[:：]?\s*[\u4e00-\u9fff]{2,10}$|^来自\s*\S{1,16}客户端$|^来自\s*[:：]\s*\S{1,20}$"
     + r"|^(?:文|图|文/图|图/文)\s*[/|:：]\s*[\u4e00-\u9fff]{2,4}"
 )
+_META_HEAD, _META_REST = split_anchored(META_LINE)
 #: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
 DATELINE = re.compile(
     r"^[（(]?[—－-]*\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,50}?(?:上|通过|发表|讲话|报告|会议)[）)]?$"
@@ -248,6 +298,7 @@ UI_WORDS = (
 _UI_LINE = re.compile(
     r"^(?:" + "|".join(sorted(map(re.escape, UI_WORDS), key=len, reverse=True)) + r")+$"
 )
+_UI_INITIALS = frozenset(w[0] for w in UI_WORDS)
 _UI_NOISE = re.compile(r"[\s|｜丨·•/\\\[\]【】()（）<>《》:：+\-—,，、。!！?？#＃*＋]+|\d+")
 
 
@@ -261,8 +312,9 @@ def is_ui_line(line: str) -> bool:
     """
     if len(line) > 60:
         return False
-    core = _UI_NOISE.sub("", _TODAY.sub("", line))
-    return bool(core) and bool(_UI_LINE.match(core))
+    core = _UI_NOISE.sub("", _TODAY.sub("", line) if "年" in line else line)
+    # the first character decides most lines before the alternation of every word is tried
+    return bool(core) and core[0] in _UI_INITIALS and bool(_UI_LINE.match(core))
 
 
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -310,8 +362,8 @@ def line_rule(line: str) -> Optional[str]:
     True
     """
     n = len(line)
-    for reason, rx, maxlen in _COMPILED:
-        if n <= maxlen and rx.search(line):
+    for reason, head, rest, maxlen in _COMPILED:
+        if n <= maxlen and ((head and head(line)) or (rest and rest(line))):
             return reason
     if is_ui_line(line):
         return codes.R_UI_CONTROLS
@@ -341,7 +393,7 @@ def is_meta_line(line: str) -> bool:
     """
     if len(line) > 120 or line.count("。") > 1 or _CAPTION_CREDIT.search(line):
         return False
-    if META_LINE.search(line):
+    if (_META_HEAD and _META_HEAD(line)) or (_META_REST and _META_REST(line)):
         return True
     # a date and time, then at most a place, a device or a name: a post's or a comment's header
     m = _DATE_LED.match(line)

@@ -69,12 +69,8 @@ def normalise_text(text: str, *, to_simplified: bool = True) -> NormalisedText:
     edits += e_pinyin
     text, e = repair_mojibake(text, pinyin_edits=e_pinyin)
     edits += e
-    script = detect_script(text)
-    if (
-        to_simplified
-    ):  # cheap on simplified text: only lines holding a traditional character convert
-        text, e = script_module.to_simplified(text)
-        edits += e
+    script, text, e = script_module.detect_and_simplify(text, convert=to_simplified)
+    edits += e
     before_width = text
     text, e = normalise_width(text)
     edits += e

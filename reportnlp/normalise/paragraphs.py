@@ -17,7 +17,7 @@ from reportnlp import codes
 from reportnlp.boilerplate.rules import ends_sentence, is_heading
 from reportnlp.types import Edit, Paragraph, new_edit, new_paragraph
 
-_OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
+_CLOSERS = frozenset("，。、；：！？）》”’」』,.;:!?)")  # a line opening with one continues the last
 _INNER_INDENT = re.compile(
     r"(?<=[。！？；!?”’」』])[ \t]*\u3000{2,}[ \t\u3000]*(?=[^\s，。、；：！？）》”’」』,.;:!?)])"
 )
@@ -43,12 +43,14 @@ def blank_separated(kept: Sequence[KeptLine]) -> bool:
     return bool(follows) and sum(not a for a in follows) >= 0.5 * len(follows)
 
 
-def _joins(prev: KeptLine, cur: KeptLine, blank_style: bool) -> bool:
+def _joins(
+    prev: KeptLine, cur: KeptLine, prev_heading: bool, cur_heading: bool, blank_style: bool
+) -> bool:
     if not cur.adjacent:
         return False
-    if _OPENS_WITH_CLOSER.match(cur.text):
+    if cur.text[:1] in _CLOSERS:
         return True
-    if is_heading(cur.text) or (is_heading(prev.text) and not blank_style):
+    if cur_heading or (prev_heading and not blank_style):
         return False
     ends = ends_sentence(prev.text)
     if blank_style:
@@ -71,11 +73,12 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
     ([(25,), (27, 28)], 'broken_line_joined')
     """
     blank_style = blank_separated(kept)
+    heading = [is_heading(k.text) for k in kept]
     edits: list[Edit] = []
     groups: list[list[KeptLine]] = []
     pos = 0  # offset in the kept text of the current line
     for i, k in enumerate(kept):
-        if i and _joins(kept[i - 1], k, blank_style):
+        if i and _joins(kept[i - 1], k, heading[i - 1], heading[i], blank_style):
             sep = (
                 " "
                 if _ASCII_WORD.match(k.text[:1]) and _ASCII_WORD.match(kept[i - 1].text[-1:])
@@ -105,12 +108,17 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
     offset = 0
     for g in groups:
         joined = g[0].text
-        for prev, cur in zip(g, g[1:]):
-            sep = (
-                " " if _ASCII_WORD.match(cur.text[:1]) and _ASCII_WORD.match(prev.text[-1:]) else ""
-            )
-            joined += sep + cur.text
-        lines = (g[0].line,) if len(g) == 1 else tuple(k.line for k in g)
+        if len(g) == 1:
+            lines: tuple[int, ...] = (g[0].line,)
+        else:
+            for prev, cur in zip(g, g[1:]):
+                sep = (
+                    " "
+                    if _ASCII_WORD.match(cur.text[:1]) and _ASCII_WORD.match(prev.text[-1:])
+                    else ""
+                )
+                joined += sep + cur.text
+            lines = tuple(k.line for k in g)
         for piece in _INNER_INDENT.split(joined) if "\u3000\u3000" in joined else (joined,):
             if out:
                 offset += len(PARA_SEP)

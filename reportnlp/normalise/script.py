@@ -138,6 +138,33 @@ def _script_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(trad), frozenset(simp), frozenset(triggers)
 
 
+@lru_cache(maxsize=1)
+def _phrase_contexts() -> dict[str, tuple[tuple[str, int], ...]]:
+    """The triggers that no table changes alone (沈, 覆, 瞭, 藉 …: only phrases such as 沈默, 反覆, 瞭解
+    do) → every ``(phrase, offset of the character in it)``. Simplified text is full of them (沈阳,
+    覆盖, 瞭望): outside its phrases such a character needs no conversion."""
+    ts = _read_opencc_dict("TSCharacters.txt")
+    tw_rev = _read_opencc_dict("TWVariantsRev.txt")
+    triggers = _script_sets()[2]
+    alone = {k for k, v in ts.items() if v[0] != k} | set(EXTRA_VARIANTS) | set(tw_rev)
+    only = {c for c in triggers if c not in alone}
+    contexts: dict[str, list[tuple[str, int]]] = {c: [] for c in only}
+    for name in ("TSPhrases.txt", "TWVariantsRevPhrases.txt"):
+        for key in _read_opencc_dict(name):
+            for offset, c in enumerate(key):
+                if c in contexts:
+                    contexts[c].append((key, offset))
+    return {c: tuple(v) for c, v in contexts.items()}
+
+
+def _outside_phrases(text: str, i: int) -> bool:
+    """``text[i]`` is a phrase-only trigger that no phrase of OpenCC's covers here."""
+    contexts = _phrase_contexts().get(text[i])
+    return contexts is not None and not any(
+        i >= offset and text.startswith(key, i - offset) for key, offset in contexts
+    )
+
+
 _ASTRAL = "\U00010000-\U0010ffff"
 _COUNT_CHUNK = 8192  # characters handed to one findall while counting up to a cap
 _COUNT_CAP = 2000  # counts of script-specific characters beyond which the majority is clear
@@ -149,7 +176,8 @@ _SPAN = re.Match.span
 
 @lru_cache(maxsize=2)
 def _script_patterns(astral: bool = True) -> tuple[re.Pattern[str], ...]:
-    """Patterns of ``(traditional_only, simplified_only, triggers, triggers_or_zhu)`` characters.
+    """Patterns of ``(traditional_only, simplified_only, triggers, triggers_or_zhu,
+    traditional_or_triggers)`` characters.
 
     The classes list the BMP characters of each set; with *astral* they also take every
     supplementary-plane character (listing those would make ``re`` scan a hundred times slower): a
@@ -161,7 +189,7 @@ def _script_patterns(astral: bool = True) -> tuple[re.Pattern[str], ...]:
     tail = _ASTRAL if astral else ""
     return tuple(
         re.compile(_char_class(c for c in chars if c <= "\uffff")[:-1] + tail + "]")
-        for chars in (trad, simp, triggers, triggers | {_ZHU})
+        for chars in (trad, simp, triggers, triggers | {_ZHU}, trad | triggers)
     )
 
 
@@ -463,10 +491,8 @@ def detect_script(text: str) -> str:
     m = trad_rx.search(text)  # one pass over a simplified text
     while m is not None and m.group() not in trad:  # a supplementary character outside the set
         m = trad_rx.search(text, m.end())
-    if m is None:  # no traditional character: simplified, unless there is no Chinese at all
-        if _CJK.search(text) or _count(text, simp_rx, simp, cap=1):
-            return codes.SCRIPT_SIMPLIFIED
-        return codes.SCRIPT_NONE
+    if m is None:
+        return _without_traditional(text, simp_rx, simp)
     # Count the minority exactly and the majority only as far as needed: with n_trad = t exact and
     # n_simp > 20 t + 20, the share test below cannot hold, and the other way round.
     n_trad = _count(text, trad_rx, trad, _COUNT_CAP, m.start())
@@ -488,6 +514,37 @@ def detect_script(text: str) -> str:
     if min(n_trad, n_simp) >= _MIXED_SHARE * (n_trad + n_simp):
         return codes.SCRIPT_MIXED
     return codes.SCRIPT_TRADITIONAL if n_trad > n_simp else codes.SCRIPT_SIMPLIFIED
+
+
+def _without_traditional(text: str, simp_rx: re.Pattern[str], simp: frozenset[str]) -> str:
+    """The script of a text holding no traditional character: simplified, unless it has no Chinese."""
+    if _CJK.search(text) or _count(text, simp_rx, simp, cap=1):
+        return codes.SCRIPT_SIMPLIFIED
+    return codes.SCRIPT_NONE
+
+
+def detect_and_simplify(text: str, *, convert: bool = True) -> tuple[str, str, list[Edit]]:
+    """:func:`detect_script` and, with ``convert``, :func:`to_simplified`: ``(script, text, edits)``.
+
+    A text with neither a traditional character nor one the conversion changes (most of a simplified
+    corpus; 覆 in 覆盖 or 沈 in 沈阳 changes only in phrases such as 反覆 or 沈默) is read once, not
+    twice, and not converted.
+
+    >>> detect_and_simplify("黨的二十大")[:2], detect_and_simplify("党的二十大")
+    (('traditional', '党的二十大'), ('simplified', '党的二十大', []))
+    """
+    astral = _has_astral(text)
+    patterns = _script_patterns(astral)
+    m = None if astral else patterns[4].search(text)
+    while m is not None and _outside_phrases(text, m.start()):  # 覆 in 覆盖, 沈 in 沈阳
+        m = patterns[4].search(text, m.end())
+    if not astral and m is None:
+        return _without_traditional(text, patterns[1], _script_sets()[1]), text, []
+    script = detect_script(text)
+    if not convert:
+        return script, text, []
+    out, edits = to_simplified(text)
+    return script, out, edits
 
 
 def _convert_clause(src: str, places: bool) -> str:
@@ -675,7 +732,7 @@ def to_simplified(text: str, *, protect: bool = True) -> tuple[str, list[Edit]]:
     >>> text, [(e.start, e.end, e.before, e.after) for e in edits]
     ('党的二十大', [(0, 1, '黨', '党')])
     """
-    trigger_rx, clause_trigger_rx = _script_patterns(_has_astral(text))[2:]
+    trigger_rx, clause_trigger_rx = _script_patterns(_has_astral(text))[2:4]
     m = trigger_rx.search(text)
     if m is None:
         return text, []

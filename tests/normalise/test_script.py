@@ -363,3 +363,21 @@ def test_property_never_raises(text):
     out, edits = to_simplified(text)
     assert apply_edits(text, edits) == out
     assert detect_script(text) in codes.SCRIPTS
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PHRASE_TEXT)
+def test_property_detect_and_simplify(text):
+    """One read of a text that needs no conversion answers as detection and conversion apart."""
+    assert script.detect_and_simplify(text) == (detect_script(text), *to_simplified(text))
+
+
+def test_detect_and_simplify_on_the_corpus(gwr_records):
+    for rec in gwr_records:
+        text = rec["content"]
+        assert script.detect_and_simplify(text) == (detect_script(text), *to_simplified(text))
+    assert script.detect_and_simplify("社会保险覆盖面，沈阳，瞭望") == (
+        codes.SCRIPT_SIMPLIFIED,
+        "社会保险覆盖面，沈阳，瞭望",
+        [],
+    )
