@@ -183,7 +183,6 @@ _RULES: list[tuple[str, str, int]] = [
 ]
 
 
-
 def split_anchored(pattern: str, flags: int = 0) -> tuple[Optional[Callable], Optional[Callable]]:
     """A pattern compiled as two: the ``match`` of its top-level alternatives anchored at ``^`` (tried
     at position 0 only) and the ``search`` of the others. ``re`` tries an anchored alternative of an

@@ -17,7 +17,9 @@ from reportnlp import codes
 from reportnlp.boilerplate.rules import ends_sentence, is_heading
 from reportnlp.types import Edit, Paragraph, new_edit, new_paragraph
 
-_CLOSERS = frozenset("，。、；：！？）》”’」』,.;:!?)")  # a line opening with one continues the last
+_CLOSERS = frozenset(
+    "，。、；：！？）》”’」』,.;:!?)"
+)  # a line opening with one continues the last
 _INNER_INDENT = re.compile(
     r"(?<=[。！？；!?”’」』])[ \t]*\u3000{2,}[ \t\u3000]*(?=[^\s，。、；：！？）》”’」』,.;:!?)])"
 )
