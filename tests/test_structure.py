@@ -398,3 +398,61 @@ def test_cluster_command_reads_analyse_output(tmp_path):
     assert CliRunner().invoke(cluster_cmd, [str(SAMPLES), "-o", str(b), "-q"]).exit_code == 0
     strip = [{k: v for k, v in row.items() if k != "title"} for row in _rows(a)]
     assert strip == [{k: v for k, v in row.items() if k != "title"} for row in _rows(b)]
+
+
+# --- periods: contiguous segmentation in year order -------------------------------------------------
+
+
+def test_optimal_segments_is_exact():
+    """The dynamic programme finds the least-cost contiguous cut that brute force finds."""
+    import itertools
+
+    from reportnlp.corpus.periods import optimal_segments
+
+    rng = np.random.default_rng(0)
+    for trial in range(30):
+        n, k, m = int(rng.integers(4, 10)), int(rng.integers(1, 4)), int(rng.integers(1, 3))
+        if k * m > n:
+            continue
+        X = rng.normal(size=(n, 3)) + np.repeat(rng.normal(scale=3, size=(3, 3)), n, axis=0)[:n]
+
+        def cost(bounds, X=X, n=n):
+            edges = [*bounds, n]
+            return sum(
+                ((X[a:b] - X[a:b].mean(axis=0)) ** 2).sum() for a, b in zip(edges, edges[1:])
+            )
+
+        best = min(
+            (
+                [0, *cuts]
+                for cuts in itertools.combinations(range(1, n), k - 1)
+                if all(b - a >= m for a, b in zip([0, *cuts], [*cuts, n]))
+            ),
+            key=cost,
+        )
+        bounds, total = optimal_segments(X, k, m)
+        assert math.isclose(total, cost(best), rel_tol=1e-9, abs_tol=1e-9), trial
+        assert math.isclose(cost(bounds), cost(best), rel_tol=1e-9, abs_tol=1e-9)
+        assert all(b - a >= m for a, b in zip(bounds, [*bounds[1:], n]))
+
+
+# Measured (notebooks/02_state_council_reports.ipynb): four periods, as many as eras, break at 1978, 2002
+# and 2012 (the eras: 1979, 1998, 2013), whatever the least period from 2 to 5 reports.
+PERIOD_BREAKS = [1978, 2002, 2012]
+PERIODS_ARI_FLOOR = 0.69  # measured 0.693
+PERIODS_PURITY_FLOOR = 0.88  # measured 0.885
+
+
+def test_state_council_reports_fall_into_periods(gwr_analyses):
+    from reportnlp.corpus import find_periods
+
+    reports = [(r, a) for r, a in gwr_analyses if not is_resolution(r)]
+    years = [record_year(r) for r, _ in reports]
+    p = find_periods([a for _, a in reports], years=years, k=len(ERAS))
+    assert p.breaks == PERIOD_BREAKS
+    assert p.assignments["year"].is_monotonic_increasing
+    m = agreement([era_of(y) for y in p.assignments["year"]], p.assignments["period"])
+    assert m["ari"] >= PERIODS_ARI_FLOOR and m["purity"] >= PERIODS_PURITY_FLOOR, m
+    assert p.periods["size"].sum() == len(reports) and (p.periods["size"] >= 2).all()
+    auto = find_periods([a for _, a in reports], years=years)
+    assert auto.k == 2 and auto.breaks == [2002], auto.k_scores  # silhouette's choice: one break

@@ -5,6 +5,8 @@
 * :func:`make_pipeline`, :func:`cluster_documents` → :class:`Clustering` — k-means on the scaled features,
   k by silhouette, each cluster described by its prototype outline; :func:`agreement` scores clusters
   against reference classes (ARI, NMI, purity).
+* :func:`find_periods` → :class:`Periods` — the documents in year order cut into contiguous periods of
+  similar structure (exact optimal segmentation of the same features); breaks as years.
 * :data:`ERAS`, :func:`era_of`, :func:`record_year`, :func:`is_resolution` — the State Council corpus.
 * :func:`find_families` → :class:`Family` — near-duplicates and documents filled in from one template
   (character 5-gram MinHash/LSH, exact Jaccard check), aligned into a skeleton and :class:`Slot` values.
@@ -22,6 +24,7 @@ __all__ = [
     "Clustering",
     "Family",
     "MinHasher",
+    "Periods",
     "Slot",
     "StructureFeatures",
     "agreement",
@@ -30,6 +33,7 @@ __all__ = [
     "cluster_documents",
     "era_of",
     "find_families",
+    "find_periods",
     "is_resolution",
     "make_pipeline",
     "outline",
@@ -49,6 +53,8 @@ _LAZY = {
     "shingles": "reportnlp.corpus.templates",
     "shingle_key": "reportnlp.corpus.templates",
     "templates_cmd": "reportnlp.corpus.templates",
+    "Periods": "reportnlp.corpus.periods",
+    "find_periods": "reportnlp.corpus.periods",
     "FEATURES": "reportnlp.corpus.structure",
     "BlockWeights": "reportnlp.corpus.structure",
     "Clustering": "reportnlp.corpus.structure",

@@ -10,6 +10,7 @@ content[start:end].  Output is deterministic (byte for byte).
     python build.py --check  # verify files on disk match, write nothing
     python build.py --lint   # also list unlabelled x/X/×/*/某 for review
 """
+
 import json
 import os
 import re
@@ -27,7 +28,9 @@ def add(fname, src):
     SOURCES.append((fname, src))
 
 
-add("01_env_inspection_rectification.txt", r"""
+add(
+    "01_env_inspection_rectification.txt",
+    r"""
 [[××|name]]市关于中央第[[×|number]]生态环境保护督察组反馈意见整改落实情况的报告
 
 市委、市政府：
@@ -59,9 +62,12 @@ add("01_env_inspection_rectification.txt", r"""
 中共[[××|name]]市委生态环境保护委员会办公室
 
 [[20××|year]]年[[×|number]]月[[××|number]]日
-""")
+""",
+)
 
-add("02_tax_bureau_summary.txt", r"""
+add(
+    "02_tax_bureau_summary.txt",
+    r"""
 国家税务总局[[××|name]]县税务局[[20××|year]]年工作总结
 
 今年以来，[[××|name]]县税务局在市局党委和县委、县政府的坚强领导下，认真学习贯彻党的[[XX|number]]大精神，紧扣“抓好党务、干好税务、带好队伍”工作主线，圆满完成了各项目标任务。现将全年工作总结如下。
@@ -89,9 +95,12 @@ add("02_tax_bureau_summary.txt", r"""
 六、存在问题和明年打算
 
 对照上级要求，我们的工作在某种程度上仍存在短板：一是税源结构单一，对房地产行业依赖度较高；二是个别窗口办税高峰期排队时间较长。明年，我们将重点抓好第[[x|number]]季度所得税汇算清缴辅导，力争全年税费收入增长[[x|number]]%以上，为全县经济社会高质量发展作出新的更大贡献。
-""")
+""",
+)
 
-add("03_statistics_annual.txt", r"""
+add(
+    "03_statistics_annual.txt",
+    r"""
 [[××|name]]区统计局[[××××|year]]年度工作年报
 
 [[××××|year]]年，区统计局紧紧围绕区委、区政府中心工作，坚持依法统计、依法治统，统计数据质量和服务水平不断提升。现将年度工作情况报告如下。
@@ -125,9 +134,12 @@ add("03_statistics_annual.txt", r"""
 六、存在问题和下一步打算
 
 当前，基层统计力量薄弱、专业人员流动性大等问题依然存在。下一步，我们将围绕“十五五”规划编制需求，加强重大课题研究，力争在[[20xx|year]]年[[x到x|number]]月完成新一轮统计执法检查全覆盖。
-""")
+""",
+)
 
-add("04_court_work_report.txt", r"""
+add(
+    "04_court_work_report.txt",
+    r"""
 [[××|name]]县人民法院工作报告
 
 ——在[[××|name]]县第[[×|number]]届人民代表大会第[[×|number]]次会议上
@@ -157,9 +169,12 @@ add("04_court_work_report.txt", r"""
 坚持以党建带队建，开展“[[××|name]]法庭”党建品牌创建活动。严格落实防止干预司法“三个规定”，全年记录报告有关事项[[××|number]]件。
 
 各位代表，新的一年，我们将在县委的坚强领导下，自觉接受人大监督，为建设更高水平的平安[[××|name]]作出新的贡献！
-""")
+""",
+)
 
-add("05_civil_affairs_assistance.txt", r"""
+add(
+    "05_civil_affairs_assistance.txt",
+    r"""
 [[××|name]]县民政局关于[[202×|year]]年社会救助工作情况的汇报
 
 今年以来，县民政局坚持“兜底线、织密网、建机制”，扎实推进社会救助各项工作。现将有关情况汇报如下。
@@ -189,9 +204,12 @@ add("05_civil_affairs_assistance.txt", r"""
 [[202×|year]]年[[×|number]]月[[×|number]]日
 
 联系人：[[×××|name]]
-""")
+""",
+)
 
-add("06_fire_rescue_summary.txt", r"""
+add(
+    "06_fire_rescue_summary.txt",
+    r"""
 [[××|name]]市消防救援支队[[202×|year]]年工作总结
 
 [[202×|year]]年，支队深入学习贯彻[[***|redaction]]总书记重要训词精神，紧紧围绕“防大火、救大灾”目标，全力以赴防风险、保安全、护稳定，全市火灾形势总体平稳。
@@ -215,9 +233,12 @@ add("06_fire_rescue_summary.txt", r"""
 五、下一步工作打算
 
 一是持续开展冬春火灾防控，重点做好第[[×|number]]季度和春节等节点安保；二是加快推进[[××|name]]区、[[ＸＸ|name]]新区两个特勤站建设；三是深化“全民消防”宣传，力争宣传覆盖人群达到[[××|number]]万人次以上。
-""")
+""",
+)
 
-add("07_subdistrict_governance.txt", r"""
+add(
+    "07_subdistrict_governance.txt",
+    r"""
 [[××|name]]街道关于党建引领基层社会治理工作情况的汇报
 
 尊敬的各位领导：
@@ -243,9 +264,12 @@ add("07_subdistrict_governance.txt", r"""
 五、下一步打算
 
 我们将持续深化“红色物业”建设，力争到[[20××|year]]年底实现辖区物业服务覆盖率达到[[×××|number]]%，把[[××|name]]街道打造成为全区基层治理示范样板。
-""")
+""",
+)
 
-add("08_culture_tourism_summary.txt", r"""
+add(
+    "08_culture_tourism_summary.txt",
+    r"""
 [[××|name]]县文化和旅游局[[20xx|year]]年工作总结
 
 [[20xx|year]]年，县文化和旅游局围绕“文旅强县”目标，以创建全域旅游示范区为抓手，推动文旅产业加快恢复发展。全年接待游客[[×××.×|number]]万人次，实现旅游综合收入[[××.×|number]]亿元，分别同比增长[[xx|number]]%和15.2%。
@@ -273,9 +297,12 @@ add("08_culture_tourism_summary.txt", r"""
 六、存在的问题及下一步打算
 
 当前仍存在旅游产品同质化、过夜游客占比低、某一季节客流过于集中等问题。下一步，我们将加快推进[[××|name]]旅游度假区建设，力争[[20xx|year]]年旅游综合收入突破[[××|number]]亿元。
-""")
+""",
+)
 
-add("09_bank_branch_annual.txt", r"""
+add(
+    "09_bank_branch_annual.txt",
+    r"""
 [[××|name]]银行[[××|name]]支行[[××××|year]]年度工作总结
 
 [[××××|year]]年度，在分行党委的正确领导下，支行坚持稳中求进工作总基调，认真学习贯彻党的[[XX|number]]大精神和中央金融工作会议精神，统筹业务发展与风险防控，较好完成了全年经营目标。
@@ -307,9 +334,12 @@ add("09_bank_branch_annual.txt", r"""
 [[××|name]]支行
 
 [[××××|year]]年[[××|number]]月[[××|number]]日
-""")
+""",
+)
 
-add("10_inspection_rectification.txt", r"""
+add(
+    "10_inspection_rectification.txt",
+    r"""
 中共[[××|name]]县[[××|name]]局党组关于县委第[[×|number]]巡察组反馈意见整改情况的报告
 
 根据县委统一部署，[[20××|year]]年[[×|number]]月[[×|number]]日至[[×|number]]月[[××|number]]日，县委巡察组对我局党组开展了常规巡察，并在巡察结束后反馈了巡察意见，指出[[×|number]]个方面[[××|number]]个具体问题。局党组坚决扛起整改主体责任，现将整改情况报告如下。
@@ -339,7 +369,8 @@ add("10_inspection_rectification.txt", r"""
 中共[[××|name]]县[[××|name]]局党组
 
 [[20××|year]]年[[×|number]]月[[××|number]]日
-""")
+""",
+)
 
 
 def render(src):
@@ -348,12 +379,11 @@ def render(src):
     out, masks, pos = [], [], 0
     length = 0
     for m in MARK.finditer(src):
-        before = src[pos:m.start()]
+        before = src[pos : m.start()]
         out.append(before)
         length += len(before)
         surface, typ = m.group(1), m.group(2)
-        masks.append({"start": length, "end": length + len(surface),
-                      "text": surface, "type": typ})
+        masks.append({"start": length, "end": length + len(surface), "text": surface, "type": typ})
         out.append(surface)
         length += len(surface)
         pos = m.end()
@@ -361,7 +391,7 @@ def render(src):
     content = "".join(out)
     assert "[[" not in content and "]]" not in content, "stray markup"
     for mk in masks:
-        assert content[mk["start"]:mk["end"]] == mk["text"], mk
+        assert content[mk["start"] : mk["end"]] == mk["text"], mk
         assert mk["type"] in TYPES
     return content, masks
 
@@ -400,8 +430,7 @@ def build():
         c = Counter(m["type"] for m in masks)
         total.update(c)
         per_file.append((fname, n_han, len(masks), c))
-    files["labels.jsonl"] = "".join(
-        json.dumps(rec, ensure_ascii=False) + "\n" for rec in labels)
+    files["labels.jsonl"] = "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in labels)
     files["README.md"] = readme(per_file, total)
     return files, labels, per_file, total
 
@@ -409,7 +438,8 @@ def build():
 def readme(per_file, total):
     rows = "\n".join(
         f"| {f} | {h} | {n} | {c['number']} | {c['year']} | {c['name']} | {c['redaction']} |"
-        for f, h, n, c in per_file)
+        for f, h, n, c in per_file
+    )
     allm = sum(total.values())
     return f"""# masks_blind2 — second blind held-out set for the placeholder (template mask) detector
 
@@ -469,8 +499,8 @@ markdown `**bold**` heading.
 
 ## Counts
 
-Total: {allm} masks — number {total['number']}, year {total['year']},
-name {total['name']}, redaction {total['redaction']}.
+Total: {allm} masks — number {total["number"]}, year {total["year"]},
+name {total["name"]}, redaction {total["redaction"]}.
 
 | file | Han chars | masks | number | year | name | redaction |
 |---|---|---|---|---|---|---|
@@ -498,10 +528,9 @@ def main():
         with open(os.path.join(HERE, rec["file"]), encoding="utf-8", newline="") as fh:
             content = fh.read()
         for mk in rec["masks"]:
-            assert content[mk["start"]:mk["end"]] == mk["text"], (rec["file"], mk)
+            assert content[mk["start"] : mk["end"]] == mk["text"], (rec["file"], mk)
     for f, h, n, c in per_file:
-        print(f"{f:40s} han={h:4d} masks={n:2d} " +
-              " ".join(f"{t}={c[t]}" for t in TYPES))
+        print(f"{f:40s} han={h:4d} masks={n:2d} " + " ".join(f"{t}={c[t]}" for t in TYPES))
     print("TOTAL", sum(total.values()), dict((t, total[t]) for t in TYPES))
     if "--lint" in sys.argv:
         for rec in labels:
