@@ -16,12 +16,17 @@ from reportnlp.types import LineDecision
 
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_SHORT_DATE = re.compile(r"^(\d{2})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
 _SOURCE = re.compile(r"(?:文章|信息|稿件|新闻)?来源[:：]\s*([^\s:：|｜,，;；]{2,30})")
 _AUTHOR = re.compile(
     r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:记者|通讯员|特约记者)?\s*(" + _NAME + r")"
 )
 _OP = re.compile(r"楼主[:：]\s*(" + _NAME + r")")
-_BYLINE = re.compile(r"(?:^|\s|[\u4e00-\u9fff])记者\s*(" + _NAME + r")(?=\s|$|[,，、])")
+_BYLINE = re.compile(
+    r"(?:^|\s|[\u4e00-\u9fff（(])记者\s*[:：|｜]?\s*(" + _NAME + r")(?=\s|$|[,，、）)])"
+)
+# a forum post's header: ``来自: 考编上岸的小土豆``, ``雁回小吏 发布于 2024-03-08 09:17``
+_POSTER = re.compile(r"^来自\s*[:：]\s*(\S{2,20})$|^(\S{2,20})\s+(?:发布于|发表于)\s*\d{4}")
 _SITE = r"[\u4e00-\u9fff]{2,16}?(?:网|站|报|台|在线|频道|政府|论坛|社区|文库|门户)"
 _SITE_PATTERNS = [
     re.compile(
@@ -48,11 +53,15 @@ def iso_date(text: str) -> Optional[str]:
 
     >>> iso_date("文章来源: 红星网  时间: 2023-02-28 17:24")
     '2023-02-28'
-    >>> iso_date("2021年4月8日")
-    '2021-04-08'
+    >>> iso_date("2021年4月8日"), iso_date("24-1-30 18:05 来自 微博网页版")
+    ('2021-04-08', '2024-01-30')
     """
     for m in _DATE.finditer(text):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    if m := _SHORT_DATE.match(text):  # a post header's ``24-1-30 18:05``
+        y, mo, d = 2000 + int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
@@ -83,6 +92,9 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
     for t in meta_lines:
         if "author" not in meta and (m := _AUTHOR.search(t) or _BYLINE.search(t)):
             meta["author"] = m.group(1)
+    for t in meta_lines:
+        if "author" not in meta and (m := _POSTER.search(t)):
+            meta["author"] = m.group(1) or m.group(2)
     for t in meta_lines:  # a speech header: a name alone (习 近 平), or office and name
         if "author" not in meta and PERSON_NAME.match(t) and not SPEAKER_OFFICE.match(t):
             meta["author"] = re.sub(r"[\s\u3000]", "", t)
@@ -102,4 +114,29 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
                 break
         if "site" in meta:
             break
+    if "site" not in meta and (logo := _logo(decisions)):
+        meta["site"] = logo
     return {k: meta[k] for k in ("date", "source", "site", "author") if k in meta}
+
+
+_NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}")
+#: Lines that name the site or the organisation behind it (a source line is a metadata line).
+_IDENTITY = frozenset({codes.R_COPYRIGHT, codes.R_ICP, codes.R_ORGANISER, codes.R_POWERED_BY})
+
+
+def _logo(decisions: Sequence[LineDecision]) -> Optional[str]:
+    """The site's name as its logo line gives it: the page's first line, a bare name dropped as
+    furniture, that a copyright, ICP, organiser or source line repeats (``中国人民政治协商会议北渚市委员会`` /
+    ``版权所有：中国人民政治协商会议北渚市委员会``)."""
+    first = next((d for d in decisions if d.action != codes.BLANK), None)
+    if first is None or first.action != codes.DROP:
+        return None
+    name = first.text.strip()
+    if not _NAME_LIKE.fullmatch(name) or name.isdigit():
+        return None
+    for d in decisions:
+        if d is first or name not in d.text:
+            continue
+        if d.reason in _IDENTITY or (d.action == codes.META and _SOURCE.search(d.text)):
+            return name
+    return None
