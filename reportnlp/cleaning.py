@@ -91,9 +91,10 @@ def clean(
         body, para_edits, paragraphs = rebuild_paragraphs(_kept_lines(decisions, lines, unwidened))
 
     warnings: list[str] = []
-    total = len(body) < 0.2 * len(result.text) and sum(len(ln.strip()) for ln in lines)
-    if total and total >= 200 and len(body) < 0.2 * total:
-        warnings.append(f"most of the page was dropped: {len(body)} of {total} characters kept")
+    if len(body) < 0.2 * len(result.text):  # else it cannot be below a fifth of the stripped lines
+        total = sum(len(ln.strip()) for ln in lines)
+        if total >= 200 and len(body) < 0.2 * total:
+            warnings.append(f"most of the page was dropped: {len(body)} of {total} characters kept")
     return CleanDoc(
         id=id,
         title=doc_title,
@@ -114,7 +115,8 @@ def _kept_lines(decisions, lines, unwidened) -> list[KeptLine]:
     for i, d in enumerate(decisions):
         if d.action == codes.KEEP:
             indented = unwidened[i][:1] in _INDENT_CHARS
-            kept.append(KeptLine(d.line, lines[i].strip(), indented, prev == i - 1))
+            heading = d.reason == codes.R_HEADING  # the line decisions read it already
+            kept.append(KeptLine(d.line, lines[i].strip(), indented, prev == i - 1, heading))
             prev = i
     return kept
 

@@ -36,11 +36,62 @@ def test_split_rule_equals_its_pattern(index):
 
 
 def test_split_meta_line_equals_its_pattern():
-    whole = re.compile(rules.META_LINE)
-    head, rest = rules._META_HEAD, rules._META_REST
-    split = [bool((head and head(t)) or (rest and rest(t))) for t in LINES]
+    whole = re.compile(rules.META_LINE_PATTERN)
+    split = [bool(rules._META_HEAD(t) or rules._META_REST(t)) for t in LINES]
     assert split == [bool(whole.search(t)) for t in LINES]
 
 
 def test_top_level_alternatives():
     assert rules._top_level_alternatives(r"^a|(b|c)|[|(]x|\|y") == ["^a", "(b|c)", "[|(]x", r"\|y"]
+
+
+# --- cases the second pass and the edge-only rules must leave alone ----------------------------------
+
+_PROSE = "过去一年，我们坚持稳中求进工作总基调，全面贯彻新发展理念，经济社会发展取得新成效，人民生活持续改善。"
+_PROSE2 = "今年，我们将继续深化改革、扩大开放，推动高质量发展，努力完成全年目标任务，以优异成绩向人民交账。"
+
+
+def _actions(text: str) -> dict[str, str]:
+    from reportnlp import clean
+
+    return {d.text.strip(): d.action for d in clean(text).lines if d.action != "blank"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "富强 民主 文明 和谐 自由 平等 公正 法治 爱国 敬业 诚信 友善",  # spaced words: a list of values
+        "Report on the Work of the Government",
+        "粮食 142 万吨",  # counts without a counter's word: figures
+        "同比增长 8%",
+        "2023年",
+    ],
+)
+def test_body_lists_and_figures_stay(line):
+    text = f"关于2023年工作情况的汇报\n\n各位代表：\n\n{_PROSE}\n\n{line}\n\n{_PROSE2}\n"
+    assert _actions(text)[line] == "keep"
+
+
+def test_the_same_line_at_the_page_edge_is_furniture():
+    text = f"首页 新闻 政务 服务 互动 专题\n关于2023年工作情况的汇报\n\n{_PROSE}\n\n{_PROSE2}\n\n浏览 2,318 次\n"
+    actions = _actions(text)
+    assert actions["首页 新闻 政务 服务 互动 专题"] == "drop" and actions["浏览 2,318 次"] == "drop"
+
+
+def test_a_bare_comment_heading_opens_no_comment_zone():
+    text = f"关于网络评论工作的汇报\n\n{_PROSE}\n\n评论\n\n{_PROSE2}\n\n{_PROSE}\n"
+    assert _actions(text)[_PROSE2] == "keep"
+
+
+def test_comments_after_an_article_are_dropped():
+    comment = "希望公交线路早点开通，每天上班要倒两趟车，太不方便了。"
+    text = f"标题：民生实事\n\n{_PROSE}\n\n{_PROSE2}\n\n全部评论 23\n\n望湖老李\n\n{comment}\n\n01-19 · 云岚\n"
+    actions = _actions(text)
+    assert (
+        actions[_PROSE2] == "keep" and actions[comment] == "drop" and actions["望湖老李"] == "drop"
+    )
+
+
+def test_a_sign_off_above_its_date_stays():
+    text = f"关于做好防汛工作的通知\n\n{_PROSE}\n\n{_PROSE2}\n\n附件：防汛值班表.docx\n\n某某县人民政府办公室\n\n2024年3月1日\n"
+    assert _actions(text)["某某县人民政府办公室"] == "keep"

@@ -22,9 +22,13 @@ from reportnlp import codes
 from reportnlp.boilerplate.corpus import line_key
 from reportnlp.boilerplate.revise import revise
 from reportnlp.boilerplate.rules import (
+    CONTINUES,
+    COUNTER_WORDS,
     DATELINE,
+    HAN,
     PERSON_NAME,
     SENTENCE_PUNCT,
+    SITE_IDENTITY,
     SPEAKER_OFFICE,
     ends_sentence,
     is_heading,
@@ -71,11 +75,6 @@ _WEAK_RULES = frozenset(
     }
 )
 
-
-#: Rules of lines that name the site, not the page.
-_SITE_IDENTITY = frozenset(
-    {codes.R_COPYRIGHT, codes.R_ICP, codes.R_ORGANISER, codes.R_CONTACT, codes.R_POWERED_BY}
-)
 
 #: Headers of link lists whose items follow on lines of their own.
 _LIST_HEADERS = frozenset({codes.R_RECOMMEND, codes.R_RELATED})
@@ -128,18 +127,22 @@ def decide_lines(
         deferred[i] = False
 
     filled = [i for i, t in enumerate(texts) if t]  # the non-blank lines
+    heading = [False] * n
     for i in filled:
         t = texts[i]
+        heading[i] = is_heading(t)
         if is_long_prose(t) or (len(t) >= 4 and _CN_HEADING.match(t)):
             deferred[i] = True
         else:
             resolve(i)
 
     # A short "rule" hit inside a broken sentence is a piece of that sentence ("广义货币M" / "2" / "和…").
-    for i in [i for i in range(1, n - 1) if rule[i] in _WEAK_RULES]:
+    for i in filled:
         if (
-            texts[i + 1]
-            and (rule[i + 1] is None or _OPENS_WITH_CLOSER.match(texts[i + 1]))
+            rule[i] in _WEAK_RULES
+            and 0 < i < n - 1
+            and texts[i + 1]
+            and (rule[i + 1] is None or texts[i + 1][:1] in CONTINUES)
             and _in_sentence(texts, rule, i, meta)
         ):
             rule[i] = None
@@ -164,9 +167,18 @@ def decide_lines(
         if deferred[i]:
             resolve(i)
         t = texts[i]
-        if plain(i) and (is_prose(t, 40) or is_heading(t) or t.endswith("。")):
+        if plain(i) and (is_prose(t, 40) or heading[i] or t.endswith("。")):
             body = i
             break
+    # --- rules read only at the page's edges: inside the body's core, a line of spaced words may be
+    # a list of values (富强 民主 文明 …), and a count without a counter's word a figure (粮食 142 万吨)
+    core_end = next((i for i in reversed(filled) if plain(i) and is_prose(texts[i], 20)), -1)
+    for i in filled:
+        if body < i < core_end and (
+            rule[i] == codes.R_SPACED_MENU
+            or (rule[i] == codes.R_COUNTER and not COUNTER_WORDS.search(texts[i]))
+        ):
+            rule[i] = None
     # --- header of a speech: dateline, speaker's office and name -------------------------------------
     # and the values of a metadata table whose labels stand on lines of their own (索引号： / 11450…)
     prev_header = False
@@ -185,41 +197,44 @@ def decide_lines(
         prev_header = meta[i]
         prev_label = meta[i] and t.endswith((":", "："))
     # The items under a "相关新闻" / "热门推荐" header: short unpunctuated lines, up to the next prose.
-    # (a header in the page head is a menu; the head zone handles it)
-    for i in [i for i in range(body + 1, n) if rule[i] in _LIST_HEADERS]:
+    for i in filled:
+        if (
+            i <= body or rule[i] not in _LIST_HEADERS
+        ):  # in the page head it is a menu: the head zone's
+            continue
         items = 0
         for j in range(i + 1, min(n, i + 40)):
             t = texts[j]
             if not t or rule[j] is not None or meta[j]:
                 continue
-            if deferred[j] or len(t) > 40 or t.endswith("。") or is_heading(t) or items >= 15:
+            if deferred[j] or len(t) > 40 or t.endswith("。") or heading[j] or items >= 15:
                 break
             rule[j] = codes.R_RELATED_ITEM
             items += 1
 
     # --- title --------------------------------------------------------------------------------------
-    title_lines = _pick_title(texts, filled, rule, meta, body, title_hint, has_body=body < tail)
+    title_lines = _pick_title(
+        texts, filled, heading, rule, meta, body, title_hint, has_body=body < tail
+    )
     title_text = (
         "".join(texts[i] for i in title_lines) if title_lines else (title_hint or "").strip()
     )
 
     # --- first pass: each line by its rules and its zone -------------------------------------------
-    heading = [False] * n
     actions = [codes.BLANK] * n
     reasons = [codes.R_BLANK] * n
     for i in filled:
         t = texts[i]
-        heading[i] = is_heading(t)
         if i in title_lines:
             action, reason = codes.TITLE, codes.R_TITLE
         elif meta[i]:
             action, reason = codes.META, codes.R_META
         elif rule[i] is not None:
             action, reason = codes.DROP, rule[i]
-        elif title_text and (
-            t == title_text or (i < body and _browser_title(t, title_text, title_lines, i))
-        ):
+        elif title_text and t == title_text:
             action, reason = codes.DROP, codes.R_REPEATED_TITLE
+        elif title_text and i < body and _browser_title(t, title_text, title_lines, i):
+            action, reason = codes.DROP, codes.R_BROWSER_TITLE
         elif i >= tail:
             action, reason = codes.DROP, codes.R_TAIL_ZONE
         elif (
@@ -242,7 +257,7 @@ def decide_lines(
             and not ends_sentence(t)
             and _standalone(texts, i)
             # inside the body only symbols go ("↑"); a repeated heading such as 结束语 is the genre's
-            and (i < body or i > last_body or not _HAN.search(t))
+            and (i < body or i > last_body or not HAN.search(t))
         ):
             action, reason = codes.DROP, codes.R_CORPUS_REPEATED
         else:
@@ -277,10 +292,8 @@ def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bo
     )
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
-_OPENS_WITH_CLOSER = re.compile(r"^[，。、；：！？）》”’」』,.;:!?)]")
 _DANGLING = frozenset("的和与及或在对把被从向于将")  # a line ending on one runs on into the next
 
 
@@ -301,7 +314,7 @@ def _in_sentence(
         and bool(_RUNS_ON.search(before))
     )
     runs_out = bool(after) and rule[i + 1] is None and texts[i][-1:] in _DANGLING
-    return runs_in or runs_out or bool(_OPENS_WITH_CLOSER.match(after))
+    return runs_in or runs_out or after[:1] in CONTINUES
 
 
 def _standalone(texts: Sequence[str], i: int) -> bool:
@@ -314,6 +327,7 @@ def _standalone(texts: Sequence[str], i: int) -> bool:
 def _pick_title(
     texts: Sequence[str],
     filled: Sequence[int],
+    heading: Sequence[bool],
     rule: Sequence[Optional[str]],
     meta: Sequence[bool],
     body: int,
@@ -346,10 +360,10 @@ def _pick_title(
         return []
     best: Optional[tuple[tuple[int, int], int]] = None
     # a breadcrumb or a link list repeats the title; a copyright or ICP line names the site instead
-    furniture = [t for t, r in zip(texts, rule) if r is not None and r not in _SITE_IDENTITY]
+    furniture = [t for t, r in zip(texts, rule) if r is not None and r not in SITE_IDENTITY]
     for i in range(min(body, len(texts))):
         t = texts[i]
-        if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80 or is_heading(t):
+        if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80 or heading[i]:
             continue
         if t.endswith(("。", "；", ";", "：", ":")) or is_link_list(t):
             continue

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Optional
 
 from reportnlp import codes
-from reportnlp.boilerplate.rules import PERSON_NAME, SPEAKER_OFFICE
+from reportnlp.boilerplate.rules import PERSON_NAME, SITE_IDENTITY, SPEAKER_OFFICE
 from reportnlp.types import LineDecision
 
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -120,8 +120,6 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
 
 
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}")
-#: Lines that name the site or the organisation behind it (a source line is a metadata line).
-_IDENTITY = frozenset({codes.R_COPYRIGHT, codes.R_ICP, codes.R_ORGANISER, codes.R_POWERED_BY})
 
 
 def _logo(decisions: Sequence[LineDecision]) -> Optional[str]:
@@ -137,6 +135,6 @@ def _logo(decisions: Sequence[LineDecision]) -> Optional[str]:
     for d in decisions:
         if d is first or name not in d.text:
             continue
-        if d.reason in _IDENTITY or (d.action == codes.META and _SOURCE.search(d.text)):
+        if d.reason in SITE_IDENTITY or (d.action == codes.META and _SOURCE.search(d.text)):
             return name
     return None

@@ -2,11 +2,12 @@
 
 The first pass (:mod:`reportnlp.boilerplate.classify`) judges a line by itself and by its zone (head,
 body, tail). Furniture inside the body escapes it when no rule knows its words: a forum poster's name, a
-badge, a sidebar's links. Two revisions catch it from its surroundings:
+badge, a sidebar's links, a signature. Three revisions catch it from its surroundings:
 
 * **comments**: a comment section's header after the article (``全部评论 23``, ``23 条评论``,
   ``精选留言``) opens a zone of readers' comments that runs to the end of the page, provided the article
-  before it holds more body text than the zone (a count in a share bar above a story opens nothing);
+  before it holds at least as much body text as the zone (a count in a share bar above a story opens
+  nothing);
 * **signatures**: a line a page repeats, each copy right above furniture (a poster's motto above the
   reply buttons of each of their posts), is furniture;
 * **furniture islands**: a short line that is neither body prose nor a heading, whose nearest
@@ -14,20 +15,25 @@ badge, a sidebar's links. Two revisions catch it from its surroundings:
   Body prose (:func:`is_body_line`) and the title bound the islands; a short line next to body text is
   kept, so headings, salutations (``同志们：``) and broken sentences stay.
 
-Both act only on a page that has body prose, and only turn ``keep`` into ``drop``, each with its reason.
+They act only on a page that has body prose, and only turn ``keep`` into ``drop``, each with its reason.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from typing import Optional
 
 from reportnlp import codes
-from reportnlp.boilerplate.rules import ends_sentence, is_heading, is_long_prose
+from reportnlp.boilerplate.rules import ends_sentence, is_date_line, is_heading, is_long_prose
 
-#: The header of a comment section, alone on its line.
+#: The header of a comment section, alone on its line: a qualified name (``全部评论``, ``精选留言``,
+#: ``评论区``), a count (``评论 89``, ``23 条评论``) or the box (``写评论...``); a bare ``评论`` is not one.
 COMMENT_HEADER = re.compile(
-    r"(?:全部|热门|最新|精彩|精选|网友|最热)?(?:评论|留言|跟帖|跟贴)(?:区|列表)?\s*[(（]?\s*\d*\s*[)）]?"
+    r"(?:(?:全部|热门|最新|精彩|精选|网友|最热)(?:评论|留言|跟帖|跟贴)(?:区|列表)?|(?:评论|留言|跟帖|跟贴)(?:区|列表))"
+    r"\s*(?:[(（]?\s*\d+\s*[)）]?)?"
+    r"|(?:评论|留言|跟帖|跟贴)\s*[(（]?\s*\d+\s*[)）]?"
     r"|\d+\s*条(?:评论|留言)|(?:写|发表|添加)(?:评论|留言)\.*|文明上网.{0,10}"
 )
 _BULLETS = "·•▪◆◇■□●○▶►-*"
@@ -36,9 +42,9 @@ _BOILERPLATE, _BODY, _SHORT = 1, 2, 3
 _SIGNATURE_MAX = 60  # characters: a motto, not a paragraph
 
 
-def is_body_line(line: str) -> bool:
-    """Body text that bounds furniture islands: prose, a numbered heading, or a sentence of 15+ characters
-    (not a bulleted link).
+def is_body_line(line: str, heading: Optional[bool] = None) -> bool:
+    """Body text that bounds furniture islands: prose, a numbered heading (``heading``, when already
+    known), or a sentence of 15+ characters (not a bulleted link).
 
     >>> is_body_line("一、主要工作开展情况"), is_body_line("希望公交线路早点开通，每天上班要倒两趟车。")
     (True, True)
@@ -47,7 +53,7 @@ def is_body_line(line: str) -> bool:
     """
     return (
         is_long_prose(line)
-        or is_heading(line)
+        or (is_heading(line) if heading is None else heading)
         or (len(line) >= 15 and line[0] not in _BULLETS and ends_sentence(line))
     )
 
@@ -76,12 +82,12 @@ def revise(
         if actions[i] in (codes.DROP, codes.META, codes.TITLE):
             kind[i] = _BOILERPLATE
         else:
-            kind[i] = _BODY if heading[i] or is_body_line(t) else _SHORT
+            kind[i] = _BODY if is_body_line(t, heading[i]) else _SHORT
     if _BODY not in kind:
         return
     _comment_zone(texts, kind, actions, reasons)
-    _signatures(texts, heading, kind, actions, reasons)
-    _islands(filled, kind, actions, reasons)
+    _signatures(texts, filled, heading, kind, actions, reasons)
+    _islands(texts, filled, kind, actions, reasons)
 
 
 def _comment_zone(
@@ -104,28 +110,35 @@ def _comment_zone(
 
 def _signatures(
     texts: Sequence[str],
+    filled: Sequence[int],
     heading: Sequence[bool],
     kind: list[int],
     actions: list[str],
     reasons: list[str],
 ) -> None:
     copies: dict[str, list[int]] = {}
-    for i, k in enumerate(kind):
+    for i in filled:
+        k = kind[i]
         if (k == _SHORT or k == _BODY) and len(texts[i]) <= _SIGNATURE_MAX and not heading[i]:
             copies.setdefault(texts[i], []).append(i)
     for repeated in (c for c in copies.values() if len(c) > 1):
-        if all(_next_kind(kind, i) == _BOILERPLATE for i in repeated):
+        if all(_next_kind(filled, kind, i) == _BOILERPLATE for i in repeated):
             for i in repeated:
                 actions[i], reasons[i], kind[i] = codes.DROP, codes.R_SIGNATURE, _BOILERPLATE
 
 
-def _next_kind(kind: Sequence[int], i: int) -> int:
+def _next_kind(filled: Sequence[int], kind: Sequence[int], i: int) -> int:
     """The kind of the next non-blank line (boilerplate at the page's end)."""
-    return next((k for k in kind[i + 1 :] if k), _BOILERPLATE)
+    k = bisect_right(filled, i)
+    return kind[filled[k]] if k < len(filled) else _BOILERPLATE
 
 
 def _islands(
-    filled: Sequence[int], kind: Sequence[int], actions: list[str], reasons: list[str]
+    texts: Sequence[str],
+    filled: Sequence[int],
+    kind: Sequence[int],
+    actions: list[str],
+    reasons: list[str],
 ) -> None:
     run: list[int] = []
     bounded = True  # the page's top edge bounds the first run
@@ -134,7 +147,8 @@ def _islands(
         if k == _SHORT:
             run.append(i)
             continue
-        if run and bounded and k == _BOILERPLATE:
+        # a run just above a date alone is a document's sign-off (某某县人民政府办公室 / 2024年3月1日)
+        if run and bounded and k == _BOILERPLATE and not is_date_line(texts[i]):
             _drop(run, actions, reasons)
         run = []
         bounded = k == _BOILERPLATE

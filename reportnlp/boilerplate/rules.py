@@ -24,7 +24,13 @@ SENTENCE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
 #: Punctuation of running prose (colons excluded: titles use them, ``慈利县东岳观镇:“三微”活动…``).
 PROSE_PUNCT = re.compile(r"[，。；！？,;!?]")
 _STOPS = "。！？；!?;…"
-_CLOSERS = "”’」』）)"
+_CLOSERS = "”’」』）)"  # may follow a full stop
+#: Characters a line opens with when it continues the line before (a broken sentence).
+CONTINUES = frozenset("，。、；：！？）》”’」』,.;:!?)")
+#: Rules of lines that name the site or the organisation behind it, not the page.
+SITE_IDENTITY = frozenset(
+    {codes.R_COPYRIGHT, codes.R_ICP, codes.R_ORGANISER, codes.R_CONTACT, codes.R_POWERED_BY}
+)
 
 
 def ends_sentence(line: str) -> bool:
@@ -233,7 +239,7 @@ _COMPILED = [
 ]
 
 #: Lines that carry metadata: a source, a publication date, an author or a byline.
-META_LINE = (
+META_LINE_PATTERN = (
     r"(?:^|\s)(?:文章|信息|稿件|新闻)?来源"
     + _C
     + r"|(?:发布|发表|更新|录入|上传|提交)(?:时间|日期|于)"
@@ -254,7 +260,7 @@ META_LINE = (
     + r"|IP\s*属地\s*[:：]?\s*[\u4e00-\u9fff]{2,10}$|^来自\s*\S{1,16}客户端$|^来自\s*[:：]\s*\S{1,20}$"
     + r"|^(?:文|图|文/图|图/文)\s*[/|:：]\s*[\u4e00-\u9fff]{2,4}"
 )
-_META_HEAD, _META_REST = split_anchored(META_LINE)
+_META_HEAD, _META_REST = split_anchored(META_LINE_PATTERN)  # both present
 #: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
 DATELINE = re.compile(
     r"^[（(]?[—－-]*\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,50}?(?:上|通过|发表|讲话|报告|会议)[）)]?$"
@@ -273,6 +279,17 @@ _DATE_LED = re.compile(
 )
 
 
+def is_date_line(line: str) -> bool:
+    """A document's date alone, written out as an official text dates itself: ``2024年3月1日``,
+    ``（2024年1月12日）`` (a post's header carries a time: ``2024-03-09 16:40``).
+
+    >>> is_date_line("（2024年1月12日）"), is_date_line("2024-03-09 16:40"), is_date_line("2024年3月1日 云岚")
+    (True, False, False)
+    """
+    return _WRITTEN_DATE.fullmatch(line) is not None
+
+
+_WRITTEN_DATE = re.compile(r"[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?")
 _DATE_TRAILING = re.compile(
     r"(?<![\d-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(?::\d{2})?$"
 )
@@ -316,7 +333,8 @@ def is_ui_line(line: str) -> bool:
     return bool(core) and core[0] in _UI_INITIALS and bool(_UI_LINE.match(core))
 
 
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+#: A Chinese character (CJK unified ideographs and extension A).
+HAN = re.compile(r"[\u3400-\u9fff]")
 # a decimal figure or tab-separated cells (a statistics table row); "01" alone (a WeChat heading number)
 _TABLE_CELLS = re.compile(r"\d\.\d|\t|^0\d$")
 _CLAUSE_PUNCT = re.compile(r"[，。；！？;!?]|,(?!\d{3})")  # not a thousands separator
@@ -336,7 +354,7 @@ def is_counter(line: str) -> bool:
         len(line) <= 24
         and _DIGIT.search(line) is not None
         and not _TABLE_CELLS.search(line)
-        and len(_HAN_CHAR.findall(line)) <= 4
+        and len(HAN.findall(line)) <= 4
         and not _CLAUSE_PUNCT.search(line)
         and not HEADING_START.match(line)
         and not _DATE_LED.match(line)
@@ -372,6 +390,8 @@ def line_rule(line: str) -> Optional[str]:
         return codes.R_SEPARATOR
     if is_link_list(line):
         return codes.R_NAV
+    if is_spaced_menu(line):
+        return codes.R_SPACED_MENU
     if is_place_list(line):
         return codes.R_PLACE_LIST
     return None
@@ -392,7 +412,7 @@ def is_meta_line(line: str) -> bool:
     """
     if len(line) > 120 or line.count("。") > 1 or _CAPTION_CREDIT.search(line):
         return False
-    if (_META_HEAD and _META_HEAD(line)) or (_META_REST and _META_REST(line)):
+    if _META_HEAD(line) or _META_REST(line):
         return True
     # a date and time, then at most a place, a device or a name: a post's or a comment's header
     m = _DATE_LED.match(line)
@@ -412,18 +432,31 @@ def is_link_list(line: str) -> bool:
 
     >>> is_link_list("关于我们| 广告服务| 版权声明| 联系我们| 友情链接")
     True
-    >>> is_link_list("首页 滚动 时政 国际 社会 财经"), is_link_list("指标 2023年 2024年 增长")
-    (True, False)
     """
     if len(line) > 300 or SENTENCE_PUNCT.search(line.replace("、", "")):
         return False
     items = [p for p in _SEPARATORS.split(line) if p]
-    if len(items) >= 3 and all(2 <= len(p) <= 16 for p in items):
-        return True
-    # a menu whose items one space apart (the width step makes wide spaces one): five or more words
-    # without digits, as Chinese prose does not space its words
+    return len(items) >= 3 and all(2 <= len(p) <= 16 for p in items)
+
+
+def is_spaced_menu(line: str) -> bool:
+    """Five or more short words one space apart (the width step makes wide spaces one), none with a
+    digit or punctuation: a menu, as Chinese prose does not space its words. Read only at a page's
+    edges (:mod:`reportnlp.boilerplate.classify`): inside the body it may be a list of values.
+
+    >>> is_spaced_menu("首页 滚动 时政 国际 社会 财经"), is_spaced_menu("指标 2023年 2024年 增长 百分比")
+    (True, False)
+    """
+    if len(line) > 120 or SENTENCE_PUNCT.search(line):
+        return False
     words = line.split(" ")
     return len(words) >= 5 and all(0 < len(w) <= 12 and not _DIGIT.search(w) for w in words)
+
+
+#: Words of a counter: a count inside a page's body without one is a figure, not furniture.
+COUNTER_WORDS = re.compile(
+    r"浏览|阅读|点击|访问|赞|踩|评论|回复|回应|转发|分享|收藏|关注|粉丝|帖子|主题|积分|有用|没用|在看|下载|播放|人气|热度"
+)
 
 
 @lru_cache(maxsize=1)

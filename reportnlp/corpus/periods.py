@@ -23,7 +23,7 @@ from typing import Any, Optional, Union
 
 import numpy as np
 
-from reportnlp.corpus.structure import as_analysis, make_pipeline
+from reportnlp.corpus.structure import as_analysis, check_k, document_ids, make_pipeline
 
 __all__ = ["Periods", "find_periods", "optimal_segments"]
 
@@ -108,10 +108,12 @@ def find_periods(
 
     analyses = [as_analysis(d) for d in docs]
     n = len(analyses)
+    if n == 0:
+        raise ValueError("find_periods needs at least one document")
     if len(years) != n:
         raise ValueError(f"{len(years)} years for {n} documents")
-    if ids is None:
-        ids = [str(a.id) if a.id is not None else str(i) for i, a in enumerate(analyses)]
+    ids = document_ids(analyses, ids)
+    check_k(k, n)
     order = sorted(range(n), key=lambda i: years[i])
     analyses = [analyses[i] for i in order]
     ids = [ids[i] for i in order]
@@ -133,11 +135,9 @@ def find_periods(
         for kk in range(2, min(k_max, n - 1, n // max(1, min_size)) + 1):
             score = silhouette(labels_of(optimal_segments(Z, kk, min_size)[0]))
             k_scores[kk] = score
-            if best is None or score > k_scores[best]:
+            if best is None or score > k_scores[best] + 1e-9:  # the smaller k on a tie
                 best = kk
         k = best or 1
-    elif isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= n:
-        raise ValueError(f"k must be 'auto' or an integer from 1 to {n} (the documents), not {k!r}")
     bounds, cost = optimal_segments(Z, int(k), min_size)
     labels = labels_of(bounds)
 

@@ -489,6 +489,23 @@ def _relabel(labels: np.ndarray) -> np.ndarray:
     return np.array([order[int(lab)] for lab in labels.tolist()], dtype=int)
 
 
+def document_ids(analyses: Sequence[Analysis], ids: Optional[Sequence[str]]) -> list[str]:
+    """``ids`` checked against the documents, or by default each document's ``id`` (else its position)."""
+    if ids is None:
+        return [str(a.id) if a.id is not None else str(i) for i, a in enumerate(analyses)]
+    if len(ids) != len(analyses):
+        raise ValueError(f"{len(ids)} ids for {len(analyses)} documents")
+    return list(ids)
+
+
+def check_k(k: Any, n: int) -> None:
+    """``k`` is ``"auto"`` or a number of groups from 1 to ``n`` (the documents)."""
+    if k != "auto" and (
+        isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= n
+    ):
+        raise ValueError(f"k must be 'auto' or an integer from 1 to {n} (the documents), not {k!r}")
+
+
 def cluster_documents(
     docs: Iterable[Any],
     k: Union[int, str] = "auto",
@@ -525,14 +542,8 @@ def cluster_documents(
     n = len(analyses)
     if n == 0:
         raise ValueError("cluster_documents needs at least one document")
-    if ids is None:
-        ids = [str(a.id) if a.id is not None else str(i) for i, a in enumerate(analyses)]
-    elif len(ids) != n:
-        raise ValueError(f"{len(ids)} ids for {n} documents")
-    if k != "auto" and (
-        isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= n
-    ):
-        raise ValueError(f"k must be 'auto' or an integer from 1 to {n} (the documents), not {k!r}")
+    ids = document_ids(analyses, ids)
+    check_k(k, n)
 
     pipe = make_pipeline(2, random_state=random_state, **feature_params)
     head = pipe[:-1].fit(analyses)

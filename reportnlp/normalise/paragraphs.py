@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from reportnlp import codes
-from reportnlp.boilerplate.rules import ends_sentence, is_heading
+from reportnlp.boilerplate.rules import CONTINUES, ends_sentence, is_heading
 from reportnlp.types import Edit, Paragraph, new_edit, new_paragraph
 
-_CLOSERS = frozenset(
-    "，。、；：！？）》”’」』,.;:!?)"
-)  # a line opening with one continues the last
 _INNER_INDENT = re.compile(
     r"(?<=[。！？；!?”’」』])[ \t]*\u3000{2,}[ \t\u3000]*(?=[^\s，。、；：！？）》”’」』,.;:!?)])"
 )
@@ -29,14 +26,16 @@ PARA_SEP = "\n\n"
 
 
 class KeptLine(NamedTuple):  # a tuple: made once per kept line, it is on the hot path
-    """A kept line: its raw line number, normalised text, whether the raw line was indented, and
-    whether it directly follows the previous kept line in the raw page (no blank or dropped line between).
+    """A kept line: its raw line number, normalised text, whether the raw line was indented, whether
+    it directly follows the previous kept line in the raw page (no blank or dropped line between), and
+    whether it is a numbered heading (``None``: not known yet, :func:`is_heading` tells).
     """
 
     line: int
     text: str
     indented: bool
     adjacent: bool
+    heading: Optional[bool] = None
 
 
 def blank_separated(kept: Sequence[KeptLine]) -> bool:
@@ -50,7 +49,7 @@ def _joins(
 ) -> bool:
     if not cur.adjacent:
         return False
-    if cur.text[:1] in _CLOSERS:
+    if cur.text[:1] in CONTINUES:
         return True
     if cur_heading or (prev_heading and not blank_style):
         return False
@@ -75,7 +74,7 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
     ([(25,), (27, 28)], 'broken_line_joined')
     """
     blank_style = blank_separated(kept)
-    heading = [is_heading(k.text) for k in kept]
+    heading = [is_heading(k.text) if k.heading is None else k.heading for k in kept]
     edits: list[Edit] = []
     groups: list[list[KeptLine]] = []
     pos = 0  # offset in the kept text of the current line

@@ -46,6 +46,8 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
+from itertools import product
+from typing import NamedTuple
 
 from reportnlp import codes
 from reportnlp.types import Edit, new_edit
@@ -105,12 +107,21 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str]:
     )
 
 
+class _ScriptSets(NamedTuple):
+    trad: frozenset[str]
+    simp: frozenset[str]
+    triggers: frozenset[str]
+    phrase_only: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _script_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """``(traditional_only, simplified_only, triggers)`` derived from OpenCC's character tables.
+def _script_sets() -> _ScriptSets:
+    """``(trad, simp, triggers, phrase_only)``: traditional-only and simplified-only characters, and the
+    triggers, derived from OpenCC's character tables.
 
     *triggers* are the characters the conversion may change, alone or inside one of OpenCC's phrases:
-    a clause without one is left as it is, and ``t2s`` finds nothing to do in it.
+    a clause without one is left as it is, and ``t2s`` finds nothing to do in it. *phrase_only* are the
+    triggers that only phrases change (瞭解→了解, 藉口→借口, 反覆→反复, 沈默→沉默).
     """
     ts = _read_opencc_dict("TSCharacters.txt")
     st = _read_opencc_dict("STCharacters.txt")
@@ -135,34 +146,46 @@ def _script_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             phrase_only.update(a for a, b in zip(key, final) if a != b)
     triggers |= phrase_only
     triggers -= KEEP_AS_WRITTEN | {_ZHU}
-    return frozenset(trad), frozenset(simp), frozenset(triggers)
+    return _ScriptSets(
+        frozenset(trad), frozenset(simp), frozenset(triggers), frozenset(phrase_only & triggers)
+    )
 
 
 @lru_cache(maxsize=1)
 def _phrase_contexts() -> dict[str, tuple[tuple[str, int], ...]]:
-    """The triggers that no table changes alone (沈, 覆, 瞭, 藉 …: only phrases such as 沈默, 反覆, 瞭解
-    do) → every ``(phrase, offset of the character in it)``. Simplified text is full of them (沈阳,
-    覆盖, 瞭望): outside its phrases such a character needs no conversion."""
-    ts = _read_opencc_dict("TSCharacters.txt")
-    tw_rev = _read_opencc_dict("TWVariantsRev.txt")
-    triggers = _script_sets()[2]
-    alone = {k for k, v in ts.items() if v[0] != k} | set(EXTRA_VARIANTS) | set(tw_rev)
-    only = {c for c in triggers if c not in alone}
-    contexts: dict[str, list[tuple[str, int]]] = {c: [] for c in only}
+    """Each phrase-only trigger (沈, 覆, 瞭, 藉 …) → every ``(phrase, offset of the character in it)``,
+    each phrase also in its Taiwan spellings (藉著 as well as 藉着: ``tw2s`` reads 著 as 着 first).
+    Simplified text is full of these characters (沈阳, 覆盖, 瞭望): outside its phrases such a character
+    needs no conversion."""
+    only = _script_sets().phrase_only
+    variants: dict[str, list[str]] = {}  # a character → its Taiwan variants
+    for variant, standard in _read_opencc_dict("TWVariantsRev.txt").items():
+        if len(variant) == 1 and len(standard[0]) == 1 and variant != standard[0]:
+            variants.setdefault(standard[0], []).append(variant)
+    contexts: dict[str, set[tuple[str, int]]] = {c: set() for c in only}
     for name in ("TSPhrases.txt", "TWVariantsRevPhrases.txt"):
         for key in _read_opencc_dict(name):
-            for offset, c in enumerate(key):
-                if c in contexts:
-                    contexts[c].append((key, offset))
-    return {c: tuple(v) for c, v in contexts.items()}
+            if not only.intersection(key):
+                continue
+            for spelling in product(*([c, *variants.get(c, ())] for c in key)):
+                for offset, c in enumerate(spelling):
+                    if c in contexts:
+                        contexts[c].add(("".join(spelling), offset))
+    return {c: tuple(sorted(v)) for c, v in contexts.items()}
 
 
 def _outside_phrases(text: str, i: int) -> bool:
-    """``text[i]`` is a phrase-only trigger that no phrase of OpenCC's covers here."""
+    """``text[i]`` is a phrase-only trigger that no phrase of OpenCC's covers here, on a line without
+    著 (in a line holding a trigger, the clauses holding 著 are converted too: see :func:`_stretches`)."""
     contexts = _phrase_contexts().get(text[i])
-    return contexts is not None and not any(
+    if contexts is None or any(
         i >= offset and text.startswith(key, i - offset) for key, offset in contexts
-    )
+    ):
+        return False
+    if _ZHU not in text:
+        return True
+    end = text.find("\n", i)
+    return _ZHU not in text[text.rfind("\n", 0, i) + 1 : end if end >= 0 else len(text)]
 
 
 _ASTRAL = "\U00010000-\U0010ffff"
@@ -185,7 +208,7 @@ def _script_patterns(astral: bool = True) -> tuple[re.Pattern[str], ...]:
     superset is safe. Without *astral* (for text without such characters, :func:`_has_astral`) the
     scan is a third faster.
     """
-    trad, simp, triggers = _script_sets()
+    trad, simp, triggers, _ = _script_sets()
     tail = _ASTRAL if astral else ""
     return tuple(
         re.compile(_char_class(c for c in chars if c <= "\uffff")[:-1] + tail + "]")
@@ -487,7 +510,7 @@ def detect_script(text: str) -> str:
     'none'
     """
     trad_rx, simp_rx = _script_patterns(_has_astral(text))[:2]
-    trad, simp, _ = _script_sets()
+    trad, simp = _script_sets()[:2]
     m = trad_rx.search(text)  # one pass over a simplified text
     while m is not None and m.group() not in trad:  # a supplementary character outside the set
         m = trad_rx.search(text, m.end())

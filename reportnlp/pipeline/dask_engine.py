@@ -169,7 +169,8 @@ def _jsonl_ranges(path: str, abspath: str, first: int, size: int) -> Iterator[Js
 
 def _auto_partition_size(total: int, workers: int) -> int:
     """A partition size that gives every worker the same number of partitions: at least
-    :data:`PARTITIONS_PER_WORKER`, more when partitions would exceed 8 MiB; never under 1 MiB.
+    :data:`PARTITIONS_PER_WORKER`, more when partitions would exceed 8 MiB; never under 1 MiB (an input
+    smaller than that many MiB gets fewer partitions, of 1 MiB).
 
     >>> _auto_partition_size(50 << 20, 2) == (50 << 20) // 8
     True

@@ -372,6 +372,29 @@ def test_property_detect_and_simplify(text):
     assert script.detect_and_simplify(text) == (detect_script(text), *to_simplified(text))
 
 
+_CONTEXT_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(sorted({k for v in script._phrase_contexts().values() for k, _ in v})),
+        st.sampled_from(list("藉著着覆盖沈阳瞭望牴触乾安县，。 ")),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CONTEXT_TEXT)
+def test_property_detect_and_simplify_near_phrases(text):
+    """Phrase-only triggers next to their phrases, in OpenCC's and in Taiwan spellings (藉著)."""
+    assert script.detect_and_simplify(text) == (detect_script(text), *to_simplified(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["我们藉著改革开放的东风", "反覆盆子", "沈默是金，沈阳", "瞭望塔上瞭解"]
+)
+def test_detect_and_simplify_cases(text):
+    assert script.detect_and_simplify(text) == (detect_script(text), *to_simplified(text))
+
+
 def test_detect_and_simplify_on_the_corpus(gwr_records):
     for rec in gwr_records:
         text = rec["content"]
