@@ -197,10 +197,9 @@ def decide_lines(
         prev_header = meta[i]
         prev_label = meta[i] and t.endswith((":", "："))
     # The items under a "相关新闻" / "热门推荐" header: short unpunctuated lines, up to the next prose.
+    # (a header in the page head is a menu: the head zone takes it)
     for i in filled:
-        if (
-            i <= body or rule[i] not in _LIST_HEADERS
-        ):  # in the page head it is a menu: the head zone's
+        if i <= body or rule[i] not in _LIST_HEADERS:
             continue
         items = 0
         for j in range(i + 1, min(n, i + 40)):
