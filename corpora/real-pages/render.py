@@ -148,7 +148,7 @@ def render_text(html: str) -> str:
     lines: list[str] = []
     title_el = root.find(".//title")
     if title_el is not None:
-        title = _clean_line(title_el.text_content() or "")
+        title = _clean_line((title_el.text_content() or "").replace("\t", " "))
         if title:
             lines.append(title)
     body = root.find("body")
