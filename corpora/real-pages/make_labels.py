@@ -17,7 +17,7 @@ A spec block, written by hand after reading the page's numbered lines::
     m.source: 北京日报
 
 ``title`` is one line number or ``-`` (none); ``meta``/``content``/``either`` are comma-separated numbers and
-ranges (inclusive); every other non-blank line of the page is ``drop``. ``m.<field>`` lines fill the ``meta``
+ranges (inclusive; blank lines inside a range are skipped); every other non-blank line of the page is ``drop``. ``m.<field>`` lines fill the ``meta``
 object (date, source, author, site, doc_number, issuer, written_date); ``m.site`` is written only when the page
 names its site. Line numbers count every
 line of the page file from 1, as bench/eval_boilerplate.py does (split on ``\\n``).
@@ -34,17 +34,18 @@ BLANK = " \t\u3000\u200b\xa0"
 META_FIELDS = ("date", "source", "author", "site", "doc_number", "issuer", "written_date")
 
 
-def parse_ranges(spec: str) -> list[int]:
-    out: list[int] = []
+def parse_ranges(spec: str) -> list[tuple[int, bool]]:
+    """(line, written as part of a range) for every number of ``spec``."""
+    out: list[tuple[int, bool]] = []
     for part in spec.replace("，", ",").split(","):
         part = part.strip()
         if not part:
             continue
         if "-" in part:
             a, b = part.split("-")
-            out.extend(range(int(a), int(b) + 1))
+            out.extend((k, True) for k in range(int(a), int(b) + 1))
         else:
-            out.append(int(part))
+            out.append((int(part), False))
     return out
 
 
@@ -83,9 +84,12 @@ def to_row(block: dict) -> dict:
     lines = page_lines(doc)
     t = block.get("title", "-").strip()
     title = None if t in ("", "-", "null", "none") else int(t)
-    meta = parse_ranges(block.get("meta", ""))
-    content = parse_ranges(block.get("content", ""))
-    either = parse_ranges(block.get("either", ""))
+    def nums(key: str) -> list[int]:
+        # blank lines inside a written range are skipped; a single blank line number is an error below
+        return [k for k, in_range in parse_ranges(block.get(key, ""))
+                if not (in_range and 1 <= k <= len(lines) and not lines[k - 1].strip(BLANK))]
+
+    meta, content, either = nums("meta"), nums("content"), nums("either")
     taken: dict[int, str] = {}
     for kind, nums in (("title", [title] if title else []), ("meta", meta), ("content", content), ("either", either)):
         for k in nums:
