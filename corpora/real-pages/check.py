@@ -2,6 +2,7 @@
 
     python corpora/real-pages/check.py            # check every row, print a summary
     python corpora/real-pages/check.py --show DOC # print DOC's lines with their labels (for review)
+    python corpora/real-pages/check.py --split dev --out /tmp/dev.jsonl   # write one split's rows (for the bench)
 
 Checks per row: the page exists; every non-blank line (as bench/eval_boilerplate.py counts them: split on
 ``\\n`` after CRLF/CR normalisation, blank = only spaces, tabs, U+3000, U+200B, U+00A0) has exactly one label;
@@ -97,8 +98,18 @@ def show(row: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", default=None, help="print one page's lines with their labels")
+    ap.add_argument("--split", choices=("dev", "heldout"), default=None, help="with --out: the rows to write")
+    ap.add_argument("--kind", default=None, help="with --out: only rows of this kind")
+    ap.add_argument("--out", type=Path, default=None, help="write the selected rows as JSONL and exit")
     args = ap.parse_args(argv)
     rows = [json.loads(s) for s in (HERE / "labels.jsonl").read_text(encoding="utf-8").splitlines() if s.strip()]
+    if args.out:
+        chosen = [r for r in rows if (args.split is None or r["split"] == args.split)
+                  and (args.kind is None or r["kind"] == args.kind)]
+        with open(args.out, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen)
+        print(f"{len(chosen)} rows -> {args.out}")
+        return 0
     if args.show:
         for row in rows:
             if row["doc"] == args.show:
