@@ -116,8 +116,8 @@ def clean(
             rejudged = True
     if rejudged:
         body, para_edits, paragraphs = rebuild_paragraphs(
-        _kept_lines(decisions, lines, unwidened, starts)
-    )
+            _kept_lines(decisions, lines, unwidened, starts)
+        )
 
     warnings: list[str] = []
     if len(body) < 0.2 * len(result.text):  # else it cannot be below a fifth of the stripped lines

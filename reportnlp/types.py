@@ -109,7 +109,8 @@ class CleanDoc:
     script: str
     warnings: tuple[str, ...] = field(default=())
     source: Optional[str] = None  # the input: file, or file:line of a record
-    fields: dict[str, Any] = field(default_factory=dict)  # the input record's other fields, unchanged
+    # the input record's other fields, unchanged
+    fields: dict[str, Any] = field(default_factory=dict)
 
     @property
     def dropped(self) -> list[LineDecision]:
