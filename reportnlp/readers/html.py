@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
+from reportnlp import codes
 from reportnlp.readers.base import FORMAT_HTML, BaseReader, Item, Record
 
 # --- decoding -------------------------------------------------------------------------------------------
@@ -320,13 +321,6 @@ _NAME_REASONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _TAG_REASONS = {"nav": "dom:nav", "footer": "dom:footer", "aside": "dom:sidebar"}
 _TOKEN = re.compile(r"[a-z]+")
 
-#: The ``dom:*`` reasons hints may carry (also listed in :mod:`reportnlp.codes`).
-DOM_REASONS = tuple(r for r, _ in _NAME_REASONS) + (
-    "dom:link_dense",
-    "dom:outside_main",
-    "dom:browser_title",
-)
-
 
 def _name_reason(el) -> Optional[str]:
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -426,6 +420,10 @@ def _key(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+def _drop(hint: Optional[str]) -> bool:
+    return bool(hint) and hint != codes.R_DOM_MAIN
+
+
 def _hints(lines: list[_Line], region: Optional[tuple[int, int, object]]) -> list[Optional[str]]:
     hints: list[Optional[str]] = []
     main = region[2] if region else None
@@ -463,11 +461,13 @@ def _hints(lines: list[_Line], region: Optional[tuple[int, int, object]]) -> lis
             )
         ):
             reason = None  # prose inside the article is read by the line decisions
+        if reason is None and main is not None and any(e is main for e in _chain(ln.anchor)):
+            reason = codes.R_DOM_MAIN
         hints.append(reason)
     # a short label between furniture lines is furniture too (a box's "证券要闻" among its links)
     for i, ln in enumerate(lines):
         if hints[i] is None and 0 < i < len(lines) - 1 and len(ln.text) <= 10:
-            if hints[i - 1] and hints[i + 1] and not _PROSE_PUNCT.search(ln.text):
+            if _drop(hints[i - 1]) and _drop(hints[i + 1]) and not _PROSE_PUNCT.search(ln.text):
                 hints[i] = hints[i - 1] if hints[i - 1] != "dom:outside_main" else hints[i + 1]
     return hints
 
