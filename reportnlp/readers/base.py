@@ -116,8 +116,9 @@ class BaseReader:
 
     # -- shared by the readers of records (JSONL, CSV, spreadsheets, parquet) ---------------------------
     def record_from(self, obj: Mapping[str, Any], where: str, fallback_id: str) -> Item:
-        """A :class:`Record` from one input record: its text (or ``html``) field, id, title and the rest
-        as ``fields``; a :class:`Failure` when it has no text."""
+        """A :class:`Record` from one input record: its text (or ``html``) field, id, title and every
+        other field, unchanged, as ``fields`` (a record of reportnlp's own output, with ``paragraphs``
+        or ``placeholders`` and a ``fields`` object, passes that object on); a :class:`Failure` when it has no text."""
         keys = (self.text_key,) if self.text_key else DEFAULT_TEXT_KEYS
         text_key = next((k for k in keys if isinstance(obj.get(k), str)), None)
         fmt = None
@@ -129,7 +130,11 @@ class BaseReader:
         rid = obj.get(self.id_key)
         title = obj.get("title")
         meta = obj.get("meta")
-        fields = {**self.default_metadata, **{k: v for k, v in obj.items() if k != text_key}}
+        if isinstance(obj.get("fields"), dict) and ("paragraphs" in obj or "placeholders" in obj):
+            fields = dict(obj["fields"])  # reportnlp's own output read again: its input's fields
+        else:
+            fields = {k: v for k, v in obj.items() if k != text_key}
+        fields = {**self.default_metadata, **fields}
         return Record(
             str(rid) if rid is not None and rid == rid else fallback_id,  # rid == rid: not NaN
             obj[text_key],
