@@ -84,9 +84,7 @@ READERS: tuple[type[BaseReader], ...] = (
     LegacyWordReader,
 )
 
-_BY_EXTENSION: dict[str, type[BaseReader]] = {
-    ext: cls for cls in READERS for ext in cls.extensions
-}
+_BY_EXTENSION: dict[str, type[BaseReader]] = {ext: cls for cls in READERS for ext in cls.extensions}
 
 
 def extension_of(path: str) -> str:
