@@ -117,8 +117,8 @@ class BaseReader:
     # -- shared by the readers of records (JSONL, CSV, spreadsheets, parquet) ---------------------------
     def record_from(self, obj: Mapping[str, Any], where: str, fallback_id: str) -> Item:
         """A :class:`Record` from one input record: its text (or ``html``) field, id, title and every
-        other field, unchanged, as ``fields`` (a record of reportnlp's own output, with ``paragraphs``
-        or ``placeholders`` and a ``fields`` object, passes that object on); a :class:`Failure` when it has no text."""
+        other field, unchanged, as ``fields`` (a record of reportnlp's own output, clean or analyse,
+        passes its ``fields`` object and its ``source`` on); a :class:`Failure` when it has no text."""
         keys = (self.text_key,) if self.text_key else DEFAULT_TEXT_KEYS
         text_key = next((k for k in keys if isinstance(obj.get(k), str)), None)
         fmt = None
@@ -130,8 +130,10 @@ class BaseReader:
         rid = obj.get(self.id_key)
         title = obj.get("title")
         meta = obj.get("meta")
-        if isinstance(obj.get("fields"), dict) and ("paragraphs" in obj or "placeholders" in obj):
-            fields = dict(obj["fields"])  # reportnlp's own output read again: its input's fields
+        if _own_output(obj):  # reportnlp's own output read again: its input's fields and name
+            fields = dict(obj["fields"]) if isinstance(obj.get("fields"), dict) else {}
+            if isinstance(obj.get("source"), str):
+                where = obj["source"]
         else:
             fields = {k: v for k, v in obj.items() if k != text_key}
         fields = {**self.default_metadata, **fields}
@@ -144,6 +146,13 @@ class BaseReader:
             fields,
             fmt,
         )
+
+
+def _own_output(obj: Mapping[str, Any]) -> bool:
+    """A record that ``reportnlp clean`` or ``reportnlp analyse`` wrote (or their ``to_dict()``)."""
+    return ("paragraphs" in obj and "dropped" in obj) or (
+        "placeholders" in obj and "signature" in obj
+    )
 
 
 def stem_of(path: str) -> str:
