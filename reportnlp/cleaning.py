@@ -168,10 +168,13 @@ def clean_stream(
     ['a', 'b']
     """
     if hasattr(records, "to_dict") and hasattr(records, "columns"):  # a pandas DataFrame
-        records = records.to_dict("records")
+        rows = records.to_dict("records")  # a column a row lacks is NaN there: left out
+        records = ({k: v for k, v in r.items() if v == v} for r in rows)
     forced_html = options.pop("html", None)
     for rec in records:
-        key = next((k for k in ("text", "content", "html") if k in rec), "text")
+        key = next(
+            (k for k in ("text", "content", "html") if isinstance(rec.get(k), (str, bytes))), "text"
+        )
         title = rec.get("title")
         yield clean(
             rec[key],
