@@ -95,6 +95,7 @@ R_DOM_AD = "dom:ad"
 R_DOM_PAGER = "dom:pager"
 R_DOM_LINK_DENSE = "dom:link_dense"
 R_DOM_OUTSIDE_MAIN = "dom:outside_main"
+R_DOM_REPEATED = "dom:repeated_block"  # a second copy of the article's text
 R_DOM_BROWSER_TITLE = "dom:browser_title"
 R_DOM_MAIN = "dom:main_content"  # kept: inside the page's main block, whatever its position says
 R_DOCX_HEADER = "docx:header"
@@ -104,7 +105,7 @@ R_PDF_FOOTER = "pdf:running_footer"
 R_PDF_PAGE_NUMBER = "pdf:page_number"
 READER_REASONS = (
     R_DOM_NAV, R_DOM_FOOTER, R_DOM_COPYRIGHT, R_DOM_SHARE, R_DOM_COMMENT, R_DOM_BREADCRUMB,
-    R_DOM_SIDEBAR, R_DOM_RELATED, R_DOM_AD, R_DOM_PAGER, R_DOM_LINK_DENSE, R_DOM_OUTSIDE_MAIN,
+    R_DOM_SIDEBAR, R_DOM_RELATED, R_DOM_AD, R_DOM_PAGER, R_DOM_LINK_DENSE, R_DOM_OUTSIDE_MAIN, R_DOM_REPEATED,
     R_DOM_BROWSER_TITLE, R_DOM_MAIN, R_DOCX_HEADER, R_DOCX_FOOTER, R_PDF_HEADER, R_PDF_FOOTER,
     R_PDF_PAGE_NUMBER,
 )  # fmt: skip

@@ -16,9 +16,12 @@ How the main content is found (all from the DOM, no learned weights):
    article, tight enough to leave the page's furniture out. The article's heading (the ``h1``–``h3`` or
    title-classed line that matches the document title) and the lines between it and the main block (date,
    source) are taken in with it when close above it.
+   A prose line that repeats an earlier one counts as other text: a page that carries the article twice
+   (a desktop and a mobile copy) has its main block around the first copy.
 3. Lines outside that region are dropped with the reason of the furniture holding them: a ``nav`` / ``footer``
    / ``aside`` element or a class or id naming navigation, footer, copyright, share bar, comments,
-   breadcrumb, sidebar, related links or ads (``dom:nav`` ...); else ``dom:link_dense`` for a line that is
+   breadcrumb, sidebar, related links or ads (``dom:nav`` ...); ``dom:repeated_block`` for a prose line
+   that repeats one of the article; else ``dom:link_dense`` for a line that is
    mostly link text; else ``dom:outside_main``. Inside the region, named furniture that does not hold the
    main block and link-dense short lines are dropped the same way; the rest is left to the line decisions.
 
@@ -360,9 +363,13 @@ def _main_region(lines: list[_Line], title: Optional[str]) -> Optional[tuple[int
     prose_of: dict[int, int] = {}
     elements: dict[int, object] = {}
     total_prose = 0
+    seen: set[str] = set()
     for ln in lines:
         n = len(ln.text)
-        if _is_prose(ln):
+        key = _key(ln.text)
+        repeated = key in seen  # a second copy of the article (a mobile version) is not more article
+        seen.add(key)
+        if _is_prose(ln) and not repeated:
             p, o = n - ln.link_chars, ln.link_chars
             total_prose += p
         else:
@@ -443,9 +450,14 @@ def _hints(lines: list[_Line], region: Optional[tuple[int, int, object]]) -> lis
                 return named_cache[k]
         return None
 
+    inside_keys = (
+        {_key(ln.text) for ln in lines[region[0] : region[1] + 1]} if region is not None else set()
+    )
     for i, ln in enumerate(lines):
         inside = region is not None and region[0] <= i <= region[1]
         reason = named(ln)
+        if reason is None and not inside and _is_prose(ln) and _key(ln.text) in inside_keys:
+            reason = codes.R_DOM_REPEATED
         if reason is None and _link_dense(ln) and len(ln.text) < 60:
             reason = "dom:link_dense"
         if reason is None and region is not None and not inside:
@@ -466,7 +478,7 @@ def _hints(lines: list[_Line], region: Optional[tuple[int, int, object]]) -> lis
         hints.append(reason)
     # a short label between furniture lines is furniture too (a box's "证券要闻" among its links)
     for i, ln in enumerate(lines):
-        if hints[i] is None and 0 < i < len(lines) - 1 and len(ln.text) <= 10:
+        if not _drop(hints[i]) and 0 < i < len(lines) - 1 and len(ln.text) <= 10:
             if _drop(hints[i - 1]) and _drop(hints[i + 1]) and not _PROSE_PUNCT.search(ln.text):
                 hints[i] = hints[i - 1] if hints[i - 1] != "dom:outside_main" else hints[i + 1]
     return hints
