@@ -367,7 +367,9 @@ def _main_region(lines: list[_Line], title: Optional[str]) -> Optional[tuple[int
     for ln in lines:
         n = len(ln.text)
         key = _key(ln.text)
-        repeated = key in seen  # a second copy of the article (a mobile version) is not more article
+        repeated = (
+            key in seen
+        )  # a second copy of the article (a mobile version) is not more article
         seen.add(key)
         if _is_prose(ln) and not repeated:
             p, o = n - ln.link_chars, ln.link_chars

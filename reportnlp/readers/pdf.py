@@ -11,7 +11,9 @@ pdfminer's layout analysis gives each page's text lines with their boxes. From t
   right margin (justified lines end flush: the commonest line end) by more than 0.6 characters, or after a vertical gap of more than 1.6 line heights. A
   paragraph carries over a page break when the page's last line ran to the margin and the next page's
   first line is not indented. Lines are joined without a space (CJK), or with one between two ASCII words;
-  the spaces layout analysis puts next to CJK characters are removed.
+  the spaces layout analysis puts next to CJK characters are removed. After a line that ends a sentence,
+  a line that opens with an item number (``五、``, ``（三）``, ``5.``, ``一是``) or a bold lead-in starts
+  a paragraph even when nothing else shows it (reports without first-line indents).
 
 Each paragraph is one line of the document the clean step reads (paragraphs separated by a blank line);
 headers, footers and page numbers are lines with a hint, placed after the paragraph they interrupted.
@@ -39,6 +41,11 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 # layout puts spaces where glyphs are apart: none belongs next to a CJK character or full-width mark
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
 _MARGIN = 0.10
+_BOLD = re.compile(r"bold|black|heavy|semibold|黑体|Hei", re.I)
+_SENTENCE_ENDS = ("。", "！", "？", "；", "：", "。”", "！”", "？”")
+_ITEM_START = re.compile(
+    r"^(?:各位代表[！!：:，,]|[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.、．](?!\d))"
+)
 
 
 @dataclass
@@ -51,12 +58,14 @@ class _PLine:
     bottom: float
     height: float
     page_height: float
+    bold_start: bool = False  # the line's first character is set in a bold face
+    bold_end: bool = False
 
 
 def _page_lines(data: bytes) -> list[list[_PLine]]:
     need("pdfminer", "pdf")
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextBox, LTTextLine
+    from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
 
     pages: list[list[_PLine]] = []
     params = LAParams(line_margin=0.3, char_margin=2.0, word_margin=0.1, boxes_flow=0.5)
@@ -71,8 +80,22 @@ def _page_lines(data: bytes) -> list[list[_PLine]]:
                     continue
                 text = _CJK_SPACE.sub("", " ".join(line.get_text().split()))
                 if text:
+                    chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+                    bold = [
+                        _BOLD.search(c.fontname or "") is not None for c in chars[:1] + chars[-1:]
+                    ]
                     lines.append(
-                        _PLine(n, text, line.x0, line.x1, h - line.y1, h - line.y0, line.height, h)
+                        _PLine(
+                            n,
+                            text,
+                            line.x0,
+                            line.x1,
+                            h - line.y1,
+                            h - line.y0,
+                            line.height,
+                            h,
+                            *(bold or [False, False]),
+                        )  # fmt: skip
                     )
         lines.sort(key=lambda ln: (round(ln.top, 0), ln.x0))
         pages.append(lines)
@@ -152,6 +175,10 @@ def _mode(values: list) -> float:
 def _starts_paragraph(prev: _PLine, cur: _PLine, left: float, right: float, char_w: float) -> bool:
     indented = cur.x0 > left + 0.8 * char_w
     short = prev.x1 < right - max(1.5, 0.1 * char_w)
+    if prev.text.endswith(_SENTENCE_ENDS) and (
+        _ITEM_START.match(cur.text) or (cur.bold_start and not prev.bold_end)
+    ):
+        return True  # after a full stop, a numbered item or a bold lead-in starts a paragraph
     if cur.page != prev.page:
         return indented or short
     gap = cur.top - prev.bottom
