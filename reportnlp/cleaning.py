@@ -84,8 +84,9 @@ def clean(
     if corpus_counts is not None:  # counted on raw lines (see boilerplate.corpus)
         raw = text.replace("\r\n", "\n").replace("\r", "\n")
         keys = [line_key(ln) for ln in raw.split("\n")]
+    seen = blank_hinted(lines, hints)  # lines a reader already dropped are blank here
     decisions = decide_lines(
-        blank_hinted(lines, hints),
+        seen,
         title_hint=title,
         corpus_counts=corpus_counts,
         corpus_min_docs=corpus_min_docs,
@@ -121,7 +122,7 @@ def clean(
 
     warnings: list[str] = []
     if len(body) < 0.2 * len(result.text):  # else it cannot be below a fifth of the stripped lines
-        total = sum(len(ln.strip()) for ln in lines)
+        total = sum(len(ln.strip()) for ln in seen)  # a reader's drops (page furniture) not counted
         if total >= 200 and len(body) < 0.2 * total:
             warnings.append(f"most of the page was dropped: {len(body)} of {total} characters kept")
     return CleanDoc(

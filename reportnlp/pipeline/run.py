@@ -194,7 +194,11 @@ def corpus_line_counts(items: Iterable[Item]) -> tuple[Counter, int]:
         if isinstance(item, Failure):
             continue
         data = item.data
-        if isinstance(data, bytes):
+        if item.format == "html":  # the page's lines as clean() reads them, not its markup
+            from reportnlp.readers.html import extract
+
+            data = extract(data).text
+        elif isinstance(data, bytes):
             data = data.decode("utf-8", "replace")
         total.update(count_lines(data))
         n += 1
