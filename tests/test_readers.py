@@ -410,3 +410,29 @@ def test_api_clean_stream_on_a_dataframe_keeps_fields():
     assert [d.id for d in docs] == ["n1", "g1"]
     assert docs[0].title == "八部委如何玩转互联网+：打造万物互联新生态"
     assert docs[0].fields["site"] == "163" and docs[1].to_dict()["fields"]["site"] == "bj"
+
+
+def test_dask_engine_reads_every_format_as_the_local_engine_does(tmp_path):
+    pytest.importorskip("distributed")
+    pytest.importorskip("pdfminer")
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in (NEWS, GOV, DOCX, PDF):
+        shutil.copy(p, src / p.name)
+    (src / "r.jsonl").write_text(
+        json.dumps(
+            {"id": "j1", "text": "各位代表：今年以来，全市开展宣讲30余场次。", "year": 2024},
+            ensure_ascii=False,
+        )
+        + "\n",  # fmt: skip
+        encoding="utf-8",
+    )
+    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    assert CliRunner().invoke(main, ["clean", str(src), "-o", str(local), "-q"]).exit_code == 0
+    r = CliRunner().invoke(
+        main, ["clean", str(src), "-o", str(dask), "--engine", "dask", "--workers", "1", "-q"]
+    )
+    assert r.exit_code == 0, r.output
+    assert local.read_bytes() == dask.read_bytes()
+    assert {x["id"] for x in _jsonl(local)} == {"news_01", "gov_BJ", "2025_beijing_report",
+                                                "2025_beijing_report_p1-4", "j1"}  # fmt: skip
