@@ -7,9 +7,9 @@ import csv
 import io
 import math
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Optional
 
-from reportnlp.readers.base import BaseReader, Item, need
+from reportnlp.readers.base import BaseReader, Failure, Item, MissingExtra, need, stem_of
 from reportnlp.readers.jsonl import COMPRESSIONS, decompress
 
 csv.field_size_limit(1 << 30)  # a report is one cell: far above the default 128 KiB
@@ -48,8 +48,10 @@ class CsvReader(BaseReader):
         except UnicodeDecodeError:
             text = data.decode("gb18030")
         rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=self.delimiter)
-        for n, row in enumerate(rows, start=2):  # line 1 is the header
-            where = f"{path}:{rows.line_num if rows.line_num else n}"
+        start = 2  # line 1 is the header; a row's cells may span lines
+        for n, row in enumerate(rows, start=2):
+            where = f"{path}:{start}"
+            start = rows.line_num + 1
             obj = {k: v for k, v in row.items() if k is not None}
             yield self.record_from(obj, where, f"{stem}-{n}")
 
@@ -97,11 +99,28 @@ class ParquetReader(BaseReader):
     extra = "parquet"
     modules = ("pyarrow",)
 
+    def read(self, path: str, data: Optional[bytes] = None) -> Iterator[Item]:
+        if data is not None or path == "-":
+            yield from super().read(path, data)
+            return
+        # a file is opened, not read whole: a row group at a time
+        try:
+            yield from self._rows(path, path, stem_of(path))
+        except OSError as err:
+            yield Failure(path, f"cannot read: {err.strerror or err}")
+        except MissingExtra as err:
+            yield Failure(path, str(err))
+        except Exception as err:  # one bad file never costs the batch
+            yield Failure(path, f"cannot read as parquet: {type(err).__name__}: {err}")
+
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
+        yield from self._rows(io.BytesIO(data), path, stem)
+
+    def _rows(self, source: Any, path: str, stem: str) -> Iterator[Item]:
         need("pyarrow", "parquet")
         import pyarrow.parquet as pq
 
-        pf = pq.ParquetFile(io.BytesIO(data))
+        pf = pq.ParquetFile(source)
         n = 0
         for g in range(pf.num_row_groups):
             for obj in pf.read_row_group(g).to_pylist():
