@@ -19,6 +19,10 @@ output text is scored against the page's labelled lines. The same rules for ever
   harmonic mean. The ``title`` line and ``either`` lines are not scored.
 - Figures are pooled over the lines of all pages of a split (micro averages).
 
+``--meta`` scores the title and metadata instead, for reportnlp and trafilatura (the one tool here that
+extracts them): the title is right when it equals the gold title line (NFKC, whitespace ignored); each gold
+``meta`` field (date, source, author, site) is right when the tool gives exactly that value.
+
 Tools (all but reportnlp are bench-only, never imported by the package): reportnlp (``reportnlp.clean``,
 its ``text``), trafilatura 2.x (default and ``favor_precision=True``), readability-lxml (``Document.summary()``
 rendered to lines), jusText in its language-independent mode (no Chinese stoplist exists: empty stoplist,
@@ -145,6 +149,48 @@ def tool_magic_html(html: str) -> str:
     return _render_fragment(GeneralExtractor().extract(html).get("html", ""))
 
 
+def meta_reportnlp(html: str) -> dict:
+    from reportnlp import clean
+
+    doc = clean(html, html=True)
+    return {"title": doc.title, **doc.meta}
+
+
+def meta_trafilatura(html: str) -> dict:
+    import trafilatura
+
+    d = trafilatura.bare_extraction(html, with_metadata=True)
+    d = d.as_dict() if hasattr(d, "as_dict") else (d or {})
+    return {"title": d.get("title"), "date": d.get("date"), "author": d.get("author"),
+            "site": d.get("sitename")}  # fmt: skip
+
+
+META_TOOLS: dict[str, Callable[[str], dict]] = {
+    "reportnlp": meta_reportnlp,
+    "trafilatura": meta_trafilatura,
+}
+
+
+def score_meta(
+    gold_lines: list[str], row: dict, found: dict, misses: list | None = None
+) -> Counter:
+    c: Counter = Counter()
+    title = row["lines"].get("title")
+    if title:
+        c["title"] += 1
+        ok = key(found.get("title") or "") == key(gold_lines[title - 1])
+        c["title_ok"] += ok
+        if not ok and misses is not None:
+            misses.append(("title", gold_lines[title - 1], found.get("title")))
+    for field, value in (row.get("meta") or {}).items():
+        c[field] += 1
+        ok = (found.get(field) or "") == value
+        c[f"{field}_ok"] += ok
+        if not ok and misses is not None:
+            misses.append((field, value, found.get(field)))
+    return c
+
+
 TOOLS: dict[str, Callable[[str], str]] = {
     "reportnlp": tool_reportnlp,
     "trafilatura": tool_trafilatura,
@@ -173,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--misses", action="store_true", help="print missed content and kept boilerplate"
     )
+    ap.add_argument("--meta", action="store_true", help="score title and metadata instead")
     args = ap.parse_args(argv)
 
     pages_dir = args.labels.parent / "pages"
@@ -183,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
         r for r in rows if r.get("raw") and (args.split == "all" or r.get("split") == args.split)
     ]
     tools = [t for t in args.tools.split(",") if t]
+    if args.meta:
+        return _main_meta(rows, args, [t for t in tools if t in META_TOOLS])
     totals: dict[tuple[str, str], Counter] = {}
     seconds: Counter = Counter()
     skipped: dict[str, str] = {}
@@ -248,6 +297,30 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(
             json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
+    return 0
+
+
+def _main_meta(rows: list[dict], args: argparse.Namespace, tools: list[str]) -> int:
+    pages_dir = args.labels.parent / "pages"
+    totals: dict[tuple[str, str], Counter] = {}
+    for row in rows:
+        raw = _raw_path(row["raw"], args.labels)
+        if raw is None:
+            continue
+        html, _ = decode_html(raw.read_bytes())
+        gold = (pages_dir / f"{row['doc']}.txt").read_text(encoding="utf-8").split("\n")
+        for tool in tools:
+            misses: list | None = [] if args.misses else None
+            c = score_meta(gold, row, META_TOOLS[tool](html), misses)
+            for m in misses or []:
+                print(f"  {row['doc']} {tool} {m[0]}: gold {m[1]!r} got {m[2]!r}")
+            for split in (row.get("split", "dev"), "all"):
+                totals.setdefault((tool, split), Counter()).update(c)
+    fields = ("title", "date", "source", "author", "site")
+    print(f"{'tool':<14} {'split':<8} " + " ".join(f"{f:>12}" for f in fields))
+    for (tool, split), c in sorted(totals.items(), key=lambda x: (x[0][1], x[0][0])):
+        cells = [f"{c[f + '_ok']}/{c[f]}".rjust(12) for f in fields]
+        print(f"{tool:<14} {split:<8} " + " ".join(cells))
     return 0
 
 

@@ -23,7 +23,7 @@ from reportnlp.normalise.decode import decode
 from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
 from reportnlp.readers.hints import apply_hints, blank_hinted
 from reportnlp.readers.html import extract as extract_html
-from reportnlp.readers.html import looks_like_html
+from reportnlp.readers.html import looks_like_html, merge_meta
 from reportnlp.types import CleanDoc, LineDecision
 
 _INDENT_CHARS = (" ", "\t", "\u3000", "\xa0")
@@ -62,6 +62,7 @@ def clean(
     [(4, 'copyright')]
     """
     page_meta: dict[str, str] = {}
+    weak_meta: dict[str, str] = {}
     starts: Optional[Sequence[bool]] = None
     if html is None:
         html = looks_like_html(data)
@@ -70,7 +71,7 @@ def clean(
         if not any(ln.strip() for ln in page.lines):
             raise InputError("HTML page with no text", source)
         text, enc, hints, page_meta = page.text, page.encoding, page.hints, page.meta
-        starts = page.starts
+        starts, weak_meta = page.starts, page.weak_meta
         title = title or page.title
     elif isinstance(data, bytes):
         text, enc = decode(data, source=source, encoding=encoding)
@@ -93,9 +94,7 @@ def clean(
         corpus_keys=keys,
     )
     decisions = apply_hints(decisions, hints, lines)
-    meta = extract_meta(decisions)
-    for k, v in page_meta.items():  # the page's <meta> fills what its lines do not say
-        meta.setdefault(k, v)
+    meta = merge_meta(extract_meta(decisions), page_meta, weak_meta)  # as is without a page
     title_lines = [d.text.strip() for d in decisions if d.action == codes.TITLE]
     doc_title = title.strip() if title else ("".join(title_lines) or None)
 

@@ -172,9 +172,9 @@ class HtmlPage:
     title: Optional[str] = None
     meta: dict[str, str] = field(default_factory=dict)
     encoding: str = "text"
-    starts: list[bool] = field(
-        default_factory=list
-    )  # the line starts a block (never joined to the last)
+    # per line: it starts a block (never joined to the line before); weak_meta fills only gaps
+    starts: list[bool] = field(default_factory=list)
+    weak_meta: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -579,10 +579,59 @@ def extract(data: Union[str, bytes], *, encoding: Optional[str] = None) -> HtmlP
         lines.insert(0, tag_text)
         hints.insert(0, "dom:browser_title")
         starts.insert(0, True)
-    page_meta = {k: v for k, v in meta.items() if k in ("date", "source", "author", "site")}
+    page_meta = {k: v for k, v in meta.items() if k in ("date", "source", "author")}
+    weak: dict[str, str] = {}
+    if site := _site_from_title(tag_text):  # the browser title's suffix names the site
+        page_meta["site"] = site
+    elif meta.get("site"):  # SiteName / og:site_name: often a channel's name
+        weak["site"] = meta["site"]
+    if page_meta.get("author") and page_meta["author"] in (
+        page_meta.get("site") or meta.get("site") or ""
+    ):
+        del page_meta["author"]  # <meta name="author" content="网易"> names the publisher
     extra = {k: v for k, v in meta.items() if k in ("keywords", "description", "url", "column")}
     page_meta.update({f"html_{k}": v for k, v in extra.items()})
-    return HtmlPage(lines, hints, title, page_meta, enc, starts)
+    if region is not None:  # a date between the article's heading and its first paragraph
+        for ln in rendered[region[0] : region[1] + 1][:12]:
+            if _is_prose(ln) and len(ln.text) > 60:
+                break
+            if m := _DATE.search(ln.text):
+                weak["date"] = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+                break
+    return HtmlPage(lines, hints, title, page_meta, enc, starts, weak)
+
+
+#: Metadata the page's ``<meta>`` states outright wins over what its lines say; the rest only fills gaps.
+_STRONG = ("source", "site")
+
+
+def merge_meta(
+    line_meta: dict[str, str], page_meta: dict[str, str], weak_meta: Optional[dict[str, str]] = None
+) -> dict[str, str]:
+    """A page's metadata: ``<meta>`` tags' source and site over the line decisions' fields, which come
+    before the other tags (a CMS's ``PubDate`` is often its last edit, not the date the page shows) and
+    before ``weak_meta`` (a date found near the heading)."""
+    meta = dict(line_meta)
+    for k, v in page_meta.items():
+        if k in _STRONG:
+            meta[k] = v
+        else:
+            meta.setdefault(k, v)
+    for k, v in (weak_meta or {}).items():
+        meta.setdefault(k, v)
+    return meta
+
+
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|——|－)\s*")
+
+
+def _site_from_title(title: str) -> Optional[str]:
+    """The site's name that ends a browser title (``八部委…新生态_网易财经`` → ``网易财经``)."""
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return None
+    last = parts[-1].strip()
+    return last if 2 <= len(last) <= 30 and _CJK.search(last) else None
 
 
 class HtmlReader(BaseReader):
