@@ -332,6 +332,8 @@ def _run(
 ) -> None:
     skipped = _preflight(inputs)
     if engine == "dask":
+        if text_field or id_field != "id":
+            raise click.UsageError("--text-field and --id-field are not read by --engine dask yet")
         if frames_dir or "-" in inputs:
             raise click.UsageError("--engine dask reads files only and writes no --frames")
         from reportnlp.pipeline.dask_engine import run_dask
