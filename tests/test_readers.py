@@ -436,3 +436,23 @@ def test_dask_engine_reads_every_format_as_the_local_engine_does(tmp_path):
     assert local.read_bytes() == dask.read_bytes()
     assert {x["id"] for x in _jsonl(local)} == {"news_01", "gov_BJ", "2025_beijing_report",
                                                 "2025_beijing_report_p1-4", "j1"}  # fmt: skip
+
+
+def test_html_extraction_does_not_depend_on_process_state():
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys; from reportnlp.readers.html import extract; "
+        "junk = [bytearray(n % 97) for n in range(20000)]; "
+        "p = extract(open(sys.argv[1], 'rb').read()); print(json.dumps(p.hints))"
+    )
+    for page in (NEWS, GOV):
+        here = extract(page.read_bytes()).hints
+        extract(NEWS44.read_bytes())  # another page in between
+        assert extract(page.read_bytes()).hints == here
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(page)], capture_output=True, text=True, check=True,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        )  # fmt: skip
+        assert json.loads(out.stdout) == here

@@ -566,6 +566,10 @@ def extract(data: Union[str, bytes], *, encoding: Optional[str] = None) -> HtmlP
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         return HtmlPage([], [], encoding=enc)
+    # lxml makes a Python proxy per element on demand and frees it when unreferenced, so a later
+    # proxy of another element can reuse its id(): holding every proxy for the whole extraction keeps
+    # ids and `is` stable (without this, results depended on memory layout).
+    alive = list(root.iter())
     meta = _document_meta(root)
     rendered = _render(root.find("body") if root.find("body") is not None else root)
     title = _document_title(root, meta, rendered)
@@ -598,6 +602,7 @@ def extract(data: Union[str, bytes], *, encoding: Optional[str] = None) -> HtmlP
             if m := _DATE.search(ln.text):
                 weak["date"] = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
                 break
+    del alive
     return HtmlPage(lines, hints, title, page_meta, enc, starts, weak)
 
 
