@@ -69,7 +69,9 @@ def clean(
     if html:
         page = extract_html(data, encoding=encoding)
         if not any(ln.strip() for ln in page.lines):
-            raise InputError("HTML page with no text", source)
+            raise InputError(
+                "HTML page with no visible text (a script-only or anti-bot page?)", source
+            )
         text, enc, hints, page_meta = page.text, page.encoding, page.hints, page.meta
         starts, weak_meta = page.starts, page.weak_meta
         title = title or page.title
