@@ -70,12 +70,19 @@ def _common_options(fn):
     return fn
 
 
-def _preflight(inputs: tuple[str, ...]) -> list[str]:
-    """Before any work: missing extras end the run (with the pip command); files that are not inputs
-    are counted by extension and returned as warnings for the run's summary."""
+def _preflight(inputs: tuple[str, ...], output: str = "", engine: str = "local") -> list[str]:
+    """Before any work: missing extras (of a reader, parquet output, the Dask engine) end the run with
+    the pip command; files that are not inputs are counted by extension and returned as warnings for
+    the run's summary."""
+    import importlib.util
+
     from reportnlp.readers import preflight
 
     found = preflight(inputs)
+    if output.endswith(".parquet") and importlib.util.find_spec("pyarrow") is None:
+        found.missing.setdefault("parquet", []).append(output)
+    if engine == "dask" and importlib.util.find_spec("distributed") is None:
+        found.missing.setdefault("dask", []).append("--engine dask")
     if (message := found.error()) is not None:
         raise click.UsageError(message)
     return found.warnings()
@@ -330,7 +337,7 @@ def _run(
     text_field: Optional[str] = None,
     id_field: str = "id",
 ) -> None:
-    skipped = _preflight(inputs)
+    skipped = _preflight(inputs, output, engine)
     if engine == "dask":
         if text_field or id_field != "id":
             raise click.UsageError("--text-field and --id-field are not read by --engine dask yet")

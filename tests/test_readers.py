@@ -456,3 +456,14 @@ def test_html_extraction_does_not_depend_on_process_state():
             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
         )  # fmt: skip
         assert json.loads(out.stdout) == here
+
+
+def test_missing_parquet_output_extra_is_reported_before_any_work(tmp_path, monkeypatch):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a)
+    )
+    out = tmp_path / "o.parquet"
+    r = CliRunner().invoke(main, ["clean", str(NEWS), "-o", str(out)])
+    assert r.exit_code == 2 and "pip install 'reportnlp[parquet]'" in r.output
+    assert not out.exists()
