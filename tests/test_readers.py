@@ -467,3 +467,22 @@ def test_missing_parquet_output_extra_is_reported_before_any_work(tmp_path, monk
     r = CliRunner().invoke(main, ["clean", str(NEWS), "-o", str(out)])
     assert r.exit_code == 2 and "pip install 'reportnlp[parquet]'" in r.output
     assert not out.exists()
+
+
+def test_parquet_cells_of_any_type_come_out_as_json(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import datetime
+    import decimal
+
+    import pyarrow.parquet as pq
+
+    text = reportnlp.clean(GOV.read_bytes()).paragraphs[5].text
+    table = pa.table({"id": ["a"], "text": [text], "amount": pa.array([decimal.Decimal("1.50")]),
+                      "ts": [datetime.datetime(2024, 1, 2, 3, 4)], "blob": ["中".encode()]})  # fmt: skip
+    pq.write_table(table, tmp_path / "t.parquet")
+    out = tmp_path / "o.jsonl"
+    r = CliRunner().invoke(main, ["clean", str(tmp_path / "t.parquet"), "-o", str(out), "-q"])
+    assert r.exit_code == 0, r.output
+    [rec] = _jsonl(out)
+    assert rec["fields"] == {"id": "a", "amount": "1.50", "ts": "2024-01-02T03:04:00", "blob": "中"}
+    assert rec["source"].endswith("t.parquet:1") and rec["text"] == text

@@ -16,7 +16,8 @@ csv.field_size_limit(1 << 30)  # a report is one cell: far above the default 128
 
 
 def _plain(value: Any) -> Any:
-    """A cell as a JSON value: NaN/NaT as None, dates as ISO text, numpy scalars as Python ones."""
+    """A cell as a JSON value: NaN/NaT as None, dates as ISO text, numpy scalars as Python ones, bytes
+    as UTF-8 text, anything else (a Decimal) as its text."""
     if value is None:
         return None
     if isinstance(value, float) and math.isnan(value):
@@ -32,7 +33,11 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
-    return value
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")
+    return str(value)  # Decimal and other cell types: as text, so every output can write them
 
 
 class CsvReader(BaseReader):
