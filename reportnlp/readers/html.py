@@ -97,7 +97,7 @@ def decode_html(data: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
         try:
             return data.decode("utf-8"), enc
         except UnicodeDecodeError:
-            if _CJK_GB_SHARE(data) > 0.9:
+            if _gb_share(data) > 0.9:
                 return data.decode("gb18030", "replace"), "gb18030"
     text = data.decode(enc, "replace")
     if enc.startswith("utf-16"):
@@ -105,7 +105,7 @@ def decode_html(data: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
     return text, enc
 
 
-def _CJK_GB_SHARE(data: bytes) -> float:  # noqa: N802 - a small measure, named as a constant reads
+def _gb_share(data: bytes) -> float:
     """Share of the non-ASCII bytes that GB18030 decodes without error (a GBK page in UTF-8's clothes)."""
     text = data.decode("gb18030", "replace")
     bad = text.count("\ufffd")
