@@ -46,7 +46,7 @@ def own_sources() -> list[tuple[str, Path]]:
 
 def original_bytes(path: Path) -> bytes:
     """A ``raw/`` page as bytes in the charset it declares (UTF-8 when it declares none or UTF-8)."""
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")  # keeps CRLF line ends (h_alipay)
     enc = detect_encoding(text.encode("utf-8"))
     return text.encode("utf-8" if enc.startswith("utf") else enc)
 
