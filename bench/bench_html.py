@@ -202,7 +202,7 @@ TOOLS: dict[str, Callable[[str], str]] = {
 
 
 def _raw_path(raw: str, labels: Path) -> Path | None:
-    for base in (ROOT.parent, ROOT.parent.parent, labels.parent, Path("/work")):
+    for base in (ROOT, ROOT.parent, labels.parent):
         p = base / raw
         if p.is_file():
             return p
