@@ -220,8 +220,14 @@ def test_crash_leaves_previous_output(client, tmp_path):
             dask_run(client, "clean", [str(GWR)], out, explain=str(tmp_path / "ex.jsonl"))
     finally:
         client.run(breaks, False)
-    assert out.read_text(encoding="utf-8") == "previous run\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no staging, no temp files
+    assert out.read_text(encoding="utf-8") == "previous run\n"  # the output is untouched
+    # no temporary file; only the staging folder of the parts already written, for a rerun to resume
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.jsonl.parts", "out.jsonl"]
+    assert not list((tmp_path / ".out.jsonl.parts").glob(".*.tmp"))
+    dask_run(client, "clean", [str(GWR)], out, explain=str(tmp_path / "ex.jsonl"))
+    dask_run(client, "clean", [str(GWR)], tmp_path / "fresh.jsonl")
+    assert out.read_bytes() == (tmp_path / "fresh.jsonl").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ex.jsonl", "fresh.jsonl", "out.jsonl"]
 
 
 def test_own_cluster_and_scheduler_address(cluster, tmp_path):
@@ -232,8 +238,6 @@ def test_own_cluster_and_scheduler_address(cluster, tmp_path):
     s2 = de.run_dask("clean", inputs, str(tmp_path / "b.jsonl"), scheduler=cl.scheduler_address)
     assert s1.documents == s2.documents == 2
     assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
-    with pytest.raises(ValueError, match="standard input"):
-        de.run_dask("clean", ["-"], str(tmp_path / "c.jsonl"), client=client)
 
 
 def test_cli_engine_dask_matches_the_local_engine(tmp_path):
@@ -252,3 +256,26 @@ def test_cli_engine_dask_matches_the_local_engine(tmp_path):
     assert dask_out.read_bytes() == local.read_bytes()
     bad = CliRunner().invoke(main, ["clean", samples, "-o", str(local), "--workers", "2"])
     assert bad.exit_code == 2 and "--engine dask" in bad.output
+
+
+def test_every_reading_command_runs_on_dask(cluster, tmp_path):
+    """The shared option group: cluster, templates and placeholders take --engine dask too, and give
+    what the local engine gives."""
+    from click.testing import CliRunner
+
+    from reportnlp.cli import main
+
+    samples = str(Path(__file__).resolve().parent.parent / "corpora" / "samples")
+    for cmd, out in (("cluster", "c.csv"), ("templates", "t.jsonl"), ("placeholders", "p.json")):
+        flag = "--json" if cmd == "placeholders" else "-o"
+        outs = []
+        for engine in (
+            ["--jobs", "1"],
+            ["--engine", "dask", "--scheduler", cluster[1].scheduler_address],
+        ):
+            target = tmp_path / f"{engine[-2]}-{out}"
+            res = CliRunner().invoke(main, [cmd, samples, flag, str(target), "-q", *engine])
+            assert res.exit_code == 0, (cmd, res.output)
+            outs.append(target.read_bytes())
+        assert outs[0] == outs[1], cmd
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -71,12 +71,62 @@ class Summary:
             "failed": len(self.failures),
             "failures": self.failures,
             "lines": dict(sorted(self.actions.items())),
-            "dropped_by_reason": dict(self.dropped.most_common()),
+            "dropped_by_reason": dict(_by_count(self.dropped)),
             "encodings": dict(sorted(self.encodings.items())),
             "scripts": dict(sorted(self.scripts.items())),
             "warnings": self.warnings,
             "per_document": self.per_document,
         }
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything, as JSON-ready data (a part's stats record); :meth:`from_state` reads it back."""
+        return {
+            "documents": self.documents,
+            "failures": self.failures,
+            "dropped": dict(self.dropped),
+            "actions": dict(self.actions),
+            "encodings": dict(self.encodings),
+            "scripts": dict(self.scripts),
+            "warnings": self.warnings,
+            "per_document": self.per_document,
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> Summary:
+        return cls(
+            state["documents"],
+            list(state["failures"]),
+            Counter(state["dropped"]),
+            Counter(state["actions"]),
+            Counter(state["encodings"]),
+            Counter(state["scripts"]),
+            list(state["warnings"]),
+            list(state["per_document"]),
+        )
+
+    def merge(self, other: Summary) -> None:
+        """Add ``other``'s counts and lists after this one's (parts merged in input order)."""
+        self.documents += other.documents
+        self.failures.extend(other.failures)
+        self.dropped.update(other.dropped)
+        self.actions.update(other.actions)
+        self.encodings.update(other.encodings)
+        self.scripts.update(other.scripts)
+        self.warnings.extend(other.warnings)
+        self.per_document.extend(other.per_document)
+
+
+def _by_count(counts: Counter) -> list[tuple[str, int]]:
+    """Most frequent first, ties by name: the same order however the run was cut into parts."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def merge_summaries(parts: Iterable[Summary]) -> Summary:
+    """One :class:`Summary` from the parts' summaries, in part order (the same as one sequential run)."""
+    out = Summary()
+    for p in parts:
+        out.merge(p)
+    return out
 
 
 def clean_record(
@@ -155,7 +205,26 @@ def report_record(
     return res
 
 
-STEPS = ("clean", "analyse", "placeholders")
+def text_record(
+    rec: Record, options: Mapping[str, Any], counts: Optional[Mapping[int, int]] = None
+) -> Result:
+    """The record's text as read (decoded, not cleaned): ``id``, ``title``, ``meta``, ``text``."""
+    data, enc = rec.data, "text"
+    try:
+        if isinstance(data, bytes):
+            data, enc = decode(data, source=rec.source, encoding=options.get("encoding"))
+    except ReportNLPError as err:
+        return Result(rec.id, rec.source, error=str(err))
+    except Exception as err:  # a bug must not sink the batch: report it against the input
+        return Result(
+            rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
+        )
+    record = {"id": rec.id, "title": rec.title, "meta": dict(rec.meta or {}), "text": data}
+    return Result(rec.id, rec.source, record, [], enc, "")
+
+
+#: The steps a run can apply to each record (see :data:`STEP_FUNCTIONS`).
+STEPS = ("clean", "analyse", "placeholders", "text")
 
 
 def corpus_line_counts(items: Iterable[Item]) -> tuple[Counter, int]:
@@ -190,11 +259,19 @@ def _init_worker(
 def _work(item: Item) -> Result:
     if isinstance(item, Failure):
         return Result("", item.where, error=str(item))
-    name = _WORKER["step"]
-    if name == "placeholders":
-        return report_record(item, _WORKER["options"], _WORKER["counts"])
-    step = clean_record if name == "clean" else analyse_record
-    return step(item, _WORKER["options"], _WORKER["counts"])
+    return step_function(_WORKER["step"])(item, _WORKER["options"], _WORKER["counts"])
+
+
+def step_function(step: str):
+    """The record function of ``step`` (looked up at call time, so a patched function is used)."""
+    if step not in STEPS:
+        raise ValueError(f"unknown step {step!r}; choose one of {STEPS}")
+    return {
+        "clean": clean_record,
+        "analyse": analyse_record,
+        "placeholders": report_record,
+        "text": text_record,
+    }[step]
 
 
 def run_clean(
@@ -224,7 +301,10 @@ __all__ = [
     "analyse_record",
     "clean_record",
     "corpus_line_counts",
+    "merge_summaries",
     "min_documents",
     "report_record",
     "run_clean",
+    "step_function",
+    "text_record",
 ]
