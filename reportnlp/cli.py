@@ -169,7 +169,7 @@ def _run(
     parts: bool = False,
     fmt: Optional[str] = None,
 ) -> None:
-    from reportnlp.pipeline.driver import run_to_output
+    from reportnlp.pipeline.driver import RunLocked, run_to_output
 
     if fmt and not parts:
         raise click.UsageError("--format goes with --parts (OUT.jsonl or OUT.parquet name theirs)")
@@ -191,6 +191,8 @@ def _run(
         )
     except ImportError as err:  # an optional extra, found missing before any work
         raise click.UsageError(str(err)) from None
+    except RunLocked as err:
+        raise click.ClickException(str(err)) from None
     finally:
         if bar is not None:
             bar.close()

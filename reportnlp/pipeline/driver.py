@@ -34,6 +34,7 @@ from reportnlp.pipeline.executors import WorkerDied
 from reportnlp.pipeline.plan import (
     STDIN,
     Partition,
+    WholeFile,
     auto_partition_size,
     input_bytes,
     plan_partitions,
@@ -52,6 +53,9 @@ from reportnlp.pipeline.tasks import (
 )
 
 SUCCESS = "_SUCCESS"
+AUTO_MIN_DOCUMENTS = 20  # --corpus-signal auto: on from this many documents
+#: Files that hold one document each (the plan knows how many documents they make without reading them).
+SINGLE_DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".docx", ".doc", ".pdf", ".md")
 PLAN_FILE = "plan.json"
 META = ".reportnlp-run"  # the stats and explain parts inside a directory of parts
 FORMAT_VERSION = 1
@@ -277,7 +281,11 @@ def execute(
     counts = None
     if parts:
         scans = [None] * len(parts)
-        scan = functools.partial(scan_task, corpus=corpus_signal != "off")
+        known = documents_known(parts)
+        corpus = corpus_signal == "on" or (
+            corpus_signal == "auto" and (known is None or known >= AUTO_MIN_DOCUMENTS)
+        )
+        scan = functools.partial(scan_task, corpus=corpus)
         done, total = 0, sum(p.nbytes for p in parts)
         if progress:
             progress("scan", 0, total, 0)
@@ -291,7 +299,7 @@ def execute(
         parts = with_priors(parts, [s.id_list() for s in scans])
         pruned, n_docs = reduce_scans(scans)
         del scans
-        if corpus_signal == "on" or (corpus_signal == "auto" and n_docs >= 20):
+        if corpus and (corpus_signal == "on" or n_docs >= AUTO_MIN_DOCUMENTS):
             counts = pruned
             options["corpus_min_docs"] = min_documents(n_docs)
 
@@ -335,6 +343,21 @@ def execute(
             progress(step, done, total, docs)
     summary = merge_summaries(summaries[p.index] for p in parts)
     return RunResult(parts, summary, staging, fmt)
+
+
+def documents_known(parts: Sequence[Partition]) -> Optional[int]:
+    """The number of documents when the plan tells it without reading (only single-document files), or
+    ``None``; a run of fewer than 20 known documents needs no line counts under ``--corpus-signal auto``."""
+    n = 0
+    for p in parts:
+        for u in p.units:
+            if isinstance(u, WholeFile):
+                if u.path == STDIN or not u.path.lower().endswith(SINGLE_DOCUMENT_SUFFIXES):
+                    return None
+                n += 1
+            elif not isinstance(u, Failure):
+                return None
+    return n
 
 
 def _empty_scan(part: Partition):
@@ -468,6 +491,8 @@ def run_to_output(
             for stale in staging.parts_dir.glob("part-*"):
                 if stale.name not in keep and stale.is_file():
                     _unlink(stale)
+            for tmp in staging.parts_dir.glob(".part-*.tmp"):  # of a worker that died
+                _unlink(tmp)
             marker = staging.parts_dir / SUCCESS
             marker.write_text("", encoding="utf-8")
         if explain:

@@ -44,9 +44,13 @@ class TaskError(RuntimeError):
     """A task raised in a worker process; the message holds the worker's traceback."""
 
 
+def _terminate(signum, frame):
+    raise SystemExit(128 + signum)
+
+
 def _worker_main(conn) -> None:  # pragma: no cover - runs in the child process
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends its workers
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _terminate)  # a task stopped this way removes its temporary files
     while True:
         try:
             msg = conn.recv()
@@ -57,6 +61,8 @@ def _worker_main(conn) -> None:  # pragma: no cover - runs in the child process
         i, fn, arg = msg
         try:
             out = (i, True, fn(arg))
+        except SystemExit:
+            return
         except BaseException as err:  # report it to the parent, which raises it
             try:
                 out = (i, False, err)
@@ -160,8 +166,9 @@ class ProcessExecutor:
                             )
         finally:
             for w in pool:
-                if w.task is not None:  # stopped early: do not wait for running tasks
-                    w.proc.kill()
+                if w.task is not None:  # stopped early: end running tasks (they clean up after them)
+                    w.proc.terminate()
+            for w in pool:
                 w.stop()
 
     def close(self) -> None:

@@ -116,13 +116,13 @@ class ReadOptions:
 
 @contextlib.contextmanager
 def _records(opts: ReadOptions, step: str, near: str):
-    from reportnlp.pipeline.driver import run_records
+    from reportnlp.pipeline.driver import RunLocked, run_records
 
     terminate_cleanly()
     executor = opts.executor()
     bar = opts.progress()
     try:
-        with run_records(
+        with _locked_is_an_error(RunLocked), run_records(
             step,
             opts.inputs,
             near,
@@ -138,6 +138,14 @@ def _records(opts: ReadOptions, step: str, near: str):
         if bar is not None:
             bar.close()
         executor.close()
+
+
+@contextlib.contextmanager
+def _locked_is_an_error(locked: type):
+    try:
+        yield
+    except locked as err:
+        raise click.ClickException(str(err)) from None
 
 
 class ProgressBar:

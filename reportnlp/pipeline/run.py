@@ -282,16 +282,25 @@ def run_clean(
     counts: Optional[Mapping[int, int]] = None,
     step: str = "clean",
 ) -> Iterator[Result]:
-    """Results in input order; ``jobs > 1`` runs ``step`` (one of :data:`STEPS`) in worker processes."""
+    """Results in input order; ``jobs > 1`` runs ``step`` (one of :data:`STEPS`) in worker processes.
+
+    An in-process API over an iterable of records (the results come back to this process); the command
+    line runs the partition plan instead (:mod:`reportnlp.pipeline.driver`), where workers write their
+    own parts."""
     options = dict(options or {})
     if jobs <= 1:
         _init_worker(options, counts, step)
         for item in items:
             yield _work(item)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
+    # a worker that dies raises BrokenProcessPool here instead of hanging the run
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(options, counts, step)) as pool:
-        yield from pool.imap(_work, items, chunksize=4)
+    with ProcessPoolExecutor(
+        jobs, mp_context=ctx, initializer=_init_worker, initargs=(options, counts, step)
+    ) as pool:
+        yield from pool.map(_work, items, chunksize=4)
 
 
 __all__ = [

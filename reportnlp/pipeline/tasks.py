@@ -50,8 +50,6 @@ class Scan:
 
 def scan_task(part: Partition, corpus: bool = True) -> Scan:
     """Hash the ids of a partition's records and (``corpus``) count each document's distinct raw lines."""
-    import numpy as np
-
     ids = array("Q")
     keys = array("Q")
     n = 0
@@ -66,6 +64,8 @@ def scan_task(part: Partition, corpus: bool = True) -> Scan:
                 data = data.decode("utf-8", "replace")
             keys.extend(count_lines(data))
     if len(keys):
+        import numpy as np
+
         values, counts = np.unique(np.frombuffer(keys, dtype=np.uint64), return_counts=True)
         lines, cnts = values.tobytes(), counts.astype(np.uint32).tobytes()
     else:
@@ -77,13 +77,13 @@ def reduce_scans(scans: Sequence[Scan], *, prune: bool = True) -> tuple[dict[int
     """The run's corpus line counts, pruned (``prune``) to the lines at or above the threshold (the only
     ones the line classifier acts on), and its number of documents. Peak memory: about 24 bytes a distinct
     line of each partition."""
-    import numpy as np
-
     n = sum(s.documents for s in scans)
     threshold = min_documents(n) if prune else 1
-    lines = [np.frombuffer(s.lines, dtype=np.uint64) for s in scans if s.lines]
-    if not lines:
+    if not any(s.lines for s in scans):
         return {}, n
+    import numpy as np
+
+    lines = [np.frombuffer(s.lines, dtype=np.uint64) for s in scans if s.lines]
     counts = [np.frombuffer(s.counts, dtype=np.uint32) for s in scans if s.lines]
     values, inverse = np.unique(np.concatenate(lines), return_inverse=True)
     totals = np.bincount(inverse.ravel(), weights=np.concatenate(counts), minlength=len(values))
