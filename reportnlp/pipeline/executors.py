@@ -165,8 +165,9 @@ class ProcessExecutor:
                                 ),
                             )
         finally:
+            # stopped early: end the running tasks (SIGTERM: they remove their temporary files)
             for w in pool:
-                if w.task is not None:  # stopped early: end running tasks (they clean up after them)
+                if w.task is not None:
                     w.proc.terminate()
             for w in pool:
                 w.stop()

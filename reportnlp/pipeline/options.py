@@ -122,15 +122,18 @@ def _records(opts: ReadOptions, step: str, near: str):
     executor = opts.executor()
     bar = opts.progress()
     try:
-        with _locked_is_an_error(RunLocked), run_records(
-            step,
-            opts.inputs,
-            near,
-            executor,
-            options=opts.clean_options(),
-            corpus_signal=opts.corpus,
-            progress=bar,
-        ) as out:
+        with (
+            _locked_is_an_error(RunLocked),
+            run_records(
+                step,
+                opts.inputs,
+                near,
+                executor,
+                options=opts.clean_options(),
+                corpus_signal=opts.corpus,
+                progress=bar,
+            ) as out,
+        ):
             if bar is not None:
                 bar.close()
             yield out
