@@ -176,6 +176,14 @@ def _run(
     terminate_cleanly()
     executor = opts.executor()
     bar = opts.progress()
+    hook = None
+    if frames_dir is not None:
+
+        def hook(records) -> None:
+            from reportnlp.frames import to_frames
+
+            to_frames(list(records)).to_parquet(frames_dir)
+
     try:
         summary = run_to_output(
             step,
@@ -188,6 +196,7 @@ def _run(
             parts=parts,
             fmt=fmt,
             progress=bar,
+            records_hook=hook,
         )
     except ImportError as err:  # an optional extra, found missing before any work
         raise click.UsageError(str(err)) from None
@@ -199,26 +208,12 @@ def _run(
         executor.close()
     for failure in summary.failures:
         click.echo(f"error: {failure}", err=True)
-    if frames_dir is not None:
-        from reportnlp.frames import to_frames
-
-        to_frames(_read_back(output)).to_parquet(frames_dir)
     _write_stats(summary, opts.stats_path)
     if not opts.quiet:
         _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
         click.echo(f"wrote {output}" + (f" and {explain_path}" if explain_path else ""), err=True)
     if summary.failures:
         sys.exit(1)
-
-
-def _read_back(output: str) -> list[dict]:
-    """The records of a JSONL or parquet output (for --frames)."""
-    if output.endswith(".parquet"):
-        import pandas as pd
-
-        return pd.read_parquet(output).to_dict("records")
-    with open(output, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh]
 
 
 def _write_stats(summary, stats_path: Optional[str]) -> None:

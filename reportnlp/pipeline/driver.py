@@ -441,17 +441,22 @@ def run_to_output(
     partition_size: Optional[int] = None,
     progress: Optional[Progress] = None,
     stdin: Optional[BinaryIO] = None,
+    records_hook: Optional[Callable[[Iterator[dict[str, Any]]], None]] = None,
 ) -> Summary:
     """Run ``step`` over ``inputs`` and write ``output`` (see :func:`output_kind`); ``explain``: a JSONL
     file of line decisions. Returns the run's :class:`Summary` (failures included: the caller reports
-    them and sets the exit code). Nothing appears under a final name until its content is complete."""
+    them and sets the exit code). Nothing appears under a final name until its content is complete.
+
+    ``records_hook``: called with the records (in input order, read back from the parts) once the run
+    is done, before the parts are removed (e.g. to build data frames of them)."""
     kind = output_kind(output, parts=parts)
     fmt = fmt or ("parquet" if kind == "parquet" or output.endswith(".parquet") else "jsonl")
     if kind == "jsonl" and fmt != "jsonl":
         raise ValueError(f"--format {fmt} does not match the output file {output}")
     check_extras(kind, fmt)
     if kind == "parquet":
-        fmt = "parquet"
+        # the parts are parquet too, unless the records are wanted back (the hook reads JSONL parts)
+        fmt = "jsonl" if records_hook else "parquet"
     staging = Staging(output, parts_output=kind == "parts").open()
     ok = False
     try:
@@ -473,9 +478,9 @@ def run_to_output(
         written = record_parts(result)
         if kind == "jsonl":
             concat_files(written, output)
-        elif kind == "parquet":
+        elif kind == "parquet" and fmt == "parquet":
             concat_parquet(written, output)
-        elif kind == "txt":
+        elif kind in ("txt", "parquet"):
             from reportnlp.pipeline.writers import open_writer
 
             writer = open_writer(output)
@@ -495,6 +500,8 @@ def run_to_output(
                 _unlink(tmp)
             marker = staging.parts_dir / SUCCESS
             marker.write_text("", encoding="utf-8")
+        if records_hook is not None:
+            records_hook(iter_records(result))
         if explain:
             concat_files(
                 [
