@@ -378,3 +378,20 @@ def test_memory_flat_in_corpus_size(tmp_path):
             for src in (small, large)
         ]
         assert peaks[1] - peaks[0] < 0.4 * growth, (engine, peaks, growth)
+
+
+def test_a_record_that_cannot_be_written_fails_alone(tmp_path):
+    """A lone surrogate in a JSONL text (issue 15, item 1): the record is repaired or fails alone, with
+    its file and line; the records around it are written."""
+    src = tmp_path / "s.jsonl"
+    src.write_text(
+        '{"id":"a","text":"正文一。"}\n{"id":"b","text":"\\ud83d正文二。"}\n{"id":"c","text":"正文三。"}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.jsonl"
+    for jobs in ("1", "2"):
+        res = CliRunner().invoke(main, ["clean", str(src), "-o", str(out), "-q", "-j", jobs])
+        ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+        assert ids in (["a", "c"], ["a", "b", "c"]), res.output
+        if ids == ["a", "c"]:
+            assert res.exit_code == 1 and f"{src}:2" in res.output

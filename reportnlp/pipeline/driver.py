@@ -18,6 +18,7 @@ place. Two runs writing the same output at once are refused (a lock on the stagi
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import json
@@ -127,9 +128,11 @@ class Staging:
         fd = os.open(self.meta, os.O_RDONLY)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+        except OSError as err:
             os.close(fd)
-            raise RunLocked(f"{self.target}: another run is writing this output") from None
+            if err.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+                raise RunLocked(f"{self.target}: another run is writing this output") from None
+            return  # a file system without locks (some network ones): run unlocked
         self._lock_fd = fd
 
     def resume(self, fingerprint: str) -> bool:

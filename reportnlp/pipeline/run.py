@@ -1,9 +1,11 @@
-"""Run the clean step over a stream of records, on one core or several, and keep the run's statistics.
+"""The record-level steps and the run's statistics.
 
-The same step function serves both executors: :func:`clean_record` takes a :class:`Record` and returns a
-small, picklable :class:`Result` (output record, explain rows, or an error), so worker processes return
-compact results (PERF-NOTES: shipping large objects back eats the parallel gain). Output order is input
-order, whatever ``jobs`` is, so the same input gives the same output byte for byte.
+:func:`clean_record`, :func:`analyse_record`, :func:`report_record` and :func:`text_record` take one
+:class:`Record` and return a small :class:`Result` (output record, explain rows, or an error: bad input never
+raises). The tasks of :mod:`reportnlp.pipeline.tasks` apply them to a partition and write the results
+themselves; :class:`Summary` is the stats record a task returns and the parent merges in input order
+(:func:`merge_summaries`), so the same input gives the same output and stats byte for byte whatever runs it.
+:func:`run_clean` is the in-process API over an iterable of records.
 """
 
 from __future__ import annotations

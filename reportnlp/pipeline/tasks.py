@@ -62,7 +62,10 @@ def scan_task(part: Partition, corpus: bool = True) -> Scan:
             data = item.data
             if isinstance(data, bytes):
                 data = data.decode("utf-8", "replace")
-            keys.extend(count_lines(data))
+            try:
+                keys.extend(count_lines(data))
+            except Exception:  # e.g. a lone surrogate: the process pass reports this record
+                pass
     if len(keys):
         import numpy as np
 
