@@ -197,6 +197,7 @@ def _run(
             fmt=fmt,
             progress=bar,
             records_hook=hook,
+            reader_options=opts.reader_options(),
         )
     except ImportError as err:  # an optional extra, found missing before any work
         raise click.UsageError(str(err)) from None
@@ -206,6 +207,7 @@ def _run(
         if bar is not None:
             bar.close()
         executor.close()
+    summary.warnings[:0] = opts.warnings
     for failure in summary.failures:
         click.echo(f"error: {failure}", err=True)
     _write_stats(summary, opts.stats_path)

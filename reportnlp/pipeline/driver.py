@@ -256,8 +256,11 @@ def execute(
     partition_size: Optional[int] = None,
     progress: Optional[Progress] = None,
     stdin: Optional[BinaryIO] = None,
+    reader_options: Optional[Mapping[str, Any]] = None,
 ) -> RunResult:
-    """Plan, scan and process ``inputs`` into ``staging`` (opened) on ``executor``; parts are left there."""
+    """Plan, scan and process ``inputs`` into ``staging`` (opened) on ``executor``; parts are left there.
+
+    ``reader_options``: keyword arguments of the readers (e.g. ``text_key``, ``id_key``)."""
     if step not in STEPS:
         raise ValueError(f"unknown step {step!r}; choose one of {STEPS}")
     if corpus_signal not in ("auto", "on", "off"):
@@ -276,6 +279,7 @@ def execute(
         "fmt": fmt,
         "explain": explain,
         "partition_size": partition_size,
+        "reader_options": dict(reader_options or {}),
     }
     staging.resume(fingerprint(inputs, settings, digest))
     parts = plan_partitions(inputs, partition_size, stdin_path=stdin_path)
@@ -288,7 +292,7 @@ def execute(
         corpus = corpus_signal == "on" or (
             corpus_signal == "auto" and (known is None or known >= AUTO_MIN_DOCUMENTS)
         )
-        scan = functools.partial(scan_task, corpus=corpus)
+        scan = functools.partial(scan_task, corpus=corpus, reader_options=reader_options)
         done, total = 0, sum(p.nbytes for p in parts)
         if progress:
             progress("scan", 0, total, 0)
@@ -316,6 +320,7 @@ def execute(
         fmt,
         explain,
         staging.parts_output,
+        dict(reader_options or {}),
     )
     summaries: dict[int, Summary] = {}
     todo = []
@@ -445,6 +450,7 @@ def run_to_output(
     progress: Optional[Progress] = None,
     stdin: Optional[BinaryIO] = None,
     records_hook: Optional[Callable[[Iterator[dict[str, Any]]], None]] = None,
+    reader_options: Optional[Mapping[str, Any]] = None,
 ) -> Summary:
     """Run ``step`` over ``inputs`` and write ``output`` (see :func:`output_kind`); ``explain``: a JSONL
     file of line decisions. Returns the run's :class:`Summary` (failures included: the caller reports
@@ -477,6 +483,7 @@ def run_to_output(
             partition_size=partition_size,
             progress=progress,
             stdin=stdin,
+            reader_options=reader_options,
         )
         written = record_parts(result)
         if kind == "jsonl":
@@ -532,6 +539,7 @@ def run_records(
     partition_size: Optional[int] = None,
     progress: Optional[Progress] = None,
     stdin: Optional[BinaryIO] = None,
+    reader_options: Optional[Mapping[str, Any]] = None,
 ) -> Iterator[tuple[Summary, Iterator[dict[str, Any]]]]:
     """Run ``step`` and yield ``(summary, records)``: the records read back from the parts, in input order.
     The staging directory sits beside ``near`` (the command's output) and goes when the block ends."""
@@ -548,6 +556,7 @@ def run_records(
             partition_size=partition_size,
             progress=progress,
             stdin=stdin,
+            reader_options=reader_options,
         )
         yield result.summary, iter_records(result)
         ok = True

@@ -14,7 +14,7 @@ import contextlib
 import functools
 import signal
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
 import click
@@ -31,6 +31,8 @@ READING_KEYS = (
     "scheduler",
     "stats_path",
     "quiet",
+    "text_field",
+    "id_field",
 )
 
 
@@ -49,9 +51,13 @@ class ReadOptions:
     scheduler: Optional[str] = None
     stats_path: Optional[str] = None
     quiet: bool = False
+    text_field: Optional[str] = None
+    id_field: str = "id"
+    warnings: list[str] = field(default_factory=list)  # found before the run (e.g. skipped files)
 
     def check(self) -> None:
-        """Usage errors, raised before any work starts."""
+        """Usage errors, raised before any work starts; the inputs' preflight (missing extras of their
+        formats, files skipped) when the per-format readers provide one."""
         if self.engine != "dask" and (self.workers or self.scheduler):
             raise click.UsageError("--workers and --scheduler need --engine dask")
         if self.engine == "dask" and self.jobs > 1:
@@ -72,6 +78,29 @@ class ReadOptions:
                 check_dask()
             except ImportError as err:
                 raise click.UsageError(str(err)) from None
+        try:
+            from reportnlp.readers import preflight
+        except (
+            ImportError
+        ):  # readers without a preflight: each file's reader reports its own errors
+            if self.text_field or self.id_field != "id":
+                raise click.UsageError(
+                    "--text-field and --id-field need the per-format readers (reportnlp.readers)"
+                ) from None
+        else:
+            found = preflight(self.inputs)
+            if (message := found.error()) is not None:
+                raise click.UsageError(message)
+            self.warnings.extend(found.warnings())
+
+    def reader_options(self) -> dict[str, Any]:
+        """The readers' keyword arguments (the text and id fields of record inputs), when not defaults."""
+        opts: dict[str, Any] = {}
+        if self.text_field:
+            opts["text_key"] = self.text_field
+        if self.id_field != "id":
+            opts["id_key"] = self.id_field
+        return opts
 
     @property
     def corpus(self) -> str:
@@ -136,6 +165,7 @@ def _records(opts: ReadOptions, step: str, near: str):
         ):
             if bar is not None:
                 bar.close()
+            out[0].warnings[:0] = opts.warnings
             yield out
     finally:
         if bar is not None:
@@ -259,6 +289,15 @@ def reading_options(fn=None, *, no_clean: bool = True):
             "stats_path",
             type=click.Path(dir_okay=False),
             help="Write the run summary (with each document's encoding and script) as JSON.",
+        ),
+        click.option(
+            "--text-field",
+            default=None,
+            help="Field holding the text in JSONL, CSV, XLSX or parquet records "
+            "(default: text, else content; an html field is read as a page).",
+        ),
+        click.option(
+            "--id-field", default="id", show_default=True, help="Field holding the record id."
         ),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary."),
     ]

@@ -219,28 +219,33 @@ def auto_partition_size(total: int, workers: int) -> int:
 # -- reading a partition (runs in the task) -----------------------------------------------------------
 
 
-def iter_items(part: Partition) -> Iterator[Item]:
-    """The records and failures of one partition, in order, ids not yet made unique."""
+def iter_items(part: Partition, reader_options: Optional[Mapping] = None) -> Iterator[Item]:
+    """The records and failures of one partition, in order, ids not yet made unique.
+
+    ``reader_options``: keyword arguments of the readers (e.g. the text and id fields of record inputs),
+    passed to :func:`reportnlp.pipeline.readers.read_jsonl` and the whole-file reader."""
+    opts = dict(reader_options or {})
     for unit in part.units:
         if isinstance(unit, Failure):
             yield unit
         elif isinstance(unit, WholeFile):
-            yield from _read_whole(unit)
+            yield from _read_whole(unit, opts)
         else:
-            yield from _read_range(unit)
+            yield from _read_range(unit, opts)
 
 
-def _read_whole(unit: WholeFile) -> Iterator[Item]:
-    """A whole file through the reader its name selects, named by the path as given."""
+def _read_whole(unit: WholeFile, opts: Mapping) -> Iterator[Item]:
+    """A whole file through the reader its name selects, named by the path as given. This and
+    :func:`_read_range` are the only places a partition's bytes are read."""
     if unit.path == STDIN:
         try:
             data = Path(unit.abspath).read_bytes()
         except OSError as err:
             yield Failure(STDIN, f"cannot read: {err.strerror or err}")
             return
-        yield from _read_one(STDIN, data)
+        yield from _read_one(STDIN, data, **opts)
         return
-    for item in _read_one(unit.abspath):
+    for item in _read_one(unit.abspath, **opts):
         if unit.abspath == unit.path:
             yield item
         elif isinstance(item, Failure):
@@ -249,7 +254,7 @@ def _read_whole(unit: WholeFile) -> Iterator[Item]:
             yield replace(item, source=unit.path + item.source[len(unit.abspath) :])
 
 
-def _read_range(unit: JsonlRange) -> Iterator[Item]:
+def _read_range(unit: JsonlRange, opts: Mapping) -> Iterator[Item]:
     """JSONL lines of one range: the records and failures :func:`read_jsonl` gives for them in the file."""
     try:
         with open(unit.abspath, "rb") as fh:
@@ -259,7 +264,7 @@ def _read_range(unit: JsonlRange) -> Iterator[Item]:
         yield Failure(unit.path, f"cannot read: {err.strerror or err}")
         return
     stem = "stdin" if unit.path == STDIN else Path(unit.path).stem
-    yield from read_jsonl(data, unit.path, stem, first_line=unit.first_line)
+    yield from read_jsonl(data, unit.path, stem, first_line=unit.first_line, **opts)
 
 
 def id_hash(rid: str) -> int:
@@ -269,10 +274,10 @@ def id_hash(rid: str) -> int:
     )
 
 
-def read_partition(part: Partition) -> Iterator[Item]:
+def read_partition(part: Partition, reader_options: Optional[Mapping] = None) -> Iterator[Item]:
     """:func:`iter_items` with ids made unique across the run exactly as ``read_inputs`` does (``#n``)."""
     seen: dict[str, int] = {}
-    for item in iter_items(part):
+    for item in iter_items(part, reader_options):
         if isinstance(item, Record):
             n = seen.get(item.id, 0)
             seen[item.id] = n + 1

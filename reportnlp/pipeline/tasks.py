@@ -48,12 +48,14 @@ class Scan:
         return a.tolist()
 
 
-def scan_task(part: Partition, corpus: bool = True) -> Scan:
+def scan_task(
+    part: Partition, corpus: bool = True, reader_options: Optional[Mapping[str, Any]] = None
+) -> Scan:
     """Hash the ids of a partition's records and (``corpus``) count each document's distinct raw lines."""
     ids = array("Q")
     keys = array("Q")
     n = 0
-    for item in iter_items(part):
+    for item in iter_items(part, reader_options):
         if isinstance(item, Failure):
             continue
         n += 1
@@ -107,6 +109,7 @@ class TaskContext:
     fmt: str = "jsonl"  # or "parquet"
     explain: bool = False
     durable: bool = False  # fsync each part (parts that are the final output)
+    reader_options: Optional[Mapping[str, Any]] = None  # the readers' keyword arguments
 
 
 def part_name(index: int) -> str:
@@ -134,7 +137,7 @@ def process_task(part: Partition, ctx: TaskContext) -> Summary:
     records = None if rows is not None else _PartFile(paths["records"], ctx.durable)
     explain = _PartFile(paths["explain"], ctx.durable) if ctx.explain else None
     try:
-        for res in _results(read_partition(part), fn, ctx.options, ctx.counts):
+        for res in _results(read_partition(part, ctx.reader_options), fn, ctx.options, ctx.counts):
             if res.error is None:
                 try:  # serialise and write here: a record that cannot be written fails alone
                     line = dumps(res.record)
