@@ -198,6 +198,7 @@ def _run(
             progress=bar,
             records_hook=hook,
             reader_options=opts.reader_options(),
+            per_document=bool(opts.stats_path),
         )
     except ImportError as err:  # an optional extra, found missing before any work
         raise click.UsageError(str(err)) from None

@@ -395,3 +395,22 @@ def test_a_record_that_cannot_be_written_fails_alone(tmp_path):
         assert ids in (["a", "c"], ["a", "b", "c"]), res.output
         if ids == ["a", "c"]:
             assert res.exit_code == 1 and f"{src}:2" in res.output
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["counter", "numpy"])
+def test_ids_unique_across_partitions_as_a_sequential_read(tmp_path, monkeypatch, many):
+    from reportnlp.pipeline.readers import read_inputs
+
+    if many:
+        monkeypatch.setattr(driver, "MANY_IDS", 0)
+    other = tmp_path / "copy"
+    other.mkdir()
+    (other / GWR.name).write_bytes(GWR.read_bytes())  # the same stem: every id recurs
+    inputs = [str(GWR), str(other), str(GWR)]
+    out = tmp_path / "o.jsonl"
+    driver.run_to_output(
+        "clean", inputs, str(out), SerialExecutor(), partition_size=400_000, corpus_signal="off"
+    )
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == [r.id for r in read_inputs(inputs)]
+    assert len(set(ids)) == 216 and ids[-1].endswith("#3")

@@ -60,6 +60,7 @@ SINGLE_DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".docx", ".doc", 
 PLAN_FILE = "plan.json"
 META = ".reportnlp-run"  # the stats and explain parts inside a directory of parts
 FORMAT_VERSION = 1
+MANY_IDS = 50_000  # from this many documents, recurring ids are found with numpy
 
 
 class RunLocked(RuntimeError):
@@ -257,10 +258,13 @@ def execute(
     progress: Optional[Progress] = None,
     stdin: Optional[BinaryIO] = None,
     reader_options: Optional[Mapping[str, Any]] = None,
+    per_document: bool = True,
 ) -> RunResult:
     """Plan, scan and process ``inputs`` into ``staging`` (opened) on ``executor``; parts are left there.
 
-    ``reader_options``: keyword arguments of the readers (e.g. ``text_key``, ``id_key``)."""
+    ``reader_options``: keyword arguments of the readers (e.g. ``text_key``, ``id_key``);
+    ``per_document``: keep each document's encoding and script in the summary (``--stats``; for a
+    million documents, that list is the parent's largest object)."""
     if step not in STEPS:
         raise ValueError(f"unknown step {step!r}; choose one of {STEPS}")
     if corpus_signal not in ("auto", "on", "off"):
@@ -280,6 +284,7 @@ def execute(
         "explain": explain,
         "partition_size": partition_size,
         "reader_options": dict(reader_options or {}),
+        "per_document": per_document,
     }
     staging.resume(fingerprint(inputs, settings, digest))
     parts = plan_partitions(inputs, partition_size, stdin_path=stdin_path)
@@ -303,7 +308,7 @@ def execute(
             done += parts[i].nbytes
             if progress:
                 progress("scan", done, total, 0)
-        parts = with_priors(parts, [s.id_list() for s in scans])
+        parts = with_priors(parts, _recurring_ids(scans))
         pruned, n_docs = reduce_scans(scans)
         del scans
         if corpus and (corpus_signal == "on" or n_docs >= AUTO_MIN_DOCUMENTS):
@@ -321,6 +326,7 @@ def execute(
         explain,
         staging.parts_output,
         dict(reader_options or {}),
+        per_document,
     )
     summaries: dict[int, Summary] = {}
     todo = []
@@ -366,6 +372,20 @@ def documents_known(parts: Sequence[Partition]) -> Optional[int]:
             elif not isinstance(u, Failure):
                 return None
     return n
+
+
+def _recurring_ids(scans: Sequence) -> list[list[int]]:
+    """Each partition's id hashes that occur more than once in the run (the only ones that get a
+    ``#n``); with many ids, found with numpy (16 bytes an id) rather than a Python counter."""
+    total = sum(len(s.ids) for s in scans) // 8
+    if total < MANY_IDS:
+        return [s.id_list() for s in scans]
+    import numpy as np
+
+    arrays = [np.frombuffer(s.ids, dtype=np.uint64) for s in scans]
+    values, counts = np.unique(np.concatenate(arrays), return_counts=True)
+    dups = values[counts > 1]
+    return [a[np.isin(a, dups)].tolist() if len(dups) else [] for a in arrays]
 
 
 def _empty_scan(part: Partition):
@@ -451,6 +471,7 @@ def run_to_output(
     stdin: Optional[BinaryIO] = None,
     records_hook: Optional[Callable[[Iterator[dict[str, Any]]], None]] = None,
     reader_options: Optional[Mapping[str, Any]] = None,
+    per_document: bool = True,
 ) -> Summary:
     """Run ``step`` over ``inputs`` and write ``output`` (see :func:`output_kind`); ``explain``: a JSONL
     file of line decisions. Returns the run's :class:`Summary` (failures included: the caller reports
@@ -484,6 +505,7 @@ def run_to_output(
             progress=progress,
             stdin=stdin,
             reader_options=reader_options,
+            per_document=per_document,
         )
         written = record_parts(result)
         if kind == "jsonl":
@@ -540,6 +562,7 @@ def run_records(
     progress: Optional[Progress] = None,
     stdin: Optional[BinaryIO] = None,
     reader_options: Optional[Mapping[str, Any]] = None,
+    per_document: bool = True,
 ) -> Iterator[tuple[Summary, Iterator[dict[str, Any]]]]:
     """Run ``step`` and yield ``(summary, records)``: the records read back from the parts, in input order.
     The staging directory sits beside ``near`` (the command's output) and goes when the block ends."""
@@ -557,6 +580,7 @@ def run_records(
             progress=progress,
             stdin=stdin,
             reader_options=reader_options,
+            per_document=per_document,
         )
         yield result.summary, iter_records(result)
         ok = True

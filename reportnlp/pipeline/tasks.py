@@ -110,6 +110,7 @@ class TaskContext:
     explain: bool = False
     durable: bool = False  # fsync each part (parts that are the final output)
     reader_options: Optional[Mapping[str, Any]] = None  # the readers' keyword arguments
+    per_document: bool = True  # keep each document's encoding and script in the stats
 
 
 def part_name(index: int) -> str:
@@ -166,6 +167,8 @@ def process_task(part: Partition, ctx: TaskContext) -> Summary:
             if f is not None:
                 f.abort()
         raise
+    if not ctx.per_document:
+        summary.per_document.clear()
     _atomic_text(paths["stats"], json.dumps(summary.to_state(), ensure_ascii=False), ctx.durable)
     return summary
 
