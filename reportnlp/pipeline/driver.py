@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import glob
 import hashlib
 import json
 import os
@@ -155,11 +156,9 @@ class Staging:
         return same
 
     def close(self, *, remove: bool) -> None:
+        """Release the lock; ``remove``: the run is done, its staging (stats, explain parts) goes."""
         if remove:
-            if self.parts_output:
-                shutil.rmtree(self.meta, ignore_errors=True)
-            else:
-                shutil.rmtree(self.meta, ignore_errors=True)
+            shutil.rmtree(self.meta, ignore_errors=True)
         if self._lock_fd is not None:
             os.close(self._lock_fd)
             self._lock_fd = None
@@ -171,17 +170,11 @@ def remove_leftovers(target: Path) -> None:
     parent = target.parent
     if not parent.is_dir():
         return
-    for p in parent.glob(f".{_glob_escape(target.name)}.*"):
+    for p in parent.glob(f".{glob.escape(target.name)}.*"):
         if p.name.endswith(".tmp") and p.is_file():
             _unlink(p)
         elif p.name.startswith(f".{target.name}.parts-") and p.is_dir():
             shutil.rmtree(p, ignore_errors=True)
-
-
-def _glob_escape(name: str) -> str:
-    import glob
-
-    return glob.escape(name)
 
 
 def _unlink(p: Path) -> None:
@@ -275,7 +268,9 @@ def execute(
         stdin_path, digest = spool_stdin(staging, stdin)
     total = input_bytes(inputs, stdin_path)
     if partition_size is None:
-        partition_size = auto_partition_size(total, executor.workers)
+        partition_size = auto_partition_size(
+            total, executor.workers, getattr(executor, "partitions_per_worker", 4)
+        )
     settings = {
         "step": step,
         "options": options,

@@ -199,9 +199,9 @@ def input_bytes(inputs: Iterable[str], stdin_path: Optional[str] = None) -> int:
     return total
 
 
-def auto_partition_size(total: int, workers: int) -> int:
-    """A partition size that gives every worker the same number of partitions: at least
-    :data:`PARTITIONS_PER_WORKER`, more when partitions would exceed 8 MiB; never under 1 MiB (an input
+def auto_partition_size(total: int, workers: int, per_worker: int = PARTITIONS_PER_WORKER) -> int:
+    """A partition size that gives every worker the same number of partitions: at least ``per_worker``
+    (default :data:`PARTITIONS_PER_WORKER`), more when partitions would exceed 8 MiB; never under 1 MiB (an input
     smaller than that many MiB gets fewer partitions, of 1 MiB).
 
     >>> auto_partition_size(50 << 20, 2) == (50 << 20) // 8
@@ -212,7 +212,7 @@ def auto_partition_size(total: int, workers: int) -> int:
     True
     """
     workers = max(1, workers)
-    per_worker = max(PARTITIONS_PER_WORKER, -(-total // (workers * MAX_PARTITION)))
+    per_worker = max(per_worker, -(-total // (workers * MAX_PARTITION)))
     return max(MIN_PARTITION, -(-total // (workers * per_worker)))
 
 
