@@ -226,8 +226,10 @@ def project(
             continue
         rate = size["characters"] / serial["seconds_median"]  # characters a second, one core
         cpu_rate = size["characters"] / serial["cpu_seconds_median"]  # the same, load-independent
-        eff_pool = size["runs"].get(f"{step}/jobs2", {}).get("speedup_vs_serial", 2.0) / 2
-        eff_dask = size["runs"].get(f"{step}/dask2", {}).get("speedup_vs_serial", 2.0) / 2
+        pool = size["runs"].get(f"{step}/jobs2", {}).get("speedup_vs_serial")
+        dask = size["runs"].get(f"{step}/dask2", {}).get("speedup_vs_serial")
+        eff_pool = pool / 2 if pool else 1.0  # not measured: perfect scaling assumed (and said)
+        eff_dask = dask / 2 if dask else 1.0
         node = characters / (rate * node_cores * eff_pool)
         cluster = characters / (rate * node_cores * nodes * eff_dask)
         out[step] = {
@@ -235,6 +237,7 @@ def project(
             "characters_per_cpu_second": cpu_rate,
             "efficiency_jobs2": eff_pool,
             "efficiency_dask2": eff_dask,
+            "efficiencies_measured": [pool is not None, dask is not None],
             "one_node_16_cores_hours": node / 3600,
             "dask_10_nodes_160_cores_hours": cluster / 3600,
         }
@@ -255,19 +258,24 @@ def markdown(results: dict) -> str:
             lines.append(
                 f"| {size['megabytes']:.0f} MB | {name} | {r['seconds_median']:.2f} | "
                 f"{r['mb_per_s']:.1f} | {r['cpu_seconds_median']:.1f} | "
-                f"{r.get('speedup_vs_serial', float('nan')):.2f}× | "
-                f"{r.get('speed_vs_jieba', float('nan')):.1f}× | "
+                f"{_x(r.get('speedup_vs_serial'), 2)} | {_x(r.get('speed_vs_jieba'), 1)} | "
                 f"{r['rss_tree_mib_max']:.0f} / {r['rss_largest_mib_max']:.0f} |"
             )
     for step, p in results.get("projection", {}).items():
         lines.append(
             f"\n{step}: {p['characters_per_second_per_core'] / 1e6:.2f} M characters/s a core "
             f"({p['characters_per_cpu_second'] / 1e6:.2f} M a CPU second); "
-            f"1 M reports (5 G characters): {p['one_node_16_cores_hours']:.1f} h on a 16-core node "
-            f"(efficiency {p['efficiency_jobs2']:.2f}), {p['dask_10_nodes_160_cores_hours'] * 60:.0f} min "
-            f"on 10 such nodes with Dask (efficiency {p['efficiency_dask2']:.2f})."
+            f"1 M reports (5 G characters): {p['one_node_16_cores_hours'] * 60:.1f} min on a 16-core "
+            f"node (efficiency {p['efficiency_jobs2']:.2f}"
+            f"{'' if p['efficiencies_measured'][0] else ', assumed'}), "
+            f"{p['dask_10_nodes_160_cores_hours'] * 60:.1f} min on 10 such nodes with Dask (efficiency "
+            f"{p['efficiency_dask2']:.2f}{'' if p['efficiencies_measured'][1] else ', assumed'})."
         )
     return "\n".join(lines) + "\n"
+
+
+def _x(ratio, digits: int) -> str:
+    return "–" if ratio is None else f"{ratio:.{digits}f}×"
 
 
 def main() -> None:
