@@ -85,6 +85,7 @@ def test_items_equal_read_inputs(bad_corpus):
     assert ours == list(read_inputs([str(bad_corpus)]))
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_corpus_counts_reduction_equals_one_machine(client):
     inputs = [str(GWR), str(SEEDS)]
     counts, n = de.corpus_line_counts_dask(inputs, client=client, partition_size=SMALL)
@@ -108,6 +109,7 @@ def furnished(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_single_jsonl_same_bytes_as_jobs_1(client, tmp_path, furnished):
     inputs = [str(furnished), str(SEEDS)]
     code, stats = local("clean", inputs, tmp_path / "a.jsonl", "--explain", str(tmp_path / "a.ex"))
@@ -124,6 +126,7 @@ def test_single_jsonl_same_bytes_as_jobs_1(client, tmp_path, furnished):
     ]  # fmt: skip
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_bad_input_named_rest_processed(client, bad_corpus, tmp_path):
     code, stats = local("clean", [str(bad_corpus)], tmp_path / "a.jsonl")
     assert code == 1
@@ -136,6 +139,7 @@ def test_bad_input_named_rest_processed(client, bad_corpus, tmp_path):
     assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_duplicate_ids_across_partitions(client, tmp_path):
     other = tmp_path / "copy"
     other.mkdir()
@@ -156,6 +160,7 @@ def test_duplicate_ids_across_partitions(client, tmp_path):
     assert len(ids) == len(set(ids)) == 150 and "x#6" in ids
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_partitioned_output_success_marker_and_stale_parts(client, tmp_path):
     out = tmp_path / "parts"
     dask_run(client, "clean", [str(GWR)], f"{out}/")
@@ -171,6 +176,7 @@ def test_partitioned_output_success_marker_and_stale_parts(client, tmp_path):
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_parquet_parts_and_file(client, tmp_path):
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
@@ -189,6 +195,7 @@ def test_parquet_parts_and_file(client, tmp_path):
         assert json.loads(frame["edits"][3]) == ref[3]["edits"]
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_analyse_same_bytes_as_jobs_1(client, tmp_path):
     inputs = [str(SEEDS), str(GWR)]
     code, stats = local("analyse", inputs, tmp_path / "a.jsonl")
@@ -198,6 +205,7 @@ def test_analyse_same_bytes_as_jobs_1(client, tmp_path):
     assert summary.to_dict() == stats
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_crash_leaves_previous_output(client, tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_text("previous run\n", encoding="utf-8")
@@ -235,6 +243,7 @@ def test_crash_leaves_previous_output(client, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ex.jsonl", "fresh.jsonl", "out.jsonl"]
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_own_cluster_and_scheduler_address(cluster, tmp_path):
     client, cl = cluster
     seeds = sorted(SEEDS.glob("*.txt"))[:2]
@@ -245,6 +254,7 @@ def test_own_cluster_and_scheduler_address(cluster, tmp_path):
     assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_cli_engine_dask_matches_the_local_engine(tmp_path):
     """``reportnlp clean --engine dask`` writes the same bytes as the one-machine engine."""
     from click.testing import CliRunner
@@ -263,6 +273,7 @@ def test_cli_engine_dask_matches_the_local_engine(tmp_path):
     assert bad.exit_code == 2 and "--engine dask" in bad.output
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_every_reading_command_runs_on_dask(cluster, tmp_path):
     """The shared option group: cluster, templates and placeholders take --engine dask too, and give
     what the local engine gives."""
