@@ -424,3 +424,29 @@ def test_ids_unique_across_partitions_as_a_sequential_read(tmp_path, monkeypatch
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert ids == [r.id for r in read_inputs(inputs)]
     assert len(set(ids)) == 90 and ids[-1].endswith("#3")
+
+
+def test_progress_bar_shows_total_percentage_and_eta(monkeypatch):
+    import io
+
+    from reportnlp.pipeline.options import ProgressBar
+
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    bar = ProgressBar()
+    for done in (0, 2 << 20, 6 << 20):
+        bar("clean", done, 8 << 20, done >> 16)
+        time.sleep(0.05)
+    bar.close()
+    text = err.getvalue()
+    assert "clean" in text and "75%" in text and "8.00M" in text and "96 docs" in text
+    assert "<" in text  # tqdm's elapsed<remaining: the ETA
+
+
+def test_run_clean_api_any_jobs():
+    from reportnlp.pipeline.readers import read_inputs
+    from reportnlp.pipeline.run import run_clean
+
+    one = [r.record for r in run_clean(read_inputs([str(SEEDS)]))]
+    two = [r.record for r in run_clean(read_inputs([str(SEEDS)]), jobs=2)]
+    assert one == two and len(one) == 5
