@@ -307,7 +307,12 @@ def test_usage_errors_before_any_work(tmp_path, monkeypatch):
     ):
         res = CliRunner().invoke(main, ["clean", str(SEEDS), "-o", str(out), *args])
         assert res.exit_code == 2 and words in res.output, (args, res.output)
-    monkeypatch.setitem(sys.modules, "pyarrow", None)  # parquet's extra missing
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(  # parquet's extra missing
+        importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a)
+    )
     res = CliRunner().invoke(main, ["clean", str(SEEDS), "-o", str(tmp_path / "o.parquet")])
     assert res.exit_code == 2 and "pip install 'reportnlp[parquet]'" in res.output
     assert list(tmp_path.iterdir()) == []  # checked before any work: nothing staged

@@ -94,6 +94,9 @@ def cluster_cmd(
 
     result = cluster_documents(records, k=k_value, k_max=k_max, random_state=random_state)
     table = result.assignments[list(CSV_COLUMNS) + list(FEATURES)]
+    from reportnlp.readers.fields import add_field_columns
+
+    table = add_field_columns(table, records)  # the input's source and own fields, to join back
     f = AtomicFile(output)
     try:
         f.write(table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))
@@ -145,7 +148,7 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
     INPUT is read as by ``reportnlp clean`` (files, directories, .jsonl, - for stdin) and cleaned first
     unless --no-clean. One JSONL record per family: ``family``, ``members`` (ids), ``medoid``,
     ``skeleton`` (the medoid's text with ``{slot_N}`` where members differ), ``slots`` (each member's text
-    and offsets there) and ``jaccard``. The exit code is 1 when any input failed; the rest is written.
+    and offsets there), ``jaccard`` and ``inputs`` (each member's source and the input's own fields). The exit code is 1 when any input failed; the rest is written.
 
     \b
     Example:
@@ -154,8 +157,12 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
     from reportnlp.corpus.templates import find_families
     from reportnlp.pipeline.writers import AtomicFile, dumps
 
+    docs: dict[str, str] = {}
+    carried: dict[str, dict] = {}  # each id's source file and the input's own fields
     with opts.records("clean", near=output) as (summary, records):
-        docs = {r["id"]: r["text"] for r in records}
+        for r in records:
+            docs[r["id"]] = r["text"]
+            carried[r["id"]] = {"source": r.get("source"), "fields": r.get("fields") or {}}
     failures = summary.failures
     for f in failures:
         click.echo(f"error: {f}", err=True)
@@ -163,7 +170,9 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
     out = AtomicFile(output)
     try:
         for fam in families:
-            out.write(dumps(fam.to_dict()) + "\n")
+            row = fam.to_dict()
+            row["inputs"] = {m: carried.get(m, {}) for m in fam.members}  # source and fields
+            out.write(dumps(row) + "\n")
     except BaseException:
         out.abort()
         raise

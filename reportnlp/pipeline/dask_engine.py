@@ -52,11 +52,10 @@ QUIET_CONFIG = {
 
 def check_dask() -> None:
     """Raise :class:`ImportError` with the install command when Dask's extra is missing."""
-    try:
-        import dask  # noqa: F401
-        import distributed  # noqa: F401
-    except ImportError:
-        raise ImportError("--engine dask needs dask: pip install 'reportnlp[dask]'") from None
+    from reportnlp.pipeline.driver import installed
+
+    if not (installed("dask") and installed("distributed")):
+        raise ImportError("--engine dask needs dask: pip install 'reportnlp[dask]'")
 
 
 def local_cluster(workers: Optional[int] = None):

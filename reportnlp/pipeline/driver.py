@@ -85,14 +85,18 @@ def output_kind(output: str, *, parts: bool = False) -> str:
 
 def check_extras(kind: str, fmt: str = "jsonl") -> None:
     """Raise :class:`ImportError` with the install command before any work, when an extra is missing."""
-    if kind == "parquet" or fmt == "parquet":
-        try:
-            import pyarrow  # noqa: F401
-            import pyarrow.parquet  # noqa: F401
-        except ImportError:
-            raise ImportError(
-                "parquet output needs pyarrow: pip install 'reportnlp[parquet]'"
-            ) from None
+    if (kind == "parquet" or fmt == "parquet") and not installed("pyarrow"):
+        raise ImportError("parquet output needs pyarrow: pip install 'reportnlp[parquet]'")
+
+
+def installed(module: str) -> bool:
+    """Whether ``module`` can be imported (found, not imported: nothing loads before the run)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError, AttributeError):
+        return False
 
 
 # -- staging: a directory beside the output, resumable, locked ----------------------------------------

@@ -137,7 +137,13 @@ def clean_record(
     """Clean one record; an unreadable input becomes a :class:`Result` with ``error``, never an exception."""
     try:
         doc = clean(
-            rec.data, id=rec.id, title=rec.title, source=rec.source, corpus_counts=counts, **options
+            rec.data,
+            id=rec.id,
+            title=rec.title,
+            source=rec.source,
+            corpus_counts=counts,
+            **_reader_options(rec),
+            **options,
         )
     except ReportNLPError as err:
         return Result(rec.id, rec.source, error=str(err))
@@ -152,6 +158,22 @@ def clean_record(
         if d.action != codes.BLANK
     ]
     return Result(doc.id, rec.source, record, explain, doc.encoding, doc.script)
+
+
+def _reader_options(rec: Record) -> dict[str, Any]:
+    """What the reader knows for clean(): HTML or not, per-line hints, the record's own fields."""
+    return {
+        "html": True if rec.format == "html" else (False if rec.hints else None),
+        "hints": rec.hints,
+        "fields": rec.fields,
+    }
+
+
+def _carry(record: dict[str, Any], rec: Record) -> dict[str, Any]:
+    """The input's source and own fields on an output record (last keys, unchanged values)."""
+    record["source"] = rec.source
+    record["fields"] = dict(rec.fields or {})
+    return record
 
 
 def analyse_record(
@@ -172,9 +194,15 @@ def analyse_record(
                 data, enc = decode(data, source=rec.source, encoding=options.get("encoding"))
             record = analyse(data, title=rec.title, id=rec.id).to_dict()
             record["meta"] = dict(rec.meta or {})
-            return Result(rec.id, rec.source, record, [], enc, "")
+            return Result(rec.id, rec.source, _carry(record, rec), [], enc, "")
         doc = clean(
-            rec.data, id=rec.id, title=rec.title, source=rec.source, corpus_counts=counts, **options
+            rec.data,
+            id=rec.id,
+            title=rec.title,
+            source=rec.source,
+            corpus_counts=counts,
+            **_reader_options(rec),
+            **options,
         )
         record = analyse(doc).to_dict()
     except ReportNLPError as err:
@@ -184,7 +212,7 @@ def analyse_record(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
     record["dropped"] = [{"line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped]
-    return Result(doc.id, rec.source, record, [], doc.encoding, doc.script)
+    return Result(doc.id, rec.source, _carry(record, rec), [], doc.encoding, doc.script)
 
 
 def report_record(
@@ -210,7 +238,8 @@ def report_record(
 def text_record(
     rec: Record, options: Mapping[str, Any], counts: Optional[Mapping[int, int]] = None
 ) -> Result:
-    """The record's text as read (decoded, not cleaned): ``id``, ``title``, ``meta``, ``text``."""
+    """The record's text as read (decoded, not cleaned): ``id``, ``title``, ``meta``, ``text``, then the
+    input's ``source`` and ``fields``."""
     data, enc = rec.data, "text"
     try:
         if isinstance(data, bytes):
@@ -222,7 +251,7 @@ def text_record(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
     record = {"id": rec.id, "title": rec.title, "meta": dict(rec.meta or {}), "text": data}
-    return Result(rec.id, rec.source, record, [], enc, "")
+    return Result(rec.id, rec.source, _carry(record, rec), [], enc, "")
 
 
 #: The steps a run can apply to each record (see :data:`STEP_FUNCTIONS`).
@@ -237,7 +266,11 @@ def corpus_line_counts(items: Iterable[Item]) -> tuple[Counter, int]:
         if isinstance(item, Failure):
             continue
         data = item.data
-        if isinstance(data, bytes):
+        if item.format == "html":  # the page's lines as clean() reads them, not its markup
+            from reportnlp.readers.html import extract
+
+            data = extract(data).text
+        elif isinstance(data, bytes):
             data = data.decode("utf-8", "replace")
         total.update(count_lines(data))
         n += 1
