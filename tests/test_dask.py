@@ -295,3 +295,22 @@ def test_every_reading_command_runs_on_dask(cluster, tmp_path):
             outs.append(target.read_bytes())
         assert outs[0] == outs[1], cmd
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.slow  # a Dask cluster
+def test_text_and_id_fields_on_dask(cluster, tmp_path):
+    src = tmp_path / "in.jsonl"
+    with open(GWR, encoding="utf-8") as fh, open(src, "w", encoding="utf-8") as out:
+        for i, line in zip(range(10), fh):
+            r = json.loads(line)
+            out.write(json.dumps({"key": f"k{i}", "正文": r["content"]}, ensure_ascii=False) + "\n")
+    fields = ["--text-field", "正文", "--id-field", "key", "-q"]
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert CliRunner().invoke(main, ["clean", str(src), "-o", str(a), *fields]).exit_code == 0
+    address = cluster[1].scheduler_address
+    res = CliRunner().invoke(
+        main, ["clean", str(src), "-o", str(b), *fields, "--engine", "dask", "--scheduler", address]
+    )
+    assert res.exit_code == 0, res.output
+    assert a.read_bytes() == b.read_bytes()
+    assert json.loads(a.read_text(encoding="utf-8").splitlines()[3])["id"] == "k3"

@@ -455,3 +455,23 @@ def test_run_clean_api_any_jobs():
     one = [r.record for r in run_clean(read_inputs([str(SEEDS)]))]
     two = [r.record for r in run_clean(read_inputs([str(SEEDS)]), jobs=2)]
     assert one == two and len(one) == 5
+
+
+def test_reader_options_reach_every_partition(tmp_path):
+    """--text-field/--id-field go to the readers of every partition, in worker processes too."""
+    src = tmp_path / "in.jsonl"
+    with open(GWR, encoding="utf-8") as fh, open(src, "w", encoding="utf-8") as out:
+        for i, line in zip(range(25), fh):
+            r = json.loads(line)
+            row = {"key": f"k{i}", "正文": r["content"], "title": r["title"]}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"o{jobs}.jsonl"
+        args = ["clean", str(src), "-o", str(out), "-q", "-j", jobs]
+        res = CliRunner().invoke(main, [*args, "--text-field", "正文", "--id-field", "key"])
+        assert res.exit_code == 0, res.output
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    recs = [json.loads(line) for line in outs[0].decode().splitlines()]
+    assert [r["id"] for r in recs] == [f"k{i}" for i in range(25)]
