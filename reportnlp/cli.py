@@ -118,6 +118,13 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
     """
     if not html_path and not json_path:
         raise click.UsageError("give --html FILE, --json FILE or both")
+    opts.check_outputs(
+        [
+            ("--json", json_path, "file"),
+            ("--html", html_path, "file"),
+            ("--stats", opts.stats_path, "file"),
+        ]
+    )
     from reportnlp.pipeline.writers import AtomicFile
     from reportnlp.report import build_report, to_html, to_json
 
@@ -173,6 +180,20 @@ def _run(
 
     if fmt and not parts:
         raise click.UsageError("--format goes with --parts (OUT.jsonl or OUT.parquet name theirs)")
+    from reportnlp.pipeline.driver import output_kind
+
+    opts.check_outputs(
+        [
+            (
+                "-o",
+                output,
+                "file" if output_kind(output, parts=parts) in ("jsonl", "parquet") else "dir",
+            ),
+            ("--explain", explain_path, "file"),
+            ("--stats", opts.stats_path, "file"),
+            ("--frames", frames_dir, "dir"),
+        ]
+    )
     terminate_cleanly()
     executor = opts.executor()
     bar = opts.progress()

@@ -301,7 +301,7 @@ def test_two_runs_on_one_output_are_refused(tmp_path):
 def test_usage_errors_before_any_work(tmp_path, monkeypatch):
     out = tmp_path / "o.jsonl"
     for args, words in (
-        (["--encoding", "nonsense"], "unknown encoding"),
+        (["--encoding", "nonsense"], "unknown text encoding"),
         (["--workers", "2"], "--engine dask"),
         (["--engine", "dask", "--jobs", "2"], "--workers"),
     ):

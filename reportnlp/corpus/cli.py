@@ -80,6 +80,7 @@ def cluster_cmd(
     from reportnlp.pipeline.writers import AtomicFile
 
     k_value = _k(k)
+    opts.check_outputs([("-o", output, "file"), ("--describe", describe_path, "file")])
     with opts.records("analyse", near=output) as (summary, recs):
         records = list(recs)
     failures = summary.failures
@@ -156,6 +157,8 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
     """
     from reportnlp.corpus.templates import find_families
     from reportnlp.pipeline.writers import AtomicFile, dumps
+
+    opts.check_outputs([("-o", output, "file")])
 
     docs: dict[str, str] = {}
     carried: dict[str, dict] = {}  # each id's source file and the input's own fields

@@ -66,11 +66,13 @@ class ReadOptions:
             )
         if self.encoding:
             try:
-                codecs.lookup(self.encoding)
+                text_codec = codecs.lookup(self.encoding)._is_text_encoding
             except LookupError:
+                text_codec = False
+            if not text_codec:  # rot13, hex …: codecs, not text encodings
                 raise click.BadParameter(
-                    f"unknown encoding {self.encoding!r}", param_hint="--encoding"
-                ) from None
+                    f"unknown text encoding {self.encoding!r}", param_hint="--encoding"
+                )
         if self.engine == "dask":
             from reportnlp.pipeline.dask_engine import check_dask
 
@@ -92,6 +94,21 @@ class ReadOptions:
             if (message := found.error()) is not None:
                 raise click.UsageError(message)
             self.warnings.extend(found.warnings())
+
+    def check_outputs(self, outputs: list[tuple[str, Optional[str], str]]) -> None:
+        """Usage errors for output paths that cannot work (``(option, path, "file"|"dir")``), before
+        any work: checked by :func:`reportnlp.pipeline.writers.check_outputs` where the writers have it
+        (an output that is an input or inside an input folder, a folder where a file goes …)."""
+        try:
+            from reportnlp.pipeline.writers import check_outputs
+        except ImportError:  # writers without path checks
+            return
+        from reportnlp.errors import ReportNLPError
+
+        try:
+            check_outputs(self.inputs, [(o, p, k) for o, p, k in outputs if p])
+        except ReportNLPError as err:
+            raise click.UsageError(str(err)) from None
 
     def reader_options(self) -> dict[str, Any]:
         """The readers' keyword arguments (the text and id fields of record inputs), when not defaults."""
