@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Optional
 
 import click
 
 from reportnlp.pipeline.options import ReadOptions, reading_options
 
-__all__ = ["cluster_cmd", "templates_cmd"]
+__all__ = ["analysed_records", "cluster_cmd", "templates_cmd"]
 
 #: The CSV columns before the named features.
 CSV_COLUMNS = ("id", "cluster", "silhouette", "distance", "prototype", "title", "signature")
@@ -35,6 +36,42 @@ def _k(value: str) -> str | int:
     if k < 1:
         raise click.BadParameter("k must be at least 1")
     return k
+
+
+def analysed_records(
+    inputs: tuple[str, ...],
+    *,
+    no_clean: bool = False,
+    encoding: Optional[str] = None,
+    jobs: int = 1,
+    quiet: bool = False,
+    opts: Optional[ReadOptions] = None,
+    near: Optional[str] = None,
+) -> tuple[list[dict], list[str]]:
+    """The inputs cleaned (unless ``no_clean``) and analysed: ``(records, failures)`` in input order, read
+    through the one reader path (:meth:`ReadOptions.records`: the partition plan on this process, ``jobs``
+    processes or Dask); failures echoed on standard error. ``opts``: the command's shared options (else
+    built from the other arguments); ``near``: the command's output (the parts are staged beside it;
+    default a temporary folder)."""
+    import tempfile
+
+    if opts is None:
+        opts = ReadOptions(inputs, encoding=encoding, no_clean=no_clean, jobs=jobs, quiet=quiet)
+    tmp = None
+    if near is None:
+        tmp = tempfile.mkdtemp(prefix="reportnlp-")
+        near = str(Path(tmp) / "records")
+    try:
+        with opts.records("analyse", near=near) as (summary, recs):
+            records = list(recs)
+    finally:
+        if tmp is not None:
+            import shutil
+
+            shutil.rmtree(tmp, ignore_errors=True)
+    for f in summary.failures:
+        click.echo(f"error: {f}", err=True)
+    return records, summary.failures
 
 
 @click.command("cluster", context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,11 +118,7 @@ def cluster_cmd(
 
     k_value = _k(k)
     opts.check_outputs([("-o", output, "file"), ("--describe", describe_path, "file")])
-    with opts.records("analyse", near=output) as (summary, recs):
-        records = list(recs)
-    failures = summary.failures
-    for f in failures:
-        click.echo(f"error: {f}", err=True)
+    records, failures = analysed_records(opts.inputs, opts=opts, near=output)
     if not records:
         click.echo("error: no document to cluster", err=True)
         sys.exit(1)
