@@ -22,7 +22,8 @@ Deterministic (same bytes -> same text, byte for byte); lxml only. The rules:
 5. Inside a line every run of whitespace (Unicode whitespace incl. U+00A0 and U+3000, plus U+200B, U+FEFF)
    becomes one space, except the cell TAB; runs of TABs become one; each line is stripped. Inside ``pre``
    source newlines are kept as line breaks. Entities are unescaped by the parser.
-6. Empty lines are dropped; lines are joined with ``\n``; the file ends with one ``\n``.
+6. ``</html>`` and ``</body>`` end tags are ignored (a page that closes ``html`` after its header, as gov.cn's
+   templates do, goes on in a browser). Empty lines are dropped; lines are joined with ``\n``; the file ends with one ``\n``.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ SPACE_RE = re.compile(r" {2,}")
 TABS_RE = re.compile(r"\s*\t[\s\t]*")
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+END_TAG_RE = re.compile(r"</(?:html|body)\s*>", re.I)
 
 BREAK = "\n"
 TAB = "\t"
@@ -139,6 +141,7 @@ def _clean_line(line: str) -> str:
 def render_text(html: str) -> str:
     """The page text of an already decoded HTML string."""
     html = CONTROL_RE.sub("", XML_DECL_RE.sub("", html, count=1))
+    html = END_TAG_RE.sub("", html)  # a stray </html> or </body> mid-page does not end the page in a browser
     if not html.strip():
         return ""
     try:
