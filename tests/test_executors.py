@@ -475,3 +475,26 @@ def test_reader_options_reach_every_partition(tmp_path):
     assert outs[0] == outs[1]
     recs = [json.loads(line) for line in outs[0].decode().splitlines()]
     assert [r["id"] for r in recs] == [f"k{i}" for i in range(25)]
+
+
+def test_every_reading_command_takes_the_shared_options(tmp_path):
+    """templates and cluster read through the same path: --text-field/--id-field and --jobs reach them."""
+    src = tmp_path / "in.jsonl"
+    with open(GWR, encoding="utf-8") as fh, open(src, "w", encoding="utf-8") as out:
+        for i, line in zip(range(6), fh):
+            r = json.loads(line)
+            out.write(json.dumps({"key": f"k{i}", "正文": r["content"]}, ensure_ascii=False) + "\n")
+    fields = ["--text-field", "正文", "--id-field", "key", "-q", "-j", "2"]
+    fam = tmp_path / "f.jsonl"
+    res = CliRunner().invoke(main, ["templates", str(src), "-o", str(fam), "--singletons", *fields])
+    assert res.exit_code == 0, res.output
+    members = sorted(
+        m for line in fam.read_text("utf-8").splitlines() for m in json.loads(line)["members"]
+    )
+    assert members == [f"k{i}" for i in range(6)]
+    csv = tmp_path / "c.csv"
+    res = CliRunner().invoke(main, ["cluster", str(src), "-o", str(csv), "--k", "2", *fields])
+    assert res.exit_code == 0, res.output
+    assert [row.split(",")[0] for row in csv.read_text("utf-8").splitlines()[1:]] == [
+        f"k{i}" for i in range(6)
+    ]

@@ -178,6 +178,8 @@ def _records(opts: ReadOptions, step: str, near: str):
                 options=opts.clean_options(),
                 corpus_signal=opts.corpus,
                 progress=bar,
+                reader_options=opts.reader_options(),
+                per_document=bool(opts.stats_path),
             ) as out,
         ):
             if bar is not None:
