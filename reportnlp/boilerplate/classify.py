@@ -13,13 +13,16 @@ Two passes, as jusText does: first each line alone (:mod:`.rules`), then in cont
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from typing import Optional
+from typing import Optional, Union
 
 from reportnlp import codes
 from reportnlp.boilerplate.corpus import line_key
+from reportnlp.boilerplate.features import PageState, candidates, line_features
+from reportnlp.boilerplate.model import LineModel, load_model
 from reportnlp.boilerplate.revise import revise
 from reportnlp.boilerplate.rules import (
     CONTINUES,
@@ -95,13 +98,17 @@ def decide_lines(
     corpus_counts: Optional[Mapping[int, int]] = None,
     corpus_min_docs: int = 5,
     corpus_keys: Optional[Sequence[int]] = None,
+    model: Union[bool, LineModel, None] = True,
+    collect: Optional[list] = None,
 ) -> list[LineDecision]:
     """One :class:`LineDecision` per line (1-based), blank lines included with action ``blank``.
 
     ``lines`` are the normalised lines of one page (same count and order as the raw lines).
     ``title_hint`` is a title known from elsewhere (a JSONL ``title`` field); ``corpus_counts`` maps a
     line's key to the number of documents of the run that contain it; ``corpus_keys`` are the keys of
-    ``lines`` (by default the stripped lines themselves).
+    ``lines`` (by default the stripped lines themselves). ``model``: the learned line model that revises
+    the rules' decisions (``True``: the shipped one; ``False`` or ``None``: the rules alone). ``collect``:
+    a list that receives ``(rows, features, actions, reasons)`` of the rules' decisions (for training).
 
     >>> [d.action for d in decide_lines(["关于全市理论宣讲工作汇报", "", "时间:2024-02-09 来源:网友投稿",
     ...     "多年来,全市致力形成理论宣讲的最强分贝、最大成效,大胆探索、勇于创新,成效明显,群众满意。",
@@ -262,8 +269,35 @@ def decide_lines(
         else:
             action, reason = codes.KEEP, codes.R_BODY
         actions[i], reasons[i] = action, reason
+    # --- repeated blocks: a copy of lines the page already holds (the article printed twice) -------
+    _repeated_blocks(texts, filled, actions, reasons)
     # --- second pass: each line among its neighbours ------------------------------------------------
     revise(texts, filled, heading, actions, reasons)
+    # --- the learned model: reads the rules' decisions as features and may revise them --------------
+    if model is True:
+        model = load_model()
+    if model or collect is not None:
+        corpus = (
+            [
+                bool(texts[i])
+                and corpus_counts.get(corpus_keys[i] if corpus_keys else line_key(texts[i]), 0)
+                >= corpus_min_docs
+                for i in range(n)
+            ]
+            if corpus_counts is not None
+            else []
+        )
+        page = PageState(
+            texts, filled, rule, meta, heading, deferred, actions, reasons,
+            body, tail, core_end, title_text, corpus,
+        )  # fmt: skip
+        rows = candidates(page)
+        if rows:
+            feats = line_features(page, rows)
+            if collect is not None:
+                collect.append((rows, feats, list(actions), list(reasons)))
+            if model:
+                _apply_model(model, texts, rows, feats, actions, reasons)
 
     out: list[LineDecision] = []
     prev_kept = -2
@@ -278,6 +312,65 @@ def decide_lines(
             prev_kept = i
         out.append(new_decision(i + 1, action, reason, lines[i]))
     return out
+
+
+def _apply_model(
+    model: LineModel,
+    texts: Sequence[str],
+    rows: Sequence[int],
+    feats: list[list[float]],
+    actions: list[str],
+    reasons: list[str],
+) -> None:
+    """Let the model decide the candidate lines, except those a near-certain rule claimed."""
+    cut = math.log(model.threshold / (1 - model.threshold))
+    z = model.logits(feats)
+    for k, i in enumerate(rows):
+        boilerplate = bool(z[k] > cut)
+        if (
+            boilerplate == (actions[i] in (codes.DROP, codes.META))
+            or reasons[i] in model.strong_rules
+        ):
+            continue
+        if boilerplate:
+            t = texts[i]
+            looks_meta = is_meta_line(t) or bool(DATELINE.match(t))
+            actions[i] = codes.META if looks_meta else codes.DROP
+            reasons[i] = codes.R_META if looks_meta else model.explain(feats[k], True)
+        else:
+            actions[i], reasons[i] = codes.KEEP, model.explain(feats[k], False)
+
+
+_BLOCK_MIN = 20  # characters: a copy of a shorter line alone may be a refrain (各位代表！)
+
+
+def _repeated_blocks(
+    texts: Sequence[str], filled: Sequence[int], actions: list[str], reasons: list[str]
+) -> None:
+    """Drop the later copies of kept lines: a line of 20+ characters the page already holds, or a run of
+    two or more shorter lines it already holds (a title and its opening after ``关闭窗口``)."""
+    first: dict[str, int] = {}
+    copy = [False] * len(texts)
+    for i in filled:
+        t = texts[i]
+        if actions[i] not in (codes.KEEP, codes.TITLE):
+            continue
+        j = first.setdefault(t, i)
+        copy[i] = j != i and len(t) >= 4
+    k = 0
+    while k < len(filled):
+        i = filled[k]
+        if not copy[i]:
+            k += 1
+            continue
+        run = [i]
+        while k + len(run) < len(filled) and copy[filled[k + len(run)]]:
+            run.append(filled[k + len(run)])
+        if len(run) >= 2 or len(texts[i]) >= _BLOCK_MIN:
+            for j in run:
+                if actions[j] == codes.KEEP:
+                    actions[j], reasons[j] = codes.DROP, codes.R_REPEATED_BLOCK
+        k += len(run)
 
 
 def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bool:
