@@ -84,6 +84,7 @@ R_SIGNATURE = "repeated_signature"
 R_PHOTO_CAPTION = "photo_caption"
 R_REPLY_THREAD = "reply_thread"
 R_REPEATED_BLOCK = "repeated_block"
+R_EDITORIAL = "editorial_note"
 R_MODEL = "model"  # the learned line model's reasons read "model:<its strongest features>"
 
 # --- scripts (CleanDoc.script, normalise.script.detect_script) --------------------------------------

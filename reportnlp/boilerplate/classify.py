@@ -28,11 +28,14 @@ from reportnlp.boilerplate.rules import (
     CONTINUES,
     COUNTER_WORDS,
     DATELINE,
+    DATELINE_END,
+    DATELINE_START,
     HAN,
     PERSON_NAME,
     SENTENCE_PUNCT,
     SITE_IDENTITY,
     SPEAKER_OFFICE,
+    SPEAKER_TAIL,
     ends_sentence,
     is_heading,
     is_link_list,
@@ -91,6 +94,15 @@ def _strong_body(line: str) -> bool:
     return is_prose(line, 50) and not is_link_list(line)
 
 
+def _short_body(line: str) -> bool:
+    """A sentence of 20+ characters with two clauses (``不过，近日关于险资护盘传言不断，会议或与险资权益类配置有关。``):
+    the body of a page that has no longer paragraph."""
+    return len(line) >= 20 and line.endswith(("。", "！", "？")) and len(_CLAUSES.findall(line)) >= 2
+
+
+_CLAUSES = re.compile(r"[，。；！？]")
+
+
 def decide_lines(
     lines: Sequence[str],
     *,
@@ -125,20 +137,33 @@ def decide_lines(
     # report paragraph that quotes "仅供参考" is not a disclaimer.
     deferred = [False] * n
 
+    dateline = [
+        False
+    ] * n  # a speech's own dateline: part of the document (``——2026年1月27日在…会议上``)
+
     def resolve(i: int) -> None:
         t = texts[i]
+        deferred[i] = False
+        if (
+            DATELINE.match(t)
+            or (DATELINE_START.match(t) or (i and dateline[i - 1] and DATELINE_END.match(t)))
+            and not re.search(SPEAKER_TAIL, t)
+        ):
+            dateline[i] = True
+            return
         r = line_rule(t)
         m = is_meta_line(t) and (r is None or r in _META_OVERRIDES)
         meta[i] = m
         rule[i] = None if m else r
-        deferred[i] = False
 
     filled = [i for i, t in enumerate(texts) if t]  # the non-blank lines
     heading = [False] * n
     for i in filled:
         t = texts[i]
         heading[i] = is_heading(t)
-        if is_long_prose(t) or (len(t) >= 4 and _CN_HEADING.match(t)):
+        if (is_long_prose(t) or (len(t) >= 4 and _CN_HEADING.match(t))) and not (
+            t[-1] in _CAPTION_ENDS or t[:1] in _NOTE_STARTS
+        ):
             deferred[i] = True
         else:
             resolve(i)
@@ -168,6 +193,14 @@ def decide_lines(
             break
         if rule[i] in FOOTER_REASONS:
             tail = i
+    if last_body < 0:  # no paragraph of 50+ characters: a short news item's sentences end the tail
+        tail = n
+        for i in range(n - 1, -1, -1):
+            if plain(i) and _short_body(texts[i]):
+                last_body = i
+                break
+            if rule[i] in FOOTER_REASONS:
+                tail = i
     # --- body start: the first line that reads as prose or a numbered heading --------------------------
     body = tail
     for i in range(tail):
@@ -194,14 +227,17 @@ def decide_lines(
         t = texts[i]
         if not t:
             continue
-        header = plain(i) and bool(
-            DATELINE.match(t)
-            or SPEAKER_OFFICE.match(t)
-            or (prev_header and PERSON_NAME.match(t))
-            or (prev_label and len(t) <= 40)
+        header = (
+            plain(i)
+            and not dateline[i]
+            and bool(
+                SPEAKER_OFFICE.match(t)
+                or (prev_header and PERSON_NAME.match(t))
+                or (prev_label and len(t) <= 40)
+            )
         )
         meta[i] = meta[i] or header
-        prev_header = meta[i]
+        prev_header = meta[i] or dateline[i]
         prev_label = meta[i] and t.endswith((":", "："))
     # The items under a "相关新闻" / "热门推荐" header: short unpunctuated lines, up to the next prose.
     # (a header in the page head is a menu: the head zone takes it)
@@ -289,7 +325,7 @@ def decide_lines(
         )
         page = PageState(
             texts, filled, rule, meta, heading, deferred, actions, reasons,
-            body, tail, core_end, title_text, corpus,
+            body, tail, core_end, title_text, corpus, dateline,
         )  # fmt: skip
         rows = candidates(page)
         if rows:
@@ -298,6 +334,12 @@ def decide_lines(
                 collect.append((rows, feats, list(actions), list(reasons)))
             if model:
                 _apply_model(model, texts, rows, feats, actions, reasons)
+    for i in filled:
+        if dateline[i] and actions[i] != codes.TITLE:
+            actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+    # --- the title again, among the final decisions, with the browser title as evidence ----------------
+    if not title_hint:
+        _retitle(texts, filled, heading, dateline, actions, reasons, title_lines)
 
     out: list[LineDecision] = []
     prev_kept = -2
@@ -322,23 +364,28 @@ def _apply_model(
     actions: list[str],
     reasons: list[str],
 ) -> None:
-    """Let the model decide the candidate lines, except those a near-certain rule claimed."""
-    cut = math.log(model.threshold / (1 - model.threshold))
+    """Let the model revise the rules' decisions where it is confident, except a near-certain rule's."""
     z = model.logits(feats)
+    keep_cut = _logit(model.keep_below)
+    drop_cut = _logit(model.drop_above)
     for k, i in enumerate(rows):
-        boilerplate = bool(z[k] > cut)
-        if (
-            boilerplate == (actions[i] in (codes.DROP, codes.META))
-            or reasons[i] in model.strong_rules
-        ):
+        if reasons[i] in model.strong_rules or actions[i] == codes.TITLE:
             continue
-        if boilerplate:
+        if actions[i] == codes.META:
+            continue  # a metadata line is read by its patterns; the model does not undo it
+        if actions[i] == codes.DROP:
+            if z[k] < keep_cut:
+                actions[i], reasons[i] = codes.KEEP, model.explain(feats[k], False)
+        elif z[k] > drop_cut:
             t = texts[i]
-            looks_meta = is_meta_line(t) or bool(DATELINE.match(t))
-            actions[i] = codes.META if looks_meta else codes.DROP
-            reasons[i] = codes.R_META if looks_meta else model.explain(feats[k], True)
-        else:
-            actions[i], reasons[i] = codes.KEEP, model.explain(feats[k], False)
+            if is_meta_line(t):
+                actions[i], reasons[i] = codes.META, codes.R_META
+            else:
+                actions[i], reasons[i] = codes.DROP, model.explain(feats[k], True)
+
+
+def _logit(p: float) -> float:
+    return -math.inf if p <= 0 else math.inf if p >= 1 else math.log(p / (1 - p))
 
 
 _BLOCK_MIN = 20  # characters: a copy of a shorter line alone may be a refrain (各位代表！)
@@ -347,13 +394,14 @@ _BLOCK_MIN = 20  # characters: a copy of a shorter line alone may be a refrain (
 def _repeated_blocks(
     texts: Sequence[str], filled: Sequence[int], actions: list[str], reasons: list[str]
 ) -> None:
-    """Drop the later copies of kept lines: a line of 20+ characters the page already holds, or a run of
-    two or more shorter lines it already holds (a title and its opening after ``关闭窗口``)."""
+    """Drop the later copies of kept lines: a run of two or more lines the page already holds, one of them
+    20+ characters long (the article printed twice; a title and its opening after ``关闭窗口``). A single
+    repeated line is left: an article may quote its own lead, a summary box may repeat a paragraph."""
     first: dict[str, int] = {}
     copy = [False] * len(texts)
     for i in filled:
         t = texts[i]
-        if actions[i] not in (codes.KEEP, codes.TITLE):
+        if actions[i] not in (codes.KEEP, codes.TITLE) and reasons[i] != codes.R_REPEATED_TITLE:
             continue
         j = first.setdefault(t, i)
         copy[i] = j != i and len(t) >= 4
@@ -366,11 +414,152 @@ def _repeated_blocks(
         run = [i]
         while k + len(run) < len(filled) and copy[filled[k + len(run)]]:
             run.append(filled[k + len(run)])
-        if len(run) >= 2 or len(texts[i]) >= _BLOCK_MIN:
+        if len(run) >= 2 and max(len(texts[j]) for j in run) >= _BLOCK_MIN:
             for j in run:
                 if actions[j] == codes.KEEP:
                     actions[j], reasons[j] = codes.DROP, codes.R_REPEATED_BLOCK
         k += len(run)
+
+
+_BROWSER_SEPARATORS = re.compile(
+    r"\s*[_｜|]\s*|\s+[-—–]\s+|(?<=[\u4e00-\u9fff）)])-(?=[\u4e00-\u9fff])"
+)
+_NOT_TITLE = re.compile(
+    r"摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]"
+)
+
+
+def browser_title(texts: Sequence[str], filled: Sequence[int]) -> tuple[int, str, str]:
+    """The page's first line read as a browser title: (index, headline part, site part). The site part is
+    the last segment after ``_``, ``|`` or `` - `` (``埃洛普离职：微软卧底成弃儿？_网易财经``); empty when the
+    line has no separator.
+
+    >>> browser_title(["2026年湖南省政府工作报告-湖南省人民政府门户网站"], [0])
+    (0, '2026年湖南省政府工作报告', '湖南省人民政府门户网站')
+    """
+    if not filled:
+        return -1, "", ""
+    i = filled[0]
+    t = texts[i]
+    parts = [p for p in _BROWSER_SEPARATORS.split(t) if p]
+    if len(parts) >= 2 and 2 <= len(parts[-1]) <= 30:
+        return i, parts[0], parts[-1]
+    return i, t, ""
+
+
+def _retitle(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    heading: Sequence[bool],
+    dateline: Sequence[bool],
+    actions: list[str],
+    reasons: list[str],
+    title_lines: list[int],
+) -> None:
+    """Choose the title among the lines above the body with evidence: the browser title (the page's first
+    line) repeats it, a date, source or speaker line or a dateline follows it, it has a report's title
+    words; never a photo caption, a dateline, a date, a summary or a breadcrumb. The first line itself is
+    the title only when no other line is (a headline written by a script)."""
+    b_idx, headline, site = browser_title(texts, filled)
+    b_text = texts[b_idx] if b_idx >= 0 else ""
+    segments = (
+        {p for p in re.split(r"[\s_｜|]+|\s[-—–]\s", b_text) if len(p) >= 4}
+        if site or " " in b_text
+        else set()
+    )
+    if len(headline) < 8:
+        headline = ""  # a logo line (``澎湃新闻``), not a browser title: no evidence
+    echo_first = (
+        bool(headline) and not site and any(texts[i] == b_text for i in filled if i != b_idx)
+    )  # the first line is the headline itself, copied further down (a page without a browser title)
+
+    def echoes(i: int, t: str) -> bool:
+        return bool(headline) and i != b_idx and (t.startswith(headline) or t in headline)
+
+    first_body = next(
+        (
+            i
+            for i in filled
+            if actions[i] == codes.KEEP
+            and not echoes(i, texts[i])
+            and (is_prose(texts[i], 20) or heading[i] or ends_sentence(texts[i]) or dateline[i])
+        ),
+        None,
+    )
+    if first_body is None:
+        return
+    k_body = bisect_right(filled, first_body) - 1
+    window = [i for i in filled[max(0, k_body - 25) : k_body] if i != b_idx]
+    best: Optional[tuple[tuple[float, int], int]] = None
+    for i in [*window, b_idx] if b_idx >= 0 else window:
+        t = texts[i]
+        if not 4 <= len(t) <= 120 or heading[i] or dateline[i] or _NOT_TITLE.search(t):
+            continue
+        if reasons[i] in _NEVER_TITLE or t.endswith(("。", "；", ";", "：", ":", "，")):
+            continue
+        if i == b_idx:
+            score = 4.0 if echo_first else 1.0 if site else 0.0
+        elif t in segments or (headline and t.startswith(headline)):
+            score = 5.0
+        elif headline and t in headline and len(t) >= 0.6 * len(headline) and not echo_first:
+            score = 4.0 * len(t) / len(headline)
+        else:
+            if actions[i] == codes.META or is_meta_line(t):
+                continue
+            score = 0.0
+        k = bisect_right(filled, i)
+        after = filled[k : k + 2]
+        if any(actions[j] == codes.META or dateline[j] for j in after):
+            score += 2
+        score += bool(_TITLE_WORDS.search(t)) + (len(t) >= 8)
+        if actions[i] == codes.TITLE:
+            score += 0.5  # the rules' choice breaks ties
+        key = (score, i if i != b_idx else -1)  # the nearest to the body
+        if best is None or key > best[0]:
+            best = (key, i)
+    if best is None or [best[1]] == title_lines:
+        return
+    new = best[1]
+    for i in title_lines:
+        t = texts[i]
+        if is_meta_line(t):
+            actions[i], reasons[i] = codes.META, codes.R_META
+        elif i < first_body:
+            actions[i], reasons[i] = codes.DROP, codes.R_HEAD_ZONE
+        else:
+            actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+    title_lines[:] = [new]
+    actions[new], reasons[new] = codes.TITLE, codes.R_TITLE
+    title = texts[new]
+    for i in filled:
+        if i != new and texts[i] == title and actions[i] == codes.KEEP:
+            actions[i], reasons[i] = codes.DROP, codes.R_REPEATED_TITLE
+
+
+#: Lines never taken for a title: a rule read them as a widget, a footer, a link or a caption.
+_NEVER_TITLE = frozenset(
+    {
+        codes.R_SHARE,
+        codes.R_COPYRIGHT,
+        codes.R_ICP,
+        codes.R_CONTACT,
+        codes.R_BREADCRUMB,
+        codes.R_UI_CONTROLS,
+        codes.R_COUNTER,
+        codes.R_PHOTO_CAPTION,
+        codes.R_EDITORIAL,
+        codes.R_LOGIN,
+        codes.R_VISITOR,
+        codes.R_PAGE_NUMBER,
+        codes.R_PAGE_MARKER,
+        codes.R_SEPARATOR,
+        codes.R_MEDIA_PLACEHOLDER,
+        codes.R_POWERED_BY,
+        codes.R_DISCLAIMER,
+        codes.R_PAYWALL,
+        codes.R_LICENSE_FOOTER,
+    }
+)
 
 
 def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bool:
@@ -384,6 +573,10 @@ def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bo
     )
 
 
+_CAPTION_ENDS = frozenset(
+    "摄）)"
+)  # a long line ending so may be a photo caption: read by the rules
+_NOTE_STARTS = frozenset("[【原")  # … or an editorial note (``[摘要：``, ``原标题：``)
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
 _DANGLING = frozenset("的和与及或在对把被从向于将")  # a line ending on one runs on into the next
@@ -457,7 +650,7 @@ def _pick_title(
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80 or heading[i]:
             continue
-        if t.endswith(("。", "；", ";", "：", ":")) or is_link_list(t):
+        if t.endswith(("。", "；", ";", "：", ":")) or is_link_list(t) or DATELINE.match(t):
             continue
         echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(
             t in f for f in furniture

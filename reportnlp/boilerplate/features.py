@@ -143,6 +143,7 @@ class PageState:
     core_end: int
     title_text: str
     corpus: Sequence[bool]
+    protected: Sequence[bool]  # lines the rules settle for sure (a speech's dateline)
 
 
 def candidates(page: PageState) -> list[int]:
@@ -172,11 +173,9 @@ def line_features(page: PageState, rows: Sequence[int]) -> list[list[float]]:
     nf = max(1, len(filled))
     n_lines = max(1, len(texts))
     base_cache: dict[int, list[float]] = {}
-    seen: dict[str, int] = {}
-    first_seen = {}
+    first_seen: dict[str, int] = {}
     for i in filled:
         first_seen.setdefault(texts[i], i)
-    _ = seen
     body_k = pos.get(page.body, None)
     if body_k is None:
         body_k = next((k for k, i in enumerate(filled) if i >= page.body), len(filled))

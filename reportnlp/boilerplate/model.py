@@ -1,7 +1,7 @@
 """The learned line model: a logistic regression over :mod:`reportnlp.boilerplate.features`, shipped as JSON.
 
 ``reportnlp/data/line_model.json`` holds the feature names, their standardisation (mean, scale), the weights,
-the bias and the decision threshold, with the hash of the training data and the scores measured when it was
+the bias and the two decision cuts, with the hash of the training data and the scores measured when it was
 trained (``bench/train_lines.py`` writes it; ``tests/test_boilerplate_model.py`` retrains and compares). No
 pickle, no scikit-learn at run time: one numpy matrix product per page.
 
@@ -26,14 +26,16 @@ MODEL_FILE = "line_model.json"
 
 @dataclass(frozen=True)
 class LineModel:
-    """Weights over standardised features; ``threshold`` on P(boilerplate) decides a line."""
+    """Weights over standardised features. The model revises the rules where it is confident: a rules'
+    drop becomes keep when P(boilerplate) < ``keep_below``, a rules' keep drop when it is > ``drop_above``."""
 
     names: tuple[str, ...]
     mean: np.ndarray
     scale: np.ndarray
     weights: np.ndarray
     bias: float
-    threshold: float
+    keep_below: float
+    drop_above: float
     strong_rules: frozenset[str]
 
     @classmethod
@@ -47,7 +49,8 @@ class LineModel:
             np.asarray(d["scale"], dtype=float),
             np.asarray(d["weights"], dtype=float),
             float(d["bias"]),
-            float(d["threshold"]),
+            float(d["keep_below"]),
+            float(d["drop_above"]),
             frozenset(d.get("strong_rules", ())),
         )
 

@@ -157,6 +157,17 @@ _RULES: list[tuple[str, str, int]] = [
         60,
     ),
     (
+        codes.R_PHOTO_CAPTION,  # a photo's credit (``…记者 刘尚文 摄``) or a speech photo's line
+        r"(?:^|[\s\u3000（(/：:])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄"
+        r"|^[^。，]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$",
+        200,
+    ),
+    (
+        codes.R_EDITORIAL,  # a summary or the original title printed above the article
+        r"^[\[【]\s*(?:摘要|编者按|导读|核心提示)\s*[:：\]】]|^原标题\s*[:：]",
+        400,
+    ),
+    (
         codes.R_MEDIA_PLACEHOLDER,
         r"^(?:点击(?:图片)?查看(?:大图|原图|高清大图)?|查看大图|点击播放|广告|推广|图片|视频|音频|图片来源[:：].{0,20}|(?:上|下)一张|\[?(?:图片|视频)\]?)$",
         24,
@@ -238,9 +249,14 @@ _COMPILED = [
     (reason, *split_anchored(pat, re.IGNORECASE), maxlen) for reason, pat, maxlen in _RULES
 ]
 
+#: A speaker's office and name ending a line (``北京市市长 殷勇``, ``自治区主席艾尔肯·吐尼亚孜``).
+SPEAKER_TAIL = (
+    r"[\u4e00-\u9fff]{0,16}?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|自治区主席|主席)"
+    r"[\s\u3000]*[\u4e00-\u9fff·]{2,10}$"
+)
 #: Lines that carry metadata: a source, a publication date, an author or a byline.
 META_LINE_PATTERN = (
-    r"(?:^|\s)(?:文章|信息|稿件|新闻)?来源"
+    r"(?:^|\s|[▌■●◆|｜【\[])(?:本文|文章|信息|稿件|新闻)?来源"
     + _C
     + r"|(?:发布|发表|更新|录入|上传|提交)(?:时间|日期|于)"
     + _C
@@ -259,13 +275,24 @@ META_LINE_PATTERN = (
     + r"|^[（(][^（）()，。]{0,20}(?:记者|通讯员)[\s\u4e00-\u9fff·]{2,20}[）)]$"
     + r"|IP\s*属地\s*[:：]?\s*[\u4e00-\u9fff]{2,10}$|^来自\s*\S{1,16}客户端$|^来自\s*[:：]\s*\S{1,20}$"
     + r"|^(?:文|图|文/图|图/文)\s*[/|:：]\s*[\u4e00-\u9fff]{2,4}"
+    # a speech's speaker: office, then name (``北京市市长 殷勇``, ``…会议上 省长 胡玉亭``)
+    + r"|(?:^|\s)"
+    + SPEAKER_TAIL
 )
 _META_HEAD, _META_REST = split_anchored(META_LINE_PATTERN)  # both present
 #: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
 DATELINE = re.compile(
-    r"^[（(]?[—－-]*\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,50}?(?:上|通过|发表|讲话|报告|会议)[）)]?$"
+    r"^[（(]?[—－-]*\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇零一二三四五六七八九]{4}\s*年"
+    r"\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3})\s*日.{0,50}?"
+    r"(?:上|通过|发表|讲话|报告|会议)[）)]?$"
     r"|^[—－]+\s*在.{2,50}?上的?(?:报告|讲话|发言|致辞|工作报告)?$"
 )
+#: The start of a dateline broken over two lines (``——2026年1月27日在山东省第十四届`` /
+#: ``人民代表大会第四次会议上``), and the end that completes it.
+DATELINE_START = re.compile(
+    r"^[（(]?[—－-]+\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年.{1,8}?日\s*在[^。，]{1,40}$"
+)
+DATELINE_END = re.compile(r"^[^。，]{0,40}(?:会议|大会|会)上(?:的(?:报告|讲话))?[）)]?$")
 SPEAKER_OFFICE = re.compile(
     r"^[\u4e00-\u9fff]{0,10}(?:总理|副总理|主席|副主席|委员长|总书记|书记|副书记|省长|市长|县长|区长|镇长|乡长|主任|部长|局长|厅长)$"
 )
