@@ -36,6 +36,7 @@ from reportnlp.boilerplate.rules import (
     SITE_IDENTITY,
     SPEAKER_OFFICE,
     SPEAKER_TAIL,
+    browser_title,
     ends_sentence,
     is_heading,
     is_link_list,
@@ -63,7 +64,15 @@ FOOTER_REASONS = frozenset(
 )
 #: Rules a metadata line overrides ("来源:网络整理 免责声明:…" carries the source).
 _META_OVERRIDES = frozenset(
-    {codes.R_DISCLAIMER, codes.R_SHARE, codes.R_VISITOR, codes.R_SITE_PROMO, codes.R_NAV}
+    {
+        codes.R_DISCLAIMER,
+        codes.R_SHARE,
+        codes.R_VISITOR,
+        codes.R_SITE_PROMO,
+        codes.R_NAV,
+        codes.R_COUNTER,  # ``时间：2026-02-02`` is a date, not a counter
+        codes.R_UI_CONTROLS,  # ``2015-03-19 09:46:13 回复``
+    }
 )
 
 #: Rules that short fragments of body text can trip (a subscript 2, a hyperlinked 微信 or place list).
@@ -97,7 +106,9 @@ def _strong_body(line: str) -> bool:
 def _short_body(line: str) -> bool:
     """A sentence of 20+ characters with two clauses (``不过，近日关于险资护盘传言不断，会议或与险资权益类配置有关。``):
     the body of a page that has no longer paragraph."""
-    return len(line) >= 20 and line.endswith(("。", "！", "？")) and len(_CLAUSES.findall(line)) >= 2
+    return (
+        len(line) >= 20 and line.endswith(("。", "！", "？")) and len(_CLAUSES.findall(line)) >= 2
+    )
 
 
 _CLAUSES = re.compile(r"[，。；！？]")
@@ -235,7 +246,11 @@ def decide_lines(
                 or (prev_header and PERSON_NAME.match(t))
                 or (prev_label and len(t) <= 40)
             )
-        )
+        ) or (
+            prev_label and len(t) <= 40 and rule[i] in _WEAK_RULES
+        )  # a label's value on its own line
+        if header:
+            rule[i] = None
         meta[i] = meta[i] or header
         prev_header = meta[i] or dateline[i]
         prev_label = meta[i] and t.endswith((":", "："))
@@ -421,30 +436,9 @@ def _repeated_blocks(
         k += len(run)
 
 
-_BROWSER_SEPARATORS = re.compile(
-    r"\s*[_｜|]\s*|\s+[-—–]\s+|(?<=[\u4e00-\u9fff）)])-(?=[\u4e00-\u9fff])"
-)
 _NOT_TITLE = re.compile(
-    r"摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]"
+    r"下载|登录|注册|VIP|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]"
 )
-
-
-def browser_title(texts: Sequence[str], filled: Sequence[int]) -> tuple[int, str, str]:
-    """The page's first line read as a browser title: (index, headline part, site part). The site part is
-    the last segment after ``_``, ``|`` or `` - `` (``埃洛普离职：微软卧底成弃儿？_网易财经``); empty when the
-    line has no separator.
-
-    >>> browser_title(["2026年湖南省政府工作报告-湖南省人民政府门户网站"], [0])
-    (0, '2026年湖南省政府工作报告', '湖南省人民政府门户网站')
-    """
-    if not filled:
-        return -1, "", ""
-    i = filled[0]
-    t = texts[i]
-    parts = [p for p in _BROWSER_SEPARATORS.split(t) if p]
-    if len(parts) >= 2 and 2 <= len(parts[-1]) <= 30:
-        return i, parts[0], parts[-1]
-    return i, t, ""
 
 
 def _retitle(
@@ -524,7 +518,7 @@ def _retitle(
         t = texts[i]
         if is_meta_line(t):
             actions[i], reasons[i] = codes.META, codes.R_META
-        elif i < first_body:
+        elif i < first_body or not (is_prose(t, 20) or heading[i]):
             actions[i], reasons[i] = codes.DROP, codes.R_HEAD_ZONE
         else:
             actions[i], reasons[i] = codes.KEEP, codes.R_BODY

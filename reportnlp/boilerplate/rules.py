@@ -11,6 +11,7 @@ The context-dependent decisions (title, repeated title, head and tail zones, cor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Optional
@@ -254,6 +255,11 @@ SPEAKER_TAIL = (
     r"[\u4e00-\u9fff]{0,16}?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|自治区主席|主席)"
     r"[\s\u3000]*[\u4e00-\u9fff·]{2,10}$"
 )
+#: An official document's number (发文字号): ``吉政明电〔2022〕1号``, ``滬府發(fā)〔2017〕92號``.
+DOC_NUMBER = (
+    r"[\u4e00-\u9fff]{1,12}(?:[(（][a-z]{1,6}[)）])?\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]"
+    r"\s*第?\s*\d{1,5}\s*[号號]"
+)
 #: Lines that carry metadata: a source, a publication date, an author or a byline.
 META_LINE_PATTERN = (
     r"(?:^|\s|[▌■●◆|｜【\[])(?:本文|文章|信息|稿件|新闻)?来源"
@@ -268,7 +274,8 @@ META_LINE_PATTERN = (
     + r"|^[（(]作者系"
     + r"|^(?:来自.{0,16}客户端)?\s*\d+\s*楼\s*\d{4}[-/]|^(?:发表于|回复于|回复日期|发帖时间)\s*[:：]?\s*\d{4}[-/]"
     # a metadata table's row, label then colon, bar or tab (``| 索引号 | 0000…/2024-00012 |``)
-    + r"|^[|｜]?\s*(?:索\s*引\s*号|主题分类|主\s*题\s*词|发文机关|发文字号|文\s*号|成文日期|生成日期|发布日期|发布机构"
+    + r"|^[|｜•·]?\s*(?:索\s*引\s*号|主题分类|主\s*题\s*词|发文机关|发文机构|发文字号|文\s*号|成文日期|生成日期|发布日期|发布机构"
+    + r"|发文日期|生效时间|废止时间|有\s*效\s*期|施行日期"
     + r"|标\s*题|信息名称|有\s*效\s*性|信息来源|公开方式|公开范围|体裁分类|组配分类|服务对象|信息分类)"
     + r"\s*(?:[:：]|[|｜\t])"
     + r"|^[^，。]{0,15}(?:记者|通讯员|特约撰稿人)\s*[\u4e00-\u9fff·]{2,4}(?:\s|$)"
@@ -278,6 +285,13 @@ META_LINE_PATTERN = (
     # a speech's speaker: office, then name (``北京市市长 殷勇``, ``…会议上 省长 胡玉亭``)
     + r"|(?:^|\s)"
     + SPEAKER_TAIL
+    # a document number alone (``京政办发〔2016〕26号``); a poster's handle and the post's time
+    + r"|^"
+    + DOC_NUMBER
+    + r"$"
+    + r"|^[^\s，。]{1,20}\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[^，。]{0,12})?$"
+    # a byline in brackets (``（网易财经 张艳）``)
+    + r"|^[（(][\u4e00-\u9fff]{2,10}\s+[\u4e00-\u9fff·]{2,4}[）)]$"
 )
 _META_HEAD, _META_REST = split_anchored(META_LINE_PATTERN)  # both present
 #: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
@@ -540,3 +554,36 @@ def is_long_prose(line: str) -> bool:
 def is_prose(line: str, min_len: int = 40) -> bool:
     """Reads as body prose: long enough and has sentence punctuation."""
     return len(line) >= min_len and bool(PROSE_PUNCT.search(line))
+
+
+_BROWSER_SEPARATORS = re.compile(
+    r"\s*[_｜|]\s*|\s+[-—–]\s+|(?<=[\u4e00-\u9fff）)])-(?=[\u4e00-\u9fff])"
+)
+
+
+def browser_title(texts: Sequence[str], filled: Sequence[int]) -> tuple[int, str, str]:
+    """The page's first line read as a browser title: (index, headline part, site part). The site part is
+    the last segment after ``_``, ``|`` or `` - `` (``埃洛普离职：微软卧底成弃儿？_网易财经``); empty when the
+    line has no separator.
+
+    >>> browser_title(["2026年湖南省政府工作报告-湖南省人民政府门户网站"], [0])
+    (0, '2026年湖南省政府工作报告', '湖南省人民政府门户网站')
+    """
+    if not filled:
+        return -1, "", ""
+    i = filled[0]
+    t = texts[i]
+    parts = [p for p in _BROWSER_SEPARATORS.split(t) if p]
+    # a headline first, then at most four short segments (a menu's items are all short)
+    if (
+        2 <= len(parts) <= 5
+        and (len(parts[0]) >= 6 or _DOMAIN.match(parts[-1]))
+        and 2 <= len(parts[-1]) <= 30
+        and not is_ui_line(parts[-1])
+        and (_DOMAIN.match(parts[-1]) or not _DIGIT.search(parts[-1][:4]))
+    ):
+        return i, parts[0], parts[-1]
+    return i, t, ""
+
+
+_DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,6}$", re.IGNORECASE)
