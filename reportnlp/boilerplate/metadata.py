@@ -23,6 +23,7 @@ from reportnlp.boilerplate.rules import (
     SPEAKER_TAIL,
     browser_title,
     is_date_line,
+    is_meta_line,
 )
 from reportnlp.types import LineDecision
 
@@ -40,6 +41,10 @@ _BYLINE = re.compile(
 # a forum post's header: ``来自: 考编上岸的小土豆``, ``雁回小吏 发布于 2024-03-08 09:17``
 _POSTER = re.compile(r"^来自\s*[:：]\s*(\S{2,20})$|^(\S{2,20})\s+(?:发布于|发表于)\s*\d{4}")
 _SITE = r"[\u4e00-\u9fff]{2,16}?(?:网|站|报|台|在线|频道|政府|论坛|社区|文库|门户)"
+# ``版权所有：吉林省人民政府门户网站 中文域名：…``: the whole name after the label, read before the spaces go
+_COPYRIGHT_LABEL = re.compile(
+    r"版权所有\s*[:：]\s*([\u4e00-\u9fff]{2,24}(?:门户网站|网站|网))(?=[\s,，。|｜©]|$)"
+)
 _SITE_PATTERNS = [
     re.compile(
         r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道|论坛|社区|文库))\s*(?:、[^\s]{2,12})?版权所有"
@@ -134,6 +139,10 @@ _WRITTEN_LABEL = re.compile(r"成文日期" + _LABEL + r"(\S.{0,20})")
 _ORG = re.compile(
     r"^[\u4e00-\u9fff（）()]{3,30}(?:政府|办公厅|办公室|委员会|常委会|局|厅|委|部|院|中心|公司|协会|学会|人大|政协|党校|大学|学校|小组)$"
 )
+# ``2026-02-05 13:37 | 湖北日报``: a date, then the source after a bar
+_DATE_BAR_SOURCE = re.compile(
+    r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]\s*([^\s|｜:：]{2,20})$"
+)
 _ENGINE = re.compile(r"powered\s+by|discuz|phpwind", re.IGNORECASE)
 _ORG_NAME = re.compile(r"(?:政府|网|网站|门户|在线)$")
 
@@ -148,6 +157,9 @@ def _meta_texts(decisions: Sequence[LineDecision]) -> list[str]:
     pending = ""
     for d in decisions:
         t = d.text.strip()
+        if d.action == codes.TITLE and is_meta_line(t):  # a headline sharing its line with the date
+            out.append(t)
+            continue
         if d.action != codes.META or not t:
             if t:
                 pending = ""
@@ -231,12 +243,21 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
     for t in order:
         if "date" not in meta and not _WRITTEN_LABEL.search(t) and (date := _date_of(t)):
             meta["date"] = date
-        if "source" not in meta and (m := _SOURCE.search(t)):
+        if "source" not in meta and (m := _SOURCE.search(t) or _DATE_BAR_SOURCE.match(t)):
             src = _STOP.sub("", m.group(1))
             if src:
                 meta["source"] = src
     _author(meta_lines, meta)
     site = browser_site(decisions)
+    if site is None:
+        site = next(
+            (
+                m.group(1)
+                for d in decisions
+                if d.action in (codes.DROP, codes.META) and (m := _COPYRIGHT_LABEL.search(d.text))
+            ),
+            None,
+        )
     if site is None:
         furniture = [
             _HAN_SPACES.sub("", d.text) for d in decisions if d.action in (codes.DROP, codes.META)

@@ -252,7 +252,8 @@ _COMPILED = [
 
 #: A speaker's office and name ending a line (``北京市市长 殷勇``, ``自治区主席艾尔肯·吐尼亚孜``).
 SPEAKER_TAIL = (
-    r"[\u4e00-\u9fff]{0,16}?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|自治区主席|主席)"
+    r"(?:[\u4e00-\u9fff]{0,14}(?:省|市|县|区|州|盟|旗|政府|自治区))?"
+    r"(?:总理|省长|市长|县长|区长|州长|盟长|旗长|自治区主席|主席)"
     r"[\s\u3000]*[\u4e00-\u9fff·]{2,10}$"
 )
 #: An official document's number (发文字号): ``吉政明电〔2022〕1号``, ``滬府發(fā)〔2017〕92號``.
@@ -262,7 +263,7 @@ DOC_NUMBER = (
 )
 #: Lines that carry metadata: a source, a publication date, an author or a byline.
 META_LINE_PATTERN = (
-    r"(?:^|\s|[▌■●◆|｜【\[])(?:本文|文章|信息|稿件|新闻)?来源"
+    r"(?:^|\s|\d|[▌■●◆|｜【\[])(?:本文|文章|信息|稿件|新闻)?来源"
     + _C
     + r"|(?:发布|发表|更新|录入|上传|提交)(?:时间|日期|于)"
     + _C
