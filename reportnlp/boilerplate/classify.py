@@ -38,6 +38,7 @@ from reportnlp.boilerplate.rules import (
     SPEAKER_TAIL,
     browser_title,
     ends_sentence,
+    is_date_line,
     is_heading,
     is_link_list,
     is_long_prose,
@@ -240,6 +241,7 @@ def decide_lines(
             continue
         header = (
             plain(i)
+            and not t.endswith((":", "："))
             and not dateline[i]
             and bool(
                 SPEAKER_OFFICE.match(t)
@@ -349,8 +351,12 @@ def decide_lines(
                 collect.append((rows, feats, list(actions), list(reasons)))
             if model:
                 _apply_model(model, texts, rows, feats, actions, reasons)
+    first_prose = next((i for i in filled if actions[i] == codes.KEEP and is_prose(texts[i], 20)), n)
     for i in filled:
         if dateline[i] and actions[i] != codes.TITLE:
+            actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+        # a date alone below the text is the document's own (its written date), not the page's
+        elif i > first_prose and actions[i] == codes.META and is_date_line(texts[i]):
             actions[i], reasons[i] = codes.KEEP, codes.R_BODY
     # --- the title again, among the final decisions, with the browser title as evidence ----------------
     if not title_hint:
@@ -516,7 +522,9 @@ def _retitle(
     new = best[1]
     for i in title_lines:
         t = texts[i]
-        if is_meta_line(t):
+        if dateline[i]:
+            actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+        elif is_meta_line(t):
             actions[i], reasons[i] = codes.META, codes.R_META
         elif i < first_body or not (is_prose(t, 20) or heading[i]):
             actions[i], reasons[i] = codes.DROP, codes.R_HEAD_ZONE
@@ -644,7 +652,12 @@ def _pick_title(
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80 or heading[i]:
             continue
-        if t.endswith(("。", "；", ";", "：", ":")) or is_link_list(t) or DATELINE.match(t):
+        if (
+            t.endswith(("。", "；", ";", "：", ":"))
+            or is_link_list(t)
+            or DATELINE.match(t)
+            or DATELINE_START.match(t)
+        ):
             continue
         echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(
             t in f for f in furniture

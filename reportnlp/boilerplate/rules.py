@@ -305,7 +305,7 @@ DATELINE = re.compile(
 #: The start of a dateline broken over two lines (``——2026年1月27日在山东省第十四届`` /
 #: ``人民代表大会第四次会议上``), and the end that completes it.
 DATELINE_START = re.compile(
-    r"^[（(]?[—－-]+\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年.{1,8}?日\s*在[^。，]{1,40}$"
+    r"^[（(]?[—－-]+\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年.{1,8}?日\s*(?:在[^。，]{1,40})?$"
 )
 DATELINE_END = re.compile(r"^[^。，]{0,40}(?:会议|大会|会)上(?:的(?:报告|讲话))?[）)]?$")
 SPEAKER_OFFICE = re.compile(
