@@ -11,8 +11,9 @@ order). The real pages of the ``dev`` split weigh 1; the synthetic sets (``tests
 
 The model revises the rules where it is confident: a rules' drop becomes keep when P(boilerplate) is below
 ``keep_below``, a rules' keep becomes drop when it is above ``drop_above``. Both cuts are chosen on out-of-fold
-predictions (5 folds by page) of the real dev pages: the highest boilerplate F1 whose content-line recall is at
-least ``--min-recall``. Rules whose first-pass
+predictions (5 folds by page): the largest content recall + boilerplate F1 on the real dev pages among the cuts
+that cost neither (recall at least ``--min-recall`` or the rules' own) nor the synthetic sets more than
+``SYNTH_SLACK``; when no cut qualifies the cuts are (0, 1) and the model changes nothing. Rules whose first-pass
 drops are near-certain on the real dev pages (precision ≥ 0.995 over ≥ 8 lines) are kept as the model's
 overrides. The file holds the hash of the training data and the scores; ``--check`` retrains and compares
 with the shipped file instead of writing it.
@@ -299,14 +300,18 @@ def train(
             sc = table_scores(oof_table, (kb, da))
             syn = table_scores(synth_table, (kb, da)) if synth_idx else synth_rules
             ok = (
-                (sc["content_recall"] or 0) >= min_recall
+                (sc["content_recall"] or 0) >= min(min_recall, rules_only["content_recall"] or 0)
+                and sc["boilerplate_f1"] >= rules_only["boilerplate_f1"]
                 and syn["boilerplate_f1"] >= synth_rules["boilerplate_f1"] - SYNTH_SLACK
                 and (syn["content_recall"] or 1)
                 >= (synth_rules["content_recall"] or 1) - SYNTH_SLACK
             )
-            key = (ok, sc["boilerplate_f1"] if ok else sc["content_recall"], -kb, da)
+            gain = (sc["content_recall"] or 0) + sc["boilerplate_f1"]
+            key = (ok, gain if ok else -1.0, -kb, da)
             if best is None or key > best[0]:
                 best = (key, (kb, da), sc)
+    if not best[0][0]:  # no cut revises the rules without costing recall or F1: the model stays off
+        best = (best[0], (0.0, 1.0), rules_only)
     _, cuts, cv = best
     if report:
         _report(pages, oof, cuts, set(strong))

@@ -85,6 +85,7 @@ R_PHOTO_CAPTION = "photo_caption"
 R_REPLY_THREAD = "reply_thread"
 R_REPEATED_BLOCK = "repeated_block"
 R_EDITORIAL = "editorial_note"
+R_NOISE = "anti_copy_noise"
 R_MODEL = "model"  # the learned line model's reasons read "model:<its strongest features>"
 
 # --- scripts (CleanDoc.script, normalise.script.detect_script) --------------------------------------

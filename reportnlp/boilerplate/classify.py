@@ -351,7 +351,9 @@ def decide_lines(
                 collect.append((rows, feats, list(actions), list(reasons)))
             if model:
                 _apply_model(model, texts, rows, feats, actions, reasons)
-    first_prose = next((i for i in filled if actions[i] == codes.KEEP and is_prose(texts[i], 20)), n)
+    first_prose = next(
+        (i for i in filled if actions[i] == codes.KEEP and is_prose(texts[i], 20)), n
+    )
     for i in filled:
         if dateline[i] and actions[i] != codes.TITLE:
             actions[i], reasons[i] = codes.KEEP, codes.R_BODY
@@ -443,7 +445,7 @@ def _repeated_blocks(
 
 
 _NOT_TITLE = re.compile(
-    r"下载|登录|注册|VIP|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]"
+    r"下载|登录|注册|VIP|请输入|^[•·]|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]"
 )
 
 

@@ -59,6 +59,8 @@ RULE_REASONS = (
     codes.R_RELATED_ITEM,
     codes.R_PHOTO_CAPTION,
     codes.R_REPLY_THREAD,
+    codes.R_EDITORIAL,
+    codes.R_NOISE,
 )
 #: Reasons the page context gives in the first pass and the second (one feature each: ``ctx=<reason>``).
 CONTEXT_REASONS = (

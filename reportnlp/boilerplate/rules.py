@@ -65,7 +65,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_PAYWALL,
-        r"预览(?:阅读)?已结束|(?:阅读|查看|展开)全文|剩余\d*.{0,6}未读|余下全文|试读已结束|开通(?:VIP|会员)|下载(?:本文|文档|全文)|扫码(?:联系|下载|获取|阅读)|付费(?:阅读|下载)|全文(?:下载|阅读)|文档下载|免费阅读已结束|阅读已结束|立即下载|还剩\s*\d+\s*页|继续阅读|本文档为【|文档(?:页数|格式|贡献者)|所需积分|需要金币|金币\s+立即|相似文档|内容提供方",
+        r"预览(?:阅读)?已结束|(?:阅读|查看|展开)全文|剩余\d*.{0,6}未读|余下全文|试读已结束|开通(?:VIP|会员)|下载(?:本文|文档|全文)|扫码(?:联系|下载|获取|阅读)|付费(?:阅读|下载)|全文(?:下载|阅读)|文档下载|免费阅读已结束|阅读已结束|立即下载|还剩\s*\d+\s*页|继续阅读|本文档为【|文档(?:页数|格式|贡献者)|所需积分|需要金币|金币\s+立即|相似文档|内容提供方|由会员分享|可在线阅读",
         120,
     ),
     (
@@ -104,7 +104,7 @@ _RULES: list[tuple[str, str, int]] = [
         + _C
         + r"?|点击(?:数|量|率)"
         + _C
-        + r"?|在线人数",
+        + r"?|在线人数|预计阅读时长|阅读时长|^本文共计?\s*\d+\s*个?字",
         80,
     ),
     (
@@ -154,7 +154,7 @@ _RULES: list[tuple[str, str, int]] = [
     (
         codes.R_LOGIN,
         r"(?:^|\s)(?:登录|注册|立即注册|快速登录)(?:\s|$|[|｜])|登录.{0,8}(?:账号|后才可以|后发言|后回复)|请登录|下载.{0,10}(?:APP|app|客户端)|APP下载|客户端下载"
-        r"|请输入(?:搜索)?(?:内容|关键词|关键字)|请输入(?:你|您)的|马上注册|注册(?:账号|会员)|遵守.{0,12}(?:协议|公约|规则|底线)|打开.{1,8}(?:查看|体验|阅读)|使用.{1,8}APP|只需一步|快速开始|发表回复|回帖后跳转",
+        r"|请输入(?:搜索)?(?:内容|关键词|关键字)|请输入(?:你|您)的|马上注册|注册(?:账号|会员)|遵守.{0,12}(?:协议|公约|规则|底线)|打开.{1,8}(?:查看|体验|阅读)|使用.{1,8}APP|只需一步|快速开始|发表回复|回帖后跳转|注册或登[录陆]后|登[录陆]后(?:显示|可见|查看)|(?:链接|图片|内容)隐藏",
         60,
     ),
     (
@@ -162,6 +162,11 @@ _RULES: list[tuple[str, str, int]] = [
         r"(?:^|[\s\u3000（(/：:])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄"
         r"|^[^。，]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$",
         200,
+    ),
+    (
+        codes.R_MEDIA_PLACEHOLDER,  # an image's file name where the image was (``image.png``)
+        r"^[^。，；]{0,60}\.(?:png|jpe?g|gif|webp|bmp|svg)$",
+        80,
     ),
     (
         codes.R_EDITORIAL,  # a summary or the original title printed above the article
@@ -351,7 +356,7 @@ UI_WORDS = (
     "看帖 发帖 发新帖 回帖 吧主推荐 精品 图片 视频 回应 我来回应 最赞回应 推荐 转载 申请转载 加入小组 关注他 关注她 关注TA "
     "反馈 写评论 写留言 最新 最热 热门 按热度 按时间 提交 提交回答 我来回答 我要回答 最佳回答 最佳答案 有用 没用 "
     "听全文 原创 END 上一版 下一版 版面导航 标题导航 往期回顾 PDF下载 下载本版PDF 查看更多 展开 展开全文 收起全文 阅读原文 "
-    "切换模式 写文章 客服 在线客服 取消 确定 赞同 反对"
+    "切换模式 写文章 客服 在线客服 取消 确定 赞同 反对 编辑 编辑本段 目录"
 ).split()
 _UI_LINE = re.compile(
     r"^(?:" + "|".join(sorted(map(re.escape, UI_WORDS), key=len, reverse=True)) + r")+$"
@@ -430,6 +435,8 @@ def line_rule(line: str) -> Optional[str]:
         return codes.R_COUNTER
     if _SEPARATOR_LINE.match(line):
         return codes.R_SEPARATOR
+    if is_noise(line):
+        return codes.R_NOISE
     if is_link_list(line):
         return codes.R_NAV
     if is_spaced_menu(line):
@@ -467,6 +474,22 @@ def is_meta_line(line: str) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"\s*[|｜丨¦]\s*|\s{2,}|\s+[/·•]\s+")
+
+
+_ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def is_noise(line: str) -> bool:
+    """Scrambled characters a site mixes into its text against copying: no Chinese, short, and a quarter or
+    more ASCII punctuation.
+
+    >>> is_noise("4 }, y8 a' J1 j6 s! o% x# o"), is_noise("GDP增长5.2%"), is_noise("http://a.cn")
+    (True, False, False)
+    """
+    if len(line) > 60 or HAN.search(line) or "://" in line:
+        return False
+    core = line.replace(" ", "")
+    return len(core) >= 4 and len(_ASCII_PUNCT.findall(core)) >= max(3, len(core) / 4)
 
 
 def is_link_list(line: str) -> bool:
