@@ -445,7 +445,7 @@ def _repeated_blocks(
 
 
 _NOT_TITLE = re.compile(
-    r"下载|登录|注册|VIP|请输入|^[•·]|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]"
+    r"下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]"
 )
 
 
@@ -493,6 +493,7 @@ def _retitle(
     k_body = bisect_right(filled, first_body) - 1
     window = [i for i in filled[max(0, k_body - 25) : k_body] if i != b_idx]
     best: Optional[tuple[tuple[float, int], int]] = None
+    evident: set[int] = set()  # candidates with evidence beyond their own shape
     for i in [*window, b_idx] if b_idx >= 0 else window:
         t = texts[i]
         if not 4 <= len(t) <= 120 or heading[i] or dateline[i] or _NOT_TITLE.search(t):
@@ -513,13 +514,25 @@ def _retitle(
         after = filled[k : k + 2]
         if any(actions[j] == codes.META or dateline[j] for j in after):
             score += 2
+        if score > 0:
+            evident.add(i)
         score += bool(_TITLE_WORDS.search(t)) + (len(t) >= 8)
         if actions[i] == codes.TITLE:
             score += 0.5  # the rules' choice breaks ties
         key = (score, i if i != b_idx else -1)  # the nearest to the body
         if best is None or key > best[0]:
             best = (key, i)
+    all_text = all(actions[i] in (codes.KEEP, codes.TITLE) for i in filled)
+    if best is not None and best[1] not in evident and not site and all_text:
+        # a page that is all text (no furniture, no metadata: a clean text, cleaned again) and nothing
+        # vouches for its first line: no title, so that cleaning twice changes nothing
+        for i in title_lines:
+            actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+        title_lines[:] = []
+        return
     if best is None or [best[1]] == title_lines:
+        return
+    if not title_lines and best[0][0] < 4:  # no title by the rules: only strong evidence makes one
         return
     new = best[1]
     for i in title_lines:
@@ -659,6 +672,7 @@ def _pick_title(
             or is_link_list(t)
             or DATELINE.match(t)
             or DATELINE_START.match(t)
+            or _NOT_TITLE.search(t)
         ):
             continue
         echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(

@@ -169,6 +169,12 @@ _RULES: list[tuple[str, str, int]] = [
         80,
     ),
     (
+        codes.R_REPLY_THREAD,  # a reply list or a blog index under the post
+        r"^#?\s*re\s*[:：].{1,80}\d{4}-\d{1,2}-\d{1,2}|^【[^】]{1,24}】\s*\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+\d+\s*字"
+        r"|由\s*\S{1,24}\s*张贴\s*@\s*\d{4}|\[\d+/\d+\]$",
+        160,
+    ),
+    (
         codes.R_EDITORIAL,  # a summary or the original title printed above the article
         r"^[\[【]\s*(?:摘要|编者按|导读|核心提示)\s*[:：\]】]|^原标题\s*[:：]",
         400,
@@ -356,7 +362,11 @@ UI_WORDS = (
     "看帖 发帖 发新帖 回帖 吧主推荐 精品 图片 视频 回应 我来回应 最赞回应 推荐 转载 申请转载 加入小组 关注他 关注她 关注TA "
     "反馈 写评论 写留言 最新 最热 热门 按热度 按时间 提交 提交回答 我来回答 我要回答 最佳回答 最佳答案 有用 没用 "
     "听全文 原创 END 上一版 下一版 版面导航 标题导航 往期回顾 PDF下载 下载本版PDF 查看更多 展开 展开全文 收起全文 阅读原文 "
-    "切换模式 写文章 客服 在线客服 取消 确定 赞同 反对 编辑 编辑本段 目录"
+    "切换模式 写文章 客服 在线客服 取消 确定 赞同 反对 编辑 编辑本段 目录 "
+    # a government portal's menu, its items often glued into one line (政策原文政务服务新闻发布会政策解读)
+    "政策原文 政务服务 新闻发布会 政策解读 媒体解读 图片解读 视频解读 图解 政务公开 政府信息公开 信息公开 "
+    "互动交流 政民互动 办事服务 数据发布 数据开放 要闻动态 新闻中心 公示公告 通知公告 领导信息 机构职能 "
+    "政策文件 规划计划 人事信息 在线访谈 征集调查 意见征集 领导信箱 网上调查 专题专栏 走进 今日 要闻"
 ).split()
 _UI_LINE = re.compile(
     r"^(?:" + "|".join(sorted(map(re.escape, UI_WORDS), key=len, reverse=True)) + r")+$"
