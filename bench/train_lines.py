@@ -226,6 +226,16 @@ def table_scores(t: dict, cuts: tuple[float, float] | None) -> dict:
     }
 
 
+def model_alone_scores(t: dict, threshold: float) -> dict:
+    """The scores when the model decides every candidate line alone (P(boilerplate) > ``threshold``)."""
+    t = dict(t)
+    has = ~np.isnan(t["prob"])
+    bp = t["rules_bp"].copy()
+    bp[has] = t["prob"][has] > threshold
+    t["rules_bp"] = bp
+    return table_scores(t, None)
+
+
 def strong_rules(pages: list[dict]) -> list[str]:
     """Line rules (not the page context's reasons, which the model re-judges) whose first-pass drops are
     near-certain on the real dev pages."""
@@ -313,6 +323,15 @@ def train(
     if not best[0][0]:  # no cut revises the rules without costing recall or F1: the model stays off
         best = (best[0], (0.0, 1.0), rules_only)
     _, cuts, cv = best
+    # the model alone (every candidate line by its probability, the rules only as its features)
+    alone_table = line_table(eval_pages, oof, set())
+    alone = None
+    for t100 in range(5, 100):
+        sc = model_alone_scores(alone_table, t100 / 100)
+        key = ((sc["content_recall"] or 0) >= min(min_recall, rules_only["content_recall"] or 0),
+               sc["boilerplate_f1"])  # fmt: skip
+        if alone is None or key > alone[0]:
+            alone = (key, t100 / 100, sc)
     if report:
         _report(pages, oof, cuts, set(strong))
     model = fit(X, y, w)
@@ -342,6 +361,7 @@ def train(
         "scores": {
             "real_dev_rules_only": rules_only,
             "real_dev_out_of_fold": cv,
+            "real_dev_model_alone_out_of_fold": alone[2] | {"threshold": alone[1]},
             "real_dev_in_sample": table_scores(
                 line_table(eval_pages, all_probs, set(strong)), cuts
             ),

@@ -3,6 +3,7 @@
     python corpora/real-pages/check.py            # check every row, print a summary
     python corpora/real-pages/check.py --show DOC # print DOC's lines with their labels (for review)
     python corpora/real-pages/check.py --split dev --out /tmp/dev.jsonl   # write one split's rows (for the bench)
+    python corpora/real-pages/check.py --table    # the README's table of pages by kind
 
 Checks per row: the page exists; every non-blank line (as bench/eval_boilerplate.py counts them: split on
 ``\\n`` after CRLF/CR normalisation, blank = only spaces, tabs, U+3000, U+200B, U+00A0) has exactly one label;
@@ -95,14 +96,46 @@ def show(row: dict) -> None:
     print(json.dumps(row["meta"], ensure_ascii=False))
 
 
+KIND_ORDER = ("gov_report", "gov_notice", "news", "template", "wenku", "forum", "qa", "blog", "encyclopedia")
+
+
+def table(rows: list[dict]) -> str:
+    """Markdown table: pages, sites, split and label counts by kind."""
+    cols = ("pages", "sites", "dev", "heldout", "title", "content", "meta", "drop", "either", "fields")
+    out = ["| kind | pages | sites | dev | heldout | with title | content lines | meta lines | drop lines | either "
+           "| meta fields |", "|---|---|---|---|---|---|---|---|---|---|---|"]
+    total: dict = {c: 0 for c in cols}
+    total["sites"] = set()
+    for kind in KIND_ORDER:
+        sel = [r for r in rows if r["kind"] == kind]
+        if not sel:
+            continue
+        a = {
+            "pages": len(sel), "sites": {r["site"] for r in sel},
+            "dev": sum(r["split"] == "dev" for r in sel), "heldout": sum(r["split"] == "heldout" for r in sel),
+            "title": sum(r["lines"]["title"] is not None for r in sel),
+            "fields": sum(len(r["meta"]) for r in sel),
+            **{k: sum(len(r["lines"][k]) for r in sel) for k in ("content", "meta", "drop", "either")},
+        }
+        out.append(f"| {kind} | " + " | ".join(str(len(a[c]) if c == "sites" else a[c]) for c in cols) + " |")
+        for c in cols:
+            total[c] = total[c] | a[c] if c == "sites" else total[c] + a[c]
+    out.append("| **all** | " + " | ".join(str(len(total[c]) if c == "sites" else total[c]) for c in cols) + " |")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", default=None, help="print one page's lines with their labels")
     ap.add_argument("--split", choices=("dev", "heldout"), default=None, help="with --out: the rows to write")
     ap.add_argument("--kind", default=None, help="with --out: only rows of this kind")
     ap.add_argument("--out", type=Path, default=None, help="write the selected rows as JSONL and exit")
+    ap.add_argument("--table", action="store_true", help="print the table of pages by kind (markdown)")
     args = ap.parse_args(argv)
     rows = [json.loads(s) for s in (HERE / "labels.jsonl").read_text(encoding="utf-8").splitlines() if s.strip()]
+    if args.table:
+        print(table(rows))
+        return 0
     if args.out:
         chosen = [r for r in rows if (args.split is None or r["split"] == args.split)
                   and (args.kind is None or r["kind"] == args.kind)]
