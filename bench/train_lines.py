@@ -46,7 +46,11 @@ SYNTHETIC = [
 ]
 L2 = 1.0
 FOLDS = 5
-SYNTH_SLACK = 0.003  # how much the cuts may cost the synthetic sets' F1 or recall (out of fold)
+DROP_CUTS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 1.0)
+KEEP_CUTS = (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
+#: How much the cuts may cost the synthetic sets (regression tests) out of fold. At 0.003 the cuts (0.5, 0.97)
+#: gain real dev recall 0.9945 → 0.9949 but drop a salutation (``乡亲们：``) of a synthetic page: not taken.
+SYNTH_SLACK = 0.0
 STRONG_PRECISION, STRONG_SUPPORT = 0.995, 8
 BP = (codes.DROP, codes.META)
 
@@ -305,8 +309,8 @@ def train(
     synth_table = line_table([(k, pages[k]) for k in synth_idx], oof, set(strong))
     synth_rules = table_scores(synth_table, None)
     best = None
-    for kb in (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5):
-        for da in (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 1.0):
+    for kb in KEEP_CUTS:
+        for da in DROP_CUTS:
             sc = table_scores(oof_table, (kb, da))
             syn = table_scores(synth_table, (kb, da)) if synth_idx else synth_rules
             ok = (

@@ -528,8 +528,8 @@ def is_spaced_menu(line: str) -> bool:
     >>> is_spaced_menu("首页 滚动 时政 国际 社会 财经"), is_spaced_menu("指标 2023年 2024年 增长 百分比")
     (True, False)
     """
-    if len(line) > 120 or SENTENCE_PUNCT.search(line):
-        return False
+    if len(line) > 120 or SENTENCE_PUNCT.search(line) or (line[:1] in "|｜" and line[-1:] in "|｜"):
+        return False  # a table's row (``| 姓名 | 张三 |``) is not a menu
     words = line.split(" ")
     return len(words) >= 5 and all(0 < len(w) <= 12 and not _DIGIT.search(w) for w in words)
 
