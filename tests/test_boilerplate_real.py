@@ -123,6 +123,16 @@ def test_repeated_article_dropped_after_first_copy():
     assert doc.text.count(body[0]) == 1
 
 
+def test_repeated_copy_laid_out_with_other_spaces_dropped():
+    body = [
+        "现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员提出意见。",
+        "一、2025年工作回顾",
+    ]
+    copy = [b.replace("，", "， ").replace("一、", "一、 ") for b in body]
+    doc = clean("\n".join(["政府工作报告", *body, "关闭窗口", *copy, "版权所有：某省人民政府"]))
+    assert [d.reason for d in doc.lines[4:6]] == ["repeated_block", "repeated_block"]
+
+
 def test_reply_threads_and_glued_menus_dropped():
     from reportnlp.boilerplate.rules import line_rule
 

@@ -411,6 +411,7 @@ def _logit(p: float) -> float:
     return -math.inf if p <= 0 else math.inf if p >= 1 else math.log(p / (1 - p))
 
 
+_SPACES = re.compile(r"[\s\u3000]+")
 _BLOCK_MIN = 20  # characters: a copy of a shorter line alone may be a refrain (各位代表！)
 
 
@@ -426,7 +427,7 @@ def _repeated_blocks(
         t = texts[i]
         if actions[i] not in (codes.KEEP, codes.TITLE) and reasons[i] != codes.R_REPEATED_TITLE:
             continue
-        j = first.setdefault(t, i)
+        j = first.setdefault(_SPACES.sub("", t), i)  # a copy laid out with other spaces is a copy
         copy[i] = j != i and len(t) >= 4
     k = 0
     while k < len(filled):
