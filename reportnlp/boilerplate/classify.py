@@ -329,6 +329,8 @@ def decide_lines(
     # --- the learned model: reads the rules' decisions as features and may revise them --------------
     if model is True:
         model = load_model()
+    if model and model.keep_below <= 0 and model.drop_above >= 1:
+        model = None  # its cuts revise nothing: skip its features
     if model or collect is not None:
         corpus = (
             [
