@@ -174,7 +174,7 @@ def decide_lines(
         t = texts[i]
         heading[i] = is_heading(t)
         if (is_long_prose(t) or (len(t) >= 4 and _CN_HEADING.match(t))) and not (
-            t[-1] in _CAPTION_ENDS or t[:1] in _NOTE_STARTS
+            t.endswith(_CAPTION_ENDS) or t.startswith(_NOTE_STARTS)
         ):
             deferred[i] = True
         else:
@@ -429,7 +429,8 @@ def _repeated_blocks(
         t = texts[i]
         if actions[i] not in (codes.KEEP, codes.TITLE) and reasons[i] != codes.R_REPEATED_TITLE:
             continue
-        j = first.setdefault(_SPACES.sub("", t), i)  # a copy laid out with other spaces is a copy
+        key = _SPACES.sub("", t) if " " in t or "\u3000" in t else t  # other spaces: still a copy
+        j = first.setdefault(key, i)
         copy[i] = j != i and len(t) >= 4
     k = 0
     while k < len(filled):
@@ -593,10 +594,16 @@ def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bo
     )
 
 
-_CAPTION_ENDS = frozenset(
-    "摄）)"
-)  # a long line ending so may be a photo caption: read by the rules
-_NOTE_STARTS = frozenset("[【原")  # … or an editorial note (``[摘要：``, ``原标题：``)
+_CAPTION_ENDS = ("摄", "摄）", "摄)")  # a long line ending so is a photo caption: read by the rules
+_NOTE_STARTS = (
+    "[摘要",
+    "【摘要",
+    "[编者按",
+    "【编者按",
+    "[导读",
+    "【导读",
+    "原标题",
+)  # … or an editorial note
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
 _DANGLING = frozenset("的和与及或在对把被从向于将")  # a line ending on one runs on into the next

@@ -155,14 +155,17 @@ def _meta_texts(decisions: Sequence[LineDecision]) -> list[str]:
     """The metadata lines' texts; a label alone (``• 发文字号:``) is joined with the value on the next line."""
     out: list[str] = []
     pending = ""
+    meta, title, blank = codes.META, codes.TITLE, codes.BLANK
     for d in decisions:
-        t = d.text.strip()
-        if d.action == codes.TITLE and is_meta_line(t):  # a headline sharing its line with the date
-            out.append(t)
-            continue
-        if d.action != codes.META or not t:
-            if t:
+        action = d.action
+        if action != meta:
+            if action == title and is_meta_line(t := d.text.strip()):  # a headline with its date
+                out.append(t)
+            elif action != blank:
                 pending = ""
+            continue
+        t = d.text.strip()
+        if not t:
             continue
         if pending:
             out[-1] = pending + t
@@ -183,9 +186,9 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
     >>> browser_site([L(1, "drop", "browser_title", "吾爱破解 - 52pojie.cn")])
     '吾爱破解'
     """
-    texts = [d.text.strip() for d in decisions]
-    filled = [i for i, t in enumerate(texts) if t]
-    i, _headline, site = browser_title(texts, filled)
+    first = next((d.text.strip() for d in decisions if d.action != codes.BLANK), "")
+    texts = [first] if first else []
+    i, _headline, site = browser_title(texts, [0] if first else [])
     if i < 0:
         return None
     if site:
@@ -203,10 +206,13 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
 
 def _sign_off(decisions: Sequence[LineDecision]) -> Optional[tuple[str, str]]:
     """The last issuer and date of an official text's sign-off (``北京市人民政府办公厅`` / ``2016年5月28日``)."""
-    lines = [d for d in decisions if d.text.strip() and d.action != codes.BLANK]
+    lines = [d for d in decisions if d.action != codes.BLANK]
     found = None
     for a, b in zip(lines, lines[1:]):
-        if a.action != codes.KEEP or b.action not in (codes.KEEP, codes.META):
+        # a short organisation line, then a short date line (cheap tests first: most lines are prose)
+        if len(b.text) > 24 or len(a.text) > 40 or a.action != codes.KEEP:
+            continue
+        if b.action not in (codes.KEEP, codes.META):
             continue
         org, date = a.text.strip(), b.text.strip()
         if _ORG.match(org) and (is_date_line(date) or _CN_DATE.fullmatch(date.strip("（）()"))):
@@ -285,8 +291,10 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
         meta.setdefault("issuer", sign[0])
         meta.setdefault("written_date", sign[1])
     for d in decisions:
+        if d.action != codes.KEEP or len(d.text) > 80:
+            continue
         t = d.text.strip()
-        if d.action == codes.KEEP and (DATELINE.match(t) or DATELINE_START.match(t)):
+        if DATELINE.match(t) or DATELINE_START.match(t):
             if date := _date_of(t):
                 meta["speech_date"] = date
                 break
