@@ -468,6 +468,8 @@ def _retitle(
     the title only when no other line is (a headline written by a script)."""
     b_idx, headline, site = browser_title(texts, filled)
     b_text = texts[b_idx] if b_idx >= 0 else ""
+    if site and actions[b_idx] == codes.DROP and reasons[b_idx] == codes.R_HEAD_ZONE:
+        reasons[b_idx] = codes.R_BROWSER_TITLE  # ``headline_site``: say what it is
     segments = (
         {p for p in re.split(r"[\s_｜|]+|\s[-—–]\s", b_text) if len(p) >= 4}
         if site or " " in b_text
