@@ -103,6 +103,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "has_time",
     "photo_credit",
     "bullet_start",
+    "salutation",
+    "ends_colon",
     "rel_index",
     "above_body",
     "below_core",
@@ -125,6 +127,7 @@ _CREDIT = re.compile(r"摄[）)]?\s*$|摄影[:：]|供图[）)]?\s*$")
 _DIGITS = re.compile(r"\d")
 _LATIN = re.compile(r"[A-Za-z]")
 _SEPS = re.compile(r"[|｜丨¦>»›]|\s{2,}")
+_SALUTE = re.compile(r"们|各位|尊敬|亲爱|大家")
 _BULLETS = "·•▪◆◇■□●○▶►-*#【["
 
 
@@ -222,6 +225,8 @@ def line_features(page: PageState, rows: Sequence[int]) -> list[list[float]]:
             float(_TIME.search(t) is not None),
             float(_CREDIT.search(t) is not None),
             float(t[0] in _BULLETS),
+            float(n <= 16 and t.endswith(("：", ":")) and _SALUTE.search(t) is not None),
+            float(t.endswith(("：", ":"))),
             i / n_lines,
             float(k < body_k),
             float(k > core_k),
