@@ -156,10 +156,10 @@ def decide_lines(
     def resolve(i: int) -> None:
         t = texts[i]
         deferred[i] = False
-        if (
+        if (t[0] in _DATELINE_INITIALS or (i and dateline[i - 1])) and (
             DATELINE.match(t)
             or (DATELINE_START.match(t) or (i and dateline[i - 1] and DATELINE_END.match(t)))
-            and not re.search(SPEAKER_TAIL, t)
+            and not _SPEAKER_TAIL.search(t)
         ):
             dateline[i] = True
             return
@@ -596,6 +596,8 @@ def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bo
     )
 
 
+_DATELINE_INITIALS = frozenset("（(—－-12〇零一二")  # a dateline's first character
+_SPEAKER_TAIL = re.compile(SPEAKER_TAIL)
 _CAPTION_ENDS = ("摄", "摄）", "摄)")  # a long line ending so is a photo caption: read by the rules
 _NOTE_STARTS = (
     "[摘要",

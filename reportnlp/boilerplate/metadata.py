@@ -206,7 +206,13 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
 
 def _sign_off(decisions: Sequence[LineDecision]) -> Optional[tuple[str, str]]:
     """The last issuer and date of an official text's sign-off (``北京市人民政府办公厅`` / ``2016年5月28日``)."""
-    lines = [d for d in decisions if d.action != codes.BLANK]
+    lines: list[LineDecision] = []  # the last 30 non-blank lines: a sign-off ends its text
+    for d in reversed(decisions):
+        if d.action != codes.BLANK:
+            lines.append(d)
+            if len(lines) == 30:
+                break
+    lines.reverse()
     found = None
     for a, b in zip(lines, lines[1:]):
         # a short organisation line, then a short date line (cheap tests first: most lines are prose)
@@ -290,10 +296,12 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
     if sign := _sign_off(decisions):
         meta.setdefault("issuer", sign[0])
         meta.setdefault("written_date", sign[1])
-    for d in decisions:
+    for d in decisions[:80]:  # a dateline heads its speech
         if d.action != codes.KEEP or len(d.text) > 80:
             continue
         t = d.text.strip()
+        if t[:1] not in "（(—－-12〇零一二":
+            continue
         if DATELINE.match(t) or DATELINE_START.match(t):
             if date := _date_of(t):
                 meta["speech_date"] = date
