@@ -81,6 +81,12 @@ R_RELATED_ITEM = "related_list_item"
 R_COMMENTS = "comment_section"
 R_AMONG_FURNITURE = "among_furniture"
 R_SIGNATURE = "repeated_signature"
+R_PHOTO_CAPTION = "photo_caption"
+R_REPLY_THREAD = "reply_thread"
+R_REPEATED_BLOCK = "repeated_block"
+R_EDITORIAL = "editorial_note"
+R_NOISE = "anti_copy_noise"
+R_MODEL = "model"  # the learned line model's reasons read "model:<its strongest features>"
 
 # --- reasons readers give from a document's structure (reportnlp.readers: hints) -------------------------
 R_DOM_NAV = "dom:nav"
