@@ -197,9 +197,9 @@ def back_matter_start(text: str, paragraphs: list[tuple[int, int]] | None = None
     exhortation (``让我们……！`` then ``2025年省十件民生实事``), or the first of a run of notes
     (``［23］金融“五篇大文章”：…``). Its ``一、`` items and numbered terms are not the report's outline.
 
-    >>> t = "一、回顾\n\n正文。\n\n二、任务\n\n正文。\n\n让我们团结奋斗！\n\n附件1\n\n一、民生实事。"
+    >>> t = "一、回顾\\n\\n正文。\\n\\n二、任务\\n\\n正文。\\n\\n让我们团结奋斗！\\n\\n附件1\\n\\n一、民生实事。"
     >>> t[back_matter_start(t):]
-    '附件1\n\n一、民生实事。'
+    '附件1\\n\\n一、民生实事。'
     """
     if paragraphs is None:
         paragraphs = _paragraphs(text)

@@ -1,40 +1,52 @@
-"""Structure features and clustering: which outline template a report follows, as numbers and as groups.
+"""Structure features and clustering: which outline a report follows and how its drafters write it.
 
-A report's outline says more about the template it follows than its words do. :func:`structure_features`
-reads one analysed document (a plain function) and returns named numbers; :class:`StructureFeatures` is the
-scikit-learn transformer over it (``fit``/``transform``, usable in a ``Pipeline``) that adds character n-grams
-of the outline signature; :func:`cluster_documents` scales the features, runs k-means (``k`` given, or chosen
-by silhouette) and describes each cluster by its prototype: the member closest to the centroid, with its
-signature and heading titles.
+A report's outline, and the way its office words that outline, say more about who drafted it than its body's
+vocabulary does. :func:`structure_features` reads one analysed document (a plain function) and returns named
+numbers; :class:`StructureFeatures` is the scikit-learn transformer over it (``fit``/``transform``, usable in
+a ``Pipeline``) that adds the signature's n-grams and four blocks learned from how the outline is written;
+:func:`cluster_documents` scales and weighs the blocks, clusters (k-means, Ward or average linkage; ``k``
+given, or chosen by silhouette) and describes each cluster by its prototype (the member closest to the
+centroid, with its outline) and by the features that set it apart; :func:`nearest_documents` gives each
+document its nearest by structure and what they share.
 
 The documents may be :class:`~reportnlp.analysis.Analysis` objects, the JSONL records of ``reportnlp
 analyse`` (dicts with ``text`` and the ``headings``, ``placeholders``, ``metrics`` and ``slogans`` spans), a
 :class:`~reportnlp.types.CleanDoc`, or clean text (a string, or a dict with ``text`` and no spans), which is
 analysed first. Raw pages must be cleaned first (:func:`reportnlp.clean`).
 
-The named features (:data:`FEATURES`), per document:
+The named features (:data:`FEATURES`), per document, by block (:data:`FEATURE_BLOCKS`):
 
-* outline: ``n_headings``; ``n_level_1`` … ``n_level_4``, ``n_enum``, ``n_section``, ``n_unnumbered`` (one
+* ``outline``: ``n_headings``; ``n_level_1`` … ``n_level_4``, ``n_enum``, ``n_section``, ``n_unnumbered`` (one
   count per symbol of the signature: ``1`` ``2`` ``3`` ``4`` ``e`` ``s`` ``u``); ``max_depth`` (0 without
   headings); ``n_top`` (headings without a parent);
-* the section-length profile: the top-level sections (from one top-level heading to the next, the last to the
+* ``sections`` (proportions): the top-level sections (from one top-level heading to the next, the last to the
   end) as shares of the text: ``preamble_share`` (text before the first heading; 1 without headings),
   ``section_mean_share``, ``section_max_share`` and ``section_cv`` (coefficient of variation, 0 for fewer
-  than two sections);
-* enumeration style in the whole text, heading or running text, per 1,000 characters: ``enum_shi_per_1k``
+  than two sections); ``log_length``: log10 of the number of characters (+1);
+* ``enumeration`` habits in the whole text, heading or running text, per 1,000 characters: ``enum_shi_per_1k``
   (``一是``/``二是`` after a sentence or clause break), ``enum_di_per_1k`` (``第一，``), ``enum_paren_per_1k``
   (``（一）``), ``enum_arabic_per_1k`` (``（1）`` and ``1.``/``1、`` at a paragraph start);
-* densities per 1,000 characters: ``placeholders_per_1k``, ``metrics_per_1k``, ``percent_per_1k`` (metrics
+* ``density`` per 1,000 characters: ``placeholders_per_1k``, ``metrics_per_1k``, ``percent_per_1k`` (metrics
   in ``%`` or ``个百分点``), ``slogans_per_1k``, ``numbered_slogans_per_1k`` (``两个维护``, ``三大攻坚战``);
-* ``log_length``: log10 of the number of characters (+1).
+* ``habits`` of the paragraphs: ``log_paragraphs`` (log10 of the body paragraphs + 1), ``paragraph_log_chars``
+  (their mean log10 length), ``lead_sentence_share`` (paragraphs opening with a short lead sentence of their
+  own, :func:`lead_tokens`), ``heading_mean_chars``, ``enum_shouxian_per_1k`` (``首先，``/``其次，``) and
+  ``dash_items_per_1k`` (paragraphs opening with ``——``).
 
-:class:`StructureFeatures` appends ``sig:<n-gram>`` columns: TF-IDF weights of character n-grams of the
-signature with runs collapsed (``1(eeee)11(222)`` → ``^1(e+)1+(2+)$``: the shape, the counts being in the
-named features), vocabulary learned in ``fit``; the ten outline counts enter as ``log(1 + n)``.
+:class:`StructureFeatures` then appends term blocks, vocabularies learned in ``fit`` (TF-IDF, sublinear tf,
+terms in two documents at least): ``signature`` (``sig:``: character n-grams of the signature with runs
+collapsed, ``1(eeee)11(222)`` → ``^1(e+)1+(2+)$``), and the written outline (:func:`outline_texts`; places,
+numbers and the names before ``同志`` masked by :func:`mask`): ``headings`` (``head:``: character 2–3-grams of
+the headings' wording), ``patterns`` (``pat:``: heading templates, :func:`heading_template`: ``t:坚持…，推动…``,
+``m:（N）``, ``v:着力``), ``leads`` (``lead:``: the first word of each paragraph and of its lead sentence) and
+``formulas`` (``form:``: character 2–3-grams of the opening and closing paragraphs, :func:`formula_text`:
+``各位代表``, ``现在，我代表国务院``, ``让我们…``). No block reads the body's vocabulary.
 
-The model (:func:`make_pipeline`): ``StructureFeatures → StandardScaler → BlockWeights → KMeans``. The
-weights give each block of features (outline, sections, enumeration, density, signature) the same total
-variance, so no block wins by its number of columns; k-means runs 50 starts from a fixed seed.
+The model (:func:`make_pipeline`): ``StructureFeatures → BlockScaler → Reduce → KMeans`` (or Ward / average
+linkage). :class:`BlockScaler` standardises the named features, centres the term weights and gives each block
+the total variance of its weight (:data:`DEFAULT_WEIGHTS`, chosen on the dev set, the State Council reports
+labelled by premier: ``bench/eval_structure.py``); :class:`Reduce` keeps the principal components holding 35 %
+of the variance, the space in which silhouette picks ``k``; neighbours are read in the full weighted space.
 :func:`agreement` compares clusters with reference classes (the eras of :mod:`reportnlp.corpus.eras`).
 
 >>> from reportnlp.analysis import analyse
@@ -1055,9 +1067,11 @@ def cluster_documents(
         **feature_params,
     )
     head = pipe[:-1].fit(analyses)
-    raw_matrix = np.asarray(head.named_steps["features"].transform(analyses), dtype=float)
-    scaled = np.asarray(head.named_steps["scale"].transform(raw_matrix), dtype=float)
-    Z = np.asarray(head.named_steps["reduce"].transform(scaled), dtype=float)
+    raw = head.named_steps["features"].transform(
+        analyses
+    )  # a DataFrame: the steps read its column names
+    raw_matrix = np.asarray(raw, dtype=float)
+    Z = np.asarray(head[1:].transform(raw), dtype=float)
     names = list(head.named_steps["features"].get_feature_names_out())
 
     k_scores: dict[int, float] = {}
@@ -1156,8 +1170,9 @@ def nearest_documents(
     if n < 2:
         raise ValueError("nearest_documents needs at least two documents")
     head = make_pipeline(2, weights=weights, **feature_params)[:-2].fit(analyses)
-    raw_matrix = np.asarray(head.named_steps["features"].transform(analyses), dtype=float)
-    Z = np.asarray(head.named_steps["scale"].transform(raw_matrix), dtype=float)
+    raw = head.named_steps["features"].transform(analyses)
+    raw_matrix = np.asarray(raw, dtype=float)
+    Z = np.asarray(head.named_steps["scale"].transform(raw), dtype=float)
     names = list(head.named_steps["features"].get_feature_names_out())
     S = _standardised(raw_matrix)
     D = np.sqrt(np.maximum(((Z[:, None, :] - Z[None, :, :]) ** 2).sum(axis=2), 0.0))
