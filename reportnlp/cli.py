@@ -273,9 +273,11 @@ def _print_summary(s, verb: str = "cleaned") -> None:
 
 
 def _register_corpus_commands() -> None:
-    from reportnlp.corpus.cli import cluster_cmd, templates_cmd
+    from reportnlp.corpus.cli import cluster_cmd, periods_cmd, similar_cmd, templates_cmd
 
     main.add_command(cluster_cmd, "cluster")
+    main.add_command(similar_cmd, "similar")
+    main.add_command(periods_cmd, "periods")
     main.add_command(templates_cmd, "templates")
 
 
