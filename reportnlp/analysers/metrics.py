@@ -79,8 +79,11 @@ _MASK_CHARS = "×xX＊"  # the number masks of placeholders.py
 # A run of number characters; the grammar below says which runs are numbers.
 _RUN_START = f"[0-9{_MASK_CHARS}{_CN_CHARS}]"
 # After an Arabic first digit, thousands groups (8,500; 28，049，780): a comma is otherwise a clause break.
-_RUN_GROUPS = "(?:(?<=[0-9])[0-9]{0,2}(?:[,，][0-9]{3})+(?![0-9]))?"
-_RUN_CHAR = f"[0-9.{_MASK_CHARS}{_CN_CHARS}点余多]"
+_RUN_GROUPS = "(?:(?<=[0-9])[0-9]{0,2}(?:[,，][0-9]{3}){1,6}(?![0-9]))?"
+# Bounded: no number is longer, and an unbounded run made every start inside a long run of digits rescan it
+# to its end (quadratic: ``'9' * 8000`` took 35 s); bounded, each start costs at most ``_MAX_RUN`` steps.
+_MAX_RUN = 32
+_RUN_CHAR = f"[0-9.{_MASK_CHARS}{_CN_CHARS}点余多]{{0,{_MAX_RUN}}}"
 
 _D = "[一二两三四五六七八九]"
 _Z = "[零〇]"
@@ -186,11 +189,14 @@ _NOT_UNIT_RE = re.compile("|".join(sorted(_NOT_UNIT, key=len, reverse=True)))
 _NOT_UNIT_FIRST = frozenset(w[0] for w in _NOT_UNIT)
 
 # The one pass. It starts with a character class, so the regex engine skips other text fast. After 百分之 no
-# unit follows; otherwise a unit is required, except after 万/亿 (1386万).
+# unit follows; otherwise a unit is required, except after 万/亿 (1386万). A number starts where its run of
+# number characters starts (or at 百分之): a start inside a run that failed at its first character can only
+# fail again, and trying every one made long runs quadratic.
 _PATTERN = re.compile(
-    rf"(?P<n1>{_RUN_START}(?:(?<=百)(?P<pz>分之))?{_RUN_GROUPS}{_RUN_CHAR}*)"
+    rf"(?:(?<![0-9{_MASK_CHARS}{_CN_CHARS}])(?<![0-9{_MASK_CHARS}{_CN_CHARS}][.点余多])|(?=百分之))"
+    rf"(?P<n1>{_RUN_START}(?:(?<=百)(?P<pz>分之))?{_RUN_GROUPS}{_RUN_CHAR})"
     rf"(?(pz)(?P<ppost>{_POST})?"
-    rf"|(?P<pct1>[%％])?(?:(?P<sep>{_SEP})(?P<n2>{_RUN_START}{_RUN_GROUPS}{_RUN_CHAR}*))?"
+    rf"|(?P<pct1>[%％])?(?:(?P<sep>{_SEP})(?P<n2>{_RUN_START}{_RUN_GROUPS}{_RUN_CHAR}))?"
     rf"(?:(?P<unit>{_UNIT})(?P<post>{_POST}|(?<=[年天周时])多(?![措举方种样个项元家地次渠管点少数起]))?"
     rf"|(?<=[万亿])|(?<=[万亿]{_IN})))"
 )
@@ -260,9 +266,18 @@ _RIGHT_STOP = re.compile(
 
 @lru_cache(maxsize=4096)
 def _cn_value(s: str) -> float:
-    """Value of a Chinese numeral (二十五亿七千万, 一百四十一, 三点二, 五万万)."""
+    """Value of a Chinese numeral (二十五亿七千万, 一百四十一, 三点二, 五万万, 三点五万).
+
+    Total on any string of numeral characters: a magnitude after a decimal (``三点五万``) scales the number,
+    any other character is skipped.
+    """
     s = s.replace("万万", "亿")
     whole, _, frac = s.partition("点")
+    scale = 0
+    if frac:
+        digits = frac.rstrip("万亿")
+        scale = sum(_MAG_EXPONENT[c] for c in frac[len(digits) :])
+        frac = "".join(c for c in digits if c in _CN_DIGIT_VALUE)
     total = section = number = 0
     for ch in whole:
         if ch in _CN_DIGIT_VALUE:
@@ -276,10 +291,10 @@ def _cn_value(s: str) -> float:
         elif ch == "亿":
             total = (total + section + number) * 100_000_000
             section = number = 0
-    value = float(total + section + number)
     if frac:
-        value += float("0." + "".join(str(_CN_DIGIT_VALUE[c]) for c in frac))
-    return value
+        digits = "".join(str(_CN_DIGIT_VALUE[c]) for c in frac)
+        return float(f"{total + section + number}.{digits}e{scale}")
+    return float(total + section + number)
 
 
 def _mag_exponent(mag: str | None) -> int:

@@ -63,12 +63,15 @@ _FOLLOW = "等的中"
 # Items of exactly four Han characters joined by 、. The match opens at the first 、 (the first item is the
 # four characters before it, checked in code: the text before may be a longer item); the middle items are
 # fixed by the 、 on both sides, the last one by what follows it.
-_SERIES = re.compile(
-    rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})*(?=[^{_H}、]|\Z|[{_FOLLOW}](?![{_H}]*、))"
-)
+#
+# What follows the last item is checked after the match, not in a lookahead: every middle item is followed by
+# 、, so a failed lookahead could only backtrack through the whole run item by item, at every 、 of it
+# (quadratic on ``乡村振兴、`` repeated); checked once, a long run costs one pass.
+_SERIES = re.compile(rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})*")
+_SERIES_FOLLOW = re.compile(rf"[^{_H}、]|\Z|[{_FOLLOW}](?![{_H}]*、)")
 # In a heading line a series of three or more items may run into the rest of the heading
 # (``一、聚焦扩大内需、优化结构、提振信心持续发力``).
-_SERIES_LAX = re.compile(rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})+(?!、)")
+_SERIES_LAX = re.compile(rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})+")  # not before 、 (in code)
 _MARKER = (
     rf"(?:[{_NUM}]+、|[（(][{_NUM}]+[)）]|\d+[.．、]|第[{_NUM}]+[章节部分]|重点[{_NUM}]+[:：])"
 )
@@ -237,9 +240,11 @@ def _in_spans(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
 
 
 def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]]) -> None:
-    matches = list(_SERIES.finditer(text))
+    matches = [m for m in _SERIES.finditer(text) if _SERIES_FOLLOW.match(text, m.end())]
     for hs, he in zip(*headings):
-        matches.extend(_SERIES_LAX.finditer(text, hs, he))
+        matches.extend(
+            m for m in _SERIES_LAX.finditer(text, hs, he) if m.end() >= he or text[m.end()] != "、"
+        )
     seen: set[int] = set()
     for m in matches:
         start, end = m.start() - 4, m.end()
