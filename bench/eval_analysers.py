@@ -43,13 +43,17 @@ def _ratio(a: int, b: int) -> float:
 def _thing_ok(found: str | None, gold: list[str]) -> bool:
     if not found:
         return False
-    return any(found == g or (len(found) >= 2 and (g.endswith(found) or found.endswith(g))) for g in gold)
+    return any(
+        found == g or (len(found) >= 2 and (g.endswith(found) or found.endswith(g))) for g in gold
+    )
 
 
 def score_reports(part: str, errors: bool = False) -> dict[str, float]:
     from reportnlp.analysers import find_metrics, find_slogans
 
-    c = dict.fromkeys(("fc_tp", "fc_fp", "fc_fn", "nb_tp", "nb_fp", "nb_fn", "m_tp", "m_fp", "m_fn", "thing"), 0)
+    c = dict.fromkeys(
+        ("fc_tp", "fc_fp", "fc_fn", "nb_tp", "nb_fp", "nb_fn", "m_tp", "m_fp", "m_fn", "thing"), 0
+    )
     for line in (SET / "reports.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         if (part == "heldout") != heldout(rec["file"]):
@@ -77,7 +81,11 @@ def score_reports(part: str, errors: bool = False) -> dict[str, float]:
         used: set[int] = set()
         for g in rec["metrics"]:
             hit = next(
-                (i for i, m in enumerate(metrics) if i not in used and m.start < g["end"] and g["start"] < m.end),
+                (
+                    i
+                    for i, m in enumerate(metrics)
+                    if i not in used and m.start < g["end"] and g["start"] < m.end
+                ),
                 None,
             )
             if hit is None:
@@ -91,7 +99,9 @@ def score_reports(part: str, errors: bool = False) -> dict[str, float]:
             if _thing_ok(m.thing, g["thing"]):
                 c["thing"] += 1
             elif errors:
-                print(f"THING {rec['file']} {m.text!r} found {m.thing!r} gold {'/'.join(g['thing'])!r}")
+                print(
+                    f"THING {rec['file']} {m.text!r} found {m.thing!r} gold {'/'.join(g['thing'])!r}"
+                )
         for i, m in enumerate(metrics):
             if i not in used:
                 c["m_fp"] += 1
@@ -135,7 +145,9 @@ def evaluate(part: str, errors: bool = False) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", choices=("dev", "heldout"), help="print every error of that part")
-    ap.add_argument("--record-first-run", action="store_true", help="write first_run.json (once, before tuning)")
+    ap.add_argument(
+        "--record-first-run", action="store_true", help="write first_run.json (once, before tuning)"
+    )
     args = ap.parse_args()
     now = {part: evaluate(part, errors=args.errors == part) for part in ("dev", "heldout")}
     first_path = SET / "first_run.json"
@@ -144,8 +156,15 @@ def main() -> None:
     first = json.loads(first_path.read_text(encoding="utf-8")) if first_path.exists() else {}
     print(f"{'figure':22} {'dev first':>9} {'dev now':>8} {'held first':>10} {'held now':>9}")
     for key in now["dev"]:
-        row = [first.get("dev", {}).get(key), now["dev"][key], first.get("heldout", {}).get(key), now["heldout"][key]]
-        cells = ["-" if v is None else (f"{v:.0f}" if key.endswith("gold") else f"{v:.3f}") for v in row]
+        row = [
+            first.get("dev", {}).get(key),
+            now["dev"][key],
+            first.get("heldout", {}).get(key),
+            now["heldout"][key],
+        ]
+        cells = [
+            "-" if v is None else (f"{v:.0f}" if key.endswith("gold") else f"{v:.3f}") for v in row
+        ]
         print(f"{key:22} {cells[0]:>9} {cells[1]:>8} {cells[2]:>10} {cells[3]:>9}")
 
 

@@ -64,7 +64,9 @@ def main() -> None:
             start = m.start()
             if d != "y":  # the digits of a year (202x) belong to a year mask only
                 start += len(m.group()) - len(m.group().lstrip("0123456789"))
-            masks.append({"start": start, "end": m.end(), "text": text[start : m.end()], "type": TYPES[d]})
+            masks.append(
+                {"start": start, "end": m.end(), "text": text[start : m.end()], "type": TYPES[d]}
+            )
         rows.append({"file": f"pages/{path.name}", "masks": masks})
     with open(HERE / "masks.jsonl", "w", encoding="utf-8") as fh:
         for row in rows:

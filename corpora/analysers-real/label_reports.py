@@ -38,13 +38,17 @@ def main() -> None:
                 kind = "four_char" if tag == "S" else "numbered"
                 hits = [m.start() for m in re.finditer(re.escape(rest), text)]
                 assert hits, (doc_id, rest)
-                slogans += [{"start": s, "end": s + len(rest), "text": rest, "kind": kind} for s in hits]
+                slogans += [
+                    {"start": s, "end": s + len(rest), "text": rest, "kind": kind} for s in hits
+                ]
             else:
                 surface, _, thing = rest.partition("|")
                 pattern = re.compile(rf"(?<![{_NUMBER_CHARS}]){re.escape(surface)}(?![0-9])")
                 m = pattern.search(text, pos)
                 assert m, (doc_id, surface, pos)
-                metrics.append({"start": m.start(), "end": m.end(), "text": surface, "thing": thing.split("/")})
+                metrics.append(
+                    {"start": m.start(), "end": m.end(), "text": surface, "thing": thing.split("/")}
+                )
                 pos = m.start() + 1
         slogans.sort(key=lambda s: s["start"])
         rows.append({"file": f"reports/{doc_id}.txt", "slogans": slogans, "metrics": metrics})
