@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+
 __all__ = ["KINDS", "Slogan", "find_slogans", "numbered_terms"]
 
 KINDS = ("four_char", "parallel_pair", "numbered")
@@ -90,7 +92,13 @@ _LONE_CLAUSE = re.compile(rf"[{_CLAUSE}\n]([{_H}]{{4}})(?=[{_CLAUSE}\n])")
 
 # --- numbered slogans ------------------------------------------------------------------------------------
 # A term between quotes or 、 that starts with a numeral (``“六保”``, ``、两学一做、``, ``“第一书记”``).
-_NUMBERED_BOUNDED = re.compile(rf"[{_OPEN}、](第?[{_NUM}双][{_H}]{{0,9}})(?=[{_CLOSE}、])")
+_NUMBERED_BOUNDED = re.compile(rf"[{_OPEN}、](第?[{_NUM}双][{_H}]{{0,9}})(?=\s?[{_CLOSE}、])")
+# Unquoted formulas: a numeral, a classifier and a formula noun (四项基本原则, 八项规定, 两个基本点, 两大奇迹,
+# 十项行动), and 两手抓, 三步走. The same nouns make metrics.py read such a numeral as no count.
+_NUMBERED_FORMULA = re.compile(
+    rf"[{_NUM}]{{1,2}}(?:项(?:基本原则|规定|原则|主张|行动|措施|举措|要求)|个(?:基本点|代表|意识|自信|维护|全面|务必)"
+    r"|大(?:奇迹|攻坚战|行动|工程))|[两三四五]手抓|[两三四五]步走"
+)
 # Unquoted: numeral-character pairs repeated (``两学一做``, ``一事一议``, ``三去一降一补``), and the
 # ``五`` of a five-year plan before the word that names it (``十四五规划``); both checked in code (never
 # after a digit or 第). Two patterns, not one alternation: each keeps the engine's skip to its first class.
@@ -123,7 +131,11 @@ class Slogan:
     """One slogan: ``text[start:end] == self.text``; ``kind`` is one of :data:`KINDS`.
 
     ``expansion`` holds, for a numbered slogan, the items the text spells out (``三农`` →
-    ``("农业", "农村", "农民")``), each a substring of the text; it is empty otherwise.
+    ``("农业", "农村", "农民")``), each a substring of the text; it is empty otherwise. ``evidence`` says why
+    the span is a slogan: ``series`` (an item of a ``、`` series of four-character items), ``clause_run``
+    (one of several four-character clauses in a row), ``quoted``, ``clause`` (a four-character clause on its
+    own), ``idiom`` (an idiom or set phrase of the shipped lexicons), ``rhythm`` (``ABAC``: ``先行先试``),
+    ``heading``, ``numeral`` (a numbered slogan's numerals), in the order found.
     """
 
     start: int
@@ -131,6 +143,7 @@ class Slogan:
     text: str
     kind: str
     expansion: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
 
 
 def _lines(name: str) -> list[str]:
@@ -255,15 +268,21 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
         if not all(map(_item_ok, items)) or not _first_ok(text, start):
             continue
         seen.add(start)
+        nouns = _nouns()
+        lexicon = idioms()
         for i, item in enumerate(items):
-            out.append(Slogan(start + 5 * i, start + 5 * i + 4, item, "four_char"))
-        if len(items) == 2:
+            if item in nouns and item not in lexicon:
+                continue  # 形式主义、官僚主义, 国有企业: a list of terms, not of slogans
+            evidence = ("series", "idiom") if item in lexicon else ("series",)
+            out.append(Slogan(start + 5 * i, start + 5 * i + 4, item, "four_char", (), evidence))
+        if len(items) == 2 and not any(item in nouns and item not in lexicon for item in items):
             left = text[start - 1] if start else "\n"
             right = text[end] if end < len(text) else "\n"
             quoted = left in _OPEN and right in _CLOSE
             heading = _in_spans(headings, start, end) and not _is_han(left) and not _is_han(right)
             if quoted or heading:
-                out.append(Slogan(start, end, group, "parallel_pair"))
+                why = ("quoted",) if quoted else ("heading",)
+                out.append(Slogan(start, end, group, "parallel_pair", (), why))
 
 
 def _clause_runs(text: str, out: list[Slogan]) -> None:
@@ -271,19 +290,106 @@ def _clause_runs(text: str, out: list[Slogan]) -> None:
         start = m.start() - 4
         items = [text[p : p + 4] for p in range(start, m.end(), 5)]
         if all(map(_item_ok, items)):
+            lexicon = idioms()
             out.extend(
-                Slogan(start + 5 * i, start + 5 * i + 4, w, "four_char")
+                Slogan(
+                    start + 5 * i,
+                    start + 5 * i + 4,
+                    w,
+                    "four_char",
+                    (),
+                    ("clause_run", "idiom") if w in lexicon else ("clause_run",),
+                )
                 for i, w in enumerate(items)
             )
 
 
 def _lone(text: str, out: list[Slogan]) -> None:
     lexicon = idioms()
-    for pattern in (_LONE_QUOTED, _LONE_CLAUSE):
+    for pattern, where in ((_LONE_QUOTED, "quoted"), (_LONE_CLAUSE, "clause")):
         for m in pattern.finditer(text):
             word = m.group(1)
-            if word in lexicon or _rhythmic(word):
-                out.append(Slogan(m.start(1), m.end(1), word, "four_char"))
+            if word in lexicon:
+                why: tuple[str, ...] = (where, "idiom")
+            elif _rhythmic(word):
+                why = (where, "rhythm")
+            else:
+                continue
+            out.append(Slogan(m.start(1), m.end(1), word, "four_char", (), why))
+
+
+# Characters that do not set an ABAC rhythm in running text (全党全军, 各级各类, 大江大河 are lists, not slogans).
+_NOT_RHYTHM = set("的了和与及是在有一不也都而就对为之以其所着过这那个各全大小上下中新年月日多越") | set(
+    _DIGITS
+)
+
+
+def _running(text: str, out: list[Slogan]) -> None:
+    """Idioms and set phrases of the lexicon anywhere in running text (``稳中求进``, ``来之不易``), and ``ABAC``
+    rhythms (``先行先试``, ``联防联控``): found with one vectorised pass of four-character hashes."""
+    if len(text) < 4:
+        return
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    grams = _hash4(codes)
+    table, lexicon = _running_lexicon()
+    at = np.searchsorted(table, grams)
+    at[at == len(table)] = 0
+    for i in np.flatnonzero(table[at] == grams).tolist():
+        word = text[i : i + 4]
+        if word in lexicon:
+            out.append(Slogan(i, i + 4, word, "four_char", (), ("idiom",)))
+    han = (codes >= 0x4E00) & (codes <= 0x9FFF)
+    a, b, c, d = codes[:-3], codes[1:-2], codes[2:-1], codes[3:]
+    all_han = han[:-3] & han[1:-2] & han[2:-1] & han[3:]
+    abac = (a == c) & (b != d) & (a != b) & (b != c) & all_han
+    words = _words()
+    for i in np.flatnonzero(abac).tolist():
+        w = text[i : i + 4]
+        # 先行先试, 联防联控; not 人民币 (民人民币: 人民 is a word), 勤政廉政建设 (政廉政建), 稳岗拓岗政策 (政策),
+        # nor two words that share their first character (宣传宣讲, 人力人才, 国际国内)
+        if (
+            w[0] not in _NOT_RHYTHM
+            and w[1] not in _NOT_RHYTHM
+            and w[3] not in _NOT_RHYTHM
+            and text[i + 4 : i + 5] != w[0]
+            and w[1:3] not in words
+            and text[i + 3 : i + 5] not in words
+            and not (w[:2] in words and w[0] + w[3] in words)
+        ):
+            out.append(Slogan(i, i + 4, w, "four_char", (), ("rhythm",)))
+
+
+def _hash4(codes: np.ndarray) -> np.ndarray:
+    """A 32-bit hash of every four-character window (collisions are checked against the words)."""
+    return (
+        codes[:-3] * np.uint32(2654435761)
+        ^ codes[1:-2] * np.uint32(40503)
+        ^ codes[2:-1] * np.uint32(97)
+        ^ codes[3:]
+    )
+
+
+@lru_cache(maxsize=1)
+def _running_lexicon() -> tuple[np.ndarray, frozenset[str]]:
+    words = frozenset(w for w in idioms() if w not in _nouns() and _item_ok(w))
+    hashes = sorted({int(_hash4(np.frombuffer(w.encode("utf-32-le"), dtype=np.uint32))[0]) for w in words})
+    return np.array(hashes, dtype=np.uint32), words
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, str]:
+    """``slogan_phrases.tsv``: four-character phrases of the reports and their kind (idiom, set, noun)."""
+    out = {}
+    for line in _lines("slogan_phrases.tsv"):
+        phrase, kind = line.split("\t", 2)[:2]
+        out[phrase] = kind
+    return out
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    """Four-character nouns of the reports (jieba noun tags): evidence against a slogan."""
+    return frozenset(p for p, k in _phrases().items() if k == "noun")
 
 
 # --- numbered slogans ------------------------------------------------------------------------------------
@@ -470,7 +576,13 @@ def _expansion(
 
 
 def _numbered(text: str, out: list[Slogan]) -> None:
-    found = {m.span(1) for m in _NUMBERED_BOUNDED.finditer(text) if _is_numbered(m.group(1))}
+    found = {
+        m.span(1) for m in _NUMBERED_BOUNDED.finditer(text) if _is_numbered(m.group(1))
+    }
+    for m in _NUMBERED_FORMULA.finditer(text):
+        start = m.start()
+        if not start or (text[start - 1] not in _DIGITS and text[start - 1] not in "第0123456789"):
+            found.add(m.span())
     bounded = sorted(found)
     for m in _NUMBERED_FREE.finditer(text):
         # inside a quoted term the free pattern sees only a part of it (三要三不 of “三要三不要”)
@@ -497,9 +609,9 @@ def _numbered(text: str, out: list[Slogan]) -> None:
         term = text[start:end]
         if term not in expansions:
             expansions[term] = _expansion(text, groups[term], lists, start) if groups[term] else ()
-        out.append(Slogan(start, end, term, "numbered", expansions[term]))
+        out.append(Slogan(start, end, term, "numbered", expansions[term], ("numeral",)))
         if end - start == 4 and term[2] in _COUNTING:  # 两学一做, 五险一金: a four-character rhythm
-            out.append(Slogan(start, end, term, "four_char"))
+            out.append(Slogan(start, end, term, "four_char", (), ("numeral", "rhythm")))
 
 
 _ORDER = {kind: i for i, kind in enumerate(("parallel_pair", "numbered", "four_char"))}
@@ -522,6 +634,15 @@ def find_slogans(text: str) -> list[Slogan]:
     _series(text, out, _heading_spans(text))
     _clause_runs(text, out)
     _lone(text, out)
+    _running(text, out)
     _numbered(text, out)
-    unique = {(s.start, s.end, s.kind): s for s in out}
+    unique: dict[tuple[int, int, str], Slogan] = {}
+    for s in out:  # one span per kind, with all the evidence found for it
+        key = (s.start, s.end, s.kind)
+        seen = unique.get(key)
+        if seen is None:
+            unique[key] = s
+        elif not set(s.evidence) <= set(seen.evidence):
+            merged = seen.evidence + tuple(e for e in s.evidence if e not in seen.evidence)
+            unique[key] = Slogan(seen.start, seen.end, seen.text, seen.kind, seen.expansion, merged)
     return sorted(unique.values(), key=lambda s: (s.start, -s.end, _ORDER[s.kind]))
