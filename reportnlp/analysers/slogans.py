@@ -136,7 +136,8 @@ class Slogan:
     ``("农业", "农村", "农民")``), each a substring of the text; it is empty otherwise. ``evidence`` says why
     the span is a slogan: ``series`` (an item of a ``、`` series of four-character items), ``clause_run``
     (one of several four-character clauses in a row), ``quoted``, ``clause`` (a four-character clause on its
-    own), ``idiom`` (an idiom or set phrase of the shipped lexicons), ``rhythm`` (``ABAC``: ``先行先试``),
+    own), ``idiom`` (an idiom or set phrase of the shipped lexicons), ``recurrent`` (an item of four-character
+    series in other reports too, ``slogan_phrases.tsv``), ``rhythm`` (``ABAC``: ``先行先试``),
     ``heading``, ``numeral`` (a numbered slogan's numerals), in the order found.
     """
 
@@ -285,6 +286,8 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             if item in nouns and item not in lexicon:
                 continue  # 形式主义、官僚主义, 国有企业: a list of terms, not of slogans
             evidence = ("series", "idiom") if item in lexicon else ("series",)
+            if _phrases().get(item) == "set":
+                evidence += ("recurrent",)
             out.append(Slogan(start + 5 * i, start + 5 * i + 4, item, "four_char", (), evidence))
         if len(items) == 2 and not any(item in nouns and item not in lexicon for item in items):
             left = text[start - 1] if start else "\n"
@@ -408,9 +411,9 @@ def _hash4(codes: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _running_lexicon() -> tuple[np.ndarray, frozenset[str]]:
-    attested = {
-        p for p, k in _phrases().items() if k == "idiom"
-    }  # + jieba's idioms seen in the reports
+    # + jieba's idioms seen in the reports (their recurrent formulas, kind "set", are evidence only: in running
+    # text they would bring as many noun phrases as slogans)
+    attested = {p for p, k in _phrases().items() if k == "idiom"}
     words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
     hashes = sorted(
         {int(_hash4(np.frombuffer(w.encode("utf-32-le"), dtype=np.uint32))[0]) for w in words}

