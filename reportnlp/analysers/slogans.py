@@ -282,6 +282,8 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
         seen.add(start)
         nouns = _nouns()
         lexicon = idioms()
+        if len({item[2:] for item in items}) == 1 and items[0][2:] in NOUN_HEADS:
+            continue  # 法治体系、战略体系、政策体系: terms with one head noun
         for i, item in enumerate(items):
             if item in nouns and item not in lexicon:
                 continue  # 形式主义、官僚主义, 国有企业: a list of terms, not of slogans
@@ -322,7 +324,9 @@ def _parallel(items: list[str]) -> bool:
     nouns = _nouns()
     if any(item in nouns for item in items):
         return False
-    return len({item[:2] for item in items}) == 1 or len({item[2:] for item in items}) == 1
+    if len({item[2:] for item in items}) == 1:
+        return items[0][2:] not in NOUN_HEADS  # 体制一新、结构一新; not 养老保险、医疗保险
+    return len({item[:2] for item in items}) == 1
 
 
 def _clause_runs(text: str, out: list[Slogan]) -> None:
@@ -431,10 +435,22 @@ def _phrases() -> dict[str, str]:
     return out
 
 
+# Heads of noun compounds (政策, 教育, 医疗, 产业, 主义…): a jieba noun that ends in one is a term, not a slogan
+# (形式主义, 国有企业, 义务教育); one that does not may be a verb phrase jieba files as a noun (提高质量).
+NOUN_HEADS = frozenset(
+    "建设 地区 影视 航天 分配 医疗 教育 养老 金融 技术 信息 制度 体制 产权 政策 资源 服务 治安 住房 工程 导航"
+    " 计算 流通 运输 产业 科技 电路 气田 事业 领域 行业 部门 机构 组织 企业 单位 市场 经济 社会 文化 生态 环境"
+    " 设施 体系 机制 能力 水平 人员 干部 群众 国家 地方 农村 城市 精神 思想 意识 工作 问题 犯罪 医药 体育 卫生"
+    " 拆迁 管理 实力 薪酬 安置 购销 决策 创新 标准 保护 发展 合作 主义 出版 艺术 防空 事务 保险 学校 行径 资金"
+    " 项目 设备 产品 能源 安全 交通 人口 儿童 妇女 农业 工业 商业 贸易 投资 银行 公司 集团 基地 园区 中心".split()
+)
+
+
 @lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
-    """Four-character nouns of the reports (jieba noun tags): evidence against a slogan."""
-    return frozenset(p for p, k in _phrases().items() if k == "noun")
+    """Four-character noun compounds of the reports (jieba noun tags and a noun head): evidence against a
+    slogan."""
+    return frozenset(p for p, k in _phrases().items() if k == "noun" and p[2:] in NOUN_HEADS)
 
 
 # --- numbered slogans ------------------------------------------------------------------------------------

@@ -74,7 +74,9 @@ def build_terms(src: Path) -> list[str]:
 if __name__ == "__main__":
     source = Path(sys.argv[1])
     if "--idioms-only" in sys.argv:  # numbered_terms.txt kept as built
-        (DATA / "idioms4.txt").write_text(IDIOMS_HEADER + "\n".join(build_idioms(source)) + "\n", "utf-8")
+        (DATA / "idioms4.txt").write_text(
+            IDIOMS_HEADER + "\n".join(build_idioms(source)) + "\n", "utf-8"
+        )
         sys.exit()
     (DATA / "idioms4.txt").write_text(
         IDIOMS_HEADER + "\n".join(build_idioms(source)) + "\n", encoding="utf-8"

@@ -45,13 +45,6 @@ HAN = re.compile(r"[\u4e00-\u9fff]+")
 SERIES = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4}(?:[、，,；;][\u4e00-\u9fff]{4})+(?![\u4e00-\u9fff])"
 )
-# Heads of noun compounds: a series item ending in one is a list of terms (政治建设, 民族地区, 基本医疗).
-NOUN_HEADS = set(
-    "建设 地区 影视 航天 分配 医疗 教育 养老 金融 技术 信息 制度 体制 产权 政策 资源 服务 治安 住房 工程 导航"
-    " 计算 流通 运输 产业 科技 电路 气田 事业 领域 行业 部门 机构 组织 企业 单位 市场 经济 社会 文化 生态 环境"
-    " 设施 体系 机制 能力 水平 人员 干部 群众 国家 地方 农村 城市 精神 思想 意识 工作 问题 犯罪 医药 体育 卫生"
-    " 拆迁 管理 实力 薪酬 安置 购销 决策 创新 标准 保护 发展 合作".split()
-)
 HEADER = """\
 # Four-character phrases of the State Council and CPC congress reports with their evidence for a slogan finder:
 # phrase, kind (idiom | set | noun), reports, count, count as an item of a four-character series, left and
@@ -68,6 +61,7 @@ def _entropy(counts: Counter) -> float:
 
 def main(shared: Path) -> None:
     from reportnlp import clean
+    from reportnlp.analysers import slogans
 
     idioms = set()
     for line in (
@@ -128,7 +122,7 @@ def main(shared: Path) -> None:
             series[w] >= 2
             and len(series_docs[w]) >= 2
             and not set(w) & FUNCTION
-            and w[2:] not in NOUN_HEADS
+            and w[2:] not in slogans.NOUN_HEADS
         ):
             kind = "set"
         else:
