@@ -284,9 +284,9 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
         lexicon = idioms()
         if len({item[2:] for item in items}) == 1 and items[0][2:] in NOUN_HEADS:
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
+        if any(item in nouns and item not in lexicon for item in items):
+            continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
         for i, item in enumerate(items):
-            if item in nouns and item not in lexicon:
-                continue  # 形式主义、官僚主义, 国有企业: a list of terms, not of slogans
             evidence = ("series", "idiom") if item in lexicon else ("series",)
             if _phrases().get(item) == "set":
                 evidence += ("recurrent",)
