@@ -202,10 +202,12 @@ _NOT_UNIT_FIRST = frozenset(w[0] for w in _NOT_UNIT)
 # The one pass. It starts with a character class, so the regex engine skips other text fast. After 百分之 no
 # unit follows; otherwise a unit is required, except after 万/亿 (1386万). A number starts where its run of
 # number characters starts (or at 百分之): a start inside a run that failed at its first character can only
-# fail again, and trying every one made long runs quadratic.
+# fail again, and trying every one made long runs quadratic. The check is a lookbehind after the first
+# character, so that the pattern still starts with a character class.
 _PATTERN = re.compile(
-    rf"(?:(?<![0-9{_MASK_CHARS}{_CN_CHARS}])(?<![0-9{_MASK_CHARS}{_CN_CHARS}][.点點余多])|(?=百分之))"
-    rf"(?P<n1>{_RUN_START}(?:(?<=百)(?P<pz>分之))?{_RUN_GROUPS}{_RUN_CHAR})"
+    rf"(?P<n1>{_RUN_START}"
+    rf"(?:(?<![0-9{_MASK_CHARS}{_CN_CHARS}].)(?<![0-9{_MASK_CHARS}{_CN_CHARS}][.点點余多].)|(?<=百)(?=分之))"
+    rf"(?:(?<=百)(?P<pz>分之))?{_RUN_GROUPS}{_RUN_CHAR})"
     rf"(?(pz)(?P<ppost>{_POST})?"
     rf"|(?P<pct1>[%％])?(?:(?P<sep>{_SEP})(?P<n2>{_RUN_START}{_RUN_GROUPS}{_RUN_CHAR}))?"
     rf"(?:(?P<unit>{_UNIT})(?P<post>{_POST}|(?<=[年天周时])多(?![措举方种样个项元家地次渠管点少数起]))?"

@@ -99,8 +99,8 @@ _NUMBERED_BOUNDED = re.compile(rf"[{_OPEN}、](第?[{_NUM}双][{_H}]{{0,9}})(?=\
 # 十项行动), and 两手抓, 三步走. The same nouns make metrics.py read such a numeral as no count.
 _NUMBERED_FORMULA = re.compile(
     rf"[{_NUM}]{{1,2}}(?:项(?:基本原则|规定|原则|主张|行动|措施|举措|要求)|个(?:基本点|代表|意识|自信|维护|全面|务必)"
-    r"|大(?:奇迹|攻坚战|行动|工程))|[两三四五]手抓|[两三四五]步走"
-)
+    r"|大(?:奇迹|攻坚战|行动|工程)|(?<=[两三四五])手抓|(?<=[两三四五])步走)"
+)  # one branch that opens with a class: the engine skips to the numerals
 # Unquoted: numeral-character pairs repeated (``两学一做``, ``一事一议``, ``三去一降一补``), and the
 # ``五`` of a five-year plan before the word that names it (``十四五规划``); both checked in code (never
 # after a digit or 第). Two patterns, not one alternation: each keeps the engine's skip to its first class.
@@ -376,9 +376,7 @@ def _running(text: str, out: list[Slogan]) -> None:
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     grams = _hash4(codes)
     table, lexicon = _running_lexicon()
-    at = np.searchsorted(table, grams)
-    at[at == len(table)] = 0
-    for i in np.flatnonzero(table[at] == grams).tolist():
+    for i in np.flatnonzero(table[grams & _BITS]).tolist():
         word = text[i : i + 4]
         if word in lexicon:
             out.append(Slogan(i, i + 4, word, "four_char", (), ("idiom",)))
@@ -405,12 +403,11 @@ def _running(text: str, out: list[Slogan]) -> None:
 
 def _hash4(codes: np.ndarray) -> np.ndarray:
     """A 32-bit hash of every four-character window (collisions are checked against the words)."""
-    return (
-        codes[:-3] * np.uint32(2654435761)
-        ^ codes[1:-2] * np.uint32(40503)
-        ^ codes[2:-1] * np.uint32(97)
-        ^ codes[3:]
-    )
+    return _mix(codes[:-3], codes[1:-2], codes[2:-1], codes[3:])
+
+
+def _mix(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
+    return a * np.uint32(2654435761) ^ b * np.uint32(40503) ^ c * np.uint32(97) ^ d
 
 
 @lru_cache(maxsize=1)
@@ -419,10 +416,13 @@ def _running_lexicon() -> tuple[np.ndarray, frozenset[str]]:
     # text they would bring as many noun phrases as slogans)
     attested = {p for p, k in _phrases().items() if k == "idiom"}
     words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
-    hashes = sorted(
-        {int(_hash4(np.frombuffer(w.encode("utf-32-le"), dtype=np.uint32))[0]) for w in words}
-    )
-    return np.array(hashes, dtype=np.uint32), words
+    table = np.zeros(_BITS + 1, dtype=bool)  # a bitmap of the words' hashes: one gather per window
+    codes = np.frombuffer("".join(sorted(words)).encode("utf-32-le"), dtype=np.uint32).reshape(-1, 4)
+    table[_mix(codes[:, 0], codes[:, 1], codes[:, 2], codes[:, 3]) & _BITS] = True
+    return table, words
+
+
+_BITS = (1 << 21) - 1
 
 
 @lru_cache(maxsize=1)
