@@ -477,17 +477,11 @@ def _left_thing(text: str, start: int, prev: tuple[int, str | None]) -> str | No
     """The thing of the quantity at ``start`` from its clause, else from the quantity before it in the same
     sentence (``…增加到…``), else from the clause before it (``现代工业所占的比重，由…``)."""
     lo = max(0, start - _MAX_LEFT)
-    sentence = lo
-    for i in range(start - 1, lo - 1, -1):
-        if text[i] in _SENTENCE_BREAKS:
-            sentence = i + 1
-            break
+    m = _LAST_SENTENCE_BREAK.match(text, lo, start)
+    sentence = m.end() if m else lo
     prev_end, prev_thing = prev
-    clause = sentence
-    for i in range(start - 1, sentence - 1, -1):
-        if text[i] in _CLAUSE_BREAKS:
-            clause = i + 1
-            break
+    m = _LAST_CLAUSE_BREAK.match(text, sentence, start)
+    clause = m.end() if m else sentence
     from_ = max(clause, prev_end) if prev_end > sentence else clause
     thing = _clause_subject(text[from_:start])
     if thing is not None:
@@ -497,15 +491,16 @@ def _left_thing(text: str, start: int, prev: tuple[int, str | None]) -> str | No
     # the clause before, when it holds no quantity of its own
     before = clause - 1
     while before > sentence and prev_end <= before:
-        begin = sentence
-        for i in range(before - 1, sentence - 1, -1):
-            if text[i] in _CLAUSE_BREAKS:
-                begin = i + 1
-                break
+        m = _LAST_CLAUSE_BREAK.match(text, sentence, before)
+        begin = m.end() if m else sentence
         if not text.startswith(_ASIDE, begin):  # 由于不合理运输的减少: an aside, look further back
             return _clause_subject(text[begin:before])
         before = begin - 1
     return None
+
+
+_LAST_SENTENCE_BREAK = re.compile(rf".*[{_SENTENCE_BREAKS}]", re.S)
+_LAST_CLAUSE_BREAK = re.compile(rf".*[{_CLAUSE_BREAKS}]", re.S)
 
 
 def _thing(
@@ -556,6 +551,8 @@ _RESPECTIVELY = re.compile(r"分别(?:增长|下降|增加|减少|提高|降低|
 
 def _respectively(text: str, start: int) -> str | None:
     """``事故起数、死亡人数分别下降18%、13%``: the j-th quantity after 分别 measures the j-th subject before it."""
+    if text.find("分别", max(0, start - 60), start) < 0:
+        return None
     window = text[max(0, start - 60) : start]
     matches = list(_RESPECTIVELY.finditer(window))
     if not matches:
