@@ -385,10 +385,21 @@ _OPENING = re.compile(
     r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|还|又|也)+"
 )
 # Tails of a subject: time words and adverbs between it and the number (人均期望寿命2002年, …五年累计).
-_CLOSING = re.compile(
-    r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末|初)?|今年|去年|全年|当年|[一二三四五六七八九十]+年"
-    r"|五年内|每年|实际|同比|已经|已|均|都|也|再|又|还|则|共有|有|共|总共|合计|分别|年均|平均|首次|继续|进一步|累计|了)+$"
+_CLOSING_WORDS = (
+    "今年 去年 全年 当年 五年内 每年 实际 同比 已经 已 均 都 也 再 又 还 则 共有 有 共 总共 合计 分别 年均 平均"
+    " 首次 继续 进一步 累计 了"
+).split()
+# Matched on the reversed words (a pattern anchored at the end would be tried at every position).
+_CLOSING_REVERSED = re.compile(
+    r"(?:(?:[底末初])?年(?:[0-9]{4}|[一二三四五六七八九〇零]{4})|年[一二三四五六七八九十]+|"
+    + "|".join(w[::-1] for w in sorted(_CLOSING_WORDS, key=len, reverse=True))
+    + ")+"
 )
+
+
+def _strip_closing(run: str) -> str:
+    m = _CLOSING_REVERSED.match(run[::-1])
+    return run[: len(run) - m.end()] if m else run
 # Verbs after which the counted noun starts (more than the classifier rule's: 颁布行政法规, 审议法律议案).
 _OBJECT_VERBS = re.compile(
     "|".join(
@@ -408,7 +419,7 @@ _JOINERS = re.compile(r".*(?:和|与|及|以及|或)(?=..)", re.S)
 
 def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
     """A candidate thing without its opening time words, its closing adverbs and what comes before 的/和."""
-    run = _CLOSING.sub("", run.strip("、，的了 "))
+    run = _strip_closing(run.strip("、，的了 "))
     lead = _OPENING.match(run)
     if lead:
         run = run[lead.end() :]
@@ -435,7 +446,8 @@ def _clause_subject(left: str) -> str | None:
     verb); ``城镇调查失业率`` → itself; ``比1954年增长``, ``由1997年的``, ``为预算数的`` → None (the subject is
     further back).
     """
-    left = _PARENTHESIS.sub("", left)
+    if "（" in left or "(" in left:
+        left = _PARENTHESIS.sub("", left)
     lead = _OPENING.match(left)
     if lead:
         left = left[lead.end() :]

@@ -98,7 +98,7 @@ _NUMBERED_BOUNDED = re.compile(rf"[{_OPEN}、](第?[{_NUM}双][{_H}]{{0,9}})(?=\
 # Unquoted formulas: a numeral, a classifier and a formula noun (四项基本原则, 八项规定, 两个基本点, 两大奇迹,
 # 十项行动), and 两手抓, 三步走. The same nouns make metrics.py read such a numeral as no count.
 _NUMBERED_FORMULA = re.compile(
-    rf"[{_NUM}]{{1,2}}(?:项(?:基本原则|规定|原则|主张|行动|措施|举措|要求)|个(?:基本点|代表|意识|自信|维护|全面|务必)"
+    r"[二两三四五六七八九十]{1,2}(?:项(?:基本原则|规定|原则|主张|行动|措施|举措|要求)|个(?:基本点|代表|意识|自信|维护|全面|务必)"
     r"|大(?:奇迹|攻坚战|行动|工程)|(?<=[两三四五])手抓|(?<=[两三四五])步走)"
 )  # one branch that opens with a class: the engine skips to the numerals
 # Unquoted: numeral-character pairs repeated (``两学一做``, ``一事一议``, ``三去一降一补``), and the
