@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import reportnlp
 from reportnlp.analysers import find_metrics, find_placeholders, find_slogans
@@ -65,3 +68,36 @@ def test_chinese_decimal_with_magnitude_is_read():
     assert (m.text, m.value, m.unit) == ("共有三点五万人", 35_000.0, "人")
     values = [m.value for m in find_metrics("投资一点二亿元，贷款三点零五万亿元。")]
     assert values == [120_000_000.0, 3_050_000_000_000.0]
+
+
+NUMERAL_SOUP = st.text(
+    alphabet="零〇一二两三四五六七八九十百千万亿点點余多0123456789.，,%个万元人次年分之百×x",
+    max_size=40,
+)
+
+
+@settings(max_examples=int(os.environ.get("REPORTNLP_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(NUMERAL_SOUP)
+def test_number_grammar_never_raises(text):
+    """Fuzz of the number grammar (issue 15 found 4 crashes per 10,000 inputs): any run of numeral characters."""
+    from reportnlp.analysers.metrics import _cn_value
+
+    for m in find_metrics(text):
+        assert text[m.start : m.end] == m.text
+        assert m.kind in ("quantity", "span")
+    stripped = "".join(c for c in text if c in "零〇一二两三四五六七八九十百千万亿点點")
+    assert _cn_value(stripped) >= 0
+
+
+@settings(max_examples=int(os.environ.get("REPORTNLP_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(
+    st.text(max_size=80)
+    | st.text(alphabet="乡村振兴、，。“”×x*某_年2023一二两三十万亿\ud83d", max_size=80)
+)
+def test_analyse_never_raises(text):
+    """Any text, lone surrogates included: every analyser returns spans with exact offsets."""
+    import reportnlp
+
+    a = reportnlp.analyse(text)
+    for span in a.placeholders + a.metrics + a.slogans:
+        assert text[span.start : span.end] == span.text

@@ -373,7 +373,7 @@ def _running(text: str, out: list[Slogan]) -> None:
     rhythms (``先行先试``, ``联防联控``): found with one vectorised pass of four-character hashes."""
     if len(text) < 4:
         return
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     grams = _hash4(codes)
     table, lexicon = _running_lexicon()
     for i in np.flatnonzero(table[grams & _BITS]).tolist():
