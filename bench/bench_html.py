@@ -201,6 +201,19 @@ TOOLS: dict[str, Callable[[str], str]] = {
 }
 
 
+def _raw_bytes(path: Path) -> bytes:
+    """The page's bytes as a scraper gets them: the shared corpora keep their original bytes; the pages
+    copied out of public repositories (``corpora/real-pages/raw/``) are stored decoded as UTF-8, so they are
+    encoded back into the charset they declare (``build.original_bytes``)."""
+    own = ROOT / "corpora" / "real-pages" / "raw"
+    if own in path.resolve().parents:
+        sys.path.insert(0, str(own.parent))
+        from build import original_bytes  # corpora/real-pages/build.py
+
+        return original_bytes(path)
+    return path.read_bytes()
+
+
 def _raw_path(raw: str, labels: Path) -> Path | None:
     for base in (ROOT, ROOT.parent, labels.parent):
         p = base / raw
@@ -240,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         if raw is None:
             print(f"skip {row['doc']}: raw HTML {row['raw']} not found", file=sys.stderr)
             continue
-        html, _ = decode_html(raw.read_bytes())
+        html, _ = decode_html(_raw_bytes(raw))
         gold = (pages_dir / f"{row['doc']}.txt").read_text(encoding="utf-8").split("\n")
         for tool in tools:
             if tool in skipped:
@@ -307,7 +320,7 @@ def _main_meta(rows: list[dict], args: argparse.Namespace, tools: list[str]) -> 
         raw = _raw_path(row["raw"], args.labels)
         if raw is None:
             continue
-        html, _ = decode_html(raw.read_bytes())
+        html, _ = decode_html(_raw_bytes(raw))
         gold = (pages_dir / f"{row['doc']}.txt").read_text(encoding="utf-8").split("\n")
         for tool in tools:
             misses: list | None = [] if args.misses else None
