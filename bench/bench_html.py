@@ -215,7 +215,8 @@ def _raw_bytes(path: Path) -> bytes:
 
 
 def _raw_path(raw: str, labels: Path) -> Path | None:
-    for base in (ROOT, ROOT.parent, labels.parent):
+    # ``../shared`` from a checkout; ``../../shared`` from a git worktree under ``wt/``
+    for base in (ROOT, ROOT.parent, ROOT.parent.parent, labels.parent):
         p = base / raw
         if p.is_file():
             return p

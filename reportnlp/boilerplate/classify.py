@@ -13,16 +13,14 @@ Two passes, as jusText does: first each line alone (:mod:`.rules`), then in cont
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from typing import Optional, Union
+from typing import Optional
 
 from reportnlp import codes
 from reportnlp.boilerplate.corpus import line_key
 from reportnlp.boilerplate.features import PageState, candidates, line_features
-from reportnlp.boilerplate.model import LineModel, load_model
 from reportnlp.boilerplate.revise import revise
 from reportnlp.boilerplate.rules import (
     CONTINUES,
@@ -122,7 +120,6 @@ def decide_lines(
     corpus_counts: Optional[Mapping[int, int]] = None,
     corpus_min_docs: int = 5,
     corpus_keys: Optional[Sequence[int]] = None,
-    model: Union[bool, LineModel, None] = True,
     collect: Optional[list] = None,
 ) -> list[LineDecision]:
     """One :class:`LineDecision` per line (1-based), blank lines included with action ``blank``.
@@ -130,9 +127,9 @@ def decide_lines(
     ``lines`` are the normalised lines of one page (same count and order as the raw lines).
     ``title_hint`` is a title known from elsewhere (a JSONL ``title`` field); ``corpus_counts`` maps a
     line's key to the number of documents of the run that contain it; ``corpus_keys`` are the keys of
-    ``lines`` (by default the stripped lines themselves). ``model``: the learned line model that revises
-    the rules' decisions (``True``: the shipped one; ``False`` or ``None``: the rules alone). ``collect``:
-    a list that receives ``(rows, features, actions, reasons)`` of the rules' decisions (for training).
+    ``lines`` (by default the stripped lines themselves). ``collect``: a list that receives
+    ``(rows, features, actions, reasons)`` of the decisions (the line-model experiment of
+    ``bench/train_lines.py``; features are computed only then).
 
     >>> [d.action for d in decide_lines(["关于全市理论宣讲工作汇报", "", "时间:2024-02-09 来源:网友投稿",
     ...     "多年来,全市致力形成理论宣讲的最强分贝、最大成效,大胆探索、勇于创新,成效明显,群众满意。",
@@ -326,12 +323,8 @@ def decide_lines(
     _repeated_blocks(texts, filled, actions, reasons)
     # --- second pass: each line among its neighbours ------------------------------------------------
     revise(texts, filled, heading, actions, reasons)
-    # --- the learned model: reads the rules' decisions as features and may revise them --------------
-    if model is True:
-        model = load_model()
-    if model and model.keep_below <= 0 and model.drop_above >= 1:
-        model = None  # its cuts revise nothing: skip its features
-    if model or collect is not None:
+    # --- features of the candidate lines, for the line-model experiment only (bench/train_lines.py) -----
+    if collect is not None:
         corpus = (
             [
                 bool(texts[i])
@@ -348,11 +341,7 @@ def decide_lines(
         )  # fmt: skip
         rows = candidates(page)
         if rows:
-            feats = line_features(page, rows)
-            if collect is not None:
-                collect.append((rows, feats, list(actions), list(reasons)))
-            if model:
-                _apply_model(model, texts, rows, feats, actions, reasons)
+            collect.append((rows, line_features(page, rows), list(actions), list(reasons)))
     first_prose = next(
         (i for i in filled if actions[i] == codes.KEEP and is_prose(texts[i], 20)), n
     )
@@ -379,38 +368,6 @@ def decide_lines(
             prev_kept = i
         out.append(new_decision(i + 1, action, reason, lines[i]))
     return out
-
-
-def _apply_model(
-    model: LineModel,
-    texts: Sequence[str],
-    rows: Sequence[int],
-    feats: list[list[float]],
-    actions: list[str],
-    reasons: list[str],
-) -> None:
-    """Let the model revise the rules' decisions where it is confident, except a near-certain rule's."""
-    z = model.logits(feats)
-    keep_cut = _logit(model.keep_below)
-    drop_cut = _logit(model.drop_above)
-    for k, i in enumerate(rows):
-        if reasons[i] in model.strong_rules or actions[i] == codes.TITLE:
-            continue
-        if actions[i] == codes.META:
-            continue  # a metadata line is read by its patterns; the model does not undo it
-        if actions[i] == codes.DROP:
-            if z[k] < keep_cut:
-                actions[i], reasons[i] = codes.KEEP, model.explain(feats[k], False)
-        elif z[k] > drop_cut:
-            t = texts[i]
-            if is_meta_line(t):
-                actions[i], reasons[i] = codes.META, codes.R_META
-            else:
-                actions[i], reasons[i] = codes.DROP, model.explain(feats[k], True)
-
-
-def _logit(p: float) -> float:
-    return -math.inf if p <= 0 else math.inf if p >= 1 else math.log(p / (1 - p))
 
 
 _SPACES = re.compile(r"[\s\u3000]+")

@@ -1,4 +1,4 @@
-"""Per-line features for the learned line model (:mod:`reportnlp.boilerplate.model`).
+"""Per-line features for the line-model experiment (``bench/train_lines.py``; no model ships: see the README).
 
 The rules stay: each rule that fires and each first-pass reason is a feature (one-hot), beside the line's
 shape (length, Han, digit, Latin and punctuation ratios, separators, a date, a photo credit), its place in the

@@ -51,11 +51,17 @@ def is_body_line(line: str, heading: Optional[bool] = None) -> bool:
     (True, True)
     >>> is_body_line("笔杆子老郑"), is_body_line("· 老旧小区加装电梯，难在哪里？")
     (False, False)
+    >>> is_body_line("——基于浙江省嵊州市乡镇治理创新实践")
+    True
     """
     return (
         is_long_prose(line)
         or (is_heading(line) if heading is None else heading)
         or (len(line) >= 15 and line[0] not in _BULLETS and ends_sentence(line))
+        # a long clause cut off by the page (no full stop at its end) is still prose, not a label
+        or (len(line) >= 50 and line[0] not in _BULLETS and sum(c in "，,；;" for c in line) >= 2)
+        # a subtitle under the headline (``——基于…的实践``)
+        or (line.startswith(("——", "——")) and len(line) >= 8)
     )
 
 

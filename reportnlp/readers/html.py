@@ -143,6 +143,7 @@ REMOVED = frozenset(
     "head script style noscript template svg math iframe object embed canvas audio video select textarea "
     "input title button".split()
 )
+_EARLY_END = re.compile(r"</(?:body|html)\s*>", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _WS = re.compile(r"[^\S\t]+|[\u200b\ufeff]+")
 _SPACES = re.compile(r" {2,}")
@@ -560,6 +561,9 @@ def extract(data: Union[str, bytes], *, encoding: Optional[str] = None) -> HtmlP
     else:
         text = data
     text = _CONTROL.sub("", _XML_DECL.sub("", text, count=1))
+    # a browser ignores ``</body>``/``</html>`` before the end (server-side includes leave them after the
+    # header); libxml2 drops what follows them, the article included
+    text = _EARLY_END.sub("", text)
     if not text.strip():
         return HtmlPage([], [], encoding=enc)
     try:
