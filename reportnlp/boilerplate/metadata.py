@@ -30,7 +30,11 @@ from reportnlp.types import LineDecision
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _SHORT_DATE = re.compile(r"^(\d{2})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
-_SOURCE = re.compile(r"(?:文章|信息|稿件|新闻)?来源[:：]\s*([^\s:：|｜,，;；]{2,30})")
+# ``发布时间：18-03-0823:16``: a two-digit year under a publication label, the time glued on
+_LABELLED_SHORT_DATE = re.compile(
+    r"(?:发布|发表)(?:时间|日期)[:：]\s*(\d{2})-(\d{2})-(\d{2})\s*\d{1,2}:\d{2}"
+)
+_SOURCE = re.compile(r"(?:文章|信息|稿件|新闻)?来源于?[:：]\s*([^\s:：|｜,，;；]{2,30})")
 _AUTHOR = re.compile(
     r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:记者|通讯员|特约记者)?\s*(" + _NAME + r")"
 )
@@ -72,12 +76,14 @@ def iso_date(text: str) -> Optional[str]:
     '2023-02-28'
     >>> iso_date("2021年4月8日"), iso_date("24-1-30 18:05 来自 微博网页版")
     ('2021-04-08', '2024-01-30')
+    >>> iso_date("发布时间：18-03-0823:16"), iso_date("发布时间：10-0812:00")
+    ('2018-03-08', None)
     """
     for m in _DATE.finditer(text):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             return f"{y:04d}-{mo:02d}-{d:02d}"
-    if m := _SHORT_DATE.match(text):  # a post header's ``24-1-30 18:05``
+    if m := _SHORT_DATE.match(text) or _LABELLED_SHORT_DATE.search(text):  # ``24-1-30 18:05``
         y, mo, d = 2000 + int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             return f"{y:04d}-{mo:02d}-{d:02d}"
@@ -116,7 +122,7 @@ def cn_date(text: str) -> Optional[str]:
 FIELDS = ("date", "source", "site", "author", "doc_number", "issuer", "written_date", "speech_date")
 _SPEECH = re.compile(r"在.{2,40}?(?:会议|大会)上")
 _AUTHORS = re.compile(
-    r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:记者|通讯员|特约记者)?\s*("
+    r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:《[^》]{1,15}》\s*)?(?:记者|通讯员|特约记者)?\s*("
     + _NAME
     + r"(?:[ 、](?!通讯员|记者|编辑|摄影|实习生|责任|来源)"
     + _NAME
@@ -143,6 +149,8 @@ _ORG = re.compile(
 _DATE_BAR_SOURCE = re.compile(
     r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]\s*([^\s|｜:：]{2,20})$"
 )
+_HANDLE_ALONE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9_·]{2,16}")
+_PUBLISHED_LABEL = re.compile(r"(?:发布|发表)(?:时间|日期|于)")
 _ENGINE = re.compile(r"powered\s+by|discuz|phpwind", re.IGNORECASE)
 _ORG_NAME = re.compile(r"(?:政府|网|网站|门户|在线)$")
 
@@ -311,6 +319,11 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
 
 def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
     """The author, by the strength of the evidence (see :func:`extract_meta`)."""
+    nxt = {
+        a: a
+        for a, b in zip(meta_lines, meta_lines[1:])
+        if _HANDLE_ALONE.fullmatch(a) and _PUBLISHED_LABEL.match(b) and not _date_of(a)
+    }
     finders = (
         lambda t: (m := _OP.search(t)) and m.group(1),
         lambda t: (m := _AUTHORS.search(t)) and m.group(1),
@@ -319,6 +332,8 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _BRACKET_BYLINE.match(t)) and m.group(1),
         lambda t: (m := _POSTER.search(t)) and (m.group(1) or m.group(2)),
         lambda t: (m := _HANDLE_DATE.match(t)) and m.group(1),
+        # a handle alone right above the publication field (``体育教科书`` / ``发布时间：18-03-08``)
+        lambda t: nxt.get(t),
         # a speech header's name alone (习 近 平)
         lambda t: (
             PERSON_NAME.match(t) and not SPEAKER_OFFICE.match(t) and re.sub(r"[\s\u3000]", "", t)

@@ -163,6 +163,32 @@ def _islands(
         bounded = k == _BOILERPLATE
     if run and bounded:  # the bottom edge
         _drop(run, actions, reasons)
+    # the header of the article, read once the furniture is known: above the first body line, a date
+    # alone (``2009年11月09日11:58``) is the page's date, and a handle alone right above the publication
+    # field (``体育教科书`` / ``发布时间：18-03-08 23:16``) its author
+    first_body = next((i for i in filled if kind[i] == _BODY), len(texts))
+    for k, i in enumerate(filled):
+        if i >= first_body:
+            break
+        if reasons[i] != codes.R_AMONG_FURNITURE:
+            continue
+        t = texts[i]
+        nxt = filled[k + 1] if k + 1 < len(filled) else None
+        if _HEADER_DATE.fullmatch(t) or (
+            nxt is not None
+            and actions[nxt] == codes.META
+            and _PUBLISHED_FIELD.match(texts[nxt])
+            and _HANDLE.fullmatch(t)
+        ):
+            actions[i], reasons[i] = codes.META, codes.R_META
+
+
+#: A date with its year, alone or with its time: ``2009年11月09日11:58``, ``2019-09-23 07:48``.
+_HEADER_DATE = re.compile(
+    r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_PUBLISHED_FIELD = re.compile(r"(?:发布|发表)(?:时间|日期|于)")
+_HANDLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9_·]{2,16}")
 
 
 def _drop(run: Sequence[int], actions: list[str], reasons: list[str]) -> None:

@@ -284,16 +284,22 @@ def _render(root) -> list[_Line]:
             state["block"] = False
         buf.clear()
 
+    brs = 0  # <br>s since the last text: two in a row leave a blank line, a paragraph break
     for p in _pieces(root):
         if p is _BREAK:
             flush()
             state["block"] = True
         elif p is _BR:
             flush()
+            brs += 1
+            if brs >= 2:
+                state["block"] = True
         elif p is _TAB:
             if buf:
                 buf.append(("\t", buf[-1][1], False))
         else:
+            if p[0].strip():
+                brs = 0
             buf.append(p)
     flush()
     return lines
