@@ -278,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
             for split in (row.get("split", "dev"), "all"):
                 totals.setdefault((tool, split), Counter()).update(c)
             totals.setdefault((tool, f"{row.get('split')}/{row.get('kind')}"), Counter()).update(c)
+            if row["doc"].startswith("h_"):  # the pages added after the HTML code was written
+                for split in (row.get("split", "dev"), "all"):
+                    totals.setdefault((tool, f"{split}/h_pages"), Counter()).update(c)
             if args.per_page:
                 f = figures(c)
                 print(
