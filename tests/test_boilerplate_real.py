@@ -169,3 +169,23 @@ def test_idempotent_on_all_real_dev_pages(dev_rows):
         if clean(first.text).text != first.text:
             bad.append(row["doc"])
     assert not bad
+
+
+def test_page_header_handle_date_and_related_lists():
+    # 百家号: the handle above ``发布时间：18-03-0823:16`` is the author; ``作者最新文章`` heads a related list
+    doc = _clean("h_baijiahao_3")
+    assert doc.meta["author"] == "体育教科书"
+    assert doc.meta["date"] == "2018-03-08"
+    assert "作者最新文章" not in doc.text and "08-3112:57" not in doc.text
+    assert clean(doc.text).text == doc.text  # it was not idempotent while the list stayed
+    # 搜狐: a date alone in the header is the page's date
+    assert _clean("h_sohu").meta["date"] == "2009-11-09"
+    # ``来源于：`` is a source field
+    assert _clean("h_zsnews").meta["source"] == "东区办事处"
+
+
+def test_subtitle_and_cut_off_clause_are_not_furniture():
+    by_line = {d.line: d for d in _clean("wk_11").lines}
+    assert by_line[2].action == "keep"  # ——基于浙江省嵊州市乡镇治理创新实践
+    by_line = {d.line: d for d in _clean("forum_02").lines}
+    assert by_line[15].action == "keep"  # a quoted post cut off by the page, no full stop

@@ -67,6 +67,33 @@ def test_html_pages_score_against_their_hand_labels():
     assert pooled["content_recall"] >= 0.98 and pooled["boiler_f1"] >= 0.95, pooled
 
 
+def _real_page(name: str) -> bytes:
+    """A raw ``h_*`` page of corpora/real-pages (see its PROVENANCE.md), in the bytes it declares."""
+    spec = importlib.util.spec_from_file_location(
+        "real_pages_build", ROOT / "corpora" / "real-pages" / "build.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.original_bytes(ROOT / "corpora" / "real-pages" / "raw" / f"{name}.html")
+
+
+def test_html_text_after_an_early_end_tag_is_read():
+    """The 国务院公报 page closes ``</html>`` after its server-side header; browsers read on, so do we."""
+    data = _real_page("h_govcn")
+    assert b"</html>" in data[: len(data) // 2]
+    doc = reportnlp.clean(data)
+    assert "调整2007年末国债余额限额的决议" in doc.text
+    assert "第十届全国人民代表大会常务委员会第二十八次会议，听取了财政部部长金人庆" in doc.text
+
+
+def test_html_double_br_is_a_paragraph_break():
+    """``收盘播报<br><br>【证券时报网】…``: the section headings stay lines of their own."""
+    doc = reportnlp.clean(_real_page("h_xds"))
+    lines = doc.text.split("\n")
+    for heading in ("国内资讯", "国际资讯", "基金动向", "债券动向"):
+        assert heading in lines, heading
+
+
 def test_html_decoding_title_and_metadata_from_the_document():
     raw = NEWS.read_bytes()
     assert declared_encoding(raw) == "gb18030"  # declared gb2312: read as its superset
