@@ -296,8 +296,14 @@ def _groups(documents: Sequence[Mapping[str, Any]], key: str) -> list[dict[str, 
             continue
         g = groups.get(value)
         if g is None:
-            g = groups[value] = {key: value, "documents": 0, "characters": 0, "masks": 0,
-                                 "by_type": dict.fromkeys(MASK_TYPES, 0), "with_masks": 0}
+            g = groups[value] = {
+                key: value,
+                "documents": 0,
+                "characters": 0,
+                "masks": 0,
+                "by_type": dict.fromkeys(MASK_TYPES, 0),
+                "with_masks": 0,
+            }
         g["documents"] += 1
         g["characters"] += d["characters"]
         g["masks"] += d["counts"]["placeholders"]
@@ -460,7 +466,9 @@ def link_families(
                 "medoid": medoid,
                 "members": members,
                 "similarity": sims,
-                "duplicates": sum(1 for m, x in zip(members, sims) if m != medoid and x >= DUPLICATE),
+                "duplicates": sum(
+                    1 for m, x in zip(members, sims) if m != medoid and x >= DUPLICATE
+                ),
             }
         )
     return families
@@ -604,7 +612,9 @@ def _encode(report: Mapping[str, Any]) -> str:
 
 def embedded_report(html: str) -> dict[str, Any]:
     """The report embedded in an HTML page written by :func:`to_html` (decoded and unpacked)."""
-    m = re.search(r'<script type="application/octet-stream" id="report-data"[^>]*>([^<]*)</script>', html)
+    m = re.search(
+        r'<script type="application/octet-stream" id="report-data"[^>]*>([^<]*)</script>', html
+    )
     if not m:
         raise ValueError("no embedded report data in this page")
     return unpack(json.loads(gzip.decompress(base64.b64decode(m.group(1)))))

@@ -45,7 +45,9 @@ def placeholders(*args: str):
 
 
 def embedded_data(html: str) -> str:
-    m = re.search(r'<script type="application/octet-stream" id="report-data"[^>]*>(.*?)</script>', html, re.S)
+    m = re.search(
+        r'<script type="application/octet-stream" id="report-data"[^>]*>(.*?)</script>', html, re.S
+    )
     assert m, "no embedded report data"
     return m.group(1)
 
@@ -339,7 +341,9 @@ def test_to_json_is_one_line_and_stable():
 
 
 def test_year_site_and_user_fields_of_a_document():
-    rec = reportnlp.analyse("今年以来，××市开展宣讲xx场次。", id="a", title="2021年工作汇报").to_dict()
+    rec = reportnlp.analyse(
+        "今年以来，××市开展宣讲xx场次。", id="a", title="2021年工作汇报"
+    ).to_dict()
     rec["meta"] = {"site": "某范文网", "date": "2023-05-01"}
     rec["fields"] = {"province": "山东", "tags": ["宣讲", "基层"]}
     rec["url"] = "https://example.org/a"
@@ -388,7 +392,9 @@ def test_families_and_duplicates_are_linked_both_ways():
     # one more: seed 000 with a paragraph dropped, the same template, not a near-copy
     first = entries[0]
     shorter = "\n\n".join(first["text"].split("\n\n")[::2])
-    entries.append(document_entry({**reportnlp.analyse(shorter, id="x").to_dict(), "title": first["title"]}))
+    entries.append(
+        document_entry({**reportnlp.analyse(shorter, id="x").to_dict(), "title": first["title"]})
+    )
     rep = build_report(entries)
     fams = rep["families"]
     assert len(fams) == 5 and rep["summary"]["families"]["families"] == 5
@@ -400,7 +406,8 @@ def test_families_and_duplicates_are_linked_both_ways():
     (f0,) = [f for f in fams if 0 in f["members"]]
     assert f0["members"] == [0, 5, 10]
     docs = rep["documents"]
-    assert [docs[i]["family"]["duplicate"] for i in (0, 5)].count(True) == 1  # the copy, not the medoid
+    dup = [docs[i]["family"]["duplicate"] for i in (0, 5)]
+    assert dup.count(True) == 1  # the copy, not the medoid
     assert docs[10]["family"]["duplicate"] is False and docs[10]["family"]["similarity"] < 0.9
     assert rep["summary"]["families"]["duplicates"] == 5
     alone = build_report(entries[:5])

@@ -334,7 +334,9 @@ def test_hostile_text_shows_as_text_and_nothing_executes(browser, hostile, varia
     )
     time.sleep(0.3)  # an image error or onload would fire by now
     assert js(drv, "typeof window.__pwned") == "undefined"
-    assert js(drv, "document.querySelectorAll('img, svg:not(.hist):not(.plot), iframe').length") == 0
+    assert (
+        js(drv, "document.querySelectorAll('img, svg:not(.hist):not(.plot), iframe').length") == 0
+    )
     assert js(drv, "document.scripts.length") == 2
     tags = js(
         drv, "[...document.querySelectorAll('#doc-text *, #doc-title *')].map(e => e.tagName)"
@@ -424,9 +426,7 @@ def test_views_by_year_and_site_filter_the_table(page):
     rows = group_by(drv, "year")
     years = sorted({d["year"] for d in docs if d["year"] is not None})
     assert [r[0] for r in rows] == [str(y) for y in years] + ["(none)"]
-    assert [int(r[1]) for r in rows] == [
-        sum(d["year"] == y for d in docs) for y in years + [None]
-    ]
+    assert [int(r[1]) for r in rows] == [sum(d["year"] == y for d in docs) for y in years + [None]]
     js(drv, "document.querySelector('#view-rows tr').click()")  # the first year
     assert row_ids(drv) == [d["id"] for d in docs if d["year"] == years[0]]
     assert "year = " + str(years[0]) in js(drv, "document.getElementById('facet').textContent")
@@ -445,7 +445,9 @@ def test_plots_are_drawn_from_the_summary(page):
     s = rep["summary"]
     segs = sum(1 for g in s["by_year"] for t, n in g["by_type"].items() if n)
     assert js(drv, "document.querySelectorAll('#plot-years rect.seg').length") == segs > 0
-    tips = js(drv, "[...document.querySelectorAll('#plot-years rect.seg title')].map(t => t.textContent)")
+    tips = js(
+        drv, "[...document.querySelectorAll('#plot-years rect.seg title')].map(t => t.textContent)"
+    )
     assert all(" masks, " in t for t in tips)
     assert js(drv, "document.querySelectorAll('#plot-sites rect.bar').length") == min(
         15, len(s["by_site"])
@@ -477,7 +479,15 @@ def test_csv_export_is_the_current_view(page):
     rows = csv_of_view(drv)
     header = rows[0]
     assert header[:4] == ["index", "id", "title", "source"]
-    assert {"masks_name", "masks_number", "masks_year", "masks_redaction", "family", "year", "site"} <= set(header)
+    assert {
+        "masks_name",
+        "masks_number",
+        "masks_year",
+        "masks_redaction",
+        "family",
+        "year",
+        "site",
+    } <= set(header)
     order = sorted(range(len(docs)), key=lambda i: (-docs[i]["density"], i))
     assert [r[1] for r in rows[1:]] == [docs[i]["id"] for i in order]
     col = {k: n for n, k in enumerate(header)}
@@ -500,7 +510,10 @@ def families_page(tmp_path_factory):
         for p in sorted(SEEDS.glob("*.txt"))
     ]
     recs = [{**r, "id": f"{r['id'][:3]}-{k}"} for k in range(2) for r in base]
-    recs[0]["fields"] = {"province": "山东", "note": '=HYPERLINK("x")<img src=x onerror="window.__pwned=7">'}
+    recs[0]["fields"] = {
+        "province": "山东",
+        "note": '=HYPERLINK("x")<img src=x onerror="window.__pwned=7">',
+    }
     recs[0]["meta"] = {**recs[0]["meta"], "site": "<script>window.__pwned=8</script>"}
     rep = build_report([document_entry(r) for r in recs])
     out = tmp_path_factory.mktemp("families") / "r.html"
@@ -512,16 +525,25 @@ def test_families_are_linked_from_each_document(browser, families_page):
     drv = browser
     path, rep = families_page
     load(drv, path)
-    assert js(drv, "document.querySelectorAll('#fam-rows tr.fam-row').length") == len(rep["families"]) == 5
+    assert (
+        js(drv, "document.querySelectorAll('#fam-rows tr.fam-row').length")
+        == len(rep["families"])
+        == 5
+    )
     fam = rep["documents"][0]["family"]
     open_doc(drv, 0)
     box = js(drv, "document.getElementById('doc-family').textContent")
     assert box.startswith(f"Template family F{fam['family']}: 2 documents")
-    links = js(drv, "[...document.querySelectorAll('#doc-family a.doc-link')].map(a => a.dataset.index)")
+    links = js(
+        drv, "[...document.querySelectorAll('#doc-family a.doc-link')].map(a => a.dataset.index)"
+    )
     assert links == ["5"]
     click(drv, "#doc-family a.doc-link")
     wait(drv, "(document.querySelector('#doc h2') || {}).textContent === 'Document 6 of 10'")
-    cells = js(drv, "[...document.querySelectorAll('#doc-rows tr')].map(tr => tr.querySelector('td a') ? tr.querySelector('td a').textContent : '')")
+    cells = js(
+        drv,
+        "[...document.querySelectorAll('#doc-rows tr')].map(tr => tr.querySelector('td a') ? tr.querySelector('td a').textContent : '')",
+    )
     assert cells.count("F0") + cells.count("F0 dup") == 2
     rows = group_by(drv, "family")
     assert [int(r[1]) for r in rows] == [2] * 5
@@ -543,10 +565,14 @@ def test_user_fields_are_columns_views_and_csv_and_stay_inert(browser, families_
     assert first[col["field_note"]] == '\'=HYPERLINK("x")<img src=x onerror="window.__pwned=7">'
     assert first[col["site"]] == "<script>window.__pwned=8</script>"
     open_doc(drv, 0)
-    assert 'onerror="window.__pwned=7"' in js(drv, "document.querySelector('#doc .meta').textContent")
+    assert 'onerror="window.__pwned=7"' in js(
+        drv, "document.querySelector('#doc .meta').textContent"
+    )
     time.sleep(0.3)
     assert js(drv, "typeof window.__pwned") == "undefined"
-    assert js(drv, "document.querySelectorAll('img, script:not([id]) ~ script, iframe').length") == 0
+    assert (
+        js(drv, "document.querySelectorAll('img, script:not([id]) ~ script, iframe').length") == 0
+    )
     assert js(drv, "document.scripts.length") == 2
 
 
