@@ -190,7 +190,9 @@ def differences(committed: Any, fresh: Any) -> list[str]:
         for oa, ob in zip(a.outputs, b.outputs):
             ta, tb = _text(oa), _text(ob)
             if ta != tb:
-                problems.append(f"code cell {n}: text output differs:\n--- committed\n{ta}\n--- now\n{tb}")
+                problems.append(
+                    f"code cell {n}: text output differs:\n--- committed\n{ta}\n--- now\n{tb}"
+                )
     for k, (pa, pb) in enumerate(zip(images(committed), images(fresh)), start=1):
         (wa, ha), (wb, hb) = png_size(pa), png_size(pb)
         if abs(wa - wb) > 0.05 * wa or abs(ha - hb) > 0.05 * ha:
@@ -204,7 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("notebooks", nargs="*", help="notebook file names (default: all)")
     ap.add_argument(
-        "--check", action="store_true", help="run and compare with the committed outputs; write nothing"
+        "--check",
+        action="store_true",
+        help="run and compare with the committed outputs; write nothing",
     )
     args = ap.parse_args(argv)
     failed = 0

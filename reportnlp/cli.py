@@ -411,5 +411,18 @@ def _register_corpus_commands() -> None:
 
 _register_corpus_commands()
 
+
+def _plain_help(group: click.Group) -> None:
+    """Make ``--help`` plain text: the reST double backquotes of docstrings and option help go."""
+    for cmd in group.commands.values():
+        for obj in [cmd, *cmd.params]:
+            for attr in ("help", "short_help"):
+                text = getattr(obj, attr, None)
+                if isinstance(text, str) and "``" in text:
+                    setattr(obj, attr, text.replace("``", ""))
+
+
+_plain_help(main)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -46,7 +46,9 @@ def test_committed_with_current_outputs(path: Path):
     nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
     meta = nb.metadata.get("reportnlp", {})
-    assert meta.get("source_sha256") == execute.source_digest(nb), f"{path.name}: cells edited; {RERUN}"
+    assert meta.get("source_sha256") == execute.source_digest(nb), (
+        f"{path.name}: cells edited; {RERUN}"
+    )
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), RERUN
     outputs = [o for c in code for o in c.outputs]

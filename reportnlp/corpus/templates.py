@@ -722,7 +722,7 @@ def templates_cmd(
 
     \b
     Example:
-      reportnlp templates corpora/samples pages/ -o out/families.jsonl
+      reportnlp templates corpora/samples -o out/families.jsonl
     """
     from reportnlp.pipeline.writers import AtomicFile, dumps
 
