@@ -95,7 +95,7 @@ def clean_record(
         )
     record = doc.to_dict()
     explain = [
-        {"id": doc.id, "line": d.line, "action": d.action, "reason": d.reason}
+        {"id": doc.id, "line": d.line, "action": d.action, "reason": d.reason, "text": d.text}
         for d in doc.lines
         if d.action != codes.BLANK
     ]
