@@ -8,7 +8,7 @@ reason, when the line before its fence says so::
 
     <!-- readme-test: skip (why) -->
 
-and a block that reads the State Council corpus is marked ``slow``.
+and a block that reads the State Council corpus or loads a spaCy pipeline is marked ``slow``.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ def blocks() -> list:
         marks = []
         if m.group("why") is not None:
             marks.append(pytest.mark.skip(reason=f"README: {m.group('why').strip() or 'marked'}"))
-        elif "corpora/gwr" in m.group("body"):
-            marks.append(pytest.mark.slow)
+        elif "corpora/gwr" in m.group("body") or "reportnlp.load(" in m.group("body"):
+            marks.append(pytest.mark.slow)  # the State Council corpus, or a spaCy pipeline
         out.append(
             pytest.param(
                 m.group("lang"), m.group("body"), id=f"line {line} {m.group('lang')}", marks=marks

@@ -261,8 +261,8 @@
           { label: "docs", num: true }, { label: "as written" }], ctxRows, "contexts")
         : h("p", { class: "empty", text: "no masks" }),
       h("p", { class: "note", text: int(S.distinct_contexts) + " distinct contexts" }));
-    add(sec, h("div", { class: "row" }, left, right));
     renderPlots();
+    add(sec, h("div", { class: "row" }, left, right));
   }
 
   // ------------------------------------------------------------------------------- documents table
