@@ -370,6 +370,8 @@ def _run(
     _write_stats(summary, stats_path)
     if not quiet:
         _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
+        written = [output, explain_path, frames_dir, stats_path]
+        click.echo("wrote " + ", ".join(w for w in written if w), err=True)
     if summary.failures:
         sys.exit(1)
 
@@ -394,6 +396,8 @@ def _print_summary(s: Summary, verb: str = "cleaned") -> None:
         lines.append("encodings: " + ", ".join(f"{k} {v}" for k, v in sorted(s.encodings.items())))
     if s.scripts:
         lines.append("scripts: " + ", ".join(f"{k} {v}" for k, v in sorted(s.scripts.items())))
+    if s.found:
+        lines.append("found: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in s.found.items()))
     for w in s.warnings:
         lines.append(f"warning: {w}")
     for f in s.failures:

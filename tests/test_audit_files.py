@@ -54,3 +54,16 @@ def test_explain_rows_carry_the_line_and_stats_read_as_written(tmp_path):
     assert "\\u" not in stats
     assert json.loads(stats)["documents"] == 5
     assert "\n  " in stats  # indented, one field a line
+
+
+def test_analyse_says_what_it_found_and_wrote(tmp_path):
+    out, stats = tmp_path / "a.jsonl", tmp_path / "s.json"
+    res = CliRunner().invoke(main, ["analyse", str(SAMPLES), "-o", str(out), "--stats", str(stats)])
+    assert res.exit_code == 0, res.output
+    err = res.stderr if hasattr(res, "stderr") else res.output
+    records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    found = json.loads(stats.read_text(encoding="utf-8"))["found"]
+    for key in ("placeholders", "metrics", "slogans", "headings"):
+        assert found[key] == sum(len(r[key]) for r in records) > 0
+    assert f"found: {found['placeholders']} placeholders, " in err
+    assert f"wrote {out}, {stats}" in err

@@ -35,6 +35,10 @@ class Result:
     error: Optional[str] = None
 
 
+#: The span lists an analysis record holds, counted by :class:`Summary` (``found``).
+FOUND = ("placeholders", "title_placeholders", "metrics", "slogans", "headings", "leaks")
+
+
 @dataclass
 class Summary:
     """Counts over a run, printed at its end and written by ``--stats``."""
@@ -47,6 +51,8 @@ class Summary:
     scripts: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     per_document: list[dict[str, str]] = field(default_factory=list)
+    #: Spans found by ``analyse`` and ``placeholders``: placeholders, title_placeholders, metrics, …
+    found: Counter = field(default_factory=Counter)
 
     def add(self, res: Result) -> None:
         if res.error is not None:
@@ -61,6 +67,10 @@ class Summary:
                 self.dropped[row["reason"]] += 1
         for w in (res.record or {}).get("warnings", []):
             self.warnings.append(f"{res.source}: {w}")
+        for key in FOUND:
+            spans = (res.record or {}).get(key)
+            if isinstance(spans, list):
+                self.found[key] += len(spans)
         self.per_document.append(
             {"id": res.id, "source": res.source, "encoding": res.encoding, "script": res.script}
         )
@@ -75,6 +85,7 @@ class Summary:
             "encodings": dict(sorted(self.encodings.items())),
             "scripts": dict(sorted(self.scripts.items())),
             "warnings": self.warnings,
+            **({"found": {k: self.found[k] for k in FOUND if k in self.found}} if self.found else {}),
             "per_document": self.per_document,
         }
 
