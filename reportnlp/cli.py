@@ -397,7 +397,9 @@ def _print_summary(s: Summary, verb: str = "cleaned") -> None:
     if s.scripts:
         lines.append("scripts: " + ", ".join(f"{k} {v}" for k, v in sorted(s.scripts.items())))
     if s.found:
-        lines.append("found: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in s.found.items()))
+        lines.append(
+            "found: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in s.found.items())
+        )
     for w in s.warnings:
         lines.append(f"warning: {w}")
     for f in s.failures:

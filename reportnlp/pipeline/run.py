@@ -85,7 +85,11 @@ class Summary:
             "encodings": dict(sorted(self.encodings.items())),
             "scripts": dict(sorted(self.scripts.items())),
             "warnings": self.warnings,
-            **({"found": {k: self.found[k] for k in FOUND if k in self.found}} if self.found else {}),
+            **(
+                {"found": {k: self.found[k] for k in FOUND if k in self.found}}
+                if self.found
+                else {}
+            ),
             "per_document": self.per_document,
         }
 
