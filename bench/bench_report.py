@@ -204,7 +204,7 @@ def screenshot(drv, target: Path) -> None:
         wait(drv, "document.documentElement.getAttribute('data-ready')")
         drv.execute_script("document.getElementById('toggle-metrics').click()")
         height = drv.execute_script("return document.documentElement.scrollHeight")
-        drv.set_window_size(1280, min(height, 2300))
+        drv.set_window_size(1280, min(height, 3000))
         drv.execute_script("window.scrollTo(0, 0)")
         target.parent.mkdir(parents=True, exist_ok=True)
         drv.save_screenshot(str(target))

@@ -397,8 +397,9 @@
           add(tr, h("td", null, a));
           return;
         }
-        add(tr, h("td", { class: c.num ? "n" : c.key === "title" || c.key === "id" ? c.key : null, text: c.fmt ? c.fmt(v) : v,
-          title: c.key === "title" || c.key === "id" ? v : c.key === "leak" && d.leaks.length ? d.leaks[0].candidates[0].path.join(" › ") : null }));
+        var clip = !c.num && c.key !== "leak";
+        add(tr, h("td", { class: c.num ? "n" : c.key === "title" || c.key === "id" ? c.key : clip ? "clip" : null, text: c.fmt ? c.fmt(v) : v,
+          title: clip && v ? v : c.key === "leak" && d.leaks.length ? d.leaks[0].candidates[0].path.join(" › ") : null }));
       });
       tr.addEventListener("click", function () { goTo("doc=" + i); });
       frag.appendChild(tr);
