@@ -438,6 +438,11 @@ def test_views_by_year_and_site_filter_the_table(page):
     masks = {r[0]: int(r[3]) for r in rows}
     for g in rep["summary"]["by_site"]:
         assert masks[g["site"]] == g["masks"]
+    rows = group_by(drv, "meta:source")  # the pages' own 来源 line
+    sources = [d["meta"].get("source") or "(none)" for d in docs]
+    assert sorted((r[0], int(r[1])) for r in rows) == sorted(
+        (v, sources.count(v)) for v in set(sources)
+    )
 
 
 def test_plots_are_drawn_from_the_summary(page):
@@ -480,6 +485,7 @@ def test_csv_export_is_the_current_view(page):
     header = rows[0]
     assert header[:4] == ["index", "id", "title", "source"]
     assert {
+        "meta_source",
         "masks_name",
         "masks_number",
         "masks_year",

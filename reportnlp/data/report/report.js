@@ -423,12 +423,25 @@
     return v === null || v === undefined ? "" : String(v);
   }
 
+  function metaText(d, k) {
+    var v = d.meta ? d.meta[k] : undefined;
+    return v === null || v === undefined ? "" : String(v);
+  }
+
+  // The metadata the pages gave (source, author, date…), each a grouping and a CSV column.
+  var META_KEYS = (function () {
+    var seen = {};
+    DOCS.forEach(function (d) { Object.keys(d.meta || {}).forEach(function (k) { seen[k] = 1; }); });
+    return Object.keys(seen).sort();
+  })();
+
   var GROUPINGS = [
     { by: "year", label: "year" },
     { by: "site", label: "site" },
     { by: "source", label: "source file" },
     { by: "family", label: "template family" }
-  ].concat(FIELDS.map(function (f) { return { by: "field:" + f, label: "field: " + f }; }));
+  ].concat(META_KEYS.map(function (k) { return { by: "meta:" + k, label: "metadata: " + k }; }))
+    .concat(FIELDS.map(function (f) { return { by: "field:" + f, label: "field: " + f }; }));
 
   // The value a document has in a grouping, always a string ("" when it has none).
   function groupValue(d, by) {
@@ -437,6 +450,7 @@
     if (by === "source") return (d.source || "").replace(/:\d+$/, "");
     if (by === "family") return d.family ? "F" + d.family.family : "";
     if (by.lastIndexOf("field:", 0) === 0) return fieldText(d, by.slice(6));
+    if (by.lastIndexOf("meta:", 0) === 0) return metaText(d, by.slice(5));
     return "";
   }
 
@@ -621,7 +635,8 @@
       ["family_size", function (d) { return d.family ? d.family.size : ""; }],
       ["similarity", function (d) { return d.family ? d.family.similarity : ""; }],
       ["duplicate", function (d) { return d.family && d.family.duplicate ? 1 : 0; }]
-    ]).concat(FIELDS.map(function (f) { return ["field_" + f, function (d) { return fieldText(d, f); }]; }));
+    ]).concat(META_KEYS.map(function (k) { return ["meta_" + k, function (d) { return metaText(d, k); }]; }))
+      .concat(FIELDS.map(function (f) { return ["field_" + f, function (d) { return fieldText(d, f); }]; }));
     var lines = [cols.map(function (c) { return csvCell(c[0]); }).join(",")];
     order.forEach(function (i) {
       var d = DOCS[i];
