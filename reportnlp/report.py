@@ -69,8 +69,8 @@ __all__ = [
     "user_fields",
 ]
 
-#: Version of the report's JSON layout.
-FORMAT = 1
+#: Version of the report's JSON layout (2: year, site, fields, families; the page embeds it packed).
+FORMAT = 2
 #: Upper edges of the density histogram's bins (masks per 1,000 characters); the first bin is exactly 0.
 DENSITY_EDGES = (1, 2, 5, 10, 20, 50)
 #: Jaccard threshold of a template family (as ``reportnlp templates``).
@@ -97,6 +97,15 @@ _ABOUT = {
         "a mask with a digit keeps its digits and shows each masked digit as one ×; any other run of "
         "×/x/X/＊ is ××; a * redaction is ***; 某/某某 stay; then the next character if it is a letter, "
         "digit, Han character or %, or the next two for 街道 社区 地区 苏木 自治 小时 分钟 公里 周年"
+    ),
+    "year": (
+        "a year field, else the year of a date field or of the date in the metadata, else a title "
+        "starting with a year"
+    ),
+    "families": (
+        "documents whose texts share at least half their character 5-grams once masks and numbers are "
+        "made alike (Jaccard >= 0.5, as reportnlp templates); a member at least 0.9 similar to its "
+        "family's medoid is a near-duplicate"
     ),
 }
 

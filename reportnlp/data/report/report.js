@@ -189,7 +189,8 @@
     var p = document.getElementById("about");
     add(p, [
       (a.generator || "reportnlp") + " · report format " + a.format + ". ",
-      "Offsets: " + a.offsets + ". Density: " + a.density + ". Masked contexts: " + a.contexts + "."
+      "Offsets: " + a.offsets + ". Density: " + a.density + ". Masked contexts: " + a.contexts + ". " +
+        "Year: " + a.year + ". Template families: " + a.families + "."
     ]);
   }
 
