@@ -1,6 +1,8 @@
 """Evaluate the line decisions of ``reportnlp.clean`` against hand-labelled pages.
 
     python bench/eval_boilerplate.py [--pages tests/cases/pages] [--labels PAGES/labels.jsonl] [--json OUT]
+    python bench/eval_boilerplate.py --pages corpora/real-pages/pages \
+        --labels corpora/real-pages/labels.jsonl --split dev [--kind gov_report] [--no-lines]
 
 Every page (``<stem>.txt`` next to the labels) is cleaned from its bytes and each labelled raw line is compared
 with the action ``clean`` gave it:
@@ -12,7 +14,13 @@ with the action ``clean`` gave it:
   with action ``drop`` or ``meta``; scored over the labelled, non-``either`` lines (the title line included).
 - title accuracy: a page is right when the lines given ``title`` are exactly its gold title line (none when
   the gold title is null).
-- metadata field accuracy: each field of the gold ``meta`` object compared with ``doc.meta`` exactly.
+- metadata field accuracy: each field of the gold ``meta`` object compared with ``doc.meta`` exactly, or with
+  the gold value normalised as ``clean`` normalises text (the labels keep a traditional page's own script)
+  (``date``, ``source``, ``site``, ``author``, ``doc_number``, ``issuer``, ``written_date`` …), also per field.
+
+A label row may carry ``kind`` (gov_report, news, template, forum …) and ``split`` (dev, heldout): ``--split``
+scores one split only, and the figures are also given per kind. Rows of the held-out split are scored with
+``--split heldout`` only, and their errors are not printed unless ``--show-heldout-errors`` is given.
 
 Prints per-page figures, the pooled (micro) figures, the metadata misses and every misclassified line
 (page, line, gold, predicted, reason, text). Also runs on the seed gold:
@@ -28,6 +36,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from reportnlp import clean
+from reportnlp.normalise import normalise_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = {
@@ -76,6 +85,8 @@ class PageScore:
     meta_total: int = 0
     meta_ok: int = 0
     meta_misses: list[tuple[str, str, str | None]] = field(default_factory=list)
+    meta_fields: dict[str, list[int]] = field(default_factory=dict)  # field: [ok, total]
+    kind: str = "-"
     errors: list[LineError] = field(default_factory=list)
 
 
@@ -143,21 +154,49 @@ def score_page(path: Path, gold: dict) -> PageScore:
     for fld, value in gold.get("meta", {}).items():
         s.meta_total += 1
         got = doc.meta.get(fld)
-        if got == value:
+        counts = s.meta_fields.setdefault(fld, [0, 0])
+        counts[1] += 1
+        # the labels keep the page's own script; clean gives simplified text (pinyin removed)
+        if got == value or (got is not None and got == normalise_text(value).text.strip()):
             s.meta_ok += 1
+            counts[0] += 1
         else:
             s.meta_misses.append((fld, value, got))
     return s
 
 
-def score_set(pages: Path, labels_path: Path | None = None) -> tuple[list[PageScore], dict]:
-    """Score every labelled page of ``pages``; return the page scores and the pooled figures."""
+def select(rows: list[dict], split: str | None = None, kind: str | None = None) -> list[dict]:
+    """The label rows of one split (rows without a ``split`` key are dev rows) and kind."""
+    return [
+        r
+        for r in rows
+        if (split is None or r.get("split", "dev") == split)
+        and (kind is None or r.get("kind") == kind)
+    ]
+
+
+def score_set(
+    pages: Path,
+    labels_path: Path | None = None,
+    *,
+    split: str | None = None,
+    kind: str | None = None,
+) -> tuple[list[PageScore], dict]:
+    """Score every labelled page of ``pages`` (of one ``split`` and ``kind`` when given); return the page
+    scores and the pooled figures."""
     scores = []
-    for gold in load_labels(labels_path or pages / "labels.jsonl"):
+    for gold in select(load_labels(labels_path or pages / "labels.jsonl"), split, kind):
         path = pages / f"{gold['doc']}.txt"
         if not path.exists():
             raise SystemExit(f"missing page {path}")
-        scores.append(score_page(path, gold))
+        s = score_page(path, gold)
+        s.kind = gold.get("kind", "-")
+        scores.append(s)
+    return scores, pool(scores)
+
+
+def pool(scores: list[PageScore]) -> dict:
+    """The pooled (micro) figures of some page scores."""
     content = sum(s.content for s in scores)
     kept = sum(s.content_kept for s in scores)
     tp, fp, fn = (sum(getattr(s, k) for s in scores) for k in ("tp", "fp", "fn"))
@@ -182,7 +221,14 @@ def score_set(pages: Path, labels_path: Path | None = None) -> tuple[list[PageSc
         "meta_field_accuracy": ratio(sum(s.meta_ok for s in scores), meta_total),
         "errors": sum(len(s.errors) for s in scores),
     }
-    return scores, overall
+    fields: dict[str, list[int]] = {}
+    for s in scores:
+        for fld, (ok, total) in s.meta_fields.items():
+            acc = fields.setdefault(fld, [0, 0])
+            acc[0] += ok
+            acc[1] += total
+    overall["meta_by_field"] = {k: {"ok": v[0], "total": v[1]} for k, v in sorted(fields.items())}
+    return overall
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,20 +237,34 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, default=None, help="default: PAGES/labels.jsonl")
     ap.add_argument("--json", type=Path, default=None, help="also write scores and errors as JSON")
     ap.add_argument("--width", type=int, default=70, help="characters of line text shown per error")
+    ap.add_argument(
+        "--split", default=None, help="score the rows of this split only (dev, heldout)"
+    )
+    ap.add_argument(
+        "--kind", default=None, help="score the rows of this kind only (gov_report, news …)"
+    )
+    ap.add_argument("--no-lines", action="store_true", help="do not print the misclassified lines")
+    ap.add_argument(
+        "--show-heldout-errors",
+        action="store_true",
+        help="print the errors of held-out rows too (only once the held-out figures are final)",
+    )
     args = ap.parse_args(argv)
-    scores, overall = score_set(args.pages, args.labels)
+    scores, overall = score_set(args.pages, args.labels, split=args.split, kind=args.kind)
+    quiet = args.no_lines or (args.split == "heldout" and not args.show_heldout_errors)
 
-    head = f"{'page':<24}{'content':>8}{'recall':>8}{'bp':>5}{'P':>7}{'R':>7}{'F1':>7}  title  meta"
-    print(head)
-    print("-" * len(head))
-    for s in scores:
-        p, r = ratio(s.tp, s.tp + s.fp), ratio(s.tp, s.tp + s.fn)
-        title = "ok" if s.title_ok else f"gold {s.gold_title} got {s.predicted_title or '-'}"
-        meta = f"{s.meta_ok}/{s.meta_total}" if s.meta_total else "-"
-        print(
-            f"{s.page:<24}{s.content:>8}{fmt(ratio(s.content_kept, s.content)):>8}{s.tp + s.fn:>5}"
-            f"{fmt(p):>7}{fmt(r):>7}{fmt(f1(p, r)):>7}  {title:<5}  {meta}"
-        )
+    if not quiet:
+        head = f"{'page':<24}{'content':>8}{'recall':>8}{'bp':>5}{'P':>7}{'R':>7}{'F1':>7}  title  meta"
+        print(head)
+        print("-" * len(head))
+        for s in scores:
+            p, r = ratio(s.tp, s.tp + s.fp), ratio(s.tp, s.tp + s.fn)
+            title = "ok" if s.title_ok else f"gold {s.gold_title} got {s.predicted_title or '-'}"
+            meta = f"{s.meta_ok}/{s.meta_total}" if s.meta_total else "-"
+            print(
+                f"{s.page:<24}{s.content:>8}{fmt(ratio(s.content_kept, s.content)):>8}{s.tp + s.fn:>5}"
+                f"{fmt(p):>7}{fmt(r):>7}{fmt(f1(p, r)):>7}  {title:<5}  {meta}"
+            )
 
     content, kept = overall["content_lines"], overall["content_kept"]
     tp, fp, fn = overall["tp"], overall["fp"], overall["fn"]
@@ -228,6 +288,28 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"  metadata field acc.    {fmt(overall['meta_field_accuracy'])}  ({meta_ok}/{meta_total} fields)"
     )
+
+    kinds = sorted({s.kind for s in scores})
+    if len(kinds) > 1 or kinds != ["-"]:
+        print()
+        print(
+            f"  {'kind':<14}{'pages':>6}{'recall':>8}{'P':>7}{'R':>7}{'F1':>7}{'titles':>9}{'meta':>10}"
+        )
+        for k in kinds:
+            o = pool([s for s in scores if s.kind == k])
+            print(
+                f"  {k:<14}{o['pages']:>6}{fmt(o['content_recall']):>8}"
+                f"{fmt(o['boilerplate_precision']):>7}{fmt(o['boilerplate_recall']):>7}"
+                f"{fmt(o['boilerplate_f1']):>7}{o['titles_ok']:>4}/{o['pages']:<4}"
+                f"{o['meta_ok']:>5}/{o['meta_fields']:<4}"
+            )
+    if overall["meta_by_field"]:
+        print(
+            "  metadata by field      "
+            + ", ".join(f"{k} {v['ok']}/{v['total']}" for k, v in overall["meta_by_field"].items())
+        )
+    if quiet:
+        return _write_json(args, scores, overall)
 
     misses = [(s.page, *m) for s in scores for m in s.meta_misses]
     if misses:
@@ -257,12 +339,17 @@ def main(argv: list[str] | None = None) -> int:
                 text = e.text if len(e.text) <= args.width else e.text[: args.width] + "…"
                 print(f"  {e.page:<22}{e.line:>5}  {e.gold:<8}{e.predicted:<8}{e.reason:<22}{text}")
 
+    return _write_json(args, scores, overall)
+
+
+def _write_json(args: argparse.Namespace, scores: list[PageScore], overall: dict) -> int:
+    quiet = args.no_lines or (args.split == "heldout" and not args.show_heldout_errors)
     if args.json:
         out = {
             "overall": overall,
             "pages": [
                 {k: v for k, v in asdict(s).items() if k != "errors"}
-                | {"errors": [asdict(e) | {"kind": e.kind} for e in s.errors]}
+                | {"errors": [] if quiet else [asdict(e) | {"kind": e.kind} for e in s.errors]}
                 for s in scores
             ],
         }

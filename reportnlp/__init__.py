@@ -14,9 +14,7 @@ Public API (nothing heavy runs at import; spaCy, pandas and the gazetteer load o
 
 from typing import Any
 
-from reportnlp.cleaning import clean, clean_stream
 from reportnlp.errors import InputError, ReportNLPError
-from reportnlp.normalise import normalise_text
 from reportnlp.types import CleanDoc, Edit, LineDecision, Paragraph
 
 __all__ = [
@@ -38,7 +36,11 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
+# Loaded on first use, so that ``import reportnlp.cli`` (``reportnlp --help``) stays cheap.
 _LAZY = {
+    "clean": "reportnlp.cleaning",
+    "clean_stream": "reportnlp.cleaning",
+    "normalise_text": "reportnlp.normalise",
     "Analysis": "reportnlp.analysis",
     "analyse": "reportnlp.analysis",
     "load": "reportnlp.analysers.nlp",

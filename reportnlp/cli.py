@@ -4,90 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
-from collections.abc import Callable, Iterator
-from typing import Any, Optional
+from typing import Optional
 
 import click
 
-from reportnlp.pipeline.readers import read_inputs
-from reportnlp.pipeline.run import Summary, corpus_line_counts, min_documents, run_clean
-from reportnlp.pipeline.writers import AtomicFile, dumps, open_writer
+from reportnlp.pipeline.options import ReadOptions, reading_options, terminate_cleanly
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="reportnlp")
 def main() -> None:
     """Clean and analyse Chinese government work reports scraped from the web."""
-
-
-def _common_options(fn):
-    """Options shared by ``clean`` and ``analyse`` (the clean stage's settings and the run's)."""
-    options = [
-        click.argument("inputs", nargs=-1, required=True),
-        click.option(
-            "--stats",
-            "stats_path",
-            type=click.Path(dir_okay=False),
-            help="Write the run summary (with each document's encoding and script) as JSON.",
-        ),
-        click.option(
-            "-j",
-            "--jobs",
-            default=1,
-            show_default=True,
-            type=click.IntRange(1, 256),
-            help="Worker processes.",
-        ),
-        click.option(
-            "--corpus-signal",
-            type=click.Choice(["auto", "on", "off"]),
-            default="auto",
-            show_default=True,
-            help="Drop lines repeated across many documents of the run (auto: on from 20 documents).",
-        ),
-        click.option(
-            "--keep-script", is_flag=True, help="Do not convert traditional script to simplified."
-        ),
-        click.option(
-            "--encoding",
-            default=None,
-            help="Force the input encoding of text files (default: detect per file).",
-        ),
-        click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary."),
-    ]
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
-
-
-def _engine_options(fn):
-    """``--engine``, ``--workers``, ``--scheduler``: run clean or analyse on Dask (one machine or many)."""
-    options = [
-        click.option(
-            "--engine",
-            type=click.Choice(["local", "dask"]),
-            default="local",
-            show_default=True,
-            help="local: this process or --jobs worker processes; dask: a Dask cluster "
-            "(pip install 'reportnlp[dask]').",
-        ),
-        click.option(
-            "--workers",
-            type=click.IntRange(1, 1024),
-            default=None,
-            help="With --engine dask: start a local cluster of N worker processes (default: one per core).",
-        ),
-        click.option(
-            "--scheduler",
-            default=None,
-            help="With --engine dask: join the cluster at this address (e.g. tcp://10.0.0.5:8786); "
-            "workers must see the input and output paths.",
-        ),
-    ]
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
 
 
 @main.command("clean")
@@ -100,9 +27,23 @@ def _engine_options(fn):
     type=click.Path(dir_okay=False),
     help="Write one JSONL row per non-blank raw line: id, line, action, reason.",
 )
-@_common_options
-@_engine_options
-def clean_cmd(output: str, explain_path: Optional[str], **kwargs) -> None:
+@click.option(
+    "--parts",
+    is_flag=True,
+    help="OUT is a directory of parts: part-00000.jsonl (or .parquet with --format parquet) … and a "
+    "_SUCCESS marker written last (for outputs too large for one file).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "parquet"]),
+    default=None,
+    help="With --parts: the parts' format (default jsonl).",
+)
+@reading_options(no_clean=False)
+def clean_cmd(
+    output: str, explain_path: Optional[str], parts: bool, fmt: Optional[str], opts: ReadOptions
+) -> None:
     """Clean raw report pages: INPUT files, directories (recursive; .txt and .jsonl) or - for stdin.
 
     Each document is decoded, normalised (pinyin, mojibake, script, width), stripped of site boilerplate
@@ -112,25 +53,24 @@ def clean_cmd(output: str, explain_path: Optional[str], **kwargs) -> None:
     Example:
       reportnlp clean corpora/samples -o out/samples.jsonl --explain out/explain.jsonl
     """
-    _run("clean", output, explain_path=explain_path, **kwargs)
+    _run("clean", output, opts, explain_path=explain_path, parts=parts, fmt=fmt)
 
 
 @main.command("analyse")
 @click.option("-o", "--output", required=True, help="OUT.jsonl or OUT.parquet.")
-@click.option(
-    "--no-clean",
-    is_flag=True,
-    help="Inputs are clean already (e.g. the output of reportnlp clean): analyse their text as is.",
-)
 @click.option(
     "--frames",
     "frames_dir",
     type=click.Path(file_okay=False),
     help="Also write documents.parquet and spans.parquet (see reportnlp.to_frames) to this directory.",
 )
-@_common_options
-@_engine_options
-def analyse_cmd(output: str, no_clean: bool, frames_dir: Optional[str], **kwargs) -> None:
+@click.option(
+    "--parts",
+    is_flag=True,
+    help="OUT is a directory of parts: part-00000.jsonl … and a _SUCCESS marker written last.",
+)
+@reading_options
+def analyse_cmd(output: str, frames_dir: Optional[str], parts: bool, opts: ReadOptions) -> None:
     """Find placeholders, metrics, slogans and headings: one JSONL record per document.
 
     INPUT is read as by ``reportnlp clean`` and cleaned first unless --no-clean. Every span has ``start``
@@ -140,11 +80,13 @@ def analyse_cmd(output: str, no_clean: bool, frames_dir: Optional[str], **kwargs
     Example:
       reportnlp analyse corpora/samples -o out/analysis.jsonl
     """
-    if kwargs["engine"] != "dask" and not output.endswith((".jsonl", ".parquet")):
-        raise click.BadParameter("analyse writes OUT.jsonl or OUT.parquet", param_hint="-o")
-    if no_clean:
-        kwargs["corpus_signal"] = "off"
-    _run("analyse", output, no_clean=no_clean, frames_dir=frames_dir, **kwargs)
+    if not parts and not output.endswith((".jsonl", ".parquet")):
+        raise click.BadParameter(
+            "analyse writes OUT.jsonl or OUT.parquet (or a directory with --parts)", param_hint="-o"
+        )
+    if frames_dir and parts:
+        raise click.UsageError("--frames needs OUT.jsonl or OUT.parquet, not --parts")
+    _run("analyse", output, opts, frames_dir=frames_dir, parts=parts)
 
 
 @main.command("placeholders")
@@ -160,15 +102,8 @@ def analyse_cmd(output: str, no_clean: bool, frames_dir: Optional[str], **kwargs
     type=click.Path(dir_okay=False),
     help="Write the JSON report: the same facts as the HTML, for scripts.",
 )
-@click.option(
-    "--no-clean",
-    is_flag=True,
-    help="Inputs are clean already (e.g. the output of reportnlp clean): analyse their text as is.",
-)
-@_common_options
-def placeholders_cmd(
-    html_path: Optional[str], json_path: Optional[str], no_clean: bool, **kwargs
-) -> None:
+@reading_options
+def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: ReadOptions) -> None:
     """Report a corpus's template masks: summary, documents, highlighted texts and leaks.
 
     INPUT is read and cleaned as by ``reportnlp clean`` (unless --no-clean), then analysed; leaks (the
@@ -183,73 +118,21 @@ def placeholders_cmd(
     """
     if not html_path and not json_path:
         raise click.UsageError("give --html FILE, --json FILE or both")
-    if no_clean:
-        kwargs["corpus_signal"] = "off"
-    _run_report(html_path, json_path, no_clean=no_clean, **kwargs)
-
-
-def _prepare(
-    inputs: tuple[str, ...],
-    corpus_signal: str,
-    keep_script: bool,
-    encoding: Optional[str],
-    no_clean: bool,
-) -> tuple[Callable[[], Iterator], Optional[Counter], dict[str, Any]]:
-    """The input reader (callable twice: stdin is read once), corpus line counts and clean options."""
-    if "-" in inputs and corpus_signal != "off":
-        stdin_data = sys.stdin.buffer.read()
-        inputs_reader = lambda: read_inputs(inputs, stdin=stdin_data)  # noqa: E731
-    else:
-        inputs_reader = lambda: read_inputs(inputs)  # noqa: E731
-    counts = None
-    min_docs = 5
-    if corpus_signal != "off":
-        counts, n_docs = corpus_line_counts(inputs_reader())
-        min_docs = min_documents(n_docs)
-        if corpus_signal == "auto" and n_docs < 20:
-            counts = None
-    options: dict[str, Any] = {"to_simplified": not keep_script, "corpus_min_docs": min_docs}
-    if encoding:
-        options["encoding"] = encoding
-    if no_clean:
-        options["no_clean"] = True
-    return inputs_reader, counts, options
-
-
-def _run_report(
-    html_path: Optional[str],
-    json_path: Optional[str],
-    *,
-    inputs: tuple[str, ...],
-    stats_path: Optional[str],
-    jobs: int,
-    corpus_signal: str,
-    keep_script: bool,
-    encoding: Optional[str],
-    quiet: bool,
-    no_clean: bool,
-) -> None:
+    opts.check_outputs(
+        [
+            ("--json", json_path, "file"),
+            ("--html", html_path, "file"),
+            ("--stats", opts.stats_path, "file"),
+        ]
+    )
+    from reportnlp.pipeline.writers import AtomicFile
     from reportnlp.report import build_report, to_html, to_json
 
-    inputs_reader, counts, options = _prepare(
-        inputs, corpus_signal, keep_script, encoding, no_clean
-    )
-
-    summary = Summary()
     entries = []
-    results = run_clean(
-        inputs_reader(), jobs=jobs, options=options, counts=counts, step="placeholders"
-    )
-    if not quiet and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        results = tqdm(results, unit="doc", file=sys.stderr)
-    for res in results:
-        summary.add(res)
-        if res.error is not None:
-            click.echo(f"error: {res.error}", err=True)
-            continue
-        entries.append(res.record)
+    with opts.records("placeholders", near=json_path or html_path) as (summary, records):
+        entries.extend(records)
+    for failure in summary.failures:
+        click.echo(f"error: {failure}", err=True)
     report = build_report(entries, failures=summary.failures)
     json_text = to_json(report)
     files = []
@@ -266,8 +149,8 @@ def _run_report(
         raise
     for f in files:
         f.commit()
-    _write_stats(summary, stats_path)
-    if not quiet:
+    _write_stats(summary, opts.stats_path)
+    if not opts.quiet:
         _print_summary(summary, verb="analysed")
         s = report["summary"]
         click.echo(
@@ -286,111 +169,98 @@ def _run_report(
 def _run(
     step: str,
     output: str,
+    opts: ReadOptions,
     *,
-    inputs: tuple[str, ...],
-    stats_path: Optional[str],
-    jobs: int,
-    corpus_signal: str,
-    keep_script: bool,
-    encoding: Optional[str],
-    quiet: bool,
     explain_path: Optional[str] = None,
-    no_clean: bool = False,
     frames_dir: Optional[str] = None,
-    engine: str = "local",
-    workers: Optional[int] = None,
-    scheduler: Optional[str] = None,
+    parts: bool = False,
+    fmt: Optional[str] = None,
 ) -> None:
-    if engine == "dask":
-        if frames_dir or "-" in inputs:
-            raise click.UsageError("--engine dask reads files only and writes no --frames")
-        from reportnlp.pipeline.dask_engine import run_dask
+    from reportnlp.pipeline.driver import RunLocked, run_to_output
 
-        # The clean options only: run_dask computes the corpus signal as a Dask reduction.
-        dask_options = _prepare(inputs, "off", keep_script, encoding, no_clean)[2]
-        summary = run_dask(
-            step,
-            inputs,
-            output,
-            workers=workers,
-            scheduler=scheduler,
-            options=dask_options,
-            corpus_signal=corpus_signal,
-            explain=explain_path,
-            quiet=quiet,
-        )
-        for failure in summary.failures:
-            click.echo(f"error: {failure}", err=True)
-        _write_stats(summary, stats_path)
-        if not quiet:
-            _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
-        if summary.failures:
-            sys.exit(1)
-        return
-    if workers or scheduler:
-        raise click.UsageError("--workers and --scheduler need --engine dask")
-    inputs_reader, counts, options = _prepare(
-        inputs, corpus_signal, keep_script, encoding, no_clean
+    if fmt and not parts:
+        raise click.UsageError("--format goes with --parts (OUT.jsonl or OUT.parquet name theirs)")
+    from reportnlp.pipeline.driver import output_kind
+
+    opts.check_outputs(
+        [
+            (
+                "-o",
+                output,
+                "file" if output_kind(output, parts=parts) in ("jsonl", "parquet") else "dir",
+            ),
+            ("--explain", explain_path, "file"),
+            ("--stats", opts.stats_path, "file"),
+            ("--frames", frames_dir, "dir"),
+        ]
     )
-
-    writer = open_writer(output)
-    explain = AtomicFile(explain_path) if explain_path else None
-    summary = Summary()
-    records = [] if frames_dir else None
-    show_bar = not quiet and sys.stderr.isatty()
-    results = run_clean(inputs_reader(), jobs=jobs, options=options, counts=counts, step=step)
-    try:
-        if show_bar:
-            from tqdm import tqdm
-
-            results = tqdm(results, unit="doc", file=sys.stderr)
-        for res in results:
-            summary.add(res)
-            if res.error is not None:
-                click.echo(f"error: {res.error}", err=True)
-                continue
-            writer.write(res.record)
-            if records is not None:
-                records.append(res.record)
-            if explain:
-                for row in res.explain:
-                    explain.write(dumps(row) + "\n")
-    except BaseException:
-        writer.abort()
-        if explain:
-            explain.abort()
-        raise
-    writer.close()
-    if explain:
-        explain.commit()
+    terminate_cleanly()
+    executor = opts.executor()
+    bar = opts.progress()
+    hook = None
     if frames_dir is not None:
-        from reportnlp.frames import to_frames
 
-        to_frames(records).to_parquet(frames_dir)
-    _write_stats(summary, stats_path)
-    if not quiet:
+        def hook(records) -> None:
+            from reportnlp.frames import to_frames
+
+            to_frames(list(records)).to_parquet(frames_dir)
+
+    try:
+        summary = run_to_output(
+            step,
+            opts.inputs,
+            output,
+            executor,
+            options=opts.clean_options(),
+            corpus_signal=opts.corpus,
+            explain=explain_path,
+            parts=parts,
+            fmt=fmt,
+            progress=bar,
+            records_hook=hook,
+            reader_options=opts.reader_options(),
+            per_document=bool(opts.stats_path),
+        )
+    except ImportError as err:  # an optional extra, found missing before any work
+        raise click.UsageError(str(err)) from None
+    except RunLocked as err:
+        raise click.ClickException(str(err)) from None
+    finally:
+        if bar is not None:
+            bar.close()
+        executor.close()
+    summary.warnings[:0] = opts.warnings
+    for failure in summary.failures:
+        click.echo(f"error: {failure}", err=True)
+    _write_stats(summary, opts.stats_path)
+    if not opts.quiet:
         _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
-        written = [output, explain_path, frames_dir, stats_path]
+        written = [output, explain_path, frames_dir, opts.stats_path]
         click.echo("wrote " + ", ".join(w for w in written if w), err=True)
     if summary.failures:
         sys.exit(1)
 
 
-def _write_stats(summary: Summary, stats_path: Optional[str]) -> None:
+def _write_stats(summary, stats_path: Optional[str]) -> None:
     """``--stats``: the run summary as JSON, written atomically."""
     if stats_path:
+        from reportnlp.pipeline.writers import AtomicFile
+
         f = AtomicFile(stats_path)
         f.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
         f.commit()
 
 
-def _print_summary(s: Summary, verb: str = "cleaned") -> None:
+def _print_summary(s, verb: str = "cleaned") -> None:
     lines = [f"documents: {s.documents} {verb}, {len(s.failures)} failed"]
     if s.actions:
         lines.append("lines: " + ", ".join(f"{k} {v}" for k, v in sorted(s.actions.items())))
     if s.dropped:
         lines.append(
-            "dropped by reason: " + ", ".join(f"{k} {v}" for k, v in s.dropped.most_common())
+            "dropped by reason: "
+            + ", ".join(
+                f"{k} {v}" for k, v in sorted(s.dropped.items(), key=lambda kv: (-kv[1], kv[0]))
+            )
         )
     if s.encodings:
         lines.append("encodings: " + ", ".join(f"{k} {v}" for k, v in sorted(s.encodings.items())))
@@ -408,10 +278,11 @@ def _print_summary(s: Summary, verb: str = "cleaned") -> None:
 
 
 def _register_corpus_commands() -> None:
-    from reportnlp.corpus.cli import cluster_cmd
-    from reportnlp.corpus.templates import templates_cmd
+    from reportnlp.corpus.cli import cluster_cmd, periods_cmd, similar_cmd, templates_cmd
 
     main.add_command(cluster_cmd, "cluster")
+    main.add_command(similar_cmd, "similar")
+    main.add_command(periods_cmd, "periods")
     main.add_command(templates_cmd, "templates")
 
 

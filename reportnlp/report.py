@@ -153,21 +153,15 @@ _TITLE_YEAR = re.compile(r"^\s*(1[89]\d\d|20\d\d)年")
 
 
 def user_fields(record: Mapping[str, Any]) -> dict[str, Any]:
-    """The user's own fields of a record: its ``fields`` dict and any plain top-level value the toolkit
-    does not write itself (``url``, ``province``…), sorted by name; nested values are kept as JSON text.
+    """The user's own fields of a record, unchanged: its ``fields`` dict (what the readers carry
+    through) and any other top-level value the toolkit does not write itself, sorted by name.
 
     >>> user_fields({"id": "a", "text": "…", "url": "u", "fields": {"province": "山东"}, "n": 3})
     {'n': 3, 'province': '山东', 'url': 'u'}
     """
-    out: dict[str, Any] = {}
-    items = list((record.get("fields") or {}).items())
-    items += [(k, v) for k, v in record.items() if k not in _RECORD_KEYS]
-    for k, v in items:
-        if v is None or isinstance(v, (str, int, float, bool)):
-            out[str(k)] = v
-        else:
-            out[str(k)] = json.dumps(v, ensure_ascii=False, sort_keys=True)
-    return dict(sorted(out.items()))
+    out: dict[str, Any] = dict(record.get("fields") or {})
+    out.update((k, v) for k, v in record.items() if k not in _RECORD_KEYS and k not in out)
+    return dict(sorted(out.items(), key=lambda kv: str(kv[0])))
 
 
 def document_year(

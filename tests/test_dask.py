@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,7 @@ def test_items_equal_read_inputs(bad_corpus):
     assert ours == list(read_inputs([str(bad_corpus)]))
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_corpus_counts_reduction_equals_one_machine(client):
     inputs = [str(GWR), str(SEEDS)]
     counts, n = de.corpus_line_counts_dask(inputs, client=client, partition_size=SMALL)
@@ -107,6 +109,7 @@ def furnished(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_single_jsonl_same_bytes_as_jobs_1(client, tmp_path, furnished):
     inputs = [str(furnished), str(SEEDS)]
     code, stats = local("clean", inputs, tmp_path / "a.jsonl", "--explain", str(tmp_path / "a.ex"))
@@ -123,6 +126,7 @@ def test_single_jsonl_same_bytes_as_jobs_1(client, tmp_path, furnished):
     ]  # fmt: skip
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_bad_input_named_rest_processed(client, bad_corpus, tmp_path):
     code, stats = local("clean", [str(bad_corpus)], tmp_path / "a.jsonl")
     assert code == 1
@@ -135,6 +139,7 @@ def test_bad_input_named_rest_processed(client, bad_corpus, tmp_path):
     assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_duplicate_ids_across_partitions(client, tmp_path):
     other = tmp_path / "copy"
     other.mkdir()
@@ -155,6 +160,7 @@ def test_duplicate_ids_across_partitions(client, tmp_path):
     assert len(ids) == len(set(ids)) == 150 and "x#6" in ids
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_partitioned_output_success_marker_and_stale_parts(client, tmp_path):
     out = tmp_path / "parts"
     dask_run(client, "clean", [str(GWR)], f"{out}/")
@@ -170,6 +176,7 @@ def test_partitioned_output_success_marker_and_stale_parts(client, tmp_path):
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_parquet_parts_and_file(client, tmp_path):
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
@@ -188,6 +195,7 @@ def test_parquet_parts_and_file(client, tmp_path):
         assert json.loads(frame["edits"][3]) == ref[3]["edits"]
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_analyse_same_bytes_as_jobs_1(client, tmp_path):
     inputs = [str(SEEDS), str(GWR)]
     code, stats = local("analyse", inputs, tmp_path / "a.jsonl")
@@ -197,6 +205,7 @@ def test_analyse_same_bytes_as_jobs_1(client, tmp_path):
     assert summary.to_dict() == stats
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_crash_leaves_previous_output(client, tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_text("previous run\n", encoding="utf-8")
@@ -220,10 +229,21 @@ def test_crash_leaves_previous_output(client, tmp_path):
             dask_run(client, "clean", [str(GWR)], out, explain=str(tmp_path / "ex.jsonl"))
     finally:
         client.run(breaks, False)
-    assert out.read_text(encoding="utf-8") == "previous run\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no staging, no temp files
+    assert out.read_text(encoding="utf-8") == "previous run\n"  # the output is untouched
+    # no temporary file; only the staging folder of the parts already written, for a rerun to resume
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.jsonl.parts", "out.jsonl"]
+    for _ in range(100):  # a cancelled task still running on a worker removes its own when it fails
+        if not list((tmp_path / ".out.jsonl.parts").glob(".*.tmp")):
+            break
+        time.sleep(0.1)
+    assert not list((tmp_path / ".out.jsonl.parts").glob(".*.tmp"))
+    dask_run(client, "clean", [str(GWR)], out, explain=str(tmp_path / "ex.jsonl"))
+    dask_run(client, "clean", [str(GWR)], tmp_path / "fresh.jsonl")
+    assert out.read_bytes() == (tmp_path / "fresh.jsonl").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ex.jsonl", "fresh.jsonl", "out.jsonl"]
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_own_cluster_and_scheduler_address(cluster, tmp_path):
     client, cl = cluster
     seeds = sorted(SEEDS.glob("*.txt"))[:2]
@@ -232,10 +252,9 @@ def test_own_cluster_and_scheduler_address(cluster, tmp_path):
     s2 = de.run_dask("clean", inputs, str(tmp_path / "b.jsonl"), scheduler=cl.scheduler_address)
     assert s1.documents == s2.documents == 2
     assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
-    with pytest.raises(ValueError, match="standard input"):
-        de.run_dask("clean", ["-"], str(tmp_path / "c.jsonl"), client=client)
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_cli_engine_dask_matches_the_local_engine(tmp_path):
     """``reportnlp clean --engine dask`` writes the same bytes as the one-machine engine."""
     from click.testing import CliRunner
@@ -252,3 +271,46 @@ def test_cli_engine_dask_matches_the_local_engine(tmp_path):
     assert dask_out.read_bytes() == local.read_bytes()
     bad = CliRunner().invoke(main, ["clean", samples, "-o", str(local), "--workers", "2"])
     assert bad.exit_code == 2 and "--engine dask" in bad.output
+
+
+@pytest.mark.slow  # a Dask cluster
+def test_every_reading_command_runs_on_dask(cluster, tmp_path):
+    """The shared option group: cluster, templates and placeholders take --engine dask too, and give
+    what the local engine gives."""
+    from click.testing import CliRunner
+
+    from reportnlp.cli import main
+
+    samples = str(Path(__file__).resolve().parent.parent / "corpora" / "samples")
+    for cmd, out in (("cluster", "c.csv"), ("templates", "t.jsonl"), ("placeholders", "p.json")):
+        flag = "--json" if cmd == "placeholders" else "-o"
+        outs = []
+        for engine in (
+            ["--jobs", "1"],
+            ["--engine", "dask", "--scheduler", cluster[1].scheduler_address],
+        ):
+            target = tmp_path / f"{engine[-2]}-{out}"
+            res = CliRunner().invoke(main, [cmd, samples, flag, str(target), "-q", *engine])
+            assert res.exit_code == 0, (cmd, res.output)
+            outs.append(target.read_bytes())
+        assert outs[0] == outs[1], cmd
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.slow  # a Dask cluster
+def test_text_and_id_fields_on_dask(cluster, tmp_path):
+    src = tmp_path / "in.jsonl"
+    with open(GWR, encoding="utf-8") as fh, open(src, "w", encoding="utf-8") as out:
+        for i, line in zip(range(10), fh):
+            r = json.loads(line)
+            out.write(json.dumps({"key": f"k{i}", "正文": r["content"]}, ensure_ascii=False) + "\n")
+    fields = ["--text-field", "正文", "--id-field", "key", "-q"]
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert CliRunner().invoke(main, ["clean", str(src), "-o", str(a), *fields]).exit_code == 0
+    address = cluster[1].scheduler_address
+    res = CliRunner().invoke(
+        main, ["clean", str(src), "-o", str(b), *fields, "--engine", "dask", "--scheduler", address]
+    )
+    assert res.exit_code == 0, res.output
+    assert a.read_bytes() == b.read_bytes()
+    assert json.loads(a.read_text(encoding="utf-8").splitlines()[3])["id"] == "k3"

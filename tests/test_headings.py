@@ -12,7 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportnlp import clean, normalise_text
-from reportnlp.analysers.headings import Heading, find_headings, structure_signature
+from reportnlp.analysers.headings import (
+    Heading,
+    back_matter_start,
+    find_headings,
+    structure_signature,
+)
 
 LEVELS = {1, 2, 3, 4, "enum", "section"}
 SEED_IDS = [p.stem for p in seed_paths()]
@@ -375,3 +380,93 @@ def test_never_raises_offsets_slice_signature_parses(text):
         assert depth >= 0
     assert depth == 0 and "()" not in sig
     assert sig.isascii()
+
+
+# --- outlines the parser must see right (issue 13) --------------------------------------------------------
+# Real text: the ends of the 2025 Sichuan and Guangdong provincial government work reports (official documents,
+# from ../shared/corpora/docx, itself from github.com/alexzhu0/government_report_rag @ c813c9d, MIT), cleaned.
+SICHUAN_2025_END = (
+    "（三）强化服务优作风。大兴务实为民之风。主动服务企业，构建亲清新型政商关系，常态化开展政企沟通交流，支持企业合法诚信经营，"
+    "在贷款融资、市场拓展、人才用工、要素保障等方面帮助解决困难，发挥企业推动创新、促进发展、承载就业的重要主体作用。\n\n"
+    "（四）清正廉洁守底线。牢记人民政府头顶“人民”二字，权为民所用、利为民所谋。学纪知纪明纪守纪，保持严的基调、严的措施、严的氛围。"
+    "落实“政府带头过紧日子”要求，压减一般性支出，严控“三公”经费，严防“跑冒滴漏”，把有限资金花在刀刃上。\n\n"
+    "各位代表！迎接风险挑战，惟有无畏前行；扛起职责使命，惟有担当实干。我们要更加紧密团结在以习近平同志为核心的党中央周围，"
+    "坚决贯彻党中央、国务院大政方针和省委决策部署，坚定信心、扎实工作，确保完成经济社会发展目标任务，为全面建设社会主义现代化四川努力奋斗！\n\n"
+    "名词解释\n\n"
+    "1.六大优势产业：省委十二届三次全会提出实施优势产业提质倍增行动，培育形成电子信息、装备制造、食品轻纺、能源化工、先进材料和医药健康等六大万亿级产业。\n\n"
+    "2.国家先进制造业集群：工业和信息化部采取“赛马”方式，从不同行业领域内的领先者中遴选先进制造业集群。\n\n"
+    "3.稳增长“18条”：2024年4月7日，省政府印发《关于持续巩固和增强经济回升向好态势若干政策措施》。"
+)
+GUANGDONG_2025_END = (
+    "（十二）全面加强政府自身建设，努力建设人民满意的政府。\n\n"
+    "增强实干劲头，鼓足干事创业的精气神，锤炼攻坚克难的真本领，直面矛盾问题不回避，铲除顽瘴痼疾不含糊，应对风险挑战不退缩，"
+    "坚持“三个区分开来”，为担当者担当、为干事者撑腰，让想干事、会干事的干部能干事、干成事。凝聚实干合力，持续深化放权赋能，"
+    "推动资源要素向干得好的地方倾斜，更大力度调动各方面积极性、主动性、创造性，促进全省上下目标同向、责任同担、行动同步，共同创造高质量发展新业绩。\n\n"
+    "各位代表！潮头逐浪勇击桨，无边胜景在前方。让我们更加紧密地团结在以习近平同志为核心的党中央周围，在省委正确领导下，凝心聚力、只争朝夕、"
+    "真抓实干，奋力在推进中国式现代化建设中走在前列，为推进强国建设、民族复兴伟业作出广东新的更大贡献！\n\n"
+    "附件1\n\n2025年省十件民生实事\n\n"
+    "一、为老年人提供健康管理、医养结合服务和提升养老机构服务水平。为超2.5万名65岁及以上失能老年人免费提供健康管理、康复护理服务及指导。\n\n"
+    "二、提升困难群众兜底保障和关爱服务水平。逐步缩小城乡社会救助差距。\n\n"
+    "附件2 名词解释\n\n1.“岳山造林”：上世纪70年代，肇庆市怀集县针对过度砍伐问题，在岳山率先探索采育场改革。\n\n"
+    "2.分线管理：货物“一线”放开、“二线”管住，人员进出高度便利。"
+)
+
+
+def test_glossary_is_not_the_outline():
+    # the excerpt opens at （三）, so no （N） run is open: only the glossary's 1. 2. 3. could be headings
+    assert find_headings(SICHUAN_2025_END) == []
+    without = find_headings(
+        SICHUAN_2025_END.replace("名词解释", "另外")
+    )  # "另外" an unnumbered title
+    assert [h.marker for h in without] == ["", "1.", "2.", "3."]
+    start = back_matter_start(SICHUAN_2025_END)
+    assert SICHUAN_2025_END[start:].startswith("名词解释\n\n1.六大优势产业")
+
+
+def test_annex_after_the_closing_is_not_the_outline():
+    # the excerpt opens at （十二）, which opens no run: only the annex's 一、 二、 could be headings
+    assert find_headings(GUANGDONG_2025_END) == []
+    no_annex_head = GUANGDONG_2025_END.replace("附件1\n\n2025年省十件民生实事\n\n", "")
+    assert [h.marker for h in find_headings(no_annex_head)][:2] == ["一、", "二、"]
+    assert GUANGDONG_2025_END[back_matter_start(GUANGDONG_2025_END) :].startswith(
+        "附件1\n\n2025年省十件民生实事"
+    )
+
+
+def test_notes_are_back_matter():
+    body = (
+        "一、回顾\n\n"
+        + "过去一年，经济运行稳中有进。" * 20
+        + "\n\n二、任务\n\n"
+        + "今年要稳中求进。" * 20
+    )
+    notes = "\n\n［22］新质生产力：由技术革命性突破催生。\n\n［23］金融“五篇大文章”：科技金融、绿色金融、普惠金融、养老金融、数字金融。"
+    text = body + notes
+    assert text[back_matter_start(text) :].startswith("［22］")
+    assert structure_signature(find_headings(text)) == "11"
+
+
+def test_a_report_opening_with_a_list_of_shi():
+    text = (
+        "各位代表：\n\n过去一年，我们做了以下工作。\n\n一是稳增长，经济回升向好。\n\n二是促改革，活力持续增强。\n\n"
+        "三是惠民生，保障更加有力。\n\n一、今年的目标\n\n今年预期增长5%。\n\n二、今年的任务\n\n（一）扩大内需。要提振消费。"
+    )
+    assert structure_signature(find_headings(text)) == "eee11(2)"
+
+
+def test_lead_sentences_are_the_outline_of_a_report_without_numbers():
+    text = (
+        "各位代表：\n\n现在我代表市政府报告工作。\n\n经济运行稳中有进。全年地区生产总值增长5.2%，规上工业增加值增长6%。\n\n"
+        "改革开放持续深化。营商环境持续优化，新增经营主体10万户。\n\n民生保障更加有力。城镇新增就业30万人，居民收入稳步增长。\n\n"
+        "扩大有效需求。实施提振消费行动，推进重大项目建设。\n\n让我们团结奋斗！"
+    )
+    hs = find_headings(text)
+    assert [h.text for h in hs] == [
+        "经济运行稳中有进。",
+        "改革开放持续深化。",
+        "民生保障更加有力。",
+        "扩大有效需求。",
+    ]
+    assert {h.level for h in hs} == {"section"} and all(h.parent is None for h in hs)
+    # a few first sentences in a long report are not an outline (CPC 10th congress report: no sections)
+    assert find_headings(text.replace("。全年", "，全年").replace("。营商", "，营商")) == []

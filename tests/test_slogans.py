@@ -22,8 +22,10 @@ SEED_004 = "004_d50d7a5837c946da"
 # all members of four-character 、-series that the gold leaves out: noun lists and 等-enumerations
 # (红色文化、传统文化, 理论宣讲、心理疏导), the rhythm 宣传群众、引导群众、教育群众 and four two-item prose
 # series (集中发布、重点宣传). No false one is a four-character window of plain prose.
+# Since issue 12 idioms in running text count as slogans; the seed gold does not list one found there
+# (精心设计), hence one more "false" phrase than before: 58/79.
 FOUR_CHAR_RECALL_FLOOR = 57 / 66
-FOUR_CHAR_PRECISION_FLOOR = 57 / 77
+FOUR_CHAR_PRECISION_FLOOR = 57 / 79
 # The 4 gold headline pairs and two more quoted 4+4 pairs (“重视宣讲、做优宣讲”, “触手可及、点开即看”).
 PAIR_PRECISION_FLOOR = 4 / 6
 # numbered: 22 of 23 over the five seeds (关键少数 carries no numeral); one more found, 三下乡, is one too.

@@ -52,7 +52,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Heading", "find_headings", "structure_signature"]
+__all__ = ["Heading", "back_matter_start", "find_headings", "structure_signature"]
 
 # A paragraph this short without an inner 。 is a heading line: its span is the paragraph.
 HEADING_LINE_MAX = 60
@@ -102,6 +102,23 @@ _HAN2 = re.compile(r"[\u3400-\u9fff][^\u3400-\u9fff]*[\u3400-\u9fff]")
 _DATE_LIKE = re.compile(rf"[0-9{_DIGIT}十〇零年月日号\s]+")
 _BODYISH = re.compile(r"[。！？!?，,；;：:]")
 _MID_ENUM = re.compile(rf"[。；;：:！？!?](?:(?P<en>{_CN})是|第(?P<di>{_CN})[，,、])")
+
+# Back matter: an annex or glossary heading, a closing exhortation followed by a title, a run of notes.
+_BACK_HEAD = re.compile(
+    rf"(?:附件|附表|附录)[{_SPACE}]*[0-9{_DIGIT}十]*[{_SPACE}]*[:：]?[{_SPACE}]*"
+    r"(?:名词解释|名词注释|名词解读|词语解释|注释|说明)?"
+    rf"|(?:名词解释|名词注释|名词解读|词语解释|注释|注解)[{_SPACE}]*[:：]?"
+)
+_CLOSING = re.compile(r"让我们[^\n]{0,300}[！!。][」”]?$")
+_NOTE = re.compile(rf"[{_SPACE}]*[［\[][0-9]{{1,3}}[］\]]")
+# A lead sentence opening a paragraph of more text, for outlines made of lead sentences only.
+_LEAD_SENTENCE = re.compile(
+    rf"[{_SPACE}]*(?P<phrase>[^\s。！？!?；;：:，,、“”]{{4,14}})。(?=[^\n]{{10}})"
+)
+LEAD_OUTLINE_MIN = (
+    3  # lead sentences a report without numbered headings needs for them to be its outline
+)
+LEAD_OUTLINE_SHARE = 0.3  # … and the share of its paragraphs they open
 
 _LEVEL = {"cn": 1, "bare": 1, "pcn": 2, "kw": 2, "ar": 3, "par": 4, "en": "enum", "di": "enum"}
 
@@ -174,9 +191,48 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def back_matter_start(text: str, paragraphs: list[tuple[int, int]] | None = None) -> int:
+    """Where the back matter begins (``len(text)`` when there is none): in the second half of the text, an
+    annex or glossary heading (``附件1``, ``名词解释``, ``附件2 名词解释``), a title right after the closing
+    exhortation (``让我们……！`` then ``2025年省十件民生实事``), or the first of a run of notes
+    (``［23］金融“五篇大文章”：…``). Its ``一、`` items and numbered terms are not the report's outline.
+
+    >>> t = "一、回顾\\n\\n正文。\\n\\n二、任务\\n\\n正文。\\n\\n让我们团结奋斗！\\n\\n附件1\\n\\n一、民生实事。"
+    >>> t[back_matter_start(t):]
+    '附件1\\n\\n一、民生实事。'
+    """
+    if paragraphs is None:
+        paragraphs = _paragraphs(text)
+    half = len(text) // 2
+    notes = 0
+    for i, (s, e) in enumerate(paragraphs):
+        if s < half:
+            continue
+        line = text[s:e].strip(_SPACE)
+        if len(line) <= 20 and _BACK_HEAD.fullmatch(line):
+            return s
+        if _NOTE.match(text, s, e):
+            if notes == 0:
+                first_note = s
+            notes += 1
+            if notes >= 2:
+                return first_note
+            continue
+        notes = 0
+        if _CLOSING.search(line) and i + 1 < len(paragraphs):
+            ns, ne = paragraphs[i + 1]
+            nxt = text[ns:ne].strip(_SPACE)
+            if len(nxt) <= TITLE_MAX and not _TITLE_FORBIDDEN.search(nxt):
+                return ns
+    return len(text)
+
+
 def _candidates(text: str) -> list[_Candidate]:
     paragraphs = _paragraphs(text)
+    limit = back_matter_start(text, paragraphs)
+    paragraphs = [(s, e) for s, e in paragraphs if s < limit]
     found: list[_Candidate] = []
+    leads: list[_Candidate] = []
     block = 0
     for i, (s, e) in enumerate(paragraphs):
         m = _MARKER.match(text, s, e)
@@ -216,6 +272,11 @@ def _candidates(text: str) -> list[_Candidate]:
             start = m.start("phrase")
             found.append(_Candidate("section", "", 0, start, m.end(), m.group("phrase"), block))
             continue
+        lead = _LEAD_SENTENCE.match(text, s, e)
+        if lead is not None and not _ANNOUNCE.search(text, lead.start(), lead.end()):
+            start = lead.start("phrase")
+            phrase = lead.group("phrase")
+            leads.append(_Candidate("section", "", 0, start, lead.end(), phrase, block))
         if e - s <= TITLE_MAX + 4 and i > 0 and i + 1 < len(paragraphs):
             raw = text[s:e]
             t = raw.strip(_SPACE)
@@ -231,6 +292,11 @@ def _candidates(text: str) -> list[_Candidate]:
                     start = s + len(raw) - len(raw.lstrip(_SPACE))
                     block += 1
                     found.append(_Candidate("title", "", 0, start, start + len(t), "", block))
+    if len(leads) >= max(LEAD_OUTLINE_MIN, LEAD_OUTLINE_SHARE * len(paragraphs)) and not any(
+        c.kind in ("num", "enum") for c in found
+    ):
+        # no numbered outline: the lead sentences are the outline (often bold in the original)
+        found = sorted(found + leads, key=lambda c: c.start)
     return found
 
 
@@ -318,6 +384,12 @@ def find_headings(text: str) -> list[Heading]:
         leaf = False
         if c.kind == "num":
             pop_leaves()
+            if c.style in (
+                "cn",
+                "bare",
+            ):  # a list of 一是… opening the report holds no 一、 chapter
+                while stack and stack[-1].style == "en":
+                    stack.pop()
             k = open_run(c.style, c.n, gap=True)
             if k is not None:
                 hidden = stack[k].out < 0  # the rest of a list of items

@@ -24,18 +24,27 @@ grammar: Arabic digits with decimals and thousands groups, Chinese numerals up t
 - **unit** is the unit or classifier after the number, magnitude removed (``场次``, ``人次``, ``份``,
   ``个月``, ``个百分点``, ``元`` for ``亿元``, ``字`` for ``万字``); None for a bare ``1386万`` (an Arabic
   number with 万 or 亿 is a quantity without a unit; a Chinese one is not: ``十万火急``).
-- **thing** (best effort, no segmenter) is the counted thing where the sentence says it: the noun phrase right
-  after a classifier up to a predicate word or the clause end (``16支理论宣讲人才队伍`` → ``理论宣讲人才队伍``),
-  else the words before the quantity after the last verb of a list (``发放宣传资料2000余份`` → ``宣传资料``,
-  ``送水6048吨`` → ``水``), or before a verb of change or a copula their subject (``国内生产总值增长5%`` →
-  ``国内生产总值``, ``党员冬训覆盖率达到60%`` → ``党员冬训覆盖率``), or a short clause head with no verb (``受众1300余人次`` → ``受众``).
-  None when nothing short and clear is there, and for spans of time.
+- **thing** (best effort, no segmenter) is the measured or counted thing where the sentence says it: the noun
+  phrase right after a classifier up to a predicate word (``16支理论宣讲人才队伍`` → ``理论宣讲人才队伍``), else
+  the clause's words before the quantity: the object of a verb (``发放宣传资料2000余份`` → ``宣传资料``,
+  ``送水6048吨`` → ``水``), or the subject before a comparison, a source or a verb of change
+  (``国内生产总值比上年增长5%`` → ``国内生产总值``, ``农村居民家庭人均纯收入由2090元…`` → its subject,
+  ``经济增长预期目标为5%左右`` → ``经济增长预期目标``), without opening time words (``1955年``, ``其中``,
+  ``在…中``) and what comes before 的. A clause that names none (``比1954年增长9%``, ``由1997年的5160元``,
+  ``为预算数的114.13%``) takes the thing of the quantity before it in the sentence, else the subject of the
+  clause before it (asides such as ``由于…`` skipped); ``A、B分别下降18%、13%`` gives A and B in turn.
+  None when nothing short and clear is there.
+- **kind** is ``quantity``, or ``span`` for a span of time that measures no thing (``过去5年``, ``近3年来``,
+  ``十年``): typed apart so that a count of metrics need not count them. A duration that a clause measures is a
+  quantity (``出关时间缩短至1.5小时``).
 
 Not metrics: dates (``2023年``, ``一九五三年``, ``4月8日``, ``2019-2023年``; 月, 日 and 号 are not units and a
 four-digit number before 年 is a year), ordinals (``第三``, ``前3名``, ``周一``), anniversaries (``75周年``),
 plans (``五年计划``) and numbered slogans: a single Chinese digit with a classifier (``七个一``, ``三会一课``,
 ``八项规定``, ``两个维护``, ``一镇一品``) counts only with a qualifier that bounds it (``约三成``, ``超过五年``,
-``两年多``; not ``达到一个新水平``, ``突破一批``) or a magnitude (``近五万人``), a number right after 个
+``两年多``; not ``达到一个新水平``, ``突破一批``), a magnitude (``近五万人``, ``三十万``) or a classifier of events
+(``两次``, ``七次``, ``两批``; ``增长一倍``, ``翻两番``), a numeral before a formula noun (``十项措施``,
+``五次会议``) is no count, a number right after 个
 (``两个一百年``) is part of a slogan and a numeral followed by another (``十四五``, ``三大攻坚战``) never reaches
 a unit. Products and codes (``2×2``, ``1+N``, ``PM2.5``, ``G20``) are not quantities.
 
@@ -68,6 +77,7 @@ class Metric:
     unit: str | None
     masked: bool
     thing: str | None
+    kind: str = "quantity"
 
 
 # --- numbers -------------------------------------------------------------------------------------------
@@ -79,8 +89,11 @@ _MASK_CHARS = "×xX＊"  # the number masks of placeholders.py
 # A run of number characters; the grammar below says which runs are numbers.
 _RUN_START = f"[0-9{_MASK_CHARS}{_CN_CHARS}]"
 # After an Arabic first digit, thousands groups (8,500; 28，049，780): a comma is otherwise a clause break.
-_RUN_GROUPS = "(?:(?<=[0-9])[0-9]{0,2}(?:[,，][0-9]{3})+(?![0-9]))?"
-_RUN_CHAR = f"[0-9.{_MASK_CHARS}{_CN_CHARS}点余多]"
+_RUN_GROUPS = "(?:(?<=[0-9])[0-9]{0,2}(?:[,，][0-9]{3}){1,6}(?![0-9]))?"
+# Bounded: no number is longer, and an unbounded run made every start inside a long run of digits rescan it
+# to its end (quadratic: ``'9' * 8000`` took 35 s); bounded, each start costs at most ``_MAX_RUN`` steps.
+_MAX_RUN = 32
+_RUN_CHAR = f"[0-9.{_MASK_CHARS}{_CN_CHARS}点點余多]{{0,{_MAX_RUN}}}"
 
 _D = "[一二两三四五六七八九]"
 _Z = "[零〇]"
@@ -91,9 +104,9 @@ _CN_SMALL = (
     rf"|{_D}?十{_D}?"
     rf"|{_D})"
 )
-_CN = rf"(?:{_CN_SMALL}(?:亿(?:{_CN_SMALL}万)?{_CN_SMALL}?|万{_CN_SMALL}?)?(?:点[{_CN_DIGITS}]+)?)"
-# Thousands groups: 8,500 or 666,228,000 (a Chinese comma groups only from two groups on: 28，049，780).
-_AR = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:，[0-9]{3}){2,}|[0-9]+(?:\.[0-9]+)?)"
+_CN = rf"(?:{_CN_SMALL}(?:亿(?:{_CN_SMALL}万)?{_CN_SMALL}?|万{_CN_SMALL}?)?(?:[点點][{_CN_DIGITS}]+)?)"
+# Thousands groups: 8,500, 666,228,000, 6，500万亩 (the 1950s reports group with a Chinese comma).
+_AR = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
 _MASK = r"(?:×+|x+|X+|＊+)"
 _MAG = "(?:万亿|千亿|百亿|千万|百万|万万|亿|万|千|百)"
 _IN = "[余多]"
@@ -133,26 +146,27 @@ _PRE_PIECE = re.compile(_PRE_ONE)
 _PRE_LAST = set("计有共到达过出超逾破近约足少多高于仅了")
 _PRE_BARE = "过上"  # 过万, 上千: only before a bare 百/千/万/亿
 _POST = r"(?:以上|以下|以内|之内|左右|之多|有余)"
-# Qualifiers that read as a verb of the sentence: the thing is their subject (覆盖率达到60%).
-_COPULA = frozenset("达 达到 高达 多达 超过 突破 超 逾 近 接近 将近 约 不到 不足".split())
 
 # --- units ---------------------------------------------------------------------------------------------
 
 _TIME_UNITS = frozenset(
     "年 个月 天 周 小时 个小时 分钟 秒 个工作日 工作日 个多月 个余月 个多小时".split()
 )
-_RATIO_UNITS = frozenset(("%", "％", "‰", "倍", "成", "个百分点", "百分点", "个千分点", "千分点"))
+_RATIO_UNITS = frozenset(
+    ("%", "％", "‰", "倍", "成", "番", "个百分点", "百分点", "个千分点", "千分点")
+)
 _UNITS = (
     # compounds
     "人公里 吨公里 人次 场次 户次 车次 架次 班次 批次 件次 项次 家次 台次 艘次 个百分点 个多百分点 百分点"
     " 个千分点 千分点 个多月 个余月 个月 个多小时 个小时"
     " 个工作日 工作日 平方公里 平方米 平米 立方米 公里 千米 千克 公斤 公顷 千瓦时 千瓦 兆瓦 千伏 瓩"
-    " 标准箱 周岁 小时 分钟 美元 欧元 港元 日元 英镑 卢布"
+    " 标准箱 标准台 周岁 小时 分钟 美元 欧元 港元 日元 英镑 卢布 微克/立方米 毫克/立方米 吨/日 吨/年 公方"
+    " 平方公尺 立方公尺 公尺 度 枚 尺"
     # measures
     " % ％ ‰ 元 块 吨 斤 亩 米 克 升 担 倍 成 岁 年 天 周 秒 字 页 卷"
     # classifiers
     " 人 名 位 个 户 家 所 座 栋 幢 间 套 台 辆 艘 架 列 只 头 匹 株 棵 张 本 册 部 篇 首 幅 件 项 条 份"
-    " 封 处 类 种 款 批 轮 门 节 课 堂 讲 期 场 次 起 宗 笔 例 单 组 队 班 支 床 集 站"
+    " 封 处 类 种 款 批 轮 门 节 课 堂 讲 期 场 次 起 宗 笔 例 单 组 队 班 支 床 集 站 对 番 遍 趟"
 ).split()
 _UNITS_WITH_QUALIFIER = frozenset(u for u in _UNITS if u[:1] == "个" and u[1:2] in ("多", "余"))
 _LATIN_UNITS = ("kWh", "kW", "MW", "GW", "kV", "km", "kg")
@@ -180,17 +194,22 @@ _NOT_UNIT = (
     " 讲话 讲座 讲解 讲述 讲好 讲清 讲究 讲师 班子 班级 班长 头脑 头雁 头等 头部 只是 只有 只要 只能 支持"
     " 支撑 支部 支付 支出 支援 支柱 支队 支书 支行 列入 列为 列车 床位 克服 升级 升学 升值 块头 张贴 架构"
     " 架设 栋梁 套餐 页面 卷入 笔记 笔者 笔头 担当 担任 担心 担负 担保 字号 封闭 封面 封锁 封存 宗旨 宗教"
-    " 篇章 篇幅 幅度 款式 款项 堂课 站长 站在 站稳 站位"
+    " 篇章 篇幅 幅度 款式 款项 堂课 站长 站在 站稳 站位 度过 度假 度日 尺度 尺寸 枚举"
 ).split()
 _NOT_UNIT_RE = re.compile("|".join(sorted(_NOT_UNIT, key=len, reverse=True)))
 _NOT_UNIT_FIRST = frozenset(w[0] for w in _NOT_UNIT)
 
 # The one pass. It starts with a character class, so the regex engine skips other text fast. After 百分之 no
-# unit follows; otherwise a unit is required, except after 万/亿 (1386万).
+# unit follows; otherwise a unit is required, except after 万/亿 (1386万). A number starts where its run of
+# number characters starts (or at 百分之): a start inside a run that failed at its first character can only
+# fail again, and trying every one made long runs quadratic. The check is a lookbehind after the first
+# character, so that the pattern still starts with a character class.
 _PATTERN = re.compile(
-    rf"(?P<n1>{_RUN_START}(?:(?<=百)(?P<pz>分之))?{_RUN_GROUPS}{_RUN_CHAR}*)"
+    rf"(?P<n1>{_RUN_START}"
+    rf"(?:(?<![0-9{_MASK_CHARS}{_CN_CHARS}].)(?<![0-9{_MASK_CHARS}{_CN_CHARS}][.点點余多].)|(?<=百)(?=分之))"
+    rf"(?:(?<=百)(?P<pz>分之))?{_RUN_GROUPS}{_RUN_CHAR})"
     rf"(?(pz)(?P<ppost>{_POST})?"
-    rf"|(?P<pct1>[%％])?(?:(?P<sep>{_SEP})(?P<n2>{_RUN_START}{_RUN_GROUPS}{_RUN_CHAR}*))?"
+    rf"|(?P<pct1>[%％])?(?:(?P<sep>{_SEP})(?P<n2>{_RUN_START}{_RUN_GROUPS}{_RUN_CHAR}))?"
     rf"(?:(?P<unit>{_UNIT})(?P<post>{_POST}|(?<=[年天周时])多(?![措举方种样个项元家地次渠管点少数起]))?"
     rf"|(?<=[万亿])|(?<=[万亿]{_IN})))"
 )
@@ -198,7 +217,7 @@ _PATTERN = re.compile(
 # --- context -------------------------------------------------------------------------------------------
 
 _BEFORE_AR = set("0123456789.．_×*+/:：~～-" + ascii_letters)
-_BEFORE_CN = set(_CN_CHARS + "点数几第")
+_BEFORE_CN = set(_CN_CHARS + "点點数几第")
 _BEFORE_MASK = set("0123456789×" + ascii_letters)
 # 前 as "the first N" (前3名, 全国前10), not in a time word (目前, 当前, 此前, 提前, 年前).
 _PRE_TIME = set("目当此以之提年月日天眼空面门跟生向从事战史")
@@ -209,8 +228,6 @@ _MONTH_AFTER = re.compile(rf"(?:[0-9]{{1,2}}|[{_CN_DIGITS}十]{{1,3}})月")
 # --- the counted thing ---------------------------------------------------------------------------------
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
-# The words before a quantity, read forwards on the reversed text (one match instead of a search for $).
-_LEFT_RUN_REVERSED = re.compile(rf"[{_CJK}A-Za-z](?:[{_CJK}A-Za-z、]{{0,22}}[{_CJK}A-Za-z])?")
 _RIGHT_RUN = re.compile(rf"[{_CJK}A-Za-z]{{1,12}}")
 # Verbs after which the counted noun starts (开展宣讲…, 发放宣传资料…, 送水…).
 _VERBS = (
@@ -227,17 +244,6 @@ _CHANGE = (
     "增长 下降 提高 降低 上涨 下跌 增加 减少 扩大 缩小 提升 回升 回落 上升 增至 降至 提高到 上升至 下降到"
     " 达到 为 是 占 超过 突破"
 ).split()
-_CHANGE_SET = frozenset(_CHANGE)
-# Comparison and adverb tails dropped from a subject: 国内生产总值比上年增长 → 国内生产总值.
-_SUBJECT_TAIL = tuple(
-    "同比 比上年 比去年 较上年 较去年 年均 平均 分别 累计 共计 共 已经 已 再 又 均 都 也 即将 将 要 预计".split()
-)
-# Time words and dates that open a clause are no part of the thing (目前5家, 一九五三年增长…).
-_LEAD = re.compile(
-    rf"(?:截至目前|目前|当前|现在|今年|去年|全年|上半年|其中|此外|同时|另外|[{_CN_DIGITS}0-9]{{2,4}}年)+"
-)
-# The last preposition: the thing is after it (对592个 → …, 而在 → …).
-_LAST_PREPOSITION = re.compile(r".*[由从到至比即对向在于把将被给而]", re.S)
 # Words that start a predicate rather than continue the noun after a classifier.
 _RIGHT_STOP = re.compile(
     r"的|(?<![现存所实内外])在|(?<![行作认成])为|将|把|被|(?<![绝相针])对|(?<![方走导意])向|从|(?<![关属])于|已"
@@ -249,7 +255,7 @@ _RIGHT_STOP = re.compile(
             | set(
                 "参与 参加 开展 进行 实现 完成 获得 受到 得到 覆盖 走 奔 深入 分设 分别 积极 全部 接受 通过 纳入"
                 " 入驻 落户 实施 建成 投入 投产 开工 竣工 受益 以上 以下 左右 同步 同时 相继 陆续 先后 正式 张贴"
-                " 合计 共计 累计 方面 给".split()
+                " 合计 共计 累计 方面 给 进入 开放 贯通 全线 配备 获 取得 成功 转为 转入 入选 延时 更新 改造 规范化".split()
             ),
             key=len,
             reverse=True,
@@ -260,9 +266,18 @@ _RIGHT_STOP = re.compile(
 
 @lru_cache(maxsize=4096)
 def _cn_value(s: str) -> float:
-    """Value of a Chinese numeral (二十五亿七千万, 一百四十一, 三点二, 五万万)."""
-    s = s.replace("万万", "亿")
+    """Value of a Chinese numeral (二十五亿七千万, 一百四十一, 三点二, 五万万, 三点五万).
+
+    Total on any string of numeral characters: a magnitude after a decimal (``三点五万``) scales the number,
+    any other character is skipped.
+    """
+    s = s.replace("万万", "亿").replace("點", "点")
     whole, _, frac = s.partition("点")
+    scale = 0
+    if frac:
+        digits = frac.rstrip("万亿")
+        scale = sum(_MAG_EXPONENT[c] for c in frac[len(digits) :])
+        frac = "".join(c for c in digits if c in _CN_DIGIT_VALUE)
     total = section = number = 0
     for ch in whole:
         if ch in _CN_DIGIT_VALUE:
@@ -276,10 +291,10 @@ def _cn_value(s: str) -> float:
         elif ch == "亿":
             total = (total + section + number) * 100_000_000
             section = number = 0
-    value = float(total + section + number)
     if frac:
-        value += float("0." + "".join(str(_CN_DIGIT_VALUE[c]) for c in frac))
-    return value
+        digits = "".join(str(_CN_DIGIT_VALUE[c]) for c in frac)
+        return float(f"{total + section + number}.{digits}e{scale}")
+    return float(total + section + number)
 
 
 def _mag_exponent(mag: str | None) -> int:
@@ -342,74 +357,236 @@ def _right_noun(text: str, at: int) -> str | None:
     return run if not _RIGHT_RUN.match(text, m.end()) else None
 
 
-def _strip_tail(run: str) -> str:
-    while run.endswith(_SUBJECT_TAIL):
-        for tail in _SUBJECT_TAIL:
-            if run.endswith(tail):
-                run = run[: -len(tail)]
-                break
-    return run
+# --- the clause's subject --------------------------------------------------------------------------------
+
+_SENTENCE_BREAKS = "。！？；;!?\n"
+_CLAUSE_BREAKS = "，、：,:"
+_MAX_LEFT = 60
+# Where a clause's subject ends: a comparison, a source, a copula or verb of change, a plan or an adverb of
+# measure (国内生产总值比上年增长, 农村居民家庭人均纯收入由2090元…, 今年赤字率拟按…). Guarded like the
+# qualifiers so 发达, 中共, 作为 do not end a subject.
+_SUBJECT_END = re.compile(
+    r"(?<!占)比(?![例重])|较(?![大多好快高强为])|由(?!于)|从|(?<![自理])由|同比|(?:年均|平均)(?=增|提|下|减|降|上)|累计|分别|拟|将(?!近)|已|预计"
+    r"|(?<![中公总])共(?![同享建])|合计|首次|连续|仅|按(?!照)"
+)
+# Verbs of change and copulas that end a subject when they stand right before the number (国内生产总值比上年增长,
+# 经济增长预期目标为, 课间时长调整到): anywhere else they may be inside the name (经济增长预期目标).
+_CHANGE_END = re.compile(
+    r"(?:增长|增加|提高|降低|下降|上升|减少|突破|超过|保持|稳定在|稳定|达到|高达|达|(?<![所作成认行])为|是|(?<!所)占"
+    r"|缩短|延长|降|增|升|提升|扩大|调高|调低|调整|完成|实现|开工|完工|竣工|投产|下降了|增长了)[至到为了在]?"
+    r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末)?的?)?$"
+)
+_CHANGE_START = re.compile(r"^(?:占|为|是|达到|达)")
+# Time words, dates and connectives that open a clause (1955年, 五年来, 其中, 在…中): no part of the thing.
+_OPENING = re.compile(
+    r"(?:(?:截至|截止|到|至)?(?:[0-9]{4}|[0-9]{2}|[一二三四五六七八九〇零]{4})年(?:底|末|初|以来|来|前|后|间|内|中)?"
+    r"|[0-9]{1,2}月(?:份|底|末)?|今年|去年|上年|全年|当年|年内|上半年|下半年|前三季度|目前|当前|现在|其中|此外|同时"
+    r"|另外|并且|而且|但是|但|此前|近年来|过去[一二三四五六七八九十]+年|这[一二三四五六七八九十]+年|[一二三四五六七八九十]+年(?:来|间|内|中)"
+    r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|还|又|也)+"
+)
+# Tails of a subject: time words and adverbs between it and the number (人均期望寿命2002年, …五年累计).
+_CLOSING_WORDS = (
+    "今年 去年 全年 当年 五年内 每年 实际 同比 已经 已 均 都 也 再 又 还 则 共有 有 共 总共 合计 分别 年均 平均"
+    " 首次 继续 进一步 累计 了"
+).split()
+# Matched on the reversed words (a pattern anchored at the end would be tried at every position).
+_CLOSING_REVERSED = re.compile(
+    r"(?:(?:[底末初])?年(?:[0-9]{4}|[一二三四五六七八九〇零]{4})|年[一二三四五六七八九十]+|"
+    + "|".join(w[::-1] for w in sorted(_CLOSING_WORDS, key=len, reverse=True))
+    + ")+"
+)
 
 
-def _clean_thing(run: str, low: int, high: int) -> str | None:
-    lead = _LEAD.match(run)
+def _strip_closing(run: str) -> str:
+    m = _CLOSING_REVERSED.match(run[::-1])
+    return run[: len(run) - m.end()] if m else run
+# Verbs after which the counted noun starts (more than the classifier rule's: 颁布行政法规, 审议法律议案).
+_OBJECT_VERBS = re.compile(
+    "|".join(
+        sorted(
+            {
+                *_VERBS,
+                *"颁布 审议 提出 提请 供应 贷放 拨付 废止 认定 评定 获得 获评 建立 培训 组织 举行 新建 改建 扩建"
+                " 兴建 引导 转移 吸纳 录取 招收 资助 减免 补贴 收购 完成了 发行 安排 清理".split(),
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+)
+_JOINERS = re.compile(r".*(?:和|与|及|以及|或)(?=..)", re.S)
+
+
+def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
+    """A candidate thing without its opening time words, its closing adverbs and what comes before 的/和."""
+    run = _strip_closing(run.strip("、，的了 "))
+    lead = _OPENING.match(run)
     if lead:
         run = run[lead.end() :]
-    run = run.strip("、等")
-    return run if low <= len(run) <= high else None
+    run = _CHANGE_START.sub("", run)
+    run = run[run.rfind("的") + 1 :]
+    if len(run) > high:  # 示范区规模以上重点企业技术收入 → 重点企业技术收入
+        cut = max(run.rfind("以上"), run.rfind("以下"), run.rfind("方面"))
+        if cut >= 0:
+            run = run[cut + 2 :]
+    joined = _JOINERS.match(run)
+    if joined:
+        run = run[joined.end() :]
+    run = run.strip('、的了“”"')
+    return run if low <= len(run) <= high and _HAN_RUN.fullmatch(run) else None
 
 
-def _subject(run: str) -> str | None:
-    """The subject of a clause that ends before a verb of change or a copula (国内生产总值比上年)."""
-    subject = _strip_tail(run)
-    subject = subject[subject.rfind("的") + 1 :]
-    prep = _LAST_PREPOSITION.match(subject)
-    if prep and prep.end() < len(subject):
-        subject = subject[prep.end() :]
-    return _clean_thing(subject, 2, 10)
+_HAN_RUN = re.compile(rf"[{_CJK}A-Za-z0-9“”（）().、]+")
+
+
+def _clause_subject(left: str) -> str | None:
+    """The thing a clause's words before a quantity name (None: the clause names none, look further back).
+
+    ``国内生产总值比上年增长`` → 国内生产总值 (before the comparison); ``发放宣传资料`` → 宣传资料 (after the
+    verb); ``城镇调查失业率`` → itself; ``比1954年增长``, ``由1997年的``, ``为预算数的`` → None (the subject is
+    further back).
+    """
+    if "（" in left or "(" in left:
+        left = _PARENTHESIS.sub("", left)
+    lead = _OPENING.match(left)
+    if lead:
+        left = left[lead.end() :]
+    if not left:
+        return None
+    if left.endswith("的"):  # 债款支出占本年支出的, 为预算数的, 完成年度计划的: X's share of a base
+        base = _BASE_OF.search(left)
+        if base:
+            return _tidy(left[: base.start()]) if base.start() > 0 else None
+    verbs = list(_OBJECT_VERBS.finditer(left))
+    for verb in reversed(verbs):
+        obj = left[verb.end() :].strip("了的")
+        # 开展宣讲, 发放宣传资料, 送水, 完成农村住户清洁取暖改造 (not 国内生产总值比上年…, not 污水处理率)
+        if obj and not _SUBJECT_END.search(left, verb.end()) and not _CHANGE_END.search(obj):
+            if len(obj) >= len(verb.group()) or verb.start() == 0:
+                return _tidy(obj, low=1)
+            break
+    change = _CHANGE_END.search(left)
+    if change is not None:
+        left = left[: change.start()]
+    if verbs and left and not left[verbs[-1].end() :].strip("了的"):  # 全国公路共修建
+        left = left[: verbs[-1].start()]
+    end = _SUBJECT_END.search(left)
+    if end is not None:
+        left = left[: end.start()]
+    if not left or _CHANGE_START.match(left) and "的" in left:
+        return (
+            None  # 为预算数的, 占农户总数的比例由…: a base of comparison, the thing is further back
+        )
+    return _tidy(left)
+
+
+_BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相当于")
+_PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
+_ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过")
+
+
+def _left_thing(text: str, start: int, prev: tuple[int, str | None]) -> str | None:
+    """The thing of the quantity at ``start`` from its clause, else from the quantity before it in the same
+    sentence (``…增加到…``), else from the clause before it (``现代工业所占的比重，由…``)."""
+    lo = max(0, start - _MAX_LEFT)
+    m = _LAST_SENTENCE_BREAK.match(text, lo, start)
+    sentence = m.end() if m else lo
+    prev_end, prev_thing = prev
+    m = _LAST_CLAUSE_BREAK.match(text, sentence, start)
+    clause = m.end() if m else sentence
+    from_ = max(clause, prev_end) if prev_end > sentence else clause
+    thing = _clause_subject(text[from_:start])
+    if thing is not None:
+        return thing
+    if prev_end > sentence and prev_thing:
+        return prev_thing
+    # the clause before, when it holds no quantity of its own
+    before = clause - 1
+    while before > sentence and prev_end <= before:
+        m = _LAST_CLAUSE_BREAK.match(text, sentence, before)
+        begin = m.end() if m else sentence
+        if not text.startswith(_ASIDE, begin):  # 由于不合理运输的减少: an aside, look further back
+            return _clause_subject(text[begin:before])
+        before = begin - 1
+    return None
+
+
+_LAST_SENTENCE_BREAK = re.compile(rf".*[{_SENTENCE_BREAKS}]", re.S)
+_LAST_CLAUSE_BREAK = re.compile(rf".*[{_CLAUSE_BREAKS}]", re.S)
 
 
 def _thing(
-    text: str, reversed_text: str, start: int, end: int, unit: str | None, copula: bool
+    text: str, start: int, end: int, unit: str | None, has_mag: bool, prev: tuple[int, str | None]
 ) -> str | None:
-    """The counted thing named right after a classifier or before the quantity (best effort)."""
-    if unit in _TIME_UNITS:
-        return None
+    """The counted thing named right after a classifier or by the clause before the quantity (best effort)."""
     if unit == "人" and text.startswith(("口", "民"), end):
         return "人" + text[end]  # 14亿人口, 六亿多人民
-    if unit is not None and unit not in _RATIO_UNITS:
-        noun = _right_noun(text, end + text.startswith("的", end))
+    if unit not in _TIME_UNITS and unit not in _RATIO_UNITS and (unit is not None or has_mag):
+        noun = _right_noun(text, end + (unit is not None and text.startswith("的", end)))
         if noun and (len(noun) >= 2 or unit in ("个", "名", "位", "支", "家", "所", "座", "户")):
             return noun
-    elif unit in ("%", "‰") and text.startswith("的", end):
-        noun = _right_noun(text, end + 1)
+    elif unit in ("%", "‰") and (
+        text.startswith("的", end) or text.endswith(_POST_WORDS, start, end)
+    ):
+        noun = _right_noun(text, end + text.startswith("的", end))  # 5%的企业, 50%以上村卫生室
         if noun:
             return noun
-    m = _LEFT_RUN_REVERSED.match(reversed_text, len(text) - start)
-    if not m:
+    thing = _respectively(text, start) or _left_thing(text, start, prev)
+    if unit in _TIME_UNITS and not (thing and _DURATION_OF.search(text, max(0, start - 6), start)):
+        return None  # a span of time (过去5年, 近3年来), unless a clause measures it (出关时间缩短至1.5小时)
+    return thing
+
+
+_POST_WORDS = ("以上", "以下")
+# Classifiers of events: a single Chinese digit with one is a count (两次, 七次, 两批, 三轮), not a slogan.
+_EVENT_UNITS = frozenset("次 批 轮 场 遍 趟 届 番".split())
+_CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻|增|长)了?$")
+# A numeral and classifier that name a numbered slogan or a list (十项措施, 八项规定, 两个维护, 三大…).
+_FORMULA_AFTER = re.compile(
+    r"(?:措施|举措|行动|规定|原则|主张|要求|任务|工程|基本点|代表|意识|自信|维护|全面|机制|制度|战略|方针|纪律"
+    r"|注意|服务|承诺|攻坚|清单|计划|会议|全会|大会|会|产业)"
+)
+_THRESHOLD = re.compile(r"[内外]")
+_HAN_DIGITS = set(_CN_DIGITS + "十百千万亿")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _is_han_digit_after(text: str, end: int) -> bool:
+    return end < len(text) and text[end] in _HAN_DIGITS
+
+
+_RESPECTIVELY = re.compile(r"分别(?:增长|下降|增加|减少|提高|降低|为|达到|达|占|是)[了到至为]?")
+
+
+def _respectively(text: str, start: int) -> str | None:
+    """``事故起数、死亡人数分别下降18%、13%``: the j-th quantity after 分别 measures the j-th subject before it."""
+    if text.find("分别", max(0, start - 60), start) < 0:
         return None
-    run = m.group()[::-1]
-    run = run[run.rfind("的") + 1 :]
-    if not run:
+    window = text[max(0, start - 60) : start]
+    matches = list(_RESPECTIVELY.finditer(window))
+    if not matches:
         return None
-    if run[-1] in "从由自":
-        return _subject(run[:-1])
-    for k in (3, 2, 1):
-        if run[-k:] in _CHANGE_SET:
-            return _subject(run[:-k])
-    if copula:
-        return _subject(run)
-    run = run.removesuffix("了")
-    prep = _LAST_PREPOSITION.match(run)
-    if prep:
-        run = run[prep.end() :]
-    run = _strip_tail(run)
-    # The last verb with a noun after it (a two-character verb needs two: 新闻发布会 is no 发布 + 会).
-    verbs = list(_VERBS_RE.finditer(run))
-    if verbs:
-        nouns = [v for v in verbs if len(run) - v.end() >= len(v.group())]
-        return _clean_thing(run[nouns[-1].end() :], 1, 10) if nouns else None
-    return _clean_thing(run.removeprefix("其中"), 2, 6)
+    m = matches[-1]
+    between = window[m.end() :]
+    if any(c in between for c in _SENTENCE_BREAKS + "，,"):
+        return None
+    j = between.count("、")
+    head = window[: m.start()]
+    for i in range(len(head) - 1, -1, -1):
+        if head[i] in _SENTENCE_BREAKS + "，,：:":
+            head = head[i + 1 :]
+            break
+    subjects = head.split("、")
+    return _tidy(subjects[j]) if j < len(subjects) and len(subjects) > 1 else None
+
+
+# A span of time is a measured quantity after these (出关时间缩短至1.5小时, 课间时长调整到15分钟).
+_DURATION_OF = re.compile(
+    r"(?:时间|时长|年限|天数|工期|寿命|周期|用时|耗时|缩短|延长|减少|增加|调整|提高|降低)[至到为了]?$"
+)
 
 
 def _not_a_quantity(text: str, start: int, kind: str, unit: str | None) -> bool:
@@ -428,7 +605,9 @@ def _not_a_quantity(text: str, start: int, kind: str, unit: str | None) -> bool:
     return prev in _BEFORE_CN or text.endswith(_CN_ORDINAL_BEFORE, max(0, start - 2), start)
 
 
-def _read(text: str, reversed_text: str, m: re.Match, groups: tuple, floor: int) -> Metric | None:
+def _read(
+    text: str, m: re.Match, groups: tuple, floor: int, prev: tuple[int, str | None]
+) -> Metric | None:
     """The metric of one match, or None; qualifiers are read back to ``floor`` (the end of the previous one)."""
     run, pz, ppost, pct1, sep, n2, unit, post = groups
     start, end = m.start(), m.end()
@@ -467,8 +646,10 @@ def _read(text: str, reversed_text: str, m: re.Match, groups: tuple, floor: int)
                 ]
     pres = [p[0] for p in pieces]
     if not pres:
-        if first.kind == "bare" or _not_a_quantity(text, start, first.kind, unit):
-            return None
+        if (
+            first.kind == "bare" and not (first.surface in "百千" and first.mag and unit)
+        ) or _not_a_quantity(text, start, first.kind, unit):
+            return None  # a bare 千 needs a qualifier (近千, 上千人); 百万名 is a quantity
     masked = first.kind == "mask" or (second is not None and second.kind == "mask")
 
     if unit is not None and not pct and unit[0] in _NOT_UNIT_FIRST:
@@ -479,9 +660,25 @@ def _read(text: str, reversed_text: str, m: re.Match, groups: tuple, floor: int)
                 return None
             unit, post = None, None  # 10万个体工商户: the quantity without its unit
             end = unit_at
+    if unit == "对" and end < len(text) and _is_han(text[end]):
+        return None  # 对 before a word is a preposition (3对口…), a unit only before punctuation (40对，)
     if unit is None and not pct:
-        if first.kind == "cn" or sep is not None:
-            return None  # 十万火急, 千家万户: a Chinese numeral needs a unit
+        if sep is not None or (
+            first.kind == "cn"
+            and not (first.has_magnitude and len(first.surface.rstrip("万亿")) >= 2)
+        ):
+            return None  # 十万火急, 千家万户: a Chinese numeral needs a unit, unless a long one (三十万)
+        if first.kind == "cn" and end < len(text) and text[end] in "”」’":
+            return None  # “不负十四亿”: inside a slogan
+    if (
+        first.kind in ("cn", "bare")
+        and not pres
+        and unit is not None
+        and (unit == "字" or (_FORMULA_AFTER.match(text, end) and (first.value or 0) <= 12))
+    ):
+        return None  # 红十字, 十项措施, 三大攻坚战: a name or a numbered slogan, not a count
+    if not pres and unit is not None and first.kind == "ar" and _THRESHOLD.match(text, end):
+        return None  # 50米内换乘: a distance or time within which, not a measured quantity
     ins = list(first.ins)
     if second is not None:
         ins += second.ins
@@ -502,18 +699,25 @@ def _read(text: str, reversed_text: str, m: re.Match, groups: tuple, floor: int)
         and first.value is not None
         and first.value < 10
         and "点" not in first.surface
+        and "點" not in first.surface
         and not first.has_magnitude
     ):
         # A single Chinese digit with a classifier is an enumeration or a slogan (七个一, 三会一课, 八项规定,
         # 一个时期) unless a qualifier bounds it (约三成, 超过五年, 两年多); 达到一个新水平, 突破一批 are not
         # quantities either: 一 with a classifier needs 余/多/以上… to count.
-        if not (ins or post or any(_QUALIFIER_KIND[p] != EXACT for p in pres)):
-            return None
+        bounded = ins or post or any(_QUALIFIER_KIND[p] != EXACT for p in pres)
+        counted = unit in _EVENT_UNITS and first.value >= 2 and not _is_han_digit_after(text, end)
+        doubled = (unit in _RATIO_UNITS or unit == "番") and _CHANGE_BEFORE.search(
+            text, max(0, start - 4), start
+        )
+        if not (bounded or counted or doubled):
+            return None  # (两次, 七次, 两批 are counts of events; 增长一倍, 翻两番 are quantities)
         if (
             first.value == 1
             and not (ins or post)
             and unit not in _TIME_UNITS
             and unit not in _RATIO_UNITS
+            and unit != "番"
         ):
             return None
     if second is not None and not masked and second.value < first.value:  # type: ignore[operator]
@@ -541,9 +745,12 @@ def _read(text: str, reversed_text: str, m: re.Match, groups: tuple, floor: int)
                 low = high = None
     if unit == "％":
         unit = "%"
-    thing = _thing(text, reversed_text, start, end, unit, bool(pres) and pres[0] in _COPULA)
+    thing = _thing(text, start, end, unit, first.has_magnitude and first.kind == "ar", prev)
     qualifier = "+".join(qualifiers) or None
-    return Metric(start, end, text[start:end], value, low, high, qualifier, unit, masked, thing)
+    kind = "span" if unit in _TIME_UNITS and thing is None else "quantity"
+    return Metric(
+        start, end, text[start:end], value, low, high, qualifier, unit, masked, thing, kind
+    )
 
 
 def find_metrics(text: str) -> list[Metric]:
@@ -556,7 +763,6 @@ def find_metrics(text: str) -> list[Metric]:
     """
     found: list[Metric] = []
     floor = 0
-    reversed_text = text[::-1]
     for m in _PATTERN.finditer(text):
         groups = m.group("n1", "pz", "ppost", "pct1", "sep", "n2", "unit", "post")
         run, sep, unit, post = groups[0], groups[4], groups[6], groups[7]
@@ -567,13 +773,15 @@ def find_metrics(text: str) -> list[Metric]:
                 and post is None
                 and sep is None
                 and unit not in _UNITS_WITH_QUALIFIER
+                and unit not in _EVENT_UNITS
             ):
                 start = m.start()
                 if not start or text[start - 1] not in _PRE_LAST:
                     continue
         elif unit == "年" and len(run) == 4 and (run.isdigit() or not run.strip(_CN_DIGITS)):
             continue
-        metric = _read(text, reversed_text, m, groups, floor)
+        prev = (found[-1].end, found[-1].thing) if found else (0, None)
+        metric = _read(text, m, groups, floor, prev)
         if metric is not None:
             found.append(metric)
             floor = metric.end

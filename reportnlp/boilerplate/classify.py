@@ -13,24 +13,32 @@ Two passes, as jusText does: first each line alone (:mod:`.rules`), then in cont
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from typing import Optional
+from typing import Optional, Union
 
 from reportnlp import codes
 from reportnlp.boilerplate.corpus import line_key
+from reportnlp.boilerplate.features import PageState, candidates, line_features
+from reportnlp.boilerplate.model import LineModel, load_model
 from reportnlp.boilerplate.revise import revise
 from reportnlp.boilerplate.rules import (
     CONTINUES,
     COUNTER_WORDS,
     DATELINE,
+    DATELINE_END,
+    DATELINE_START,
     HAN,
     PERSON_NAME,
     SENTENCE_PUNCT,
     SITE_IDENTITY,
     SPEAKER_OFFICE,
+    SPEAKER_TAIL,
+    browser_title,
     ends_sentence,
+    is_date_line,
     is_heading,
     is_link_list,
     is_long_prose,
@@ -57,7 +65,15 @@ FOOTER_REASONS = frozenset(
 )
 #: Rules a metadata line overrides ("来源:网络整理 免责声明:…" carries the source).
 _META_OVERRIDES = frozenset(
-    {codes.R_DISCLAIMER, codes.R_SHARE, codes.R_VISITOR, codes.R_SITE_PROMO, codes.R_NAV}
+    {
+        codes.R_DISCLAIMER,
+        codes.R_SHARE,
+        codes.R_VISITOR,
+        codes.R_SITE_PROMO,
+        codes.R_NAV,
+        codes.R_COUNTER,  # ``时间：2026-02-02`` is a date, not a counter
+        codes.R_UI_CONTROLS,  # ``2015-03-19 09:46:13 回复``
+    }
 )
 
 #: Rules that short fragments of body text can trip (a subscript 2, a hyperlinked 微信 or place list).
@@ -88,6 +104,17 @@ def _strong_body(line: str) -> bool:
     return is_prose(line, 50) and not is_link_list(line)
 
 
+def _short_body(line: str) -> bool:
+    """A sentence of 20+ characters with two clauses (``不过，近日关于险资护盘传言不断，会议或与险资权益类配置有关。``):
+    the body of a page that has no longer paragraph."""
+    return (
+        len(line) >= 20 and line.endswith(("。", "！", "？")) and len(_CLAUSES.findall(line)) >= 2
+    )
+
+
+_CLAUSES = re.compile(r"[，。；！？]")
+
+
 def decide_lines(
     lines: Sequence[str],
     *,
@@ -95,13 +122,17 @@ def decide_lines(
     corpus_counts: Optional[Mapping[int, int]] = None,
     corpus_min_docs: int = 5,
     corpus_keys: Optional[Sequence[int]] = None,
+    model: Union[bool, LineModel, None] = True,
+    collect: Optional[list] = None,
 ) -> list[LineDecision]:
     """One :class:`LineDecision` per line (1-based), blank lines included with action ``blank``.
 
     ``lines`` are the normalised lines of one page (same count and order as the raw lines).
     ``title_hint`` is a title known from elsewhere (a JSONL ``title`` field); ``corpus_counts`` maps a
     line's key to the number of documents of the run that contain it; ``corpus_keys`` are the keys of
-    ``lines`` (by default the stripped lines themselves).
+    ``lines`` (by default the stripped lines themselves). ``model``: the learned line model that revises
+    the rules' decisions (``True``: the shipped one; ``False`` or ``None``: the rules alone). ``collect``:
+    a list that receives ``(rows, features, actions, reasons)`` of the rules' decisions (for training).
 
     >>> [d.action for d in decide_lines(["关于全市理论宣讲工作汇报", "", "时间:2024-02-09 来源:网友投稿",
     ...     "多年来,全市致力形成理论宣讲的最强分贝、最大成效,大胆探索、勇于创新,成效明显,群众满意。",
@@ -118,20 +149,33 @@ def decide_lines(
     # report paragraph that quotes "仅供参考" is not a disclaimer.
     deferred = [False] * n
 
+    dateline = [
+        False
+    ] * n  # a speech's own dateline: part of the document (``——2026年1月27日在…会议上``)
+
     def resolve(i: int) -> None:
         t = texts[i]
+        deferred[i] = False
+        if (t[0] in _DATELINE_INITIALS or (i and dateline[i - 1])) and (
+            DATELINE.match(t)
+            or (DATELINE_START.match(t) or (i and dateline[i - 1] and DATELINE_END.match(t)))
+            and not _SPEAKER_TAIL.search(t)
+        ):
+            dateline[i] = True
+            return
         r = line_rule(t)
         m = is_meta_line(t) and (r is None or r in _META_OVERRIDES)
         meta[i] = m
         rule[i] = None if m else r
-        deferred[i] = False
 
     filled = [i for i, t in enumerate(texts) if t]  # the non-blank lines
     heading = [False] * n
     for i in filled:
         t = texts[i]
         heading[i] = is_heading(t)
-        if is_long_prose(t) or (len(t) >= 4 and _CN_HEADING.match(t)):
+        if (is_long_prose(t) or (len(t) >= 4 and _CN_HEADING.match(t))) and not (
+            t.endswith(_CAPTION_ENDS) or t.startswith(_NOTE_STARTS)
+        ):
             deferred[i] = True
         else:
             resolve(i)
@@ -161,6 +205,14 @@ def decide_lines(
             break
         if rule[i] in FOOTER_REASONS:
             tail = i
+    if last_body < 0:  # no paragraph of 50+ characters: a short news item's sentences end the tail
+        tail = n
+        for i in range(n - 1, -1, -1):
+            if plain(i) and _short_body(texts[i]):
+                last_body = i
+                break
+            if rule[i] in FOOTER_REASONS:
+                tail = i
     # --- body start: the first line that reads as prose or a numbered heading --------------------------
     body = tail
     for i in range(tail):
@@ -187,14 +239,22 @@ def decide_lines(
         t = texts[i]
         if not t:
             continue
-        header = plain(i) and bool(
-            DATELINE.match(t)
-            or SPEAKER_OFFICE.match(t)
-            or (prev_header and PERSON_NAME.match(t))
-            or (prev_label and len(t) <= 40)
-        )
+        header = (
+            plain(i)
+            and not t.endswith((":", "："))
+            and not dateline[i]
+            and bool(
+                SPEAKER_OFFICE.match(t)
+                or (prev_header and PERSON_NAME.match(t))
+                or (prev_label and len(t) <= 40)
+            )
+        ) or (
+            prev_label and len(t) <= 40 and rule[i] in _WEAK_RULES
+        )  # a label's value on its own line
+        if header:
+            rule[i] = None
         meta[i] = meta[i] or header
-        prev_header = meta[i]
+        prev_header = meta[i] or dateline[i]
         prev_label = meta[i] and t.endswith((":", "："))
     # The items under a "相关新闻" / "热门推荐" header: short unpunctuated lines, up to the next prose.
     # (a header in the page head is a menu: the head zone takes it)
@@ -262,8 +322,49 @@ def decide_lines(
         else:
             action, reason = codes.KEEP, codes.R_BODY
         actions[i], reasons[i] = action, reason
+    # --- repeated blocks: a copy of lines the page already holds (the article printed twice) -------
+    _repeated_blocks(texts, filled, actions, reasons)
     # --- second pass: each line among its neighbours ------------------------------------------------
     revise(texts, filled, heading, actions, reasons)
+    # --- the learned model: reads the rules' decisions as features and may revise them --------------
+    if model is True:
+        model = load_model()
+    if model and model.keep_below <= 0 and model.drop_above >= 1:
+        model = None  # its cuts revise nothing: skip its features
+    if model or collect is not None:
+        corpus = (
+            [
+                bool(texts[i])
+                and corpus_counts.get(corpus_keys[i] if corpus_keys else line_key(texts[i]), 0)
+                >= corpus_min_docs
+                for i in range(n)
+            ]
+            if corpus_counts is not None
+            else []
+        )
+        page = PageState(
+            texts, filled, rule, meta, heading, deferred, actions, reasons,
+            body, tail, core_end, title_text, corpus, dateline,
+        )  # fmt: skip
+        rows = candidates(page)
+        if rows:
+            feats = line_features(page, rows)
+            if collect is not None:
+                collect.append((rows, feats, list(actions), list(reasons)))
+            if model:
+                _apply_model(model, texts, rows, feats, actions, reasons)
+    first_prose = next(
+        (i for i in filled if actions[i] == codes.KEEP and is_prose(texts[i], 20)), n
+    )
+    for i in filled:
+        if dateline[i] and actions[i] != codes.TITLE:
+            actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+        # a date alone below the text is the document's own (its written date), not the page's
+        elif i > first_prose and actions[i] == codes.META and is_date_line(texts[i]):
+            actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+    # --- the title again, among the final decisions, with the browser title as evidence ----------------
+    if not title_hint:
+        _retitle(texts, filled, heading, dateline, actions, reasons, title_lines)
 
     out: list[LineDecision] = []
     prev_kept = -2
@@ -280,6 +381,210 @@ def decide_lines(
     return out
 
 
+def _apply_model(
+    model: LineModel,
+    texts: Sequence[str],
+    rows: Sequence[int],
+    feats: list[list[float]],
+    actions: list[str],
+    reasons: list[str],
+) -> None:
+    """Let the model revise the rules' decisions where it is confident, except a near-certain rule's."""
+    z = model.logits(feats)
+    keep_cut = _logit(model.keep_below)
+    drop_cut = _logit(model.drop_above)
+    for k, i in enumerate(rows):
+        if reasons[i] in model.strong_rules or actions[i] == codes.TITLE:
+            continue
+        if actions[i] == codes.META:
+            continue  # a metadata line is read by its patterns; the model does not undo it
+        if actions[i] == codes.DROP:
+            if z[k] < keep_cut:
+                actions[i], reasons[i] = codes.KEEP, model.explain(feats[k], False)
+        elif z[k] > drop_cut:
+            t = texts[i]
+            if is_meta_line(t):
+                actions[i], reasons[i] = codes.META, codes.R_META
+            else:
+                actions[i], reasons[i] = codes.DROP, model.explain(feats[k], True)
+
+
+def _logit(p: float) -> float:
+    return -math.inf if p <= 0 else math.inf if p >= 1 else math.log(p / (1 - p))
+
+
+_SPACES = re.compile(r"[\s\u3000]+")
+_BLOCK_MIN = 20  # characters: a copy of a shorter line alone may be a refrain (各位代表！)
+
+
+def _repeated_blocks(
+    texts: Sequence[str], filled: Sequence[int], actions: list[str], reasons: list[str]
+) -> None:
+    """Drop the later copies of kept lines: a run of two or more lines the page already holds, one of them
+    20+ characters long (the article printed twice; a title and its opening after ``关闭窗口``). A single
+    repeated line is left: an article may quote its own lead, a summary box may repeat a paragraph."""
+    first: dict[str, int] = {}
+    copy = [False] * len(texts)
+    for i in filled:
+        t = texts[i]
+        if actions[i] not in (codes.KEEP, codes.TITLE) and reasons[i] != codes.R_REPEATED_TITLE:
+            continue
+        key = _SPACES.sub("", t) if " " in t or "\u3000" in t else t  # other spaces: still a copy
+        j = first.setdefault(key, i)
+        copy[i] = j != i and len(t) >= 4
+    k = 0
+    while k < len(filled):
+        i = filled[k]
+        if not copy[i]:
+            k += 1
+            continue
+        run = [i]
+        while k + len(run) < len(filled) and copy[filled[k + len(run)]]:
+            run.append(filled[k + len(run)])
+        if len(run) >= 2 and max(len(texts[j]) for j in run) >= _BLOCK_MIN:
+            for j in run:
+                if actions[j] == codes.KEEP:
+                    actions[j], reasons[j] = codes.DROP, codes.R_REPEATED_BLOCK
+        k += len(run)
+
+
+_NOT_TITLE = re.compile(
+    r"下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]"
+)
+
+
+def _retitle(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    heading: Sequence[bool],
+    dateline: Sequence[bool],
+    actions: list[str],
+    reasons: list[str],
+    title_lines: list[int],
+) -> None:
+    """Choose the title among the lines above the body with evidence: the browser title (the page's first
+    line) repeats it, a date, source or speaker line or a dateline follows it, it has a report's title
+    words; never a photo caption, a dateline, a date, a summary or a breadcrumb. The first line itself is
+    the title only when no other line is (a headline written by a script)."""
+    b_idx, headline, site = browser_title(texts, filled)
+    b_text = texts[b_idx] if b_idx >= 0 else ""
+    if site and actions[b_idx] == codes.DROP and reasons[b_idx] == codes.R_HEAD_ZONE:
+        reasons[b_idx] = codes.R_BROWSER_TITLE  # ``headline_site``: say what it is
+    segments = (
+        {p for p in re.split(r"[\s_｜|]+|\s[-—–]\s", b_text) if len(p) >= 4}
+        if site or " " in b_text
+        else set()
+    )
+    if len(headline) < 8:
+        headline = ""  # a logo line (``澎湃新闻``), not a browser title: no evidence
+    echo_first = (
+        bool(headline) and not site and any(texts[i] == b_text for i in filled if i != b_idx)
+    )  # the first line is the headline itself, copied further down (a page without a browser title)
+
+    def echoes(i: int, t: str) -> bool:
+        return bool(headline) and i != b_idx and (t.startswith(headline) or t in headline)
+
+    first_body = next(
+        (
+            i
+            for i in filled
+            if actions[i] == codes.KEEP
+            and not echoes(i, texts[i])
+            and (is_prose(texts[i], 20) or heading[i] or ends_sentence(texts[i]) or dateline[i])
+        ),
+        None,
+    )
+    if first_body is None:
+        return
+    k_body = bisect_right(filled, first_body) - 1
+    window = [i for i in filled[max(0, k_body - 25) : k_body] if i != b_idx]
+    best: Optional[tuple[tuple[float, int], int]] = None
+    evident: set[int] = set()  # candidates with evidence beyond their own shape
+    for i in [*window, b_idx] if b_idx >= 0 else window:
+        t = texts[i]
+        if not 4 <= len(t) <= 120 or heading[i] or dateline[i] or _NOT_TITLE.search(t):
+            continue
+        if reasons[i] in _NEVER_TITLE or t.endswith(("。", "；", ";", "：", ":", "，")):
+            continue
+        if i == b_idx:
+            score = 4.0 if echo_first else 1.0 if site else 0.0
+        elif t in segments or (headline and t.startswith(headline)):
+            score = 5.0
+        elif headline and t in headline and len(t) >= 0.6 * len(headline) and not echo_first:
+            score = 4.0 * len(t) / len(headline)
+        else:
+            if actions[i] == codes.META or is_meta_line(t):
+                continue
+            score = 0.0
+        k = bisect_right(filled, i)
+        after = filled[k : k + 2]
+        if any(actions[j] == codes.META or dateline[j] for j in after):
+            score += 2
+        if score > 0:
+            evident.add(i)
+        score += bool(_TITLE_WORDS.search(t)) + (len(t) >= 8)
+        if actions[i] == codes.TITLE:
+            score += 0.5  # the rules' choice breaks ties
+        key = (score, i if i != b_idx else -1)  # the nearest to the body
+        if best is None or key > best[0]:
+            best = (key, i)
+    all_text = all(actions[i] in (codes.KEEP, codes.TITLE) for i in filled)
+    if best is not None and best[1] not in evident and not site and all_text:
+        # a page that is all text (no furniture, no metadata: a clean text, cleaned again) and nothing
+        # vouches for its first line: no title, so that cleaning twice changes nothing
+        for i in title_lines:
+            actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+        title_lines[:] = []
+        return
+    if best is None or [best[1]] == title_lines:
+        return
+    if not title_lines and best[0][0] < 4:  # no title by the rules: only strong evidence makes one
+        return
+    new = best[1]
+    for i in title_lines:
+        t = texts[i]
+        if dateline[i]:
+            actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+        elif is_meta_line(t):
+            actions[i], reasons[i] = codes.META, codes.R_META
+        elif i < first_body or not (is_prose(t, 20) or heading[i]):
+            actions[i], reasons[i] = codes.DROP, codes.R_HEAD_ZONE
+        else:
+            actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+    title_lines[:] = [new]
+    actions[new], reasons[new] = codes.TITLE, codes.R_TITLE
+    title = texts[new]
+    for i in filled:
+        if i != new and texts[i] == title and actions[i] == codes.KEEP:
+            actions[i], reasons[i] = codes.DROP, codes.R_REPEATED_TITLE
+
+
+#: Lines never taken for a title: a rule read them as a widget, a footer, a link or a caption.
+_NEVER_TITLE = frozenset(
+    {
+        codes.R_SHARE,
+        codes.R_COPYRIGHT,
+        codes.R_ICP,
+        codes.R_CONTACT,
+        codes.R_BREADCRUMB,
+        codes.R_UI_CONTROLS,
+        codes.R_COUNTER,
+        codes.R_PHOTO_CAPTION,
+        codes.R_EDITORIAL,
+        codes.R_LOGIN,
+        codes.R_VISITOR,
+        codes.R_PAGE_NUMBER,
+        codes.R_PAGE_MARKER,
+        codes.R_SEPARATOR,
+        codes.R_MEDIA_PLACEHOLDER,
+        codes.R_POWERED_BY,
+        codes.R_DISCLAIMER,
+        codes.R_PAYWALL,
+        codes.R_LICENSE_FOOTER,
+    }
+)
+
+
 def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bool:
     """The title with the site's name around it (``…_公务员吧_百度贴吧``, ``…-清风雁回``) above the body."""
     return (
@@ -291,6 +596,18 @@ def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bo
     )
 
 
+_DATELINE_INITIALS = frozenset("（(—－-12〇零一二")  # a dateline's first character
+_SPEAKER_TAIL = re.compile(SPEAKER_TAIL)
+_CAPTION_ENDS = ("摄", "摄）", "摄)")  # a long line ending so is a photo caption: read by the rules
+_NOTE_STARTS = (
+    "[摘要",
+    "【摘要",
+    "[编者按",
+    "【编者按",
+    "[导读",
+    "【导读",
+    "原标题",
+)  # … or an editorial note
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
 _DANGLING = frozenset("的和与及或在对把被从向于将")  # a line ending on one runs on into the next
@@ -364,7 +681,13 @@ def _pick_title(
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80 or heading[i]:
             continue
-        if t.endswith(("。", "；", ";", "：", ":")) or is_link_list(t):
+        if (
+            t.endswith(("。", "；", ";", "：", ":"))
+            or is_link_list(t)
+            or DATELINE.match(t)
+            or DATELINE_START.match(t)
+            or _NOT_TITLE.search(t)
+        ):
             continue
         echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(
             t in f for f in furniture

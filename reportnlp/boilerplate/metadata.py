@@ -1,4 +1,4 @@
-"""Metadata from a page's own lines: date, source, site and author.
+"""Metadata from a page's own lines: date, source, site, author and an official document's fields.
 
 Dates are ISO ``YYYY-MM-DD``. The source comes from ``来源:`` fields, the author from ``作者:`` fields or
 a byline (``西江日报记者 陈明红``), the site from copyright, ``Powered by`` and welcome lines.
@@ -11,7 +11,20 @@ from collections.abc import Sequence
 from typing import Optional
 
 from reportnlp import codes
-from reportnlp.boilerplate.rules import PERSON_NAME, SITE_IDENTITY, SPEAKER_OFFICE
+from reportnlp.boilerplate.rules import (
+    _BROWSER_SEPARATORS,
+    _DOMAIN,
+    DATELINE,
+    DATELINE_START,
+    DOC_NUMBER,
+    PERSON_NAME,
+    SITE_IDENTITY,
+    SPEAKER_OFFICE,
+    SPEAKER_TAIL,
+    browser_title,
+    is_date_line,
+    is_meta_line,
+)
 from reportnlp.types import LineDecision
 
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -28,6 +41,10 @@ _BYLINE = re.compile(
 # a forum post's header: ``来自: 考编上岸的小土豆``, ``雁回小吏 发布于 2024-03-08 09:17``
 _POSTER = re.compile(r"^来自\s*[:：]\s*(\S{2,20})$|^(\S{2,20})\s+(?:发布于|发表于)\s*\d{4}")
 _SITE = r"[\u4e00-\u9fff]{2,16}?(?:网|站|报|台|在线|频道|政府|论坛|社区|文库|门户)"
+# ``版权所有：吉林省人民政府门户网站 中文域名：…``: the whole name after the label, read before the spaces go
+_COPYRIGHT_LABEL = re.compile(
+    r"版权所有\s*[:：]\s*([\u4e00-\u9fff]{2,24}(?:门户网站|网站|网))(?=[\s,，。|｜©]|$)"
+)
 _SITE_PATTERNS = [
     re.compile(
         r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道|论坛|社区|文库))\s*(?:、[^\s]{2,12})?版权所有"
@@ -67,10 +84,164 @@ def iso_date(text: str) -> Optional[str]:
     return None
 
 
-def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
-    """``date``, ``source``, ``site`` and ``author`` where the page states them (keys absent otherwise).
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CN_DATE = re.compile(
+    r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+)
 
-    ``decisions`` are the line decisions of one page; their ``text`` is the normalised line.
+
+def _cn_number(s: str) -> int:
+    """``二十七`` → 27, ``十`` → 10, ``三`` → 3."""
+    if "十" in s:
+        tens, _, units = s.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+    return _CN_DIGITS[s]
+
+
+def cn_date(text: str) -> Optional[str]:
+    """A date in Chinese numerals as ``YYYY-MM-DD``.
+
+    >>> cn_date("——二〇二六年一月二十七日")
+    '2026-01-27'
+    """
+    m = _CN_DATE.search(text)
+    if not m:
+        return None
+    y = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
+    mo, d = _cn_number(m.group(2)), _cn_number(m.group(3))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+#: Fields :func:`extract_meta` may give, in the order it returns them.
+FIELDS = ("date", "source", "site", "author", "doc_number", "issuer", "written_date", "speech_date")
+_SPEECH = re.compile(r"在.{2,40}?(?:会议|大会)上")
+_AUTHORS = re.compile(
+    r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:记者|通讯员|特约记者)?\s*("
+    + _NAME
+    + r"(?:[ 、](?!通讯员|记者|编辑|摄影|实习生|责任|来源)"
+    + _NAME
+    + r"){0,3})(?=$|\s+[\u4e00-\u9fff]{1,6}[:：]|[\s,，）)】\]|｜;；])"
+)
+_SPEAKER = re.compile(
+    r"(?:^|\s)"
+    + SPEAKER_TAIL.replace("[\\u4e00-\\u9fff·]{2,10}$", "")
+    + r"([\u4e00-\u9fff·]{2,10})$"
+)
+_BRACKET_BYLINE = re.compile(r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4})[）)]$")
+_HANDLE_DATE = re.compile(
+    r"^(?!发布于|发表于|回复于|来自|时间|日期)([^\s，。:：]{1,20})\s+(?:发布于|发表于)?\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
+)
+_LABEL = r"\s*(?:[:：]|[|｜\t])\s*"
+_DOC_NUMBER = re.compile(DOC_NUMBER)
+_DOC_LABEL = re.compile(r"(?:发文字号|文\s*号)" + _LABEL + "(" + DOC_NUMBER + ")")
+_ISSUER_LABEL = re.compile(r"(?:发文机关|发文机构)" + _LABEL + r"([^\s|｜:：]{2,30})")
+_WRITTEN_LABEL = re.compile(r"成文日期" + _LABEL + r"(\S.{0,20})")
+_ORG = re.compile(
+    r"^[\u4e00-\u9fff（）()]{3,30}(?:政府|办公厅|办公室|委员会|常委会|局|厅|委|部|院|中心|公司|协会|学会|人大|政协|党校|大学|学校|小组)$"
+)
+# ``2026-02-05 13:37 | 湖北日报``: a date, then the source after a bar
+_DATE_BAR_SOURCE = re.compile(
+    r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]\s*([^\s|｜:：]{2,20})$"
+)
+_ENGINE = re.compile(r"powered\s+by|discuz|phpwind", re.IGNORECASE)
+_ORG_NAME = re.compile(r"(?:政府|网|网站|门户|在线)$")
+
+
+def _date_of(text: str) -> Optional[str]:
+    return iso_date(text) or cn_date(text)
+
+
+def _meta_texts(decisions: Sequence[LineDecision]) -> list[str]:
+    """The metadata lines' texts; a label alone (``• 发文字号:``) is joined with the value on the next line."""
+    out: list[str] = []
+    pending = ""
+    meta, title, blank = codes.META, codes.TITLE, codes.BLANK
+    for d in decisions:
+        action = d.action
+        if action != meta:
+            if action == title and is_meta_line(t := d.text.strip()):  # a headline with its date
+                out.append(t)
+            elif action != blank:
+                pending = ""
+            continue
+        t = d.text.strip()
+        if not t:
+            continue
+        if pending:
+            out[-1] = pending + t
+            pending = ""
+            continue
+        out.append(t)
+        if t.endswith((":", "：")):
+            pending = t
+    return out
+
+
+def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
+    """The site's name from the browser-title line (the page's first line): its last segment after ``_``,
+    ``|`` or `` - `` (the one before a bare domain), or a first segment that names an organisation
+    (``山东省人民政府 公报汇总 政府工作报告``).
+
+    >>> from reportnlp.types import LineDecision as L
+    >>> browser_site([L(1, "drop", "browser_title", "吾爱破解 - 52pojie.cn")])
+    '吾爱破解'
+    """
+    first = next((d.text.strip() for d in decisions if d.action != codes.BLANK), "")
+    texts = [first] if first else []
+    i, _headline, site = browser_title(texts, [0] if first else [])
+    if i < 0:
+        return None
+    if site:
+        # the last segment that is a name, not a domain or a forum engine's credit
+        parts = [p for p in _BROWSER_SEPARATORS.split(texts[i]) if p][1:]
+        names = [p for p in parts if not _DOMAIN.match(p) and not _ENGINE.search(p)]
+        if not names and parts and all(_DOMAIN.match(p) for p in parts):
+            return _headline  # ``吾爱破解 - 52pojie.cn``: the name, then its domain
+        return names[-1] if names else None
+    first = texts[i].split(" ")[0]
+    if " " in texts[i] and 4 <= len(first) <= 20 and _ORG_NAME.search(first):
+        return first
+    return None
+
+
+def _sign_off(decisions: Sequence[LineDecision]) -> Optional[tuple[str, str]]:
+    """The last issuer and date of an official text's sign-off (``北京市人民政府办公厅`` / ``2016年5月28日``)."""
+    lines: list[LineDecision] = []  # the last 30 non-blank lines: a sign-off ends its text
+    for d in reversed(decisions):
+        if d.action != codes.BLANK:
+            lines.append(d)
+            if len(lines) == 30:
+                break
+    lines.reverse()
+    found = None
+    for a, b in zip(lines, lines[1:]):
+        # a short organisation line, then a short date line (cheap tests first: most lines are prose)
+        if len(b.text) > 24 or len(a.text) > 40 or a.action != codes.KEEP:
+            continue
+        if b.action not in (codes.KEEP, codes.META):
+            continue
+        org, date = a.text.strip(), b.text.strip()
+        if _ORG.match(org) and (is_date_line(date) or _CN_DATE.fullmatch(date.strip("（）()"))):
+            if d := _date_of(date):
+                found = (org, d)
+    return found
+
+
+def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
+    """The page's metadata fields (keys absent when the page does not state them):
+
+    - ``date``: the publication date (a ``发布时间``/``时间``/``日期`` field first; a speech's date last);
+    - ``source``: the value of ``来源:`` (``本文来源``, ``信息来源`` …);
+    - ``site``: the site's name: the browser title's site part, else a copyright, ``Powered by`` or
+      welcome line, else the logo line a copyright or source line repeats;
+    - ``author``: ``作者:`` (several names kept, space-separated), a byline (``记者 X``, ``（网易财经 X）``),
+      a speaker (``北京市市长 殷勇``), a forum poster (``楼主:``, ``X 2015-06-19 11:20``);
+    - ``doc_number`` (发文字号: ``吉政明电〔2022〕1号``), ``issuer`` (发文机关, else the sign-off's
+      organisation) and ``written_date`` (成文日期, else the sign-off's date) of an official document;
+    - ``speech_date``: the date of a speech's dateline (``——2026年1月27日在…会议上``).
+
+    Dates are ``YYYY-MM-DD`` (also from Chinese numerals: ``二〇二六年一月二十七日``). ``decisions`` are the
+    line decisions of one page; their ``text`` is the normalised line.
 
     >>> from reportnlp.types import LineDecision as L
     >>> extract_meta([L(1, "meta", "metadata", "时间:2024-02-09 09:40:02  来源:网友投稿"),
@@ -78,45 +249,86 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
     {'date': '2024-02-09', 'source': '网友投稿', 'site': '上派范文网'}
     """
     meta: dict[str, str] = {}
-    meta_lines = [d.text.strip() for d in decisions if d.action == codes.META]
-    for t in sorted(meta_lines, key=lambda t: not _PUBLISHED.search(t)):  # stable: page dates first
-        if "date" not in meta and (date := iso_date(t)):
+    meta_lines = _meta_texts(decisions)
+    # page dates first, a speech's dateline last (stable)
+    order = sorted(meta_lines, key=lambda t: (bool(_SPEECH.search(t)), not _PUBLISHED.search(t)))
+    for t in order:
+        if "date" not in meta and not _WRITTEN_LABEL.search(t) and (date := _date_of(t)):
             meta["date"] = date
-        if "source" not in meta and (m := _SOURCE.search(t)):
+        if "source" not in meta and (m := _SOURCE.search(t) or _DATE_BAR_SOURCE.match(t)):
             src = _STOP.sub("", m.group(1))
             if src:
                 meta["source"] = src
-    for t in meta_lines:
-        if "author" not in meta and (m := _OP.search(t)):
-            meta["author"] = m.group(1)
-    for t in meta_lines:
-        if "author" not in meta and (m := _AUTHOR.search(t) or _BYLINE.search(t)):
-            meta["author"] = m.group(1)
-    for t in meta_lines:
-        if "author" not in meta and (m := _POSTER.search(t)):
-            meta["author"] = m.group(1) or m.group(2)
-    for t in meta_lines:  # a speech header: a name alone (习 近 平), or office and name
-        if "author" not in meta and PERSON_NAME.match(t) and not SPEAKER_OFFICE.match(t):
-            meta["author"] = re.sub(r"[\s\u3000]", "", t)
-        if "author" not in meta and (
-            m := re.match(
-                r"^(.{0,10}?(?:总理|主席|书记|省长|市长|县长|区长|主任))\s+(" + _NAME + r")$", t
-            )
-        ):
-            meta["author"] = m.group(2)
-    furniture = [
-        _HAN_SPACES.sub("", d.text) for d in decisions if d.action in (codes.DROP, codes.META)
-    ]
-    for pattern in _SITE_PATTERNS:
-        for text in furniture:
-            if m := pattern.search(text):
-                meta["site"] = m.group(1)
+    _author(meta_lines, meta)
+    site = browser_site(decisions)
+    if site is None:
+        site = next(
+            (
+                m.group(1)
+                for d in decisions
+                if d.action in (codes.DROP, codes.META) and (m := _COPYRIGHT_LABEL.search(d.text))
+            ),
+            None,
+        )
+    if site is None:
+        furniture = [
+            _HAN_SPACES.sub("", d.text) for d in decisions if d.action in (codes.DROP, codes.META)
+        ]
+        for pattern in _SITE_PATTERNS:
+            for text in furniture:
+                if m := pattern.search(text):
+                    site = m.group(1)
+                    break
+            if site:
                 break
-        if "site" in meta:
-            break
-    if "site" not in meta and (logo := _logo(decisions)):
-        meta["site"] = logo
-    return {k: meta[k] for k in ("date", "source", "site", "author") if k in meta}
+    site = site or _logo(decisions)
+    if site:
+        meta["site"] = site
+    # an official document's number, issuer and written date
+    for t in meta_lines:
+        if "doc_number" not in meta and (m := _DOC_LABEL.search(t) or _DOC_NUMBER.fullmatch(t)):
+            meta["doc_number"] = re.sub(r"\s+", "", m.group(1) if m.groups() else m.group(0))
+        if "issuer" not in meta and (m := _ISSUER_LABEL.search(t)):
+            meta["issuer"] = m.group(1)
+        if "written_date" not in meta and (m := _WRITTEN_LABEL.search(t)):
+            if d := _date_of(m.group(1)):
+                meta["written_date"] = d
+    if sign := _sign_off(decisions):
+        meta.setdefault("issuer", sign[0])
+        meta.setdefault("written_date", sign[1])
+    for d in decisions[:80]:  # a dateline heads its speech
+        if d.action != codes.KEEP or len(d.text) > 80:
+            continue
+        t = d.text.strip()
+        if t[:1] not in "（(—－-12〇零一二":
+            continue
+        if DATELINE.match(t) or DATELINE_START.match(t):
+            if date := _date_of(t):
+                meta["speech_date"] = date
+                break
+    return {k: meta[k] for k in FIELDS if k in meta}
+
+
+def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
+    """The author, by the strength of the evidence (see :func:`extract_meta`)."""
+    finders = (
+        lambda t: (m := _OP.search(t)) and m.group(1),
+        lambda t: (m := _AUTHORS.search(t)) and m.group(1),
+        lambda t: (m := _BYLINE.search(t)) and m.group(1),
+        lambda t: (m := _SPEAKER.search(t)) and m.group(1),
+        lambda t: (m := _BRACKET_BYLINE.match(t)) and m.group(1),
+        lambda t: (m := _POSTER.search(t)) and (m.group(1) or m.group(2)),
+        lambda t: (m := _HANDLE_DATE.match(t)) and m.group(1),
+        # a speech header's name alone (习 近 平)
+        lambda t: (
+            PERSON_NAME.match(t) and not SPEAKER_OFFICE.match(t) and re.sub(r"[\s\u3000]", "", t)
+        ),
+    )
+    for find in finders:
+        for t in meta_lines:
+            if value := find(t):
+                meta["author"] = value
+                return
 
 
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}")

@@ -39,6 +39,7 @@ COMMENT_HEADER = re.compile(
 _BULLETS = "·•▪◆◇■□●○▶►-*"
 
 _BOILERPLATE, _BODY, _SHORT = 1, 2, 3
+_TRANSPARENT = frozenset({codes.R_MEDIA_PLACEHOLDER, codes.R_PHOTO_CAPTION})
 _SIGNATURE_MAX = 60  # characters: a motto, not a paragraph
 
 
@@ -86,6 +87,8 @@ def revise(
     if _BODY not in kind:
         return
     _comment_zone(texts, kind, actions, reasons)
+    # an image's place in the text (``image.png``) bounds nothing: the text runs on around it
+    filled = [i for i in filled if reasons[i] not in _TRANSPARENT]
     _signatures(texts, filled, heading, kind, actions, reasons)
     _islands(texts, filled, kind, actions, reasons)
 

@@ -11,6 +11,7 @@ The context-dependent decisions (title, repeated title, head and tail zones, cor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Optional
@@ -64,7 +65,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_PAYWALL,
-        r"预览(?:阅读)?已结束|(?:阅读|查看|展开)全文|剩余\d*.{0,6}未读|余下全文|试读已结束|开通(?:VIP|会员)|下载(?:本文|文档|全文)|扫码(?:联系|下载|获取|阅读)|付费(?:阅读|下载)|全文(?:下载|阅读)|文档下载|免费阅读已结束|阅读已结束|立即下载|还剩\s*\d+\s*页|继续阅读|本文档为【|文档(?:页数|格式|贡献者)|所需积分|需要金币|金币\s+立即|相似文档|内容提供方",
+        r"预览(?:阅读)?已结束|(?:阅读|查看|展开)全文|剩余\d*.{0,6}未读|余下全文|试读已结束|开通(?:VIP|会员)|下载(?:本文|文档|全文)|扫码(?:联系|下载|获取|阅读)|付费(?:阅读|下载)|全文(?:下载|阅读)|文档下载|免费阅读已结束|阅读已结束|立即下载|还剩\s*\d+\s*页|继续阅读|本文档为【|文档(?:页数|格式|贡献者)|所需积分|需要金币|金币\s+立即|相似文档|内容提供方|由会员分享|可在线阅读",
         120,
     ),
     (
@@ -76,7 +77,7 @@ _RULES: list[tuple[str, str, int]] = [
         codes.R_POWERED_BY,
         r"powered\s+by|技术支持"
         + _C
-        + r"|技术支持\s|建议使用.{0,20}浏览器|分辨率|网站(?:建设|制作|维护)"
+        + r"|技术支持\s|建议(?:您)?使用.{0,20}浏览器|分辨率|网站(?:建设|制作|维护)"
         + _C,
         200,
     ),
@@ -103,7 +104,7 @@ _RULES: list[tuple[str, str, int]] = [
         + _C
         + r"?|点击(?:数|量|率)"
         + _C
-        + r"?|在线人数",
+        + r"?|在线人数|预计阅读时长|阅读时长|^本文共计?\s*\d+\s*个?字",
         80,
     ),
     (
@@ -121,7 +122,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_RECOMMEND,
-        r"^(?:推荐访问|推荐阅读|热门推荐|热门文章|精彩推荐|猜你喜欢|延伸阅读|热点推荐|最新文章|热门标签|随机推荐|点击排行|本周热门|最新推荐|你可能(?:还)?(?:喜欢|感兴趣)|相关(?:推荐|阅读|搜索|链接|新闻|专题|标签|稿件|报道|解读|文件|话题|问题|视频|文档)|为你推荐|特别推荐|往期(?:推荐|回顾|精选))(?:[:：\s]|$)|^(?:标签|关键词|热词|热门标签|tags)\s*[:：]?\s*(?:$|\S+(?:\s+\S+)+$)|^.{0,6}(?:热议榜|热榜|排行榜|热搜榜)$|^(?:上一篇|下一篇|上一页|下一页|上一条|下一条|返回(?:列表|顶部|首页)|更多)(?:[:：>»\s]|$)",
+        r"^(?:推荐访问|推荐阅读|热门推荐|热门文章|精彩推荐|猜你喜欢|延伸阅读|热点推荐|最新文章|热门标签|随机推荐|点击排行|本周热门|最新推荐|你可能(?:还)?(?:喜欢|感兴趣)|相关(?:推荐|阅读|搜索|链接|新闻|专题|标签|稿件|报道|解读|文件|话题|问题|视频|文档)|为你推荐|特别推荐|往期(?:推荐|回顾|精选))(?:[:：\s>»]|$)|^(?:标签|关键词|热词|热门标签|tags)\s*[:：]?\s*(?:$|\S+(?:\s+\S+)+$)|^.{0,6}(?:热议榜|热榜|排行榜|热搜榜)$|^(?:上一篇|下一篇|上一页|下一页|上一条|下一条|返回(?:列表|顶部|首页)|更多)(?:[:：>»\s]|$)",
         300,
     ),
     (codes.R_RELATED, r"^相关(?:文章|内容|范文|文档|资料)(?:推荐|列表)?[:：]?", 200),
@@ -140,8 +141,13 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_POWERED_BY,
-        r"processed in [\d.]+ second|\d+ queries|gmt[+-]\d+,",
-        200,
+        r"processed in [\d.]+ second|\d+ queries|gmt[+-]\d+,|建议(?:您)?使用.{0,20}浏览器",
+        400,
+    ),
+    (
+        codes.R_UI_CONTROLS,  # a portal's exit warning and rating widgets
+        r"即将离开.{0,30}(?:网站|门户|页面)|是否继续[?？]?$|^(?:放弃|继续访问|评价建议|我要评价)$",
+        80,
     ),
     (
         codes.R_FORUM,
@@ -153,8 +159,30 @@ _RULES: list[tuple[str, str, int]] = [
     (
         codes.R_LOGIN,
         r"(?:^|\s)(?:登录|注册|立即注册|快速登录)(?:\s|$|[|｜])|登录.{0,8}(?:账号|后才可以|后发言|后回复)|请登录|下载.{0,10}(?:APP|app|客户端)|APP下载|客户端下载"
-        r"|请输入(?:搜索)?(?:内容|关键词|关键字)|请输入(?:你|您)的|马上注册|注册(?:账号|会员)|遵守.{0,12}(?:协议|公约|规则|底线)|打开.{1,8}(?:查看|体验|阅读)|使用.{1,8}APP|只需一步|快速开始|发表回复|回帖后跳转",
+        r"|请输入(?:搜索)?(?:内容|关键词|关键字)|请输入(?:你|您)的|马上注册|注册(?:账号|会员)|遵守.{0,12}(?:协议|公约|规则|底线)|打开.{1,8}(?:查看|体验|阅读)|使用.{1,8}APP|只需一步|快速开始|发表回复|回帖后跳转|注册或登[录陆]后|登[录陆]后(?:显示|可见|查看)|(?:链接|图片|内容)隐藏",
         60,
+    ),
+    (
+        codes.R_PHOTO_CAPTION,  # a photo's credit (``…记者 刘尚文 摄``) or a speech photo's line
+        r"(?:^|[\s\u3000（(/：:])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄"
+        r"|^[^。，]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$",
+        200,
+    ),
+    (
+        codes.R_MEDIA_PLACEHOLDER,  # an image's file name where the image was (``image.png``)
+        r"^[^。，；]{0,60}\.(?:png|jpe?g|gif|webp|bmp|svg)$",
+        80,
+    ),
+    (
+        codes.R_REPLY_THREAD,  # a reply list or a blog index under the post
+        r"^#?\s*re\s*[:：].{1,80}\d{4}-\d{1,2}-\d{1,2}|^【[^】]{1,24}】\s*\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+\d+\s*字"
+        r"|由\s*\S{1,24}\s*张贴\s*@\s*\d{4}|\[\d+/\d+\]$",
+        160,
+    ),
+    (
+        codes.R_EDITORIAL,  # a summary or the original title printed above the article
+        r"^[\[【]\s*(?:摘要|编者按|导读|核心提示)\s*[:：\]】]|^原标题\s*[:：]",
+        400,
     ),
     (
         codes.R_MEDIA_PLACEHOLDER,
@@ -163,7 +191,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_ATTACHMENT,
-        r"^(?:相关)?附件(?:下载)?[:：]|^[^。，]{1,60}\.(?:docx?|pdf|xlsx?|wps|pptx?|zip|rar|txt|ofd)$",
+        r"^(?:相关)?附件(?:下载)?(?:[:：]|$)|^[^。，]{1,60}\.(?:docx?|pdf|xlsx?|wps|pptx?|zip|rar|txt|ofd)$",
         80,
     ),
     (
@@ -238,9 +266,20 @@ _COMPILED = [
     (reason, *split_anchored(pat, re.IGNORECASE), maxlen) for reason, pat, maxlen in _RULES
 ]
 
+#: A speaker's office and name ending a line (``北京市市长 殷勇``, ``自治区主席艾尔肯·吐尼亚孜``).
+SPEAKER_TAIL = (
+    r"(?:[\u4e00-\u9fff]{0,14}(?:省|市|县|区|州|盟|旗|政府|自治区))?"
+    r"代?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|自治区主席|主席)"
+    r"[\s\u3000]*[\u4e00-\u9fff·]{2,10}$"
+)
+#: An official document's number (发文字号): ``吉政明电〔2022〕1号``, ``滬府發(fā)〔2017〕92號``.
+DOC_NUMBER = (
+    r"[\u4e00-\u9fff]{1,12}(?:[(（][a-z]{1,6}[)）])?\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]"
+    r"\s*第?\s*\d{1,5}\s*[号號]"
+)
 #: Lines that carry metadata: a source, a publication date, an author or a byline.
 META_LINE_PATTERN = (
-    r"(?:^|\s)(?:文章|信息|稿件|新闻)?来源"
+    r"(?:^|\s|\d|[▌■●◆|｜【\[])(?:本文|文章|信息|稿件|新闻)?来源"
     + _C
     + r"|(?:发布|发表|更新|录入|上传|提交)(?:时间|日期|于)"
     + _C
@@ -252,20 +291,40 @@ META_LINE_PATTERN = (
     + r"|^[（(]作者系"
     + r"|^(?:来自.{0,16}客户端)?\s*\d+\s*楼\s*\d{4}[-/]|^(?:发表于|回复于|回复日期|发帖时间)\s*[:：]?\s*\d{4}[-/]"
     # a metadata table's row, label then colon, bar or tab (``| 索引号 | 0000…/2024-00012 |``)
-    + r"|^[|｜]?\s*(?:索\s*引\s*号|主题分类|主\s*题\s*词|发文机关|发文字号|文\s*号|成文日期|生成日期|发布日期|发布机构"
+    + r"|^[|｜•·]?\s*(?:索\s*引\s*号|主题分类|主\s*题\s*词|发文机关|发文机构|发文字号|文\s*号|成文日期|生成日期|发布日期|发布机构"
+    + r"|发文日期|生效时间|废止时间|有\s*效\s*期|施行日期"
     + r"|标\s*题|信息名称|有\s*效\s*性|信息来源|公开方式|公开范围|体裁分类|组配分类|服务对象|信息分类)"
     + r"\s*(?:[:：]|[|｜\t])"
     + r"|^[^，。]{0,15}(?:记者|通讯员|特约撰稿人)\s*[\u4e00-\u9fff·]{2,4}(?:\s|$)"
     + r"|^[（(][^（）()，。]{0,20}(?:记者|通讯员)[\s\u4e00-\u9fff·]{2,20}[）)]$"
     + r"|IP\s*属地\s*[:：]?\s*[\u4e00-\u9fff]{2,10}$|^来自\s*\S{1,16}客户端$|^来自\s*[:：]\s*\S{1,20}$"
     + r"|^(?:文|图|文/图|图/文)\s*[/|:：]\s*[\u4e00-\u9fff]{2,4}"
+    # a speech's speaker: office, then name (``北京市市长 殷勇``, ``…会议上 省长 胡玉亭``)
+    + r"|(?:^|\s)"
+    + SPEAKER_TAIL
+    # a document number alone (``京政办发〔2016〕26号``); a poster's handle and the post's time
+    + r"|^"
+    + DOC_NUMBER
+    + r"$"
+    + r"|^[^\s，。]{1,20}\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[^，。]{0,12})?$"
+    # a byline in brackets (``（网易财经 张艳）``)
+    + r"|^[（(][\u4e00-\u9fff]{2,10}\s+[\u4e00-\u9fff·]{2,4}[）)]$"
 )
 _META_HEAD, _META_REST = split_anchored(META_LINE_PATTERN)  # both present
 #: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
 DATELINE = re.compile(
-    r"^[（(]?[—－-]*\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,50}?(?:上|通过|发表|讲话|报告|会议)[）)]?$"
+    r"^[（(]?[—－-]*\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇零一二三四五六七八九]{4}\s*年"
+    r"\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3})\s*日.{0,50}?"
+    r"(?:上|通过|发表|讲话|报告|会议)[）)]?$"
     r"|^[—－]+\s*在.{2,50}?上的?(?:报告|讲话|发言|致辞|工作报告)?$"
 )
+#: The start of a dateline broken over two lines (``——2026年1月27日在山东省第十四届`` /
+#: ``人民代表大会第四次会议上``), and the end that completes it.
+DATELINE_START = re.compile(
+    r"^[（(]?[—－-]+\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年.{1,8}?日\s*(?:在[^。，]{1,40})?$"
+    r"|^[（(]?(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年.{1,8}?日\s*在[^。，]{1,30}(?:届|次)$"
+)
+DATELINE_END = re.compile(r"^[^。，]{0,40}(?:会议|大会|会)上(?:的(?:报告|讲话))?[）)]?$")
 SPEAKER_OFFICE = re.compile(
     r"^[\u4e00-\u9fff]{0,10}(?:总理|副总理|主席|副主席|委员长|总书记|书记|副书记|省长|市长|县长|区长|镇长|乡长|主任|部长|局长|厅长)$"
 )
@@ -309,7 +368,11 @@ UI_WORDS = (
     "看帖 发帖 发新帖 回帖 吧主推荐 精品 图片 视频 回应 我来回应 最赞回应 推荐 转载 申请转载 加入小组 关注他 关注她 关注TA "
     "反馈 写评论 写留言 最新 最热 热门 按热度 按时间 提交 提交回答 我来回答 我要回答 最佳回答 最佳答案 有用 没用 "
     "听全文 原创 END 上一版 下一版 版面导航 标题导航 往期回顾 PDF下载 下载本版PDF 查看更多 展开 展开全文 收起全文 阅读原文 "
-    "切换模式 写文章 客服 在线客服 取消 确定 赞同 反对"
+    "切换模式 写文章 客服 在线客服 取消 确定 赞同 反对 编辑 编辑本段 "
+    # a government portal's menu, its items often glued into one line (政策原文政务服务新闻发布会政策解读)
+    "政策原文 政务服务 新闻发布会 政策解读 媒体解读 图片解读 视频解读 图解 政务公开 政府信息公开 信息公开 "
+    "互动交流 政民互动 办事服务 数据发布 数据开放 要闻动态 新闻中心 公示公告 通知公告 领导信息 机构职能 "
+    "政策文件 规划计划 人事信息 在线访谈 征集调查 意见征集 领导信箱 网上调查 专题专栏 走进 今日 要闻"
 ).split()
 _UI_LINE = re.compile(
     r"^(?:" + "|".join(sorted(map(re.escape, UI_WORDS), key=len, reverse=True)) + r")+$"
@@ -388,6 +451,8 @@ def line_rule(line: str) -> Optional[str]:
         return codes.R_COUNTER
     if _SEPARATOR_LINE.match(line):
         return codes.R_SEPARATOR
+    if is_noise(line):
+        return codes.R_NOISE
     if is_link_list(line):
         return codes.R_NAV
     if is_spaced_menu(line):
@@ -427,6 +492,22 @@ _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"\s*[|｜丨¦]\s*|\s{2,}|\s+[/·•]\s+")
 
 
+_ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def is_noise(line: str) -> bool:
+    """Scrambled characters a site mixes into its text against copying: no Chinese, short, and a quarter or
+    more ASCII punctuation.
+
+    >>> is_noise("4 }, y8 a' J1 j6 s! o% x# o"), is_noise("GDP增长5.2%"), is_noise("http://a.cn")
+    (True, False, False)
+    """
+    if len(line) > 60 or HAN.search(line) or "://" in line:
+        return False
+    core = line.replace(" ", "")
+    return len(core) >= 4 and len(_ASCII_PUNCT.findall(core)) >= max(3, len(core) / 4)
+
+
 def is_link_list(line: str) -> bool:
     """Three or more short items separated by bars or wide spaces, with no sentence punctuation: a menu.
 
@@ -447,8 +528,8 @@ def is_spaced_menu(line: str) -> bool:
     >>> is_spaced_menu("首页 滚动 时政 国际 社会 财经"), is_spaced_menu("指标 2023年 2024年 增长 百分比")
     (True, False)
     """
-    if len(line) > 120 or SENTENCE_PUNCT.search(line):
-        return False
+    if len(line) > 120 or SENTENCE_PUNCT.search(line) or (line[:1] in "|｜" and line[-1:] in "|｜"):
+        return False  # a table's row (``| 姓名 | 张三 |``) is not a menu
     words = line.split(" ")
     return len(words) >= 5 and all(0 < len(w) <= 12 and not _DIGIT.search(w) for w in words)
 
@@ -513,3 +594,36 @@ def is_long_prose(line: str) -> bool:
 def is_prose(line: str, min_len: int = 40) -> bool:
     """Reads as body prose: long enough and has sentence punctuation."""
     return len(line) >= min_len and bool(PROSE_PUNCT.search(line))
+
+
+_BROWSER_SEPARATORS = re.compile(
+    r"\s*[_｜|]\s*|\s+[-—–]\s+|(?<=[\u4e00-\u9fff）)])-(?=[\u4e00-\u9fff])"
+)
+
+
+def browser_title(texts: Sequence[str], filled: Sequence[int]) -> tuple[int, str, str]:
+    """The page's first line read as a browser title: (index, headline part, site part). The site part is
+    the last segment after ``_``, ``|`` or `` - `` (``埃洛普离职：微软卧底成弃儿？_网易财经``); empty when the
+    line has no separator.
+
+    >>> browser_title(["2026年湖南省政府工作报告-湖南省人民政府门户网站"], [0])
+    (0, '2026年湖南省政府工作报告', '湖南省人民政府门户网站')
+    """
+    if not filled:
+        return -1, "", ""
+    i = filled[0]
+    t = texts[i]
+    parts = [p for p in _BROWSER_SEPARATORS.split(t) if p]
+    # a headline first, then at most four short segments (a menu's items are all short)
+    if (
+        2 <= len(parts) <= 5
+        and (len(parts[0]) >= 6 or _DOMAIN.match(parts[-1]))
+        and 2 <= len(parts[-1]) <= 30
+        and not is_ui_line(parts[-1])
+        and (_DOMAIN.match(parts[-1]) or not _DIGIT.search(parts[-1][:4]))
+    ):
+        return i, parts[0], parts[-1]
+    return i, t, ""
+
+
+_DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,6}$", re.IGNORECASE)

@@ -1,23 +1,30 @@
-"""``reportnlp cluster``: documents clustered by structure, one CSV row per document (thin over
-:func:`reportnlp.corpus.structure.cluster_documents`).
+"""The corpus commands: ``reportnlp cluster`` (documents clustered by structure, thin over
+:func:`~reportnlp.corpus.structure.cluster_documents`), ``similar`` (nearest documents by structure,
+:func:`~reportnlp.corpus.structure.nearest_documents`), ``periods`` (contiguous periods in year order,
+:func:`~reportnlp.corpus.periods.find_periods`) and ``templates`` (template families, thin over
+:func:`reportnlp.corpus.templates.find_families`), each writing a table and optionally a plot (PNG with
+the ``plot`` extra, or a self-contained HTML/SVG page; :mod:`reportnlp.corpus.plots`).
 
-The command is a :class:`click.Command` (``cluster_cmd``) registered on the ``reportnlp`` group by
-``main.add_command(cluster_cmd, "cluster")``.
+Each is a :class:`click.Command` registered on the ``reportnlp`` group (``main.add_command``). They read
+their inputs as every reading command does: the shared option group
+(:func:`reportnlp.pipeline.options.reading_options`: inputs, encoding, cleaning, ``--jobs``/``--engine``)
+and one reader path (:meth:`~reportnlp.pipeline.options.ReadOptions.records`: the partition plan run on the
+chosen executor, records read back in input order). numpy, pandas and scikit-learn load when a command
+runs, not at import.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Optional
 
 import click
 
-from reportnlp.pipeline.readers import read_inputs
-from reportnlp.pipeline.run import run_clean
-from reportnlp.pipeline.writers import AtomicFile
+from reportnlp.pipeline.options import ReadOptions, reading_options
 
-__all__ = ["cluster_cmd"]
+__all__ = ["analysed_records", "cluster_cmd", "periods_cmd", "similar_cmd", "templates_cmd"]
 
 #: The CSV columns before the named features.
 CSV_COLUMNS = ("id", "cluster", "silhouette", "distance", "prototype", "title", "signature")
@@ -35,8 +42,75 @@ def _k(value: str) -> str | int:
     return k
 
 
+def analysed_records(
+    inputs: tuple[str, ...],
+    *,
+    no_clean: bool = False,
+    encoding: Optional[str] = None,
+    jobs: int = 1,
+    quiet: bool = False,
+    opts: Optional[ReadOptions] = None,
+    near: Optional[str] = None,
+) -> tuple[list[dict], list[str]]:
+    """The inputs cleaned (unless ``no_clean``) and analysed: ``(records, failures)`` in input order, read
+    through the one reader path (:meth:`ReadOptions.records`: the partition plan on this process, ``jobs``
+    processes or Dask); failures echoed on standard error. ``opts``: the command's shared options (else
+    built from the other arguments); ``near``: the command's output (the parts are staged beside it;
+    default a temporary folder)."""
+    import tempfile
+
+    if opts is None:
+        opts = ReadOptions(inputs, encoding=encoding, no_clean=no_clean, jobs=jobs, quiet=quiet)
+    tmp = None
+    if near is None:
+        tmp = tempfile.mkdtemp(prefix="reportnlp-")
+        near = str(Path(tmp) / "records")
+    try:
+        with opts.records("analyse", near=near) as (summary, recs):
+            records = list(recs)
+    finally:
+        if tmp is not None:
+            import shutil
+
+            shutil.rmtree(tmp, ignore_errors=True)
+    for f in summary.failures:
+        click.echo(f"error: {f}", err=True)
+    return records, summary.failures
+
+
+def _write_text(path: str, text: str) -> None:
+    from reportnlp.pipeline.writers import AtomicFile
+
+    f = AtomicFile(path)
+    try:
+        f.write(text)
+    except BaseException:
+        f.abort()
+        raise
+    f.commit()
+
+
+def _check_plot(plot: Optional[str]) -> None:
+    if plot:
+        from reportnlp.corpus.plots import plot_kind
+
+        try:
+            plot_kind(plot)
+        except ValueError as err:
+            raise click.BadParameter(str(err), param_hint="--plot") from None
+
+
+def _plot_or_warn(fn, *args, **kwargs) -> Optional[str]:
+    """Run a plot writer; a missing matplotlib is a warning (the table is written already), not a crash."""
+    try:
+        fn(*args, **kwargs)
+    except RuntimeError as err:
+        click.echo(f"warning: no plot: {err}", err=True)
+        return None
+    return args[0]
+
+
 @click.command("cluster", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False), help="clusters.csv to write."
 )
@@ -45,44 +119,42 @@ def _k(value: str) -> str | int:
     "k",
     default="auto",
     show_default=True,
-    help="Number of clusters, or auto: the k from 2 to --k-max with the best silhouette.",
+    help="Number of clusters, or auto: the k from 2 to --k-max with the best mean silhouette.",
 )
 @click.option("--k-max", default=8, show_default=True, type=click.IntRange(2, 100))
 @click.option(
-    "--no-clean",
-    is_flag=True,
-    help="Inputs are clean already (e.g. the output of reportnlp clean): analyse their text as is.",
+    "--method",
+    type=click.Choice(["kmeans", "ward", "average"]),
+    default="kmeans",
+    show_default=True,
+    help="k-means (50 starts), or agglomerative clustering with Ward or average linkage.",
 )
 @click.option(
     "--describe",
     "describe_path",
     type=click.Path(dir_okay=False),
-    help="Also write the clusters as JSON: k, silhouettes, each prototype's outline, the members.",
+    help="Also write the clusters as JSON: k, the silhouette curve, each prototype's outline and the "
+    "features that set it apart, the members.",
+)
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False),
+    help="Also plot the clusters: map.png|map.html (a 2-D map), or dendrogram.png (--method ward|average).",
 )
 @click.option("--random-state", default=0, show_default=True, type=int, help="k-means seed.")
-@click.option(
-    "-j",
-    "--jobs",
-    default=1,
-    show_default=True,
-    type=click.IntRange(1, 256),
-    help="Worker processes.",
-)
-@click.option("--encoding", default=None, help="Force the input encoding of text files.")
-@click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
+@reading_options
 def cluster_cmd(
-    inputs: tuple[str, ...],
     output: str,
     k: str,
     k_max: int,
-    no_clean: bool,
+    method: str,
     describe_path: Optional[str],
+    plot: Optional[str],
     random_state: int,
-    jobs: int,
-    encoding: Optional[str],
-    quiet: bool,
+    opts: ReadOptions,
 ) -> None:
-    """Cluster documents by structure: outline, enumeration style, section lengths, densities.
+    """Cluster documents by structure: how the outline is built and worded (headings, their templates,
+    lead sentences, opening and closing formulas), enumeration style, section proportions.
 
     INPUT is read as by ``reportnlp clean`` (files, directories, .jsonl, - for stdin) and cleaned first
     unless --no-clean. The CSV has one row per document, in input order: id, cluster, silhouette,
@@ -96,16 +168,14 @@ def cluster_cmd(
     from reportnlp.corpus.structure import FEATURES, cluster_documents
 
     k_value = _k(k)
-    options: dict = {"no_clean": True} if no_clean else {"to_simplified": True}
-    if encoding:
-        options["encoding"] = encoding
-    records, failures = [], []
-    for res in run_clean(read_inputs(inputs), jobs=jobs, options=options, step="analyse"):
-        if res.error is not None:
-            failures.append(res.error)
-            click.echo(f"error: {res.error}", err=True)
-        else:
-            records.append(res.record)
+    opts.check_outputs(
+        [("-o", output, "file"), ("--describe", describe_path, "file"), ("--plot", plot, "file")]
+    )
+    _check_plot(plot)
+    dendrogram = bool(plot) and Path(plot).name.lower().startswith("dendrogram")
+    if dendrogram and method == "kmeans":
+        raise click.BadParameter("a dendrogram needs --method ward or average", param_hint="--plot")
+    records, failures = analysed_records(opts.inputs, opts=opts, near=output)
     if not records:
         click.echo("error: no document to cluster", err=True)
         sys.exit(1)
@@ -113,35 +183,349 @@ def cluster_cmd(
         click.echo(f"error: --k {k_value} but only {len(records)} documents", err=True)
         sys.exit(1)
 
-    result = cluster_documents(records, k=k_value, k_max=k_max, random_state=random_state)
+    result = cluster_documents(
+        records, k=k_value, k_max=k_max, random_state=random_state, method=method
+    )
     table = result.assignments[list(CSV_COLUMNS) + list(FEATURES)]
-    f = AtomicFile(output)
-    try:
-        f.write(table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))
-    except BaseException:
-        f.abort()
-        raise
-    f.commit()
+    from reportnlp.readers.fields import add_field_columns
+
+    table = add_field_columns(table, records)  # the input's source and own fields, to join back
+    _write_text(output, table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))
+    written = [output]
     if describe_path:
-        d = AtomicFile(describe_path)
-        d.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        d.commit()
-    if not quiet:
+        _write_text(
+            describe_path, json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        )
+        written.append(describe_path)
+    if plot:
+        from reportnlp.corpus import plots
+
+        ids = result.assignments["id"].tolist()
+        title = f"{len(ids)} documents, {result.k} clusters ({method})"
+        if dendrogram and plot.lower().endswith(".png"):
+            done = _plot_or_warn(
+                plots.dendrogram_png, plot, result.features, ids, method=method, title=title
+            )
+        else:
+            rows = result.assignments[["id", "cluster", "prototype", "signature"]].to_dict(
+                "records"
+            )
+            done = _plot_or_warn(
+                plots.write_map, plot, plots.map_coordinates(result.features), ids,
+                groups=result.assignments["cluster"].tolist(), title=title, rows=rows,
+            )  # fmt: skip
+        if done:
+            written.append(done)
+    if not opts.quiet:
         lines = [
             f"documents: {len(records)} clustered, {len(failures)} failed",
-            f"k: {result.k}"
+            f"k: {result.k} ({method})"
             + (
-                f" (by silhouette over {min(result.k_scores)}-{max(result.k_scores)})"
+                f", by mean silhouette over {min(result.k_scores)}-{max(result.k_scores)}: "
+                + " ".join(f"{kk}:{v:.3f}" for kk, v in result.k_scores.items())
                 if result.k_scores
                 else ""
             )
-            + (f", silhouette {result.silhouette:.3f}" if result.k > 1 else ""),
+            + (f"; silhouette {result.silhouette:.3f}" if result.k > 1 else ""),
         ]
         for row in result.clusters.itertuples():
             lines.append(
                 f"cluster {row.cluster}: {row.size} documents, prototype {row.prototype} "
                 f"{row.signature or '(no headings)'}" + (f"; {row.traits}" if row.traits else "")
             )
+        lines.append("wrote " + ", ".join(written))
         click.echo("\n".join(lines), err=True)
+    if failures:
+        sys.exit(1)
+
+
+def _table_format(path: str) -> str:
+    suffix = path.lower().rsplit(".", 1)[-1] if "." in path else ""
+    if suffix not in ("csv", "json"):
+        raise click.BadParameter(f"write .csv or .json, not {path!r}", param_hint="-o")
+    return suffix
+
+
+@click.command("similar", context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="neighbours.csv or neighbours.json to write.",
+)
+@click.option(
+    "--top",
+    default=5,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="Neighbours a document.",
+)
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False),
+    help="Also draw a 2-D map of the documents with a line to each one's nearest: map.png or map.html.",
+)
+@reading_options
+def similar_cmd(
+    output: str,
+    top: int,
+    plot: Optional[str],
+    opts: ReadOptions,
+) -> None:
+    """The nearest documents by structure, with what their outlines share.
+
+    Distances are Euclidean in the block-weighted structure space of ``reportnlp cluster`` (headings and
+    their templates, lead sentences, formulas, outline counts; no body vocabulary). One row per pair: id,
+    rank, neighbour, distance, similarity (cosine), same_signature (the two outlines have the same shape) and
+    shared (the features both documents have well above the corpus mean). JSON groups the rows by document.
+
+    \b
+    Example:
+      reportnlp similar corpora/gwr/government_work_reports.jsonl --top 3 -o out/similar.csv --plot out/map.html
+    """
+    from reportnlp.corpus.structure import make_pipeline, nearest_documents
+
+    fmt = _table_format(output)
+    _check_plot(plot)
+    opts.check_outputs([("-o", output, "file"), ("--plot", plot, "file")])
+    records, failures = analysed_records(opts.inputs, opts=opts, near=output)
+    if len(records) < 2:
+        click.echo("error: similar needs at least two documents", err=True)
+        sys.exit(1)
+    table = nearest_documents(records, top=top)
+    if fmt == "csv":
+        _write_text(output, table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))
+    else:
+        grouped: dict[str, list] = {}
+        for row in table.to_dict("records"):
+            grouped.setdefault(str(row.pop("id")), []).append(
+                {k: (round(v, 6) if isinstance(v, float) else v) for k, v in row.items()}
+            )
+        data = {"top": top, "documents": [{"id": i, "neighbours": n} for i, n in grouped.items()]}
+        _write_text(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    written = [output]
+    if plot:
+        from reportnlp.corpus import plots
+
+        head = make_pipeline(2)[:-2].fit(records)
+        Z = head.transform(records).to_numpy(dtype=float)
+        ids = [str(r.get("id")) for r in records]
+        index = {d: i for i, d in enumerate(table["id"].astype(str).unique().tolist())}
+        first = table[table["rank"] == 1]
+        edges = [(index[str(a)], index[str(b)]) for a, b in zip(first["id"], first["neighbour"])]
+        done = _plot_or_warn(
+            plots.write_map, plot, plots.map_coordinates(Z), list(index) or ids, edges=edges,
+            title=f"{len(records)} documents by structure (lines: nearest neighbour)",
+            rows=first[["id", "neighbour", "distance", "shared"]].to_dict("records"),
+        )  # fmt: skip
+        if done:
+            written.append(done)
+    if not opts.quiet:
+        same = float(table.loc[table["rank"] == 1, "same_signature"].mean())
+        click.echo(
+            f"documents: {len(records)} read, {len(failures)} failed; {len(table)} neighbour rows "
+            f"(top {top}); nearest neighbour has the same outline shape for {same:.0%}\n"
+            "wrote " + ", ".join(written),
+            err=True,
+        )
+    if failures:
+        sys.exit(1)
+
+
+def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[float]:
+    from reportnlp.corpus.eras import record_year
+
+    if field:
+        for source in (record, record.get("meta") or {}, record.get("fields") or {}):
+            value = source.get(field) if isinstance(source, dict) else None
+            if value not in (None, ""):
+                try:
+                    return float(value)
+                except (TypeError, ValueError):
+                    return None
+        return None
+    if from_title:
+        return record_year({"title": record.get("title") or "", "year": None})
+    return None
+
+
+@click.command("periods", context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="periods.csv or .json to write.",
+)
+@click.option("--years-field", default=None, help="The record field holding each document's year.")
+@click.option(
+    "--years-from-title",
+    is_flag=True,
+    help="Read each year from the title (a leading 2025年, or the NPC session of a resolution).",
+)
+@click.option(
+    "--k", "k", default="auto", show_default=True, help="Number of periods, or auto (silhouette)."
+)
+@click.option("--k-max", default=8, show_default=True, type=click.IntRange(2, 100))
+@click.option(
+    "--min-size",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="Least documents a period.",
+)
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False),
+    help="Also draw the periods on a time line: periods.png or .html.",
+)
+@reading_options
+def periods_cmd(
+    output: str,
+    years_field: Optional[str],
+    years_from_title: bool,
+    k: str,
+    k_max: int,
+    min_size: int,
+    plot: Optional[str],
+    opts: ReadOptions,
+) -> None:
+    """Cut documents, in year order, into contiguous periods of similar structure (exact optimal
+    segmentation; see ``reportnlp.corpus.find_periods``).
+
+    Each document needs a year: --years-field FIELD (a field of the input record or its meta) or
+    --years-from-title. Documents without one are left out (counted in the summary). The CSV has one row per
+    document in year order: id, year, period, signature; JSON also lists the periods (first, last, size,
+    prototype) and the breaks.
+
+    \b
+    Example:
+      reportnlp periods corpora/gwr/government_work_reports.jsonl --years-from-title -o out/periods.csv --plot out/periods.png
+    """
+    from reportnlp.corpus.periods import find_periods
+
+    if bool(years_field) == bool(years_from_title):
+        raise click.UsageError("give exactly one of --years-field FIELD and --years-from-title")
+    fmt = _table_format(output)
+    _check_plot(plot)
+    k_value = _k(k)
+    opts.check_outputs([("-o", output, "file"), ("--plot", plot, "file")])
+    records, failures = analysed_records(opts.inputs, opts=opts, near=output)
+    dated = [(r, _year_of(r, years_field, years_from_title)) for r in records]
+    undated = [r for r, y in dated if y is None]
+    dated = [(r, y) for r, y in dated if y is not None]
+    if len(dated) < 2 * min_size:
+        click.echo(
+            f"error: {len(dated)} documents with a year ({len(undated)} without); periods need at least "
+            f"{2 * min_size}",
+            err=True,
+        )
+        sys.exit(1)
+    if isinstance(k_value, int) and k_value > len(dated) // min_size:
+        click.echo(
+            f"error: --k {k_value} periods of {min_size}+ from {len(dated)} documents", err=True
+        )
+        sys.exit(1)
+    years = [int(y) if float(y).is_integer() else y for _, y in dated]
+    result = find_periods(
+        [r for r, _ in dated], years=years, k=k_value, k_max=k_max, min_size=min_size
+    )
+    if fmt == "csv":
+        _write_text(output, result.assignments.to_csv(index=False, lineterminator="\n"))
+    else:
+        data = {
+            "k": result.k,
+            "breaks": result.breaks,
+            "silhouette": None
+            if result.silhouette != result.silhouette
+            else round(result.silhouette, 6),
+            "k_scores": {str(kk): round(v, 6) for kk, v in result.k_scores.items()},
+            "periods": result.periods.to_dict("records"),
+            "documents": result.assignments.to_dict("records"),
+        }
+        _write_text(output, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    written = [output]
+    if plot:
+        from reportnlp.corpus import plots
+
+        done = _plot_or_warn(
+            plots.write_periods, plot, result.assignments["year"].tolist(),
+            result.assignments["period"].tolist(), result.assignments["id"].tolist(),
+            title=f"{len(dated)} documents in {result.k} periods", rows=result.periods.to_dict("records"),
+        )  # fmt: skip
+        if done:
+            written.append(done)
+    if not opts.quiet:
+        spans = ", ".join(f"{r.first}–{r.last} ({r.size})" for r in result.periods.itertuples())
+        click.echo(
+            f"documents: {len(dated)} in periods, {len(undated)} without a year, {len(failures)} failed\n"
+            f"periods: {result.k}: {spans}; breaks {result.breaks}\n"
+            "wrote " + ", ".join(written),
+            err=True,
+        )
+    if failures:
+        sys.exit(1)
+
+
+@click.command("templates", context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="families.jsonl"
+)
+@click.option(
+    "--threshold",
+    default=0.5,
+    show_default=True,
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    help="Shingle Jaccard similarity at which two documents are linked.",
+)
+@click.option("--singletons", is_flag=True, help="Also write families of one document.")
+@reading_options
+def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOptions) -> None:
+    """Find template families: near-duplicates and documents filled in from one template.
+
+    INPUT is read as by ``reportnlp clean`` (files, directories, .jsonl, - for stdin) and cleaned first
+    unless --no-clean. One JSONL record per family: ``family``, ``members`` (ids), ``medoid``,
+    ``skeleton`` (the medoid's text with ``{slot_N}`` where members differ), ``slots`` (each member's text
+    and offsets there), ``jaccard`` and ``inputs`` (each member's source and the input's own fields). The exit code is 1 when any input failed; the rest is written.
+
+    \b
+    Example:
+      reportnlp templates corpora/samples -o out/families.jsonl
+    """
+    from reportnlp.corpus.templates import find_families
+    from reportnlp.pipeline.writers import AtomicFile, dumps
+
+    opts.check_outputs([("-o", output, "file")])
+
+    docs: dict[str, str] = {}
+    carried: dict[str, dict] = {}  # each id's source file and the input's own fields
+    with opts.records("clean", near=output) as (summary, records):
+        for r in records:
+            docs[r["id"]] = r["text"]
+            carried[r["id"]] = {"source": r.get("source"), "fields": r.get("fields") or {}}
+    failures = summary.failures
+    for f in failures:
+        click.echo(f"error: {f}", err=True)
+    families = find_families(docs, threshold=threshold, singletons=singletons)
+    out = AtomicFile(output)
+    try:
+        for fam in families:
+            row = fam.to_dict()
+            row["inputs"] = {m: carried.get(m, {}) for m in fam.members}  # source and fields
+            out.write(dumps(row) + "\n")
+    except BaseException:
+        out.abort()
+        raise
+    out.commit()
+    if not opts.quiet:
+        in_families = sum(len(f.members) for f in families if len(f.members) > 1)
+        click.echo(
+            f"documents: {len(docs)} read, {len(failures)} failed\n"
+            f"families: {sum(len(f.members) > 1 for f in families)} "
+            f"({in_families} documents in families, {len(docs) - in_families} alone)\n"
+            f"wrote {output}",
+            err=True,
+        )
     if failures:
         sys.exit(1)

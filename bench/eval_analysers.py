@@ -1,0 +1,177 @@
+"""Score the analysers on the real hand-labelled set (corpora/analysers-real), dev and held-out apart.
+
+    python bench/eval_analysers.py [--heldout] [--errors dev|heldout] [--record-first-run]
+
+* slogans: four-character and numbered slogans, a detection counts when its offsets equal a label's (a
+  four-character detection that is a labelled numbered slogan, ``一国两制``, is scored as numbered only);
+* metrics: spans of time (``kind == "span"``) are typed apart and not scored; a detection counts when it overlaps a labelled metric (one to one, in text order); the thing is right
+  when it equals one of the label's accepted names or one ends with the other (``比重`` for
+  ``非化石能源发电量占总发电量的比重``);
+* masks: as ``bench/eval_placeholders.py`` (offsets equal), with type accuracy.
+
+The held-out part (a third of the excerpts and pages, fixed in PROVENANCE.md) is never looked at while tuning;
+``first_run.json`` keeps the figures of the detectors as they were before any tuning on this set, and the script
+prints them next to the current ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SET = ROOT / "corpora" / "analysers-real"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+HELDOUT_REPORTS = {"gwr1984", "gwr2013", "cpc2017", "docx_guangdong"}
+
+
+def heldout(file: str) -> bool:
+    """The fixed split: four report excerpts, and the template pages whose number ends in 0, 3, 6 or 9."""
+    stem = Path(file).stem
+    if file.startswith("reports/"):
+        return stem in HELDOUT_REPORTS
+    return stem[-1] in "0369"
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def _thing_ok(found: str | None, gold: list[str]) -> bool:
+    if not found:
+        return False
+    return any(
+        found == g or (len(found) >= 2 and (g.endswith(found) or found.endswith(g))) for g in gold
+    )
+
+
+def score_reports(part: str, errors: bool = False) -> dict[str, float]:
+    from reportnlp.analysers import find_metrics, find_slogans
+
+    c = dict.fromkeys(
+        ("fc_tp", "fc_fp", "fc_fn", "nb_tp", "nb_fp", "nb_fn", "m_tp", "m_fp", "m_fn", "thing"), 0
+    )
+    for line in (SET / "reports.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if (part == "heldout") != heldout(rec["file"]):
+            continue
+        text = (SET / rec["file"]).read_text(encoding="utf-8")
+
+        def ctx(s: int, e: int, text: str = text) -> str:
+            return text[max(0, s - 8) : e + 8].replace("\n", " ")
+
+        gold_nb = {(s["start"], s["end"]) for s in rec["slogans"] if s["kind"] == "numbered"}
+        gold_fc = {(s["start"], s["end"]) for s in rec["slogans"] if s["kind"] == "four_char"}
+        slogans = find_slogans(text)
+        found_nb = {(s.start, s.end) for s in slogans if s.kind == "numbered"}
+        found_fc = {(s.start, s.end) for s in slogans if s.kind == "four_char"} - gold_nb
+        for key, gold, found in (("fc", gold_fc, found_fc), ("nb", gold_nb, found_nb)):
+            c[f"{key}_tp"] += len(gold & found)
+            c[f"{key}_fp"] += len(found - gold)
+            c[f"{key}_fn"] += len(gold - found)
+            if errors:
+                for s, e in sorted(found - gold):
+                    print(f"FP {key} {rec['file']} {text[s:e]!r} in {ctx(s, e)!r}")
+                for s, e in sorted(gold - found):
+                    print(f"FN {key} {rec['file']} {text[s:e]!r} in {ctx(s, e)!r}")
+        metrics = [m for m in find_metrics(text) if m.kind == "quantity"]  # spans of time apart
+        used: set[int] = set()
+        for g in rec["metrics"]:
+            hit = next(
+                (
+                    i
+                    for i, m in enumerate(metrics)
+                    if i not in used and m.start < g["end"] and g["start"] < m.end
+                ),
+                None,
+            )
+            if hit is None:
+                c["m_fn"] += 1
+                if errors:
+                    print(f"FN metric {rec['file']} {g['text']!r} in {ctx(g['start'], g['end'])!r}")
+                continue
+            used.add(hit)
+            c["m_tp"] += 1
+            m = metrics[hit]
+            if _thing_ok(m.thing, g["thing"]):
+                c["thing"] += 1
+            elif errors:
+                print(
+                    f"THING {rec['file']} {m.text!r} found {m.thing!r} gold {'/'.join(g['thing'])!r}"
+                )
+        for i, m in enumerate(metrics):
+            if i not in used:
+                c["m_fp"] += 1
+                if errors:
+                    print(f"FP metric {rec['file']} {m.text!r} in {ctx(m.start, m.end)!r}")
+    return {
+        "four_char_precision": _ratio(c["fc_tp"], c["fc_tp"] + c["fc_fp"]),
+        "four_char_recall": _ratio(c["fc_tp"], c["fc_tp"] + c["fc_fn"]),
+        "numbered_precision": _ratio(c["nb_tp"], c["nb_tp"] + c["nb_fp"]),
+        "numbered_recall": _ratio(c["nb_tp"], c["nb_tp"] + c["nb_fn"]),
+        "metric_precision": _ratio(c["m_tp"], c["m_tp"] + c["m_fp"]),
+        "metric_recall": _ratio(c["m_tp"], c["m_tp"] + c["m_fn"]),
+        "thing_accuracy": _ratio(c["thing"], c["m_tp"]),
+        "four_char_gold": c["fc_tp"] + c["fc_fn"],
+        "numbered_gold": c["nb_tp"] + c["nb_fn"],
+        "metric_gold": c["m_tp"] + c["m_fn"],
+    }
+
+
+def score_masks(part: str, errors: bool = False) -> dict[str, float]:
+    from eval_placeholders import score
+
+    files = {
+        json.loads(line)["file"]
+        for line in (SET / "masks.jsonl").read_text(encoding="utf-8").splitlines()
+    }
+    files = {f for f in files if (part == "heldout") == heldout(f)}
+    s = score(SET, verbose=errors, labels="masks.jsonl", files=files)
+    return {
+        "mask_precision": s["precision"],
+        "mask_recall": s["recall"],
+        "mask_type_accuracy": s["type_accuracy"],
+        "mask_gold": s["gold"],
+    }
+
+
+def evaluate(part: str, errors: bool = False) -> dict[str, float]:
+    return {**score_reports(part, errors), **score_masks(part, errors)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", choices=("dev", "heldout"), help="print every error of that part")
+    ap.add_argument(
+        "--heldout", action="store_true", help="also score the held-out part now (not while tuning)"
+    )
+    ap.add_argument(
+        "--record-first-run", action="store_true", help="write first_run.json (once, before tuning)"
+    )
+    args = ap.parse_args()
+    parts = ("dev", "heldout") if args.heldout or args.record_first_run else ("dev",)
+    now = {part: evaluate(part, errors=args.errors == part) for part in parts}
+    now.setdefault("heldout", dict.fromkeys(now["dev"]))
+    first_path = SET / "first_run.json"
+    if args.record_first_run:
+        first_path.write_text(json.dumps(now, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    first = json.loads(first_path.read_text(encoding="utf-8")) if first_path.exists() else {}
+    print(f"{'figure':22} {'dev first':>9} {'dev now':>8} {'held first':>10} {'held now':>9}")
+    for key in now["dev"]:
+        row = [
+            first.get("dev", {}).get(key),
+            now["dev"][key],
+            first.get("heldout", {}).get(key),
+            now["heldout"][key],
+        ]
+        cells = [
+            "-" if v is None else (f"{v:.0f}" if key.endswith("gold") else f"{v:.3f}") for v in row
+        ]
+        print(f"{key:22} {cells[0]:>9} {cells[1]:>8} {cells[2]:>10} {cells[3]:>9}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,410 @@
+"""Does structure find the drafting hand? Clusters and nearest neighbours against who drafted each report.
+
+    python bench/eval_structure.py [--set state-council|cpc|provincial|all] [--k classes|auto|both]
+                                   [--method kmeans|ward|average] [--json OUT.json]
+
+Sets (labels with their provenance in ``corpora/structure/``):
+
+- ``state-council`` (dev: the block weights were chosen on it): the 42 State Council government work reports
+  1978–2025 in ``corpora/gwr/government_work_reports.jsonl`` (all but 1980, Yao Yilin's plan report, which
+  no premier delivered), labelled by the premier who delivered each (``state_council_premiers.csv``: 7 premiers).
+- ``cpc`` (held out): the CPC congress political reports of the 9th–20th congresses
+  (``corpora/gwr/cpc_congress_reports.jsonl``), labelled by who delivered each (``cpc_general_secretaries.csv``).
+- ``provincial`` (held out): the provincial government work reports of ``corpora/structure/provincial_reports.jsonl``
+  labelled by province; scored on the provinces with two years.
+
+Every document is cleaned (``reportnlp.clean``) and analysed. Representations, side by side:
+
+- ``structure`` — ours: :func:`reportnlp.corpus.structure.make_pipeline`'s features, scaled and block-weighted;
+- ``structure-v1`` — the features before issue 13 (counts, sections, enumeration, densities, signature n-grams,
+  each block weighing the same): ``StructureFeatures(text_blocks=())``, no written-outline blocks;
+- ``heading-tfidf`` — TF-IDF of character 1–3-grams of the heading lines (as found by the parser);
+- ``fulltext-tfidf`` — TF-IDF of character 1–2-grams of the whole clean text (content, not structure);
+- ``signature`` — TF-IDF of character n-grams of the compact outline signature alone;
+- ``markers`` — counts of each heading marker style (``一、`` ``（一）`` ``1.`` ``一是``…), standardised.
+
+How the block weights (``reportnlp.corpus.structure.DEFAULT_WEIGHTS``) and the kept variance (``DEFAULT_VARIANCE``)
+were chosen, on the dev set only: a grid over the weights of headings {1, 2, 4}, templates {0, 1, 2}, lead
+sentences {0, 1, 2}, formulas {0, 1, 2} and the count blocks {0, 0.5, 1}, scored by Ward's ARI at k = 7 and with
+k auto; then the variance kept by ``Reduce`` over {0.3, 0.35, 0.4, 0.5, 0.6} (in the full space silhouette always
+picked k = 2), and the neighbourhood of the best settings, keeping a setting whose neighbours score alike rather
+than the single best (0.727 at one point, 0.56 beside it). ``--weights JSON`` and ``--variance`` rerun any point.
+
+Scores: ARI of the clusters against the labels at k = the number of classes and with ``--k auto`` (k from
+2 to max(8, classes + 2) by mean silhouette, the library's criterion), and nearest-neighbour agreement: the
+share of documents (of classes with two or more members) whose nearest other document, by Euclidean distance
+in the representation, has the same label. Deterministic (k-means from ``random_state=0``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reportnlp import analyse, clean  # noqa: E402
+from reportnlp.corpus.structure import (  # noqa: E402
+    BlockScaler,
+    StructureFeatures,
+    _clusterer,
+    choose_k,
+    compact_signature,
+    make_pipeline,
+)
+
+LABELS = ROOT / "corpora" / "structure"
+GWR = ROOT / "corpora" / "gwr"
+REPRESENTATIONS = (
+    "structure",
+    "structure-v1",
+    "heading-tfidf",
+    "fulltext-tfidf",
+    "signature",
+    "markers",
+)
+
+
+# --- the sets ---------------------------------------------------------------------------------------------
+
+
+def _analysed(text: str, title: str | None, doc_id: str):
+    doc = clean(text, title=title, id=doc_id)
+    try:
+        return analyse(doc)
+    except (
+        Exception
+    ) as err:  # an analyser bug must not drop a labelled document: analyse without metrics
+        from reportnlp.analysers.headings import find_headings
+        from reportnlp.analysers.placeholders import find_placeholders
+        from reportnlp.analysers.slogans import find_slogans
+        from reportnlp.analysis import Analysis
+
+        print(
+            f"warning: {doc_id}: analyse failed ({type(err).__name__}: {err}); no metrics",
+            file=sys.stderr,
+        )
+        return Analysis(
+            text=doc.text,
+            id=doc.id,
+            title=doc.title,
+            headings=find_headings(doc.text),
+            placeholders=find_placeholders(doc.text),
+            slogans=find_slogans(doc.text),
+            metrics=[],
+        )
+
+
+def load_state_council() -> tuple[list, list[str]]:
+    labels = {
+        int(r["year"]): r["premier"]
+        for r in csv.DictReader(open(LABELS / "state_council_premiers.csv", encoding="utf-8"))
+    }
+    docs, ys = [], []
+    for line in open(GWR / "government_work_reports.jsonl", encoding="utf-8"):
+        rec = json.loads(line)
+        if "决议" in rec["title"] or not rec.get("year") or int(rec["year"]) not in labels:
+            continue
+        docs.append(_analysed(rec["content"], rec["title"], rec["year"]))
+        ys.append(labels[int(rec["year"])])
+    return docs, ys
+
+
+def load_cpc() -> tuple[list, list[str]]:
+    labels = {
+        int(r["congress"]): r["speaker"]
+        for r in csv.DictReader(open(LABELS / "cpc_general_secretaries.csv", encoding="utf-8"))
+    }
+    docs, ys = [], []
+    for line in open(GWR / "cpc_congress_reports.jsonl", encoding="utf-8"):
+        rec = json.loads(line)
+        if rec.get("congress") not in labels:
+            continue
+        docs.append(_analysed(rec["content"], rec["title"], f"cpc{rec['congress']}"))
+        ys.append(labels[rec["congress"]])
+    return docs, ys
+
+
+def load_jsonl(path: Path, label_field: str, *, cleaned: bool = False) -> tuple[list, list[str]]:
+    """Documents of a JSONL file (``text`` or ``content``, optional ``id`` and ``title``) labelled by
+    ``label_field``; cleaned by ``reportnlp.clean`` unless ``cleaned``. Records without the label are skipped."""
+    docs, ys = [], []
+    for i, line in enumerate(open(path, encoding="utf-8")):
+        rec = json.loads(line)
+        label = rec.get(label_field)
+        if label in (None, ""):
+            continue
+        text, doc_id = rec.get("text", rec.get("content", "")), str(rec.get("id", i))
+        if cleaned:
+            docs.append(analyse(text, title=rec.get("title"), id=doc_id))
+        else:
+            docs.append(_analysed(text, rec.get("title"), doc_id))
+        ys.append(str(label))
+    return docs, ys
+
+
+def load_provincial() -> tuple[list, list[str]]:
+    return load_jsonl(LABELS / "provincial_reports.jsonl", "province", cleaned=True)
+
+
+SETS = {"state-council": load_state_council, "cpc": load_cpc, "provincial": load_provincial}
+
+
+def build_provincial(shared: Path) -> Path:
+    """Write ``corpora/structure/provincial_reports.jsonl`` from ``../shared``: the 2026 report pages'
+    texts (``corpora/gov-portal-pages/text``) and the 2025 Word reports (``corpora/docx``), each cleaned by
+    ``reportnlp.clean`` (the page chrome dropped) and stored as clean text with its province and year."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    sources = json.loads(
+        (shared / "corpora/gov-portal-pages/sources.json").read_text(encoding="utf-8")
+    )
+    names = {p["code"]: p["cn"] for p in sources["provinces"]}
+    rows = []
+    for path in sorted((shared / "corpora/gov-portal-pages/text").glob("2026_*.txt")):
+        code = path.stem.split("_")[1]
+        doc = clean(path.read_bytes(), id=path.stem)
+        rows.append(
+            {
+                "id": f"2026-{code}",
+                "province": names[code],
+                "year": 2026,
+                "title": doc.title,
+                "source": f"gov-portal-pages/text/{path.name}",
+                "text": doc.text,
+            }
+        )
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for path in sorted((shared / "corpora/docx").glob("2025年*.docx")):
+        province = path.stem.removeprefix("2025年").removesuffix("政府工作报告")
+        code = {v: k for k, v in names.items()}[province]
+        root = ElementTree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+        paras = ["".join(t.text or "" for t in p.iter(w + "t")) for p in root.iter(w + "p")]
+        doc = clean("\n\n".join(paras), id=path.stem)
+        rows.append(
+            {
+                "id": f"2025-{code}",
+                "province": province,
+                "year": 2025,
+                "title": doc.title,
+                "source": f"docx/{path.name}",
+                "text": doc.text,
+            }
+        )
+    out = LABELS / "provincial_reports.jsonl"
+    with open(out, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return out
+
+
+# --- the representations ----------------------------------------------------------------------------------
+
+
+def _tfidf(
+    texts: list[str], analyzer: str, ngrams: tuple[int, int], max_features: int | None = None
+) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(
+        analyzer=analyzer,
+        ngram_range=ngrams,
+        lowercase=False,
+        sublinear_tf=True,
+        max_features=max_features,
+    )
+    return vec.fit_transform(texts).toarray()
+
+
+def _marker_counts(docs) -> np.ndarray:
+    from sklearn.preprocessing import StandardScaler
+
+    rows = []
+    for a in docs:
+        styles = Counter(
+            "s"
+            if h.level == "section"
+            else re.sub(r"[0-9]+", "9", re.sub(r"[一二三四五六七八九十]+", "N", h.marker)) or "u"
+            for h in a.headings
+        )
+        rows.append(styles)
+    keys = sorted(set().union(*rows)) if rows else []
+    X = np.array([[np.log1p(r.get(k, 0)) for k in keys] for r in rows], dtype=float).reshape(
+        len(rows), len(keys)
+    )
+    return StandardScaler().fit_transform(X) if keys else np.zeros((len(docs), 1))
+
+
+def represent(
+    name: str, docs, weights: dict | None = None, variance: float | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The matrix clustered and the matrix neighbours are read in (the same but for ``structure``, which
+    clusters in its reduced space and finds neighbours in the full block-weighted space, as the library does)."""
+    if name == "structure":
+        kw = {} if variance is None else {"variance": variance}
+        head = make_pipeline(2, weights=weights, **kw)[:-1].fit(docs)
+        full = np.asarray(head[:-1].transform(docs), dtype=float)
+        return np.asarray(head[-1].transform(full), dtype=float), full
+    Z = _represent(name, docs)
+    return Z, Z
+
+
+def _represent(name: str, docs) -> np.ndarray:
+    if name == "structure-v1":
+        feats = StructureFeatures(text_blocks=()).fit(docs)
+        X = feats.transform(docs)
+        equal = {b: 1.0 for b in set(feats.feature_blocks_.tolist())}
+        return BlockScaler(
+            blocks=list(feats.feature_blocks_), weights=equal, text_blocks=()
+        ).fit_transform(X)
+    if name == "heading-tfidf":
+        return _tfidf(["\n".join(h.text for h in a.headings) or "∅" for a in docs], "char", (1, 3))
+    if name == "fulltext-tfidf":
+        return _tfidf([a.text for a in docs], "char", (1, 2), 50000)
+    if name == "signature":
+        return _tfidf([compact_signature(a.signature) for a in docs], "char", (2, 4))
+    if name == "markers":
+        return _marker_counts(docs)
+    raise ValueError(name)
+
+
+# --- scores -----------------------------------------------------------------------------------------------
+
+
+def nn_agreement(Z: np.ndarray, labels: list[str]) -> tuple[float, int]:
+    """Share of documents (of classes with 2+ members) whose nearest other document has their label."""
+    counts = Counter(labels)
+    D = ((Z[:, None, :] - Z[None, :, :]) ** 2).sum(axis=2)
+    np.fill_diagonal(D, np.inf)
+    hits = n = 0
+    for i, y in enumerate(labels):
+        if counts[y] < 2:
+            continue
+        n += 1
+        hits += labels[int(np.argmin(D[i]))] == y
+    return (hits / n if n else float("nan")), n
+
+
+def _fit_labels(method: str, k: int, Z: np.ndarray) -> np.ndarray:
+    return _clusterer(method, k, 0).fit(Z).labels_
+
+
+def score(
+    Z: np.ndarray, labels: list[str], method: str, ks: str, Z_nn: np.ndarray | None = None
+) -> dict:
+    from sklearn.metrics import adjusted_rand_score
+
+    out: dict = {}
+    n_classes = len(set(labels))
+    if ks in ("classes", "both"):
+        pred = _clusterer(method, n_classes, 0).fit(Z).labels_
+        out["ari_k_classes"] = float(adjusted_rand_score(labels, pred))
+    if ks in ("auto", "both"):
+        k, curve = choose_k(Z, method, max(8, n_classes + 2))
+        pred = (
+            _clusterer(method, k, 0).fit(Z).labels_ if k > 1 else np.zeros(len(labels), dtype=int)
+        )
+        out["k_auto"] = k
+        out["ari_k_auto"] = float(adjusted_rand_score(labels, pred))
+    out["nn_same"], out["nn_n"] = nn_agreement(Z if Z_nn is None else Z_nn, labels)
+    return out
+
+
+def evaluate(
+    set_name: str,
+    docs,
+    labels,
+    method: str,
+    ks: str,
+    reps=REPRESENTATIONS,
+    weights=None,
+    variance=None,
+) -> dict:
+    results = {}
+    for rep in reps:
+        Z, Z_nn = represent(rep, docs, weights, variance)
+        results[rep] = score(Z, labels, method, ks, Z_nn)
+    return results
+
+
+def _table(set_name: str, n: int, n_classes: int, method: str, results: dict) -> str:
+    lines = [
+        f"\n## {set_name}: {n} documents, {n_classes} classes, {method}\n",
+        "| representation | ARI (k = classes) | ARI (k auto) | k auto | nearest neighbour same |",
+        "|---|---|---|---|---|",
+    ]
+    for rep, r in results.items():
+        lines.append(
+            f"| {rep} | {r.get('ari_k_classes', float('nan')):.3f} | {r.get('ari_k_auto', float('nan')):.3f} | "
+            f"{r.get('k_auto', '-')} | {r['nn_same']:.3f} ({r['nn_n']}) |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--set", default="all", choices=["all", "custom", *SETS])
+    ap.add_argument(
+        "--data", default=None, help="--set custom: a JSONL of documents (text or content)"
+    )
+    ap.add_argument(
+        "--label-field", default="province", help="--set custom: the field holding the class"
+    )
+    ap.add_argument("--k", default="both", choices=["classes", "auto", "both"])
+    ap.add_argument("--method", default="kmeans", choices=["kmeans", "ward", "average"])
+    ap.add_argument("--only", default=None, help="comma-separated representations")
+    ap.add_argument("--json", default=None)
+    ap.add_argument(
+        "--weights", default=None, help="block weights as JSON, e.g. '{\"headings\": 4}'"
+    )
+    ap.add_argument("--variance", type=float, default=None, help="variance kept before clustering")
+    ap.add_argument(
+        "--build-provincial",
+        metavar="SHARED",
+        default=None,
+        help="rebuild corpora/structure/provincial_reports.jsonl from this ../shared and stop",
+    )
+    args = ap.parse_args(argv)
+    if args.build_provincial:
+        print(build_provincial(Path(args.build_provincial)))
+        return 0
+    reps = tuple(args.only.split(",")) if args.only else REPRESENTATIONS
+    report = {}
+    if args.set == "custom" and not args.data:
+        ap.error("--set custom needs --data FILE.jsonl")
+    for name in SETS if args.set == "all" else [args.set]:
+        t0 = time.perf_counter()
+        if name == "custom":
+            docs, labels = load_jsonl(Path(args.data), args.label_field)
+        else:
+            docs, labels = SETS[name]()
+        t_load = time.perf_counter() - t0
+        weights = json.loads(args.weights) if args.weights else None
+        results = evaluate(name, docs, labels, args.method, args.k, reps, weights, args.variance)
+        report[name] = {
+            "n": len(docs),
+            "classes": len(set(labels)),
+            "method": args.method,
+            "results": results,
+        }
+        print(_table(name, len(docs), len(set(labels)), args.method, results))
+        print(f"(cleaned and analysed in {t_load:.1f} s)")
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

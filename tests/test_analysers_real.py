@@ -1,0 +1,172 @@
+"""The analysers on the real hand-labelled set (corpora/analysers-real) and on real unmasked reports.
+
+Floors are the measured figures rounded down (bench/eval_analysers.py prints them); the held-out part was run
+once after tuning on the dev part, and its floors are those figures, so a change that loses on unseen text fails.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportnlp import clean
+from reportnlp.analysers import find_metrics, find_placeholders, find_slogans
+
+ROOT = Path(__file__).resolve().parent.parent
+SET = ROOT / "corpora" / "analysers-real"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_analysers import evaluate  # noqa: E402
+
+# (dev, held-out) floors: measured 2026-12-06, rounded down.
+FLOORS = {
+    "four_char_precision": (0.83, 0.64),
+    "four_char_recall": (0.64, 0.62),
+    "numbered_precision": (1.0, 1.0),
+    "numbered_recall": (0.93, 0.80),
+    "metric_precision": (0.99, 0.99),
+    "metric_recall": (0.98, 0.97),
+    "thing_accuracy": (0.91, 0.76),
+    "mask_precision": (1.0, 1.0),
+    "mask_recall": (0.98, 0.96),
+    "mask_type_accuracy": (0.99, 0.86),
+}
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, dict[str, float]]:
+    return {part: evaluate(part) for part in ("dev", "heldout")}
+
+
+@pytest.mark.parametrize("figure", sorted(FLOORS))
+def test_floors(scores, figure):
+    dev, held = FLOORS[figure]
+    assert scores["dev"][figure] >= dev
+    assert scores["heldout"][figure] >= held
+
+
+def test_labels_are_exact_offsets():
+    for name in ("reports.jsonl", "masks.jsonl"):
+        for line in (SET / name).read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            text = (SET / rec["file"]).read_text(encoding="utf-8")
+            for span in rec.get("slogans", []) + rec.get("metrics", []) + rec.get("masks", []):
+                assert text[span["start"] : span["end"]] == span["text"]
+
+
+def _unmasked_texts() -> list[str]:
+    texts = []
+    for name in ("government_work_reports.jsonl", "cpc_congress_reports.jsonl"):
+        with open(ROOT / "corpora" / "gwr" / name, encoding="utf-8") as fh:
+            for rec in map(json.loads, fh):
+                texts.append(clean(rec["content"], title=rec["title"]).text)
+    texts += [p.read_text(encoding="utf-8") for p in sorted((SET / "reports").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((SET / "pages").glob("u*.txt"))]
+    return texts
+
+
+def test_no_false_masks_on_real_unmasked_reports():
+    """State Council and CPC reports, the provincial .docx excerpts, unmasked template pages: ≤ 1 per 100,000."""
+    chars = hits = 0
+    for text in _unmasked_texts():
+        found = find_placeholders(text)
+        assert all(text[p.start : p.end] == p.text for p in found)
+        chars += len(text)
+        hits += len(found)
+    assert chars > 1_400_000
+    assert hits / chars * 100_000 <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("共有三点五万人参加。", ("共有三点五万人", 35_000.0, "人")),
+        ("两次降低存款准备金率", ("两次", 2.0, "次")),
+        ("召开常务会议七次", ("七次", 7.0, "次")),
+        ("裁减军队员额三十万。", ("三十万", 300_000.0, None)),
+        ("九百六十多万贫困人口", ("九百六十多万", 9_600_000.0, None)),
+        ("增长百分之八", ("百分之八", 8.0, "%")),
+        ("提高1个百分点", ("1个百分点", 1.0, "个百分点")),
+        ("比1980年翻两番", ("两番", 2.0, "番")),
+        ("灌溉面积6，500万亩", ("6，500万亩", 65_000_000.0, "亩")),
+    ],
+)
+def test_metric_forms(text, expected):
+    (m,) = [m for m in find_metrics(text) if m.kind == "quantity"]
+    assert (m.text, m.value, m.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("今年赤字率拟按4%左右安排、比上年提高1个百分点。", ["赤字率", "赤字率"]),
+        ("城镇调查失业率5.5%左右。", ["城镇调查失业率"]),
+        ("拟发行超长期特别国债1.3万亿元、比上年增加3000亿元。", ["超长期特别国债"] * 2),
+        ("粮食总产量达到3，680亿斤，完成年度计划的102%，比1954年增长9%。", ["粮食总产量"] * 3),
+        ("全年生产安全事故起数、死亡人数分别下降18%、13%。", ["生产安全事故起数", "死亡人数"]),
+    ],
+)
+def test_metric_things(text, thing):
+    assert [m.thing for m in find_metrics(text)] == thing
+
+
+@pytest.mark.parametrize(
+    "text", ["新时代十年的伟大变革", "走过百年奋斗历程", "过去5年，", "连续十年未发生"]
+)
+def test_spans_of_time_are_typed_apart(text):
+    assert all(m.kind == "span" for m in find_metrics(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021年度*省卫生乡镇", [("*", "name")]),
+        ("《关于评选**同志为全国新长征突击手的材料》", [("**", "name")]),
+        ("在**省、**省等地", [("**", "name"), ("**", "name")]),
+        ("201*年以来", [("201*", "year")]),
+        ("20**年，我镇", [("20**", "year")]),
+        ("抓好**建工作", [("**", "redaction")]),
+        ("***县五四红旗团委", [("***", "name")]),
+        ("x月x日召开", [("x", "number"), ("x", "number")]),
+        ("截至201X/X/XX，", [("201X", "year"), ("X", "number"), ("XX", "number")]),
+        ("于____年", [("____", "year")]),
+        ("赴×××、xx、XX等地考察", [("×××", "name"), ("xx", "name"), ("XX", "name")]),
+        ("XX 市人民政府", [("XX", "name")]),
+        ("**一、工作情况**", []),
+        ("注*：数据来源", []),
+    ],
+)
+def test_mask_forms(text, expected):
+    found = find_placeholders(text)
+    assert [(p.text, p.type) for p in found] == expected
+    assert all(text[p.start : p.end] == p.text for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan", "evidence"),
+    [
+        ("坚持稳中求进，来之不易的成绩", "来之不易", "idiom"),
+        ("中关村新一轮先行先试改革政策", "先行先试", "rhythm"),
+        ("幼有所育、学有所教、劳有所得、病有所医。", "学有所教", "series"),
+        ("提供更多更好的中国智慧、中国方案、中国力量，为人类", "中国方案", "series"),
+    ],
+)
+def test_slogan_evidence(text, slogan, evidence):
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert slogan in found and evidence in found[slogan].evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大力整治形式主义、官僚主义，",
+        "发展集成电路、人工智能、量子科技等产业",
+        "实施积极的财政政策、稳健的货币政策",
+        "完善法治体系、战略体系、政策体系",
+    ],
+)
+def test_noun_lists_are_not_slogans(text):
+    assert [s.text for s in find_slogans(text) if s.kind == "four_char"] == []
