@@ -8,7 +8,8 @@ reason, when the line before its fence says so::
 
     <!-- readme-test: skip (why) -->
 
-and a block that reads the State Council corpus or loads a spaCy pipeline is marked ``slow``.
+A block that runs a script of ``bench/`` (benchmarks and evaluations: minutes, extra data or tools) is left
+out too, and a block that reads the State Council corpus or loads a spaCy pipeline is marked ``slow``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def blocks() -> list:
         marks = []
         if m.group("why") is not None:
             marks.append(pytest.mark.skip(reason=f"README: {m.group('why').strip() or 'marked'}"))
+        elif re.search(r"\bbench/", m.group("body")):
+            marks.append(pytest.mark.skip(reason="a benchmark or evaluation script (bench/)"))
         elif "corpora/gwr" in m.group("body") or "reportnlp.load(" in m.group("body"):
             marks.append(pytest.mark.slow)  # the State Council corpus, or a spaCy pipeline
         out.append(
