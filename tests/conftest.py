@@ -43,6 +43,10 @@ SLOW_TESTS = {
         "test_state_council_reports_cluster_by_era",
         "test_cluster_command_on_the_seeds",
         "test_transformer_in_a_pipeline",
+        "test_state_council_reports_fall_into_periods",
+        "test_similar_command",
+        "test_clustering_is_deterministic_and_checks_k",
+        "test_periods_and_cluster_plots_from_the_command_line",
     },
     "test_encodings.py": {"test_seed_in_other_encoding_gives_identical_output"},
     "test_placeholders.py": {"test_overall_scores"},
@@ -70,6 +74,17 @@ SLOW_TESTS = {
         "test_load_pipeline_components",
         "test_cli_analyse_jsonl",
     },
+    "test_readers.py": {
+        "test_every_command_reads_every_format_and_keeps_fields",
+        "test_dask_engine_reads_every_format_as_the_local_engine_does",
+    },
+    "test_executors.py": {
+        "test_same_bytes_any_executor_and_partition_size",
+        "test_run_clean_api_any_jobs",
+        "test_cli_jobs_and_txt_dir_and_parts",
+        "test_every_reading_command_takes_the_shared_options",
+    },
+    "structure.py": {"reportnlp.corpus.structure.cluster_documents"},  # a doctest that clusters
     "test_report.py": {
         "test_same_input_same_bytes_any_jobs",
         "test_page_size_grows_sublinearly_in_repeated_text",
