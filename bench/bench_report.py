@@ -2,18 +2,21 @@
 
     python bench/bench_report.py [--repeat 3] [--docs 10000] [--screenshot docs/report.png]
 
-Two corpora:
+Three corpora:
 
 * ``gwr+seeds`` — the State Council reports (``corpora/gwr/government_work_reports.jsonl``) and the five
   seed pages (``corpora/samples``), read, cleaned, analysed and reported as the CLI does;
+* ``gwr x5`` — the State Council records five times under other ids (360 documents: repeated text, the
+  case where the page used to grow as fast as the corpus; ``--copies``, 0 to skip);
 * ``synthetic`` — ``--docs`` documents made from the seeds' clean texts (each a random, seeded selection of
   one seed's paragraphs, so masks, metrics, slogans and leaks are as dense as on real template reports),
-  reported from clean text (``--no-clean``).
+  reported from clean text (``--no-clean``); then the same with a mark of its own on every paragraph, so
+  that no paragraph repeats (the page cannot share any text: its worst case).
 
 For each: build time (the whole ``reportnlp placeholders`` command, in-process, ``--jobs``), JSON and HTML
 size, then in the browser (Debian's ``chromium`` and ``chromedriver`` through Selenium): load-to-rendered
-time (navigation start to the end of the first drawing: HTML parsed, JSON parsed, summary, first table
-page and leaks drawn), and the time to sort the table by density, go to the last page, open the longest
+time (navigation start to the end of the first drawing: HTML parsed, data decompressed and parsed,
+summary, plots, views, first table page, families and leaks drawn), and the time to sort the table by density, go to the last page, open the longest
 document and switch its metrics on (each the script's own drawing time, median of ``--repeat``).
 
 ``--screenshot FILE`` saves a picture of the seeds' report (summary, table and one document) for the README;
@@ -73,8 +76,9 @@ def wait(drv, script: str, timeout: float = 120.0):
     raise TimeoutError(script)
 
 
-def synthetic_corpus(path: Path, n: int) -> int:
-    """Write ``n`` synthetic clean documents as JSONL; return their characters."""
+def synthetic_corpus(path: Path, n: int, unique: bool = False) -> int:
+    """Write ``n`` synthetic clean documents as JSONL; return their characters. ``unique``: every
+    paragraph gets a mark of its own (``（第i-j段）``), so no paragraph repeats (the page's worst case)."""
     import reportnlp
 
     seeds = [reportnlp.clean(p.read_bytes(), id=p.stem) for p in sorted(SEEDS.glob("*.txt"))]
@@ -85,12 +89,24 @@ def synthetic_corpus(path: Path, n: int) -> int:
             doc = seeds[i % len(seeds)]
             paras = doc.text.split("\n\n")
             keep = [p for p in paras if rng.random() < 0.6] or paras[:1]
+            if unique:
+                keep = [f"{p}（第{i + 1}-{j + 1}段）" for j, p in enumerate(keep)]
             text = "\n\n".join(keep)
             chars += len(text)
             title = f"{doc.title or '工作汇报'}（{i + 1}）"
             row = {"id": f"syn-{i + 1:05d}", "title": title, "text": text}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return chars
+
+
+def copies(path: Path, n: int) -> None:
+    """The State Council records ``n`` times, each copy under its own ids, as JSONL."""
+    with open(GWR, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    with open(path, "w", encoding="utf-8") as out:
+        for k in range(n):
+            for i, row in enumerate(rows):
+                out.write(json.dumps({**row, "id": f"c{k}-{i:02d}"}, ensure_ascii=False) + "\n")
 
 
 def build(inputs: list[str], out: Path, *extra: str) -> float:
@@ -125,12 +141,18 @@ def browse(drv, html: Path, longest: int) -> dict[str, float]:
         "load": timings["ready"],
         "load_wall": wall,
         "html_parsed": timings["script"],
-        "json_parse": timings["parse"],
+        "decode": timings["decode"],
+        "json_parse": timings["parse"] - timings["decode"],
     }
     drv.execute_script("document.getElementById('col-density').click()")
     out["sort"] = drv.execute_script("return window.__reportTimings.rows")
     drv.execute_script("document.getElementById('page-last').click()")
     out["last_page"] = drv.execute_script("return window.__reportTimings.rows")
+    drv.execute_script(
+        "const s = document.getElementById('group-by'); s.value = 'family';"
+        "s.dispatchEvent(new Event('change'));"
+    )
+    out["group"] = drv.execute_script("return window.__reportTimings.views")
     drv.execute_script(f"location.hash = 'doc={longest}'")
     wait(drv, "document.getElementById('doc-text')")
     out["open"] = drv.execute_script("return window.__reportTimings.open")
@@ -163,8 +185,10 @@ def measure(name: str, inputs: list[str], extra: tuple[str, ...], repeat: int, d
         med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
         print(
             f"  browser: load-to-rendered {med['load']:.0f} ms (wall {med['load_wall']:.0f} ms; HTML read "
-            f"{med['html_parsed']:.0f} ms, JSON.parse {med['json_parse']:.0f} ms), "
+            f"{med['html_parsed']:.0f} ms, base64 + gunzip {med['decode']:.0f} ms, "
+            f"JSON.parse {med['json_parse']:.0f} ms), "
             f"sort by density {med['sort']:.0f} ms, last page {med['last_page']:.0f} ms, "
+            f"group by family {med['group']:.0f} ms, "
             f"open the longest document ({docs[longest]['characters']:,} chars) {med['open']:.0f} ms, "
             f"metrics on {med['metrics_on']:.0f} ms"
         )
@@ -180,7 +204,7 @@ def screenshot(drv, target: Path) -> None:
         wait(drv, "document.documentElement.getAttribute('data-ready')")
         drv.execute_script("document.getElementById('toggle-metrics').click()")
         height = drv.execute_script("return document.documentElement.scrollHeight")
-        drv.set_window_size(1280, min(height, 2300))
+        drv.set_window_size(1280, min(height, 3000))
         drv.execute_script("window.scrollTo(0, 0)")
         target.parent.mkdir(parents=True, exist_ok=True)
         drv.save_screenshot(str(target))
@@ -194,6 +218,9 @@ def main() -> None:
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--screenshot", type=Path)
     ap.add_argument("--jobs", type=int, default=1, help="worker processes for the build")
+    ap.add_argument(
+        "--copies", type=int, default=5, help="gwr x N: the State Council records N times (0: skip)"
+    )
     args = ap.parse_args()
     if args.screenshot and args.no_browser:
         ap.error("--screenshot needs the browser")
@@ -204,12 +231,19 @@ def main() -> None:
             screenshot(drv, args.screenshot)
         jobs = ("--jobs", str(args.jobs))
         measure("gwr+seeds", [str(GWR), str(SEEDS)], jobs, args.repeat, drv)
+        if args.copies:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / "copies.jsonl"
+                copies(path, args.copies)
+                measure(f"gwr x{args.copies}", [str(path)], jobs, args.repeat, drv)
         if args.docs:
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "synthetic.jsonl"
-                chars = synthetic_corpus(path, args.docs)
-                print(f"\n(synthetic corpus: {args.docs:,} documents, {chars:,} characters)")
-                measure("synthetic", [str(path)], ("--no-clean", *jobs), args.repeat, drv)
+                for unique in (False, True):
+                    chars = synthetic_corpus(path, args.docs, unique=unique)
+                    name = "synthetic, no paragraph repeated" if unique else "synthetic"
+                    print(f"\n({name}: {args.docs:,} documents, {chars:,} characters)")
+                    measure(name, [str(path)], ("--no-clean", *jobs), args.repeat, drv)
     finally:
         if drv is not None:
             drv.quit()

@@ -235,7 +235,8 @@ def _run(
     _write_stats(summary, opts.stats_path)
     if not opts.quiet:
         _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
-        click.echo(f"wrote {output}" + (f" and {explain_path}" if explain_path else ""), err=True)
+        written = [output, explain_path, frames_dir, opts.stats_path]
+        click.echo("wrote " + ", ".join(w for w in written if w), err=True)
     if summary.failures:
         sys.exit(1)
 
@@ -265,6 +266,10 @@ def _print_summary(s, verb: str = "cleaned") -> None:
         lines.append("encodings: " + ", ".join(f"{k} {v}" for k, v in sorted(s.encodings.items())))
     if s.scripts:
         lines.append("scripts: " + ", ".join(f"{k} {v}" for k, v in sorted(s.scripts.items())))
+    if s.found:
+        lines.append(
+            "found: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in s.found.items())
+        )
     for w in s.warnings:
         lines.append(f"warning: {w}")
     for f in s.failures:
@@ -282,6 +287,19 @@ def _register_corpus_commands() -> None:
 
 
 _register_corpus_commands()
+
+
+def _plain_help(group: click.Group) -> None:
+    """Make ``--help`` plain text: the reST double backquotes of docstrings and option help go."""
+    for cmd in group.commands.values():
+        for obj in [cmd, *cmd.params]:
+            for attr in ("help", "short_help"):
+                text = getattr(obj, attr, None)
+                if isinstance(text, str) and "``" in text:
+                    setattr(obj, attr, text.replace("``", ""))
+
+
+_plain_help(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -35,6 +35,8 @@ two for the two-character units ``街道 社区 地区 苏木 自治 小时 分�
 from __future__ import annotations
 
 import base64
+import copy
+import gzip
 import hashlib
 import json
 import re
@@ -55,16 +57,26 @@ __all__ = [
     "build_report",
     "context_key",
     "document_entry",
+    "document_year",
+    "embedded_report",
+    "link_families",
+    "pack",
     "make_report",
     "summarise",
     "to_html",
     "to_json",
+    "unpack",
+    "user_fields",
 ]
 
-#: Version of the report's JSON layout.
-FORMAT = 1
+#: Version of the report's JSON layout (2: year, site, fields, families; the page embeds it packed).
+FORMAT = 2
 #: Upper edges of the density histogram's bins (masks per 1,000 characters); the first bin is exactly 0.
 DENSITY_EDGES = (1, 2, 5, 10, 20, 50)
+#: Jaccard threshold of a template family (as ``reportnlp templates``).
+FAMILY_THRESHOLD = 0.5
+#: A family member at least this similar to the family's medoid is a near-duplicate of it.
+DUPLICATE = 0.9
 #: How many masked contexts the summary lists.
 TOP_CONTEXTS = 30
 MASK_TYPES = tuple(sorted(TYPES))
@@ -85,6 +97,15 @@ _ABOUT = {
         "a mask with a digit keeps its digits and shows each masked digit as one ×; any other run of "
         "×/x/X/＊ is ××; a * redaction is ***; 某/某某 stay; then the next character if it is a letter, "
         "digit, Han character or %, or the next two for 街道 社区 地区 苏木 自治 小时 分钟 公里 周年"
+    ),
+    "year": (
+        "a year field, else the year of a date field or of the date in the metadata, else a title "
+        "starting with a year"
+    ),
+    "families": (
+        "documents whose texts share at least half their character 5-grams once masks and numbers are "
+        "made alike (Jaccard >= 0.5, as reportnlp templates); a member at least 0.9 similar to its "
+        "family's medoid is a near-duplicate"
     ),
 }
 
@@ -120,6 +141,44 @@ def context_key(source: str, start: int, end: int, type: str = "") -> str:
 
 def _span(d: Mapping[str, Any], *keys: str) -> dict[str, Any]:
     return {k: d[k] for k in ("start", "end", "text", *keys)}
+
+
+#: Keys of an analysis record that are the toolkit's own; any other plain top-level value is a user field.
+_RECORD_KEYS = frozenset(
+    "id title meta text signature placeholders title_placeholders metrics slogans headings dropped "
+    "paragraphs edits warnings script lines source fields encoding".split()
+)
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_TITLE_YEAR = re.compile(r"^\s*(1[89]\d\d|20\d\d)年")
+
+
+def user_fields(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The user's own fields of a record, unchanged: its ``fields`` dict (what the readers carry
+    through) and any other top-level value the toolkit does not write itself, sorted by name.
+
+    >>> user_fields({"id": "a", "text": "…", "url": "u", "fields": {"province": "山东"}, "n": 3})
+    {'n': 3, 'province': '山东', 'url': 'u'}
+    """
+    out: dict[str, Any] = dict(record.get("fields") or {})
+    out.update((k, v) for k, v in record.items() if k not in _RECORD_KEYS and k not in out)
+    return dict(sorted(out.items(), key=lambda kv: str(kv[0])))
+
+
+def document_year(
+    fields: Mapping[str, Any], meta: Mapping[str, Any], title: Optional[str] = None
+) -> Optional[int]:
+    """A document's year: a ``year`` field, else the year of its ``date`` (field or metadata), else a
+    title that starts with one (``2025年政府工作报告``); ``None`` when none says.
+
+    >>> document_year({}, {"date": "2024-02-09"}), document_year({"year": "1954"}, {}, "2025年报告")
+    (2024, 1954)
+    """
+    for value in (fields.get("year"), fields.get("date"), meta.get("date")):
+        m = _YEAR.search(str(value)) if value not in (None, "") else None
+        if m:
+            return int(m.group(1))
+    m = _TITLE_YEAR.match(title or "")
+    return int(m.group(1)) if m else None
 
 
 def document_entry(record: Mapping[str, Any], *, source: Optional[str] = None) -> dict[str, Any]:
@@ -174,12 +233,16 @@ def document_entry(record: Mapping[str, Any], *, source: Optional[str] = None) -
         {"line": d["line"], "reason": d["reason"], "text": d["text"]}
         for d in record.get("dropped") or []
     ]
+    meta = dict(sorted((record.get("meta") or {}).items()))
+    fields = user_fields(record)
     return {
         "id": record["id"],
         "title": title,
-        "source": source,
-        "meta": dict(sorted((record.get("meta") or {}).items())),
-        "fields": dict(record.get("fields") or {}),  # the input's own fields, unchanged
+        "source": source if source is not None else record.get("source"),
+        "year": document_year(fields, meta, title),
+        "site": meta.get("site") or None,
+        "meta": meta,
+        "fields": fields,
         "characters": len(text),
         "density": density,
         "counts": {
@@ -225,6 +288,40 @@ def _bins(densities: Sequence[float]) -> list[dict[str, Any]]:
                 b["documents"] += 1
                 break
     return bins
+
+
+def _groups(documents: Sequence[Mapping[str, Any]], key: str) -> list[dict[str, Any]]:
+    """Masks by type per value of ``key`` (``year``, ``site``): documents, characters, masks, density."""
+    groups: dict[Any, dict[str, Any]] = {}
+    for d in documents:
+        value = d.get(key)
+        if value in (None, ""):
+            continue
+        g = groups.get(value)
+        if g is None:
+            g = groups[value] = {
+                key: value,
+                "documents": 0,
+                "characters": 0,
+                "masks": 0,
+                "by_type": dict.fromkeys(MASK_TYPES, 0),
+                "with_masks": 0,
+            }
+        g["documents"] += 1
+        g["characters"] += d["characters"]
+        g["masks"] += d["counts"]["placeholders"]
+        g["with_masks"] += 1 if d["counts"]["placeholders"] else 0
+        for t in MASK_TYPES:
+            g["by_type"][t] += d["counts"]["by_type"][t]
+    for g in groups.values():
+        chars = g["characters"]
+        g["per_1000"] = round(1000.0 * g["masks"] / chars, 4) if chars else 0.0
+        g["per_1000_by_type"] = {
+            t: round(1000.0 * n / chars, 4) if chars else 0.0 for t, n in g["by_type"].items()
+        }
+    if key == "year":
+        return [groups[k] for k in sorted(groups)]
+    return sorted(groups.values(), key=lambda g: (-g["documents"], str(g[key])))
 
 
 def summarise(
@@ -331,18 +428,81 @@ def summarise(
             "by_kind": dict(sorted(give_kinds.items())),
         },
         "dropped_lines": sum(d["counts"]["dropped"] for d in documents),
+        "by_year": _groups(documents, "year"),
+        "by_site": _groups(documents, "site"),
+        "fields": sorted({k for d in documents for k in d.get("fields") or {}}),
     }
 
 
+def link_families(
+    documents: Sequence[dict[str, Any]], *, threshold: float = FAMILY_THRESHOLD
+) -> list[dict[str, Any]]:
+    """Template families of the documents (:func:`reportnlp.corpus.templates.find_families` on their
+    clean texts), linked both ways: each document gets ``family`` (``None`` alone, else ``{"family",
+    "size", "similarity", "duplicate"}``: its Jaccard similarity to the family's medoid, and whether that
+    is at least :data:`DUPLICATE` — a near-copy rather than another fill of the template); the list
+    returned gives each family's ``members`` and ``medoid`` as indices into ``documents``.
+    """
+    from reportnlp.corpus.templates import find_families
+
+    found = find_families(
+        {str(i): d["text"] for i, d in enumerate(documents)}, threshold=threshold, align=False
+    )
+    for d in documents:
+        d["family"] = None
+    families = []
+    for fam in found:
+        members = sorted(int(m) for m in fam.members)
+        medoid = int(fam.medoid)
+        sims = [round(fam.jaccard[str(m)], 4) for m in members]
+        for m, sim in zip(members, sims):
+            documents[m]["family"] = {
+                "family": fam.family,
+                "size": len(members),
+                "similarity": sim,
+                "duplicate": m != medoid and sim >= DUPLICATE,
+            }
+        families.append(
+            {
+                "family": fam.family,
+                "size": len(members),
+                "medoid": medoid,
+                "members": members,
+                "similarity": sims,
+                "duplicates": sum(
+                    1 for m, x in zip(members, sims) if m != medoid and x >= DUPLICATE
+                ),
+            }
+        )
+    return families
+
+
 def build_report(
-    documents: Iterable[Mapping[str, Any]], *, failures: Sequence[str] = ()
+    documents: Iterable[Mapping[str, Any]],
+    *,
+    failures: Sequence[str] = (),
+    families: bool = True,
 ) -> dict[str, Any]:
-    """The report: ``about`` (format and offset notes), ``summary`` and ``documents`` in input order."""
+    """The report: ``about`` (format and offset notes), ``summary``, ``documents`` in input order and
+    ``families`` (template families and near-duplicates, see :func:`link_families`; empty when
+    ``families`` is false)."""
     from reportnlp import __version__
 
-    docs = list(documents)
+    docs = [dict(d) for d in documents]
+    fams = link_families(docs) if families else []
+    if not families:
+        for d in docs:
+            d["family"] = None
     about = {"generator": f"reportnlp {__version__}", **_ABOUT}
-    return {"about": about, "summary": summarise(docs, failures), "documents": docs}
+    summary = summarise(docs, failures)
+    summary["families"] = {
+        "families": len(fams),
+        "documents": sum(f["size"] for f in fams),
+        "duplicates": sum(f["duplicates"] for f in fams),
+        "threshold": FAMILY_THRESHOLD,
+        "duplicate": DUPLICATE,
+    }
+    return {"about": about, "summary": summary, "documents": docs, "families": fams}
 
 
 def make_report(docs: Iterable[Union[CleanDoc, str, Mapping[str, Any]]]) -> dict[str, Any]:
@@ -387,15 +547,92 @@ def _csp_hash(source: str) -> str:
     )
 
 
-def to_html(report: Mapping[str, Any], *, json_text: Optional[str] = None) -> str:
-    """The HTML report: one self-contained page with the JSON report embedded as data.
+#: The span lists of a document that :func:`pack` stores once when another document has the same.
+_POOLED_LISTS = ("placeholders", "title_placeholders", "metrics", "slogans", "giveaways", "leaks")
 
-    ``<``, ``>`` and ``&`` in the embedded JSON are written as ``\\u003c``, ``\\u003e`` and ``\\u0026``,
-    so no document text can end the ``<script type="application/json">`` element it sits in.
-    ``json_text`` is :func:`to_json`'s result when it is at hand (it is not built twice).
+
+def pack(report: Mapping[str, Any]) -> dict[str, Any]:
+    """The report as the HTML page embeds it, with repeated text stored once: every paragraph of the
+    texts and every dropped line in ``pool`` (a document's ``text`` becomes the list of its paragraphs'
+    indices, joined by a blank line; a dropped line's ``text`` its index), and every distinct span list
+    (masks, metrics, slogans, giveaways, leaks) in ``lists`` (the document keeps its index). The same
+    report from two sites, or boilerplate shared by a site's pages, then costs indices only.
+    :func:`unpack` reverses it.
     """
-    data = (json_text if json_text is not None else to_json(report)).rstrip("\n")
-    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    pool: list[str] = []
+    index: dict[str, int] = {}
+    lists: list[Any] = []
+    list_index: dict[str, int] = {}
+
+    def ref(piece: str) -> int:
+        i = index.get(piece)
+        if i is None:
+            i = index[piece] = len(pool)
+            pool.append(piece)
+        return i
+
+    def ref_list(value: list) -> int:
+        key = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        i = list_index.get(key)
+        if i is None:
+            i = list_index[key] = len(lists)
+            lists.append(value)
+        return i
+
+    docs = []
+    for d in report["documents"]:
+        p = dict(d)
+        p["text"] = [ref(x) for x in d["text"].split("\n\n")]
+        p["dropped"] = [{**r, "text": ref(r["text"])} for r in d["dropped"]]
+        for key in _POOLED_LISTS:
+            p[key] = ref_list(d[key])
+        docs.append(p)
+    return {**report, "documents": docs, "pool": pool, "lists": lists}
+
+
+def unpack(packed: Mapping[str, Any]) -> dict[str, Any]:
+    """The report back from :func:`pack`'s form (what :func:`embedded_report` reads from a page)."""
+    pool, lists = packed["pool"], packed["lists"]
+    docs = []
+    for p in packed["documents"]:
+        d = dict(p)
+        d["text"] = "\n\n".join(pool[i] for i in p["text"])
+        d["dropped"] = [{**r, "text": pool[r["text"]]} for r in p["dropped"]]
+        for key in _POOLED_LISTS:
+            d[key] = copy.deepcopy(lists[p[key]])
+        docs.append(d)
+    return {
+        k: (docs if k == "documents" else v)
+        for k, v in packed.items()
+        if k not in ("pool", "lists")
+    }
+
+
+def _encode(report: Mapping[str, Any]) -> str:
+    raw = json.dumps(pack(report), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return base64.b64encode(gzip.compress(raw.encode("utf-8"), compresslevel=6, mtime=0)).decode()
+
+
+def embedded_report(html: str) -> dict[str, Any]:
+    """The report embedded in an HTML page written by :func:`to_html` (decoded and unpacked)."""
+    m = re.search(
+        r'<script type="application/octet-stream" id="report-data"[^>]*>([^<]*)</script>', html
+    )
+    if not m:
+        raise ValueError("no embedded report data in this page")
+    return unpack(json.loads(gzip.decompress(base64.b64decode(m.group(1)))))
+
+
+def to_html(report: Mapping[str, Any], *, json_text: Optional[str] = None) -> str:
+    """The HTML report: one self-contained page with the report embedded as data.
+
+    The data is :func:`pack`'s form of the report, as JSON, gzip-compressed and base64-encoded (the page
+    decodes it with the browser's own ``DecompressionStream``): repeated text costs little, and base64
+    holds no ``<``, so no document text can end the ``<script>`` element it sits in. ``json_text`` is
+    accepted for compatibility and not needed.
+    """
+    del json_text
+    data = _encode(report)
     css, js = _asset("report.css"), _asset("report.js")
     summary = report["summary"]
     values = {

@@ -24,9 +24,12 @@ from reportnlp.report import (
     build_report,
     context_key,
     document_entry,
+    embedded_report,
     make_report,
+    pack,
     to_html,
     to_json,
+    unpack,
 )
 
 HOSTILE_TEXT = (
@@ -41,8 +44,10 @@ def placeholders(*args: str):
     return CliRunner().invoke(main, ["placeholders", *args], catch_exceptions=False)
 
 
-def embedded_json(html: str) -> str:
-    m = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', html, re.S)
+def embedded_data(html: str) -> str:
+    m = re.search(
+        r'<script type="application/octet-stream" id="report-data"[^>]*>(.*?)</script>', html, re.S
+    )
     assert m, "no embedded report data"
     return m.group(1)
 
@@ -70,7 +75,7 @@ def by_id(report: dict) -> dict[str, dict]:
 
 def test_json_shape_and_offsets(seed_report):
     rep = seed_report["json"]
-    assert set(rep) == {"about", "summary", "documents"}
+    assert set(rep) == {"about", "summary", "documents", "families"}
     assert [d["id"] for d in rep["documents"]] == sorted(p.stem for p in SEEDS.glob("*.txt"))
     for d in rep["documents"]:
         assert {"id", "title", "text", "placeholders", "title_placeholders", "leaks"} <= set(d)
@@ -201,9 +206,9 @@ def test_no_leak_claimed_for_the_state_council(tmp_path):
 
 def test_html_embeds_the_json(seed_report):
     html = seed_report["html"]
-    data = embedded_json(html)
-    assert "<" not in data and ">" not in data and "&" not in data
-    assert json.loads(data) == seed_report["json"]
+    data = embedded_data(html)
+    assert re.fullmatch(r"[A-Za-z0-9+/=]+", data)  # base64: nothing in it can end the element
+    assert embedded_report(html) == seed_report["json"]
     assert html.count("<script") == 2  # the data and the page's own script, nothing else
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
     assert "https://" not in html  # nothing fetched, no CDN
@@ -224,8 +229,8 @@ def test_hostile_text_cannot_break_out_of_the_data_element(tmp_path):
     rep = make_report([reportnlp.clean(HOSTILE_TEXT, title=HOSTILE_TITLE, id="</script><b>x")])
     html = to_html(rep)
     assert html.count("</script>") == 2
-    assert "window.__pwned" not in html.replace(embedded_json(html), "")
-    back = json.loads(embedded_json(html))
+    assert "window.__pwned" not in html and "<b>" not in html
+    back = embedded_report(html)
     assert back["documents"][0]["title"] == HOSTILE_TITLE
     assert "<script>window.__pwned=1</script>" in back["documents"][0]["text"]
 
@@ -301,7 +306,7 @@ def test_bad_input_named_others_reported(tmp_path):
     assert rep["summary"]["documents"] == 6 and rep["summary"]["failed"] == 2
     assert any("docs.jsonl:2" in f for f in rep["summary"]["failures"])
     assert "ok1" in [d["id"] for d in rep["documents"]]
-    assert json.loads(embedded_json((tmp_path / "r.html").read_text(encoding="utf-8"))) == rep
+    assert embedded_report((tmp_path / "r.html").read_text(encoding="utf-8")) == rep
 
 
 def test_an_output_is_required(tmp_path):
@@ -330,3 +335,107 @@ def test_to_json_is_one_line_and_stable():
     text = to_json(rep)
     assert text.endswith("\n") and text.count("\n") == 1
     assert to_json(json.loads(text)) == text
+
+
+# --- views, user fields, families, size -------------------------------------------------------
+
+
+def test_year_site_and_user_fields_of_a_document():
+    rec = reportnlp.analyse(
+        "今年以来，××市开展宣讲xx场次。", id="a", title="2021年工作汇报"
+    ).to_dict()
+    rec["meta"] = {"site": "某范文网", "date": "2023-05-01"}
+    rec["fields"] = {"province": "山东", "tags": ["宣讲", "基层"]}
+    rec["url"] = "https://example.org/a"
+    d = document_entry(rec)
+    assert d["year"] == 2023 and d["site"] == "某范文网"  # the date wins over the title's year
+    assert d["fields"] == {
+        "province": "山东",
+        "tags": ["宣讲", "基层"],  # unchanged (the page shows a nested value as JSON)
+        "url": "https://example.org/a",
+    }
+    rec["meta"] = {}
+    assert document_entry(rec)["year"] == 2021  # no date: the title's leading year
+    rec["fields"]["year"] = "1998"
+    assert document_entry(rec)["year"] == 1998  # a year field first
+    del rec["title"], rec["fields"]["year"]
+    assert document_entry(rec)["year"] is None and document_entry(rec)["site"] is None
+
+
+def test_views_by_year_and_site_sum_to_the_corpus(seed_report):
+    rep = seed_report["json"]
+    s = rep["summary"]
+    dated = [d for d in rep["documents"] if d["year"] is not None]
+    assert dated and [g["year"] for g in s["by_year"]] == sorted({d["year"] for d in dated})
+    assert sum(g["documents"] for g in s["by_year"]) == len(dated)
+    for g in s["by_year"]:
+        docs = [d for d in dated if d["year"] == g["year"]]
+        assert g["masks"] == sum(d["counts"]["placeholders"] for d in docs)
+        assert sum(g["by_type"].values()) == g["masks"]
+        assert g["per_1000"] == round(1000 * g["masks"] / sum(d["characters"] for d in docs), 4)
+    sites = [d["site"] for d in rep["documents"] if d["site"]]
+    assert sum(g["documents"] for g in s["by_site"]) == len(sites) > 0
+    assert {g["site"] for g in s["by_site"]} == set(sites)
+
+
+def _copies(n: int) -> list[dict]:
+    """The five seeds analysed, then ``n`` copies of each under other ids (a corpus of repeated text)."""
+    base = [
+        reportnlp.analyse(reportnlp.clean(p.read_bytes(), id=p.stem)).to_dict()
+        for p in sorted(SEEDS.glob("*.txt"))
+    ]
+    return [{**r, "id": f"{r['id']}-{k}"} for k in range(n) for r in base]
+
+
+def test_families_and_duplicates_are_linked_both_ways():
+    entries = [document_entry(r) for r in _copies(2)]
+    # one more: seed 000 with a paragraph dropped, the same template, not a near-copy
+    first = entries[0]
+    shorter = "\n\n".join(first["text"].split("\n\n")[::2])
+    entries.append(
+        document_entry({**reportnlp.analyse(shorter, id="x").to_dict(), "title": first["title"]})
+    )
+    rep = build_report(entries)
+    fams = rep["families"]
+    assert len(fams) == 5 and rep["summary"]["families"]["families"] == 5
+    for f in fams:
+        for m, sim in zip(f["members"], f["similarity"]):
+            d = rep["documents"][m]
+            assert d["family"]["family"] == f["family"] and d["family"]["size"] == f["size"]
+            assert d["family"]["similarity"] == sim
+    (f0,) = [f for f in fams if 0 in f["members"]]
+    assert f0["members"] == [0, 5, 10]
+    docs = rep["documents"]
+    dup = [docs[i]["family"]["duplicate"] for i in (0, 5)]
+    assert dup.count(True) == 1  # the copy, not the medoid
+    assert docs[10]["family"]["duplicate"] is False and docs[10]["family"]["similarity"] < 0.9
+    assert rep["summary"]["families"]["duplicates"] == 5
+    alone = build_report(entries[:5])
+    assert alone["families"] == [] and all(d["family"] is None for d in alone["documents"])
+
+
+def test_pack_stores_repeated_text_once_and_unpacks_exactly():
+    rep = build_report([document_entry(r) for r in _copies(3)])
+    packed = pack(rep)
+    assert unpack(packed) == rep
+    paragraphs = [p for d in rep["documents"] for p in d["text"].split("\n\n")]
+    assert len(packed["pool"]) <= len(set(paragraphs)) + len(
+        {r["text"] for d in rep["documents"] for r in d["dropped"]}
+    )
+    assert unpack(json.loads(json.dumps(pack(make_report(["", "一\n\n\n\n二"]))))) == make_report(
+        ["", "一\n\n\n\n二"]
+    )
+
+
+def test_page_size_grows_sublinearly_in_repeated_text():
+    one = len(to_html(build_report([document_entry(r) for r in _copies(1)])).encode())
+    ten = len(to_html(build_report([document_entry(r) for r in _copies(10)])).encode())
+    raw_ten = len(to_json(build_report([document_entry(r) for r in _copies(10)])).encode())
+    assert ten < 2.5 * one, (one, ten)  # ten times the documents, not ten times the bytes
+    assert ten < raw_ten / 4, (ten, raw_ten)
+
+
+def test_the_page_is_the_same_bytes_every_time():
+    rep = make_report(["今年以来，××市开展宣讲xx场次。", "今年以来，××市开展宣讲xx场次。"])
+    assert to_html(rep) == to_html(json.loads(to_json(rep)))
+    assert rep["documents"][1]["family"]["duplicate"] is True

@@ -19,7 +19,7 @@ from conftest import SEEDS
 
 import reportnlp
 from reportnlp.cli import main
-from reportnlp.report import build_report, document_entry, to_html, to_json
+from reportnlp.report import build_report, document_entry, to_html
 
 HOSTILE_PAGE = """首页 > 工作总结 > <img src=x onerror="window.__pwned=2">
 ××市<script>window.__pwned=1</script>宣讲工作汇报
@@ -323,7 +323,8 @@ def test_hostile_text_shows_as_text_and_nothing_executes(browser, hostile, varia
     text = js(drv, "document.getElementById('doc-text').textContent")
     assert '<img src=x onerror="window.__pwned=1">' in text
     title = js(drv, "document.getElementById('doc-title').textContent")
-    assert title == "××市<script>window.__pwned=1</script>宣讲工作汇报"
+    # as the title or as the first line of the text, whichever the boilerplate stage judges it: as text
+    assert "××市<script>window.__pwned=1</script>宣讲工作汇报" in title + text
     dropped = js(drv, "document.getElementById('dropped').textContent")
     assert (
         "<script>window.__pwned=3</script>" in dropped and 'onerror="window.__pwned=2"' in dropped
@@ -334,7 +335,9 @@ def test_hostile_text_shows_as_text_and_nothing_executes(browser, hostile, varia
     )
     time.sleep(0.3)  # an image error or onload would fire by now
     assert js(drv, "typeof window.__pwned") == "undefined"
-    assert js(drv, "document.querySelectorAll('img, svg:not(.hist), iframe').length") == 0
+    assert (
+        js(drv, "document.querySelectorAll('img, svg:not(.hist):not(.plot), iframe').length") == 0
+    )
     assert js(drv, "document.scripts.length") == 2
     tags = js(
         drv, "[...document.querySelectorAll('#doc-text *, #doc-title *')].map(e => e.tagName)"
@@ -358,7 +361,7 @@ def many(tmp_path_factory):
         entries.append(document_entry(rec))
     rep = build_report(entries)
     out = tmp_path_factory.mktemp("many") / "r.html"
-    out.write_text(to_html(rep, json_text=to_json(rep)), encoding="utf-8")
+    out.write_text(to_html(rep), encoding="utf-8")
     return out, rep
 
 
@@ -389,3 +392,203 @@ def test_ten_thousand_documents_paginate(browser, many):
     assert len(marks(drv, "#doc-text")) == len(docs[9998]["placeholders"]) == 2
     assert js(drv, "document.querySelectorAll('#leak-rows tr').length") == 50
     assert js(drv, "document.getElementById('leak-page-info').textContent").startswith("page 1 of ")
+    rows = group_by(drv, "family")
+    print(f"group 10,000 documents by family: {js(drv, 'window.__reportTimings.views'):.0f} ms")
+    assert sum(int(r[1].replace(",", "")) for r in rows) <= 10_000 and len(rows) <= 50
+    click(drv, "#facet-clear") if js(drv, "document.getElementById('facet-clear')") else None
+    drv.execute_script(
+        "const f = document.getElementById('doc-filter'); f.value = '';"
+        "f.dispatchEvent(new Event('input'));"
+    )
+    t = time.perf_counter()
+    rows = csv_of_view(drv)
+    print(f"CSV of 10,000 rows: {1000 * (time.perf_counter() - t):.0f} ms")
+    assert len(rows) == 10_001 and len({r[1] for r in rows[1:]}) == 10_000
+
+
+# --- views, plots, CSV, families ----------------------------------------------------------------
+
+
+def group_by(drv, by: str) -> list[list[str]]:
+    drv.execute_script(
+        "const s = document.getElementById('group-by'); s.value = arguments[0];"
+        "s.dispatchEvent(new Event('change'));",
+        by,
+    )
+    return js(
+        drv,
+        "[...document.querySelectorAll('#view-rows tr')].map(tr => [...tr.cells].map(c => c.textContent))",
+    )
+
+
+def test_views_by_year_and_site_filter_the_table(page):
+    drv, rep = page
+    docs = rep["documents"]
+    rows = group_by(drv, "year")
+    years = sorted({d["year"] for d in docs if d["year"] is not None})
+    assert [r[0] for r in rows] == [str(y) for y in years] + ["(none)"]
+    assert [int(r[1]) for r in rows] == [sum(d["year"] == y for d in docs) for y in years + [None]]
+    js(drv, "document.querySelector('#view-rows tr').click()")  # the first year
+    assert row_ids(drv) == [d["id"] for d in docs if d["year"] == years[0]]
+    assert "year = " + str(years[0]) in js(drv, "document.getElementById('facet').textContent")
+    click(drv, "#facet-clear")
+    assert len(row_ids(drv)) == 5
+    rows = group_by(drv, "site")
+    assert {r[0] for r in rows} == {d["site"] or "(none)" for d in docs}
+    assert sum(int(r[1]) for r in rows) == 5
+    masks = {r[0]: int(r[3]) for r in rows}
+    for g in rep["summary"]["by_site"]:
+        assert masks[g["site"]] == g["masks"]
+    rows = group_by(drv, "meta:source")  # the pages' own 来源 line
+    sources = [d["meta"].get("source") or "(none)" for d in docs]
+    assert sorted((r[0], int(r[1])) for r in rows) == sorted(
+        (v, sources.count(v)) for v in set(sources)
+    )
+
+
+def test_plots_are_drawn_from_the_summary(page):
+    drv, rep = page
+    s = rep["summary"]
+    segs = sum(1 for g in s["by_year"] for t, n in g["by_type"].items() if n)
+    assert js(drv, "document.querySelectorAll('#plot-years rect.seg').length") == segs > 0
+    tips = js(
+        drv, "[...document.querySelectorAll('#plot-years rect.seg title')].map(t => t.textContent)"
+    )
+    assert all(" masks, " in t for t in tips)
+    assert js(drv, "document.querySelectorAll('#plot-sites rect.bar').length") == min(
+        15, len(s["by_site"])
+    )
+
+
+def csv_of_view(drv) -> list[list[str]]:
+    """Click Download CSV and read the Blob it makes (URL.createObjectURL is watched, nothing is saved)."""
+    import csv
+    import io
+
+    drv.execute_script(
+        "window.__blobs = []; const real = URL.createObjectURL;"
+        "URL.createObjectURL = b => { window.__blobs.push(b); return real.call(URL, b); };"
+    )
+    click(drv, "#csv")
+    head, text = drv.execute_async_script(
+        "const done = arguments[arguments.length - 1], b = window.__blobs[0];"
+        "b.arrayBuffer().then(a => b.text().then(t => done([[...new Uint8Array(a).slice(0, 3)], t])));"
+    )
+    assert head == [0xEF, 0xBB, 0xBF]  # a byte-order mark, so spreadsheets read it as UTF-8
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def test_csv_export_is_the_current_view(page):
+    drv, rep = page
+    docs = rep["documents"]
+    click(drv, "#col-density")  # sorted by density, descending
+    rows = csv_of_view(drv)
+    header = rows[0]
+    assert header[:4] == ["index", "id", "title", "source"]
+    assert {
+        "meta_source",
+        "masks_name",
+        "masks_number",
+        "masks_year",
+        "masks_redaction",
+        "family",
+        "year",
+        "site",
+    } <= set(header)
+    order = sorted(range(len(docs)), key=lambda i: (-docs[i]["density"], i))
+    assert [r[1] for r in rows[1:]] == [docs[i]["id"] for i in order]
+    col = {k: n for n, k in enumerate(header)}
+    for r in rows[1:]:
+        d = docs[int(r[col["index"]]) - 1]
+        assert r[col["title"]] == (d["title"] or "")
+        assert int(r[col["masks"]]) == d["counts"]["placeholders"]
+        for t, n in d["counts"]["by_type"].items():
+            assert int(r[col["masks_" + t]]) == n
+    js(drv, "document.getElementById('only-leaks').click()")
+    rows = csv_of_view(drv)
+    assert [r[1] for r in rows[1:]] == [docs[i]["id"] for i in order if docs[i]["leaks"]]
+
+
+@pytest.fixture(scope="module")
+def families_page(tmp_path_factory):
+    """The seeds twice (ids -0/-1), a hostile user field and site on one: families, fields, CSV."""
+    base = [
+        reportnlp.analyse(reportnlp.clean(p.read_bytes(), id=p.stem)).to_dict()
+        for p in sorted(SEEDS.glob("*.txt"))
+    ]
+    recs = [{**r, "id": f"{r['id'][:3]}-{k}"} for k in range(2) for r in base]
+    recs[0]["fields"] = {
+        "province": "山东",
+        "note": '=HYPERLINK("x")<img src=x onerror="window.__pwned=7">',
+    }
+    recs[0]["meta"] = {**recs[0]["meta"], "site": "<script>window.__pwned=8</script>"}
+    rep = build_report([document_entry(r) for r in recs])
+    out = tmp_path_factory.mktemp("families") / "r.html"
+    out.write_text(to_html(rep), encoding="utf-8")
+    return out, rep
+
+
+def test_families_are_linked_from_each_document(browser, families_page):
+    drv = browser
+    path, rep = families_page
+    load(drv, path)
+    assert (
+        js(drv, "document.querySelectorAll('#fam-rows tr.fam-row').length")
+        == len(rep["families"])
+        == 5
+    )
+    fam = rep["documents"][0]["family"]
+    open_doc(drv, 0)
+    box = js(drv, "document.getElementById('doc-family').textContent")
+    assert box.startswith(f"Template family F{fam['family']}: 2 documents")
+    links = js(
+        drv, "[...document.querySelectorAll('#doc-family a.doc-link')].map(a => a.dataset.index)"
+    )
+    assert links == ["5"]
+    click(drv, "#doc-family a.doc-link")
+    wait(drv, "(document.querySelector('#doc h2') || {}).textContent === 'Document 6 of 10'")
+    cells = js(
+        drv,
+        "[...document.querySelectorAll('#doc-rows tr')].map(tr => tr.querySelector('td a') ? tr.querySelector('td a').textContent : '')",
+    )
+    assert cells.count("F0") + cells.count("F0 dup") == 2
+    rows = group_by(drv, "family")
+    assert [int(r[1]) for r in rows] == [2] * 5
+
+
+def test_user_fields_are_columns_views_and_csv_and_stay_inert(browser, families_page):
+    drv = browser
+    path, rep = families_page
+    load(drv, path)
+    heads = js(drv, "[...document.querySelectorAll('#doc-table th')].map(th => th.textContent)")
+    assert "province" in heads and "note" in heads
+    rows = group_by(drv, "field:province")
+    assert rows[0][:2] == ["山东", "1"] and rows[1][:2] == ["(none)", "9"]
+    rows = csv_of_view(drv)
+    col = {k: n for n, k in enumerate(rows[0])}
+    first = rows[1]
+    assert first[col["field_province"]] == "山东"
+    # a cell that a spreadsheet would run as a formula is written as text
+    assert first[col["field_note"]] == '\'=HYPERLINK("x")<img src=x onerror="window.__pwned=7">'
+    assert first[col["site"]] == "<script>window.__pwned=8</script>"
+    open_doc(drv, 0)
+    assert 'onerror="window.__pwned=7"' in js(
+        drv, "document.querySelector('#doc .meta').textContent"
+    )
+    time.sleep(0.3)
+    assert js(drv, "typeof window.__pwned") == "undefined"
+    assert (
+        js(drv, "document.querySelectorAll('img, script:not([id]) ~ script, iframe').length") == 0
+    )
+    assert js(drv, "document.scripts.length") == 2
+
+
+def test_font_note_only_without_a_cjk_font(page):
+    drv, _ = page
+    fc = shutil.which("fc-list")
+    if not fc:
+        pytest.skip("fc-list (fontconfig) is not here to say which fonts there are")
+    import subprocess
+
+    have_cjk = bool(subprocess.run([fc, ":lang=zh"], capture_output=True, text=True).stdout.strip())
+    assert js(drv, "document.getElementById('font-note').hidden") == have_cjk

@@ -37,6 +37,10 @@ class Result:
     error: Optional[str] = None
 
 
+#: The span lists an analysis record holds, counted by :class:`Summary` (``found``).
+FOUND = ("placeholders", "title_placeholders", "metrics", "slogans", "headings", "leaks")
+
+
 @dataclass
 class Summary:
     """Counts over a run, printed at its end and written by ``--stats``."""
@@ -49,6 +53,8 @@ class Summary:
     scripts: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     per_document: list[dict[str, str]] = field(default_factory=list)
+    #: Spans found by ``analyse`` and ``placeholders``: placeholders, title_placeholders, metrics, …
+    found: Counter = field(default_factory=Counter)
 
     def add(self, res: Result) -> None:
         if res.error is not None:
@@ -63,6 +69,10 @@ class Summary:
                 self.dropped[row["reason"]] += 1
         for w in (res.record or {}).get("warnings", []):
             self.warnings.append(f"{res.source}: {w}")
+        for key in FOUND:
+            spans = (res.record or {}).get(key)
+            if isinstance(spans, list):
+                self.found[key] += len(spans)
         self.per_document.append(
             {"id": res.id, "source": res.source, "encoding": res.encoding, "script": res.script}
         )
@@ -77,6 +87,11 @@ class Summary:
             "encodings": dict(sorted(self.encodings.items())),
             "scripts": dict(sorted(self.scripts.items())),
             "warnings": self.warnings,
+            **(
+                {"found": {k: self.found[k] for k in FOUND if k in self.found}}
+                if self.found
+                else {}
+            ),
             "per_document": self.per_document,
         }
 
@@ -91,6 +106,7 @@ class Summary:
             "scripts": dict(self.scripts),
             "warnings": self.warnings,
             "per_document": self.per_document,
+            "found": dict(self.found),
         }
 
     @classmethod
@@ -104,6 +120,7 @@ class Summary:
             Counter(state["scripts"]),
             list(state["warnings"]),
             list(state["per_document"]),
+            Counter(state.get("found") or {}),
         )
 
     def merge(self, other: Summary) -> None:
@@ -116,6 +133,7 @@ class Summary:
         self.scripts.update(other.scripts)
         self.warnings.extend(other.warnings)
         self.per_document.extend(other.per_document)
+        self.found.update(other.found)
 
 
 def _by_count(counts: Counter) -> list[tuple[str, int]]:
@@ -153,7 +171,7 @@ def clean_record(
         )
     record = doc.to_dict()
     explain = [
-        {"id": doc.id, "line": d.line, "action": d.action, "reason": d.reason}
+        {"id": doc.id, "line": d.line, "action": d.action, "reason": d.reason, "text": d.text}
         for d in doc.lines
         if d.action != codes.BLANK
     ]

@@ -1,12 +1,69 @@
-/* reportnlp placeholder report: draws the JSON report embedded in #report-data.
- * Nothing is fetched. Document text (ids, titles, texts, dropped lines) only ever becomes text nodes or
- * attribute values (textContent, createTextNode, setAttribute("title")): it is never parsed as HTML. */
+/* reportnlp placeholder report: draws the report embedded in #report-data (gzip-compressed JSON in base64,
+ * paragraphs pooled: see reportnlp.report.pack). Nothing is fetched. Document text (ids, titles, texts,
+ * fields, dropped lines) only ever becomes text nodes or attribute values (textContent, createTextNode,
+ * setAttribute("title")): it is never parsed as HTML. */
 (function () {
   "use strict";
 
   var T0 = performance.now();
-  var DATA = JSON.parse(document.getElementById("report-data").textContent);
-  var T1 = performance.now();
+
+  function ready() {
+    window.__reportTimings = window.__reportTimings || { script: T0 };
+    window.__reportTimings.ready = window.__reportReadyMs = performance.now();
+    document.documentElement.setAttribute("data-ready", "1");
+  }
+
+  var POOLED = ["placeholders", "title_placeholders", "metrics", "slogans", "giveaways", "leaks"];
+
+  // base64 -> bytes -> gunzip (the browser's DecompressionStream) -> JSON, then the pooled texts joined.
+  function decode(el) {
+    var bin = atob(el.textContent.trim());
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text();
+  }
+
+  function unpack(data) {
+    var pool = data.pool;
+    var lists = data.lists;
+    data.documents.forEach(function (d) {
+      POOLED.forEach(function (k) { d[k] = lists[d[k]]; }); // shared, read-only
+      var parts = d.text;
+      var text = null;
+      // The text is joined when first read (opening a document, a leak's snippet): 10,000 documents load fast.
+      Object.defineProperty(d, "text", {
+        get: function () {
+          if (text === null) text = parts.map(function (k) { return pool[k]; }).join("\n\n");
+          return text;
+        },
+        enumerable: true
+      });
+      d.dropped.forEach(function (r) { r.text = pool[r.text]; });
+    });
+    delete data.pool;
+    delete data.lists;
+    return data;
+  }
+
+  var el = document.getElementById("report-data");
+  if (typeof DecompressionStream === "undefined") {
+    document.getElementById("about-box").insertAdjacentText("afterend",
+      "This browser cannot decompress the report's data (no DecompressionStream): open the page in a current browser, or read the JSON report.");
+    ready();
+    return;
+  }
+  decode(el).then(function (json) {
+    var t1 = performance.now();
+    var data = unpack(JSON.parse(json));
+    main(data, t1, performance.now());
+  }).catch(function (err) {
+    document.getElementById("about-box").insertAdjacentText("afterend", "report error: " + err);
+    ready();
+    throw err;
+  });
+
+  function main(DATA, T1, T2) {
   var DOCS = DATA.documents;
   var S = DATA.summary;
   var PAGE_SIZE = 50;
@@ -14,7 +71,7 @@
   var LAYERS = { metrics: false, slogans: false, evidence: true, giveaways: false };
   var SVG = "http://www.w3.org/2000/svg";
   // Milliseconds of the last drawing of each part, read by the benchmark (bench/bench_report.py).
-  var TIMINGS = (window.__reportTimings = { script: T0, parse: T1 - T0 });
+  var TIMINGS = (window.__reportTimings = { script: T0, decode: T1 - T0, parse: T2 - T0 });
 
   // ------------------------------------------------------------------------------------ helpers
 
@@ -132,7 +189,8 @@
     var p = document.getElementById("about");
     add(p, [
       (a.generator || "reportnlp") + " · report format " + a.format + ". ",
-      "Offsets: " + a.offsets + ". Density: " + a.density + ". Masked contexts: " + a.contexts + "."
+      "Offsets: " + a.offsets + ". Density: " + a.density + ". Masked contexts: " + a.contexts + ". " +
+        "Year: " + a.year + ". Template families: " + a.families + "."
     ]);
   }
 
@@ -204,6 +262,7 @@
           { label: "docs", num: true }, { label: "as written" }], ctxRows, "contexts")
         : h("p", { class: "empty", text: "no masks" }),
       h("p", { class: "note", text: int(S.distinct_contexts) + " distinct contexts" }));
+    renderPlots();
     add(sec, h("div", { class: "row" }, left, right));
   }
 
@@ -213,6 +272,12 @@
     return d.leaks.length ? d.leaks[0].candidates[0].place : "";
   }
 
+  function familyLabel(d) {
+    return d.family ? "F" + d.family.family + (d.family.duplicate ? " dup" : "") : "";
+  }
+
+  // User fields as columns (the first 8 names; every field is in the CSV and the views).
+  var FIELDS = S.fields || [];
   var COLUMNS = [
     { key: "index", label: "#", num: true, get: function (d, i) { return i + 1; } },
     { key: "id", label: "id", get: function (d) { return String(d.id); } },
@@ -220,16 +285,24 @@
     { key: "characters", label: "characters", num: true, get: function (d) { return d.characters; } },
     { key: "masks", label: "masks", num: true, get: function (d) { return d.counts.placeholders; } },
     { key: "density", label: "per 1,000", num: true, get: function (d) { return d.density; }, fmt: function (v) { return dec(v); } },
-    { key: "title_masks", label: "in title", num: true, get: function (d) { return d.counts.title_placeholders; } },
-    { key: "types", label: "by type", sortable: false },
+    { key: "title_masks", label: "in title", num: true, get: function (d) { return d.counts.title_placeholders; } }
+  ].concat(TYPES.map(function (t) {
+    return { key: "type-" + t, label: t, type: t, num: true, tip: t + " masks in the text", get: function (d) { return d.counts.by_type[t] || 0; } };
+  })).concat([
     { key: "metrics", label: "metrics", num: true, get: function (d) { return d.counts.metrics; } },
     { key: "slogans", label: "slogans", num: true, get: function (d) { return d.counts.slogans; } },
-    { key: "leak", label: "leak", get: topPlace }
-  ];
+    { key: "leak", label: "leak", get: topPlace },
+    { key: "year", label: "year", num: true, get: function (d) { return d.year === null || d.year === undefined ? -1 : d.year; }, fmt: function (v) { return v < 0 ? "" : v; } },
+    { key: "site", label: "site", get: function (d) { return d.site || ""; } },
+    { key: "family", label: "family", tip: "template family (dup: a near-copy of the family's medoid)", get: familyLabel },
+    { key: "source", label: "source", get: function (d) { return d.source || ""; } }
+  ]).concat(FIELDS.slice(0, 8).map(function (f) {
+    return { key: "field-" + f, label: f, field: f, tip: "your field " + f, get: function (d) { return fieldText(d, f); } };
+  }));
   var COL = {};
   COLUMNS.forEach(function (c) { COL[c.key] = c; });
 
-  var table$ = { key: "index", dir: 1, page: 0, filter: "", onlyMasks: false, onlyLeaks: false, current: -1 };
+  var table$ = { key: "index", dir: 1, page: 0, filter: "", onlyMasks: false, onlyLeaks: false, current: -1, facet: null };
 
   function docOrder() {
     var f = table$.filter.toLowerCase();
@@ -239,6 +312,7 @@
       if (table$.onlyMasks && !d.counts.placeholders && !d.counts.title_placeholders) continue;
       if (table$.onlyLeaks && !d.leaks.length) continue;
       if (f && String(d.id).toLowerCase().indexOf(f) < 0 && (d.title || "").toLowerCase().indexOf(f) < 0) continue;
+      if (table$.facet && groupValue(d, table$.facet.by) !== table$.facet.value) continue;
       out.push(i);
     }
     var col = COL[table$.key];
@@ -273,17 +347,19 @@
     };
     var head = h("tr");
     COLUMNS.forEach(function (c) {
-      var th = h("th", { class: c.num ? "n" : null, text: c.label, id: "col-" + c.key });
+      var th = h("th", { class: c.num ? "n" : null, id: "col-" + c.key }, c.type ? swatch("t-" + c.type, c.type) : null, c.label);
       if (c.sortable !== false) {
         th.setAttribute("data-key", c.key);
-        th.setAttribute("title", "sort by " + c.label);
+        th.setAttribute("title", (c.tip ? c.tip + "; " : "") + "sort by " + c.label);
         th.addEventListener("click", function () { sortBy(c.key); });
       }
       add(head, th);
     });
+    var csv = h("button", { id: "csv", type: "button", text: "Download CSV", title: "the documents of this view, in this order, as CSV (UTF-8)" });
+    csv.addEventListener("click", downloadCsv);
     add(sec, [
       h("div", { class: "tools" }, search, only("only-masks", "with masks", "onlyMasks"),
-        only("only-leaks", "with leaks", "onlyLeaks"), h("span", { id: "doc-pager" })),
+        only("only-leaks", "with leaks", "onlyLeaks"), h("span", { id: "facet" }), csv, h("span", { id: "doc-pager" })),
       h("div", { class: "scroll" }, h("table", { id: "doc-table" }, h("thead", null, head), h("tbody", { id: "doc-rows" }))),
       h("p", { class: "note", text: "Click a column to sort (again to reverse), a row to open the document." })
     ]);
@@ -315,17 +391,16 @@
       var d = DOCS[i];
       var tr = h("tr", { class: "doc-row" + (i === table$.current ? " current" : ""), "data-index": i, "data-id": d.id });
       COLUMNS.forEach(function (c) {
-        if (c.key === "types") {
-          var cell = h("td", { class: "types" });
-          TYPES.forEach(function (t) {
-            if (d.counts.by_type[t]) add(cell, [swatch("t-" + t, t), d.counts.by_type[t] + " "]);
-          });
-          add(tr, cell);
+        var v = c.get(d, i);
+        if (c.key === "family" && d.family) {
+          var a = h("a", { href: "#families", text: v, title: "family " + d.family.family + ": " + d.family.size + " documents, similarity " + dec(d.family.similarity, 3) });
+          a.addEventListener("click", function (e) { e.stopPropagation(); e.preventDefault(); showFamily(d.family.family); });
+          add(tr, h("td", null, a));
           return;
         }
-        var v = c.get(d, i);
-        add(tr, h("td", { class: c.num ? "n" : c.key === "title" || c.key === "id" ? c.key : null, text: c.fmt ? c.fmt(v) : v,
-          title: c.key === "title" || c.key === "id" ? v : c.key === "leak" && d.leaks.length ? d.leaks[0].candidates[0].path.join(" › ") : null }));
+        var clip = !c.num && c.key !== "leak";
+        add(tr, h("td", { class: c.num ? "n" : c.key === "title" || c.key === "id" ? c.key : clip ? "clip" : null, text: c.fmt ? c.fmt(v) : v,
+          title: clip && v ? v : c.key === "leak" && d.leaks.length ? d.leaks[0].candidates[0].path.join(" › ") : null }));
       });
       tr.addEventListener("click", function () { goTo("doc=" + i); });
       frag.appendChild(tr);
@@ -333,7 +408,347 @@
     body.appendChild(frag);
     var slot = clear(document.getElementById("doc-pager"));
     add(slot, pager(table$, order.length, drawRows, "page-"));
+    var facet = clear(document.getElementById("facet"));
+    if (table$.facet) {
+      var off = h("button", { id: "facet-clear", type: "button", text: "×", title: "show all documents" });
+      off.addEventListener("click", function () { setFacet(null); });
+      add(facet, h("span", { class: "chip" }, table$.facet.by + " = " + groupLabel(table$.facet.value) + " ", off));
+    }
     TIMINGS.rows = performance.now() - t0;
+  }
+
+  // ----------------------------------------------------------------------------- views and plots
+
+  function fieldText(d, f) {
+    var v = d.fields ? d.fields[f] : undefined;
+    if (v === null || v === undefined) return "";
+    return typeof v === "object" ? JSON.stringify(v) : String(v);
+  }
+
+  function metaText(d, k) {
+    var v = d.meta ? d.meta[k] : undefined;
+    return v === null || v === undefined ? "" : String(v);
+  }
+
+  // The metadata the pages gave (source, author, date…), each a grouping and a CSV column.
+  var META_KEYS = (function () {
+    var seen = {};
+    DOCS.forEach(function (d) { Object.keys(d.meta || {}).forEach(function (k) { seen[k] = 1; }); });
+    return Object.keys(seen).sort();
+  })();
+
+  var GROUPINGS = [
+    { by: "year", label: "year" },
+    { by: "site", label: "site" },
+    { by: "source", label: "source file" },
+    { by: "family", label: "template family" }
+  ].concat(META_KEYS.map(function (k) { return { by: "meta:" + k, label: "metadata: " + k }; }))
+    .concat(FIELDS.map(function (f) { return { by: "field:" + f, label: "field: " + f }; }));
+
+  // The value a document has in a grouping, always a string ("" when it has none).
+  function groupValue(d, by) {
+    if (by === "year") return d.year === null || d.year === undefined ? "" : String(d.year);
+    if (by === "site") return d.site || "";
+    if (by === "source") return (d.source || "").replace(/:\d+$/, "");
+    if (by === "family") return d.family ? "F" + d.family.family : "";
+    if (by.lastIndexOf("field:", 0) === 0) return fieldText(d, by.slice(6));
+    if (by.lastIndexOf("meta:", 0) === 0) return metaText(d, by.slice(5));
+    return "";
+  }
+
+  function groupLabel(v) {
+    return v === "" ? "(none)" : v;
+  }
+
+  function setFacet(facet) {
+    table$.facet = facet;
+    table$.page = 0;
+    drawRows();
+    if (facet) document.getElementById("documents").scrollIntoView({ block: "start" });
+  }
+
+  var views$ = { by: "year", page: 0, rows: [] };
+
+  function computeGroups(by) {
+    var groups = {};
+    var list = [];
+    DOCS.forEach(function (d) {
+      var v = groupValue(d, by);
+      var g = groups[v];
+      if (!g) {
+        g = groups[v] = { value: v, documents: 0, characters: 0, masks: 0, withMasks: 0, leaks: 0, byType: {} };
+        TYPES.forEach(function (t) { g.byType[t] = 0; });
+        list.push(g);
+      }
+      g.documents++;
+      g.characters += d.characters;
+      g.masks += d.counts.placeholders;
+      if (d.counts.placeholders) g.withMasks++;
+      if (d.leaks.length) g.leaks++;
+      TYPES.forEach(function (t) { g.byType[t] += d.counts.by_type[t] || 0; });
+    });
+    list.sort(function (a, b) {
+      if ((a.value === "") !== (b.value === "")) return a.value === "" ? 1 : -1;
+      if (by === "year") return Number(a.value) - Number(b.value);
+      return b.documents - a.documents || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+    });
+    return list;
+  }
+
+  function renderViews() {
+    var sec = document.getElementById("views");
+    var select = h("select", { id: "group-by" });
+    GROUPINGS.forEach(function (g) { add(select, h("option", { value: g.by, text: g.label })); });
+    select.addEventListener("change", function () {
+      views$.by = select.value;
+      views$.page = 0;
+      drawViews();
+    });
+    var head = h("tr", null, h("th", { id: "group-col", text: "year" }), h("th", { class: "n", text: "documents" }),
+      h("th", { class: "n", text: "characters" }), h("th", { class: "n", text: "masks" }),
+      TYPES.map(function (t) { return h("th", { class: "n" }, swatch("t-" + t, t), t); }),
+      h("th", { class: "n", text: "per 1,000" }), h("th", { class: "n", text: "with masks" }), h("th", { class: "n", text: "with leaks" }));
+    add(sec, [
+      h("div", { class: "tools" }, h("label", null, "Group the documents by ", select), h("span", { id: "view-pager" })),
+      h("div", { class: "scroll" }, h("table", { id: "view-table" }, h("thead", null, head), h("tbody", { id: "view-rows" }))),
+      h("p", { class: "note", text: "Click a row to list its documents in the table below (and export them as CSV)." })
+    ]);
+    drawViews();
+  }
+
+  function drawViews() {
+    var t0 = performance.now();
+    views$.rows = computeGroups(views$.by);
+    var label = GROUPINGS.filter(function (g) { return g.by === views$.by; })[0].label;
+    document.getElementById("group-col").textContent = label;
+    var body = clear(document.getElementById("view-rows"));
+    var first = views$.page * PAGE_SIZE;
+    views$.rows.slice(first, first + PAGE_SIZE).forEach(function (g) {
+      var tr = h("tr", { class: "view-row", "data-value": g.value },
+        h("td", { text: groupLabel(g.value) }), h("td", { class: "n", text: int(g.documents) }),
+        h("td", { class: "n", text: int(g.characters) }), h("td", { class: "n", text: int(g.masks) }),
+        TYPES.map(function (t) { return h("td", { class: "n", text: int(g.byType[t]) }); }),
+        h("td", { class: "n", text: dec(g.characters ? (1000 * g.masks) / g.characters : 0) }),
+        h("td", { class: "n", text: int(g.withMasks) }), h("td", { class: "n", text: int(g.leaks) }));
+      tr.addEventListener("click", function () { setFacet({ by: views$.by, value: g.value }); });
+      body.appendChild(tr);
+    });
+    add(clear(document.getElementById("view-pager")), pager(views$, views$.rows.length, drawViews, "view-page-"));
+    TIMINGS.views = performance.now() - t0;
+  }
+
+  // Stacked bars: masks per 1,000 characters by type, one bar a year (gaps where no document is dated).
+  function yearPlot(years) {
+    var W = 560, H = 220, left = 40, bottom = 34, top = 14, right = 8;
+    var s = svg("svg", { class: "plot", id: "plot-years", width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img" });
+    s.appendChild(svg("title", {}, "Masks per 1,000 characters by type, by year"));
+    var y0 = years[0].year, y1 = years[years.length - 1].year;
+    var span = y1 - y0 + 1;
+    var max = 0;
+    years.forEach(function (y) { max = Math.max(max, y.per_1000); });
+    max = max || 1;
+    var bw = (W - left - right) / span;
+    var ph = H - bottom - top;
+    s.appendChild(svg("line", { x1: left, y1: H - bottom, x2: W - right, y2: H - bottom, stroke: "#999" }));
+    s.appendChild(svg("text", { x: left - 4, y: top + 4, "text-anchor": "end" }, dec(max, 1)));
+    s.appendChild(svg("text", { x: left - 4, y: H - bottom, "text-anchor": "end" }, "0"));
+    years.forEach(function (y) {
+      var x = left + (y.year - y0) * bw;
+      var base = H - bottom;
+      TYPES.forEach(function (t) {
+        var v = y.per_1000_by_type[t] || 0;
+        if (!v) return;
+        var hgt = (ph * v) / max;
+        var r = svg("rect", { class: "seg t-" + t, x: x + bw * 0.1, y: base - hgt, width: Math.max(1, bw * 0.8), height: hgt });
+        r.appendChild(svg("title", {}, y.year + " · " + t + ": " + y.by_type[t] + " masks, " + dec(v, 3) + " per 1,000 characters (" + y.documents + " documents)"));
+        s.appendChild(r);
+        base -= hgt;
+      });
+      if (!y.masks) {
+        var z = svg("rect", { class: "zero", x: x + bw * 0.1, y: H - bottom - 1, width: Math.max(1, bw * 0.8), height: 1 });
+        z.appendChild(svg("title", {}, y.year + ": no mask (" + y.documents + " documents)"));
+        s.appendChild(z);
+      }
+    });
+    var step = Math.max(1, Math.ceil(span / 10));
+    for (var yr = y0; yr <= y1; yr += step) {
+      s.appendChild(svg("text", { x: left + (yr - y0 + 0.5) * bw, y: H - bottom + 14, "text-anchor": "middle" }, yr));
+    }
+    s.appendChild(svg("text", { x: left + (W - left) / 2, y: H - 4, "text-anchor": "middle" }, "year · masks per 1,000 characters, by type"));
+    return s;
+  }
+
+  // Horizontal bars: mask density of the sites with the most documents.
+  function sitePlot(sites) {
+    var rows = sites.slice(0, 15);
+    var W = 560, rowH = 18, left = 170, right = 60, top = 6;
+    var H = top + rows.length * rowH + 22;
+    var s = svg("svg", { class: "plot", id: "plot-sites", width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img" });
+    s.appendChild(svg("title", {}, "Masks per 1,000 characters by site"));
+    var max = 0;
+    rows.forEach(function (r) { max = Math.max(max, r.per_1000); });
+    max = max || 1;
+    rows.forEach(function (r, i) {
+      var y = top + i * rowH;
+      var name = r.site.length > 14 ? r.site.slice(0, 13) + "…" : r.site;
+      s.appendChild(svg("text", { x: left - 6, y: y + rowH * 0.7, "text-anchor": "end" }, name));
+      var w = ((W - left - right) * r.per_1000) / max;
+      var bar = svg("rect", { class: "bar", x: left, y: y + 3, width: Math.max(w, r.masks ? 1 : 0), height: rowH - 6 });
+      bar.appendChild(svg("title", {}, r.site + ": " + r.masks + " masks in " + r.documents + " documents, " + dec(r.per_1000, 3) + " per 1,000 characters"));
+      s.appendChild(bar);
+      s.appendChild(svg("text", { x: left + w + 4, y: y + rowH * 0.7 }, dec(r.per_1000) + " (" + r.documents + ")"));
+    });
+    s.appendChild(svg("text", { x: left + (W - left) / 2, y: H - 4, "text-anchor": "middle" }, "masks per 1,000 characters (documents)"));
+    return s;
+  }
+
+  function renderPlots() {
+    var sec = document.getElementById("summary");
+    var years = S.by_year || [];
+    var sites = S.by_site || [];
+    var legend = h("div", { class: "legend" }, TYPES.map(function (t) { return h("span", null, swatch("t-" + t, t), t); }));
+    add(sec, h("div", { class: "row" },
+      h("div", null, h("h3", { text: "Masks by type over time" }),
+        years.length ? [yearPlot(years), legend] : h("p", { class: "empty", text: "No document has a year (a year or date field, a date in its metadata, or a title starting with one)." })),
+      h("div", null, h("h3", { text: "Mask density by site" }),
+        sites.length ? sitePlot(sites) : h("p", { class: "empty", text: "No document names its site." }))));
+  }
+
+  // ------------------------------------------------------------------------------------- CSV export
+
+  function csvCell(v) {
+    var t = v === null || v === undefined ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(t) && !/^-?\d+(\.\d+)?$/.test(t)) t = "'" + t; // no formula in a spreadsheet
+    return /[",\n\r]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+  }
+
+  function csvText(order) {
+    var cols = [
+      ["index", function (d, i) { return i + 1; }], ["id", function (d) { return d.id; }],
+      ["title", function (d) { return d.title || ""; }], ["source", function (d) { return d.source || ""; }],
+      ["year", function (d) { return d.year === null || d.year === undefined ? "" : d.year; }],
+      ["site", function (d) { return d.site || ""; }], ["characters", function (d) { return d.characters; }],
+      ["masks", function (d) { return d.counts.placeholders; }], ["per_1000", function (d) { return d.density; }],
+      ["title_masks", function (d) { return d.counts.title_placeholders; }]
+    ].concat(TYPES.map(function (t) { return ["masks_" + t, function (d) { return d.counts.by_type[t] || 0; }]; })).concat([
+      ["metrics", function (d) { return d.counts.metrics; }], ["slogans", function (d) { return d.counts.slogans; }],
+      ["leaks", function (d) { return d.counts.leaks; }], ["top_place", topPlace],
+      ["family", function (d) { return d.family ? d.family.family : ""; }],
+      ["family_size", function (d) { return d.family ? d.family.size : ""; }],
+      ["similarity", function (d) { return d.family ? d.family.similarity : ""; }],
+      ["duplicate", function (d) { return d.family && d.family.duplicate ? 1 : 0; }]
+    ]).concat(META_KEYS.map(function (k) { return ["meta_" + k, function (d) { return metaText(d, k); }]; }))
+      .concat(FIELDS.map(function (f) { return ["field_" + f, function (d) { return fieldText(d, f); }]; }));
+    var lines = [cols.map(function (c) { return csvCell(c[0]); }).join(",")];
+    order.forEach(function (i) {
+      var d = DOCS[i];
+      lines.push(cols.map(function (c) { return csvCell(c[1](d, i)); }).join(","));
+    });
+    return lines.join("\r\n") + "\r\n";
+  }
+
+  function downloadCsv() {
+    var order = docOrder();
+    var blob = new Blob(["\ufeff" + csvText(order)], { type: "text/csv;charset=utf-8" });
+    var a = h("a", { download: "documents.csv" });
+    a.href = URL.createObjectURL(blob);
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    TIMINGS.csvRows = order.length;
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+  }
+
+  // -------------------------------------------------------------------------------------- families
+
+  var FAMS = DATA.families || [];
+  var fam$ = { page: 0 };
+
+  function docLink(i, label) {
+    var d = DOCS[i];
+    var a = h("a", { href: "#doc=" + i, class: "doc-link", "data-index": i, text: label || d.id, title: d.title || d.id });
+    a.addEventListener("click", function (e) { e.preventDefault(); goTo("doc=" + i); });
+    return a;
+  }
+
+  function renderFamilies() {
+    var sec = document.getElementById("families");
+    var F = S.families || { families: 0, documents: 0, duplicates: 0 };
+    add(sec, h("p", null, int(F.families) + " template families hold " + int(F.documents) + " documents, " +
+      int(F.duplicates) + " of them near-copies of their family's medoid (similarity ≥ " + (F.duplicate || 0.9) +
+      "). A family is documents whose texts share at least half their character 5-grams once masks and numbers are made alike (Jaccard ≥ " +
+      (F.threshold || 0.5) + "; see reportnlp templates)."));
+    add(sec, [h("div", { class: "tools" }, h("span", { id: "fam-pager" })),
+      h("div", { class: "scroll" }, h("table", { id: "fam-table" }, h("thead", null, h("tr", null,
+        ["family", "documents", "near-copies", "medoid", "members (similarity to the medoid)"].map(function (t, k) {
+          return h("th", { text: t, class: k === 1 || k === 2 ? "n" : null });
+        }))), h("tbody", { id: "fam-rows" })))]);
+    drawFamilies();
+  }
+
+  function drawFamilies() {
+    var body = clear(document.getElementById("fam-rows"));
+    var first = fam$.page * PAGE_SIZE;
+    FAMS.slice(first, first + PAGE_SIZE).forEach(function (f) {
+      var members = h("td", { class: "members" });
+      f.members.slice(0, 30).forEach(function (m, k) {
+        add(members, [k ? ", " : "", docLink(m), " " + dec(f.similarity[k], 2) + (m !== f.medoid && f.similarity[k] >= (S.families.duplicate || 0.9) ? " dup" : "")]);
+      });
+      if (f.members.length > 30) add(members, " … and " + (f.members.length - 30) + " more");
+      body.appendChild(h("tr", { id: "family-" + f.family, class: "fam-row" }, h("td", { text: "F" + f.family }),
+        h("td", { class: "n", text: int(f.size) }), h("td", { class: "n", text: int(f.duplicates) }),
+        h("td", null, docLink(f.medoid, DOCS[f.medoid].id + (DOCS[f.medoid].title ? " " + DOCS[f.medoid].title : ""))), members));
+    });
+    if (!FAMS.length) body.appendChild(h("tr", null, h("td", { colspan: 5, class: "empty", text: "No two documents share a template." })));
+    add(clear(document.getElementById("fam-pager")), pager(fam$, FAMS.length, drawFamilies, "fam-page-"));
+  }
+
+  function showFamily(n) {
+    var k = -1;
+    for (var j = 0; j < FAMS.length; j++) if (FAMS[j].family === n) k = j;
+    if (k < 0) return;
+    fam$.page = Math.floor(k / PAGE_SIZE);
+    drawFamilies();
+    focusOn("family-" + n);
+  }
+
+  // The family box of the document view: its family's other members, linked.
+  function familyBox(i) {
+    var d = DOCS[i];
+    if (!d.family) return h("p", { class: "note", id: "doc-family", text: "No other document shares this document's template." });
+    var f = null;
+    for (var j = 0; j < FAMS.length; j++) if (FAMS[j].family === d.family.family) f = FAMS[j];
+    var head = "Template family F" + d.family.family + ": " + d.family.size + " documents; " +
+      (i === f.medoid ? "this document is the family's medoid" : "similarity to the medoid " + dec(d.family.similarity, 3) +
+        (d.family.duplicate ? " (a near-copy)" : "")) + ". Others: ";
+    var others = [];
+    f.members.forEach(function (m, k) {
+      if (m === i || others.length >= 40) return;
+      others.push([others.length ? ", " : "", docLink(m), (m === f.medoid ? " (medoid)" : " " + dec(f.similarity[k], 2))]);
+    });
+    var all = h("a", { href: "#families", text: "all families" });
+    all.addEventListener("click", function (e) { e.preventDefault(); showFamily(d.family.family); });
+    return h("p", { id: "doc-family" }, head, others, f.members.length - 1 > 40 ? " …" : "", " · ", all);
+  }
+
+  // A page without any CJK font shows every Chinese character as the same box: say so once.
+  function checkFont() {
+    try {
+      var c = document.createElement("canvas");
+      c.width = 40;
+      c.height = 20;
+      var g = c.getContext("2d", { willReadFrequently: true });
+      var draw = function (ch) {
+        g.clearRect(0, 0, 40, 20);
+        g.font = '16px system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+        g.fillText(ch, 2, 16);
+        return Array.prototype.join.call(g.getImageData(0, 0, 40, 20).data);
+      };
+      var a = draw("中"), b = draw("国"), missing = draw("\ue000");
+      document.getElementById("font-note").hidden = !(a === b || a === missing);
+    } catch (e) {
+      /* no canvas: say nothing */
+    }
   }
 
   // ---------------------------------------------------------------------------------- document view
@@ -517,7 +932,9 @@
     sec.hidden = false;
     var metaBits = ["id " + d.id];
     if (d.source) metaBits.push(d.source);
+    if (d.year !== null && d.year !== undefined) metaBits.push("year " + d.year);
     Object.keys(d.meta || {}).forEach(function (k) { metaBits.push(k + ": " + d.meta[k]); });
+    Object.keys(d.fields || {}).forEach(function (k) { metaBits.push(k + ": " + fieldText(d, k)); });
     metaBits.push(int(d.characters) + " characters", d.counts.placeholders + " masks (" + dec(d.density) + " per 1,000)");
     if (d.signature) metaBits.push("outline " + d.signature);
     var legend = h("div", { class: "legend tools" }, TYPES.map(function (t) {
@@ -548,6 +965,7 @@
         toggle("slogans", "slogans", d.slogans.length, "sw-slogan"),
         toggle("evidence", "leak evidence", evidenceCount(d), "sw-evidence"),
         toggle("giveaways", "giveaways", d.giveaways.length, "sw-giveaway")),
+      familyBox(i),
       h("div", { id: "doc-text", lang: "zh-Hans" }),
       h("h3", { text: "Leaks in this document" }),
       leakTable(d),
@@ -632,16 +1050,19 @@
   try {
     renderAbout();
     renderSummary();
+    renderViews();
     renderDocuments();
+    renderFamilies();
     renderLeaks();
     renderFailures();
+    checkFont();
     window.addEventListener("hashchange", route);
     route();
   } catch (err) {
     add(document.getElementById("about"), h("p", { class: "warn", text: "report error: " + err }));
     throw err;
   } finally {
-    TIMINGS.ready = window.__reportReadyMs = performance.now();
-    document.documentElement.setAttribute("data-ready", "1");
+    ready();
+  }
   }
 })();
