@@ -226,3 +226,16 @@ def test_title_printed_above_the_notices_is_the_first_copy():
     assert (by_line[5].action, by_line[5].reason) == ("drop", "repeated_title")
     # a news page's browser-title line above its menus stays a browser title (h_baijiahao_1: headline on line 4)
     assert _clean("h_baijiahao_1").lines[3].action == "title"
+
+
+def test_headline_with_an_office_and_login_furniture_titles():
+    from reportnlp.boilerplate.rules import is_meta_line, line_rule
+
+    # tpl_21: ``区长在代表会上工作汇报`` is a headline, not a speaker line (an office and a 2-4 character name)
+    assert not is_meta_line("区长在代表会上工作汇报")
+    assert is_meta_line("北京市市长 殷勇") and is_meta_line("自治区主席艾尔肯·吐尼亚孜")
+    by_line = {d.line: d for d in _clean("tpl_21").lines}
+    assert by_line[3].action == "title"
+    assert line_rule("快捷搜索:论文 合同 演讲 心得") is not None  # tpl_21's search box
+    assert line_rule("找回密码") is not None  # forum_06's login bar, once its title
+    assert _clean("gov_BJ").meta["author"] == "殷勇"
