@@ -165,13 +165,17 @@ def score_page(path: Path, gold: dict) -> PageScore:
     return s
 
 
-def select(rows: list[dict], split: str | None = None, kind: str | None = None) -> list[dict]:
-    """The label rows of one split (rows without a ``split`` key are dev rows) and kind."""
+def select(
+    rows: list[dict], split: str | None = None, kind: str | None = None, note: str | None = None
+) -> list[dict]:
+    """The label rows of one split (rows without a ``split`` key are dev rows), kind and ``note`` prefix
+    (``heldout2``: the second held-out set of corpora/real-pages)."""
     return [
         r
         for r in rows
         if (split is None or r.get("split", "dev") == split)
         and (kind is None or r.get("kind") == kind)
+        and (note is None or r.get("note", "").startswith(note))
     ]
 
 
@@ -181,11 +185,12 @@ def score_set(
     *,
     split: str | None = None,
     kind: str | None = None,
+    note: str | None = None,
 ) -> tuple[list[PageScore], dict]:
     """Score every labelled page of ``pages`` (of one ``split`` and ``kind`` when given); return the page
     scores and the pooled figures."""
     scores = []
-    for gold in select(load_labels(labels_path or pages / "labels.jsonl"), split, kind):
+    for gold in select(load_labels(labels_path or pages / "labels.jsonl"), split, kind, note):
         path = pages / f"{gold['doc']}.txt"
         if not path.exists():
             raise SystemExit(f"missing page {path}")
@@ -243,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--kind", default=None, help="score the rows of this kind only (gov_report, news …)"
     )
+    ap.add_argument(
+        "--note", default=None, help="score the rows whose note starts with this only (heldout2)"
+    )
     ap.add_argument("--no-lines", action="store_true", help="do not print the misclassified lines")
     ap.add_argument(
         "--show-heldout-errors",
@@ -250,7 +258,9 @@ def main(argv: list[str] | None = None) -> int:
         help="print the errors of held-out rows too (only once the held-out figures are final)",
     )
     args = ap.parse_args(argv)
-    scores, overall = score_set(args.pages, args.labels, split=args.split, kind=args.kind)
+    scores, overall = score_set(
+        args.pages, args.labels, split=args.split, kind=args.kind, note=args.note
+    )
     quiet = args.no_lines or (args.split == "heldout" and not args.show_heldout_errors)
 
     if not quiet:

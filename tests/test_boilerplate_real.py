@@ -24,8 +24,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 # The metadata floors of all rows and of news were pinned on 121 dev pages (0.94, 0.96); the 16 dev ``h_*`` pages
 # added since (14 further sites, labelled after the rules were written; bylines inside the body, English dates)
 # brought them to 271/302 and 198/217 (news F1 0.993) before any work on them, 278/302 and 204/217 now: re-pinned.
+# The 21 other-web held-out pages moved to dev after their first run was recorded (README) brought every-row
+# titles and fields from 119/137 and 278/302 to 133/158 and 282/315 (0.84, 0.895): re-pinned there.
 FLOORS = [
-    (None, 0.99, 0.99, 0.85, 0.92),
+    (None, 0.99, 0.99, 0.84, 0.89),
     ("gov_report", 1.0, 0.995, 1.0, 1.0),
     ("news", 0.995, 0.993, 1.0, 0.94),
 ]
@@ -188,3 +190,52 @@ def test_subtitle_and_cut_off_clause_are_not_furniture():
     assert by_line[2].action == "keep"  # ——基于浙江省嵊州市乡镇治理创新实践
     by_line = {d.line: d for d in _clean("forum_02").lines}
     assert by_line[15].action == "keep"  # a quoted post cut off by the page, no full stop
+
+
+def test_document_broken_into_fragments_is_text():
+    # wk_12: a 文库 page's PDF text, one word or number a line (``XX`` / ``镇`` / ``2023`` / ``年政府工作报告``);
+    # it lost 75 of its 118 lines as navigation, page numbers and furniture islands
+    doc = _clean("wk_12")
+    dropped = [d.text.strip() for d in doc.lines if d.action == "drop"]
+    assert dropped == ["1.", "2.", "3"], dropped  # list and page numbers after a full stop or a heading
+    assert "XX镇2023年政府工作报告" in doc.text and "茶叶产量达800斤" in doc.text
+    assert clean(doc.text).text == doc.text
+
+
+def test_wenku_and_paywall_notices_dropped():
+    from reportnlp.boilerplate.rules import line_rule
+
+    for line in (
+        "……(新文秘网https://www.wm114.cn省略854字,正式会员可完整阅读)",  # tpl_03
+        "……(未完,全文共6831字,当前仅显示2399字,请阅读下面提示信息。",
+        "- 3、如文档侵犯您的权益,请联系客服反馈,我们会尽快为您处理(人工客服工作时间:9:00-18:30)。",  # wk_15
+        "说明:文章内容仅供预览,部分内容可能不全。下载后的文档,内容与下面显示的完全一致。",  # wk_09
+        "共 9926字,需浏览 20分钟",  # blog_09
+        "關鍵詞 企業學習;職業能力開發;技術技能人才",  # wk_06
+        "中圖分類號 G712 文獻標識碼 A 文章編號 1008-3219(2015)31-0015-06",
+        "收藏《述职报告的写作》)",
+    ):
+        assert line_rule(line) is not None, line
+    assert line_rule("报告共分三个部分:一、2024年工作回顾;二、2025年工作安排;三、全面加强政府自身建设。") is None
+
+
+def test_title_printed_above_the_notices_is_the_first_copy():
+    # wk_15: the document's name, three 文库 notices, the name again, the text: the headline is line 1
+    by_line = {d.line: d for d in _clean("wk_15").lines}
+    assert by_line[1].action == "title"
+    assert (by_line[5].action, by_line[5].reason) == ("drop", "repeated_title")
+    # a news page's browser-title line above its menus stays a browser title (h_baijiahao_1: headline on line 4)
+    assert _clean("h_baijiahao_1").lines[3].action == "title"
+
+
+def test_headline_with_an_office_and_login_furniture_titles():
+    from reportnlp.boilerplate.rules import is_meta_line, line_rule
+
+    # tpl_21: ``区长在代表会上工作汇报`` is a headline, not a speaker line (an office and a 2-4 character name)
+    assert not is_meta_line("区长在代表会上工作汇报")
+    assert is_meta_line("北京市市长 殷勇") and is_meta_line("自治区主席艾尔肯·吐尼亚孜")
+    by_line = {d.line: d for d in _clean("tpl_21").lines}
+    assert by_line[3].action == "title"
+    assert line_rule("快捷搜索:论文 合同 演讲 心得") is not None  # tpl_21's search box
+    assert line_rule("找回密码") is not None  # forum_06's login bar, once its title
+    assert _clean("gov_BJ").meta["author"] == "殷勇"

@@ -109,6 +109,7 @@ def to_row(block: dict) -> dict:
         "split": block["split"],
         "source": block["source"],
         **({"raw": block["raw"]} if "raw" in block else {}),
+        **({"note": block["note"]} if "note" in block else {}),
     }
 
 

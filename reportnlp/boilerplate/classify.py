@@ -177,6 +177,18 @@ def decide_lines(
         else:
             resolve(i)
 
+    # A document whose lines a converter broke into words and numbers (a 文库 page's PDF text: ``XX`` /
+    # ``镇`` / ``2023`` / ``年政府工作报告``) is text however short its lines: weak rules do not read it.
+    # A bare number after a finished sentence or a heading stays a page or list number (``1.`` / ``3``):
+    # the cleaned text joins the fragments into paragraphs, where such a number stands alone again.
+    broken = broken_text_runs(texts, filled)
+    prev = ""
+    for i in filled:
+        if i in broken and rule[i] in _WEAK_RULES and not (
+            rule[i] == codes.R_PAGE_NUMBER and (ends_sentence(prev) or is_heading(prev))
+        ):
+            rule[i] = None
+        prev = texts[i]
     # A short "rule" hit inside a broken sentence is a piece of that sentence ("广义货币M" / "2" / "和…").
     for i in filled:
         if (
@@ -216,7 +228,7 @@ def decide_lines(
         if deferred[i]:
             resolve(i)
         t = texts[i]
-        if plain(i) and (is_prose(t, 40) or heading[i] or t.endswith("。")):
+        if plain(i) and (is_prose(t, 40) or heading[i] or t.endswith("。") or i in broken):
             body = i
             break
     # --- rules read only at the page's edges: inside the body's core, a line of spaced words may be
@@ -322,7 +334,7 @@ def decide_lines(
     # --- repeated blocks: a copy of lines the page already holds (the article printed twice) -------
     _repeated_blocks(texts, filled, actions, reasons)
     # --- second pass: each line among its neighbours ------------------------------------------------
-    revise(texts, filled, heading, actions, reasons)
+    revise(texts, filled, heading, actions, reasons, body_lines=broken)
     # --- features of the candidate lines, for the line-model experiment only (bench/train_lines.py) -----
     if collect is not None:
         corpus = (
@@ -354,6 +366,7 @@ def decide_lines(
     # --- the title again, among the final decisions, with the browser title as evidence ----------------
     if not title_hint:
         _retitle(texts, filled, heading, dateline, actions, reasons, title_lines)
+        _first_copy_titles(texts, filled, actions, reasons)
 
     out: list[LineDecision] = []
     prev_kept = -2
@@ -368,6 +381,78 @@ def decide_lines(
             prev_kept = i
         out.append(new_decision(i + 1, action, reason, lines[i]))
     return out
+
+
+def _first_copy_titles(
+    texts: Sequence[str], filled: Sequence[int], actions: list[str], reasons: list[str]
+) -> None:
+    """A one-line title printed twice, at the page's top and again under the site's notices (a 文库
+    page: ``2023年镇政府工作报告`` / ``说明:文章内容仅供预览…`` / ``2023年镇政府工作报告``): the headline is the
+    first copy when only such notices stand between the two (a browser-title line above a news page's
+    menus stays a browser title); the later copy is the repeat."""
+    titles = [i for i in filled if actions[i] == codes.TITLE]
+    if len(titles) != 1:
+        return
+    t = titles[0]
+    first = next((i for i in filled if i < t and texts[i] == texts[t]), None)
+    if first is None:
+        return
+    between = [reasons[i] for i in filled if first < i < t]
+    if between and all(r in _NOTICES for r in between) and any(r != codes.R_AMONG_FURNITURE for r in between):
+        actions[first], reasons[first] = codes.TITLE, codes.R_TITLE
+        actions[t], reasons[t] = codes.DROP, codes.R_REPEATED_TITLE
+
+
+#: A 文库 or 范文 site's notices between a document's name and its text.
+_NOTICES = frozenset(
+    {codes.R_PAYWALL, codes.R_SITE_PROMO, codes.R_DISCLAIMER, codes.R_AMONG_FURNITURE}
+)
+
+
+_FRAGMENT_MAX = 40  # characters: a line of a broken document
+_FRAGMENT_RUN = 8  # lines
+_FRAGMENT_STARTS = frozenset("，,。；;、）)%％")
+
+
+def broken_text_runs(texts: Sequence[str], filled: Sequence[int]) -> frozenset[int]:
+    """The lines of runs that are one text broken into fragments (a PDF's words one a line): 8+
+    consecutive non-blank lines, each of at most 40 characters or cut before its sentence's end, that,
+    joined, hold 3+ sentence stops, where
+    most lines end no sentence and 2+ lines start with punctuation that continues the line before.
+    A menu, a list of titles or a comment list (each line its own sentence) is none.
+
+    >>> texts = ["XX", "镇", "2023", "年政府工作报告", "各位代表:", "现在,我代表", "XX",
+    ...          "镇人民政府向大会报告工作,请", "予审", "议,并请各位列席人员提出意见。", "增长", "5%", ";",
+    ...          "财政收入", "XX", "万元。", "围绕", "XX", "花生、", "莓", "、南岗茶园等特色农业不断扩大。"]
+    >>> len(broken_text_runs(texts, range(len(texts))))
+    21
+    >>> broken_text_runs(["首页", "新闻中心", "政务公开", "办事服务", "互动交流", "专题专栏", "图片新闻",
+    ...                   "视频新闻", "联系我们"], range(9))
+    frozenset()
+    """
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) < _FRAGMENT_RUN:
+            return
+        lines = [texts[i] for i in run]
+        joined = "".join(lines)
+        stops = sum(joined.count(c) for c in "。；;！？")
+        ending = sum(ends_sentence(t) for t in lines)
+        starts = sum(t[0] in _FRAGMENT_STARTS for t in lines)
+        if stops >= 3 and ending * 2 < len(lines) and starts >= 2 and HAN.search(joined):
+            out.update(run)
+
+    for i in filled:
+        t = texts[i]
+        if t and (len(t) <= _FRAGMENT_MAX or not ends_sentence(t)):
+            run.append(i)
+            continue
+        close()
+        run = []
+    close()
+    return frozenset(out)
 
 
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -406,7 +491,13 @@ def _repeated_blocks(
 
 
 _NOT_TITLE = re.compile(
-    r"下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]"
+    r"^(?:各位|尊敬的|亲爱的)?[^。]{0,16}(?:上午好|下午好|晚上好|早上好|大家好|你们好|您好)[!！。]?$|下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]"
+)
+
+
+#: A speech's greeting (``下午好!``, ``同志们，大家好！``): the text's first words, never its title.
+_GREETING = re.compile(
+    r"^(?:各位|尊敬的|亲爱的)?[^。]{0,16}(?:上午好|下午好|晚上好|早上好|大家好|你们好|您好)[!！。]?$"
 )
 
 
@@ -640,6 +731,7 @@ def _pick_title(
             continue
         if (
             t.endswith(("。", "；", ";", "：", ":"))
+            or _GREETING.match(t)
             or is_link_list(t)
             or DATELINE.match(t)
             or DATELINE_START.match(t)

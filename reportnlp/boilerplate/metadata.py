@@ -19,6 +19,7 @@ from reportnlp.boilerplate.rules import (
     DOC_NUMBER,
     PERSON_NAME,
     SITE_IDENTITY,
+    SPEAKER_NAME,
     SPEAKER_OFFICE,
     SPEAKER_TAIL,
     browser_title,
@@ -130,7 +131,7 @@ _AUTHORS = re.compile(
 )
 _SPEAKER = re.compile(
     r"(?:^|\s)"
-    + SPEAKER_TAIL.replace("[\\u4e00-\\u9fff·]{2,10}$", "")
+    + SPEAKER_TAIL.replace(SPEAKER_NAME + "$", "")
     + r"([\u4e00-\u9fff·]{2,10})$"
 )
 _BRACKET_BYLINE = re.compile(r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4})[）)]$")

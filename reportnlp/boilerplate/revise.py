@@ -71,9 +71,11 @@ def revise(
     heading: Sequence[bool],
     actions: list[str],
     reasons: list[str],
+    body_lines: frozenset[int] = frozenset(),
 ) -> None:
     """Revise the first-pass ``actions``/``reasons`` of the stripped lines ``texts`` in place
-    (``filled``: the indices of the non-blank lines; ``heading``: which are numbered headings).
+    (``filled``: the indices of the non-blank lines; ``heading``: which are numbered headings;
+    ``body_lines``: lines known to be text whatever their length, the fragments of a broken document).
 
     >>> texts = ["如何写好年终总结", "", "去年七月考进街道办，分在社区建设科，写了两个晚上的总结，请大家指正。",
     ...          "回复", "一只会写稿的猫", "2024-01-15 21:03:55", "整体挺规范的，建议把第二条换个说法，别念出来尴尬。"]
@@ -89,7 +91,7 @@ def revise(
         if actions[i] in (codes.DROP, codes.META, codes.TITLE):
             kind[i] = _BOILERPLATE
         else:
-            kind[i] = _BODY if is_body_line(t, heading[i]) else _SHORT
+            kind[i] = _BODY if i in body_lines or is_body_line(t, heading[i]) else _SHORT
     if _BODY not in kind:
         return
     _comment_zone(texts, kind, actions, reasons)
