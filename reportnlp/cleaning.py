@@ -17,7 +17,8 @@ from reportnlp.boilerplate.classify import decide_lines
 from reportnlp.boilerplate.corpus import line_key
 from reportnlp.boilerplate.metadata import extract_meta
 from reportnlp.boilerplate.rules import is_long_prose, line_rule
-from reportnlp.normalise import normalise_text
+from reportnlp.errors import InputError
+from reportnlp.normalise import normalise_text, strip_invisible
 from reportnlp.normalise.decode import decode
 from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
 from reportnlp.types import CleanDoc, LineDecision
@@ -40,7 +41,7 @@ def clean(
 
     ``data`` is the page as bytes (the encoding is detected unless ``encoding`` is given) or text.
     ``title`` is a title known from elsewhere (a JSONL field). ``source`` names the input in error
-    messages. ``corpus_counts`` (see :mod:`reportnlp.boilerplate.corpus`) enables the corpus-level signal.
+    messages. Empty (or blank) input raises :class:`~reportnlp.errors.InputError`, bytes or text alike. ``corpus_counts`` (see :mod:`reportnlp.boilerplate.corpus`) enables the corpus-level signal.
 
     >>> doc = clean("关于全市理论宣讲工作汇报\\n时间:2024-02-09  来源:网友投稿\\n"
     ...             "  多年来,××市大胆探索、勇于创新,致力形成理论宣讲的最强分贝、最大成效。\\n"
@@ -54,6 +55,10 @@ def clean(
         text, enc = decode(data, source=source, encoding=encoding)
     else:
         text, enc = data, "text"
+        if not text.strip():  # as an empty file is (see decode): a document with no text fails
+            raise InputError("empty text: no text to clean", source)
+    if title is not None:  # a title from elsewhere holds no invisible characters or lone surrogates
+        title = strip_invisible(title)[0]
     result = normalise_text(text, to_simplified=to_simplified)
     lines = result.text.split("\n")
     unwidened = result.before_width.split("\n")  # its indentation tells paragraphs apart

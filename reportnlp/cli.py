@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections import Counter
@@ -10,9 +11,17 @@ from typing import Any, Optional
 
 import click
 
+from reportnlp.errors import OutputError, UsageError
 from reportnlp.pipeline.readers import read_inputs
 from reportnlp.pipeline.run import Summary, corpus_line_counts, min_documents, run_clean
-from reportnlp.pipeline.writers import AtomicFile, dumps, open_writer
+from reportnlp.pipeline.writers import (
+    AtomicFile,
+    check_outputs,
+    dumps,
+    missing_modules,
+    open_writer,
+    output_kind,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -231,6 +240,15 @@ def _run_report(
 ) -> None:
     from reportnlp.report import build_report, to_html, to_json
 
+    _check_usage(
+        inputs,
+        [
+            ("--json", json_path, "file"),
+            ("--html", html_path, "file"),
+            ("--stats", stats_path, "file"),
+        ],
+        encoding=encoding,
+    )
     inputs_reader, counts, options = _prepare(
         inputs, corpus_signal, keep_script, encoding, no_clean
     )
@@ -301,6 +319,17 @@ def _run(
     workers: Optional[int] = None,
     scheduler: Optional[str] = None,
 ) -> None:
+    _check_usage(
+        inputs,
+        [
+            ("-o", output, "dir" if output_kind(output) == "dir" else "file"),
+            ("--explain", explain_path, "file"),
+            ("--stats", stats_path, "file"),
+            ("--frames", frames_dir, "dir"),
+        ],
+        encoding=encoding,
+        modules=("dask", "distributed") if engine == "dask" else (),
+    )
     if engine == "dask":
         if frames_dir or "-" in inputs:
             raise click.UsageError("--engine dask reads files only and writes no --frames")
@@ -345,11 +374,15 @@ def _run(
 
             results = tqdm(results, unit="doc", file=sys.stderr)
         for res in results:
+            if res.error is None:
+                try:  # a record that cannot be written fails alone
+                    writer.write(res.record)
+                except OutputError as err:
+                    res.error = f"{res.source}: {err}"
             summary.add(res)
             if res.error is not None:
                 click.echo(f"error: {res.error}", err=True)
                 continue
-            writer.write(res.record)
             if records is not None:
                 records.append(res.record)
             if explain:
@@ -372,6 +405,34 @@ def _run(
         _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
     if summary.failures:
         sys.exit(1)
+
+
+def _check_usage(
+    inputs: tuple[str, ...],
+    outputs: list[tuple[str, Optional[str], str]],
+    *,
+    encoding: Optional[str] = None,
+    modules: tuple[str, ...] = (),
+) -> None:
+    """One usage error (exit 2) for options, extras and output paths that cannot work, before any
+    document is read: an unknown ``--encoding``, a missing extra, an output that is an input or inside
+    an input folder, or one that cannot be created (see :func:`reportnlp.pipeline.writers.check_outputs`)."""
+    if encoding:
+        try:
+            text_codec = codecs.lookup(encoding)._is_text_encoding
+        except LookupError:
+            text_codec = False
+        if not text_codec:
+            raise click.BadParameter(f"unknown text encoding {encoding!r}", param_hint="--encoding")
+    missing = missing_modules(modules)
+    if missing:
+        raise click.UsageError(
+            f"--engine dask needs {' and '.join(missing)}: pip install 'reportnlp[dask]'"
+        )
+    try:
+        check_outputs(inputs, [(o, p, k) for o, p, k in outputs if p])
+    except UsageError as err:
+        raise click.UsageError(str(err)) from None
 
 
 def _write_stats(summary: Summary, stats_path: Optional[str]) -> None:

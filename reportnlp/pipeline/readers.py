@@ -10,12 +10,16 @@ goes on with the next.
 from __future__ import annotations
 
 import json
+import logging
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
+
+_log = logging.getLogger("reportnlp")
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -47,27 +51,95 @@ Item = Union[Record, Failure]
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Union[str, Failure]]:
-    """Paths of the files to read (directories walked recursively, sorted), or failures."""
+    """Paths of the files to read (directories walked recursively, sorted), or failures.
+
+    Only regular files are read: a FIFO, socket or device (``/dev/zero``, a pipe named ``x.txt``) is a
+    failure, never opened, so it cannot block or flood a run. A subdirectory that cannot be listed is a
+    failure too, not skipped. Names that are not valid UTF-8 are kept as the OS gives them (surrogate
+    escapes), so they can be opened; :func:`display_name` makes them printable.
+    """
     for name in inputs:
         if name == "-":
             yield name
             continue
-        path = Path(name)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for f in sorted(files):
-                    if f.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES) and not f.startswith("."):
-                        yield str(Path(root) / f)
-        elif path.is_file():
-            yield str(path)
+        try:
+            st = os.stat(name)
+        except OSError as err:
+            missing = isinstance(err, FileNotFoundError)
+            why = "no such file or directory" if missing else f"cannot read: {err.strerror or err}"
+            yield Failure(display_name(name), why)
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(name)
+        elif stat.S_ISREG(st.st_mode):
+            yield name
         else:
-            yield Failure(name, "no such file or directory")
+            yield Failure(display_name(name), f"not a regular file ({_kind(st.st_mode)}): not read")
+
+
+def _walk(top: str) -> Iterator[Union[str, Failure]]:
+    """The ``.txt`` and ``.jsonl`` files under ``top`` in sorted order; unlistable folders as failures."""
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(top, onerror=errors.append):
+        while errors:
+            err = errors.pop(0)
+            where = display_name(str(err.filename or root))
+            yield Failure(where, f"cannot list folder: {err.strerror or err}")
+        dirs.sort()
+        for f in sorted(files):
+            if not f.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES) or f.startswith("."):
+                continue
+            path = os.path.join(root, f)
+            try:
+                mode = os.stat(path).st_mode
+            except OSError as err:
+                yield Failure(display_name(path), f"cannot read: {err.strerror or err}")
+                continue
+            if stat.S_ISREG(mode):
+                yield path
+            else:
+                yield Failure(display_name(path), f"not a regular file ({_kind(mode)}): not read")
+    for err in errors:
+        yield Failure(
+            display_name(str(err.filename or top)), f"cannot list folder: {err.strerror or err}"
+        )
+
+
+def _kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "not a file"
+
+
+def display_name(name: str) -> str:
+    r"""``name`` as text any output can hold: bytes that were not UTF-8 (surrogate escapes) become U+FFFD.
+
+    >>> display_name(os.fsdecode(b"bad-\xff.txt"))
+    'bad-�.txt'
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that no file name gave
+        raw = name.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
 
 
 def read_inputs(inputs: Iterable[str], *, stdin: Optional[bytes] = None) -> Iterator[Item]:
     """Records and failures from every input, in order; ids made unique by a ``#n`` suffix.
 
+    A repeated id becomes ``<id>#2``, ``#3``, … (skipping any that an input uses already), and the
+    rename is logged as a warning naming the record: documents are never merged under one id.
     ``stdin`` is standard input already read (so that a run can read its inputs twice)."""
     seen: dict[str, int] = {}
     for path in expand_inputs(inputs):
@@ -79,7 +151,14 @@ def read_inputs(inputs: Iterable[str], *, stdin: Optional[bytes] = None) -> Iter
                 n = seen.get(item.id, 0)
                 seen[item.id] = n + 1
                 if n:
-                    item = Record(f"{item.id}#{n + 1}", item.data, item.source, item.title)
+                    new = f"{item.id}#{n + 1}"
+                    while new in seen:
+                        n += 1
+                        new = f"{item.id}#{n + 1}"
+                    seen[item.id] = n + 1
+                    seen[new] = 1
+                    _log.warning("%s: duplicate id %r renamed %r", item.source, item.id, new)
+                    item = Record(new, item.data, item.source, item.title, item.meta)
             yield item
 
 
@@ -90,14 +169,15 @@ def _read_one(path: str, stdin: Optional[bytes] = None) -> Iterator[Item]:
         else:
             data = Path(path).read_bytes()
     except OSError as err:
-        yield Failure(path, f"cannot read: {err.strerror or err}")
+        yield Failure(display_name(path), f"cannot read: {err.strerror or err}")
         return
-    stem = "stdin" if path == "-" else Path(path).stem
+    shown = display_name(path)  # the path opens the file; ids and messages must be printable
+    stem = "stdin" if path == "-" else Path(shown).stem
     is_jsonl = path.endswith(JSONL_SUFFIXES) or (path == "-" and data.lstrip()[:1] == b"{")
     if is_jsonl:
-        yield from read_jsonl(data, path, stem)
+        yield from read_jsonl(data, shown, stem)
     else:
-        yield Record(stem, data, path)
+        yield Record(stem, data, shown)
 
 
 def read_jsonl(data: bytes, path: str, stem: str, first_line: int = 1) -> Iterator[Item]:
@@ -122,6 +202,9 @@ def read_jsonl(data: bytes, path: str, stem: str, first_line: int = 1) -> Iterat
             yield Failure(where, "no 'text' (or 'content') string field")
             continue
         rid = obj.get("id")
+        if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int))):
+            yield Failure(where, f"'id' must be a string or an integer, not {type(rid).__name__}")
+            continue
         title = obj.get("title")
         meta = obj.get("meta")
         yield Record(
