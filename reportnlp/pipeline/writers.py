@@ -160,18 +160,23 @@ class TxtDirWriter:
     """A directory with one ``.txt`` per document (:func:`file_name`): the title (if any), a blank line,
     the text. ``.index.jsonl`` (written on :meth:`close`) holds each file's ``file``, ``id``, ``title``
     and ``meta`` in the order written. Two records that would share a file (the same id, or names equal
-    but for case) are never merged: the second fails with :class:`OutputError`."""
+    but for case on a file system that folds case) are never merged: the second fails with
+    :class:`OutputError`."""
 
     def __init__(self, target: str):
         self.dir = Path(target)
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.taken: dict[str, str] = {}  # casefolded file name -> id
+        self.taken: dict[str, str] = {}  # file name -> id
+        self.folded: dict[str, str] = {}  # casefolded file name -> id
         self.index: list[dict[str, Any]] = []
 
     def write(self, record: dict[str, Any]) -> None:
         rid = str(record["id"])
         name = file_name(rid)
-        other = self.taken.get(name.casefold())
+        other = self.taken.get(name)
+        folded = self.folded.get(name.casefold())
+        if other is None and folded is not None and (self.dir / name).exists():
+            other = folded  # a file system that folds case: "A.txt" is "a.txt"
         if other is not None:
             what = (
                 "duplicate id" if other == rid else f"file name {name!r} is taken by id {other!r}"
@@ -185,7 +190,8 @@ class TxtDirWriter:
             f.abort()
             raise
         f.commit()
-        self.taken[name.casefold()] = rid
+        self.taken[name] = rid
+        self.folded[name.casefold()] = rid
         self.index.append(
             {"file": name, "id": rid, "title": title, "meta": record.get("meta") or {}}
         )
