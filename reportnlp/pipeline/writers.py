@@ -31,6 +31,8 @@ _HASH_CHARS = 10
 _UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f\ud800-\udfff]')
 _HASHED = re.compile(rf"~[0-9a-f]{{{_HASH_CHARS}}}$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# lone surrogates, and the line breaks of str.splitlines that JSON leaves raw (U+0085, U+2028, U+2029)
+_ESCAPE = re.compile("[\ud800-\udfff\x85\u2028\u2029]")
 
 
 def _umask() -> int:
@@ -87,14 +89,15 @@ def dumps(obj: Any) -> str:
     """The one JSON form we write: UTF-8, no ASCII escapes, stable key order as given.
 
     A lone surrogate (a broken ``\\ud83d`` escape in an input's JSON) is written as its escape, so the
-    line is valid UTF-8 and reads back to the same string.
+    line is valid UTF-8 and reads back to the same string; so are U+0085, U+2028 and U+2029, so that a
+    reader splitting lines the Unicode way (``str.splitlines``) still sees one record a line.
 
     >>> dumps({"id": "b\\ud83d", "text": "正文"})
     '{"id":"b\\\\ud83d","text":"正文"}'
     """
     s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    if _SURROGATE.search(s):  # only inside strings: JSON itself is ASCII
-        s = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
+    if _ESCAPE.search(s):  # only inside strings: JSON itself is ASCII
+        s = _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
     return s
 
 
