@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import test_fuzz  # noqa: E402
 
 
-def run_stage(name: str, examples: int) -> dict:
+def run_stage(name: str, examples: int, progress=None) -> dict:
     strategy, check = test_fuzz.STAGES[name]
     counts: Counter = Counter()
     samples: list[dict] = []
@@ -44,37 +44,38 @@ def run_stage(name: str, examples: int) -> dict:
         nonlocal slowest
         counts["examples"] += 1
         t = time.perf_counter()
+        kind, error = None, ""
         try:
             check(x)
-            kind = None
         except test_fuzz.Hang:
-            kind = "hangs"
+            kind, error = "hangs", traceback.format_exc()[-600:]
         except AssertionError:
-            kind = "violations"
+            kind, error = "violations", traceback.format_exc()[-600:]
         except Exception:
-            kind = "crashes"
+            kind, error = "crashes", traceback.format_exc()[-600:]
         slowest = max(slowest, time.perf_counter() - t)
+        if progress and counts["examples"] % 500 == 0:
+            progress(_figures(counts, slowest, time.perf_counter() - t0, samples, done=False))
         if kind:
             counts[kind] += 1
             if len(samples) < 5:
-                samples.append(
-                    {
-                        "kind": kind,
-                        "input": repr(x)[:300],
-                        "error": traceback.format_exc(limit=3)[-600:],
-                    }
-                )
+                samples.append({"kind": kind, "input": repr(x)[:300], "error": error})
 
     t0 = time.perf_counter()
     body()
+    return _figures(counts, slowest, time.perf_counter() - t0, samples, done=True)
+
+
+def _figures(counts: Counter, slowest: float, seconds: float, samples: list, done: bool) -> dict:
     return {
         "examples": counts["examples"],
         "crashes": counts["crashes"],
         "hangs": counts["hangs"],
         "violations": counts["violations"],
         "slowest_s": round(slowest, 3),
-        "seconds": round(time.perf_counter() - t0, 1),
-        "samples": samples,
+        "seconds": round(seconds, 1),
+        "finished": done,
+        "samples": list(samples),
     }
 
 
@@ -84,16 +85,10 @@ def main() -> None:
     ap.add_argument("--stages", default=",".join(test_fuzz.STAGES))
     ap.add_argument("--out", default=None, help="write the figures as JSON here")
     args = ap.parse_args()
-    results = {}
-    for name in args.stages.split(","):
-        results[name] = run_stage(name, args.examples)
-        r = results[name]
-        print(
-            f"{name:16} {r['examples']:6} examples  {r['crashes']:3} crashes  {r['hangs']:3} hangs  "
-            f"{r['violations']:3} violations  slowest {r['slowest_s']:.2f} s  ({r['seconds']} s)",
-            flush=True,
-        )
-        if args.out:  # after every stage, so a long run that is cut short keeps its figures
+    results: dict = {}
+
+    def save() -> None:
+        if args.out:  # after every stage and every 500 examples: a run cut short keeps its figures
             report = {
                 "examples_per_stage": args.examples,
                 "limit_s": test_fuzz.LIMIT,
@@ -101,6 +96,21 @@ def main() -> None:
                 "stages": results,
             }
             Path(args.out).write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+
+    for name in args.stages.split(","):
+
+        def progress(figures: dict, name: str = name) -> None:
+            results[name] = figures
+            save()
+
+        results[name] = run_stage(name, args.examples, progress)
+        save()
+        r = results[name]
+        print(
+            f"{name:16} {r['examples']:6} examples  {r['crashes']:3} crashes  {r['hangs']:3} hangs  "
+            f"{r['violations']:3} violations  slowest {r['slowest_s']:.2f} s  ({r['seconds']} s)",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

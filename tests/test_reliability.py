@@ -60,22 +60,24 @@ def test_lone_surrogate_in_text_is_repaired_with_an_edit(tmp_path):
     assert any(e["reason"] == codes.LONE_SURROGATE for e in recs[1]["edits"])
 
 
-def test_lone_surrogate_in_id_and_title_is_written_as_its_escape(tmp_path):
+def test_lone_surrogate_in_id_and_title_is_replaced_and_reported(tmp_path, caplog):
     src = jsonl(
         tmp_path / "s.jsonl",
         [
-            '{"id":"x\\udc00","title":"标题\\ud800","text":"正文一，有内容。"}',
+            '{"id":"x\\udc00","title":"标题\\ud800","meta":{"k":"\\uDC01"},"text":"××市正文，有内容。"}',
             '{"id":"y","text":"正文。"}',
         ],
     )
     out = tmp_path / "out.jsonl"
-    res = cli("clean", str(src), "-o", str(out), "-q")
+    with caplog.at_level(logging.WARNING, logger="reportnlp"):
+        res = cli("clean", str(src), "-o", str(out), "-q")
     assert res.exit_code == 0, res.output
-    raw = out.read_bytes()
-    raw.decode("utf-8")  # valid UTF-8 whatever the input held
-    recs = read_out(out)
-    assert [r["id"] for r in recs] == ["x\udc00", "y"]  # the id reads back as given
-    assert recs[0]["title"] == "标题"  # the title hint lost its surrogate like any text
+    assert [r["id"] for r in read_out(out)] == ["x\ufffd", "y"]
+    assert "s.jsonl:1: lone surrogate in 'id'" in caplog.text
+    res = cli("placeholders", str(src), "--json", str(tmp_path / "r.json"), "-q")
+    assert res.exit_code == 0, res.output
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert "标题\ufffd" in json.dumps(report, ensure_ascii=False)
 
 
 def test_a_record_that_cannot_be_written_fails_alone(tmp_path):

@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 _log = logging.getLogger("reportnlp")
 
@@ -201,6 +202,8 @@ def read_jsonl(data: bytes, path: str, stem: str, first_line: int = 1) -> Iterat
         if not isinstance(text, str):
             yield Failure(where, "no 'text' (or 'content') string field")
             continue
+        if b"\\ud" in raw or b"\\uD" in raw:  # a broken surrogate escape, perhaps
+            obj = _without_surrogates(obj, where)
         rid = obj.get("id")
         if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int))):
             yield Failure(where, f"'id' must be a string or an integer, not {type(rid).__name__}")
@@ -214,3 +217,24 @@ def read_jsonl(data: bytes, path: str, stem: str, first_line: int = 1) -> Iterat
             title if isinstance(title, str) else None,
             meta if isinstance(meta, dict) else None,
         )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(obj: dict, where: str) -> dict:
+    """Lone surrogates (broken ``\\ud83d`` escapes) in the fields other than the text become U+FFFD,
+    with a warning: ids, titles and metadata must be writable anywhere. The text keeps them: cleaning
+    removes them with an edit (``lone_surrogate_removed``)."""
+
+    def fix(v: Any, key: str) -> Any:
+        if isinstance(v, str) and _SURROGATE.search(v):
+            _log.warning("%s: lone surrogate in %r replaced by U+FFFD", where, key)
+            return _SURROGATE.sub("\ufffd", v)
+        if isinstance(v, dict):
+            return {fix(k, key): fix(x, key) for k, x in v.items()}
+        if isinstance(v, list):
+            return [fix(x, key) for x in v]
+        return v
+
+    return {k: (v if k in ("text", "content") else fix(v, k)) for k, v in obj.items()}
