@@ -91,6 +91,7 @@ R_RELATED_ITEM = "related_list_item"
 R_COMMENTS = "comment_section"
 R_AMONG_FURNITURE = "among_furniture"
 R_SIGNATURE = "repeated_signature"
+R_DOC_NUMBER = "document_number"
 
 # --- scripts (CleanDoc.script, normalise.script.detect_script) --------------------------------------
 SCRIPT_SIMPLIFIED = "simplified"

@@ -262,6 +262,16 @@ def test_clean_reaches_the_fixed_point_in_one_pass(raw, expected):
     assert clean(once).text == once
 
 
+def test_document_number_dropped_on_the_first_pass():
+    raw = "关于印发2024年工作要点的通知\n城南政发〔2024〕3号\n  " + BODY
+    doc = clean(raw)
+    assert doc.text == BODY and clean(doc.text).text == doc.text
+    assert [(d.line, d.reason) for d in doc.dropped] == [(2, codes.R_DOC_NUMBER)]
+    assert not clean(
+        "根据城南政发〔2024〕3号文件精神，" + BODY
+    ).dropped  # inside a sentence it stays
+
+
 # --- 9. bounded work per document (generous bounds: these took 11-175 s) ---------------------------
 @pytest.mark.parametrize(
     "text",
