@@ -61,7 +61,7 @@ class AtomicFile:
             prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
         )
         _chmod_as_created(fd)
-        self.fh = os.fdopen(fd, "wb")
+        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")  # written through .buffer
 
     def write(self, s: str) -> None:
         """Write ``s`` whole, or raise :class:`OutputError` (text no file can hold) and write nothing."""
@@ -71,7 +71,7 @@ class AtomicFile:
             raise OutputError(
                 f"{self.target}: cannot write {err.object[err.start : err.end]!r}: {err.reason}"
             ) from None
-        self.fh.write(data)
+        self.fh.buffer.write(data)
 
     def commit(self) -> None:
         self.fh.flush()
