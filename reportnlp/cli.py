@@ -6,7 +6,7 @@ import codecs
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Optional
 
 import click
@@ -328,7 +328,10 @@ def _run(
             ("--frames", frames_dir, "dir"),
         ],
         encoding=encoding,
-        modules=("dask", "distributed") if engine == "dask" else (),
+        extras=[
+            *([("--engine dask", ("dask", "distributed"), "dask")] if engine == "dask" else []),
+            *([("--frames", ("pandas", "pyarrow"), "parquet")] if frames_dir else []),
+        ],
     )
     if engine == "dask":
         if frames_dir or "-" in inputs:
@@ -412,7 +415,7 @@ def _check_usage(
     outputs: list[tuple[str, Optional[str], str]],
     *,
     encoding: Optional[str] = None,
-    modules: tuple[str, ...] = (),
+    extras: Sequence[tuple[str, tuple[str, ...], str]] = (),
 ) -> None:
     """One usage error (exit 2) for options, extras and output paths that cannot work, before any
     document is read: an unknown ``--encoding``, a missing extra, an output that is an input or inside
@@ -424,11 +427,12 @@ def _check_usage(
             text_codec = False
         if not text_codec:
             raise click.BadParameter(f"unknown text encoding {encoding!r}", param_hint="--encoding")
-    missing = missing_modules(modules)
-    if missing:
-        raise click.UsageError(
-            f"--engine dask needs {' and '.join(missing)}: pip install 'reportnlp[dask]'"
-        )
+    for option, modules, extra in extras:
+        missing = missing_modules(modules)
+        if missing:
+            raise click.UsageError(
+                f"{option} needs {' and '.join(missing)}: pip install 'reportnlp[{extra}]'"
+            )
     try:
         check_outputs(inputs, [(o, p, k) for o, p, k in outputs if p])
     except UsageError as err:

@@ -365,3 +365,16 @@ def test_unlistable_subdirectory_is_a_failure_even_as_root(tmp_path, monkeypatch
     assert items[-1] == str(d / "ok.txt") or str(d / "ok.txt") in items
     (failure,) = [i for i in items if not isinstance(i, str)]
     assert "locked" in str(failure) and "cannot list folder" in str(failure)
+
+
+def test_missing_extra_is_a_usage_error_before_any_work(tmp_path, monkeypatch):
+    import reportnlp.cli as cli_module
+
+    src = jsonl(tmp_path / "in.jsonl", [json.dumps({"id": "a", "text": BODY}, ensure_ascii=False)])
+    monkeypatch.setattr(cli_module, "missing_modules", lambda mods: list(mods))
+    out = tmp_path / "o.jsonl"
+    res = cli("analyse", str(src), "-o", str(out), "--frames", str(tmp_path / "frames"))
+    assert res.exit_code == 2 and "reportnlp[parquet]" in res.output
+    res = cli("clean", str(src), "-o", str(out), "--engine", "dask")
+    assert res.exit_code == 2 and "reportnlp[dask]" in res.output
+    assert not out.exists()
