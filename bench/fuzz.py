@@ -1,6 +1,7 @@
 """The long fuzz profile: every stage of tests/test_fuzz.py on N random inputs, counting instead of stopping.
 
-    PYTHONPATH=. python bench/fuzz.py --examples 10000 --out bench/fuzz-results.json [--stages a,b]
+    PYTHONPATH=. python bench/fuzz.py --examples 10000 [--examples-long 1000] --out bench/fuzz-results.json
+                                      [--stages a,b]
 
 Per stage: examples run, crashes (an exception), hangs (a call over ``FUZZ_LIMIT`` × ``FUZZ_MARGIN``
 seconds, default 1 s × 3), invariant violations (offsets, replayed edits, idempotency, ...), the slowest
@@ -82,6 +83,12 @@ def _figures(counts: Counter, slowest: float, seconds: float, samples: list, don
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--examples", type=int, default=10_000)
+    ap.add_argument(
+        "--examples-long",
+        type=int,
+        default=None,
+        help="for the long_* stages (inputs up to 100 kB)",
+    )
     ap.add_argument("--stages", default=",".join(test_fuzz.STAGES))
     ap.add_argument("--out", default=None, help="write the figures as JSON here")
     args = ap.parse_args()
@@ -103,7 +110,8 @@ def main() -> None:
             results[name] = figures
             save()
 
-        results[name] = run_stage(name, args.examples, progress)
+        n = args.examples_long if args.examples_long and name in test_fuzz.LONG else args.examples
+        results[name] = run_stage(name, n, progress)
         save()
         r = results[name]
         print(
