@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -877,25 +878,34 @@ def _compose(text: str, first: list[Edit], mid: str, second: list[Edit]) -> list
     for e in second:
         final.replace(e.start, e.end, e.after, e.reason)
     out = final.build()[0].split("\n")
-    touched = {mid.count("\n", 0, e.start) for e in second}
-    starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
+    starts = _line_starts(text)
+    mid_starts = _line_starts(mid)
+    touched = {bisect_right(mid_starts, e.start) - 1 for e in second}
     builder = EditBuilder(text, codes.STEP_MOJIBAKE)
     for e in first:
-        if text.count("\n", 0, e.start) not in touched:
+        if bisect_right(starts, e.start) - 1 not in touched:
             builder.replace(e.start, e.end, e.after, e.reason)
+    reasons: dict[
+        int, str
+    ] = {}  # line -> the reason of its first edit (looked up once, not per line)
+    for e in (*first, *second):
+        reasons.setdefault(bisect_right(starts, e.start) - 1, e.reason)
     for n in sorted(touched):
         before, after = text[starts[n] : starts[n + 1] - 1], out[n]
         head = len(os.path.commonprefix([before, after]))
         tail = len(os.path.commonprefix([before[head:][::-1], after[head:][::-1]]))
-        reasons = [e.reason for e in (*first, *second) if text.count("\n", 0, e.start) == n] or [
-            codes.MOJIBAKE_UNREPAIRABLE
-        ]
         builder.replace(
             starts[n] + head,
             starts[n] + len(before) - tail,
             after[head : len(after) - tail],
-            reasons[0],
+            reasons.get(n, codes.MOJIBAKE_UNREPAIRABLE),
         )
     return builder.build()[1]
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line starts, and one past the end (``text.count("\\n", 0, p)`` is the line of ``p``)."""
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
