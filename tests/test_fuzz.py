@@ -5,9 +5,10 @@ Inputs: random Unicode (lone surrogates included), report-like Chinese made of f
 control characters; document numbers; numbers and slogans), the same encoded in every supported encoding
 and cut at a random byte, and long inputs (up to 100 kB) that repeat a random piece.
 
-Profiles (``HYPOTHESIS_PROFILE``): ``quick`` (default, in the test suite: a few dozen examples a stage)
-and ``long`` (10,000 examples a stage). ``bench/fuzz.py`` runs the same checks and counts crashes, hangs
-and invariant violations per stage instead of stopping at the first.
+Profiles (``HYPOTHESIS_PROFILE``): ``quick`` (default, in the test suite: 10 examples a stage, 2 for the
+slow ones; the 100 kB stages are marked ``slow``) and ``long`` (10,000 examples a stage). ``bench/fuzz.py``
+runs the same checks and counts crashes, hangs and invariant violations per stage instead of stopping at
+the first.
 
 A call is a hang when it takes over ``FUZZ_LIMIT`` seconds of CPU time (default 1 s for inputs up to
 100 kB, times ``FUZZ_MARGIN``, default 3, for a slow or shared machine); each function's first call, which
@@ -51,7 +52,7 @@ _COMMON = dict(
     database=None,
     derandomize=False,
 )
-settings.register_profile("quick", max_examples=15, **_COMMON)
+settings.register_profile("quick", max_examples=10, **_COMMON)
 settings.register_profile("long", max_examples=10_000, **_COMMON)
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "quick")
 settings.load_profile(PROFILE)
@@ -352,7 +353,9 @@ def _make_test(name: str):
         reason="find_metrics fixes are on the analysers' branch (issue 15 items 2, 9)",
         strict=False,
     )
-    @pytest.mark.parametrize("stage", [name])
+    @pytest.mark.parametrize(
+        "stage", [pytest.param(name, marks=[pytest.mark.slow] if name in LONG else [])]
+    )
     @settings(max_examples=examples)
     @given(strategy)
     def test(stage, x):
