@@ -378,3 +378,15 @@ def test_missing_extra_is_a_usage_error_before_any_work(tmp_path, monkeypatch):
     res = cli("clean", str(src), "-o", str(out), "--engine", "dask")
     assert res.exit_code == 2 and "reportnlp[dask]" in res.output
     assert not out.exists()
+
+
+def test_past_the_mojibake_budget_damage_is_removed_with_a_reason(monkeypatch):
+    import reportnlp.normalise.mojibake as mojibake
+
+    text = "（一）意识形态。ㄒ唬┮庾R形態考核\n" * 3
+    assert mojibake.repair_mojibake(text)[0].count("一）意識形態考核") == 3  # within the budget
+    monkeypatch.setattr(mojibake, "_BUDGET", 0)
+    out, edits = mojibake.repair_mojibake(text)
+    assert "ㄒ" not in out and "┮" not in out
+    assert {e.reason for e in edits} == {codes.MOJIBAKE_UNREPAIRABLE}
+    assert mojibake.repair_mojibake(out) == (out, [])  # a fixed point: nothing left to read again
