@@ -96,6 +96,17 @@ def test_a_record_that_cannot_be_written_fails_alone(tmp_path):
     assert not [p for p in (tmp_path / "d").iterdir() if p.name.endswith(".tmp")]
 
 
+def test_a_record_json_cannot_hold_fails_alone(tmp_path):
+    from reportnlp.pipeline.writers import JsonlWriter
+
+    w = JsonlWriter(str(tmp_path / "o.jsonl"))
+    with pytest.raises(OutputError, match="'a'"):
+        w.write({"id": "a", "meta": {"when": object()}})
+    w.write({"id": "b"})
+    w.close()
+    assert read_out(tmp_path / "o.jsonl") == [{"id": "b"}]
+
+
 def test_file_name_not_utf8_works_end_to_end(tmp_path):
     d = tmp_path / "in"
     d.mkdir()

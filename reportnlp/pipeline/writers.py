@@ -108,7 +108,13 @@ class JsonlWriter:
         self.file = AtomicFile(target)
 
     def write(self, record: dict[str, Any]) -> None:
-        self.file.write(dumps(record) + "\n")
+        try:
+            line = dumps(record) + "\n"
+        except (TypeError, ValueError) as err:  # a field JSON cannot hold: this record only
+            raise OutputError(
+                f"record {str(record.get('id'))!r}: cannot serialise: {err}"
+            ) from None
+        self.file.write(line)
 
     def close(self) -> None:
         self.file.commit()
