@@ -9,7 +9,7 @@ Offsets: each normalisation edit refers to the text its step received; the parag
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Optional, Union
 
 from reportnlp import codes
@@ -21,6 +21,9 @@ from reportnlp.errors import InputError
 from reportnlp.normalise import normalise_text, strip_invisible
 from reportnlp.normalise.decode import decode
 from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
+from reportnlp.readers.hints import apply_hints, blank_hinted
+from reportnlp.readers.html import extract as extract_html
+from reportnlp.readers.html import looks_like_html, merge_meta
 from reportnlp.types import CleanDoc, LineDecision
 
 _INDENT_CHARS = (" ", "\t", "\u3000", "\xa0")
@@ -36,12 +39,20 @@ def clean(
     to_simplified: bool = True,
     corpus_counts: Optional[Mapping[int, int]] = None,
     corpus_min_docs: int = 5,
+    html: Optional[bool] = None,
+    hints: Optional[Sequence[Optional[str]]] = None,
+    fields: Optional[Mapping[str, Any]] = None,
 ) -> CleanDoc:
     """Clean one report page: normalise it, strip the site's boilerplate, rebuild its paragraphs.
 
     ``data`` is the page as bytes (the encoding is detected unless ``encoding`` is given) or text.
     ``title`` is a title known from elsewhere (a JSONL field). ``source`` names the input in error
-    messages. Empty (or blank) input raises :class:`~reportnlp.errors.InputError`, bytes or text alike. ``corpus_counts`` (see :mod:`reportnlp.boilerplate.corpus`) enables the corpus-level signal.
+    messages. ``corpus_counts`` (see :mod:`reportnlp.boilerplate.corpus`) enables the corpus-level signal.
+    Empty (or blank) input raises :class:`~reportnlp.errors.InputError`, bytes or text alike.
+    ``html``: ``data`` is an HTML page (``None``: detected from its start); it is rendered to lines and its
+    main content found with its DOM (:mod:`reportnlp.readers.html`), its title and ``<meta>`` read.
+    ``hints``: one drop reason or ``None`` per line that a reader already knows (:mod:`reportnlp.readers.hints`).
+    ``fields``: the input record's own fields, carried to :attr:`CleanDoc.fields` unchanged.
 
     >>> doc = clean("关于全市理论宣讲工作汇报\\n时间:2024-02-09  来源:网友投稿\\n"
     ...             "  多年来,××市大胆探索、勇于创新,致力形成理论宣讲的最强分贝、最大成效。\\n"
@@ -51,7 +62,21 @@ def clean(
     >>> [(d.line, d.reason) for d in doc.dropped]
     [(4, 'copyright')]
     """
-    if isinstance(data, bytes):
+    page_meta: dict[str, str] = {}
+    weak_meta: dict[str, str] = {}
+    starts: Optional[Sequence[bool]] = None
+    if html is None:
+        html = looks_like_html(data)
+    if html:
+        page = extract_html(data, encoding=encoding)
+        if not any(ln.strip() for ln in page.lines):
+            raise InputError(
+                "HTML page with no visible text (a script-only or anti-bot page?)", source
+            )
+        text, enc, hints, page_meta = page.text, page.encoding, page.hints, page.meta
+        starts, weak_meta = page.starts, page.weak_meta
+        title = title or page.title
+    elif isinstance(data, bytes):
         text, enc = decode(data, source=source, encoding=encoding)
     else:
         text, enc = data, "text"
@@ -67,18 +92,22 @@ def clean(
     if corpus_counts is not None:  # counted on raw lines (see boilerplate.corpus)
         raw = text.replace("\r\n", "\n").replace("\r", "\n")
         keys = [line_key(ln) for ln in raw.split("\n")]
+    seen = blank_hinted(lines, hints)  # lines a reader already dropped are blank here
     decisions = decide_lines(
-        lines,
+        seen,
         title_hint=title,
         corpus_counts=corpus_counts,
         corpus_min_docs=corpus_min_docs,
         corpus_keys=keys,
     )
-    meta = extract_meta(decisions)
+    decisions = apply_hints(decisions, hints, lines)
+    meta = merge_meta(extract_meta(decisions), page_meta, weak_meta)  # as is without a page
     title_lines = [d.text.strip() for d in decisions if d.action == codes.TITLE]
     doc_title = title.strip() if title else ("".join(title_lines) or None)
 
-    body, para_edits, paragraphs = rebuild_paragraphs(_kept_lines(decisions, lines, unwidened))
+    body, para_edits, paragraphs = rebuild_paragraphs(
+        _kept_lines(decisions, lines, unwidened, starts)
+    )
     # A paragraph joined from several lines is read again by the line rules: lines that each looked
     # harmless can together be a menu ("关于  1." + "关于  0"); then they go, with that reason.
     # Long prose inside the body is body, as in the line decisions: only the first and last paragraphs
@@ -93,11 +122,13 @@ def clean(
                 decisions[n - 1] = LineDecision(n, codes.DROP, reason, decisions[n - 1].text)
             rejudged = True
     if rejudged:
-        body, para_edits, paragraphs = rebuild_paragraphs(_kept_lines(decisions, lines, unwidened))
+        body, para_edits, paragraphs = rebuild_paragraphs(
+            _kept_lines(decisions, lines, unwidened, starts)
+        )
 
     warnings: list[str] = []
     if len(body) < 0.2 * len(result.text):  # else it cannot be below a fifth of the stripped lines
-        total = sum(len(ln.strip()) for ln in lines)
+        total = sum(len(ln.strip()) for ln in seen)  # a reader's drops (page furniture) not counted
         if total >= 200 and len(body) < 0.2 * total:
             warnings.append(f"most of the page was dropped: {len(body)} of {total} characters kept")
     return CleanDoc(
@@ -111,17 +142,20 @@ def clean(
         encoding=enc,
         script=result.script,
         warnings=tuple(warnings),
+        source=source,
+        fields=dict(fields or {}),
     )
 
 
-def _kept_lines(decisions, lines, unwidened) -> list[KeptLine]:
+def _kept_lines(decisions, lines, unwidened, starts=None) -> list[KeptLine]:
     kept: list[KeptLine] = []
     prev = -2
     for i, d in enumerate(decisions):
         if d.action == codes.KEEP:
             indented = unwidened[i][:1] in _INDENT_CHARS
             heading = d.reason == codes.R_HEADING  # the line decisions read it already
-            kept.append(KeptLine(d.line, lines[i].strip(), indented, prev == i - 1, heading))
+            adjacent = prev == i - 1 and not (starts and starts[i])  # an HTML block starts anew
+            kept.append(KeptLine(d.line, lines[i].strip(), indented, adjacent, heading))
             prev = i
     return kept
 
@@ -133,18 +167,30 @@ def clean_stream(
     corpus_min_docs: int = 5,
     **options: Any,
 ) -> Iterator[CleanDoc]:
-    """Clean many documents lazily: each record has ``text`` (str or bytes), optional ``id`` and ``title``.
+    """Clean many documents lazily: each record has ``text`` or ``content`` (str or bytes) or ``html`` (a
+    page), optional ``id`` and ``title``; its other fields come out in :attr:`CleanDoc.fields`. ``records``
+    may be a pandas DataFrame (one row a record).
 
     >>> [d.id for d in clean_stream([{"id": "a", "text": "正文一,有内容。"}, {"id": "b", "text": "正文二。"}])]
     ['a', 'b']
     """
+    if hasattr(records, "to_dict") and hasattr(records, "columns"):  # a pandas DataFrame
+        rows = records.to_dict("records")  # a column a row lacks is NaN there: left out
+        records = ({k: v for k, v in r.items() if v == v} for r in rows)
+    forced_html = options.pop("html", None)
     for rec in records:
+        key = next(
+            (k for k in ("text", "content", "html") if isinstance(rec.get(k), (str, bytes))), "text"
+        )
+        title = rec.get("title")
         yield clean(
-            rec["text"],
+            rec[key],
             id=str(rec.get("id", "")),
-            title=rec.get("title"),
+            title=title if isinstance(title, str) and title else None,
             source=rec.get("source"),
             corpus_counts=corpus_counts,
             corpus_min_docs=corpus_min_docs,
+            html=True if key == "html" else forced_html,
+            fields={k: v for k, v in rec.items() if k != key},
             **options,
         )

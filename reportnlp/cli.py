@@ -64,10 +64,37 @@ def _common_options(fn):
             help="Force the input encoding of text files (default: detect per file).",
         ),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary."),
+        click.option(
+            "--text-field",
+            default=None,
+            help="Field holding the text in JSONL, CSV, XLSX or parquet records "
+            "(default: text, else content; an html field is read as a page).",
+        ),
+        click.option(
+            "--id-field", default="id", show_default=True, help="Field holding the record id."
+        ),
     ]
     for option in reversed(options):
         fn = option(fn)
     return fn
+
+
+def _preflight(inputs: tuple[str, ...], output: str = "", engine: str = "local") -> list[str]:
+    """Before any work: missing extras (of a reader, parquet output, the Dask engine) end the run with
+    the pip command; files that are not inputs are counted by extension and returned as warnings for
+    the run's summary."""
+    import importlib.util
+
+    from reportnlp.readers import preflight
+
+    found = preflight(inputs)
+    if output.endswith(".parquet") and importlib.util.find_spec("pyarrow") is None:
+        found.missing.setdefault("parquet", []).append(output)
+    if engine == "dask" and importlib.util.find_spec("distributed") is None:
+        found.missing.setdefault("dask", []).append("--engine dask")
+    if (message := found.error()) is not None:
+        raise click.UsageError(message)
+    return found.warnings()
 
 
 def _engine_options(fn):
@@ -203,13 +230,16 @@ def _prepare(
     keep_script: bool,
     encoding: Optional[str],
     no_clean: bool,
+    text_field: Optional[str] = None,
+    id_field: str = "id",
 ) -> tuple[Callable[[], Iterator], Optional[Counter], dict[str, Any]]:
     """The input reader (callable twice: stdin is read once), corpus line counts and clean options."""
+    fields = {"text_key": text_field, "id_key": id_field}
     if "-" in inputs and corpus_signal != "off":
         stdin_data = sys.stdin.buffer.read()
-        inputs_reader = lambda: read_inputs(inputs, stdin=stdin_data)  # noqa: E731
+        inputs_reader = lambda: read_inputs(inputs, stdin=stdin_data, **fields)  # noqa: E731
     else:
-        inputs_reader = lambda: read_inputs(inputs)  # noqa: E731
+        inputs_reader = lambda: read_inputs(inputs, **fields)  # noqa: E731
     counts = None
     min_docs = 5
     if corpus_signal != "off":
@@ -237,6 +267,8 @@ def _run_report(
     encoding: Optional[str],
     quiet: bool,
     no_clean: bool,
+    text_field: Optional[str] = None,
+    id_field: str = "id",
 ) -> None:
     from reportnlp.report import build_report, to_html, to_json
 
@@ -249,11 +281,13 @@ def _run_report(
         ],
         encoding=encoding,
     )
+    skipped = _preflight(inputs)
     inputs_reader, counts, options = _prepare(
-        inputs, corpus_signal, keep_script, encoding, no_clean
+        inputs, corpus_signal, keep_script, encoding, no_clean, text_field, id_field
     )
 
     summary = Summary()
+    summary.warnings.extend(skipped)
     entries = []
     results = run_clean(
         inputs_reader(), jobs=jobs, options=options, counts=counts, step="placeholders"
@@ -318,6 +352,8 @@ def _run(
     engine: str = "local",
     workers: Optional[int] = None,
     scheduler: Optional[str] = None,
+    text_field: Optional[str] = None,
+    id_field: str = "id",
 ) -> None:
     _check_usage(
         inputs,
@@ -333,7 +369,10 @@ def _run(
             *([("--frames", ("pandas", "pyarrow"), "parquet")] if frames_dir else []),
         ],
     )
+    skipped = _preflight(inputs, output, engine)
     if engine == "dask":
+        if text_field or id_field != "id":
+            raise click.UsageError("--text-field and --id-field are not read by --engine dask yet")
         if frames_dir or "-" in inputs:
             raise click.UsageError("--engine dask reads files only and writes no --frames")
         from reportnlp.pipeline.dask_engine import run_dask
@@ -351,6 +390,7 @@ def _run(
             explain=explain_path,
             quiet=quiet,
         )
+        summary.warnings.extend(skipped)
         for failure in summary.failures:
             click.echo(f"error: {failure}", err=True)
         _write_stats(summary, stats_path)
@@ -362,12 +402,13 @@ def _run(
     if workers or scheduler:
         raise click.UsageError("--workers and --scheduler need --engine dask")
     inputs_reader, counts, options = _prepare(
-        inputs, corpus_signal, keep_script, encoding, no_clean
+        inputs, corpus_signal, keep_script, encoding, no_clean, text_field, id_field
     )
 
     writer = open_writer(output)
     explain = AtomicFile(explain_path) if explain_path else None
     summary = Summary()
+    summary.warnings.extend(skipped)
     records = [] if frames_dir else None
     show_bar = not quiet and sys.stderr.isatty()
     results = run_clean(inputs_reader(), jobs=jobs, options=options, counts=counts, step=step)

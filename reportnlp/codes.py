@@ -93,6 +93,34 @@ R_AMONG_FURNITURE = "among_furniture"
 R_SIGNATURE = "repeated_signature"
 R_DOC_NUMBER = "document_number"
 
+# --- reasons readers give from a document's structure (reportnlp.readers: hints) -------------------------
+R_DOM_NAV = "dom:nav"
+R_DOM_FOOTER = "dom:footer"
+R_DOM_COPYRIGHT = "dom:copyright"
+R_DOM_SHARE = "dom:share"
+R_DOM_COMMENT = "dom:comment"
+R_DOM_BREADCRUMB = "dom:breadcrumb"
+R_DOM_SIDEBAR = "dom:sidebar"
+R_DOM_RELATED = "dom:related"
+R_DOM_AD = "dom:ad"
+R_DOM_PAGER = "dom:pager"
+R_DOM_LINK_DENSE = "dom:link_dense"
+R_DOM_OUTSIDE_MAIN = "dom:outside_main"
+R_DOM_REPEATED = "dom:repeated_block"  # a second copy of the article's text
+R_DOM_BROWSER_TITLE = "dom:browser_title"
+R_DOM_MAIN = "dom:main_content"  # kept: inside the page's main block, whatever its position says
+R_DOCX_HEADER = "docx:header"
+R_DOCX_FOOTER = "docx:footer"
+R_PDF_HEADER = "pdf:running_header"
+R_PDF_FOOTER = "pdf:running_footer"
+R_PDF_PAGE_NUMBER = "pdf:page_number"
+READER_REASONS = (
+    R_DOM_NAV, R_DOM_FOOTER, R_DOM_COPYRIGHT, R_DOM_SHARE, R_DOM_COMMENT, R_DOM_BREADCRUMB,
+    R_DOM_SIDEBAR, R_DOM_RELATED, R_DOM_AD, R_DOM_PAGER, R_DOM_LINK_DENSE, R_DOM_OUTSIDE_MAIN, R_DOM_REPEATED,
+    R_DOM_BROWSER_TITLE, R_DOM_MAIN, R_DOCX_HEADER, R_DOCX_FOOTER, R_PDF_HEADER, R_PDF_FOOTER,
+    R_PDF_PAGE_NUMBER,
+)  # fmt: skip
+
 # --- scripts (CleanDoc.script, normalise.script.detect_script) --------------------------------------
 SCRIPT_SIMPLIFIED = "simplified"
 SCRIPT_TRADITIONAL = "traditional"

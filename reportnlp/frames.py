@@ -6,6 +6,7 @@ returns :class:`Frames`:
 
 * ``documents``: ``id, title, date, site, length`` (characters of text), ``signature``, and for each kind
   (placeholders, metrics, slogans, headings) ``n_<kind>`` and ``<kind>_per_1k`` (per 1,000 characters);
+  then ``source`` and the input's own fields, one column each (:mod:`reportnlp.readers.fields`);
 * ``spans``: ``id, kind, type, start, end, text, attributes`` — ``type`` is the placeholder type, metric
   unit, slogan kind or heading level; ``attributes`` a dict of the rest (value, qualifier, marker…).
 
@@ -94,8 +95,10 @@ def to_frames(docs: Iterable[Any]) -> Frames:
 
     doc_rows: list[dict[str, Any]] = []
     span_rows: list[dict[str, Any]] = []
+    records: list[dict[str, Any]] = []
     for i, doc in enumerate(docs):
         rec = _as_record(doc, i)
+        records.append(rec)
         text = rec.get("text") or ""
         meta = rec.get("meta") or {}
         row: dict[str, Any] = {
@@ -133,6 +136,10 @@ def to_frames(docs: Iterable[Any]) -> Frames:
     ]
     span_columns = ["id", "kind", "type", "start", "end", "text", "attributes"]
     documents = pd.DataFrame(doc_rows, columns=doc_columns)
+    if any(r.get("fields") or r.get("source") for r in records):
+        from reportnlp.readers.fields import add_field_columns
+
+        documents = add_field_columns(documents, records)
     spans = pd.DataFrame(span_rows, columns=span_columns)
     if len(spans):
         spans = spans.astype({"start": "int64", "end": "int64"})

@@ -179,6 +179,7 @@ def document_entry(record: Mapping[str, Any], *, source: Optional[str] = None) -
         "title": title,
         "source": source,
         "meta": dict(sorted((record.get("meta") or {}).items())),
+        "fields": dict(record.get("fields") or {}),  # the input's own fields, unchanged
         "characters": len(text),
         "density": density,
         "counts": {

@@ -108,6 +108,9 @@ class CleanDoc:
     encoding: str
     script: str
     warnings: tuple[str, ...] = field(default=())
+    source: Optional[str] = None  # the input: file, or file:line of a record
+    # the input record's other fields, unchanged
+    fields: dict[str, Any] = field(default_factory=dict)
 
     @property
     def dropped(self) -> list[LineDecision]:
@@ -130,4 +133,6 @@ class CleanDoc:
             "dropped": [{"line": d.line, "reason": d.reason, "text": d.text} for d in self.dropped],
             "edits": [e.to_dict() for e in self.edits],
             "warnings": list(self.warnings),
+            "source": self.source,
+            "fields": dict(self.fields),
         }

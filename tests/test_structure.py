@@ -344,7 +344,7 @@ def test_cluster_command_on_the_seeds(tmp_path):
     rows = _rows(out)
     assert [x["id"] for x in rows] == sorted(p.stem for p in SAMPLES.glob("*.txt"))
     header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
-    assert header == list(CSV_COLUMNS) + list(FEATURES)
+    assert header == list(CSV_COLUMNS) + list(FEATURES) + ["source"]  # + the input's fields
     assert {x["signature"] for x in rows} >= {"sss", "u(2222)u"}
     d = json.loads(desc.read_text(encoding="utf-8"))
     assert d["k"] == len(d["clusters"]) == len({x["cluster"] for x in rows})
@@ -396,8 +396,9 @@ def test_cluster_command_reads_analyse_output(tmp_path):
         CliRunner().invoke(cluster_cmd, [str(src), "-o", str(a), "--no-clean", "-q"]).exit_code == 0
     )
     assert CliRunner().invoke(cluster_cmd, [str(SAMPLES), "-o", str(b), "-q"]).exit_code == 0
-    strip = [{k: v for k, v in row.items() if k != "title"} for row in _rows(a)]
-    assert strip == [{k: v for k, v in row.items() if k != "title"} for row in _rows(b)]
+    skip = ("title", "source")  # the source: analysed.jsonl:N against the sample files
+    strip = [{k: v for k, v in row.items() if k not in skip} for row in _rows(a)]
+    assert strip == [{k: v for k, v in row.items() if k not in skip} for row in _rows(b)]
 
 
 # --- periods: contiguous segmentation in year order -------------------------------------------------

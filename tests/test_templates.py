@@ -366,7 +366,9 @@ def test_cli_writes_families_and_singletons(seed_dir, tmp_path):
     recs = _families(out)
     assert [r["members"] for r in recs] == [["000_61eaccc42b378d20", "v0", "v1", "v2"]]
     rec = recs[0]
-    assert set(rec) == {"family", "members", "medoid", "skeleton", "slots", "jaccard"}
+    assert set(rec) == {"family", "members", "medoid", "skeleton", "slots", "jaccard", "inputs"}
+    assert sorted(rec["inputs"]) == rec["members"]  # each member's source file and own fields
+    assert all(v["source"].startswith(str(seed_dir)) for v in rec["inputs"].values())
     assert rec["skeleton"].count("{slot_") == len(rec["slots"]) == 34
     res = _run(str(seed_dir), "-o", str(out), "--singletons")
     assert res.exit_code == 0

@@ -115,6 +115,9 @@ def cluster_cmd(
 
     result = cluster_documents(records, k=k_value, k_max=k_max, random_state=random_state)
     table = result.assignments[list(CSV_COLUMNS) + list(FEATURES)]
+    from reportnlp.readers.fields import add_field_columns
+
+    table = add_field_columns(table, records)  # the input's source and own fields, to join back
     f = AtomicFile(output)
     try:
         f.write(table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))

@@ -54,7 +54,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Union
+from typing import Any, Optional, Union
 
 import click
 import numpy as np
@@ -657,9 +657,13 @@ def _medoid(sigs: np.ndarray) -> int:
 
 
 def _read_texts(
-    inputs: Sequence[str], no_clean: bool, failures: list[str]
+    inputs: Sequence[str],
+    no_clean: bool,
+    failures: list[str],
+    carried: Optional[dict[str, dict[str, Any]]] = None,
 ) -> Iterator[tuple[str, str]]:
-    """``(id, clean text)`` of every readable input; failures appended as ``file:line: message``."""
+    """``(id, clean text)`` of every readable input; failures appended as ``file:line: message``;
+    ``carried`` gets each id's ``source`` and ``fields`` (the input's own fields)."""
     from reportnlp.cleaning import clean
     from reportnlp.errors import ReportNLPError
     from reportnlp.normalise.decode import decode
@@ -669,6 +673,8 @@ def _read_texts(
         if isinstance(item, Failure):
             failures.append(str(item))
             continue
+        if carried is not None:
+            carried[item.id] = {"source": item.source, "fields": dict(item.fields or {})}
         try:
             if no_clean:
                 data = item.data
@@ -678,7 +684,14 @@ def _read_texts(
             else:
                 yield (
                     item.id,
-                    clean(item.data, id=item.id, title=item.title, source=item.source).text,
+                    clean(
+                        item.data,
+                        id=item.id,
+                        title=item.title,
+                        source=item.source,
+                        html=True if item.format == "html" else (False if item.hints else None),
+                        hints=item.hints,
+                    ).text,
                 )
         except ReportNLPError as err:
             failures.append(str(err))
@@ -727,14 +740,17 @@ def templates_cmd(
     from reportnlp.pipeline.writers import AtomicFile, dumps
 
     failures: list[str] = []
-    docs = dict(_read_texts(inputs, no_clean, failures))
+    carried: dict[str, dict[str, Any]] = {}
+    docs = dict(_read_texts(inputs, no_clean, failures, carried))
     for f in failures:
         click.echo(f"error: {f}", err=True)
     families = find_families(docs, threshold=threshold, singletons=singletons)
     out = AtomicFile(output)
     try:
         for fam in families:
-            out.write(dumps(fam.to_dict()) + "\n")
+            row = fam.to_dict()
+            row["inputs"] = {m: carried.get(m, {}) for m in fam.members}  # source and fields
+            out.write(dumps(row) + "\n")
     except BaseException:
         out.abort()
         raise

@@ -233,8 +233,8 @@ def unique_items(spec: PartSpec) -> Iterator[Item]:
             n = seen.get(item.id, 0)
             seen[item.id] = n + 1
             n += spec.prior.get(id_hash(item.id), 0) if spec.prior else 0
-            if n:  # the same construction as read_inputs (which does not carry ``meta`` over)
-                item = Record(f"{item.id}#{n + 1}", item.data, item.source, item.title)
+            if n:  # the same construction as read_inputs (every other field carried over)
+                item = replace(item, id=f"{item.id}#{n + 1}")
         yield item
 
 

@@ -1,54 +1,46 @@
 """Readers: turn command-line inputs into a stream of records, never stopping at a bad one.
 
-Inputs are files, directories (recursive; ``.txt`` and ``.jsonl`` files, in sorted order) and ``-`` for
-standard input. A ``.txt`` file is one document whose id is the file stem; a ``.jsonl`` file holds one
-document per line with ``id`` and ``text`` (``content`` is accepted for ``text``; a missing id becomes
-``<stem>-<line>``). A problem with one input yields a :class:`Failure` naming file and line, and reading
-goes on with the next.
+Inputs are files, directories (recursive, in sorted order: every file of an input format, see
+:mod:`reportnlp.readers`; extensions in any case) and ``-`` for standard input (JSON lines, an HTML page
+or plain text, told apart by their first bytes). The format's reader is :func:`reader_for` (by extension);
+a file named on the command line with no known extension is read as text. A ``.txt`` file is one
+document whose id is the file stem; a ``.jsonl`` file holds one document per line with ``id`` and
+``text`` (``content`` is accepted for ``text``; ``--text-field``/``--id-field`` name others; a missing id
+becomes ``<stem>-<line>``). A problem with one input yields a :class:`Failure` naming file and line, and
+reading goes on with the next.
 """
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import logging
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Optional, Union
+
+from reportnlp.readers import JsonlReader, TextReader, reader_for
+from reportnlp.readers import reader_for_data as _reader_for_data
+from reportnlp.readers.base import Failure, Item, Record
+
+__all__ = [
+    "JSONL_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "Failure",
+    "Item",
+    "Record",
+    "expand_inputs",
+    "read_inputs",
+    "read_jsonl",
+    "reader_for",
+]
 
 _log = logging.getLogger("reportnlp")
 
 TEXT_SUFFIXES = (".txt",)
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-
-
-@dataclass(frozen=True)
-class Record:
-    """One document to process: ``data`` is raw bytes (a file) or text (a JSONL field)."""
-
-    id: str
-    data: Union[bytes, str]
-    source: str
-    title: Optional[str] = None
-    meta: Optional[dict] = None
-
-
-@dataclass(frozen=True)
-class Failure:
-    """An input that could not be read; ``where`` is ``file`` or ``file:line``."""
-
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-
-Item = Union[Record, Failure]
+JSONL_SUFFIXES = (".jsonl", ".ndjson")  # uncompressed JSONL: the Dask engine splits these by range
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Union[str, Failure]]:
@@ -79,7 +71,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Union[str, Failure]]:
 
 
 def _walk(top: str) -> Iterator[Union[str, Failure]]:
-    """The ``.txt`` and ``.jsonl`` files under ``top`` in sorted order; unlistable folders as failures."""
+    """The files of an input format under ``top``, in sorted order; unlistable folders as failures."""
     errors: list[OSError] = []
     for root, dirs, files in os.walk(top, onerror=errors.append):
         while errors:
@@ -88,7 +80,7 @@ def _walk(top: str) -> Iterator[Union[str, Failure]]:
             yield Failure(where, f"cannot list folder: {err.strerror or err}")
         dirs.sort()
         for f in sorted(files):
-            if not f.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES) or f.startswith("."):
+            if f.startswith(".") or reader_for(f) is None:
                 continue
             path = os.path.join(root, f)
             try:
@@ -101,9 +93,8 @@ def _walk(top: str) -> Iterator[Union[str, Failure]]:
             else:
                 yield Failure(display_name(path), f"not a regular file ({_kind(mode)}): not read")
     for err in errors:
-        yield Failure(
-            display_name(str(err.filename or top)), f"cannot list folder: {err.strerror or err}"
-        )
+        where = display_name(str(err.filename or top))
+        yield Failure(where, f"cannot list folder: {err.strerror or err}")
 
 
 def _kind(mode: int) -> str:
@@ -121,8 +112,8 @@ def _kind(mode: int) -> str:
 def display_name(name: str) -> str:
     r"""``name`` as text any output can hold: bytes that were not UTF-8 (surrogate escapes) become U+FFFD.
 
-    >>> display_name(os.fsdecode(b"bad-\xff.txt"))
-    'bad-�.txt'
+    >>> display_name(os.fsdecode(b"bad-\xff.txt")) == "bad-\ufffd.txt"
+    True
     """
     try:
         name.encode("utf-8")
@@ -136,18 +127,25 @@ def display_name(name: str) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def read_inputs(inputs: Iterable[str], *, stdin: Optional[bytes] = None) -> Iterator[Item]:
+def read_inputs(
+    inputs: Iterable[str],
+    *,
+    stdin: Optional[bytes] = None,
+    text_key: Optional[str] = None,
+    id_key: str = "id",
+) -> Iterator[Item]:
     """Records and failures from every input, in order; ids made unique by a ``#n`` suffix.
 
     A repeated id becomes ``<id>#2``, ``#3``, … (skipping any that an input uses already), and the
     rename is logged as a warning naming the record: documents are never merged under one id.
-    ``stdin`` is standard input already read (so that a run can read its inputs twice)."""
+    ``stdin`` is standard input already read (so that a run can read its inputs twice). ``text_key`` and
+    ``id_key`` name the text and id fields of record inputs (JSONL, CSV, XLSX, parquet)."""
     seen: dict[str, int] = {}
     for path in expand_inputs(inputs):
         if isinstance(path, Failure):
             yield path
             continue
-        for item in _read_one(path, stdin):
+        for item in _read_one(path, stdin, text_key=text_key, id_key=id_key):
             if isinstance(item, Record):
                 n = seen.get(item.id, 0)
                 seen[item.id] = n + 1
@@ -159,82 +157,53 @@ def read_inputs(inputs: Iterable[str], *, stdin: Optional[bytes] = None) -> Iter
                     seen[item.id] = n + 1
                     seen[new] = 1
                     _log.warning("%s: duplicate id %r renamed %r", item.source, item.id, new)
-                    item = Record(new, item.data, item.source, item.title, item.meta)
+                    item = dataclasses.replace(item, id=new)
             yield item
 
 
-def _read_one(path: str, stdin: Optional[bytes] = None) -> Iterator[Item]:
-    try:
-        if path == "-":
+def _read_one(
+    path: str,
+    stdin: Optional[bytes] = None,
+    *,
+    text_key: Optional[str] = None,
+    id_key: str = "id",
+) -> Iterator[Item]:
+    """The records of one input path (``-``: standard input) by its format's reader."""
+    if path == "-":
+        try:
             data = stdin if stdin is not None else sys.stdin.buffer.read()
-        else:
-            data = Path(path).read_bytes()
-    except OSError as err:
-        yield Failure(display_name(path), f"cannot read: {err.strerror or err}")
+        except OSError as err:
+            yield Failure(path, f"cannot read: {err.strerror or err}")
+            return
+        yield from _reader_for_data(data, text_key=text_key, id_key=id_key).read(path, data)
         return
-    shown = display_name(path)  # the path opens the file; ids and messages must be printable
-    stem = "stdin" if path == "-" else Path(shown).stem
-    is_jsonl = path.endswith(JSONL_SUFFIXES) or (path == "-" and data.lstrip()[:1] == b"{")
-    if is_jsonl:
-        yield from read_jsonl(data, shown, stem)
-    else:
-        yield Record(stem, data, shown)
+    reader = reader_for(path, text_key=text_key, id_key=id_key) or TextReader()
+    shown = display_name(path)
+    if shown == path:
+        yield from reader.read(path)
+        return
+    try:  # a name that is not UTF-8: opened as the OS gave it, named (ids, messages) printably
+        data = Path(path).read_bytes()
+    except OSError as err:
+        yield Failure(shown, f"cannot read: {err.strerror or err}")
+        return
+    yield from reader.read(shown, data)
 
 
-def read_jsonl(data: bytes, path: str, stem: str, first_line: int = 1) -> Iterator[Item]:
-    """One record per JSON line: ``id``, ``text`` (or ``content``), optional ``title`` and ``meta``.
+def read_jsonl(
+    data: bytes,
+    path: str,
+    stem: str,
+    first_line: int = 1,
+    *,
+    text_key: Optional[str] = None,
+    id_key: str = "id",
+) -> Iterator[Item]:
+    """One record per JSON line: the text field (``text`` or ``content``, or ``text_key``; an ``html``
+    field is read as a page), ``id`` (or ``id_key``), optional ``title`` and ``meta``; every field but the
+    text in ``Record.fields``.
 
     ``first_line`` is the line number of ``data``'s first line in the file (a range of a larger file).
     """
-    for lineno, raw in enumerate(data.split(b"\n"), start=first_line):
-        if not raw.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            obj = json.loads(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            yield Failure(where, f"malformed JSON line: {err}")
-            continue
-        if not isinstance(obj, dict):
-            yield Failure(where, "JSON line is not an object")
-            continue
-        text = obj.get("text", obj.get("content"))
-        if not isinstance(text, str):
-            yield Failure(where, "no 'text' (or 'content') string field")
-            continue
-        if b"\\ud" in raw or b"\\uD" in raw:  # a broken surrogate escape, perhaps
-            obj = _without_surrogates(obj, where)
-        rid = obj.get("id")
-        if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int))):
-            yield Failure(where, f"'id' must be a string or an integer, not {type(rid).__name__}")
-            continue
-        title = obj.get("title")
-        meta = obj.get("meta")
-        yield Record(
-            str(rid) if rid is not None else f"{stem}-{lineno}",
-            text,
-            where,
-            title if isinstance(title, str) else None,
-            meta if isinstance(meta, dict) else None,
-        )
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _without_surrogates(obj: dict, where: str) -> dict:
-    """Lone surrogates (broken ``\\ud83d`` escapes) in the fields other than the text become U+FFFD,
-    with a warning: ids, titles and metadata must be writable anywhere. The text keeps them: cleaning
-    removes them with an edit (``lone_surrogate_removed``)."""
-
-    def fix(v: Any, key: str) -> Any:
-        if isinstance(v, str) and _SURROGATE.search(v):
-            _log.warning("%s: lone surrogate in %r replaced by U+FFFD", where, key)
-            return _SURROGATE.sub("\ufffd", v)
-        if isinstance(v, dict):
-            return {fix(k, key): fix(x, key) for k, x in v.items()}
-        if isinstance(v, list):
-            return [fix(x, key) for x in v]
-        return v
-
-    return {k: (v if k in ("text", "content") else fix(v, k)) for k, v in obj.items()}
+    reader = JsonlReader(text_key=text_key, id_key=id_key)
+    yield from reader.read_lines(data, path, stem, first_line)

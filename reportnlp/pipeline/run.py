@@ -85,7 +85,13 @@ def clean_record(
     """Clean one record; an unreadable input becomes a :class:`Result` with ``error``, never an exception."""
     try:
         doc = clean(
-            rec.data, id=rec.id, title=rec.title, source=rec.source, corpus_counts=counts, **options
+            rec.data,
+            id=rec.id,
+            title=rec.title,
+            source=rec.source,
+            corpus_counts=counts,
+            **_reader_options(rec),
+            **options,
         )
     except ReportNLPError as err:
         return Result(rec.id, rec.source, error=str(err))
@@ -100,6 +106,22 @@ def clean_record(
         if d.action != codes.BLANK
     ]
     return Result(doc.id, rec.source, record, explain, doc.encoding, doc.script)
+
+
+def _reader_options(rec: Record) -> dict[str, Any]:
+    """What the reader knows for clean(): HTML or not, per-line hints, the record's own fields."""
+    return {
+        "html": True if rec.format == "html" else (False if rec.hints else None),
+        "hints": rec.hints,
+        "fields": rec.fields,
+    }
+
+
+def _carry(record: dict[str, Any], rec: Record) -> dict[str, Any]:
+    """The input's source and own fields on an output record (last keys, unchanged values)."""
+    record["source"] = rec.source
+    record["fields"] = dict(rec.fields or {})
+    return record
 
 
 def analyse_record(
@@ -120,9 +142,15 @@ def analyse_record(
                 data, enc = decode(data, source=rec.source, encoding=options.get("encoding"))
             record = analyse(data, title=rec.title, id=rec.id).to_dict()
             record["meta"] = dict(rec.meta or {})
-            return Result(rec.id, rec.source, record, [], enc, "")
+            return Result(rec.id, rec.source, _carry(record, rec), [], enc, "")
         doc = clean(
-            rec.data, id=rec.id, title=rec.title, source=rec.source, corpus_counts=counts, **options
+            rec.data,
+            id=rec.id,
+            title=rec.title,
+            source=rec.source,
+            corpus_counts=counts,
+            **_reader_options(rec),
+            **options,
         )
         record = analyse(doc).to_dict()
     except ReportNLPError as err:
@@ -132,7 +160,7 @@ def analyse_record(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
     record["dropped"] = [{"line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped]
-    return Result(doc.id, rec.source, record, [], doc.encoding, doc.script)
+    return Result(doc.id, rec.source, _carry(record, rec), [], doc.encoding, doc.script)
 
 
 def report_record(
@@ -166,7 +194,11 @@ def corpus_line_counts(items: Iterable[Item]) -> tuple[Counter, int]:
         if isinstance(item, Failure):
             continue
         data = item.data
-        if isinstance(data, bytes):
+        if item.format == "html":  # the page's lines as clean() reads them, not its markup
+            from reportnlp.readers.html import extract
+
+            data = extract(data).text
+        elif isinstance(data, bytes):
             data = data.decode("utf-8", "replace")
         total.update(count_lines(data))
         n += 1

@@ -167,8 +167,8 @@ class ParquetWriter:
 
 class TxtDirWriter:
     """A directory with one ``.txt`` per document (:func:`file_name`): the title (if any), a blank line,
-    the text. ``.index.jsonl`` (written on :meth:`close`) holds each file's ``file``, ``id``, ``title``
-    and ``meta`` in the order written. Two records that would share a file (the same id, or names equal
+    the text. ``.index.jsonl`` (written on :meth:`close`) holds each file's ``file``, ``id``, ``title``,
+    ``meta`` (and ``source`` and ``fields``) in the order written. Two records that would share a file (the same id, or names equal
     but for case on a file system that folds case) are never merged: the second fails with
     :class:`OutputError`."""
 
@@ -201,9 +201,9 @@ class TxtDirWriter:
         f.commit()
         self.taken[name] = rid
         self.folded[name.casefold()] = rid
-        self.index.append(
-            {"file": name, "id": rid, "title": title, "meta": record.get("meta") or {}}
-        )
+        row = {"file": name, "id": rid, "title": title, "meta": record.get("meta") or {}}
+        row.update({k: record[k] for k in ("source", "fields") if k in record})
+        self.index.append(row)
 
     def close(self) -> None:
         f = AtomicFile(str(self.dir / INDEX_NAME))
@@ -242,8 +242,8 @@ def safe_filename(name: str) -> str:
 
 
 def read_txt_dir(path: str) -> Iterator[dict[str, Any]]:
-    """The records of a directory output as written: ``id``, ``title``, ``meta`` and ``text``, in the
-    order of ``.index.jsonl``."""
+    """The records of a directory output as written: ``id``, ``title``, ``meta`` (and ``source`` and
+    ``fields`` when the records had them) and ``text``, in the order of ``.index.jsonl``."""
     root = Path(path)
     for line in (root / INDEX_NAME).read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
@@ -252,9 +252,7 @@ def read_txt_dir(path: str) -> Iterator[dict[str, Any]]:
         if not body.startswith(head) or not body.endswith("\n"):
             raise ValueError(f"{root / row['file']}: not as written")
         yield {
-            "id": row["id"],
-            "title": row["title"],
-            "meta": row["meta"],
+            **{k: v for k, v in row.items() if k != "file"},
             "text": body[len(head) : -1],
         }
 

@@ -1,0 +1,179 @@
+"""Input readers: one small class per format over :class:`~reportnlp.readers.base.BaseReader`.
+
+:func:`reader_for` picks the reader of a path by its extension (any case); every reader yields
+:class:`Record` and :class:`Failure` objects, never raising for a bad file.
+
+=============================================  ==========================  ===========================
+input                                          reader                      extra (``pip install``)
+=============================================  ==========================  ===========================
+``.txt``                                       :class:`TextReader`         core
+``.jsonl .ndjson`` (+ ``.gz .bz2 .xz``)        :class:`JsonlReader`        core
+``.jsonl.zst``                                 :class:`JsonlReader`        ``reportnlp[zst]``
+``.csv .tsv`` (+ compressed)                   :class:`CsvReader` / TSV    core
+``.xlsx``                                      :class:`XlsxReader`         ``reportnlp[xlsx]``
+``.parquet``                                   :class:`ParquetReader`      ``reportnlp[parquet]``
+``.html .htm .shtml .xhtml``                   :class:`HtmlReader`         core (lxml)
+``.docx``                                      :class:`DocxReader`         core (lxml)
+``.pdf``                                       :class:`PdfReader`          ``reportnlp[pdf]``
+``.doc .wps``                                  per-file error: convert     –
+=============================================  ==========================  ===========================
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from reportnlp.readers.base import (
+    DEFAULT_ID_KEY,
+    FORMAT_HTML,
+    FORMAT_TEXT,
+    BaseReader,
+    Failure,
+    Item,
+    MissingExtra,
+    Record,
+)
+from reportnlp.readers.docx import DocxReader, LegacyWordReader
+from reportnlp.readers.html import HtmlReader
+from reportnlp.readers.jsonl import JsonlReader
+from reportnlp.readers.pdf import PdfReader
+from reportnlp.readers.tabular import CsvReader, ParquetReader, TsvReader, XlsxReader
+from reportnlp.readers.text import TextReader
+
+__all__ = [
+    "READERS",
+    "BaseReader",
+    "CsvReader",
+    "DocxReader",
+    "FORMAT_HTML",
+    "FORMAT_TEXT",
+    "Failure",
+    "HtmlReader",
+    "Item",
+    "JsonlReader",
+    "LegacyWordReader",
+    "MissingExtra",
+    "ParquetReader",
+    "PdfReader",
+    "Preflight",
+    "Record",
+    "TextReader",
+    "TsvReader",
+    "XlsxReader",
+    "extension_of",
+    "preflight",
+    "reader_for",
+]
+
+#: Every reader class, in the order their extensions are tried (longest extensions first wins anyway).
+READERS: tuple[type[BaseReader], ...] = (
+    TextReader,
+    JsonlReader,
+    CsvReader,
+    TsvReader,
+    XlsxReader,
+    ParquetReader,
+    HtmlReader,
+    DocxReader,
+    PdfReader,
+    LegacyWordReader,
+)
+
+_BY_EXTENSION: dict[str, type[BaseReader]] = {ext: cls for cls in READERS for ext in cls.extensions}
+
+
+def extension_of(path: str) -> str:
+    """The input extension of ``path`` in lower case, compression included (``.jsonl.gz``), or its last
+    extension when it is not an input (``.png``), or ``""``."""
+    name = Path(path).name.lower()
+    for ext in sorted(_BY_EXTENSION, key=len, reverse=True):
+        if name.endswith(ext) and len(name) > len(ext):
+            return ext
+    return Path(name).suffix
+
+
+def reader_for(
+    path: str,
+    *,
+    text_key: Optional[str] = None,
+    id_key: str = DEFAULT_ID_KEY,
+    default_metadata: Optional[dict] = None,
+) -> Optional[BaseReader]:
+    """The reader of ``path`` by its extension (any case), or ``None`` when it is not an input format."""
+    cls = _BY_EXTENSION.get(extension_of(path))
+    if cls is None:
+        return None
+    return cls(text_key=text_key, id_key=id_key, default_metadata=default_metadata)
+
+
+def reader_for_data(
+    data: bytes, *, text_key: Optional[str] = None, id_key: str = DEFAULT_ID_KEY
+) -> BaseReader:
+    """The reader of standard input by its first bytes: JSON lines, an HTML page or plain text."""
+    from reportnlp.readers.html import looks_like_html
+
+    head = data.lstrip()[:1]
+    if head == b"{":
+        return JsonlReader(text_key=text_key, id_key=id_key)
+    if looks_like_html(data):
+        return HtmlReader(text_key=text_key, id_key=id_key)
+    return TextReader(text_key=text_key, id_key=id_key)
+
+
+@dataclass
+class Preflight:
+    """What a run will meet, found before any work starts: files that are not inputs (by extension)
+    and inputs whose reader needs an extra that is not installed (extra → paths)."""
+
+    skipped: Counter = field(default_factory=Counter)
+    missing: dict[str, list[str]] = field(default_factory=dict)
+
+    def warnings(self) -> list[str]:
+        return [
+            f"{n} {ext or '(no extension)'} file{'s' if n > 1 else ''} skipped: not an input format"
+            for ext, n in sorted(self.skipped.items())
+        ]
+
+    def error(self) -> Optional[str]:
+        """The message for missing extras (``None`` when all are installed)."""
+        if not self.missing:
+            return None
+        parts = []
+        for extra, paths in sorted(self.missing.items()):
+            more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
+            parts.append(f"{paths[0]}{more} need(s) pip install 'reportnlp[{extra}]'")
+        return "missing optional dependencies: " + "; ".join(parts)
+
+
+def preflight(inputs: Iterable[str]) -> Preflight:
+    """Walk ``inputs`` as the run will (:func:`reportnlp.pipeline.readers.expand_inputs`), count the
+    files that are not inputs and find the readers whose extra is missing."""
+    import os
+
+    from reportnlp.pipeline.readers import expand_inputs
+
+    result = Preflight()
+    for name in inputs:
+        if name != "-" and Path(name).is_dir():
+            for _root, _dirs, files in os.walk(name):
+                for f in files:
+                    if not f.startswith(".") and reader_for(f) is None:
+                        result.skipped[extension_of(f)] += 1
+    for path in expand_inputs(inputs):
+        if isinstance(path, Failure) or path == "-":
+            continue
+        reader = reader_for(path)
+        if reader is None:
+            continue
+        mods = reader.modules + (("zstandard",) if path.lower().endswith(".zst") else ())
+        extra = "zst" if path.lower().endswith(".zst") else reader.extra
+        for mod in mods:
+            if importlib.util.find_spec(mod) is None:
+                result.missing.setdefault(extra or mod, []).append(path)
+                break
+    return result

@@ -1,0 +1,209 @@
+"""The records every reader yields, and the one base class the per-format readers share.
+
+A reader turns one input file (or standard input) into :class:`Record` objects and :class:`Failure`
+objects, never raising for a bad file: the batch goes on. Its shape follows datatrove's readers: a
+``text_key`` (the field holding the document text), an ``id_key`` and ``default_metadata`` merged under
+each record's own fields.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional, Union
+
+_log = logging.getLogger("reportnlp")
+
+#: ``Record.format`` values: plain text (decoded and cleaned as is) or an HTML page (rendered first).
+FORMAT_TEXT = "text"
+FORMAT_HTML = "html"
+
+#: Default text fields, tried in order, when no ``--text-field`` is given.
+DEFAULT_TEXT_KEYS = ("text", "content")
+DEFAULT_ID_KEY = "id"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One document to process.
+
+    ``data`` is raw bytes (a file) or text (a field); ``source`` names it (``file`` or ``file:line``,
+    ``file:sheet:row`` for a spreadsheet). ``fields`` are the input record's other fields, carried through
+    unchanged to every output. ``format`` is ``"html"`` when ``data`` is an HTML page (``None``: sniffed).
+    ``hints`` are per-line drop reasons the reader already knows (a Word header, a PDF page number):
+    one entry per line of ``data`` (text), ``None`` where the line is left to the line decisions.
+    """
+
+    id: str
+    data: Union[bytes, str]
+    source: str
+    title: Optional[str] = None
+    meta: Optional[dict] = None
+    fields: Optional[dict] = None
+    format: Optional[str] = None
+    hints: Optional[tuple[Optional[str], ...]] = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be read; ``where`` is ``file`` or ``file:line``."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+Item = Union[Record, Failure]
+
+
+class MissingExtra(RuntimeError):
+    """An optional dependency a reader needs is not installed (the message says what to install)."""
+
+
+def need(module: str, extra: str) -> Any:
+    """Import ``module`` or raise :class:`MissingExtra` with the ``pip install`` command."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtra(
+            f"this input needs {module.split('.')[0]}: pip install 'reportnlp[{extra}]'"
+        ) from None
+
+
+class BaseReader:
+    """One input format. Subclasses set ``extensions`` (lower case, with the dot) and ``extra`` (the
+    setup.cfg extra holding their dependency, or ``None``) and implement :meth:`read_bytes`."""
+
+    extensions: tuple[str, ...] = ()
+    extra: Optional[str] = None
+    modules: tuple[str, ...] = ()  # what the extra provides, checked before a run starts
+
+    def __init__(
+        self,
+        text_key: Optional[str] = None,
+        id_key: str = DEFAULT_ID_KEY,
+        default_metadata: Optional[Mapping[str, Any]] = None,
+    ):
+        self.text_key = text_key
+        self.id_key = id_key
+        self.default_metadata = dict(default_metadata or {})
+
+    def read(self, path: str, data: Optional[bytes] = None) -> Iterator[Item]:
+        """Records and failures of one file (``data``: its bytes already read, e.g. standard input)."""
+        if data is None:
+            try:
+                data = Path(path).read_bytes()
+            except OSError as err:
+                yield Failure(path, f"cannot read: {err.strerror or err}")
+                return
+        stem = "stdin" if path == "-" else stem_of(path)
+        try:
+            yield from self.read_bytes(data, path, stem)
+        except MissingExtra as err:
+            yield Failure(path, str(err))
+        except Exception as err:  # one bad file never costs the batch
+            yield Failure(path, f"cannot read as {self.name()}: {type(err).__name__}: {err}")
+
+    def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
+        raise NotImplementedError
+
+    @classmethod
+    def name(cls) -> str:
+        return cls.__name__.removesuffix("Reader").lower()
+
+    # -- shared by the readers of records (JSONL, CSV, spreadsheets, parquet) ---------------------------
+    def record_from(self, obj: Mapping[str, Any], where: str, fallback_id: str) -> Item:
+        """A :class:`Record` from one input record: its text (or ``html``) field, id, title and every
+        other field, unchanged, as ``fields`` (a record of reportnlp's own output, clean or analyse,
+        passes its ``fields`` object and its ``source`` on); a :class:`Failure` when it has no text."""
+        keys = (self.text_key,) if self.text_key else DEFAULT_TEXT_KEYS
+        text_key = next((k for k in keys if isinstance(obj.get(k), str)), None)
+        fmt = None
+        if text_key is None and isinstance(obj.get("html"), (str, bytes)):
+            text_key, fmt = "html", FORMAT_HTML
+        if text_key is None:
+            names = " or ".join(repr(k) for k in keys)
+            return Failure(where, f"no {names} (or 'html') string field")
+        obj = without_surrogates(obj, where, text_key)
+        rid = obj.get(self.id_key)
+        if isinstance(rid, bool) or isinstance(rid, (list, dict)):
+            what = type(rid).__name__
+            return Failure(where, f"{self.id_key!r} must be a string or a number, not {what}")
+        title = obj.get("title")
+        meta = obj.get("meta")
+        if _own_output(obj):  # reportnlp's own output read again: its input's fields and name
+            fields = dict(obj["fields"]) if isinstance(obj.get("fields"), dict) else {}
+            if isinstance(obj.get("source"), str):
+                where = obj["source"]
+        else:
+            fields = {k: v for k, v in obj.items() if k != text_key}
+        fields = {**self.default_metadata, **fields}
+        return Record(
+            str(rid) if rid is not None and rid == rid else fallback_id,  # rid == rid: not NaN
+            obj[text_key],
+            where,
+            title if isinstance(title, str) and title else None,
+            meta if isinstance(meta, dict) else None,
+            fields,
+            fmt,
+        )
+
+
+def _own_output(obj: Mapping[str, Any]) -> bool:
+    """A record that ``reportnlp clean`` or ``reportnlp analyse`` wrote (or their ``to_dict()``)."""
+    return ("paragraphs" in obj and "dropped" in obj) or (
+        "placeholders" in obj and "signature" in obj
+    )
+
+
+def stem_of(path: str) -> str:
+    """The file name without its extensions of format and compression (``a.jsonl.gz`` → ``a``)."""
+    name = Path(path).name
+    lower = name.lower()
+    for comp in (".gz", ".bz2", ".xz", ".zst"):
+        if lower.endswith(comp):
+            name, lower = name[: -len(comp)], lower[: -len(comp)]
+            break
+    return Path(name).stem or name
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(obj: Mapping[str, Any], where: str, text_key: str) -> Mapping[str, Any]:
+    """``obj`` with lone surrogates (broken ``\\ud83d`` escapes) in every field but the text replaced by
+    U+FFFD, with a warning: ids, titles and fields must be writable anywhere. The text keeps them: cleaning
+    removes them with an edit (``lone_surrogate_removed``)."""
+
+    def has(v: Any) -> bool:
+        if isinstance(v, str):
+            return _SURROGATE.search(v) is not None
+        if isinstance(v, dict):
+            return any(has(k) or has(x) for k, x in v.items())
+        if isinstance(v, (list, tuple)):
+            return any(has(x) for x in v)
+        return False
+
+    def fix(v: Any) -> Any:
+        if isinstance(v, str):
+            return _SURROGATE.sub("\ufffd", v)
+        if isinstance(v, dict):
+            return {fix(k): fix(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return [fix(x) for x in v]
+        return v
+
+    bad = [k for k, v in obj.items() if k != text_key and (has(k) or has(v))]
+    if not bad:
+        return obj
+    _log.warning("%s: lone surrogate in %s replaced by U+FFFD", where, ", ".join(map(repr, bad)))
+    return {
+        fix(k) if k != text_key else k: (v if k == text_key else fix(v)) for k, v in obj.items()
+    }

@@ -1,0 +1,50 @@
+"""The user's own fields as table columns (frames, the cluster CSV).
+
+Every output record carries ``source`` (the input file, or ``file:line`` of a record) and ``fields`` (the
+input record's fields other than its text, unchanged). In a table they become columns: ``source``, then
+one column per field name (in first-seen order), named ``field_<name>`` when the name is already a
+column of the table. Values that are lists or dicts are written as JSON text (a table cell is flat).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+def field_rows(
+    records: Sequence[Mapping[str, Any]], taken: Sequence[str]
+) -> tuple[list[str], list[dict]]:
+    """``(columns, rows)``: the ``source`` and field columns of each record (``taken``: the table's own
+    column names, which fields do not overwrite)."""
+    columns: list[str] = ["source"] if "source" not in taken else []
+    names: dict[str, str] = {}
+    rows: list[dict] = []
+    for rec in records:
+        row: dict[str, Any] = {}
+        if columns[:1] == ["source"]:
+            row["source"] = rec.get("source")
+        for k, v in (rec.get("fields") or {}).items():
+            if k not in names:
+                col = f"field_{k}" if k in taken or k == "source" else str(k)
+                names[k] = col
+                columns.append(col)
+            row[names[k]] = (
+                json.dumps(v, ensure_ascii=False, sort_keys=True)
+                if isinstance(v, (list, dict))
+                else v
+            )
+        rows.append(row)
+    return columns, rows
+
+
+def add_field_columns(frame: Any, records: Sequence[Mapping[str, Any]]) -> Any:
+    """``frame`` (one row per record, same order) with the records' ``source`` and field columns."""
+    import pandas as pd
+
+    columns, rows = field_rows(records, list(frame.columns))
+    if not columns:
+        return frame
+    extra = pd.DataFrame(rows, columns=columns, index=frame.index)
+    return pd.concat([frame, extra], axis=1)

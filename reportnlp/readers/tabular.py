@@ -1,0 +1,134 @@
+"""Tables: CSV/TSV (standard library), XLSX (``xlsx`` extra: openpyxl), parquet (``parquet`` extra:
+pyarrow, read one row group at a time). One row is one document; the header names the fields."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Iterator
+from typing import Any, Optional
+
+from reportnlp.readers.base import BaseReader, Failure, Item, MissingExtra, need, stem_of
+from reportnlp.readers.jsonl import COMPRESSIONS, decompress
+
+csv.field_size_limit(1 << 30)  # a report is one cell: far above the default 128 KiB
+
+
+def _plain(value: Any) -> Any:
+    """A cell as a JSON value: NaN/NaT as None, dates as ISO text, numpy scalars as Python ones, bytes
+    as UTF-8 text, anything else (a Decimal) as its text."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str, bytes)):
+        try:
+            return value.item()
+        except (ValueError, AttributeError):
+            return value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")
+    return str(value)  # Decimal and other cell types: as text, so every output can write them
+
+
+class CsvReader(BaseReader):
+    """Comma-separated values with a header row (UTF-8, BOM or not; else GB18030)."""
+
+    extensions = tuple(".csv" + c for c in ("",) + COMPRESSIONS)
+    delimiter = ","
+
+    def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
+        data = decompress(data, path)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("gb18030")
+        rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=self.delimiter)
+        start = 2  # line 1 is the header; a row's cells may span lines
+        for n, row in enumerate(rows, start=2):
+            where = f"{path}:{start}"
+            start = rows.line_num + 1
+            obj = {k: v for k, v in row.items() if k is not None}
+            yield self.record_from(obj, where, f"{stem}-{n}")
+
+
+class TsvReader(CsvReader):
+    """Tab-separated values with a header row."""
+
+    extensions = tuple(".tsv" + c for c in ("",) + COMPRESSIONS)
+    delimiter = "\t"
+
+
+class XlsxReader(BaseReader):
+    """Excel workbooks: every sheet, its first row the header; ``source`` is ``file:sheet:row``."""
+
+    extensions = (".xlsx", ".xlsm")
+    extra = "xlsx"
+    modules = ("openpyxl",)
+
+    def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
+        openpyxl = need("openpyxl", "xlsx")
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            for sheet in book.worksheets:
+                rows = sheet.iter_rows(values_only=True)
+                header = next(rows, None)
+                if not header:
+                    continue
+                names = [
+                    str(h) if h is not None else f"column{i + 1}" for i, h in enumerate(header)
+                ]
+                for n, row in enumerate(rows, start=2):
+                    if all(v is None for v in row):
+                        continue
+                    obj = {k: _plain(v) for k, v in zip(names, row)}
+                    yield self.record_from(obj, f"{path}:{sheet.title}:{n}", f"{stem}-{n}")
+        finally:
+            book.close()
+
+
+class ParquetReader(BaseReader):
+    """Parquet tables, one row group at a time (a large file never sits in memory whole);
+    ``source`` is ``file:row`` (1-based over the file)."""
+
+    extensions = (".parquet",)
+    extra = "parquet"
+    modules = ("pyarrow",)
+
+    def read(self, path: str, data: Optional[bytes] = None) -> Iterator[Item]:
+        if data is not None or path == "-":
+            yield from super().read(path, data)
+            return
+        # a file is opened, not read whole: a row group at a time
+        try:
+            yield from self._rows(path, path, stem_of(path))
+        except OSError as err:
+            yield Failure(path, f"cannot read: {err.strerror or err}")
+        except MissingExtra as err:
+            yield Failure(path, str(err))
+        except Exception as err:  # one bad file never costs the batch
+            yield Failure(path, f"cannot read as parquet: {type(err).__name__}: {err}")
+
+    def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
+        yield from self._rows(io.BytesIO(data), path, stem)
+
+    def _rows(self, source: Any, path: str, stem: str) -> Iterator[Item]:
+        need("pyarrow", "parquet")
+        import pyarrow.parquet as pq
+
+        pf = pq.ParquetFile(source)
+        n = 0
+        for g in range(pf.num_row_groups):
+            for obj in pf.read_row_group(g).to_pylist():
+                n += 1
+                obj = {k: _plain(v) for k, v in obj.items()}
+                yield self.record_from(obj, f"{path}:{n}", f"{stem}-{n}")
