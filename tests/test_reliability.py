@@ -283,7 +283,7 @@ def test_document_number_dropped_on_the_first_pass():
     ).dropped  # inside a sentence it stays
 
 
-# --- 9. bounded work per document (generous bounds: these took 11-175 s) ---------------------------
+# --- 9. bounded work per document (generous CPU-time bounds: these took 11-175 s) ------------------
 @pytest.mark.parametrize(
     "text",
     ["ㄒ" * 200, "\ue427" * 200, "。ㄒ唬┮庾R" * 20, ("一二三四五六七八九" + "\ufffd") * 5300],
@@ -291,9 +291,9 @@ def test_document_number_dropped_on_the_first_pass():
 )
 def test_mojibake_repair_is_bounded(text):
     clean("。ㄒ唬┮庾R")  # tables loaded
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: a loaded machine does not count
     doc = clean(text)
-    assert time.perf_counter() - t < 8.0
+    assert time.process_time() - t < 5.0
     assert not doc.text or clean(doc.text).text == doc.text
 
 
