@@ -229,6 +229,17 @@ def check_clean_bytes(data: bytes) -> None:
     doc.text.encode("utf-8")
 
 
+def _page(text: str) -> bytes:
+    """``text`` as a small HTML page (split into paragraphs at its line breaks), in UTF-8."""
+    body = "".join(f"<p>{line}</p>" for line in text.split("\n"))
+    page = f"<html><head><title>{text[:20]}</title></head><body>{body}</body></html>"
+    return page.encode("utf-8", "surrogatepass")
+
+
+def check_clean_html(text: str) -> None:
+    check_clean_bytes(_page(text))
+
+
 def check_analyse(text: str) -> None:
     a = timed(analyse, text)
     for kind in ("placeholders", "metrics", "slogans", "headings"):
@@ -317,6 +328,7 @@ STAGES: dict[str, tuple[Any, Callable[[Any], None]]] = {
     "headings": (texts, check_headings),
     "clean": (texts, check_clean),
     "clean_bytes": (raw_bytes(), check_clean_bytes),
+    "clean_html": (texts, check_clean_html),
     "analyse": (texts, check_analyse),
     "spacy": (texts, check_spacy),
     "cli": (cli_files, check_cli),
