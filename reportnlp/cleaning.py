@@ -48,7 +48,6 @@ def clean(
     ``data`` is the page as bytes (the encoding is detected unless ``encoding`` is given) or text.
     ``title`` is a title known from elsewhere (a JSONL field). ``source`` names the input in error
     messages. ``corpus_counts`` (see :mod:`reportnlp.boilerplate.corpus`) enables the corpus-level signal.
-    Empty (or blank) input raises :class:`~reportnlp.errors.InputError`, bytes or text alike.
     ``html``: ``data`` is an HTML page (``None``: detected from its start); it is rendered to lines and its
     main content found with its DOM (:mod:`reportnlp.readers.html`), its title and ``<meta>`` read.
     ``hints``: one drop reason or ``None`` per line that a reader already knows (:mod:`reportnlp.readers.hints`).
@@ -80,8 +79,6 @@ def clean(
         text, enc = decode(data, source=source, encoding=encoding)
     else:
         text, enc = data, "text"
-        if not text.strip():  # as an empty file is (see decode): a document with no text fails
-            raise InputError("empty text: no text to clean", source)
     if title is not None:  # a title from elsewhere holds no invisible characters or lone surrogates
         title = strip_invisible(title)[0]
     result = normalise_text(text, to_simplified=to_simplified)

@@ -131,6 +131,8 @@ class BaseReader:
         if text_key is None:
             names = " or ".join(repr(k) for k in keys)
             return Failure(where, f"no {names} (or 'html') string field")
+        if fmt is None and not obj[text_key].strip():  # as an empty .txt file is (see decode)
+            return Failure(where, "empty text: no text to clean")
         obj = without_surrogates(obj, where, text_key)
         rid = obj.get(self.id_key)
         if isinstance(rid, bool) or isinstance(rid, (list, dict)):
