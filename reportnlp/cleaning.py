@@ -18,7 +18,7 @@ from reportnlp.boilerplate.corpus import line_key
 from reportnlp.boilerplate.metadata import extract_meta
 from reportnlp.boilerplate.rules import is_long_prose, line_rule
 from reportnlp.errors import InputError
-from reportnlp.normalise import normalise_text
+from reportnlp.normalise import normalise_text, strip_invisible
 from reportnlp.normalise.decode import decode
 from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
 from reportnlp.readers.hints import apply_hints, blank_hinted
@@ -79,6 +79,8 @@ def clean(
         text, enc = decode(data, source=source, encoding=encoding)
     else:
         text, enc = data, "text"
+    if title is not None:  # a title from elsewhere holds no invisible characters or lone surrogates
+        title = strip_invisible(title)[0]
     result = normalise_text(text, to_simplified=to_simplified)
     lines = result.text.split("\n")
     unwidened = result.before_width.split("\n")  # its indentation tells paragraphs apart

@@ -7,12 +7,21 @@ from __future__ import annotations
 
 # --- normalisation steps (Edit.step), in the order they run -------------------------------------
 STEP_NEWLINES = "newlines"
+STEP_INVISIBLE = "invisible"
 STEP_PINYIN = "pinyin"
 STEP_MOJIBAKE = "mojibake"
 STEP_SCRIPT = "script"
 STEP_WIDTH = "width"
 STEP_PARAGRAPHS = "paragraphs"
-STEPS = (STEP_NEWLINES, STEP_PINYIN, STEP_MOJIBAKE, STEP_SCRIPT, STEP_WIDTH, STEP_PARAGRAPHS)
+STEPS = (
+    STEP_NEWLINES,
+    STEP_INVISIBLE,
+    STEP_PINYIN,
+    STEP_MOJIBAKE,
+    STEP_SCRIPT,
+    STEP_WIDTH,
+    STEP_PARAGRAPHS,
+)
 
 # --- edit reasons ---------------------------------------------------------------------------------
 CRLF = "crlf_to_lf"
@@ -28,6 +37,7 @@ ZERO_WIDTH = "zero_width_removed"
 INDENT = "indentation_removed"
 SPACE = "space_collapsed"
 CONTROL = "control_character_removed"
+LONE_SURROGATE = "lone_surrogate_removed"
 JOIN_BROKEN_LINE = "broken_line_joined"
 SPLIT_INDENTED = "indented_paragraph_split"
 
@@ -86,7 +96,7 @@ R_REPLY_THREAD = "reply_thread"
 R_REPEATED_BLOCK = "repeated_block"
 R_EDITORIAL = "editorial_note"
 R_NOISE = "anti_copy_noise"
-R_MODEL = "model"  # the learned line model's reasons read "model:<its strongest features>"
+R_DOC_NUMBER = "document_number"
 
 # --- reasons readers give from a document's structure (reportnlp.readers: hints) -------------------------
 R_DOM_NAV = "dom:nav"

@@ -26,3 +26,12 @@ class InputError(ReportNLPError):
         if self.line is not None:
             where += f":{self.line}"
         return f"{where}: {self.message}"
+
+
+class OutputError(ReportNLPError):
+    """One record that cannot be written (text no file can hold, a file name another record took):
+    that record fails, the run goes on."""
+
+
+class UsageError(ReportNLPError):
+    """Options or paths that cannot work, found before any document is read (the CLI exits 2)."""

@@ -414,13 +414,14 @@ def test_text_and_id_field_options(tmp_path):
 
 
 def test_missing_extra_is_reported_before_any_work(tmp_path, monkeypatch):
-    shutil.copy(PDF, tmp_path / "r.pdf")
+    (tmp_path / "in").mkdir()  # the output may not lie inside an input folder
+    shutil.copy(PDF, tmp_path / "in" / "r.pdf")
     real = importlib.util.find_spec
     monkeypatch.setattr(
         importlib.util, "find_spec", lambda name, *a: None if name == "pdfminer" else real(name, *a)
     )
     out = tmp_path / "o.jsonl"
-    r = CliRunner().invoke(main, ["clean", str(tmp_path), "-o", str(out)])
+    r = CliRunner().invoke(main, ["clean", str(tmp_path / "in"), "-o", str(out)])
     assert r.exit_code == 2 and "pip install 'reportnlp[pdf]'" in r.output
     assert not out.exists()
 

@@ -20,6 +20,7 @@ With another tokenizer a span may not fall on token boundaries; it is then widen
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from itertools import accumulate
@@ -34,6 +35,7 @@ from reportnlp.analysers.metrics import Metric, find_metrics
 from reportnlp.analysers.placeholders import Placeholder, find_placeholders
 from reportnlp.analysers.segment import get_segmenter
 from reportnlp.analysers.slogans import Slogan, find_slogans
+from reportnlp.errors import InputError
 
 __all__ = ["COMPONENTS", "ReportTokenizer", "load"]
 
@@ -44,6 +46,7 @@ COMPONENTS: dict[str, tuple[str, Callable[[str], list], str]] = {
     "report_slogans": ("slogans", find_slogans, "kind"),
     "report_headings": ("headings", find_headings, "level"),
 }
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TEXT = "reportnlp.text"  # doc.user_data key: the text (spaCy rebuilds doc.text from every token)
 _ENDS = "reportnlp.token_ends"  # doc.user_data key: end offset of each token
 _REPORTS = "reportnlp.reports"  # doc.user_data key: (start_char, end_char, label) -> plain result
@@ -113,6 +116,11 @@ class ReportTokenizer:
         self.segmenter = get_segmenter(backend, hmm)
 
     def __call__(self, text: str) -> Doc:
+        if _SURROGATE.search(text):  # spaCy's string store holds UTF-8 only
+            raise InputError(
+                f"lone surrogate at character {_SURROGATE.search(text).start()}: "
+                "not text; reportnlp.clean removes it (with an edit)"
+            )
         keep = _protected_spans(text) if self.protect else []
         words = self.segmenter.cut(text, keep)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))

@@ -21,7 +21,9 @@ def line_key(line: str) -> int:
     s = line.strip(_STRIP)
     if not s:
         return 0
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+    # surrogatepass: a lone surrogate (a broken JSON escape) must not sink the corpus count
+    data = s.encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 
 def count_lines(text: str) -> Counter[int]:

@@ -434,6 +434,12 @@ _TODAY = re.compile(
 _SEPARATOR_LINE = re.compile(r"^[-=*_~·•—–─━＝＿～.…#+\s]{3,}$")
 
 
+# An official document number alone on its line: 城南政发〔2024〕3号, 国办发[2023]12号
+_DOC_NUMBER = re.compile(
+    r"\s*[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*第?\s*\d{1,5}\s*号\s*$"
+)
+
+
 @lru_cache(maxsize=1 << 16)  # furniture repeats across the pages of a site: read each line once
 def line_rule(line: str) -> Optional[str]:
     """The reason a line reads as boilerplate on its own, or ``None``.
@@ -444,11 +450,15 @@ def line_rule(line: str) -> Optional[str]:
     'recommended_links'
     >>> line_rule("已组建102人的专家学者队伍,129人的领导干部队伍和228人的百姓队伍。") is None
     True
+    >>> line_rule("城南政发〔2024〕3号"), line_rule("根据城南政发〔2024〕3号文件精神") is None
+    ('document_number', True)
     """
     n = len(line)
     for reason, head, rest, maxlen in _COMPILED:
         if n <= maxlen and ((head and head(line)) or (rest and rest(line))):
             return reason
+    if _DOC_NUMBER.match(line):  # wherever it stands: else a second clean would drop it (issue 15)
+        return codes.R_DOC_NUMBER
     if is_ui_line(line):
         return codes.R_UI_CONTROLS
     if is_counter(line):

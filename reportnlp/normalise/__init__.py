@@ -1,6 +1,7 @@
 """Normalisation: small steps, each ``(text) -> (text, edits)``, composed by :func:`normalise_text`.
 
-Order matters: pinyin annotations go first (they name the characters mojibake lost), mojibake is repaired
+Order matters: zero-width and control characters (and lone surrogates) go right after the newlines, so
+no later step is fooled by them (``来(l\u200bái)``) and one pass reaches the fixed point; pinyin annotations go first (they name the characters mojibake lost), mojibake is repaired
 before script conversion (conversion would scramble the byte patterns), width and spaces last. No step adds
 or removes a line, so raw line numbers stay valid for the boilerplate stage.
 """
@@ -16,7 +17,7 @@ from reportnlp.normalise.edits import apply_edits, replay, sub_with_edits
 from reportnlp.normalise.mojibake import repair_mojibake
 from reportnlp.normalise.pinyin import strip_pinyin
 from reportnlp.normalise.script import detect_script, to_simplified
-from reportnlp.normalise.width import normalise_width
+from reportnlp.normalise.width import normalise_width, strip_invisible
 from reportnlp.types import Edit
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "normalise_width",
     "repair_mojibake",
     "replay",
+    "strip_invisible",
     "strip_pinyin",
     "to_simplified",
 ]
@@ -64,6 +66,8 @@ def normalise_text(text: str, *, to_simplified: bool = True) -> NormalisedText:
     """
     edits: list[Edit] = []
     text, e = normalise_newlines(text)
+    edits += e
+    text, e = strip_invisible(text)
     edits += e
     text, e_pinyin = strip_pinyin(text)
     edits += e_pinyin

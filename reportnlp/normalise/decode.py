@@ -133,9 +133,15 @@ def decode(
             )
         return utf16
     try:
-        return _checked(data.decode("utf-8"), source), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         utf8_err = err
+    else:
+        if _is_binary(text) and len(data) % 2 == 0:  # short BOM-less UTF-16 ("。" is 02 30)
+            utf16 = _guess_utf16(data)
+            if utf16 is not None:
+                return utf16
+        return _checked(text, source), "utf-8"
     # A file that is valid UTF-8 but for its last bytes was truncated mid-character.
     if utf8_err.start >= len(data) - 3 and utf8_err.reason == "unexpected end of data":
         raise InputError(
@@ -144,12 +150,27 @@ def decode(
             _line_of(data, utf8_err.start),
         )
     candidates: list[tuple[float, int, str, str]] = []
+    cut: Optional[tuple[float, str, int]] = None  # a legacy file cut short in its last character
     for rank, enc in enumerate(("gb18030", "big5")):
         try:
             text = data.decode(enc)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as err:
+            if err.start >= len(data) - 3 and err.end == len(data):
+                score = plausibility(data[: err.start].decode(enc, "replace"))
+                if cut is None or score > cut[0]:
+                    cut = (score, enc, err.start)
             continue
         candidates.append((plausibility(text), -rank, enc, text))
+    # BOM-less UTF-16 without a NUL byte (no ASCII in it): taken when it reads better than any legacy one
+    utf16 = _guess_utf16(data) if len(data) % 2 == 0 else None
+    if utf16 is not None and plausibility(utf16[0]) > max(candidates, default=(0.0,))[0]:
+        return _checked(utf16[0], source), utf16[1]
+    if not candidates and cut is not None and cut[0] >= 0.5:
+        raise InputError(
+            f"truncated multi-byte {cut[1].upper()} sequence at byte {cut[2]}: the file is cut short",
+            source,
+            _line_of(data, cut[2]),
+        )
     # A legacy decoding is taken when it reads as Chinese, or when nothing before the bad byte was
     # multi-byte UTF-8 (so the file never was UTF-8 to begin with).
     damaged_utf8 = any(b >= 0x80 for b in data[: utf8_err.start])

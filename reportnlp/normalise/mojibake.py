@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -63,7 +64,12 @@ _DOC_READING = 1.0  # the document annotates this character with this reading el
 _WORD = 0.7  # times log10(frequency / 100) of a two-character word
 _MARGIN = 1.0  # an unchecked byte must make a character this much better than any other value would
 _BEAM = 48
+# Candidate characters scored per document (~4 µs each): the most damaged real page of the seeds scores
+# 58,000 (0.25 s); a page of nothing but damage (U+FFFD every ten characters over 50 kB) would score
+# tens of millions (minutes). Past the budget, the document's remaining windows are only cleared.
+_BUDGET = 100_000
 _REACH = 10  # characters read again on each side of a clue
+_MAX_WINDOW = 500  # characters read again at once (real windows are a few dozen)
 _NEG = -1e9
 
 _WILD = -2  # a byte value standing for any non-ASCII byte
@@ -221,6 +227,11 @@ class _Ctx(NamedTuple):
     units: tuple[_Unit, ...]
     doc_readings: frozenset[tuple[str, str]]
     forbid: frozenset[int]  # units whose unchecked bytes proved ambiguous
+    budget: list[int]  # characters the document may still score (shared by its windows)
+
+
+class _OverBudget(Exception):
+    """The document's re-reading budget ran out: the rest of its damaged stretches are only cleared."""
 
 
 class _Key(NamedTuple):
@@ -387,6 +398,7 @@ def _emit(
     ch = _decode(key.pending, trail)
     if ch is None:
         return None
+    ctx.budget[0] -= 1
     if kept:
         unit = ctx.units[ui]
         if not unit.keep_ok:
@@ -564,6 +576,8 @@ def _viterbi(ctx: _Ctx, start: _Key, tail: str) -> list[tuple]:
             for key, (score, node) in states.items():
                 _push(new, key, score, node)
         beam = _best(new, _BEAM)
+        if ctx.budget[0] < 0:
+            raise _OverBudget
     best, best_node = _NEG, None
     for key, (score, node) in beam.items():
         if key.pending < 0 and score + _word_bonus(key.last_char, tail) > best:
@@ -622,6 +636,7 @@ def _repair_window(
     ann: dict[int, frozenset[str]],
     doc_readings: frozenset[tuple[str, str]],
     builder: EditBuilder,
+    budget: list[int],
 ) -> None:
     head = text[start - 1] if start else "\n"
     enc = _encode(head)
@@ -630,7 +645,7 @@ def _repair_window(
     tail = text[end] if end < len(text) else ""
     forbid: frozenset[int] = frozenset()
     for _ in range(6):
-        events = _viterbi(_Ctx(units, doc_readings, forbid), start_key, tail)
+        events = _viterbi(_Ctx(units, doc_readings, forbid, budget), start_key, tail)
         bad = _ambiguous(events, head, tail) - forbid
         if not bad:
             break
@@ -710,23 +725,31 @@ def _readable(ch: str) -> bool:
 def _windows(text: str, clues: list[int]) -> list[tuple[int, int]]:
     """Stretches around the clues, within their lines, merged when they overlap."""
     spans: list[list[int]] = []
+    line_start, line_end = 0, -1
     for p in sorted(set(clues)):
-        line_start = text.rfind("\n", 0, p) + 1
-        line_end = text.find("\n", p)
-        line_end = len(text) if line_end < 0 else line_end
+        if p > line_end:  # the clues come in order: find each line once, not once per clue
+            line_start = text.rfind("\n", 0, p) + 1
+            line_end = text.find("\n", p)
+            line_end = len(text) if line_end < 0 else line_end
+        # What the previous window covers was read already (all of it readable): scan only past it,
+        # so a line of nothing but clues costs one scan, not _REACH per clue.
+        covered = spans[-1][1] if spans and spans[-1][1] > line_start else line_start
         a = p
-        while a > line_start and p - a < _REACH and _readable(text[a - 1]):
+        while a > covered and p - a < _REACH and _readable(text[a - 1]):
             a -= 1
         m = _SWALLOWED.match(text, p)
         b = m.end() if m else p + 1
         reach = b + _REACH
+        b = max(b, min(covered, reach))
         while b < line_end and b < reach and _readable(text[b]):
             b += 1
-        for m in _SWALLOWED.finditer(text, a, line_end):
+        for m in _SWALLOWED.finditer(text, a, min(line_end, b + 8)):  # a match is at most 8 long
             if m.start() < b < m.end():
                 b = m.end()
-        if spans and a <= spans[-1][1]:
+        if spans and a <= spans[-1][1] and b - spans[-1][0] <= _MAX_WINDOW:
             spans[-1][1] = max(spans[-1][1], b)
+        elif spans and a < spans[-1][1]:  # too long to read as one: go on where it stops
+            spans.append([spans[-1][1], b])
         else:
             spans.append([a, b])
     return [(a, b) for a, b in spans]
@@ -803,15 +826,16 @@ def repair_mojibake(text: str, *, pinyin_edits: Sequence[Edit] = ()) -> tuple[st
     '取得了一定成效,現將有關情況匯報如下'
     """
     ann = _annotations(text, pinyin_edits) if pinyin_edits else {}
-    repaired, edits = _repair(text, ann)
+    budget = [_BUDGET]
+    repaired, edits = _repair(text, ann, budget)
     if edits:  # what one pass leaves is normally clean; if not, go on from there
-        again, more = _repair(repaired, {})
+        again, more = _repair(repaired, {}, budget)
         if more:
             return again, _compose(text, edits, repaired, more)
     return repaired, edits
 
 
-def _repair(text: str, ann: dict[int, frozenset[str]]) -> tuple[str, list[Edit]]:
+def _repair(text: str, ann: dict[int, frozenset[str]], budget: list[int]) -> tuple[str, list[Edit]]:
     clues = _clues(text, ann)
     if not clues:
         return text, []
@@ -820,7 +844,13 @@ def _repair(text: str, ann: dict[int, frozenset[str]]) -> tuple[str, list[Edit]]
     )
     builder = EditBuilder(text, codes.STEP_MOJIBAKE)
     for start, end in _windows(text, clues):
-        _repair_window(text, start, end, ann, doc_readings, builder)
+        if budget[0] >= 0:
+            try:
+                _repair_window(text, start, end, ann, doc_readings, builder, budget)
+                continue
+            except _OverBudget:
+                pass
+        _clear_window(text, start, end, builder)
     repaired, edits = builder.build()
     inferred = _infer_markers(text, repaired, edits)
     if not inferred:
@@ -830,6 +860,17 @@ def _repair(text: str, ann: dict[int, frozenset[str]]) -> tuple[str, list[Edit]]
     return builder.build()
 
 
+def _clear_window(text: str, start: int, end: int, builder: EditBuilder) -> None:
+    """What a window past the budget gets: its clues removed (``MOJIBAKE_UNREPAIRABLE``), the rest kept,
+    so that the text is a fixed point of the step (nothing left to re-read)."""
+    for m in _SWALLOWED.finditer(text, start, end):
+        if is_toned_syllable(m.group(1)):
+            builder.replace(m.start(), m.end(), "", codes.MOJIBAKE_UNREPAIRABLE)
+    for i in range(start, end):
+        if _GARBAGE.match(text, i) and not _is_drawing(text, i):
+            builder.replace(i, i + 1, "", codes.MOJIBAKE_UNREPAIRABLE)
+
+
 def _compose(text: str, first: list[Edit], mid: str, second: list[Edit]) -> list[Edit]:
     """Edits on ``text`` that do ``first`` (giving ``mid``) then ``second``. Lines keep their numbers, so
     a line the second pass touched becomes one edit from its first to its last changed character."""
@@ -837,25 +878,34 @@ def _compose(text: str, first: list[Edit], mid: str, second: list[Edit]) -> list
     for e in second:
         final.replace(e.start, e.end, e.after, e.reason)
     out = final.build()[0].split("\n")
-    touched = {mid.count("\n", 0, e.start) for e in second}
-    starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
+    starts = _line_starts(text)
+    mid_starts = _line_starts(mid)
+    touched = {bisect_right(mid_starts, e.start) - 1 for e in second}
     builder = EditBuilder(text, codes.STEP_MOJIBAKE)
     for e in first:
-        if text.count("\n", 0, e.start) not in touched:
+        if bisect_right(starts, e.start) - 1 not in touched:
             builder.replace(e.start, e.end, e.after, e.reason)
+    reasons: dict[
+        int, str
+    ] = {}  # line -> the reason of its first edit (looked up once, not per line)
+    for e in (*first, *second):
+        reasons.setdefault(bisect_right(starts, e.start) - 1, e.reason)
     for n in sorted(touched):
         before, after = text[starts[n] : starts[n + 1] - 1], out[n]
         head = len(os.path.commonprefix([before, after]))
         tail = len(os.path.commonprefix([before[head:][::-1], after[head:][::-1]]))
-        reasons = [e.reason for e in (*first, *second) if text.count("\n", 0, e.start) == n] or [
-            codes.MOJIBAKE_UNREPAIRABLE
-        ]
         builder.replace(
             starts[n] + head,
             starts[n] + len(before) - tail,
             after[head : len(after) - tail],
-            reasons[0],
+            reasons.get(n, codes.MOJIBAKE_UNREPAIRABLE),
         )
     return builder.build()[1]
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line starts, and one past the end (``text.count("\\n", 0, p)`` is the line of ``p``)."""
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    return starts

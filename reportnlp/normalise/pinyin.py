@@ -20,7 +20,11 @@ from reportnlp.types import Edit
 __all__ = ["char_readings", "is_toned_syllable", "strip_pinyin"]
 
 _TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜêếềḿńňǹü"
-_ANNOTATION = re.compile(rf"\(([a-z{_TONE_LETTERS}]{{1,6}})\)|（([a-z{_TONE_LETTERS}]{{1,6}})）")
+# full-width letters too (``来（ｌáｉ）``): a scraper's width is folded before the syllable is looked up
+_ANNOTATION = re.compile(
+    rf"\(([a-zａ-ｚ{_TONE_LETTERS}]{{1,6}})\)|（([a-zａ-ｚ{_TONE_LETTERS}]{{1,6}})）"
+)
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)}
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +66,7 @@ def is_toned_syllable(text: str) -> bool:
 
 
 def _is_annotation(syllable: str, before: str) -> bool:
+    syllable = syllable.translate(_FOLD)
     if is_toned_syllable(syllable):
         return True
     if syllable not in _syllables()[1] or not before:

@@ -37,7 +37,7 @@ from reportnlp import codes
 from reportnlp.normalise.edits import EditBuilder
 from reportnlp.types import Edit, new_edit
 
-__all__ = ["normalise_width"]
+__all__ = ["normalise_width", "strip_invisible"]
 
 _SPACE = " \t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"  # whitespace inside a line
 _ZERO = "\u200b-\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
@@ -45,6 +45,7 @@ _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\
 # written [x][x]* rather than [x]+ so that ``re`` skips to the first character at C speed
 _INVISIBLE = re.compile(f"[{_ZERO}{_CONTROL}][{_ZERO}{_CONTROL}]*")
 _HAS_CONTROL = re.compile(f"[{_CONTROL}]")
+_HIDDEN_RUN = re.compile(f"([\ud800-\udfff]+)|([{_ZERO}{_CONTROL}]+)")
 # full-width ASCII that is not Chinese punctuation: ＃＄％＆ ＊＋ －．／ 0-9 ＜＝＞ ＠ A-Z ＼ ＾＿｀ a-z ｜
 _FULLWIDTH = (
     "[\uff03-\uff06\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff3a\uff3c\uff3e-\uff5a\uff5c]"
@@ -157,6 +158,27 @@ def _scan(text: str) -> tuple[str, list[Edit]] | None:
         return text, []
     keep(text[pos:])
     return "".join(parts), edits
+
+
+def strip_invisible(text: str) -> tuple[str, list[Edit]]:
+    """Zero-width and control characters out (``ZERO_WIDTH``, ``CONTROL``), and lone surrogates, which no
+    file can hold (``LONE_SURROGATE``): the first step after newlines, so the pinyin and mojibake steps see
+    ``来(l\u200bái)`` as ``来(lái)`` and one pass of :func:`~reportnlp.normalise.normalise_text` is its own
+    fixed point. Step ``"invisible"``; tab and line breaks stay.
+
+    >>> strip_invisible("意识┬\x1b形态\ud83d")[0]
+    '意识┬形态'
+    """
+    if _HIDDEN_RUN.search(text) is None:
+        return text, []
+    b = EditBuilder(text, codes.STEP_INVISIBLE)
+    for m in _HIDDEN_RUN.finditer(text):
+        if m.group(1):
+            reason = codes.LONE_SURROGATE
+        else:
+            reason = codes.CONTROL if _HAS_CONTROL.search(m.group()) else codes.ZERO_WIDTH
+        b.replace(m.start(), m.end(), "", reason)
+    return b.build()
 
 
 def normalise_width(text: str) -> tuple[str, list[Edit]]:

@@ -13,7 +13,9 @@ reading goes on with the next.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -35,27 +37,94 @@ __all__ = [
     "reader_for",
 ]
 
+_log = logging.getLogger("reportnlp")
+
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")  # uncompressed JSONL: the Dask engine splits these by range
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Union[str, Failure]]:
-    """Paths of the files to read (directories walked recursively, sorted), or failures."""
+    """Paths of the files to read (directories walked recursively, sorted), or failures.
+
+    Only regular files are read: a FIFO, socket or device (``/dev/zero``, a pipe named ``x.txt``) is a
+    failure, never opened, so it cannot block or flood a run. A subdirectory that cannot be listed is a
+    failure too, not skipped. Names that are not valid UTF-8 are kept as the OS gives them (surrogate
+    escapes), so they can be opened; :func:`display_name` makes them printable.
+    """
     for name in inputs:
         if name == "-":
             yield name
             continue
-        path = Path(name)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for f in sorted(files):
-                    if not f.startswith(".") and reader_for(f) is not None:
-                        yield str(Path(root) / f)
-        elif path.is_file():
-            yield str(path)
+        try:
+            st = os.stat(name)
+        except OSError as err:
+            missing = isinstance(err, FileNotFoundError)
+            why = "no such file or directory" if missing else f"cannot read: {err.strerror or err}"
+            yield Failure(display_name(name), why)
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(name)
+        elif stat.S_ISREG(st.st_mode):
+            yield name
         else:
-            yield Failure(name, "no such file or directory")
+            yield Failure(display_name(name), f"not a regular file ({_kind(st.st_mode)}): not read")
+
+
+def _walk(top: str) -> Iterator[Union[str, Failure]]:
+    """The files of an input format under ``top``, in sorted order; unlistable folders as failures."""
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(top, onerror=errors.append):
+        while errors:
+            err = errors.pop(0)
+            where = display_name(str(err.filename or root))
+            yield Failure(where, f"cannot list folder: {err.strerror or err}")
+        dirs.sort()
+        for f in sorted(files):
+            if f.startswith(".") or reader_for(f) is None:
+                continue
+            path = os.path.join(root, f)
+            try:
+                mode = os.stat(path).st_mode
+            except OSError as err:
+                yield Failure(display_name(path), f"cannot read: {err.strerror or err}")
+                continue
+            if stat.S_ISREG(mode):
+                yield path
+            else:
+                yield Failure(display_name(path), f"not a regular file ({_kind(mode)}): not read")
+    for err in errors:
+        where = display_name(str(err.filename or top))
+        yield Failure(where, f"cannot list folder: {err.strerror or err}")
+
+
+def _kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "not a file"
+
+
+def display_name(name: str) -> str:
+    r"""``name`` as text any output can hold: bytes that were not UTF-8 (surrogate escapes) become U+FFFD.
+
+    >>> display_name(os.fsdecode(b"bad-\xff.txt")) == "bad-\ufffd.txt"
+    True
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that no file name gave
+        raw = name.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
 
 
 def read_inputs(
@@ -67,6 +136,8 @@ def read_inputs(
 ) -> Iterator[Item]:
     """Records and failures from every input, in order; ids made unique by a ``#n`` suffix.
 
+    A repeated id becomes ``<id>#2``, ``#3``, … (skipping any that an input uses already), and the
+    rename is logged as a warning naming the record: documents are never merged under one id.
     ``stdin`` is standard input already read (so that a run can read its inputs twice). ``text_key`` and
     ``id_key`` name the text and id fields of record inputs (JSONL, CSV, XLSX, parquet)."""
     seen: dict[str, int] = {}
@@ -79,7 +150,14 @@ def read_inputs(
                 n = seen.get(item.id, 0)
                 seen[item.id] = n + 1
                 if n:
-                    item = dataclasses.replace(item, id=f"{item.id}#{n + 1}")
+                    new = f"{item.id}#{n + 1}"
+                    while new in seen:
+                        n += 1
+                        new = f"{item.id}#{n + 1}"
+                    seen[item.id] = n + 1
+                    seen[new] = 1
+                    _log.warning("%s: duplicate id %r renamed %r", item.source, item.id, new)
+                    item = dataclasses.replace(item, id=new)
             yield item
 
 
@@ -100,7 +178,16 @@ def _read_one(
         yield from _reader_for_data(data, text_key=text_key, id_key=id_key).read(path, data)
         return
     reader = reader_for(path, text_key=text_key, id_key=id_key) or TextReader()
-    yield from reader.read(path)
+    shown = display_name(path)
+    if shown == path:
+        yield from reader.read(path)
+        return
+    try:  # a name that is not UTF-8: opened as the OS gave it, named (ids, messages) printably
+        data = Path(path).read_bytes()
+    except OSError as err:
+        yield Failure(shown, f"cannot read: {err.strerror or err}")
+        return
+    yield from reader.read(shown, data)
 
 
 def read_jsonl(

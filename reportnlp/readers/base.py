@@ -8,10 +8,14 @@ each record's own fields.
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Union
+
+_log = logging.getLogger("reportnlp")
 
 #: ``Record.format`` values: plain text (decoded and cleaned as is) or an HTML page (rendered first).
 FORMAT_TEXT = "text"
@@ -127,7 +131,13 @@ class BaseReader:
         if text_key is None:
             names = " or ".join(repr(k) for k in keys)
             return Failure(where, f"no {names} (or 'html') string field")
+        if fmt is None and not obj[text_key].strip():  # as an empty .txt file is (see decode)
+            return Failure(where, "empty text: no text to clean")
+        obj = without_surrogates(obj, where, text_key)
         rid = obj.get(self.id_key)
+        if isinstance(rid, bool) or isinstance(rid, (list, dict)):
+            what = type(rid).__name__
+            return Failure(where, f"{self.id_key!r} must be a string or a number, not {what}")
         title = obj.get("title")
         meta = obj.get("meta")
         if _own_output(obj):  # reportnlp's own output read again: its input's fields and name
@@ -164,3 +174,38 @@ def stem_of(path: str) -> str:
             name, lower = name[: -len(comp)], lower[: -len(comp)]
             break
     return Path(name).stem or name
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(obj: Mapping[str, Any], where: str, text_key: str) -> Mapping[str, Any]:
+    """``obj`` with lone surrogates (broken ``\\ud83d`` escapes) in every field but the text replaced by
+    U+FFFD, with a warning: ids, titles and fields must be writable anywhere. The text keeps them: cleaning
+    removes them with an edit (``lone_surrogate_removed``)."""
+
+    def has(v: Any) -> bool:
+        if isinstance(v, str):
+            return _SURROGATE.search(v) is not None
+        if isinstance(v, dict):
+            return any(has(k) or has(x) for k, x in v.items())
+        if isinstance(v, (list, tuple)):
+            return any(has(x) for x in v)
+        return False
+
+    def fix(v: Any) -> Any:
+        if isinstance(v, str):
+            return _SURROGATE.sub("\ufffd", v)
+        if isinstance(v, dict):
+            return {fix(k): fix(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return [fix(x) for x in v]
+        return v
+
+    bad = [k for k, v in obj.items() if k != text_key and (has(k) or has(v))]
+    if not bad:
+        return obj
+    _log.warning("%s: lone surrogate in %s replaced by U+FFFD", where, ", ".join(map(repr, bad)))
+    return {
+        fix(k) if k != text_key else k: (v if k == text_key else fix(v)) for k, v in obj.items()
+    }

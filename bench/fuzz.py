@@ -1,0 +1,125 @@
+"""The long fuzz profile: every stage of tests/test_fuzz.py on N random inputs, counting instead of stopping.
+
+    PYTHONPATH=. python bench/fuzz.py --examples 10000 [--examples-long 1000] --out bench/fuzz-results.json
+                                      [--stages a,b]
+
+Per stage: examples run, crashes (an exception), hangs (a call over ``FUZZ_LIMIT`` × ``FUZZ_MARGIN``
+seconds, default 1 s × 3), invariant violations (offsets, replayed edits, idempotency, ...), the slowest
+call, and the first few failing inputs (``repr``, cut to 300 characters) to turn into regression tests.
+Hypothesis generates the inputs (no shrinking: each failure is counted as found).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+import traceback
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import HealthCheck, Phase, given, settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+import test_fuzz  # noqa: E402
+
+
+def run_stage(name: str, examples: int, progress=None) -> dict:
+    strategy, check = test_fuzz.STAGES[name]
+    counts: Counter = Counter()
+    samples: list[dict] = []
+    slowest = 0.0
+
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(strategy)
+    def body(x):
+        nonlocal slowest
+        counts["examples"] += 1
+        t = time.perf_counter()
+        kind, error = None, ""
+        try:
+            check(x)
+        except test_fuzz.Hang:
+            kind, error = "hangs", traceback.format_exc()[-600:]
+        except AssertionError:
+            kind, error = "violations", traceback.format_exc()[-600:]
+        except Exception:
+            kind, error = "crashes", traceback.format_exc()[-600:]
+        slowest = max(slowest, time.perf_counter() - t)
+        if progress and counts["examples"] % 500 == 0:
+            progress(_figures(counts, slowest, time.perf_counter() - t0, samples, done=False))
+        if kind:
+            counts[kind] += 1
+            if len(samples) < 5:
+                samples.append({"kind": kind, "input": repr(x)[:300], "error": error})
+
+    t0 = time.perf_counter()
+    body()
+    return _figures(counts, slowest, time.perf_counter() - t0, samples, done=True)
+
+
+def _figures(counts: Counter, slowest: float, seconds: float, samples: list, done: bool) -> dict:
+    return {
+        "examples": counts["examples"],
+        "crashes": counts["crashes"],
+        "hangs": counts["hangs"],
+        "violations": counts["violations"],
+        "slowest_s": round(slowest, 3),
+        "seconds": round(seconds, 1),
+        "finished": done,
+        "samples": list(samples),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--examples", type=int, default=10_000)
+    ap.add_argument(
+        "--examples-long",
+        type=int,
+        default=None,
+        help="for the long_* stages (inputs up to 100 kB)",
+    )
+    ap.add_argument("--stages", default=",".join(test_fuzz.STAGES))
+    ap.add_argument("--out", default=None, help="write the figures as JSON here")
+    args = ap.parse_args()
+    results: dict = {}
+
+    def save() -> None:
+        if args.out:  # after every stage and every 500 examples: a run cut short keeps its figures
+            report = {
+                "examples_per_stage": args.examples,
+                "limit_s": test_fuzz.LIMIT,
+                "python": platform.python_version(),
+                "stages": results,
+            }
+            Path(args.out).write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+
+    for name in args.stages.split(","):
+
+        def progress(figures: dict, name: str = name) -> None:
+            results[name] = figures
+            save()
+
+        n = args.examples_long if args.examples_long and name in test_fuzz.LONG else args.examples
+        results[name] = run_stage(name, n, progress)
+        save()
+        r = results[name]
+        print(
+            f"{name:16} {r['examples']:6} examples  {r['crashes']:3} crashes  {r['hangs']:3} hangs  "
+            f"{r['violations']:3} violations  slowest {r['slowest_s']:.2f} s  ({r['seconds']} s)",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
