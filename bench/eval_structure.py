@@ -54,6 +54,7 @@ sys.path.insert(0, str(ROOT))
 
 from reportnlp import analyse, clean  # noqa: E402
 from reportnlp.corpus.structure import (  # noqa: E402
+    DEFAULT_VARIANCE,
     BlockScaler,
     StructureFeatures,
     _clusterer,
@@ -337,6 +338,92 @@ def evaluate(
     return results
 
 
+def _gap(
+    Z: np.ndarray, method: str, k: int, labels: np.ndarray, B: int = 20
+) -> tuple[float, float]:
+    """Tibshirani's gap at ``k``: mean log within-cluster dispersion of ``B`` uniform reference sets (in the
+    bounding box of ``Z``, a fixed seed) minus that of ``Z``; and the reference spread ``s_k``."""
+
+    def w(X: np.ndarray, lab: np.ndarray) -> float:
+        return float(
+            sum(((X[lab == c] - X[lab == c].mean(0)) ** 2).sum() for c in set(lab.tolist()))
+        )
+
+    rng = np.random.default_rng(0)
+    lo, hi = Z.min(0), Z.max(0)
+    ref = []
+    for _ in range(B):
+        R = rng.uniform(lo, hi, Z.shape)
+        ref.append(np.log(max(w(R, _fit_labels(method, k, R)), 1e-12)))
+    return float(np.mean(ref) - np.log(max(w(Z, labels), 1e-12))), float(
+        np.std(ref) * np.sqrt(1 + 1 / B)
+    )
+
+
+def criteria_curve(Z: np.ndarray, labels: list[str], method: str, k_max: int) -> list[dict]:
+    """For k = 2 … k_max: mean silhouette (the library's criterion), Calinski–Harabasz, Davies–Bouldin, the
+    gap statistic, and the ARI each k would give: which criterion would have picked a good k."""
+    from sklearn.metrics import (
+        adjusted_rand_score,
+        calinski_harabasz_score,
+        davies_bouldin_score,
+        silhouette_score,
+    )
+
+    rows = []
+    for k in range(2, min(k_max, len(Z) - 1) + 1):
+        lab = _fit_labels(method, k, Z)
+        if len(set(lab.tolist())) < 2:
+            continue
+        gap, s = _gap(Z, method, k, lab)
+        rows.append(
+            {
+                "k": k,
+                "silhouette": float(silhouette_score(Z, lab)),
+                "calinski_harabasz": float(calinski_harabasz_score(Z, lab)),
+                "davies_bouldin": float(davies_bouldin_score(Z, lab)),
+                "gap": gap,
+                "gap_s": s,
+                "ari": float(adjusted_rand_score(labels, lab)),
+            }
+        )
+    return rows
+
+
+def picks(rows: list[dict]) -> dict[str, int]:
+    """The k each criterion picks: best silhouette, best Calinski–Harabasz, lowest Davies–Bouldin, and
+    Tibshirani's gap rule (the smallest k with gap(k) ≥ gap(k+1) − s(k+1); the largest k tried if none)."""
+    if not rows:
+        return {}
+    gap_k = next(
+        (a["k"] for a, b in zip(rows, rows[1:]) if a["gap"] >= b["gap"] - b["gap_s"]), rows[-1]["k"]
+    )
+    return {
+        "silhouette": max(rows, key=lambda r: (r["silhouette"], -r["k"]))["k"],
+        "calinski_harabasz": max(rows, key=lambda r: (r["calinski_harabasz"], -r["k"]))["k"],
+        "davies_bouldin": min(rows, key=lambda r: (r["davies_bouldin"], r["k"]))["k"],
+        "gap": gap_k,
+    }
+
+
+def _curve_table(set_name: str, method: str, variance, rows: list[dict]) -> str:
+    lines = [
+        f"\n### {set_name}, structure, {method}, variance kept {variance}: k-selection criteria\n",
+        "| k | silhouette | Calinski–Harabasz | Davies–Bouldin | gap (s) | ARI at this k |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['k']} | {r['silhouette']:.3f} | {r['calinski_harabasz']:.1f} | {r['davies_bouldin']:.3f} | "
+            f"{r['gap']:.2f} ({r['gap_s']:.2f}) | {r['ari']:.3f} |"
+        )
+    by = rows and {r["k"]: r["ari"] for r in rows}
+    lines.append(
+        "\npicked: " + ", ".join(f"{c} k = {k} (ARI {by[k]:.3f})" for c, k in picks(rows).items())
+    )
+    return "\n".join(lines)
+
+
 def _table(set_name: str, n: int, n_classes: int, method: str, results: dict) -> str:
     lines = [
         f"\n## {set_name}: {n} documents, {n_classes} classes, {method}\n",
@@ -369,6 +456,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--variance", type=float, default=None, help="variance kept before clustering")
     ap.add_argument(
+        "--curve",
+        action="store_true",
+        help="also print, for ours, each k's silhouette, Calinski-Harabasz, Davies-Bouldin, gap and ARI",
+    )
+    ap.add_argument(
         "--build-provincial",
         metavar="SHARED",
         default=None,
@@ -399,6 +491,12 @@ def main(argv: list[str] | None = None) -> int:
         }
         print(_table(name, len(docs), len(set(labels)), args.method, results))
         print(f"(cleaned and analysed in {t_load:.1f} s)")
+        if args.curve:
+            Z, _ = represent("structure", docs, weights, args.variance)
+            variance = DEFAULT_VARIANCE if args.variance is None else args.variance
+            rows = criteria_curve(Z, labels, args.method, max(8, len(set(labels)) + 2))
+            report[name]["curve"] = {"rows": rows, "picks": picks(rows), "variance": variance}
+            print(_curve_table(name, args.method, variance, rows))
     if args.json:
         Path(args.json).write_text(
             json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

@@ -632,3 +632,31 @@ def test_periods_and_cluster_plots_from_the_command_line(tmp_path, gwr_records):
         cluster_cmd, [str(src), "-o", str(tmp_path / "c.csv"), "--plot", str(dendro)]
     )
     assert r.exit_code == 2 and "ward or average" in r.output
+
+
+# Measured (README, "k criteria compared"; `python bench/eval_structure.py --set state-council --only structure
+# --method ward --curve`): in the heading-line TF-IDF space every partition's mean silhouette is under 0.05, so
+# silhouette picks k = 2; in ours (the Reduce space) the curve has a shape and every criterion picks 7 or 8.
+def test_k_criteria_on_the_state_council_reports():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import eval_structure as E
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    docs, labels = E.load_state_council()
+    heads = E.criteria_curve(E._represent("heading-tfidf", docs), labels, "ward", 9)
+    assert max(r["silhouette"] for r in heads) < 0.05
+    assert E.picks(heads)["silhouette"] == 2
+    assert max(r["ari"] for r in heads) > 0.7  # the partition exists; no criterion finds it
+
+    Z, _ = E.represent("structure", docs)
+    ours = E.criteria_curve(Z, labels, "ward", 9)
+    assert [r["k"] for r in ours] == list(range(2, 10))
+    assert min(r["silhouette"] for r in ours) > 0.35
+    chosen = E.picks(ours)
+    assert set(chosen) == {"silhouette", "calinski_harabasz", "davies_bouldin", "gap"}
+    assert all(k in (7, 8) for k in chosen.values())
+    by_k = {r["k"]: r["ari"] for r in ours}
+    assert by_k[chosen["silhouette"]] > 0.6
