@@ -379,10 +379,12 @@ def test_unlistable_subdirectory_is_a_failure_even_as_root(tmp_path, monkeypatch
 
 
 def test_missing_extra_is_a_usage_error_before_any_work(tmp_path, monkeypatch):
-    import reportnlp.cli as cli_module
+    import reportnlp.pipeline.driver as driver
+    import reportnlp.pipeline.writers as writers
 
     src = jsonl(tmp_path / "in.jsonl", [json.dumps({"id": "a", "text": BODY}, ensure_ascii=False)])
-    monkeypatch.setattr(cli_module, "missing_modules", lambda mods: list(mods))
+    monkeypatch.setattr(writers, "missing_modules", lambda mods: list(mods))  # no pandas, no pyarrow
+    monkeypatch.setattr(driver, "installed", lambda module: False)  # no dask
     out = tmp_path / "o.jsonl"
     res = cli("analyse", str(src), "-o", str(out), "--frames", str(tmp_path / "frames"))
     assert res.exit_code == 2 and "reportnlp[parquet]" in res.output

@@ -222,7 +222,7 @@ def fingerprint(inputs: Sequence[str], settings: Mapping[str, Any], stdin_digest
                 files.append([p, None, None])
     return json.dumps(
         {"version": FORMAT_VERSION, "settings": settings, "inputs": files},
-        ensure_ascii=False,
+        ensure_ascii=True,  # file names that are not UTF-8 hold lone surrogates: escaped, not written raw
         sort_keys=True,
         default=str,
     )
@@ -307,7 +307,9 @@ def execute(
             done += parts[i].nbytes
             if progress:
                 progress("scan", done, total, 0)
-        parts = with_priors(parts, _recurring_ids(scans))
+        parts = with_priors(
+            parts, _recurring_ids(scans), taken=[h for s in scans for h in s.suffixed]
+        )
         pruned, n_docs = reduce_scans(scans)
         del scans
         if corpus and (corpus_signal == "on" or n_docs >= AUTO_MIN_DOCUMENTS):

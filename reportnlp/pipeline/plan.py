@@ -21,6 +21,7 @@ id (:func:`id_hash`) and each partition learns, in ``prior``, how often its recu
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -68,6 +69,8 @@ class JsonlRange:
     first_line: int
 
 
+_log = logging.getLogger("reportnlp")
+
 Unit = Union[WholeFile, JsonlRange, Failure]
 
 
@@ -80,6 +83,7 @@ class Partition:
     units: tuple[Unit, ...]
     nbytes: int
     prior: Mapping[int, int] = field(default_factory=dict)
+    taken: frozenset = frozenset()  # hashes of the run's ids that hold a '#': renames skip them
 
     def where(self) -> str:
         """The inputs this partition covers, for messages (``file:first-last`` for line ranges)."""
@@ -284,14 +288,30 @@ def read_partition(part: Partition, reader_options: Optional[Mapping] = None) ->
             if part.prior:
                 n += part.prior.get(id_hash(item.id), 0)
             if n:
-                item = replace(item, id=f"{item.id}#{n + 1}")
+                new = _renamed(item.id, n, part.taken)
+                _log.warning("%s: duplicate id %r renamed %r", item.source, item.id, new)
+                item = replace(item, id=new)
         yield item
+
+
+def _renamed(rid: str, n: int, taken: frozenset) -> str:
+    """The name of the ``n``-th repeat (1-based) of ``rid``: ``rid#2``, ``rid#3`` … skipping every name that
+    is an id of the run already (``taken``), so a repeat never lands on another document; the same in
+    every partition, so two repeats never share a name."""
+    k, free = 1, 0
+    while free < n:
+        k += 1
+        if id_hash(f"{rid}#{k}") not in taken:
+            free += 1
+    return f"{rid}#{k}"
 
 
 unique_items = read_partition  # the name the Dask engine used
 
 
-def with_priors(parts: Sequence[Partition], ids: Sequence[Iterable[int]]) -> list[Partition]:
+def with_priors(
+    parts: Sequence[Partition], ids: Sequence[Iterable[int]], taken: Iterable[int] = ()
+) -> list[Partition]:
     """Give each partition the earlier counts of its ids that recur in the run (usually none).
 
     ``ids[i]``: the id hashes of partition ``i``'s records, in order."""
@@ -301,13 +321,14 @@ def with_priors(parts: Sequence[Partition], ids: Sequence[Iterable[int]]) -> lis
     dups = {h for h, c in every.items() if c > 1}
     if not dups:
         return list(parts)
+    taken = frozenset(taken)
     running: Counter = Counter()
     out = []
     for p, hashes in zip(parts, ids):
         mine = [h for h in hashes if h in dups]
         prior = {h: running[h] for h in sorted(set(mine)) if running[h]}
         running.update(mine)
-        out.append(replace(p, prior=prior))
+        out.append(replace(p, prior=prior, taken=taken))
     return out
 
 

@@ -41,6 +41,7 @@ class Scan:
     counts: bytes  # uint32, aligned with lines
     ids: bytes  # array('Q') of id hashes, in record order
     documents: int
+    suffixed: tuple[int, ...] = ()  # hashes of the ids that hold a '#' (a rename must not land on one)
 
     def id_list(self) -> list[int]:
         a = array("Q")
@@ -54,12 +55,15 @@ def scan_task(
     """Hash the ids of a partition's records and (``corpus``) count each document's distinct raw lines."""
     ids = array("Q")
     keys = array("Q")
+    suffixed: list[int] = []
     n = 0
     for item in iter_items(part, reader_options):
         if isinstance(item, Failure):
             continue
         n += 1
         ids.append(id_hash(item.id))
+        if "#" in item.id:
+            suffixed.append(ids[-1])
         if corpus:
             data = item.data
             if isinstance(data, bytes):
@@ -75,7 +79,7 @@ def scan_task(
         lines, cnts = values.tobytes(), counts.astype(np.uint32).tobytes()
     else:
         lines = cnts = b""
-    return Scan(part.index, lines, cnts, ids.tobytes(), n)
+    return Scan(part.index, lines, cnts, ids.tobytes(), n, tuple(suffixed))
 
 
 def reduce_scans(scans: Sequence[Scan], *, prune: bool = True) -> tuple[dict[int, int], int]:

@@ -325,7 +325,7 @@ def check_outputs(inputs: Sequence[str], outputs: Sequence[tuple[str, str, str]]
             raise UsageError(f"{where}: cannot be created: {parent} is not a folder")
         if not os.access(parent, os.W_OK | os.X_OK):
             raise UsageError(f"{where}: cannot be created: {parent} is not writable")
-        if output_kind(path) == "parquet" and kind == "file":
+        if (output_kind(path) == "parquet" and kind == "file") or option == "--frames":
             missing = missing_modules(("pandas", "pyarrow"))
             if missing:
                 raise UsageError(
