@@ -110,9 +110,11 @@ def test_terminal_bar_shows_the_total(capsys):
     for done in range(4):
         bar("clustering k=2..4", done, 3)
     bar("neighbours", 0, 5)
+    bar("aligning", 0, 0)  # an empty stage draws no bar
     bar.close()
     err = capsys.readouterr().err
     assert "clustering k=2..4: 100%" in err and "3/3" in err and "0/5" in err
+    assert "aligning" not in err
 
 
 def _jsonl(path: Path, rows: list[dict]) -> Path:

@@ -96,6 +96,10 @@ class ComputeProgress:
         self.stage = ""
 
     def __call__(self, stage: str, done: int, total: int) -> None:
+        if not total:  # nothing to do in this stage (no family to align): no empty bar
+            self.close()
+            self.stage = stage
+            return
         if stage != self.stage or self.bar is None:
             self.close()
             from tqdm import tqdm
