@@ -24,7 +24,15 @@ import click
 
 from reportnlp.pipeline.options import ReadOptions, reading_options
 
-__all__ = ["analysed_records", "cluster_cmd", "periods_cmd", "similar_cmd", "templates_cmd"]
+__all__ = [
+    "ComputeProgress",
+    "analysed_records",
+    "compute_progress",
+    "cluster_cmd",
+    "periods_cmd",
+    "similar_cmd",
+    "templates_cmd",
+]
 
 #: The CSV columns before the named features.
 CSV_COLUMNS = ("id", "cluster", "silhouette", "distance", "prototype", "title", "signature")
@@ -76,6 +84,47 @@ def analysed_records(
     for f in summary.failures:
         click.echo(f"error: {f}", err=True)
     return records, summary.failures
+
+
+class ComputeProgress:
+    """The compute steps' progress on standard error: one tqdm bar a stage (``features``, ``clustering
+    k=2..8``, ``neighbours``, ``shingles`` …) with its total, rate and ETA. Call it as the core functions'
+    ``progress(stage, done, total)``; :meth:`close` ends the last bar."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.stage = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not total:  # nothing to do in this stage (no family to align): no empty bar
+            self.close()
+            self.stage = stage
+            return
+        if stage != self.stage or self.bar is None:
+            self.close()
+            from tqdm import tqdm
+
+            self.stage = stage
+            self.bar = tqdm(total=total, desc=stage, file=sys.stderr, dynamic_ncols=True)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def compute_progress(opts: ReadOptions) -> Optional[ComputeProgress]:
+    """A :class:`ComputeProgress` when standard error is a terminal and not ``--quiet`` (as the reading
+    bar), else ``None``."""
+    if opts.quiet or not sys.stderr.isatty():
+        return None
+    return ComputeProgress()
+
+
+def _done(progress: Optional[ComputeProgress]) -> None:
+    if progress is not None and hasattr(progress, "close"):
+        progress.close()
 
 
 def _write_text(path: str, text: str) -> None:
@@ -183,9 +232,14 @@ def cluster_cmd(
         click.echo(f"error: --k {k_value} but only {len(records)} documents", err=True)
         sys.exit(1)
 
-    result = cluster_documents(
-        records, k=k_value, k_max=k_max, random_state=random_state, method=method
-    )
+    progress = compute_progress(opts)
+    try:
+        result = cluster_documents(
+            records, k=k_value, k_max=k_max, random_state=random_state, method=method,
+            progress=progress,
+        )  # fmt: skip
+    finally:
+        _done(progress)
     table = result.assignments[list(CSV_COLUMNS) + list(FEATURES)]
     from reportnlp.readers.fields import add_field_columns
 
@@ -293,7 +347,11 @@ def similar_cmd(
     if len(records) < 2:
         click.echo("error: similar needs at least two documents", err=True)
         sys.exit(1)
-    table = nearest_documents(records, top=top)
+    progress = compute_progress(opts)
+    try:
+        table = nearest_documents(records, top=top, progress=progress)
+    finally:
+        _done(progress)
     if fmt == "csv":
         _write_text(output, table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))
     else:
@@ -428,9 +486,14 @@ def periods_cmd(
         )
         sys.exit(1)
     years = [int(y) if float(y).is_integer() else y for _, y in dated]
-    result = find_periods(
-        [r for r, _ in dated], years=years, k=k_value, k_max=k_max, min_size=min_size
-    )
+    progress = compute_progress(opts)
+    try:
+        result = find_periods(
+            [r for r, _ in dated], years=years, k=k_value, k_max=k_max, min_size=min_size,
+            progress=progress,
+        )  # fmt: skip
+    finally:
+        _done(progress)
     if fmt == "csv":
         _write_text(output, result.assignments.to_csv(index=False, lineterminator="\n"))
     else:
@@ -507,7 +570,13 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
     failures = summary.failures
     for f in failures:
         click.echo(f"error: {f}", err=True)
-    families = find_families(docs, threshold=threshold, singletons=singletons)
+    progress = compute_progress(opts)
+    try:
+        families = find_families(
+            docs, threshold=threshold, singletons=singletons, progress=progress
+        )
+    finally:
+        _done(progress)
     out = AtomicFile(output)
     try:
         for fam in families:

@@ -23,7 +23,14 @@ from typing import Any, Optional, Union
 
 import numpy as np
 
-from reportnlp.corpus.structure import as_analysis, check_k, document_ids, make_pipeline
+from reportnlp.corpus.structure import (
+    Progress,
+    _tick,
+    as_analysis,
+    check_k,
+    document_ids,
+    make_pipeline,
+)
 
 __all__ = ["Periods", "find_periods", "optimal_segments"]
 
@@ -96,12 +103,14 @@ def find_periods(
     min_size: int = 2,
     k_max: int = 8,
     ids: Optional[Sequence[str]] = None,
+    progress: Optional[Progress] = None,
     **feature_params: Any,
 ) -> Periods:
     """Cut documents, in the order of ``years`` (a stable sort), into ``k`` contiguous periods of
     similar structure, each of at least ``min_size`` documents (a lone outlier, such as a report without
     headings, is not a period); ``k="auto"`` tries 2 … ``k_max`` and keeps the best mean silhouette (the
     smaller ``k`` on a tie). ``docs`` as for :func:`~reportnlp.corpus.structure.cluster_documents`.
+    ``progress(stage, done, total)``, if given, is told of each stage (``features``, each ``k`` tried).
     """
     import pandas as pd
     from sklearn.metrics import silhouette_samples
@@ -118,7 +127,9 @@ def find_periods(
     analyses = [analyses[i] for i in order]
     ids = [ids[i] for i in order]
     years = [years[i] for i in order]
+    _tick(progress, "features", 0, 1)
     Z = make_pipeline(2, **feature_params)[:-1].fit_transform(analyses)
+    _tick(progress, "features", 1, 1)
 
     def labels_of(bounds: list[int]) -> np.ndarray:
         labels = np.zeros(n, dtype=int)
@@ -132,8 +143,12 @@ def find_periods(
     k_scores: dict[int, float] = {}
     if k == "auto":
         best = None
-        for kk in range(2, min(k_max, n - 1, n // max(1, min_size)) + 1):
+        ks = range(2, min(k_max, n - 1, n // max(1, min_size)) + 1)
+        stage = f"segmenting k=2..{ks[-1]}" if ks else "segmenting"
+        _tick(progress, stage, 0, len(ks))
+        for done, kk in enumerate(ks, 1):
             score = silhouette(labels_of(optimal_segments(Z, kk, min_size)[0]))
+            _tick(progress, stage, done, len(ks))
             k_scores[kk] = score
             if best is None or score > k_scores[best] + 1e-9:  # the smaller k on a tie
                 best = kk

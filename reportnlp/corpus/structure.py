@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Optional, Union
 
@@ -988,20 +988,39 @@ def distinguishing(
     return [(str(names[j]), round(float(mean[j]), 2)) for j in order if abs(mean[j]) >= floor]
 
 
+#: A progress callback: ``progress(stage, done, total)``, ``done`` rising from 0 to ``total`` a stage.
+Progress = Callable[[str, int, int], None]
+
+
+def _tick(progress: Optional[Progress], stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)
+
+
 def choose_k(
-    Z: np.ndarray, method: str = "kmeans", k_max: int = 8, *, random_state: int = 0
+    Z: np.ndarray,
+    method: str = "kmeans",
+    k_max: int = 8,
+    *,
+    random_state: int = 0,
+    progress: Optional[Progress] = None,
 ) -> tuple[int, dict[int, float]]:
     """The stated criterion for ``k="auto"``: the ``k`` from 2 to ``k_max`` (at most the distinct rows,
     and ``n - 1``) with the best mean silhouette (the smaller ``k`` on a tie), and the curve of mean
-    silhouette by ``k``; ``(1, {})`` when there is nothing to split."""
+    silhouette by ``k``; ``(1, {})`` when there is nothing to split. ``progress(stage, done, total)`` is
+    called before the first ``k`` and after each."""
     from sklearn.metrics import silhouette_score
 
     n = len(Z)
     n_distinct = len(np.unique(np.round(Z, 9), axis=0))
     scores: dict[int, float] = {}
     best, best_k = -np.inf, 1
-    for kk in range(2, min(k_max, n - 1, n_distinct) + 1):
+    ks = range(2, min(k_max, n - 1, n_distinct) + 1)
+    stage = f"clustering k=2..{ks[-1]}" if ks else "clustering"
+    _tick(progress, stage, 0, len(ks))
+    for done, kk in enumerate(ks, 1):
         labels = _clusterer(method, kk, random_state).fit(Z).labels_
+        _tick(progress, stage, done, len(ks))
         if len(set(labels.tolist())) < 2:
             continue
         score = float(silhouette_score(Z, labels))
@@ -1021,6 +1040,7 @@ def cluster_documents(
     ids: Optional[Sequence[str]] = None,
     weights: Optional[dict[str, float]] = None,
     variance: Optional[float] = DEFAULT_VARIANCE,
+    progress: Optional[Progress] = None,
     **feature_params: Any,
 ) -> Clustering:
     """Cluster documents by structure (:func:`make_pipeline`); ``k="auto"`` picks k by silhouette.
@@ -1032,7 +1052,8 @@ def cluster_documents(
     tie; :func:`choose_k`); fewer than three documents, or documents all alike, make one cluster. ``ids``
     default to each document's ``id`` (else its position). The result is the same on every run: k-means
     has a fixed ``random_state``, the agglomerative methods are deterministic, and clusters are numbered
-    by their first member.
+    by their first member. ``progress(stage, done, total)``, if given, is told of each stage (``features``,
+    then each ``k`` tried).
 
     >>> docs = ["一、回顾\\n\\n一是稳增长，成效明显。\\n\\n二是促改革，成效明显。\\n\\n二、任务\\n\\n（一）扩大内需。"] * 3 + [
     ...         "大会批准这个报告。", "大会同意这个报告。", "大会决定批准报告。"]
@@ -1066,6 +1087,7 @@ def cluster_documents(
         variance=variance,
         **feature_params,
     )
+    _tick(progress, "features", 0, 1)
     head = pipe[:-1].fit(analyses)
     raw = head.named_steps["features"].transform(
         analyses
@@ -1073,10 +1095,11 @@ def cluster_documents(
     raw_matrix = np.asarray(raw, dtype=float)
     Z = np.asarray(head[1:].transform(raw), dtype=float)
     names = list(head.named_steps["features"].get_feature_names_out())
+    _tick(progress, "features", 1, 1)
 
     k_scores: dict[int, float] = {}
     if k == "auto":
-        k, k_scores = choose_k(Z, method, k_max, random_state=random_state)
+        k, k_scores = choose_k(Z, method, k_max, random_state=random_state, progress=progress)
     model = pipe[-1].set_params(n_clusters=int(k))
     raw = model.fit(Z).labels_ if int(k) > 1 else np.zeros(n, dtype=int)
     labels = _relabel(np.asarray(raw))
@@ -1146,6 +1169,7 @@ def nearest_documents(
     ids: Optional[Sequence[str]] = None,
     weights: Optional[dict[str, float]] = None,
     shared: int = 5,
+    progress: Optional[Progress] = None,
     **feature_params: Any,
 ) -> Any:
     """Each document's ``top`` nearest documents by structure (Euclidean distance in the scaled,
@@ -1153,7 +1177,8 @@ def nearest_documents(
     similarity`` (cosine of the two rows), ``same_signature`` (the two outlines' :func:`compact_signature`
     are equal) and ``shared`` (up to ``shared`` features both documents have at least half a standard
     deviation above the corpus mean, the strongest first: what the two have in common). Ties go to the
-    earlier document; the result is the same on every run.
+    earlier document; the result is the same on every run. ``progress(stage, done, total)``, if given, is
+    told of each stage (``features``, then ``neighbours`` a document).
 
     >>> docs = ["一、回顾\\n\\n一是稳增长，成效明显。\\n\\n二是促改革，成效明显。\\n\\n二、任务\\n\\n（一）扩大内需。",
     ...         "一、回顾\\n\\n一是抓学习，成效明显。\\n\\n二是抓落实，成效明显。\\n\\n二、任务\\n\\n（一）扩大内需。",
@@ -1169,6 +1194,7 @@ def nearest_documents(
     ids = document_ids(analyses, ids)
     if n < 2:
         raise ValueError("nearest_documents needs at least two documents")
+    _tick(progress, "features", 0, 1)
     head = make_pipeline(2, weights=weights, **feature_params)[:-2].fit(analyses)
     raw = head.named_steps["features"].transform(analyses)
     raw_matrix = np.asarray(raw, dtype=float)
@@ -1178,8 +1204,10 @@ def nearest_documents(
     D = np.sqrt(np.maximum(((Z[:, None, :] - Z[None, :, :]) ** 2).sum(axis=2), 0.0))
     norms = np.linalg.norm(Z, axis=1)
     compact = [compact_signature(a.signature) for a in analyses]
+    _tick(progress, "features", 1, 1)
     rows = []
     for i in range(n):
+        _tick(progress, "neighbours", i, n)
         d = D[i].copy()
         d[i] = np.inf
         for rank, j in enumerate(np.argsort(d, kind="stable")[: min(top, n - 1)], 1):
@@ -1197,6 +1225,7 @@ def nearest_documents(
                     "shared": ", ".join(names[c] for c in common),
                 }
             )
+    _tick(progress, "neighbours", n, n)
     return pd.DataFrame(rows)
 
 

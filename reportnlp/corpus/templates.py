@@ -53,11 +53,20 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Union
+from typing import Any, Callable, Optional, Union
 
 import numpy as np
 
 from reportnlp.analysers.placeholders import find_placeholders
+
+#: A progress callback: ``progress(stage, done, total)``, ``done`` rising from 0 to ``total`` a stage.
+Progress = Callable[[str, int, int], None]
+
+
+def _tick(progress: Optional[Progress], stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)
+
 
 __all__ = [
     "DEFAULT_NUM_PERM",
@@ -550,6 +559,7 @@ def find_families(
     num_perm: int = DEFAULT_NUM_PERM,
     singletons: bool = False,
     align: bool = True,
+    progress: Optional[Progress] = None,
 ) -> list[Family]:
     """Template families of ``docs``: id → clean text, ``(id, text)`` pairs, or objects with ``id``/``text``.
 
@@ -558,6 +568,8 @@ def find_families(
     family is a connected component. Members are sorted by id, families by their first member, and
     numbered from 0 in that order. Documents without a letter or number are never linked. ``singletons``
     keeps families of one; ``align=False`` skips the alignment (empty skeleton and slots).
+    ``progress(stage, done, total)``, if given, is told of each stage (``shingles`` a document, ``minhash``,
+    ``linking``, ``aligning`` a family).
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
@@ -568,12 +580,20 @@ def find_families(
             raise ValueError(f"duplicate document id {doc_id!r}")
         ids.append(doc_id)
         texts[doc_id] = text
-    arrays = [shingles(texts[i]) for i in ids]
+    arrays = []
+    for done, i in enumerate(ids):
+        _tick(progress, "shingles", done, len(ids))
+        arrays.append(shingles(texts[i]))
+    _tick(progress, "shingles", len(ids), len(ids))
+    _tick(progress, "minhash", 0, 1)
     hasher = MinHasher(num_perm)
     sigs = hasher.signatures(arrays)
+    _tick(progress, "minhash", 1, 1)
     bands, rows = lsh_params(threshold, num_perm)
     uf = _UnionFind(len(ids))
+    _tick(progress, "linking", 0, 1)
     _link(candidate_pairs(sigs, bands, rows), arrays, sigs, threshold, uf)
+    _tick(progress, "linking", 1, 1)
     groups: dict[int, list[int]] = {}
     for i in range(len(ids)):
         groups.setdefault(uf.find(i), []).append(i)
@@ -586,6 +606,7 @@ def find_families(
     found.sort(key=lambda g: ids[g[0]])
     families = []
     for number, group in enumerate(found):
+        _tick(progress, "aligning", number, len(found))
         members = tuple(ids[i] for i in group)
         medoid = group[_medoid(sigs[group])]
         sims = {ids[i]: jaccard(arrays[i], arrays[medoid]) for i in group}
@@ -595,6 +616,7 @@ def find_families(
         else:
             skeleton, slots = "", []
         families.append(Family(number, members, ids[medoid], skeleton, tuple(slots), sims))
+    _tick(progress, "aligning", len(found), len(found))
     return families
 
 
