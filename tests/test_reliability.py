@@ -273,11 +273,12 @@ def test_clean_reaches_the_fixed_point_in_one_pass(raw, expected):
     assert clean(once).text == once
 
 
-def test_document_number_dropped_on_the_first_pass():
+def test_document_number_is_metadata_on_the_first_pass():
     raw = "关于印发2024年工作要点的通知\n城南政发〔2024〕3号\n  " + BODY
     doc = clean(raw)
     assert doc.text == BODY and clean(doc.text).text == doc.text
-    assert [(d.line, d.reason) for d in doc.dropped] == [(2, codes.R_DOC_NUMBER)]
+    assert not doc.dropped and [(d.line, d.action) for d in doc.lines][1] == (2, codes.META)
+    assert doc.meta["doc_number"] == "城南政发〔2024〕3号"
     assert not clean(
         "根据城南政发〔2024〕3号文件精神，" + BODY
     ).dropped  # inside a sentence it stays

@@ -782,7 +782,7 @@ def find_metrics(text: str) -> list[Metric]:
             continue
         prev = (found[-1].end, found[-1].thing) if found else (0, None)
         metric = _read(text, m, groups, floor, prev)
-        if metric is not None:
+        if metric is not None and metric.start >= floor:  # a qualifier read backwards never overlaps
             found.append(metric)
             floor = metric.end
     return found

@@ -161,7 +161,8 @@ def decide_lines(
             dateline[i] = True
             return
         r = line_rule(t)
-        m = is_meta_line(t) and (r is None or r in _META_OVERRIDES)
+        # an official document's number (发文字号) is metadata wherever it stands: meta.doc_number
+        m = r == codes.R_DOC_NUMBER or (is_meta_line(t) and (r is None or r in _META_OVERRIDES))
         meta[i] = m
         rule[i] = None if m else r
 

@@ -166,7 +166,7 @@ def strip_invisible(text: str) -> tuple[str, list[Edit]]:
     ``来(l\u200bái)`` as ``来(lái)`` and one pass of :func:`~reportnlp.normalise.normalise_text` is its own
     fixed point. Step ``"invisible"``; tab and line breaks stay.
 
-    >>> strip_invisible("意识┬\x1b形态\ud83d")[0]
+    >>> strip_invisible("意识┬\x1b形态" + chr(0xD83D))[0]
     '意识┬形态'
     """
     if _HIDDEN_RUN.search(text) is None:
