@@ -164,6 +164,24 @@ def test_rjieba_backend_matches_jieba_without_hmm(seed_docs):
     assert "一镇一品" in tokens and "三会一课" in tokens and "××" in tokens
 
 
+@pytest.mark.parametrize("backend", ["jieba", "rjieba"])
+def test_long_pieces_are_cut_where_the_segmenter_cuts_anyway(backend, monkeypatch):
+    """The State Council reports' paragraphs over ``MAX_PIECE`` characters: the same tokens as segmented whole."""
+    pytest.importorskip(backend)
+    import reportnlp.analysers.segment as segment
+
+    path = Path(__file__).resolve().parent.parent / "corpora" / "gwr" / "government_work_reports.jsonl"
+    texts = [json.loads(line)["content"] for line in path.read_text(encoding="utf-8").splitlines()]
+    long_pars = [p for t in texts for p in t.split("\n") if len(p) > segment.MAX_PIECE]
+    assert len(long_pars) > 200  # hard cuts at 500 would change the tokens of 95 of the 247
+    seg = segment.Segmenter(backend)
+    cut = [seg.cut(p) for p in long_pars]
+    monkeypatch.setattr(segment, "MAX_PIECE", 10**9)
+    assert cut == [seg.cut(p) for p in long_pars]
+    text = "仨" * 3000  # no safe end: hard cuts, every offset still exact
+    assert "".join(seg.cut(text)) == text and max(map(len, segment._pieces(text))) == 500
+
+
 def test_unknown_backend_is_a_clear_error():
     with pytest.raises(ValueError, match="backend"):
         reportnlp.load(backend="pkuseg")

@@ -470,3 +470,16 @@ def test_lead_sentences_are_the_outline_of_a_report_without_numbers():
     assert {h.level for h in hs} == {"section"} and all(h.parent is None for h in hs)
     # a few first sentences in a long report are not an outline (CPC 10th congress report: no sections)
     assert find_headings(text.replace("。全年", "，全年").replace("。营商", "，营商")) == []
+
+
+def test_a_page_of_bare_numerals_is_read_in_linear_time():
+    """The long fuzz run's hang: 100 kB of ``\\n一\\n一\\n`` took 68 s in the spaCy pipeline (every ``一`` an open
+    heading, each next number looked for down the whole stack)."""
+    import time
+
+    text = ("\n一\n一\n" * 20_000)[:100_000]
+    t = time.process_time()
+    heads = find_headings(text)
+    assert time.process_time() - t < 5.0
+    assert len(heads) == text.count("一")
+    assert all(text[h.start : h.end] == h.text == "一" for h in heads)

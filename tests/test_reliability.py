@@ -406,16 +406,43 @@ def test_past_the_mojibake_budget_damage_is_removed_with_a_reason(monkeypatch):
     assert mojibake.repair_mojibake(out) == (out, [])  # a fixed point: nothing left to read again
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="left to the boilerplate stage: once the broken line is joined, the second pass reads the "
-    "short first line as a title (7 of 10,000 fuzz inputs)",
+# The long fuzz run's non-idempotent inputs (bench/fuzz-results.json, 7 of 10,000; these are its samples): a
+# line broken by a lone CR is joined on the first pass, and the second pass read the short first line above it
+# as a title. The title choice now wants evidence beyond a line's shape on an all-text page (boilerplate/classify.py
+# ``_retitle``), so the first pass leaves no title to find.
+_FUZZ_HEAD = "其中F(xiàn)(1)亪坂並三(1)\n\n位上一篇了亐懣炶乡村振兴、仍穼"
+_FUZZ_TAIL = "亭乞仐鄅产枛介乫他乹乥些乘仟严仆乳202x年\r！)\ud83e\x82\ud8cb\ud8d1"
+_FUZZ_END = "\U0003ffc1\x9d\x98\ud81c\ud8e3\x9b\uda04\ud818\x86\ud8ae\ud972\U000dad47"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        _FUZZ_HEAD + "丣些××市第下一篇進任亐丗临丈产" + _FUZZ_TAIL + "ÂòP" + _FUZZ_END,
+        _FUZZ_HEAD + "丣些××市第下一篇進任亐丗临丈××市" + _FUZZ_TAIL + "ÂòP" + _FUZZ_END,
+        _FUZZ_HEAD + "丣××市××市第下一篇進任亐丗临丈××市" + _FUZZ_TAIL + "ÂòP" + _FUZZ_END,
+        _FUZZ_HEAD + "丣××市××市第下一篇進任亐丗临丈××市" + _FUZZ_TAIL + "Â\ud800P" + _FUZZ_END,
+        _FUZZ_HEAD + "丣××市××市第下一篇進任亐丗临丈××市" + _FUZZ_TAIL + "Â\ud800P" + _FUZZ_END.replace("\x98\ud81c", "\x980"),
+    ],
 )
-def test_known_non_idempotent_case_found_by_the_fuzzer():
-    raw = (
-        "其中F(xiàn)(1)亪坂並三(1)\n\n位上一篇了亐懣炶乡村振兴、仍穼丣些××市第下一篇進任亐丗临丈产亭乞"
-        "仐鄅产枛介乫他乹乥些乘仟严仆乳202x年\r！)\ud83e\x82\ud8cb\ud8d1ÂòP\U0003ffc1\x9d\x98"
-        "\ud81c\ud8e3\x9b\uda04\ud818\x86\ud8ae\ud972\U000dad47"
-    )
-    once = clean(raw).text
-    assert clean(once).text == once
+def test_non_idempotent_cases_found_by_the_fuzzer_reach_the_fixed_point_in_one_pass(raw):
+    assert "\r！" in raw  # the lone CR that breaks the line
+    doc = clean(raw)
+    assert any(e.reason == "broken_line_joined" for e in doc.edits)
+    assert doc.title is None  # the short first line is not a title, on either pass
+    again = clean(doc.text)
+    assert again.text == doc.text and again.title is None
+
+
+def test_spacy_pipeline_on_100_kb_of_one_rare_character_is_bounded():
+    """The long fuzz run's hangs: jieba is superlinear on one long run of characters it does not know."""
+    import reportnlp
+
+    nlp = reportnlp.load()
+    nlp("预热。")  # the first call loads the dictionary
+    for text in ("仨" * 100_000, "仨𪚥" * 50_000, "今年仨" * 30_000 + "。"):
+        t = time.process_time()
+        doc = nlp(text)
+        assert time.process_time() - t < 5.0  # over 30 s of CPU before the segmenter cut long pieces
+        assert doc.text == text
+        assert all(text[tok.idx : tok.idx + len(tok.text)] == tok.text for tok in doc)

@@ -50,6 +50,7 @@ resolutions, 1954 and 1975 have none. ``find_headings`` over all the clean texts
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 __all__ = ["Heading", "back_matter_start", "find_headings", "structure_signature"]
@@ -167,6 +168,37 @@ class _Open:
         self.out = out
         self.start = start
         self.leaf = leaf
+
+
+class _Stack(list):
+    """The open headings, with counts of the non-leaf ``(style, n)`` on it (all, and visible ones), so a
+    number that follows none of them is not looked for down the whole stack (a page of 8,000 ``一`` lines
+    made :func:`find_headings` quadratic)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count: Counter = Counter()
+        self.visible: Counter = Counter()
+
+    def _add(self, e: _Open, d: int) -> None:
+        if not e.leaf:
+            self.count[e.style, e.n] += d
+            if e.out >= 0:
+                self.visible[e.style, e.n] += d
+
+    def append(self, e: _Open) -> None:
+        super().append(e)
+        self._add(e, 1)
+
+    def pop(self) -> _Open:
+        e = super().pop()
+        self._add(e, -1)
+        return e
+
+    def __delitem__(self, key: slice) -> None:
+        for e in self[key]:
+            self._add(e, -1)
+        super().__delitem__(key)
 
 
 def _lead_end(text: str, start: int, body: int, end: int) -> int:
@@ -350,7 +382,7 @@ def find_headings(text: str) -> list[Heading]:
         return j > i and entry.n + 1 <= candidates[j].n <= entry.n + 2
 
     out: list[Heading] = []
-    stack: list[_Open] = []  # the open headings, outermost first (hidden list items included)
+    stack = _Stack()  # the open headings, outermost first (hidden list items included)
 
     def pop_leaves() -> None:
         while stack and stack[-1].leaf:
@@ -368,6 +400,8 @@ def find_headings(text: str) -> list[Heading]:
 
     def open_run(style: str, n: int, gap: bool) -> int | None:
         """Stack index of the open heading this number follows (``n-1``, or ``n-2`` when ``gap``)."""
+        if not stack.count[style, n - 1] and not (gap and stack.visible[style, n - 2]):
+            return None
         for k in range(len(stack) - 1, -1, -1):
             e = stack[k]
             if e.style == style and not e.leaf and e.n + 1 == n:

@@ -11,6 +11,11 @@ Two backends give the same tokens with HMM off (and 99.9 % of boundaries with it
 Python, the reference) and ``rjieba`` (the jieba-rs binding, ~30× faster). Each :class:`Segmenter` owns a
 private dictionary, so our user words never leak into the user's global ``jieba``.
 
+jieba is superlinear on one long run of characters it does not know (``"仨" * 20000`` takes ~1 s, 100 kB of
+rare characters over 30 s), so a piece longer than :data:`MAX_PIECE` characters is cut first: after the last
+punctuation or whitespace in the window (where jieba cuts anyway, so normal text gives the same tokens), else
+hard at the bound. Tokens still concatenate to the text, so every offset stays exact.
+
 >>> seg = Segmenter("jieba")
 >>> seg.cut("今年x到x月，××市开展“六进”宣讲", protected=[(2, 5), (7, 9)])
 ['今年', 'x到x', '月', '，', '××', '市', '开展', '“', '六进', '”', '宣讲']
@@ -22,9 +27,29 @@ import logging
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-__all__ = ["BACKENDS", "Segmenter", "get_segmenter"]
+__all__ = ["BACKENDS", "MAX_PIECE", "Segmenter", "get_segmenter"]
 
 BACKENDS = ("jieba", "rjieba")
+MAX_PIECE = 500  # characters segmented at once
+# Characters jieba and jieba-rs always emit as tokens of their own (outside their Han/word-character class,
+# and not the \r of a \r\n pair): a cut right after one changes no token.
+_SAFE_ENDS = frozenset("，。！？；：、,;!?（）()“”‘’\"'《》〈〉【】[]「」『』…—· \t\n\u3000\f\v")
+
+
+def _pieces(text: str, bound: int = MAX_PIECE) -> list[str]:
+    """``text`` cut into pieces of at most ``bound`` characters, each after a safe end where the window has one."""
+    pieces: list[str] = []
+    pos, n = 0, len(text)
+    while n - pos > bound:
+        cut = pos + bound  # hard cut if the window has no safe end
+        for i in range(pos + bound - 1, pos, -1):
+            if text[i] in _SAFE_ENDS:
+                cut = i + 1
+                break
+        pieces.append(text[pos:cut])
+        pos = cut
+    pieces.append(text[pos:])
+    return pieces
 
 
 def _user_words() -> tuple[str, ...]:
@@ -65,7 +90,7 @@ class Segmenter:
                 logger.setLevel(level)
             for w in words:
                 self._impl.add_word(w)
-            self._cut = lambda s: self._impl.lcut(s, HMM=self.hmm)
+            self._cut_piece = lambda s: self._impl.lcut(s, HMM=self.hmm)
         else:
             try:
                 import rjieba
@@ -76,7 +101,15 @@ class Segmenter:
             self._impl = rjieba.Jieba()
             for w in words:
                 self._impl.add_word(w, None, None)
-            self._cut = lambda s: self._impl.cut(s, self.hmm)
+            self._cut_piece = lambda s: self._impl.cut(s, self.hmm)
+
+    def _cut(self, text: str) -> list[str]:
+        if len(text) <= MAX_PIECE:
+            return self._cut_piece(text)
+        tokens: list[str] = []
+        for piece in _pieces(text):
+            tokens.extend(self._cut_piece(piece))
+        return tokens
 
     def cut(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> list[str]:
         """Tokens of ``text`` (they concatenate to it); each ``(start, end)`` in ``protected`` is one token.
