@@ -152,7 +152,7 @@ def test_killing_a_worker_of_the_cli_run(tmp_path):
     """``kill -9`` of one worker of ``reportnlp clean --jobs 2`` (as the OOM killer would): the run
     finishes, exit 0, with the same bytes as a serial run (issue 15, item 8: it used to hang forever)."""
     psutil = pytest.importorskip("psutil")
-    src = build_corpus(tmp_path / "in.jsonl", 4)
+    src = build_corpus(tmp_path / "in.jsonl", 12)  # long enough on a quiet machine to kill mid-run
     ref = tmp_path / "ref.jsonl"
     assert CliRunner().invoke(main, ["clean", str(src), "-o", str(ref), "-q"]).exit_code == 0
     out = tmp_path / "out.jsonl"
@@ -162,7 +162,7 @@ def test_killing_a_worker_of_the_cli_run(tmp_path):
     while killed is None and time.monotonic() < deadline and proc.poll() is None:
         kids = psutil.Process(proc.pid).children()
         if len(kids) == 2:
-            time.sleep(0.5)
+            time.sleep(0.2)
             try:
                 os.kill(kids[0].pid, signal.SIGKILL)
                 killed = kids[0].pid
