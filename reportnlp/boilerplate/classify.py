@@ -20,7 +20,6 @@ from typing import Optional
 
 from reportnlp import codes
 from reportnlp.boilerplate.corpus import line_key
-from reportnlp.boilerplate.features import PageState, candidates, line_features
 from reportnlp.boilerplate.revise import revise
 from reportnlp.boilerplate.rules import (
     CONTINUES,
@@ -337,7 +336,9 @@ def decide_lines(
     # --- second pass: each line among its neighbours ------------------------------------------------
     revise(texts, filled, heading, actions, reasons, body_lines=broken)
     # --- features of the candidate lines, for the line-model experiment only (bench/train_lines.py) -----
-    if collect is not None:
+    if collect is not None:  # training data for bench/train_lines.py only: never on clean's path
+        from reportnlp.boilerplate.features import PageState, candidates, line_features
+
         corpus = (
             [
                 bool(texts[i])
