@@ -318,11 +318,11 @@ def decide_lines(
             action, reason = codes.DROP, codes.R_HEAD_ZONE
         elif (
             corpus_counts is not None
-            and corpus_counts.get(corpus_keys[i] if corpus_keys else line_key(t), 0)
-            >= corpus_min_docs
             and not is_prose(t, 20)
             and not heading[i]
-            and not ends_sentence(t)
+            and not ends_sentence(t)  # cheap tests first: the line's key is hashed only here
+            and corpus_counts.get(corpus_keys[i] if corpus_keys else line_key(t), 0)
+            >= corpus_min_docs
             and _standalone(texts, i)
             # inside the body only symbols go ("↑"); a repeated heading such as 结束语 is the genre's
             and (i < body or i > last_body or not HAN.search(t))
