@@ -33,6 +33,8 @@ def heldout(file: str) -> bool:
     stem = Path(file).stem
     if file.startswith("reports/"):
         return stem in HELDOUT_REPORTS
+    if stem.startswith("d"):
+        return False  # pages added to dev in the second pass (dNN), never held out
     return stem[-1] in "0369"
 
 

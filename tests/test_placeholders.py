@@ -228,3 +228,39 @@ def test_second_blind_mask_set():
     s = score(Path(__file__).resolve().parent / "cases" / "masks_blind2", verbose=False)
     assert s["gold"] == 231
     assert s["precision"] >= 0.995 and s["recall"] >= 0.99 and s["type_accuracy"] >= 0.97
+
+
+def _types(text: str) -> list[tuple[str, str]]:
+    return [(p.text, p.type) for p in find_placeholders(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real template pages (corpora/analysers-real/pages/d01, d02, p22 of the dev part)
+        ("今天召开20**年全镇工作会议", [("20**", "year")]),
+        ("隆重召开*镇**年两个文明建设总结表彰大会", [("*", "name"), ("**", "year")]),
+        ("总结**年工作成绩,表彰奖励", [("**", "year")]),
+        ("县政府将*镇作为*年度全县“功能区”", [("*", "name"), ("*", "year")]),
+        ("剛剛過去的XX年是北留智鎮經濟社會", [("XX", "year")]),
+        # a count of years stays a number
+        ("从事教育工作XX年,始终坚持", [("XX", "number")]),
+        ("近xx年来,全镇上下", [("xx", "number")]),
+        ("据村史所载,X村已有X余年历史", [("X", "name"), ("X", "number")]),
+    ],
+)
+def test_short_mask_before_nian_is_a_year_unless_a_span(text, expected):
+    assert _types(text) == expected
+
+
+def test_letter_censoring_dang_is_a_redaction():
+    """镇X委 (d01, a real template page): one letter hides 党; XX委 and 第X组 stay a name and a number."""
+    text = "经镇X委、政府研究决定,今天召开全镇工作会议。一是镇X委书记胡凤洲同志代表X委、政府对全镇去年的工作进行总结"
+    assert [p.type for p in find_placeholders(text)] == ["redaction"] * 3
+    assert _types("XX委员会") == [("XX", "name")]
+    assert _types("分成第X组开展") == [("X", "number")]
+
+
+def test_mou_with_a_masked_letter_is_one_name():
+    """某X县政府工作报告 (d05, a real template page): 某 and the letter are one masked name."""
+    assert _types("某X县政府工作报告") == [("某X", "name")]

@@ -47,6 +47,19 @@ DECISIONS = {
     "p30": "m",
     "p31": "m",
     "p32": "nn" + "m" * 6,
+    # dev pages added by the an3 helper (issue 12 second pass), never held out
+    "d01": "ryyyrrr",
+    "d02": "myyy",
+    "d03": "ym",
+    "d04": "yy",
+    "d05": "mymyy",
+    "d06": "mmy" + "n" * 21 + "m",
+    "d07": "yy",
+    "d08": "mnymmm",
+    "d09": "m" * 9 + "n" * 6 + "m" + "n" + "m" * 5 + "n" + "m" * 5,
+    "d11": "m" * 10,
+    "d12": "mmmm",
+    "d14": "mm",
 }
 
 

@@ -39,7 +39,7 @@ _PATTERN = re.compile(
     rf"|(?P<date>(?<![0-9{_LETTER}])(?:19|20)[0-9xX×]{{2}}[/.\-][0-9xX×]{{1,2}}[/.\-][0-9xX×]{{1,2}}(?![0-9{_LETTER}]))"
     rf"|(?P<blank>(?<![_＿])[_＿]{{2,}}(?![_＿]))"
     rf"|(?P<yearlike>(?<![0-9{_LETTER}]){_YEAR_LIKE}(?:{_SEP}(?:{_YEAR_LIKE}|{_MASK}))?(?![0-9{_LETTER}]))"
-    rf"|(?P<mou>某某|某(?=[市县区镇省村乡州盟旗]|街道))"
+    rf"|(?P<mou>某某|某[xX×Ｘｘ](?![0-9{_LETTER}])|某(?=[市县区镇省村乡州盟旗]|街道))"
     rf"|(?P<mask>(?<![0-9０-９{_LETTER}×]){_MASK}{_DECIMAL}(?:{_SEP}{_MASK}{_DECIMAL})?(?![0-9０-９{_LETTER}×]))"
 )
 
@@ -130,18 +130,42 @@ def _near_cjk(text: str, start: int, end: int) -> bool:
 
 _MIDDLE_DOT = re.compile(r"[0-9xX×]·[0-9xX×]")
 
+# A short mask before 年 is a two-digit year (××年工作, **年两个文明建设, xx年全镇) unless the words around it
+# make it a count of years: 近xx年, 工作xx年, xx年来, xx年以上, xx年间.
+_SPAN_BEFORE = (
+    "近",
+    "连续",
+    "已有",
+    "已",
+    "历时",
+    "工作",
+    "从事",
+    "任职",
+    "服役",
+    "经过",
+    "用了",
+    "满",
+    "达",
+    "约",
+    "共",
+)
+_SPAN_AFTER = re.compile(
+    r"年(?:来|间|多|余|以上|以下|以内|之久|左右|内|后|前|时间|的时间|工龄|教龄|党龄)"
+)
+
+
+def _is_year_not_span(text: str, start: int, after: str) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \u3000")
+    return not _SPAN_AFTER.match(after) and not before.endswith(_SPAN_BEFORE)
+
 
 def _classify(text: str, start: int, end: int, surface: str) -> str:
     after = text[end : end + 6].lstrip(" \u3000")[:4]
     before = text[max(0, start - 5) : start].rstrip(" \u3000")[-3:]
     if "·" in (text[end : end + 1], text[start - 1 : start] if start else ""):
         return "number"  # “x·xx”: a masked date of a speech
-    if (
-        len(surface) == 2
-        and after.startswith("年")
-        and after[1:2] in ("工", "度", "上", "下", "以", "是", "全", "，", ",")
-    ):
-        return "year"  # ××年工作, xx年度: a two-digit year
+    if len(surface) <= 2 and after.startswith("年") and _is_year_not_span(text, start, after):
+        return "year"  # ××年工作, xx年度, **年两个文明, *年度: a two-digit year
     parts = re.split(_SEP, surface)
     if after.startswith("年") and all(len(p) == 4 for p in parts if p):
         return "year"
@@ -172,6 +196,10 @@ _STARRED_NAME = re.compile(
 )
 # One or two stars before these hide 党 (**建工作, **员, **风廉政): a censored character.
 _CENSORED_NEXT = re.compile(r"[建员风委组章徽旗](?![省市县区镇乡村])")
+
+
+# One masked letter before these hides 党 (镇X委书记, X员, X建工作); XX委 (two letters) is a masked name.
+_CENSORED_LETTER_NEXT = re.compile(r"[建员风委](?![省市县区镇乡村会])")
 
 
 def _stars(text: str, start: int, end: int) -> str | None:
@@ -251,6 +279,13 @@ def find_placeholders(text: str) -> list[Placeholder]:
         else:
             if not _near_cjk(text, start, end) or _NOT_MASK.match(text, start):
                 continue
-            kind = _classify(text, start, end, surface)
+            if (
+                len(surface) == 1
+                and _CENSORED_LETTER_NEXT.match(text, end)
+                and text[max(0, start - 1) : start] not in ("第", "每")
+            ):
+                kind = "redaction"  # 镇X委, X员: a letter censoring 党
+            else:
+                kind = _classify(text, start, end, surface)
         found.append(Placeholder(start, end, surface, kind))
     return found
