@@ -264,3 +264,16 @@ def test_letter_censoring_dang_is_a_redaction():
 def test_mou_with_a_masked_letter_is_one_name():
     """某X县政府工作报告 (d05, a real template page): 某 and the letter are one masked name."""
     assert _types("某X县政府工作报告") == [("某X", "name")]
+
+
+def test_long_mask_without_suffix_is_a_censored_phrase():
+    """d17 (a real template page): eight letters before 的 hide a phrase; with a suffix or a unit they stay a
+    name or a number."""
+    text = "必将开启加快建设xxxxxxxx的现代化xxx的新征程。推进xx县与xxxxx合作的项目,收入xxxxx元"
+    assert _types(text) == [
+        ("xxxxxxxx", "redaction"),
+        ("xxx", "name"),
+        ("xx", "name"),
+        ("xxxxx", "name"),
+        ("xxxxx", "number"),
+    ]

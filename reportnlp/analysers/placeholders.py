@@ -187,6 +187,8 @@ def _classify(text: str, start: int, end: int, surface: str) -> str:
         return "number"
     if before.endswith("“") and after.startswith("”") and len(surface) == 1:
         return "number"  # ``“×+×”`` ... ``“×”即``: one term of a numbered formula
+    if len(surface) >= 4 and after[:1] in ("的", ",", "，", "。", "；", ";", "、"):
+        return "redaction"  # 加快建设xxxxxxxx的现代化: a censored phrase, no suffix or unit
     return "name"
 
 
