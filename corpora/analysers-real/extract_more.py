@@ -1,0 +1,44 @@
+"""Cut the second-pass dev excerpts (an3 helper, issue 12): other reports, another fixed position.
+
+    python corpora/analysers-real/extract_more.py
+
+The same rule as ``extract_reports.py`` with ``FROM = 0.55`` and ``LENGTH = 1500``, chosen before reading, on
+State Council and CPC reports that are not in the first set and are none of the held-out sources (1984, 2013,
+十九大). These excerpts are dev only; their labels in ``labels_src.txt`` cover numbered slogans and metrics
+(``## id N M``), not four-character slogans.
+"""
+
+from __future__ import annotations
+
+from extract_reports import HERE, _records
+
+from reportnlp import clean
+
+LENGTH = 1500
+FROM = 0.55
+DOCUMENTS = {
+    "gwr1998": ("gwr", "1998年"),
+    "gwr2008": ("gwr", "2008年"),
+    "gwr2018": ("gwr", "2018年"),
+    "gwr2021": ("gwr", "2021年"),
+    "cpc1997": ("cpc", "十五大"),
+    "cpc2007": ("cpc", "十七大"),
+    "cpc2012": ("cpc", "十八大"),
+}
+
+
+def main() -> None:
+    gwr = _records("government_work_reports.jsonl")
+    cpc = _records("cpc_congress_reports.jsonl")
+    for doc_id, (source, fragment) in DOCUMENTS.items():
+        pool = gwr if source == "gwr" else cpc
+        (rec,) = [r for r in pool if fragment in r["title"] and "决议" not in r["title"]]
+        text = clean(rec["content"], title=rec["title"]).text
+        start = text.index("\n", int(len(text) * FROM)) + 1
+        end = text.index("\n", start + LENGTH)
+        (HERE / "reports" / f"{doc_id}.txt").write_text(text[start:end], encoding="utf-8")
+        print(doc_id, rec["title"], start, end)
+
+
+if __name__ == "__main__":
+    main()
