@@ -357,3 +357,56 @@ SETTINGS = settings(
 @given(TEXT)
 def test_never_raises_and_offsets_slice(text):
     _check_offsets(text, find_metrics(text))
+
+
+def _things(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.thing) for m in find_metrics(text) if m.kind == "quantity"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real 2026 provincial reports and State Council reports (corpora/analysers-real, dev)
+        ("对俄进出口增速高于全国8.4个百分点。", [("8.4个百分点", "对俄进出口增速")]),
+        (
+            "民生支出占一般公共预算支出87%，20件民生实事全部完成",
+            [("87%", "民生支出"), ("20件", "民生实事")],
+        ),
+        ("城乡居民基础养老金调增19.6%，增加金额历史最高。", [("19.6%", "城乡居民基础养老金")]),
+        (
+            "口岸过货量增长12.8%，地产品出口增长15%。",
+            [("12.8%", "口岸过货量"), ("15%", "地产品出口")],
+        ),
+        ("跨境电商进出口增长61.6%。", [("61.6%", "跨境电商进出口")]),
+        ("外贸实绩企业新增822家。", [("822家", "外贸实绩企业")]),
+        ("城镇更新改造惠及390万人，不动产登记", [("390万人", "城镇更新改造")]),
+        ("健康方面，建设紧密型县域医共体172个，医疗", [("172个", "紧密型县域医共体")]),
+        ("力争用两年时间在36个大城市率先实现污水的全部收集和处理。", [("36个", "大城市")]),
+        ("42个源网荷储一体化试点加快推进。", [("42个", "源网荷储一体化试点")]),
+        ("2所高职院校升格为职教本科。", [("2所", "高职院校")]),
+        ("89万监测对象稳定消除返贫致贫风险", [("89万", "监测对象")]),
+        (
+            "延续执行企业研发费用加计扣除75%政策，将制造业企业加计扣除比例提高到100%，用税收优惠",
+            ("100%", "制造业企业加计扣除比例"),
+        ),
+        (
+            "一般公共预算支出3.4万亿元，74%以上用于民生。",
+            [("3.4万亿元", "一般公共预算支出"), ("74%以上", "一般公共预算支出")],
+        ),
+        ("中老铁路等25个案例获评全球最佳减贫案例。", [("25个", "案例")]),
+    ],
+)
+def test_thing_on_real_report_sentences(text, expected):
+    found = _things(text)
+    assert found[-1] == expected if isinstance(expected, tuple) else found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从实施“三个十大”行动到塑造“十个新优势”，一心一意谋发展",  # quoted numbered slogans
+        "新增3岁以下婴幼儿托位数较上年",  # an age bound of the counted children
+    ],
+)
+def test_no_metric_in_real_slogans_and_bounds(text):
+    assert _things(text) == []

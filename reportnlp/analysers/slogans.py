@@ -109,13 +109,17 @@ _NUMBERED_BOUNDED = re.compile(rf"[{_OPEN}、](第?[{_NUM}双][{_H}]{{0,9}})(?=\
 # 十项行动), and 两手抓, 三步走. The same nouns make metrics.py read such a numeral as no count.
 _NUMBERED_FORMULA = re.compile(
     r"[二两三四五六七八九十]{1,2}(?:项(?:基本原则|规定|原则|主张|行动|措施|举措|要求)|个(?:基本点|代表|意识|自信|维护|全面|务必)"
-    r"|大(?:奇迹|攻坚战|行动|工程)|(?<=[两三四五])手抓|(?<=[两三四五])步走)"
+    r"|大(?:奇迹|攻坚战|行动|[\u4e00-\u9fff]{0,4}?工程)|(?<=[两三四五])手抓|(?<=[两三四五])步走)"
 )  # one branch that opens with a class: the engine skips to the numerals
 # Unquoted: numeral-character pairs repeated (``两学一做``, ``一事一议``, ``三去一降一补``), and the
 # ``五`` of a five-year plan before the word that names it (``十四五规划``); both checked in code (never
 # after a digit or 第). Two patterns, not one alternation: each keeps the engine's skip to its first class.
 _NUMBERED_FREE = re.compile(rf"[{_NUM}](?:[{_H}][{_NUM}]){{1,3}}[{_H}]")
 _PLAN_FREE = re.compile(r"五(?=计划|规划|时期|期间|末|初)")
+# Programmes named by round numbers (百千工程, 千万工程, 百千万工程); not an amount (上千万工程款, 数百千…).
+_HUNDREDS_FORMULA = re.compile(
+    r"(?<![0-9零〇一二两三四五六七八九十百千万亿几数上近过逾超])[百千万]{2,3}工程"
+)
 _FIVE_YEAR = re.compile(r"(?:十[一二三四五]?|[六七八九])五")
 _PLAN_TENS = {"十一", "十二", "十三", "十四", "十五"}
 _LEAD = re.compile(rf"第?[{_DIGITS}]+")
@@ -427,7 +431,9 @@ def _running_lexicon() -> tuple[np.ndarray, frozenset[str]]:
     attested = {p for p, k in _phrases().items() if k == "idiom"}
     words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
     table = np.zeros(_BITS + 1, dtype=bool)  # a bitmap of the words' hashes: one gather per window
-    codes = np.frombuffer("".join(sorted(words)).encode("utf-32-le"), dtype=np.uint32).reshape(-1, 4)
+    codes = np.frombuffer("".join(sorted(words)).encode("utf-32-le"), dtype=np.uint32).reshape(
+        -1, 4
+    )
     table[_mix(codes[:, 0], codes[:, 1], codes[:, 2], codes[:, 3]) & _BITS] = True
     return table, words
 
@@ -466,7 +472,7 @@ def _nouns() -> frozenset[str]:
 # --- numbered slogans ------------------------------------------------------------------------------------
 
 
-def _is_numbered(term: str) -> bool:
+def _is_numbered(term: str, quoted: bool = False) -> bool:
     """Is ``term``, which opens with a numeral, a numbered slogan (not a quantity, date, ordinal or word)?
 
     >>> [t for t in ("六保", "两个维护", "十四五", "第一书记", "第一", "五年", "三级", "一刻钟", "四面八方")
@@ -498,8 +504,10 @@ def _is_numbered(term: str) -> bool:
     elif rest[0] in _UNIT and len(set(_NUMERAL_RUNS.findall(term))) > 1:
         return False  # 十年磨一剑, 两年一次 (一周一课一练 repeats one numeral)
     places = _numeral_places()
-    if term[:2] in places or term[:3] in places or (len(term) == 2 and term in _words()):
-        return False  # 四川, 三门峡; 双向, 双方
+    if not rhythm and (term[:2] in places or term[:3] in places):
+        return False  # 四川, 三门峡 (not 三河三湖: two numerals make a formula)
+    if len(term) == 2 and (not quoted or run in "一双") and term in _words():
+        return False  # 双向, “双向”, 双方, “一流” (a quoted “三通”, “两会” is a slogan)
     return term not in idioms()  # 四面八方, 千方百计
 
 
@@ -647,11 +655,16 @@ def _expansion(
 
 
 def _numbered(text: str, out: list[Slogan]) -> None:
-    found = {m.span(1) for m in _NUMBERED_BOUNDED.finditer(text) if _is_numbered(m.group(1))}
+    found = {
+        m.span(1)
+        for m in _NUMBERED_BOUNDED.finditer(text)
+        if _is_numbered(m.group(1), quoted=text[m.start()] in _OPEN)
+    }
     for m in _NUMBERED_FORMULA.finditer(text):
         start = m.start()
         if not start or (text[start - 1] not in _DIGITS and text[start - 1] not in "第0123456789"):
             found.add(m.span())
+    found.update(m.span() for m in _HUNDREDS_FORMULA.finditer(text))
     bounded = sorted(found)
     for m in _NUMBERED_FREE.finditer(text):
         # inside a quoted term the free pattern sees only a part of it (三要三不 of “三要三不要”)
