@@ -373,3 +373,45 @@ def test_never_raises_and_offsets_slice(text):
 )
 def test_numbered_on_real_text(text, term):
     assert term in _texts("numbered", find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real reports (corpora/analysers-real, dev): crafted series whose last item is followed by 为/上/相
+        ("坚持权利平等、机会平等、规则平等，全面落实", {"权利平等", "机会平等", "规则平等"}),
+        (
+            "要以保护产权、维护契约、统一市场、平等交换、公平竞争为基本导向",
+            {"保护产权", "维护契约", "统一市场", "平等交换", "公平竞争"},
+        ),
+        ("促进大众创业、万众创新上水平。", {"大众创业", "万众创新"}),
+        (
+            "加快形成源头治理、动态管理、应急处置相结合的社会管理机制",
+            {"源头治理", "动态管理", "应急处置"},
+        ),
+    ],
+)
+def test_series_on_real_text(text, expected):
+    assert expected <= _texts("four_char", find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    "text, not_slogans",
+    [
+        (
+            "深化国有资本投资、运营公司等改革试点",
+            {"资本投资", "运营公司"},
+        ),  # head nouns: a list of terms
+        (
+            "双拥共建、退役军人事务、人民防空等工作迈出新步伐",
+            {"军人事务", "人民防空"},
+        ),  # a longer first item
+        (
+            "共建共治共享的社会治理制度进一步健全",
+            {"共治共享", "共建共治"},
+        ),  # a six-character rhythm
+        ("在反腐倡廉和查处大案要案等方面发挥了重要作用", {"案要案等"}),  # 等 closes no rhythm
+    ],
+)
+def test_no_four_char_in_real_term_lists(text, not_slogans):
+    assert not (not_slogans & _texts("four_char", find_slogans(text)))

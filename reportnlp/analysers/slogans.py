@@ -66,7 +66,7 @@ _DISCOURSE = set(
 )
 # Words that may follow the last item of a series in running text: ``…、优化服务等``, ``…的原则``,
 # ``在深化改革、扩大开放中``. Anything else after it means the last item is longer than four characters.
-_FOLLOW = "等的中"
+_FOLLOW = "等的中为上相"
 
 # --- four-character series -------------------------------------------------------------------------------
 # Every pattern opens with a literal or a small class (``、``, a quote, a comma, a numeral) so that the
@@ -234,7 +234,8 @@ def _item_ok(item: str) -> bool:
     """Can four characters of a series be a slogan? Not with a function word inside (``路和公路``), a
     closing ``等`` or preposition (``阿富汗等``, ``志愿者以``), an opening ``的``/``是`` (``是柬埔寨``) or
     discourse word (``我们认为``, ``同时要求``), unless they are an idiom (``迫不及待``)."""
-    if item[0] in "的是" or item[3] in _CLOSING or item[:2] in _DISCOURSE:
+    closing = item[3] in _CLOSING and item[2:] not in _words()  # 阿富汗等; not 机会平等
+    if item[0] in "的是" or closing or item[:2] in _DISCOURSE:
         return item in idioms()
     return (item[1] not in _INSIDE and item[2] not in _INSIDE) or item in idioms()
 
@@ -253,6 +254,12 @@ def _first_ok(text: str, start: int) -> bool:
         return False
     if not _is_han(before):
         return True
+    if "、" in text[max(0, start - 4) : start - 1] and all(
+        map(_is_han, text[text.rfind("、", 0, start) + 1 : start])
+    ):
+        return (
+            False  # 双拥共建、退役军人事务、人民防空: the first item is longer than four characters
+        )
     words = _words()
     return text[start - 1 : start + 1] not in words or text[start : start + 2] in words
 
@@ -300,6 +307,11 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
         if any(item in nouns and item not in lexicon for item in items):
             continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
+        if all(
+            item[2:] in NOUN_HEADS and item not in lexicon and item not in _phrases()
+            for item in items
+        ):
+            continue  # 资本投资、运营公司; 财政政策、货币政策: every item ends in a head noun, a list of terms
         for i, item in enumerate(items):
             evidence = ("series", "idiom") if item in lexicon else ("series",)
             if _phrases().get(item) == "set":
@@ -407,7 +419,9 @@ def _running(text: str, out: list[Slogan]) -> None:
             w[0] not in _NOT_RHYTHM
             and w[1] not in _NOT_RHYTHM
             and w[3] not in _NOT_RHYTHM
+            and w[3] not in _CLOSING  # 大案要案等 read as 案要案等
             and text[i + 4 : i + 5] != w[0]
+            and (i < 2 or text[i - 2] != w[0])  # 共建共治共享: six characters, not four
             and w[1:3] not in words
             and text[i + 3 : i + 5] not in words
             and not (w[:2] in words and w[0] + w[3] in words)
