@@ -277,3 +277,9 @@ def test_long_mask_without_suffix_is_a_censored_phrase():
         ("xxxxx", "name"),
         ("xxxxx", "number"),
     ]
+
+
+def test_masked_measures_with_spaces_are_numbers():
+    """d20 (a real yearbook template): ``总面积 XX 平方千米``, ``XX 公顷``, ``XX‰``, ``XX 度``, ``XX 毫升``."""
+    text = "总面积 XX 平方千米,耕地面积 XX 公顷,人口自然增长率 XX‰,年平均气温 XX 度,年均降水量 XX 毫升,与 XX 县相邻"
+    assert [p.type for p in find_placeholders(text)] == ["number"] * 5 + ["name"]

@@ -65,6 +65,8 @@ DECISIONS = {
     "d17": "mnnrmynyn" + "m" * 8,
     "d18": "nyy",
     "d19": "n" * 8,
+    "d20": "mmmmm" + "n" * 9 + "mnmn" + "mm" + "nnnn" + "mmm",
+    "d21": "yy",
 }
 
 
