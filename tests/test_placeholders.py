@@ -283,3 +283,9 @@ def test_masked_measures_with_spaces_are_numbers():
     """d20 (a real yearbook template): ``总面积 XX 平方千米``, ``XX 公顷``, ``XX‰``, ``XX 度``, ``XX 毫升``."""
     text = "总面积 XX 平方千米,耕地面积 XX 公顷,人口自然增长率 XX‰,年平均气温 XX 度,年均降水量 XX 毫升,与 XX 县相邻"
     assert [p.type for p in find_placeholders(text)] == ["number"] * 5 + ["name"]
+
+
+def test_traditional_suffixes_make_a_name():
+    """d22 (a real traditional-script template page): ``**縣**集團``, ``**鄉``, ``**市海關``."""
+    text = "畢業後被分配到**縣**集團做化驗員,xx年到**縣**鄉任鄉長"
+    assert [p.type for p in find_placeholders(text)] == ["name", "name", "year", "name", "name"]

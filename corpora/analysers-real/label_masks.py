@@ -67,6 +67,7 @@ DECISIONS = {
     "d19": "n" * 8,
     "d20": "mmmmm" + "n" * 9 + "mnmn" + "mm" + "nnnn" + "mmm",
     "d21": "yy",
+    "d22": "mmmmymmymymmmmmmmm",
 }
 
 
