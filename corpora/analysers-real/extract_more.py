@@ -27,6 +27,16 @@ DOCUMENTS = {
 }
 
 
+# A third batch, cut from the review of the year (``FROM = 0.10``, ``LENGTH = 1200``, fixed before reading), for
+# metrics in older and newer State Council prose.
+REVIEW = {"gwr1988": ("gwr", "1988年"), "gwr2010": ("gwr", "2010年")}
+
+
+def _cut(text: str, start_at: float, length: int) -> str:
+    start = text.index("\n", int(len(text) * start_at)) + 1
+    return text[start : text.index("\n", start + length)]
+
+
 def main() -> None:
     gwr = _records("government_work_reports.jsonl")
     cpc = _records("cpc_congress_reports.jsonl")
@@ -34,10 +44,13 @@ def main() -> None:
         pool = gwr if source == "gwr" else cpc
         (rec,) = [r for r in pool if fragment in r["title"] and "决议" not in r["title"]]
         text = clean(rec["content"], title=rec["title"]).text
-        start = text.index("\n", int(len(text) * FROM)) + 1
-        end = text.index("\n", start + LENGTH)
-        (HERE / "reports" / f"{doc_id}.txt").write_text(text[start:end], encoding="utf-8")
-        print(doc_id, rec["title"], start, end)
+        (HERE / "reports" / f"{doc_id}.txt").write_text(_cut(text, FROM, LENGTH), encoding="utf-8")
+        print(doc_id, rec["title"])
+    for doc_id, (_, fragment) in REVIEW.items():
+        (rec,) = [r for r in gwr if fragment in r["title"] and "决议" not in r["title"]]
+        text = clean(rec["content"], title=rec["title"]).text
+        (HERE / "reports" / f"{doc_id}.txt").write_text(_cut(text, 0.10, 1200), encoding="utf-8")
+        print(doc_id, rec["title"])
 
 
 if __name__ == "__main__":

@@ -383,7 +383,8 @@ _OPENING = re.compile(
     r"(?:(?:截至|截止|到|至)?(?:[0-9]{4}|[0-9]{2}|[一二三四五六七八九〇零]{4})年(?:底|末|初|以来|来|前|后|间|内|中)?"
     r"|[0-9]{1,2}月(?:份|底|末)?|今年|去年|上年|全年|当年|年内|上半年|下半年|前三季度|目前|当前|现在|其中|此外|同时"
     r"|另外|并且|而且|但是|但|此前|近年来|过去[一二三四五六七八九十]+年|这[一二三四五六七八九十]+年|[一二三四五六七八九十]+年(?:来|间|内|中)"
-    r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|还|又|也)+"
+    r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|还|又|也"
+    r"|“?(?:十[一二三四五]?|[六七八九])五”?(?:时期|期间|以来|前[一二三四]年)?|累计)+"
 )
 # Tails of a subject: time words and adverbs between it and the number (人均期望寿命2002年, …五年累计).
 _CLOSING_WORDS = (
@@ -462,11 +463,11 @@ def _clause_subject(left: str) -> str | None:
         base = _BASE_OF.search(left)
         if base:
             return _tidy(left[: base.start()]) if base.start() > 0 else None
-    verbs = list(_OBJECT_VERBS.finditer(left))
+    verbs = [v for v in _OBJECT_VERBS.finditer(left) if not _INSIDE_NOUN.match(left, v.start() - 1)]
     for verb in reversed(verbs):
         obj = left[verb.end() :].strip("了的")
-        if _OBJECT_VERBS.fullmatch(obj):
-            continue  # 城镇更新改造惠及: a verb is no object
+        if obj in _PURE_VERBS:
+            continue  # 城镇更新改造惠及: a verb is no object (完成投资 is one)
         # 开展宣讲, 发放宣传资料, 送水, 完成农村住户清洁取暖改造 (not 国内生产总值比上年…, not 污水处理率)
         if obj and not _SUBJECT_END.search(left, verb.end()) and not _CHANGE_END.search(obj):
             if len(obj) >= len(verb.group()) or verb.start() == 0:
@@ -492,6 +493,9 @@ def _clause_subject(left: str) -> str | None:
     return _tidy(left)
 
 
+# A verb that is part of a noun: 进出口 (not 出口), 直接投资/资产投资 (the amount invested).
+_PURE_VERBS = frozenset("惠及 带动 覆盖 帮助 吸引 帮扶 救助 受益 惠及群众".split())
+_INSIDE_NOUN = re.compile(r"进出口|[接产]投资")
 _BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相当于")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过")
@@ -571,7 +575,7 @@ def _is_han_digit_after(text: str, end: int) -> bool:
     return end < len(text) and text[end] in _HAN_DIGITS
 
 
-_RESPECTIVELY = re.compile(r"分别(?:增长|下降|增加|减少|提高|降低|为|达到|达|占|是)[了到至为]?")
+_RESPECTIVELY = re.compile(r"分别(?:增长|下降|增加|减少|提高|降低|为|达到|达|占|是)?[了到至为]?")
 
 
 def _respectively(text: str, start: int) -> str | None:
@@ -586,14 +590,20 @@ def _respectively(text: str, start: int) -> str | None:
     between = window[m.end() :]
     if any(c in between for c in _SENTENCE_BREAKS + "，,"):
         return None
-    j = between.count("、")
+    j = len(_BETWEEN_QUANTITIES.findall(between))  # 下降9.66%和13.14%: 和 counts like 、
     head = window[: m.start()]
     for i in range(len(head) - 1, -1, -1):
         if head[i] in _SENTENCE_BREAKS + "，,：:":
             head = head[i + 1 :]
             break
     subjects = head.split("、")
+    if len(subjects) == 1 and len(_JOIN_TWO.findall(head)) == 1:
+        subjects = _JOIN_TWO.split(head)  # 对外直接投资和对外工程承包营业额分别达…
     return _tidy(subjects[j]) if j < len(subjects) and len(subjects) > 1 else None
+
+
+_BETWEEN_QUANTITIES = re.compile(r"、|和|及|与")
+_JOIN_TWO = re.compile(r"和|与|及")
 
 
 # A span of time is a measured quantity after these (出关时间缩短至1.5小时, 课间时长调整到15分钟).
