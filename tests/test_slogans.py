@@ -411,6 +411,12 @@ def test_series_on_real_text(text, expected):
             {"共治共享", "共建共治"},
         ),  # a six-character rhythm
         ("在反腐倡廉和查处大案要案等方面发挥了重要作用", {"案要案等"}),  # 等 closes no rhythm
+        ("城乡居民养老待遇水平提高62%。基本医保参保率超98%。", {"保参保率"}),  # inside a word
+        (
+            "创新优化防汛“1262”预警叫应、重大灾害“123”快速响应",
+            {"预警叫应", "重大灾害"},
+        ),  # quoted parts
+        ("生产安全事故起数、死亡人数“双下降”。", {"事故起数", "死亡人数"}),
     ],
 )
 def test_no_four_char_in_real_term_lists(text, not_slogans):

@@ -80,7 +80,7 @@ _FOLLOW = "等的中为上相"
 # 、, so a failed lookahead could only backtrack through the whole run item by item, at every 、 of it
 # (quadratic on ``乡村振兴、`` repeated); checked once, a long run costs one pass.
 _SERIES = re.compile(rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})*")
-_SERIES_FOLLOW = re.compile(rf"[^{_H}、]|\Z|[{_FOLLOW}](?![{_H}]*、)")
+_SERIES_FOLLOW = re.compile(rf"[^{_H}、“‘「『]|\Z|[{_FOLLOW}](?![{_H}]*、)")
 # In a heading line a series of three or more items may run into the rest of the heading
 # (``一、聚焦扩大内需、优化结构、提振信心持续发力``).
 _SERIES_LAX = re.compile(
@@ -253,7 +253,7 @@ def _first_ok(text: str, start: int) -> bool:
     if before in "、的":
         return False
     if not _is_han(before):
-        return True
+        return before not in "”’」』"  # 防汛“1262”预警叫应: the item holds a quoted term
     if "、" in text[max(0, start - 4) : start - 1] and all(
         map(_is_han, text[text.rfind("、", 0, start) + 1 : start])
     ):
@@ -422,6 +422,7 @@ def _running(text: str, out: list[Slogan]) -> None:
             and w[3] not in _CLOSING  # 大案要案等 read as 案要案等
             and text[i + 4 : i + 5] != w[0]
             and (i < 2 or text[i - 2] != w[0])  # 共建共治共享: six characters, not four
+            and (i < 1 or text[i - 1 : i + 1] not in words)  # 医保参保率 read as 保参保率
             and w[1:3] not in words
             and text[i + 3 : i + 5] not in words
             and not (w[:2] in words and w[0] + w[3] in words)
