@@ -289,3 +289,10 @@ def test_traditional_suffixes_make_a_name():
     """d22 (a real traditional-script template page): ``**縣**集團``, ``**鄉``, ``**市海關``."""
     text = "畢業後被分配到**縣**集團做化驗員,xx年到**縣**鄉任鄉長"
     assert [p.type for p in find_placeholders(text)] == ["name", "name", "year", "name", "name"]
+
+
+def test_traditional_units_and_masked_percent_lists():
+    """d24, d27 (real template pages): ``x億元``, ``x萬畝``, ``增長x%、x%和x%``, ``xxxx斤``."""
+    text = "實現地區生產總值x億元,同比增長x%,其中一、二、三產增加值分別同比增長x%、x%和x%。總播面積x萬畝"
+    assert [p.type for p in find_placeholders(text)] == ["number"] * 6
+    assert _types("小麦平均亩产达xxxx斤以上") == [("xxxx", "number")]

@@ -68,6 +68,11 @@ DECISIONS = {
     "d20": "mmmmm" + "n" * 9 + "mnmn" + "mm" + "nnnn" + "mmm",
     "d21": "yy",
     "d22": "mmmmymmymymmmmmmmm",
+    "d23": "nnn",
+    "d24": "n" * 20,
+    "d25": "mm",
+    "d26": "n" * 17 + "mmm" + "n" + "m" * 6 + "nnnn" + "n" * 9,
+    "d27": "m" + "n" * 7 + "m" * 6 + "n" * 7,
 }
 
 

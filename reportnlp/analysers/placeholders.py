@@ -53,7 +53,9 @@ _UNITS = (
     "分钟 小时 周年 万 千 百 亿 余 多 个 次 人 名 位 篇 条 部 场 家 支 期 站 天 日 月 年 周 分 岁 处 集 张 本 项"
     " 户 元 所 座 类 批 件 级 倍 公里 里 米 亩 吨 号 届 幅 首 组 队 % ％ 成 台 辆 套 间 栋 轮 门 节 课 册"
     " 份 种 株 棵 余万 多万 起 单 例 笔 宗 床 对 平方公里 平方米 季度 学年 学期 所 家 盏 公斤 千克 强 km"
-    " 平方千米 千米 公顷 ‰ 度 毫升 毫米 厘米 立方米 千瓦 兆瓦 标箱 艘 架 头 只 匹"
+    " 平方千米 千米 公顷 ‰ 度 毫升 毫米 厘米 立方米 千瓦 兆瓦 标箱 艘 架 头 只 匹 斤 担"
+    # traditional script (萬元, 億元, 萬畝, 萬噸, 個, 項, 戶…)
+    " 萬 億 畝 噸 公頃 個 項 條 戶 臺 輛 間 棟 場 屆 節 課 冊 組 隊 門 張 筆 歲 處 類 種 級 餘 餘萬 多萬"
 ).split()
 # Words that start with a unit character but make the mask a name (``××家喻户晓``, ``x日报``).
 _NOT_UNIT = (
@@ -98,9 +100,9 @@ def _near_cjk(text: str, start: int, end: int) -> bool:
     if (
         left == "、"
         and start >= 2
-        and (_HAN.match(text[start - 2]) or text[start - 2] in _MASK_CHARS)
+        and (_HAN.match(text[start - 2]) or text[start - 2] in _MASK_CHARS + "%％‰")
     ):
-        return True
+        return True  # 增长x%、x%和x%: the item before is a masked percentage
     if (
         right == "、"
         and end + 1 < len(text)
