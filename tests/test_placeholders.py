@@ -296,3 +296,11 @@ def test_traditional_units_and_masked_percent_lists():
     text = "實現地區生產總值x億元,同比增長x%,其中一、二、三產增加值分別同比增長x%、x%和x%。總播面積x萬畝"
     assert [p.type for p in find_placeholders(text)] == ["number"] * 6
     assert _types("小麦平均亩产达xxxx斤以上") == [("xxxx", "number")]
+
+
+def test_stars_closing_a_quoted_name():
+    """d28 (a real template page): ``拿下“渤海湾**”项目``; a closing quote after stars ends a quoted name."""
+    assert _types("我们顺利拿下“渤海湾**”项目,被评为“****单位”。") == [
+        ("**", "name"),
+        ("****", "redaction"),
+    ]

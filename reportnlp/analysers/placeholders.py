@@ -212,6 +212,8 @@ def _stars(text: str, start: int, end: int) -> str | None:
     """The type of one or two stars in running Chinese (``*镇``, ``**同志``, ``**建``), or None: a footnote
     mark (``注*：``), a bullet, or Markdown emphasis (``**一、工作情况**``)."""
     right = text[end : end + 1]
+    if right and right in "”’」』" and start and _HAN.match(text[start - 1]):
+        return "name"  # “渤海湾**”项目: the end of a quoted name
     if not _HAN.match(right or " "):
         return None  # a masked name stands before its suffix: *镇, *年度, **同志
     line_end = text.find("\n", end)
