@@ -410,6 +410,11 @@ def _things(text: str) -> list[tuple[str, str | None]]:
             [("14.38%", "单位国内生产总值能耗")],
         ),
         ("全乡累计完成投资300万元。", [("300万元", "投资")]),
+        # Sichuan 2025 (dev): a count before a rate counts the units, not the rate
+        (
+            "超额完成国家目标任务；203个国考断面优良率和285个水功能区达标率均为100%",
+            [("203个", "国考断面"), ("285个", "水功能区"), ("100%", "水功能区达标率")],
+        ),
     ],
 )
 def test_thing_on_real_report_sentences(text, expected):

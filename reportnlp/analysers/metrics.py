@@ -539,6 +539,8 @@ def _thing(
         return "人" + text[end]  # 14亿人口, 六亿多人民
     if unit not in _TIME_UNITS and unit not in _RATIO_UNITS and (unit is not None or has_mag):
         noun = _right_noun(text, end + (unit is not None and text.startswith("的", end)))
+        if noun and len(noun) >= 5 and noun.endswith("率"):
+            noun = noun[:-3]  # 203个国考断面优良率: the count is of 国考断面, not of a rate
         if noun and (len(noun) >= 2 or unit in ("个", "名", "位", "支", "家", "所", "座", "户")):
             return noun
     elif unit in ("%", "‰") and (
