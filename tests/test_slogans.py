@@ -417,6 +417,7 @@ def test_series_on_real_text(text, expected):
             {"预警叫应", "重大灾害"},
         ),  # quoted parts
         ("生产安全事故起数、死亡人数“双下降”。", {"事故起数", "死亡人数"}),
+        ("执行节能减排统计监测制度，健全审计、监察体系，加大执法力度", {"健全审计", "监察体系"}),
     ],
 )
 def test_no_four_char_in_real_term_lists(text, not_slogans):

@@ -312,6 +312,13 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             for item in items
         ):
             continue  # 资本投资、运营公司; 财政政策、货币政策: every item ends in a head noun, a list of terms
+        if (
+            len(items) == 2
+            and items[0][:2] in _GOVERNING
+            and items[1][:2] not in _GOVERNING
+            and items[1][2:] in NOUN_HEADS
+        ):
+            continue  # 健全审计、监察体系: a verb before a list of two terms
         for i, item in enumerate(items):
             evidence = ("series", "idiom") if item in lexicon else ("series",)
             if _phrases().get(item) == "set":
@@ -468,6 +475,10 @@ def _phrases() -> dict[str, str]:
 
 # Heads of noun compounds (政策, 教育, 医疗, 产业, 主义…): a jieba noun that ends in one is a term, not a slogan
 # (形式主义, 国有企业, 义务教育); one that does not may be a verb phrase jieba files as a noun (提高质量).
+# Verbs that govern a list of terms (健全审计、监察体系; 完善法律、法规体系).
+_GOVERNING = frozenset(
+    "健全 完善 加强 建立 推进 深化 构建 强化 加快 促进 推动 规范 优化 发展 建设 提高 提升".split()
+)
 NOUN_HEADS = frozenset(
     "建设 地区 影视 航天 分配 医疗 教育 养老 金融 技术 信息 制度 体制 产权 政策 资源 服务 治安 住房 工程 导航"
     " 计算 流通 运输 产业 科技 电路 气田 事业 领域 行业 部门 机构 组织 企业 单位 市场 经济 社会 文化 生态 环境"
