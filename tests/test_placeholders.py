@@ -304,3 +304,9 @@ def test_stars_closing_a_quoted_name():
         ("**", "name"),
         ("****", "redaction"),
     ]
+
+
+def test_family_village_is_a_name():
+    """d09 (a real research report template): ``故称X家桥村``; ``X家企业`` stays a count."""
+    assert _types("后迁移南高地(现址),故称X家桥村,后称X村。") == [("X", "name"), ("X", "name")]
+    assert _types("全镇新增规模以上X家企业") == [("X", "number")]

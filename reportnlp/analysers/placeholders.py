@@ -68,6 +68,7 @@ _NAME_SUFFIXES = (
     " 日報 社區 網 鎮 縣 區 鄉 銀行 中學 小學 學校 醫院".split()
 )
 _NAME_PREFIXES = ("志愿", "文化", "光影")
+_FAMILY_PLACE = re.compile(r"家.?[村庄湾寨屯营沟坪堡]")
 # Latin X in fixed terms (X射线, X光) is not a mask.
 _NOT_MASK = re.compile(r"X(?:射线|光|线|型|染色体)")
 
@@ -187,6 +188,8 @@ def _classify(text: str, start: int, end: int, surface: str) -> str:
         return "name"
     if len(parts) > 1:
         return "number"
+    if _FAMILY_PLACE.match(after):
+        return "name"  # X家桥村, X家庄: a village named after a family, not X families
     if any(after.startswith(u) for u in _UNITS):
         return "number"
     if before.endswith("“") and after.startswith("”") and len(surface) == 1:
