@@ -21,18 +21,19 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_analysers import evaluate  # noqa: E402
 
-# (dev, held-out) floors: measured 2026-12-06, rounded down.
+# (dev, held-out) floors: measured 2026-12-06 after the second pass of issue 12 (dev widened with 12 excerpts and
+# 26 pages; the held-out part unchanged, run once after the pass), rounded down.
 FLOORS = {
-    "four_char_precision": (0.83, 0.64),
-    "four_char_recall": (0.64, 0.62),
+    "four_char_precision": (0.89, 0.71),
+    "four_char_recall": (0.69, 0.62),
     "numbered_precision": (1.0, 1.0),
-    "numbered_recall": (0.93, 0.80),
+    "numbered_recall": (0.95, 0.90),
     "metric_precision": (0.99, 0.99),
     "metric_recall": (0.98, 0.97),
-    "thing_accuracy": (0.91, 0.76),
+    "thing_accuracy": (0.92, 0.79),
     "mask_precision": (1.0, 1.0),
-    "mask_recall": (0.98, 0.96),
-    "mask_type_accuracy": (0.99, 0.86),
+    "mask_recall": (0.99, 0.98),
+    "mask_type_accuracy": (0.99, 0.93),
 }
 
 

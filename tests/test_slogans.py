@@ -53,7 +53,9 @@ def _check_offsets(text: str, slogans: list[Slogan]) -> None:
             assert len(s.text) == 4
         elif s.kind == "parallel_pair":
             assert len(s.text) == 9 and s.text[4] == "、"
-        else:
+        elif not re.fullmatch(
+            "[百千万]{2,3}工程", s.text
+        ):  # 千万工程, 百千工程: round-number programmes
             assert s.text[0] in "一二两三四五六七八九十双第"
         if s.kind != "numbered":
             assert s.expansion == ()
@@ -356,3 +358,67 @@ TEXT = st.one_of(
 @given(TEXT)
 def test_never_raises_and_offsets_slice(text):
     _check_offsets(text, find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        # real reports (corpora/analysers-real, dev): a quoted word-like term, a rhythm that starts like a place
+        ("继续发展两岸关系，推进两岸“三通”，为促进祖国和平统一", "三通"),
+        ("四是做好“三河三湖”、南水北调水源及沿线", "三河三湖"),
+        ("加快十大重点节能工程实施进度。", "十大重点节能工程"),
+        ("持续推进美丽乡村建设，压茬推进百千工程示范村、示范片区", "百千工程"),
+        ("山东体育代表团勇夺全运会“五连冠”。", "五连冠"),
+    ],
+)
+def test_numbered_on_real_text(text, term):
+    assert term in _texts("numbered", find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real reports (corpora/analysers-real, dev): crafted series whose last item is followed by 为/上/相
+        ("坚持权利平等、机会平等、规则平等，全面落实", {"权利平等", "机会平等", "规则平等"}),
+        (
+            "要以保护产权、维护契约、统一市场、平等交换、公平竞争为基本导向",
+            {"保护产权", "维护契约", "统一市场", "平等交换", "公平竞争"},
+        ),
+        ("促进大众创业、万众创新上水平。", {"大众创业", "万众创新"}),
+        (
+            "加快形成源头治理、动态管理、应急处置相结合的社会管理机制",
+            {"源头治理", "动态管理", "应急处置"},
+        ),
+    ],
+)
+def test_series_on_real_text(text, expected):
+    assert expected <= _texts("four_char", find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    "text, not_slogans",
+    [
+        (
+            "深化国有资本投资、运营公司等改革试点",
+            {"资本投资", "运营公司"},
+        ),  # head nouns: a list of terms
+        (
+            "双拥共建、退役军人事务、人民防空等工作迈出新步伐",
+            {"军人事务", "人民防空"},
+        ),  # a longer first item
+        (
+            "共建共治共享的社会治理制度进一步健全",
+            {"共治共享", "共建共治"},
+        ),  # a six-character rhythm
+        ("在反腐倡廉和查处大案要案等方面发挥了重要作用", {"案要案等"}),  # 等 closes no rhythm
+        ("城乡居民养老待遇水平提高62%。基本医保参保率超98%。", {"保参保率"}),  # inside a word
+        (
+            "创新优化防汛“1262”预警叫应、重大灾害“123”快速响应",
+            {"预警叫应", "重大灾害"},
+        ),  # quoted parts
+        ("生产安全事故起数、死亡人数“双下降”。", {"事故起数", "死亡人数"}),
+        ("执行节能减排统计监测制度，健全审计、监察体系，加大执法力度", {"健全审计", "监察体系"}),
+    ],
+)
+def test_no_four_char_in_real_term_lists(text, not_slogans):
+    assert not (not_slogans & _texts("four_char", find_slogans(text)))

@@ -66,7 +66,7 @@ _DISCOURSE = set(
 )
 # Words that may follow the last item of a series in running text: ``…、优化服务等``, ``…的原则``,
 # ``在深化改革、扩大开放中``. Anything else after it means the last item is longer than four characters.
-_FOLLOW = "等的中"
+_FOLLOW = "等的中为上相"
 
 # --- four-character series -------------------------------------------------------------------------------
 # Every pattern opens with a literal or a small class (``、``, a quote, a comma, a numeral) so that the
@@ -80,7 +80,7 @@ _FOLLOW = "等的中"
 # 、, so a failed lookahead could only backtrack through the whole run item by item, at every 、 of it
 # (quadratic on ``乡村振兴、`` repeated); checked once, a long run costs one pass.
 _SERIES = re.compile(rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})*")
-_SERIES_FOLLOW = re.compile(rf"[^{_H}、]|\Z|[{_FOLLOW}](?![{_H}]*、)")
+_SERIES_FOLLOW = re.compile(rf"[^{_H}、“‘「『]|\Z|[{_FOLLOW}](?![{_H}]*、)")
 # In a heading line a series of three or more items may run into the rest of the heading
 # (``一、聚焦扩大内需、优化结构、提振信心持续发力``).
 _SERIES_LAX = re.compile(
@@ -109,13 +109,17 @@ _NUMBERED_BOUNDED = re.compile(rf"[{_OPEN}、](第?[{_NUM}双][{_H}]{{0,9}})(?=\
 # 十项行动), and 两手抓, 三步走. The same nouns make metrics.py read such a numeral as no count.
 _NUMBERED_FORMULA = re.compile(
     r"[二两三四五六七八九十]{1,2}(?:项(?:基本原则|规定|原则|主张|行动|措施|举措|要求)|个(?:基本点|代表|意识|自信|维护|全面|务必)"
-    r"|大(?:奇迹|攻坚战|行动|工程)|(?<=[两三四五])手抓|(?<=[两三四五])步走)"
+    r"|大(?:奇迹|攻坚战|行动|[\u4e00-\u9fff]{0,4}?工程)|(?<=[两三四五])手抓|(?<=[两三四五])步走)"
 )  # one branch that opens with a class: the engine skips to the numerals
 # Unquoted: numeral-character pairs repeated (``两学一做``, ``一事一议``, ``三去一降一补``), and the
 # ``五`` of a five-year plan before the word that names it (``十四五规划``); both checked in code (never
 # after a digit or 第). Two patterns, not one alternation: each keeps the engine's skip to its first class.
 _NUMBERED_FREE = re.compile(rf"[{_NUM}](?:[{_H}][{_NUM}]){{1,3}}[{_H}]")
 _PLAN_FREE = re.compile(r"五(?=计划|规划|时期|期间|末|初)")
+# Programmes named by round numbers (百千工程, 千万工程, 百千万工程); not an amount (上千万工程款, 数百千…).
+_HUNDREDS_FORMULA = re.compile(
+    r"(?<![0-9零〇一二两三四五六七八九十百千万亿几数上近过逾超])[百千万]{2,3}工程"
+)
 _FIVE_YEAR = re.compile(r"(?:十[一二三四五]?|[六七八九])五")
 _PLAN_TENS = {"十一", "十二", "十三", "十四", "十五"}
 _LEAD = re.compile(rf"第?[{_DIGITS}]+")
@@ -230,7 +234,8 @@ def _item_ok(item: str) -> bool:
     """Can four characters of a series be a slogan? Not with a function word inside (``路和公路``), a
     closing ``等`` or preposition (``阿富汗等``, ``志愿者以``), an opening ``的``/``是`` (``是柬埔寨``) or
     discourse word (``我们认为``, ``同时要求``), unless they are an idiom (``迫不及待``)."""
-    if item[0] in "的是" or item[3] in _CLOSING or item[:2] in _DISCOURSE:
+    closing = item[3] in _CLOSING and item[2:] not in _words()  # 阿富汗等; not 机会平等
+    if item[0] in "的是" or closing or item[:2] in _DISCOURSE:
         return item in idioms()
     return (item[1] not in _INSIDE and item[2] not in _INSIDE) or item in idioms()
 
@@ -248,7 +253,13 @@ def _first_ok(text: str, start: int) -> bool:
     if before in "、的":
         return False
     if not _is_han(before):
-        return True
+        return before not in "”’」』"  # 防汛“1262”预警叫应: the item holds a quoted term
+    if "、" in text[max(0, start - 4) : start - 1] and all(
+        map(_is_han, text[text.rfind("、", 0, start) + 1 : start])
+    ):
+        return (
+            False  # 双拥共建、退役军人事务、人民防空: the first item is longer than four characters
+        )
     words = _words()
     return text[start - 1 : start + 1] not in words or text[start : start + 2] in words
 
@@ -296,6 +307,18 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
         if any(item in nouns and item not in lexicon for item in items):
             continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
+        if all(
+            item[2:] in NOUN_HEADS and item not in lexicon and item not in _phrases()
+            for item in items
+        ):
+            continue  # 资本投资、运营公司; 财政政策、货币政策: every item ends in a head noun, a list of terms
+        if (
+            len(items) == 2
+            and items[0][:2] in _GOVERNING
+            and items[1][:2] not in _GOVERNING
+            and items[1][2:] in NOUN_HEADS
+        ):
+            continue  # 健全审计、监察体系: a verb before a list of two terms
         for i, item in enumerate(items):
             evidence = ("series", "idiom") if item in lexicon else ("series",)
             if _phrases().get(item) == "set":
@@ -403,7 +426,10 @@ def _running(text: str, out: list[Slogan]) -> None:
             w[0] not in _NOT_RHYTHM
             and w[1] not in _NOT_RHYTHM
             and w[3] not in _NOT_RHYTHM
+            and w[3] not in _CLOSING  # 大案要案等 read as 案要案等
             and text[i + 4 : i + 5] != w[0]
+            and (i < 2 or text[i - 2] != w[0])  # 共建共治共享: six characters, not four
+            and (i < 1 or text[i - 1 : i + 1] not in words)  # 医保参保率 read as 保参保率
             and w[1:3] not in words
             and text[i + 3 : i + 5] not in words
             and not (w[:2] in words and w[0] + w[3] in words)
@@ -427,7 +453,9 @@ def _running_lexicon() -> tuple[np.ndarray, frozenset[str]]:
     attested = {p for p, k in _phrases().items() if k == "idiom"}
     words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
     table = np.zeros(_BITS + 1, dtype=bool)  # a bitmap of the words' hashes: one gather per window
-    codes = np.frombuffer("".join(sorted(words)).encode("utf-32-le"), dtype=np.uint32).reshape(-1, 4)
+    codes = np.frombuffer("".join(sorted(words)).encode("utf-32-le"), dtype=np.uint32).reshape(
+        -1, 4
+    )
     table[_mix(codes[:, 0], codes[:, 1], codes[:, 2], codes[:, 3]) & _BITS] = True
     return table, words
 
@@ -447,6 +475,10 @@ def _phrases() -> dict[str, str]:
 
 # Heads of noun compounds (政策, 教育, 医疗, 产业, 主义…): a jieba noun that ends in one is a term, not a slogan
 # (形式主义, 国有企业, 义务教育); one that does not may be a verb phrase jieba files as a noun (提高质量).
+# Verbs that govern a list of terms (健全审计、监察体系; 完善法律、法规体系).
+_GOVERNING = frozenset(
+    "健全 完善 加强 建立 推进 深化 构建 强化 加快 促进 推动 规范 优化 发展 建设 提高 提升".split()
+)
 NOUN_HEADS = frozenset(
     "建设 地区 影视 航天 分配 医疗 教育 养老 金融 技术 信息 制度 体制 产权 政策 资源 服务 治安 住房 工程 导航"
     " 计算 流通 运输 产业 科技 电路 气田 事业 领域 行业 部门 机构 组织 企业 单位 市场 经济 社会 文化 生态 环境"
@@ -466,7 +498,7 @@ def _nouns() -> frozenset[str]:
 # --- numbered slogans ------------------------------------------------------------------------------------
 
 
-def _is_numbered(term: str) -> bool:
+def _is_numbered(term: str, quoted: bool = False) -> bool:
     """Is ``term``, which opens with a numeral, a numbered slogan (not a quantity, date, ordinal or word)?
 
     >>> [t for t in ("六保", "两个维护", "十四五", "第一书记", "第一", "五年", "三级", "一刻钟", "四面八方")
@@ -498,8 +530,10 @@ def _is_numbered(term: str) -> bool:
     elif rest[0] in _UNIT and len(set(_NUMERAL_RUNS.findall(term))) > 1:
         return False  # 十年磨一剑, 两年一次 (一周一课一练 repeats one numeral)
     places = _numeral_places()
-    if term[:2] in places or term[:3] in places or (len(term) == 2 and term in _words()):
-        return False  # 四川, 三门峡; 双向, 双方
+    if not rhythm and (term[:2] in places or term[:3] in places):
+        return False  # 四川, 三门峡 (not 三河三湖: two numerals make a formula)
+    if len(term) == 2 and (not quoted or run in "一双") and term in _words():
+        return False  # 双向, “双向”, 双方, “一流” (a quoted “三通”, “两会” is a slogan)
     return term not in idioms()  # 四面八方, 千方百计
 
 
@@ -647,11 +681,16 @@ def _expansion(
 
 
 def _numbered(text: str, out: list[Slogan]) -> None:
-    found = {m.span(1) for m in _NUMBERED_BOUNDED.finditer(text) if _is_numbered(m.group(1))}
+    found = {
+        m.span(1)
+        for m in _NUMBERED_BOUNDED.finditer(text)
+        if _is_numbered(m.group(1), quoted=text[m.start()] in _OPEN)
+    }
     for m in _NUMBERED_FORMULA.finditer(text):
         start = m.start()
         if not start or (text[start - 1] not in _DIGITS and text[start - 1] not in "第0123456789"):
             found.add(m.span())
+    found.update(m.span() for m in _HUNDREDS_FORMULA.finditer(text))
     bounded = sorted(found)
     for m in _NUMBERED_FREE.finditer(text):
         # inside a quoted term the free pattern sees only a part of it (三要三不 of “三要三不要”)
