@@ -19,7 +19,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Optional, Union
+from typing import NamedTuple, Optional, Union
 
 from reportnlp.readers import JsonlReader, TextReader, reader_for
 from reportnlp.readers import reader_for_data as _reader_for_data
@@ -35,6 +35,7 @@ __all__ = [
     "read_inputs",
     "read_jsonl",
     "reader_for",
+    "record_text",
 ]
 
 _log = logging.getLogger("reportnlp")
@@ -207,3 +208,47 @@ def read_jsonl(
     """
     reader = JsonlReader(text_key=text_key, id_key=id_key)
     yield from reader.read_lines(data, path, stem, first_line)
+
+
+class RecordText(NamedTuple):
+    """A record as text, not cleaned (``--no-clean``): ``text``, the ``encoding`` it was read with, its
+    ``title`` and ``meta`` (an HTML page's own, else the record's)."""
+
+    text: str
+    encoding: str
+    title: Optional[str]
+    meta: dict
+
+
+def record_text(rec: Record, encoding: Optional[str] = None) -> RecordText:
+    r"""The text of ``rec`` as read, with no boilerplate removed: what ``--no-clean`` analyses.
+
+    Bytes are decoded (``encoding`` forces a codec); an HTML page (``rec.format == "html"``, or a record
+    of no known format whose data starts like a page, as :func:`reportnlp.clean` sniffs it) becomes the
+    page's visible text, every rendered line kept (the browser title left out: it is the ``title``), with
+    the title and ``<meta>`` the page states; never its markup. Raises
+    :class:`~reportnlp.errors.ReportNLPError` for undecodable bytes.
+
+    >>> page = "<html><head><title>政府工作报告_某市政府</title></head><body><p>一、总体要求</p><p>坚持稳中求进。</p></body></html>"
+    >>> record_text(Record("a", page, "a.html", format="html"))
+    RecordText(text='一、总体要求\n坚持稳中求进。', encoding='text', title='政府工作报告', meta={'site': '某市政府'})
+    """
+    from reportnlp.readers.html import FORMAT_HTML, extract, looks_like_html, merge_meta
+
+    data = rec.data
+    html = rec.format == FORMAT_HTML or (
+        rec.format is None and not rec.hints and looks_like_html(data)
+    )
+    if html:
+        page = extract(data, encoding=encoding)
+        lines, hints = page.lines, page.hints
+        if hints and hints[0] == "dom:browser_title":
+            lines = lines[1:]
+        meta = merge_meta(dict(rec.meta or {}), page.meta, page.weak_meta)
+        return RecordText("\n".join(lines), page.encoding, rec.title or page.title, meta)
+    enc = "text"
+    if isinstance(data, bytes):
+        from reportnlp.normalise.decode import decode
+
+        data, enc = decode(data, source=rec.source, encoding=encoding)
+    return RecordText(data, enc, rec.title, dict(rec.meta or {}))

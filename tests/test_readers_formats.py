@@ -1,0 +1,98 @@
+"""Readers, second file: ``--no-clean`` on pages, parquet row groups as partitions, 文库 pages' ``<meta>``,
+and real files through every command (tests/fixtures/real_inputs, see its PROVENANCE.md)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportnlp.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "tests" / "fixtures" / "real_inputs"
+NEWS = REAL / "news_01.html"
+GOV = REAL / "gov_BJ.html"
+DOCX = REAL / "2025_beijing_report.docx"
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _invoke(*args: str) -> None:
+    r = CliRunner().invoke(main, [*args, "-q"])
+    assert r.exit_code == 0, r.output
+
+
+# --- --no-clean on HTML: the page's text, not its markup -------------------------------------------------
+@pytest.fixture()
+def pages(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    for p in (NEWS, GOV):
+        shutil.copy(p, d / p.name)
+    page = GOV.read_text(encoding="utf-8")
+    (d / "fields.jsonl").write_text(
+        json.dumps({"id": "bj-field", "html": page, "year": 2026}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    return d
+
+
+def test_no_clean_reads_an_html_page_as_its_text_in_every_command(pages, tmp_path):
+    _invoke("analyse", str(pages), "--no-clean", "-o", str(tmp_path / "a.jsonl"))
+    an = {r["id"]: r for r in _jsonl(tmp_path / "a.jsonl")}
+    assert set(an) == {"news_01", "gov_BJ", "bj-field"}
+    for rec in an.values():
+        assert "<" not in rec["text"] and "charset" not in rec["text"], rec["text"][:200]
+    gov = an["gov_BJ"]
+    assert gov["title"] == "2026年政府工作报告"
+    assert gov["meta"]["date"] == "2026-02-02" and gov["meta"]["source"] == "北京日报"
+    # no boilerplate removed: the portal's breadcrumb stays, as do the report's own lines and headings
+    lines = gov["text"].split("\n")
+    assert "政务公开 > 工作报告 > 政府工作报告" in lines and "各位代表：" in lines
+    assert {"一、2025年工作回顾"} <= {h["text"] for h in gov["headings"]}
+    for s in gov["headings"] + gov["metrics"]:  # spans index the text that is written
+        assert gov["text"][s["start"] : s["end"]] == s["text"]
+    # an html field of a record reads as the same page, and keeps its fields
+    assert an["bj-field"]["text"] == gov["text"] and an["bj-field"]["fields"]["year"] == 2026
+    news = an["news_01"]
+    assert news["title"] == "八部委如何玩转互联网+：打造万物互联新生态"
+    assert "网易首页" in news["text"].split("\n")  # the site's menu: nothing removed
+
+    _invoke("placeholders", str(pages), "--no-clean", "--json", str(tmp_path / "r.json"))
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert {d["id"] for d in report["documents"]} == {"news_01", "gov_BJ", "bj-field"}
+    _invoke("cluster", str(pages), "--no-clean", "-o", str(tmp_path / "k.csv"))
+    rows = list(csv.DictReader(open(tmp_path / "k.csv", encoding="utf-8")))
+    assert {r["id"] for r in rows} == {"news_01", "gov_BJ", "bj-field"}
+    _invoke("templates", str(pages), "--no-clean", "--singletons", "-o", str(tmp_path / "t.jsonl"))
+    fams = _jsonl(tmp_path / "t.jsonl")
+    members = {m for f in fams for m in f["members"]}
+    assert members == {"news_01", "gov_BJ", "bj-field"}
+    # the page's two copies (the file and the field) are one family: the same text
+    assert any({"gov_BJ", "bj-field"} <= set(f["members"]) for f in fams)
+
+
+def test_no_clean_html_is_the_same_on_every_executor(pages, tmp_path):
+    pytest.importorskip("distributed")
+    outs = []
+    for i, extra in enumerate(([], ["-j", "2"], ["--engine", "dask", "--workers", "1"])):
+        out = tmp_path / f"a{i}.jsonl"
+        _invoke("analyse", str(pages), "--no-clean", "-o", str(out), *extra)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] == outs[2]
+
+
+def test_no_clean_word_file_keeps_its_header_lines(tmp_path):
+    """--no-clean on a .docx: the document's text as read, its footer lines not dropped."""
+    _invoke("analyse", str(DOCX), "--no-clean", "-o", str(tmp_path / "a.jsonl"))
+    _invoke("analyse", str(DOCX), "-o", str(tmp_path / "b.jsonl"))
+    [raw], [cleaned] = _jsonl(tmp_path / "a.jsonl"), _jsonl(tmp_path / "b.jsonl")
+    assert len(raw["text"]) > len(cleaned["text"])
+    assert cleaned["text"].split("\n")[0] in raw["text"]
