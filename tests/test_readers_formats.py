@@ -96,3 +96,65 @@ def test_no_clean_word_file_keeps_its_header_lines(tmp_path):
     [raw], [cleaned] = _jsonl(tmp_path / "a.jsonl"), _jsonl(tmp_path / "b.jsonl")
     assert len(raw["text"]) > len(cleaned["text"])
     assert cleaned["text"].split("\n")[0] in raw["text"]
+
+
+# --- parquet: row groups are partitions of the plan -------------------------------------------------------
+def _gwr_parquet(path: Path, rows: int = 30, group: int = 4) -> Path:
+    """The first ``rows`` State Council reports (corpora/gwr) as parquet, ``group`` rows a row group, with
+    fields of the user's and a repeated id (made unique across row groups as a sequential read does)."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    recs = []
+    with open(ROOT / "corpora" / "gwr" / "government_work_reports.jsonl", encoding="utf-8") as fh:
+        for i, line in zip(range(rows), fh):
+            r = json.loads(line)
+            recs.append({"id": "dup" if i in (1, 9, 17) else f"r{i:02d}", "title": r["title"],
+                         "text": r["content"], "url": r["url"], "n": i})  # fmt: skip
+    pq.write_table(pa.Table.from_pylist(recs), path, row_group_size=group)
+    return path
+
+
+def test_parquet_row_groups_split_the_plan(tmp_path):
+    from reportnlp.pipeline.plan import ParquetGroups, plan_partitions, read_partition, with_priors
+    from reportnlp.pipeline.readers import read_inputs
+    from reportnlp.pipeline.tasks import scan_task
+
+    path = _gwr_parquet(tmp_path / "gwr.parquet")
+    parts = plan_partitions([str(path)], 100_000)
+    units = [u for p in parts for u in p.units]
+    assert len(parts) >= 4 and all(isinstance(u, ParquetGroups) for u in units)
+    assert [u.first for u in units] == [0] + [u.end for u in units[:-1]] and units[-1].end == 8
+    scans = [scan_task(p, corpus=False) for p in parts]
+    parts = with_priors(parts, [s.id_list() for s in scans], [h for s in scans for h in s.suffixed])
+    split = [(r.id, r.source, r.fields) for p in parts for r in read_partition(p)]
+    whole = [(r.id, r.source, r.fields) for r in read_inputs([str(path)])]
+    assert split == whole and len(whole) == 30
+    assert [x[0] for x in whole if x[0].startswith("dup")] == ["dup", "dup#2", "dup#3"]
+    assert whole[29][1] == f"{path}:30" and whole[29][2]["n"] == 29
+
+
+def test_parquet_output_is_the_same_bytes_on_every_executor(tmp_path):
+    pytest.importorskip("distributed")
+    from reportnlp.pipeline import driver
+    from reportnlp.pipeline.executors import ProcessExecutor, SerialExecutor
+
+    src = tmp_path / "in"
+    src.mkdir()
+    path = _gwr_parquet(src / "gwr.parquet")
+    outs = []
+    for name, executor, size in (
+        ("serial-whole", SerialExecutor(), None),
+        ("serial-groups", SerialExecutor(), 100_000),
+        ("pool-groups", ProcessExecutor(2), 200_000),
+    ):
+        out = tmp_path / f"{name}.jsonl"
+        s = driver.run_to_output("clean", [str(path)], str(out), executor, partition_size=size)
+        outs.append((out.read_bytes(), json.dumps(s.to_dict())))
+    assert outs[0] == outs[1] == outs[2]
+    for i, args in enumerate((["-j", "2"], ["--engine", "dask", "--workers", "2"])):
+        out = tmp_path / f"cli{i}.jsonl"
+        _invoke("clean", str(path), "-o", str(out), *args)
+        assert out.read_bytes() == outs[0][0]
+    recs = [json.loads(x) for x in outs[0][0].decode().splitlines()]
+    assert len(recs) == 30 and recs[9]["id"] == "dup#2" and recs[9]["fields"]["n"] == 9

@@ -121,14 +121,54 @@ class ParquetReader(BaseReader):
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         yield from self._rows(io.BytesIO(data), path, stem)
 
-    def _rows(self, source: Any, path: str, stem: str) -> Iterator[Item]:
+    def read_row_groups(
+        self, path: str, shown: str, first: int, end: int, first_row: int
+    ) -> Iterator[Item]:
+        """The records of row groups ``first`` … ``end - 1`` of the file at ``path`` (a partition of a
+        run: :mod:`reportnlp.pipeline.plan`), named ``shown:row`` and ``stem-row`` from ``first_row``, the
+        1-based number of the first group's first row in the file: as :meth:`read` names them."""
+        try:
+            yield from self._rows(path, shown, stem_of(shown), range(first, end), first_row)
+        except OSError as err:
+            yield Failure(shown, f"cannot read: {err.strerror or err}")
+        except MissingExtra as err:
+            yield Failure(shown, str(err))
+        except Exception as err:  # one bad file never costs the batch
+            yield Failure(shown, f"cannot read as parquet: {type(err).__name__}: {err}")
+
+    def _rows(
+        self,
+        source: Any,
+        path: str,
+        stem: str,
+        groups: Optional[range] = None,
+        first_row: int = 1,
+    ) -> Iterator[Item]:
         need("pyarrow", "parquet")
         import pyarrow.parquet as pq
 
         pf = pq.ParquetFile(source)
-        n = 0
-        for g in range(pf.num_row_groups):
+        n = first_row - 1
+        for g in groups if groups is not None else range(pf.num_row_groups):
             for obj in pf.read_row_group(g).to_pylist():
                 n += 1
                 obj = {k: _plain(v) for k, v in obj.items()}
                 yield self.record_from(obj, f"{path}:{n}", f"{stem}-{n}")
+
+
+def parquet_row_groups(path: str) -> Optional[list[tuple[int, int]]]:
+    """``(rows, bytes)`` of each row group of a parquet file (bytes: compressed, as stored), from its
+    footer alone; ``None`` when it cannot be read so (no pyarrow, not a parquet file): the run then reads
+    the file whole and its read reports the error."""
+    try:
+        import pyarrow.parquet as pq
+
+        meta = pq.ParquetFile(path).metadata
+        groups = []
+        for g in range(meta.num_row_groups):
+            rg = meta.row_group(g)
+            size = sum(rg.column(c).total_compressed_size for c in range(rg.num_columns))
+            groups.append((rg.num_rows, size))
+        return groups
+    except Exception:  # unreadable here: read whole, and reported by the task that reads it
+        return None
