@@ -158,3 +158,43 @@ def test_parquet_output_is_the_same_bytes_on_every_executor(tmp_path):
         assert out.read_bytes() == outs[0][0]
     recs = [json.loads(x) for x in outs[0][0].decode().splitlines()]
     assert len(recs) == 30 and recs[9]["id"] == "dup#2" and recs[9]["fields"]["n"] == 9
+
+
+# --- metadata that template-essay and 文库 sites' themes write: Baidu's JSON-LD, og:release_date … ---------
+def test_baidu_json_ld_of_a_real_page_gives_date_and_description():
+    """游民星空's mobile page (GeneralNewsExtractor's test page, corpora/real-pages/raw, MIT) carries Baidu's
+    熊掌号 JSON-LD (``cambrian.jsonld``: title, description, pubDate), as the CMS themes of template-essay
+    and 文库 sites do; the hand label's date is 2019-09-05."""
+    from reportnlp.readers.html import extract
+
+    page = extract((ROOT / "corpora" / "real-pages" / "raw" / "h_gamersky.html").read_bytes())
+    assert page.meta["date"] == "2019-09-05"
+    assert page.meta["html_description"].startswith("《逆水寒》每周的版本更新都安排在周四")
+    assert page.title == "逆水寒再按照这个速度研发下去 应该马上就要收到律师函了！"
+
+
+def test_wenku_style_meta_tags_and_title_suffix():
+    """A mechanism test (markup in the shape of those sites' themes, not a quality figure): og:release_date,
+    og:author, bytedance:published_time, a JSON-LD block with comments, and a 文库 site's title suffix."""
+    from reportnlp.readers.html import extract
+
+    body = "<body><div class='doc'><p>" + "各位代表：现在，我代表市人民政府，向大会报告政府工作。" * 3
+    head = (
+        "<html><head><meta charset='utf-8'><title>涉密计算机管理制度&nbsp;- 百度文库</title>"
+        "<meta property='og:release_date' content='2019-05-14T10:45:55'>"
+        "<meta property='og:author' content='张三'>"
+    )
+    page = extract(head + "</head>" + body + "</p></div></body></html>")
+    assert page.title == "涉密计算机管理制度"
+    assert page.meta["date"] == "2019-05-14" and page.meta["author"] == "张三"
+    ld = (
+        "<html><head><script type='application/ld+json'>{\n"
+        '  "@context": "https://ziyuan.baidu.com/contexts/cambrian.jsonld",\n'
+        '  "title": "2023年工作总结及2024年工作计划", // 标题\n'
+        '  "description": "XX镇2023年工作总结",\n  "pubDate": "2024-01-08T09:00:00",\n}'
+        "</script><meta property='bytedance:published_time' content='2024-01-09'></head>"
+    )
+    page = extract(ld + body + "</p></div></body></html>")
+    assert page.title == "2023年工作总结及2024年工作计划"  # no <title>, no h1: the JSON-LD's
+    assert page.meta["date"] == "2024-01-09"  # a <meta> tag first, then the JSON-LD
+    assert page.meta["html_description"] == "XX镇2023年工作总结"
