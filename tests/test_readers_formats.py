@@ -198,3 +198,46 @@ def test_wenku_style_meta_tags_and_title_suffix():
     assert page.title == "2023年工作总结及2024年工作计划"  # no <title>, no h1: the JSON-LD's
     assert page.meta["date"] == "2024-01-09"  # a <meta> tag first, then the JSON-LD
     assert page.meta["html_description"] == "XX镇2023年工作总结"
+
+
+# --- a new user's folder: found by walking the issue's list with real files ----------------------------
+def test_non_utf8_file_name_under_a_relative_folder(tmp_path, monkeypatch):
+    """A name that is not UTF-8 (a Windows zip unpacked on Linux) inside a folder given as a relative
+    path: its records and stats name it with U+FFFD (the run used to end in a UnicodeEncodeError)."""
+    import os
+
+    (tmp_path / "in").mkdir()
+    shutil.copy(GOV, os.path.join(os.fsencode(tmp_path / "in"), b"bad-\xff\xfe.HTM"))
+    monkeypatch.chdir(tmp_path)
+    for extra in ([], ["-j", "2"]):
+        r = CliRunner().invoke(main, ["clean", "in", "-o", "o.jsonl", "--stats", "s.json", *extra])
+        assert r.exit_code == 0, r.output
+        [rec] = _jsonl(tmp_path / "o.jsonl")
+        assert rec["source"] == "in/bad-\ufffd\ufffd.HTM" and rec["id"] == "bad-\ufffd\ufffd"
+        assert rec["title"] == "2026年政府工作报告"
+        assert "bad-\ufffd\ufffd" in (tmp_path / "s.json").read_text(encoding="utf-8")
+
+
+def test_frames_hold_a_field_that_is_a_number_in_one_input_and_text_in_another(tmp_path):
+    """``year`` is a number in a JSONL corpus and text in a CSV one (CSV cells are text): --frames writes
+    it as one text column instead of failing."""
+    pytest.importorskip("pyarrow")
+    import pandas as pd
+
+    import reportnlp
+
+    src = tmp_path / "in"
+    src.mkdir()
+    text = reportnlp.clean(GOV.read_bytes()).text
+    (src / "a.jsonl").write_text(
+        json.dumps({"id": "j", "text": text, "year": 2026, "ok": True}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    with open(src / "b.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["id", "text", "year"], ["c", text, "2026"]])
+    _invoke("analyse", str(src), "-o", str(tmp_path / "a.jsonl"), "--frames", str(tmp_path / "f"))
+    docs = pd.read_parquet(tmp_path / "f" / "documents.parquet")
+    assert docs.set_index("id")["year"].to_dict() == {"j": "2026", "c": "2026"}
+    assert docs.set_index("id")["ok"].to_dict()["j"] is True  # one type: left as it is
+    recs = {r["id"]: r for r in _jsonl(tmp_path / "a.jsonl")}
+    assert recs["j"]["fields"]["year"] == 2026 and recs["c"]["fields"]["year"] == "2026"

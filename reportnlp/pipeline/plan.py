@@ -296,13 +296,16 @@ def _read_whole(unit: WholeFile, opts: Mapping) -> Iterator[Item]:
             return
         yield from _read_one(STDIN, data, **opts)
         return
+    # named by the path as given, printable (a name that is not UTF-8: U+FFFD for its bytes, as
+    # _read_one names it; display_name keeps the length, so the suffix after the path is kept)
+    path, abspath = display_name(unit.path), display_name(unit.abspath)
     for item in _read_one(unit.abspath, **opts):
-        if unit.abspath == unit.path:
+        if abspath == path:
             yield item
         elif isinstance(item, Failure):
-            yield Failure(unit.path + item.where[len(unit.abspath) :], item.message)
+            yield Failure(path + item.where[len(abspath) :], item.message)
         else:
-            yield replace(item, source=unit.path + item.source[len(unit.abspath) :])
+            yield replace(item, source=path + item.source[len(abspath) :])
 
 
 def _read_groups(unit: ParquetGroups, opts: Mapping) -> Iterator[Item]:
