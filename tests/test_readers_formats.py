@@ -241,3 +241,32 @@ def test_frames_hold_a_field_that_is_a_number_in_one_input_and_text_in_another(t
     assert docs.set_index("id")["ok"].to_dict()["j"] is True  # one type: left as it is
     recs = {r["id"]: r for r in _jsonl(tmp_path / "a.jsonl")}
     assert recs["j"]["fields"]["year"] == 2026 and recs["c"]["fields"]["year"] == "2026"
+
+
+def test_api_clean_files_reads_every_format_and_reports_bad_files(tmp_path):
+    """``reportnlp.clean(docx_bytes)`` cannot know a Word file; ``reportnlp.clean_files`` reads files and
+    folders as the commands do: Word, PDF, HTML and record corpora, failures as values."""
+    pytest.importorskip("pdfminer")
+    import reportnlp
+    from reportnlp.pipeline.readers import Failure
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in (DOCX, REAL / "2025_beijing_report_p1-4.pdf", NEWS):
+        shutil.copy(p, src / p.name)
+    (src / "cut.pdf").write_bytes((REAL / "2025_beijing_report_p1-4.pdf").read_bytes()[:2000])
+    (src / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    text = reportnlp.clean(GOV.read_bytes()).text
+    (src / "r.jsonl").write_text(
+        json.dumps({"key": "g1", "body": text, "year": 2026}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    out = list(reportnlp.clean_files(src, text_key="body", id_key="key"))
+    docs = {d.id: d for d in out if not isinstance(d, Failure)}
+    fails = {Path(f.where).name: f.message for f in out if isinstance(f, Failure)}
+    assert set(docs) == {"2025_beijing_report", "2025_beijing_report_p1-4", "news_01", "g1"}
+    assert docs["2025_beijing_report"].title == docs["2025_beijing_report_p1-4"].title
+    assert any(d.reason == "pdf:page_number" for d in docs["2025_beijing_report_p1-4"].dropped)
+    assert docs["news_01"].title == "八部委如何玩转互联网+：打造万物互联新生态"
+    assert docs["g1"].fields == {"key": "g1", "year": 2026} and docs["g1"].text == text
+    assert "damaged or truncated" in fails["cut.pdf"] and "convert it first" in fails["old.doc"]

@@ -19,7 +19,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple, Optional, Union
+from typing import Any, NamedTuple, Optional, Union
 
 from reportnlp.readers import JsonlReader, TextReader, reader_for
 from reportnlp.readers import reader_for_data as _reader_for_data
@@ -31,6 +31,7 @@ __all__ = [
     "Failure",
     "Item",
     "Record",
+    "clean_files",
     "expand_inputs",
     "read_inputs",
     "read_jsonl",
@@ -252,3 +253,45 @@ def record_text(rec: Record, encoding: Optional[str] = None) -> RecordText:
 
         data, enc = decode(data, source=rec.source, encoding=encoding)
     return RecordText(data, enc, rec.title, dict(rec.meta or {}))
+
+
+def clean_files(
+    inputs: Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]],
+    *,
+    text_key: Optional[str] = None,
+    id_key: str = "id",
+    **options: Any,
+) -> Iterator[Union[Any, Failure]]:
+    """Clean every document of ``inputs`` (files and folders, read as the commands read them: every input
+    format, Word and PDF included): a :class:`~reportnlp.types.CleanDoc` per document, in input order, or a
+    :class:`Failure` naming the file (and line) that could not be read or cleaned; never raising for one.
+    ``text_key``/``id_key``: the text and id fields of record inputs; ``options``: those of
+    :func:`reportnlp.clean` (``corpus_counts``, ``to_simplified`` …).
+
+    >>> from pathlib import Path
+    >>> root = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_inputs"
+    >>> [(d.id, d.title) for d in clean_files(root / "2025_beijing_report.docx")]
+    [('2025_beijing_report', '2025年北京市政府工作报告')]
+    """
+    from reportnlp.cleaning import clean
+    from reportnlp.errors import ReportNLPError
+
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    for item in read_inputs([os.fspath(p) for p in inputs], text_key=text_key, id_key=id_key):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            yield clean(
+                item.data,
+                id=item.id,
+                title=item.title,
+                source=item.source,
+                html=True if item.format == "html" else (False if item.hints else None),
+                hints=item.hints,
+                fields=item.fields,
+                **options,
+            )
+        except ReportNLPError as err:
+            yield Failure(item.source, str(err))
