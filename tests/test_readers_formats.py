@@ -270,3 +270,17 @@ def test_api_clean_files_reads_every_format_and_reports_bad_files(tmp_path):
     assert docs["news_01"].title == "八部委如何玩转互联网+：打造万物互联新生态"
     assert docs["g1"].fields == {"key": "g1", "year": 2026} and docs["g1"].text == text
     assert "damaged or truncated" in fails["cut.pdf"] and "convert it first" in fails["old.doc"]
+
+
+def test_frames_files_get_the_users_umask(tmp_path):
+    import os
+    import stat
+
+    pytest.importorskip("pyarrow")
+    old = os.umask(0o022)
+    try:
+        _invoke("analyse", str(GOV), "-o", str(tmp_path / "a.jsonl"), "--frames", str(tmp_path / "f"))
+    finally:
+        os.umask(old)
+    for name in ("a.jsonl", "f/documents.parquet", "f/spans.parquet"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
