@@ -284,3 +284,18 @@ def test_frames_files_get_the_users_umask(tmp_path):
         os.umask(old)
     for name in ("a.jsonl", "f/documents.parquet", "f/spans.parquet"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
+
+
+def test_a_tag_escaped_into_a_meta_title_is_not_part_of_the_title():
+    """The ``ArticleTitle`` of Liaoning's 2026 report page (gov-portal-pages/raw/2026_LN.html, quoted as
+    is): the CMS escaped a ``<br/>`` into it without its semicolon."""
+    from reportnlp.readers.html import extract
+
+    head = (
+        '<html><head><meta name="ArticleTitle" content="2026年省政府工作报告&ltbr/>——2026年1月27日'
+        '在辽宁省第十四届人民代表大会第五次会议上"><meta name="description" content="a &lt;br&gt; b">'
+        "</head><body><p>各位代表：现在，我代表省人民政府，向大会报告政府工作。</p></body></html>"
+    )
+    page = extract(head)
+    assert page.title == "2026年省政府工作报告 ——2026年1月27日在辽宁省第十四届人民代表大会第五次会议上"
+    assert page.meta["html_description"] == "a b"

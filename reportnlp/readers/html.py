@@ -562,11 +562,24 @@ def _json_ld(root) -> dict[str, str]:
     return found
 
 
+_ESCAPED_TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")
+
+
+def _meta_text(value: str) -> str:
+    """A ``<meta>`` value as text: a tag the CMS escaped into it (``标题&ltbr/>——副题``, ``&lt;br&gt;``)
+    becomes a space, entities are decoded, whitespace squeezed."""
+    import html
+
+    if "&" in value or "<" in value:
+        value = _ESCAPED_TAG.sub(" ", html.unescape(value))
+    return " ".join(value.split())
+
+
 def _document_meta(root) -> dict[str, str]:
     meta: dict[str, str] = {}
     for el in root.iter("meta"):
         name = (el.get("name") or el.get("property") or el.get("itemprop") or "").strip().lower()
-        content = " ".join((el.get("content") or "").split())
+        content = _meta_text(el.get("content") or "")
         key = _META_NAMES.get(name)
         if key and content and key not in meta:
             meta[key] = content
