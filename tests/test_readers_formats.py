@@ -299,3 +299,15 @@ def test_a_tag_escaped_into_a_meta_title_is_not_part_of_the_title():
     page = extract(head)
     assert page.title == "2026年省政府工作报告 ——2026年1月27日在辽宁省第十四届人民代表大会第五次会议上"
     assert page.meta["html_description"] == "a b"
+
+
+def test_a_record_without_the_text_field_names_the_fields_it_has(tmp_path):
+    from reportnlp.pipeline.readers import Failure, read_inputs
+
+    src = tmp_path / "c.csv"
+    src.write_text("key,正文,年份\nk1,各位代表：今年以来，全市开展宣讲30余场次。,2024\n", encoding="utf-8")
+    [fail] = read_inputs([str(src)])
+    assert isinstance(fail, Failure) and fail.where.endswith("c.csv:2")
+    assert "fields: key, 正文, 年份" in fail.message and "--text-field" in fail.message
+    [rec] = read_inputs([str(src)], text_key="正文", id_key="key")
+    assert rec.id == "k1" and rec.fields == {"key": "k1", "年份": "2024"}

@@ -130,7 +130,14 @@ class BaseReader:
             text_key, fmt = "html", FORMAT_HTML
         if text_key is None:
             names = " or ".join(repr(k) for k in keys)
-            return Failure(where, f"no {names} (or 'html') string field")
+            have = [str(k) for k in obj][:8]
+            hint = (
+                f" (fields: {', '.join(have)}{' …' if len(obj) > 8 else ''}; name the text field with"
+                " --text-field, text_key= in the API)"
+                if have
+                else ""
+            )
+            return Failure(where, f"no {names} (or 'html') string field{hint}")
         if fmt is None and not obj[text_key].strip():  # as an empty .txt file is (see decode)
             return Failure(where, "empty text: no text to clean")
         obj = without_surrogates(obj, where, text_key)
