@@ -306,8 +306,13 @@ def test_a_record_without_the_text_field_names_the_fields_it_has(tmp_path):
 
     src = tmp_path / "c.csv"
     src.write_text("key,正文,年份\nk1,各位代表：今年以来，全市开展宣讲30余场次。,2024\n", encoding="utf-8")
-    [fail] = read_inputs([str(src)])
-    assert isinstance(fail, Failure) and fail.where.endswith("c.csv:2")
-    assert "fields: key, 正文, 年份" in fail.message and "--text-field" in fail.message
+    [fail] = read_inputs([str(src)])  # one error for the table, not one a row
+    assert isinstance(fail, Failure) and fail.where == str(src)
+    assert "columns: key, 正文, 年份" in fail.message and "--text-field" in fail.message
     [rec] = read_inputs([str(src)], text_key="正文", id_key="key")
     assert rec.id == "k1" and rec.fields == {"key": "k1", "年份": "2024"}
+    lines = tmp_path / "c.jsonl"  # JSON lines each have their own fields: one error a line
+    lines.write_text('{"key": "k1", "正文": "各位代表"}\n{"text": "各位代表：今年以来。"}\n', encoding="utf-8")
+    fail, rec = read_inputs([str(lines)])
+    assert fail.where.endswith("c.jsonl:1") and "fields: key, 正文" in fail.message
+    assert rec.data == "各位代表：今年以来。"

@@ -119,6 +119,19 @@ class BaseReader:
         return cls.__name__.removesuffix("Reader").lower()
 
     # -- shared by the readers of records (JSONL, CSV, spreadsheets, parquet) ---------------------------
+    def no_text_column(self, names: list[str], where: str) -> Optional[Failure]:
+        """A table whose header has no text column (nor ``html``): one :class:`Failure` for the whole
+        table, naming its columns, rather than one per row; ``None`` when it has one."""
+        keys = (self.text_key,) if self.text_key else DEFAULT_TEXT_KEYS
+        if any(k in names for k in keys) or "html" in names:
+            return None
+        shown = ", ".join(str(n) for n in names[:12]) + (" …" if len(names) > 12 else "")
+        return Failure(
+            where,
+            f"no {' or '.join(repr(k) for k in keys)} (or 'html') column (columns: {shown}); "
+            "name the text column with --text-field (text_key= in the API)",
+        )
+
     def record_from(self, obj: Mapping[str, Any], where: str, fallback_id: str) -> Item:
         """A :class:`Record` from one input record: its text (or ``html``) field, id, title and every
         other field, unchanged, as ``fields`` (a record of reportnlp's own output, clean or analyse,

@@ -53,6 +53,9 @@ class CsvReader(BaseReader):
         except UnicodeDecodeError:
             text = data.decode("gb18030")
         rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=self.delimiter)
+        if rows.fieldnames and (fail := self.no_text_column(list(rows.fieldnames), path)):
+            yield fail
+            return
         start = 2  # line 1 is the header; a row's cells may span lines
         for n, row in enumerate(rows, start=2):
             where = f"{path}:{start}"
@@ -87,6 +90,9 @@ class XlsxReader(BaseReader):
                 names = [
                     str(h) if h is not None else f"column{i + 1}" for i, h in enumerate(header)
                 ]
+                if fail := self.no_text_column(names, f"{path}:{sheet.title}"):
+                    yield fail
+                    continue
                 for n, row in enumerate(rows, start=2):
                     if all(v is None for v in row):
                         continue
@@ -148,6 +154,10 @@ class ParquetReader(BaseReader):
         import pyarrow.parquet as pq
 
         pf = pq.ParquetFile(source)
+        if fail := self.no_text_column(list(pf.schema_arrow.names), path):
+            if first_row == 1:  # said once, by the partition holding the file's first row
+                yield fail
+            return
         n = first_row - 1
         for g in groups if groups is not None else range(pf.num_row_groups):
             for obj in pf.read_row_group(g).to_pylist():
