@@ -316,3 +316,21 @@ def test_a_record_without_the_text_field_names_the_fields_it_has(tmp_path):
     fail, rec = read_inputs([str(lines)])
     assert fail.where.endswith("c.jsonl:1") and "fields: key, 正文" in fail.message
     assert rec.data == "各位代表：今年以来。"
+
+
+def test_gbk_file_names_of_a_windows_zip_are_read_as_chinese(tmp_path, monkeypatch):
+    """A zip made on a Chinese Windows system and unpacked on Linux names its files in GBK bytes: they
+    come out as the Chinese names they are (not U+FFFD, which made two files' ids collide)."""
+    import os
+
+    folder = os.path.join(os.fsencode(tmp_path), b"in", "广东".encode("gbk"))
+    os.makedirs(folder)
+    shutil.copy(NEWS, os.path.join(folder, "新闻.html".encode("gbk")))
+    shutil.copy(DOCX, os.path.join(folder, "报告.DOCX".encode("gbk")))
+    monkeypatch.chdir(tmp_path)
+    for extra in ([], ["-j", "2"]):
+        _invoke("clean", "in", "-o", "o.jsonl", *extra)
+        recs = {r["id"]: r for r in _jsonl(tmp_path / "o.jsonl")}
+        assert set(recs) == {"新闻", "报告"}
+        assert recs["报告"]["source"] == "in/广东/报告.DOCX"
+        assert recs["新闻"]["title"] == "八部委如何玩转互联网+：打造万物互联新生态"

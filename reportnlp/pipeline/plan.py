@@ -296,8 +296,8 @@ def _read_whole(unit: WholeFile, opts: Mapping) -> Iterator[Item]:
             return
         yield from _read_one(STDIN, data, **opts)
         return
-    # named by the path as given, printable (a name that is not UTF-8: U+FFFD for its bytes, as
-    # _read_one names it; display_name keeps the length, so the suffix after the path is kept)
+    # named by the path as given, printable (a name that is not UTF-8 as display_name gives it, as
+    # _read_one names it; the record's suffix after that name, ":line" of a record, is kept)
     path, abspath = display_name(unit.path), display_name(unit.abspath)
     for item in _read_one(unit.abspath, **opts):
         if abspath == path:

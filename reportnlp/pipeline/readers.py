@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -112,10 +113,14 @@ def _kind(mode: int) -> str:
 
 
 def display_name(name: str) -> str:
-    r"""``name`` as text any output can hold: bytes that were not UTF-8 (surrogate escapes) become U+FFFD.
+    r"""``name`` as text any output can hold. A part of the path that is not UTF-8 is read as GB18030 when
+    it is that, all Chinese (a Windows zip made on a Chinese system and unpacked on Linux names its files
+    in GBK); else its bytes that are not UTF-8 (surrogate escapes) become U+FFFD.
 
     >>> display_name(os.fsdecode(b"bad-\xff.txt")) == "bad-\ufffd.txt"
     True
+    >>> display_name(os.fsdecode("报告/".encode() + "2025年报告.docx".encode("gbk")))
+    '报告/2025年报告.docx'
     """
     try:
         name.encode("utf-8")
@@ -125,8 +130,27 @@ def display_name(name: str) -> str:
     try:
         raw = name.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a lone surrogate that no file name gave
-        raw = name.encode("utf-8", "replace")
+        return name.encode("utf-8", "replace").decode("utf-8", "replace")
+    return "/".join(_part_name(part) for part in raw.split(b"/"))
+
+
+def _part_name(raw: bytes) -> str:
+    """One path component's bytes as text: UTF-8, else GB18030 of Chinese text, else UTF-8 with U+FFFD."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+    if all(c < "\x80" or _CHINESE_NAME.match(c) for c in text):
+        return text
     return raw.decode("utf-8", "replace")
+
+
+# what a Chinese file name holds beyond ASCII: ideographs, CJK and full-width punctuation
+_CHINESE_NAME = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
 def read_inputs(
