@@ -334,3 +334,21 @@ def test_gbk_file_names_of_a_windows_zip_are_read_as_chinese(tmp_path, monkeypat
         assert set(recs) == {"新闻", "报告"}
         assert recs["报告"]["source"] == "in/广东/报告.DOCX"
         assert recs["新闻"]["title"] == "八部委如何玩转互联网+：打造万物互联新生态"
+
+
+def test_a_browser_saved_page_folder_is_not_read_as_pages(tmp_path):
+    """"Save as: web page, complete" writes ``X.html`` and ``X_files/`` (images, scripts, iframe pages):
+    the folder's files are counted as the page's resources and skipped, never read as documents; a
+    ``_files`` folder with no page beside it is read."""
+    src = tmp_path / "in"
+    (src / "news_01_files").mkdir(parents=True)
+    (src / "other_files").mkdir()
+    shutil.copy(NEWS, src / "news_01.html")
+    shutil.copy(NEWS, src / "news_01_files" / "ad_frame.htm")
+    (src / "news_01_files" / "main.js").write_text("var a;", encoding="utf-8")
+    (src / "news_01_files" / "logo.gif").write_bytes(b"GIF89a")
+    shutil.copy(GOV, src / "other_files" / "gov.html")
+    r = CliRunner().invoke(main, ["clean", str(src), "-o", str(tmp_path / "o.jsonl")])
+    assert r.exit_code == 0, r.output
+    assert {x["id"] for x in _jsonl(tmp_path / "o.jsonl")} == {"news_01", "gov"}
+    assert "3 files in the folders a browser saved beside a page (X_files/) skipped" in r.output

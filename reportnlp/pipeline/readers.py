@@ -81,7 +81,8 @@ def _walk(top: str) -> Iterator[Union[str, Failure]]:
             err = errors.pop(0)
             where = display_name(str(err.filename or root))
             yield Failure(where, f"cannot list folder: {err.strerror or err}")
-        dirs.sort()
+        resources = page_resource_dirs(dirs, files)
+        dirs[:] = sorted(d for d in dirs if d not in resources)
         for f in sorted(files):
             if f.startswith(".") or reader_for(f) is None:
                 continue
@@ -98,6 +99,21 @@ def _walk(top: str) -> Iterator[Union[str, Failure]]:
     for err in errors:
         where = display_name(str(err.filename or top))
         yield Failure(where, f"cannot list folder: {err.strerror or err}")
+
+
+_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")
+
+
+def page_resource_dirs(dirs: Iterable[str], files: Iterable[str]) -> set[str]:
+    """The folders a browser saved beside a page ("Save as: web page, complete" writes ``X.html`` and
+    ``X_files/`` with its images, scripts and iframes): not read, their files counted as skipped."""
+    pages = {
+        f[: -len(ext)].lower()
+        for f in files
+        for ext in _PAGE_SUFFIXES
+        if f.lower().endswith(ext) and len(f) > len(ext)
+    }
+    return {d for d in dirs if d.lower().endswith("_files") and d[: -len("_files")].lower() in pages}
 
 
 def _kind(mode: int) -> str:

@@ -125,6 +125,10 @@ def reader_for_data(
     return TextReader(text_key=text_key, id_key=id_key)
 
 
+#: The ``Preflight.skipped`` key of the files in a saved page's resource folder (``X_files/``).
+PAGE_RESOURCES = "page resources"
+
+
 @dataclass
 class Preflight:
     """What a run will meet, found before any work starts: files that are not inputs (by extension)
@@ -135,7 +139,10 @@ class Preflight:
 
     def warnings(self) -> list[str]:
         return [
-            f"{n} {ext or '(no extension)'} file{'s' if n > 1 else ''} skipped: not an input format"
+            f"{n} file{'s' if n > 1 else ''} in the folders a browser saved beside a page (X_files/) "
+            "skipped: the page's images, scripts and frames"
+            if ext == PAGE_RESOURCES
+            else f"{n} {ext or '(no extension)'} file{'s' if n > 1 else ''} skipped: not an input format"
             for ext, n in sorted(self.skipped.items())
         ]
 
@@ -155,12 +162,16 @@ def preflight(inputs: Iterable[str]) -> Preflight:
     files that are not inputs and find the readers whose extra is missing."""
     import os
 
-    from reportnlp.pipeline.readers import expand_inputs
+    from reportnlp.pipeline.readers import expand_inputs, page_resource_dirs
 
     result = Preflight()
     for name in inputs:
         if name != "-" and Path(name).is_dir():
-            for _root, _dirs, files in os.walk(name):
+            for root, dirs, files in os.walk(name):
+                for d in page_resource_dirs(dirs, files):  # a saved page's images, scripts, iframes
+                    dirs.remove(d)
+                    n = sum(len(fs) for _r, _d, fs in os.walk(os.path.join(root, d)))
+                    result.skipped[PAGE_RESOURCES] += n
                 for f in files:
                     if not f.startswith(".") and reader_for(f) is None:
                         result.skipped[extension_of(f)] += 1
