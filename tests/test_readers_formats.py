@@ -352,3 +352,28 @@ def test_a_browser_saved_page_folder_is_not_read_as_pages(tmp_path):
     assert r.exit_code == 0, r.output
     assert {x["id"] for x in _jsonl(tmp_path / "o.jsonl")} == {"news_01", "gov"}
     assert "3 files in the folders a browser saved beside a page (X_files/) skipped" in r.output
+
+
+def test_a_page_saved_as_one_file_mhtml_reads_as_the_page(tmp_path):
+    """A real page (news_01, GBK) wrapped as a browser's "web page, single file" (MHTML: a multipart
+    message, the page quoted-printable): the same clean text as the page itself. A mechanism test."""
+    import email.mime.base
+    import email.mime.multipart
+    import quopri
+
+    import reportnlp
+
+    page = NEWS.read_bytes()
+    msg = email.mime.multipart.MIMEMultipart("related", type="text/html")
+    part = email.mime.base.MIMEBase("text", "html")
+    part.set_payload(quopri.encodestring(page).decode("ascii"))
+    part["Content-Transfer-Encoding"] = "quoted-printable"
+    msg.attach(part)
+    (tmp_path / "page.MHTML").write_bytes(msg.as_bytes())
+    (tmp_path / "empty.mht").write_bytes(b"MIME-Version: 1.0\nContent-Type: text/plain\n\nhello\n")
+    out = list(reportnlp.clean_files(tmp_path))
+    [fail] = [d for d in out if not hasattr(d, "text")]
+    [doc] = [d for d in out if hasattr(d, "text")]
+    assert "no text/html part" in fail.message and fail.where.endswith("empty.mht")
+    assert doc.id == "page" and doc.text == reportnlp.clean(page).text
+    assert doc.title == "八部委如何玩转互联网+：打造万物互联新生态"

@@ -13,6 +13,7 @@ input                                          reader                      extra
 ``.xlsx``                                      :class:`XlsxReader`         ``reportnlp[xlsx]``
 ``.parquet``                                   :class:`ParquetReader`      ``reportnlp[parquet]``
 ``.html .htm .shtml .xhtml``                   :class:`HtmlReader`         core (lxml)
+``.mhtml .mht`` (a page saved as one file)     :class:`MhtmlReader`        core (lxml)
 ``.docx``                                      :class:`DocxReader`         core (lxml)
 ``.pdf``                                       :class:`PdfReader`          ``reportnlp[pdf]``
 ``.doc .wps``                                  per-file error: convert     –
@@ -39,7 +40,7 @@ from reportnlp.readers.base import (
     Record,
 )
 from reportnlp.readers.docx import DocxReader, LegacyWordReader
-from reportnlp.readers.html import HtmlReader
+from reportnlp.readers.html import HtmlReader, MhtmlReader
 from reportnlp.readers.jsonl import JsonlReader
 from reportnlp.readers.pdf import PdfReader
 from reportnlp.readers.tabular import CsvReader, ParquetReader, TsvReader, XlsxReader
@@ -57,6 +58,7 @@ __all__ = [
     "Item",
     "JsonlReader",
     "LegacyWordReader",
+    "MhtmlReader",
     "MissingExtra",
     "ParquetReader",
     "PdfReader",
@@ -79,6 +81,7 @@ READERS: tuple[type[BaseReader], ...] = (
     XlsxReader,
     ParquetReader,
     HtmlReader,
+    MhtmlReader,
     DocxReader,
     PdfReader,
     LegacyWordReader,

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Union
 
 from reportnlp import codes
-from reportnlp.readers.base import FORMAT_HTML, BaseReader, Item, Record
+from reportnlp.readers.base import FORMAT_HTML, BaseReader, Failure, Item, Record
 
 # --- decoding -------------------------------------------------------------------------------------------
 _CHARSET_RE = re.compile(rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -719,3 +719,31 @@ class HtmlReader(BaseReader):
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         yield Record(stem, data, path, fields=dict(self.default_metadata), format=FORMAT_HTML)
+
+
+class MhtmlReader(BaseReader):
+    """``.mhtml .mht`` (a page a browser saved as one file, "web page, single file"): its first
+    ``text/html`` part, decoded from its transfer encoding, read as an HTML page."""
+
+    extensions = (".mhtml", ".mht")
+
+    def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
+        import email
+        import email.policy
+
+        msg = email.message_from_bytes(data, policy=email.policy.compat32)
+        for part in msg.walk():
+            if part.get_content_type() == "text/html":
+                page = part.get_payload(decode=True) or b""
+                charset = part.get_content_charset()
+                if charset and not declared_encoding(
+                    page[:4096]
+                ):  # the part's charset, if the page has none
+                    try:
+                        page = page.decode(charset).encode("utf-8")
+                    except (LookupError, UnicodeDecodeError):
+                        pass
+                fields = dict(self.default_metadata)
+                yield Record(stem, page, path, fields=fields, format=FORMAT_HTML)
+                return
+        yield Failure(path, "no text/html part: not a web page saved as one file (MHTML)")
