@@ -377,3 +377,20 @@ def test_a_page_saved_as_one_file_mhtml_reads_as_the_page(tmp_path):
     assert "no text/html part" in fail.message and fail.where.endswith("empty.mht")
     assert doc.id == "page" and doc.text == reportnlp.clean(page).text
     assert doc.title == "八部委如何玩转互联网+：打造万物互联新生态"
+
+
+def test_parquet_bytes_columns_keep_their_encoding(tmp_path):
+    """A parquet corpus that stores pages as bytes (a binary ``html`` or ``text`` column): a GBK page is
+    decoded by its own declaration or detection, not as UTF-8 with U+FFFD."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    import reportnlp
+
+    page = NEWS.read_bytes()  # GBK, declares gb2312
+    body = reportnlp.clean(page).text.encode("gb18030")
+    pq.write_table(pa.table({"id": ["n1", "n2"], "html": [page, None], "text": [None, body]}),
+                   tmp_path / "p.parquet")  # fmt: skip
+    d1, d2 = reportnlp.clean_files(tmp_path / "p.parquet")
+    assert d1.title == "八部委如何玩转互联网+：打造万物互联新生态" and d1.encoding == "gb18030"
+    assert d2.text == reportnlp.clean(page).text and "\ufffd" not in d2.text

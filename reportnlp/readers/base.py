@@ -137,7 +137,7 @@ class BaseReader:
         other field, unchanged, as ``fields`` (a record of reportnlp's own output, clean or analyse,
         passes its ``fields`` object and its ``source`` on); a :class:`Failure` when it has no text."""
         keys = (self.text_key,) if self.text_key else DEFAULT_TEXT_KEYS
-        text_key = next((k for k in keys if isinstance(obj.get(k), str)), None)
+        text_key = next((k for k in keys if isinstance(obj.get(k), (str, bytes))), None)
         fmt = None
         if text_key is None and isinstance(obj.get("html"), (str, bytes)):
             text_key, fmt = "html", FORMAT_HTML

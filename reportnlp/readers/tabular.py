@@ -9,7 +9,15 @@ import math
 from collections.abc import Iterator
 from typing import Any, Optional
 
-from reportnlp.readers.base import BaseReader, Failure, Item, MissingExtra, need, stem_of
+from reportnlp.readers.base import (
+    DEFAULT_TEXT_KEYS,
+    BaseReader,
+    Failure,
+    Item,
+    MissingExtra,
+    need,
+    stem_of,
+)
 from reportnlp.readers.jsonl import COMPRESSIONS, decompress
 
 csv.field_size_limit(1 << 30)  # a report is one cell: far above the default 128 KiB
@@ -159,10 +167,14 @@ class ParquetReader(BaseReader):
                 yield fail
             return
         n = first_row - 1
+        # a text or page column of bytes stays bytes: its encoding is detected (a GBK page), not assumed
+        raw = {*((self.text_key,) if self.text_key else DEFAULT_TEXT_KEYS), "html"}
         for g in groups if groups is not None else range(pf.num_row_groups):
             for obj in pf.read_row_group(g).to_pylist():
                 n += 1
-                obj = {k: _plain(v) for k, v in obj.items()}
+                obj = {
+                    k: v if k in raw and isinstance(v, bytes) else _plain(v) for k, v in obj.items()
+                }
                 yield self.record_from(obj, f"{path}:{n}", f"{stem}-{n}")
 
 
