@@ -394,3 +394,47 @@ def test_parquet_bytes_columns_keep_their_encoding(tmp_path):
     d1, d2 = reportnlp.clean_files(tmp_path / "p.parquet")
     assert d1.title == "八部委如何玩转互联网+：打造万物互联新生态" and d1.encoding == "gb18030"
     assert d2.text == reportnlp.clean(page).text and "\ufffd" not in d2.text
+
+
+# --- the corpus signal counts the lines clean() reads: a page's lines, GBK decoded ------------------------
+def test_corpus_signal_counts_gbk_files_and_pages_as_clean_reads_them(tmp_path):
+    """The first pass counted raw bytes decoded as UTF-8 (a GBK file's lines never matched the lines
+    clean() read) and a page's markup: the corpus signal never acted on GBK files or HTML. The same 24
+    report excerpts (corpora/gwr) with one repeated line, as GBK and as UTF-8 files: the same output."""
+    recs = [json.loads(ln) for ln in
+            (ROOT / "corpora" / "gwr" / "government_work_reports.jsonl").read_text("utf-8").splitlines()]  # fmt: skip
+    outs = {}
+    for enc in ("gb18030", "utf-8"):
+        src = tmp_path / enc
+        src.mkdir()
+        for i, r in enumerate(recs[:24]):
+            body = "\n\n".join(r["content"].split("\n\n")[:6])
+            text = f"{r['title']}\n\n{body}\n\n政府工作报告全文数据库收录\n"
+            (src / f"r{i:02d}.txt").write_bytes(text.encode(enc))
+        _invoke("clean", str(src), "-o", str(tmp_path / f"{enc}.jsonl"),
+                "--explain", str(tmp_path / f"{enc}.explain.jsonl"))  # fmt: skip
+        outs[enc] = [(r["id"], r["text"]) for r in _jsonl(tmp_path / f"{enc}.jsonl")]
+        reasons = {(x["id"], x["text"]): x["reason"] for x in _jsonl(tmp_path / f"{enc}.explain.jsonl")}
+        assert reasons[("r00", "政府工作报告全文数据库收录")] == "repeated_across_corpus", enc
+    assert outs["gb18030"] == outs["utf-8"]
+
+
+def test_corpus_line_counts_of_a_page_are_its_rendered_lines():
+    from reportnlp.boilerplate.corpus import count_lines
+    from reportnlp.pipeline.readers import read_inputs
+    from reportnlp.pipeline.run import corpus_line_counts
+    from reportnlp.readers.html import extract
+
+    items = list(read_inputs([str(NEWS), str(GOV)]))
+    counts, n = corpus_line_counts(items)
+    want = count_lines(extract(NEWS.read_bytes()).text) + count_lines(extract(GOV.read_bytes()).text)
+    assert n == 2 and counts == want
+
+
+def test_rendered_text_is_the_text_extract_gives():
+    from reportnlp.readers.html import extract, rendered_text
+
+    for page in (NEWS, GOV, REAL / "news_44.html"):
+        data = page.read_bytes()
+        assert rendered_text(data) == extract(data).text
+        assert rendered_text(data.decode(extract(data).encoding)) == extract(data).text

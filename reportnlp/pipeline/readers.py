@@ -38,6 +38,7 @@ __all__ = [
     "read_jsonl",
     "reader_for",
     "record_text",
+    "scan_text",
 ]
 
 _log = logging.getLogger("reportnlp")
@@ -335,3 +336,26 @@ def clean_files(
             )
         except ReportNLPError as err:
             yield Failure(item.source, str(err))
+
+
+def scan_text(rec: Record, encoding: Optional[str] = None) -> Optional[str]:
+    """The text of ``rec`` as :func:`reportnlp.clean` will read it, for the corpus line counts (whose
+    keys must be those of the lines clean sees): an HTML page rendered to its lines, bytes decoded with the
+    same detection (a GBK page is not UTF-8), text as it is; ``None`` when it cannot be read (the
+    record's own run reports that)."""
+    from reportnlp.errors import ReportNLPError
+    from reportnlp.readers.html import FORMAT_HTML, looks_like_html, rendered_text
+
+    data = rec.data
+    try:
+        if rec.format == FORMAT_HTML or (
+            rec.format is None and not rec.hints and looks_like_html(data)
+        ):
+            return rendered_text(data, encoding=encoding)
+        if isinstance(data, bytes):
+            from reportnlp.normalise.decode import decode
+
+            return decode(data, source=rec.source, encoding=encoding)[0]
+    except (ReportNLPError, ValueError):
+        return None
+    return data

@@ -20,7 +20,7 @@ from reportnlp import codes
 from reportnlp.boilerplate.corpus import count_lines, min_documents
 from reportnlp.cleaning import clean
 from reportnlp.errors import ReportNLPError
-from reportnlp.pipeline.readers import Failure, Item, Record, record_text
+from reportnlp.pipeline.readers import Failure, Item, Record, record_text, scan_text
 
 
 @dataclass
@@ -278,14 +278,9 @@ def corpus_line_counts(items: Iterable[Item]) -> tuple[Counter, int]:
     for item in items:
         if isinstance(item, Failure):
             continue
-        data = item.data
-        if item.format == "html":  # the page's lines as clean() reads them, not its markup
-            from reportnlp.readers.html import extract
-
-            data = extract(data).text
-        elif isinstance(data, bytes):
-            data = data.decode("utf-8", "replace")
-        total.update(count_lines(data))
+        data = scan_text(item)  # the lines clean() will read: a page's, not its markup; GBK decoded
+        if data is not None:
+            total.update(count_lines(data))
         n += 1
     return total, n
 
