@@ -178,7 +178,9 @@ def test_wenku_style_meta_tags_and_title_suffix():
     og:author, bytedance:published_time, a JSON-LD block with comments, and a 文库 site's title suffix."""
     from reportnlp.readers.html import extract
 
-    body = "<body><div class='doc'><p>" + "各位代表：现在，我代表市人民政府，向大会报告政府工作。" * 3
+    body = (
+        "<body><div class='doc'><p>" + "各位代表：现在，我代表市人民政府，向大会报告政府工作。" * 3
+    )
     head = (
         "<html><head><meta charset='utf-8'><title>涉密计算机管理制度&nbsp;- 百度文库</title>"
         "<meta property='og:release_date' content='2019-05-14T10:45:55'>"
@@ -279,7 +281,9 @@ def test_frames_files_get_the_users_umask(tmp_path):
     pytest.importorskip("pyarrow")
     old = os.umask(0o022)
     try:
-        _invoke("analyse", str(GOV), "-o", str(tmp_path / "a.jsonl"), "--frames", str(tmp_path / "f"))
+        _invoke(
+            "analyse", str(GOV), "-o", str(tmp_path / "a.jsonl"), "--frames", str(tmp_path / "f")
+        )
     finally:
         os.umask(old)
     for name in ("a.jsonl", "f/documents.parquet", "f/spans.parquet"):
@@ -297,7 +301,9 @@ def test_a_tag_escaped_into_a_meta_title_is_not_part_of_the_title():
         "</head><body><p>各位代表：现在，我代表省人民政府，向大会报告政府工作。</p></body></html>"
     )
     page = extract(head)
-    assert page.title == "2026年省政府工作报告 ——2026年1月27日在辽宁省第十四届人民代表大会第五次会议上"
+    assert (
+        page.title == "2026年省政府工作报告 ——2026年1月27日在辽宁省第十四届人民代表大会第五次会议上"
+    )
     assert page.meta["html_description"] == "a b"
 
 
@@ -305,14 +311,18 @@ def test_a_record_without_the_text_field_names_the_fields_it_has(tmp_path):
     from reportnlp.pipeline.readers import Failure, read_inputs
 
     src = tmp_path / "c.csv"
-    src.write_text("key,正文,年份\nk1,各位代表：今年以来，全市开展宣讲30余场次。,2024\n", encoding="utf-8")
+    src.write_text(
+        "key,正文,年份\nk1,各位代表：今年以来，全市开展宣讲30余场次。,2024\n", encoding="utf-8"
+    )
     [fail] = read_inputs([str(src)])  # one error for the table, not one a row
     assert isinstance(fail, Failure) and fail.where == str(src)
     assert "columns: key, 正文, 年份" in fail.message and "--text-field" in fail.message
     [rec] = read_inputs([str(src)], text_key="正文", id_key="key")
     assert rec.id == "k1" and rec.fields == {"key": "k1", "年份": "2024"}
     lines = tmp_path / "c.jsonl"  # JSON lines each have their own fields: one error a line
-    lines.write_text('{"key": "k1", "正文": "各位代表"}\n{"text": "各位代表：今年以来。"}\n', encoding="utf-8")
+    lines.write_text(
+        '{"key": "k1", "正文": "各位代表"}\n{"text": "各位代表：今年以来。"}\n', encoding="utf-8"
+    )
     fail, rec = read_inputs([str(lines)])
     assert fail.where.endswith("c.jsonl:1") and "fields: key, 正文" in fail.message
     assert rec.data == "各位代表：今年以来。"
@@ -337,7 +347,7 @@ def test_gbk_file_names_of_a_windows_zip_are_read_as_chinese(tmp_path, monkeypat
 
 
 def test_a_browser_saved_page_folder_is_not_read_as_pages(tmp_path):
-    """"Save as: web page, complete" writes ``X.html`` and ``X_files/`` (images, scripts, iframe pages):
+    """ "Save as: web page, complete" writes ``X.html`` and ``X_files/`` (images, scripts, iframe pages):
     the folder's files are counted as the page's resources and skipped, never read as documents; a
     ``_files`` folder with no page beside it is read."""
     src = tmp_path / "in"
@@ -414,9 +424,21 @@ def test_corpus_signal_counts_gbk_files_and_pages_as_clean_reads_them(tmp_path):
         _invoke("clean", str(src), "-o", str(tmp_path / f"{enc}.jsonl"),
                 "--explain", str(tmp_path / f"{enc}.explain.jsonl"))  # fmt: skip
         outs[enc] = [(r["id"], r["text"]) for r in _jsonl(tmp_path / f"{enc}.jsonl")]
-        reasons = {(x["id"], x["text"]): x["reason"] for x in _jsonl(tmp_path / f"{enc}.explain.jsonl")}
+        reasons = {
+            (x["id"], x["text"]): x["reason"] for x in _jsonl(tmp_path / f"{enc}.explain.jsonl")
+        }
         assert reasons[("r00", "政府工作报告全文数据库收录")] == "repeated_across_corpus", enc
     assert outs["gb18030"] == outs["utf-8"]
+    # a forced --encoding reaches the first pass too
+    _invoke(
+        "clean",
+        str(tmp_path / "gb18030"),
+        "-o",
+        str(tmp_path / "forced.jsonl"),
+        "--encoding",
+        "gb18030",
+    )
+    assert [(r["id"], r["text"]) for r in _jsonl(tmp_path / "forced.jsonl")] == outs["utf-8"]
 
 
 def test_corpus_line_counts_of_a_page_are_its_rendered_lines():
@@ -427,7 +449,9 @@ def test_corpus_line_counts_of_a_page_are_its_rendered_lines():
 
     items = list(read_inputs([str(NEWS), str(GOV)]))
     counts, n = corpus_line_counts(items)
-    want = count_lines(extract(NEWS.read_bytes()).text) + count_lines(extract(GOV.read_bytes()).text)
+    want = count_lines(extract(NEWS.read_bytes()).text) + count_lines(
+        extract(GOV.read_bytes()).text
+    )
     assert n == 2 and counts == want
 
 

@@ -50,9 +50,13 @@ class Scan:
 
 
 def scan_task(
-    part: Partition, corpus: bool = True, reader_options: Optional[Mapping[str, Any]] = None
+    part: Partition,
+    corpus: bool = True,
+    reader_options: Optional[Mapping[str, Any]] = None,
+    encoding: Optional[str] = None,
 ) -> Scan:
-    """Hash the ids of a partition's records and (``corpus``) count each document's distinct raw lines."""
+    """Hash the ids of a partition's records and (``corpus``) count each document's distinct raw lines
+    (read as clean() reads them; ``encoding``: the run's forced input encoding)."""
     ids = array("Q")
     keys = array("Q")
     suffixed: list[int] = []
@@ -66,7 +70,7 @@ def scan_task(
             suffixed.append(ids[-1])
         if corpus:
             try:  # the lines clean() will see: a page rendered, bytes decoded as clean decodes them
-                data = scan_text(item)
+                data = scan_text(item, encoding)
                 if data is not None:
                     keys.extend(count_lines(data))
             except Exception:  # e.g. a lone surrogate: the process pass reports this record
