@@ -462,3 +462,30 @@ def test_rendered_text_is_the_text_extract_gives():
         data = page.read_bytes()
         assert rendered_text(data) == extract(data).text
         assert rendered_text(data.decode(extract(data).encoding)) == extract(data).text
+
+
+def test_json_arrays_of_records_and_legacy_spreadsheets(tmp_path, caplog):
+    """``scrapy crawl -o items.json`` writes an array of records: each one a document (``file:#n``); a
+    ``.json`` with no text field anywhere (a metadata file beside the corpus, as gov-portal-pages'
+    ``sources.json``) is skipped with a warning, not failed; ``.xls`` gets the convert hint."""
+    import reportnlp
+
+    text = reportnlp.clean(GOV.read_bytes()).text
+    items = [{"url": "https://www.beijing.gov.cn/x.html", "content": text, "title": "2026年政府工作报告"},
+             {"url": "u2", "content": text[:300]}, "not a record"]  # fmt: skip
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "items.JSON").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    (src / "sources.json").write_text(json.dumps({"note": "x", "provinces": [{"code": "BJ"}]}),
+                                      encoding="utf-8")  # fmt: skip
+    (src / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    with caplog.at_level("WARNING", logger="reportnlp"):
+        r = CliRunner().invoke(main, ["clean", str(src), "-o", str(tmp_path / "o.jsonl")])
+    assert r.exit_code == 1  # the array's third item and the .xls failed, the rest is written
+    recs = _jsonl(tmp_path / "o.jsonl")
+    assert [x["id"] for x in recs] == ["items-1", "items-2"]
+    assert recs[0]["source"].endswith("items.JSON:#1") and recs[0]["title"] == "2026年政府工作报告"
+    assert recs[0]["fields"]["url"] == "https://www.beijing.gov.cn/x.html"
+    assert "items.JSON:#3: array item is not a record" in r.output
+    assert "convert-to xlsx" in r.output
+    assert "sources.json: skipped: no record with" in caplog.text

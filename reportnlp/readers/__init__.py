@@ -9,6 +9,7 @@ input                                          reader                      extra
 ``.txt``                                       :class:`TextReader`         core
 ``.jsonl .ndjson`` (+ ``.gz .bz2 .xz``)        :class:`JsonlReader`        core
 ``.jsonl.zst``                                 :class:`JsonlReader`        ``reportnlp[zst]``
+``.json`` (an array of records; + compressed)  :class:`JsonReader`         core
 ``.csv .tsv`` (+ compressed)                   :class:`CsvReader` / TSV    core
 ``.xlsx``                                      :class:`XlsxReader`         ``reportnlp[xlsx]``
 ``.parquet``                                   :class:`ParquetReader`      ``reportnlp[parquet]``
@@ -17,6 +18,7 @@ input                                          reader                      extra
 ``.docx``                                      :class:`DocxReader`         core (lxml)
 ``.pdf``                                       :class:`PdfReader`          ``reportnlp[pdf]``
 ``.doc .wps``                                  per-file error: convert     –
+``.xls .et``                                   per-file error: convert     –
 =============================================  ==========================  ===========================
 """
 
@@ -41,9 +43,15 @@ from reportnlp.readers.base import (
 )
 from reportnlp.readers.docx import DocxReader, LegacyWordReader
 from reportnlp.readers.html import HtmlReader, MhtmlReader
-from reportnlp.readers.jsonl import JsonlReader
+from reportnlp.readers.jsonl import JsonlReader, JsonReader
 from reportnlp.readers.pdf import PdfReader
-from reportnlp.readers.tabular import CsvReader, ParquetReader, TsvReader, XlsxReader
+from reportnlp.readers.tabular import (
+    CsvReader,
+    LegacyExcelReader,
+    ParquetReader,
+    TsvReader,
+    XlsxReader,
+)
 from reportnlp.readers.text import TextReader
 
 __all__ = [
@@ -56,7 +64,9 @@ __all__ = [
     "Failure",
     "HtmlReader",
     "Item",
+    "JsonReader",
     "JsonlReader",
+    "LegacyExcelReader",
     "LegacyWordReader",
     "MhtmlReader",
     "MissingExtra",
@@ -76,6 +86,7 @@ __all__ = [
 READERS: tuple[type[BaseReader], ...] = (
     TextReader,
     JsonlReader,
+    JsonReader,
     CsvReader,
     TsvReader,
     XlsxReader,
@@ -85,6 +96,7 @@ READERS: tuple[type[BaseReader], ...] = (
     DocxReader,
     PdfReader,
     LegacyWordReader,
+    LegacyExcelReader,
 )
 
 _BY_EXTENSION: dict[str, type[BaseReader]] = {ext: cls for cls in READERS for ext in cls.extensions}

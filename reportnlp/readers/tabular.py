@@ -110,6 +110,20 @@ class XlsxReader(BaseReader):
             book.close()
 
 
+class LegacyExcelReader(BaseReader):
+    """``.xls`` and ``.et`` (binary Excel, WPS spreadsheets): not read; a per-file error says how to
+    convert them (the batch goes on)."""
+
+    extensions = (".xls", ".et")
+
+    def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
+        yield Failure(
+            path,
+            "binary spreadsheets (.xls, .et) are not read; convert it first, e.g. "
+            f"libreoffice --headless --convert-to xlsx '{path}'",
+        )
+
+
 class ParquetReader(BaseReader):
     """Parquet tables, one row group at a time (a large file never sits in memory whole);
     ``source`` is ``file:row`` (1-based over the file)."""
