@@ -134,6 +134,25 @@ def test_parquet_row_groups_split_the_plan(tmp_path):
     assert whole[29][1] == f"{path}:30" and whole[29][2]["n"] == 29
 
 
+def test_one_large_row_group_is_cut_into_slices_of_rows(tmp_path):
+    """pandas and pyarrow write up to a million rows as one row group: such a group is cut into slices of
+    its rows, named and made unique exactly as a whole read names them."""
+    from reportnlp.pipeline.plan import ParquetGroups, plan_partitions, read_partition, with_priors
+    from reportnlp.pipeline.readers import read_inputs
+    from reportnlp.pipeline.tasks import scan_task
+
+    path = _gwr_parquet(tmp_path / "one.parquet", group=30)
+    parts = plan_partitions([str(path)], 100_000)
+    units = [u for p in parts for u in p.units]
+    assert len(units) >= 4 and all(isinstance(u, ParquetGroups) and u.end == 1 for u in units)
+    assert sum(u.take for u in units) == 30 and [u.skip for u in units][0] == 0
+    scans = [scan_task(p, corpus=False) for p in parts]
+    parts = with_priors(parts, [s.id_list() for s in scans], [h for s in scans for h in s.suffixed])
+    split = [(r.id, r.source, r.fields, r.data) for p in parts for r in read_partition(p)]
+    whole = [(r.id, r.source, r.fields, r.data) for r in read_inputs([str(path)])]
+    assert split == whole and len(whole) == 30 and whole[17][0] == "dup#3"
+
+
 def test_parquet_output_is_the_same_bytes_on_every_executor(tmp_path):
     pytest.importorskip("distributed")
     from reportnlp.pipeline import driver
@@ -142,16 +161,19 @@ def test_parquet_output_is_the_same_bytes_on_every_executor(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     path = _gwr_parquet(src / "gwr.parquet")
+    one = _gwr_parquet(tmp_path / "one.parquet", group=30)  # one row group: slices of rows
     outs = []
-    for name, executor, size in (
-        ("serial-whole", SerialExecutor(), None),
-        ("serial-groups", SerialExecutor(), 100_000),
-        ("pool-groups", ProcessExecutor(2), 200_000),
+    for name, executor, size, where in (
+        ("serial-whole", SerialExecutor(), None, path),
+        ("serial-groups", SerialExecutor(), 100_000, path),
+        ("pool-groups", ProcessExecutor(2), 200_000, path),
+        ("pool-slices", ProcessExecutor(2), 100_000, one),
     ):
         out = tmp_path / f"{name}.jsonl"
-        s = driver.run_to_output("clean", [str(path)], str(out), executor, partition_size=size)
-        outs.append((out.read_bytes(), json.dumps(s.to_dict())))
-    assert outs[0] == outs[1] == outs[2]
+        s = driver.run_to_output("clean", [str(where)], str(out), executor, partition_size=size)
+        text = out.read_bytes().replace(str(one).encode(), str(path).encode())  # the sources' name
+        outs.append((text, json.dumps(s.to_dict()).replace(str(one), str(path))))
+    assert outs[0] == outs[1] == outs[2] == outs[3]
     for i, args in enumerate((["-j", "2"], ["--engine", "dask", "--workers", "2"])):
         out = tmp_path / f"cli{i}.jsonl"
         _invoke("clean", str(path), "-o", str(out), *args)

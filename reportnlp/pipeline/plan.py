@@ -75,8 +75,9 @@ class JsonlRange:
 
 @dataclass(frozen=True)
 class ParquetGroups:
-    """Row groups ``first`` … ``end - 1`` of a parquet file, ``first_row`` the 1-based number of the first
-    group's first row in the file; ``nbytes`` their compressed size."""
+    """Row groups ``first`` … ``end - 1`` of a parquet file, ``first_row`` the 1-based number in the file of
+    the first row read; ``nbytes`` their compressed size. A slice of one group larger than a partition
+    leaves out its first ``skip`` rows and reads ``take`` (``None``: every row)."""
 
     path: str
     abspath: str
@@ -84,6 +85,8 @@ class ParquetGroups:
     end: int
     first_row: int
     nbytes: int
+    skip: int = 0
+    take: Optional[int] = None
 
 
 _log = logging.getLogger("reportnlp")
@@ -172,7 +175,7 @@ def plan_partitions(
             continue
         if nbytes > partition_size - size and path.lower().endswith(PARQUET_SUFFIX):
             groups = parquet_row_groups(abspath)
-            if groups and len(groups) > 1:  # row groups are read one at a time: they split the file
+            if groups and (len(groups) > 1 or groups[0][0] > 1):  # row groups (or slices) split it
                 for unit in _parquet_ranges(
                     path, abspath, groups, partition_size - size, partition_size
                 ):
@@ -224,10 +227,22 @@ def _parquet_ranges(
     path: str, abspath: str, groups: Sequence[tuple[int, int]], first: int, size: int
 ) -> Iterator[ParquetGroups]:
     """Runs of whole row groups of about ``first``, then ``size`` compressed bytes (``groups``: each
-    group's rows and bytes, in order); a group larger than that is a run alone."""
-    start, row, acc, want = 0, 1, 0, max(first, 1)
-    rows = 0
+    group's rows and bytes, in order); a group larger than ``size`` (a file pandas wrote: one group of up to
+    a million rows) is cut into slices of its rows of about ``size`` bytes each."""
+    start, row, acc, rows, want = 0, 1, 0, 0, max(first, 1)
     for g, (n, nbytes) in enumerate(groups):
+        if nbytes > size and n > 1:
+            if acc:  # the run before it ends here
+                yield ParquetGroups(path, abspath, start, g, row, acc)
+                row += rows
+            k = min(n, -(-nbytes // size))
+            per = -(-n // k)
+            for skip in range(0, n, per):
+                take = min(per, n - skip)
+                share = max(1, nbytes * take // n)
+                yield ParquetGroups(path, abspath, g, g + 1, row + skip, share, skip, take)
+            start, row, acc, rows, want = g + 1, row + n, 0, 0, size
+            continue
         acc += nbytes
         rows += n
         if acc >= want or g == len(groups) - 1:
@@ -312,7 +327,13 @@ def _read_groups(unit: ParquetGroups, opts: Mapping) -> Iterator[Item]:
     """Row groups of a parquet file: the records the whole file's read gives for them, named alike."""
     reader = ParquetReader(**opts)
     yield from reader.read_row_groups(
-        unit.abspath, display_name(unit.path), unit.first, unit.end, unit.first_row
+        unit.abspath,
+        display_name(unit.path),
+        unit.first,
+        unit.end,
+        unit.first_row,
+        unit.skip,
+        unit.take,
     )
 
 

@@ -150,13 +150,23 @@ class ParquetReader(BaseReader):
         yield from self._rows(io.BytesIO(data), path, stem)
 
     def read_row_groups(
-        self, path: str, shown: str, first: int, end: int, first_row: int
+        self,
+        path: str,
+        shown: str,
+        first: int,
+        end: int,
+        first_row: int,
+        skip: int = 0,
+        take: Optional[int] = None,
     ) -> Iterator[Item]:
         """The records of row groups ``first`` … ``end - 1`` of the file at ``path`` (a partition of a
-        run: :mod:`reportnlp.pipeline.plan`), named ``shown:row`` and ``stem-row`` from ``first_row``, the
-        1-based number of the first group's first row in the file: as :meth:`read` names them."""
+        run: :mod:`reportnlp.pipeline.plan`), the first ``skip`` rows left out and at most ``take`` read (a
+        slice of one large group), named ``shown:row`` and ``stem-row`` from ``first_row``, the 1-based
+        number of the first row read: as :meth:`read` names them."""
         try:
-            yield from self._rows(path, shown, stem_of(shown), range(first, end), first_row)
+            yield from self._rows(
+                path, shown, stem_of(shown), range(first, end), first_row, skip, take
+            )
         except OSError as err:
             yield Failure(shown, f"cannot read: {err.strerror or err}")
         except MissingExtra as err:
@@ -171,6 +181,8 @@ class ParquetReader(BaseReader):
         stem: str,
         groups: Optional[range] = None,
         first_row: int = 1,
+        skip: int = 0,
+        take: Optional[int] = None,
     ) -> Iterator[Item]:
         need("pyarrow", "parquet")
         import pyarrow.parquet as pq
@@ -181,15 +193,29 @@ class ParquetReader(BaseReader):
                 yield fail
             return
         n = first_row - 1
+        left = take
         # a text or page column of bytes stays bytes: its encoding is detected (a GBK page), not assumed
         raw = {*((self.text_key,) if self.text_key else DEFAULT_TEXT_KEYS), "html"}
-        for g in groups if groups is not None else range(pf.num_row_groups):
-            for obj in pf.read_row_group(g).to_pylist():
+        groups = groups if groups is not None else range(pf.num_row_groups)
+        # batches of rows, not whole groups: a large group never sits in memory as Python objects
+        for batch in pf.iter_batches(batch_size=256, row_groups=list(groups), use_threads=False):
+            if skip >= batch.num_rows:
+                skip -= batch.num_rows
+                continue
+            if skip:
+                batch, skip = batch.slice(skip), 0
+            for obj in batch.to_pylist():
+                if left is not None:
+                    if left <= 0:
+                        return
+                    left -= 1
                 n += 1
                 obj = {
                     k: v if k in raw and isinstance(v, bytes) else _plain(v) for k, v in obj.items()
                 }
                 yield self.record_from(obj, f"{path}:{n}", f"{stem}-{n}")
+            if left is not None and left <= 0:
+                return
 
 
 def parquet_row_groups(path: str) -> Optional[list[tuple[int, int]]]:
