@@ -4,7 +4,8 @@ A run's inputs (files, directories, ``-`` for standard input spooled to a file) 
 :class:`Partition` s of about ``partition_size`` bytes: whole files for single-document files (``.txt``, and the
 per-format readers' HTML, Word, PDF), byte ranges of JSONL files cut at line ends (the file is streamed
 once and its newlines counted, so each range knows the line number it starts at), and runs of whole row groups
-of parquet files (sized from the file's footer; each run knows the row number it starts at). A partition is small and
+of parquet files, or slices of one large group's rows (sized from the file's footer, uncompressed; each knows
+the row number it starts at). A partition is small and
 picklable: it travels to a worker, which reads its own bytes (:func:`read_partition`). Ids are made unique
 across the run exactly as :func:`reportnlp.pipeline.readers.read_inputs` makes them: a first pass hashes every
 id (:func:`id_hash`) and each partition learns, in ``prior``, how often its recurring ids were seen before it.
@@ -76,7 +77,7 @@ class JsonlRange:
 @dataclass(frozen=True)
 class ParquetGroups:
     """Row groups ``first`` … ``end - 1`` of a parquet file, ``first_row`` the 1-based number in the file of
-    the first row read; ``nbytes`` their compressed size. A slice of one group larger than a partition
+    the first row read; ``nbytes`` their uncompressed size. A slice of one group larger than a partition
     leaves out its first ``skip`` rows and reads ``take`` (``None``: every row)."""
 
     path: str
@@ -226,7 +227,7 @@ def _jsonl_ranges(path: str, abspath: str, first: int, size: int) -> Iterator[Js
 def _parquet_ranges(
     path: str, abspath: str, groups: Sequence[tuple[int, int]], first: int, size: int
 ) -> Iterator[ParquetGroups]:
-    """Runs of whole row groups of about ``first``, then ``size`` compressed bytes (``groups``: each
+    """Runs of whole row groups of about ``first``, then ``size`` uncompressed bytes (``groups``: each
     group's rows and bytes, in order); a group larger than ``size`` (a file pandas wrote: one group of up to
     a million rows) is cut into slices of its rows of about ``size`` bytes each."""
     start, row, acc, rows, want = 0, 1, 0, 0, max(first, 1)

@@ -219,8 +219,8 @@ class ParquetReader(BaseReader):
 
 
 def parquet_row_groups(path: str) -> Optional[list[tuple[int, int]]]:
-    """``(rows, bytes)`` of each row group of a parquet file (bytes: compressed, as stored), from its
-    footer alone; ``None`` when it cannot be read so (no pyarrow, not a parquet file): the run then reads
+    """``(rows, bytes)`` of each row group of a parquet file (bytes uncompressed: what the run will read,
+    as a JSONL file's bytes are), from its footer alone; ``None`` when it cannot be read so (no pyarrow, not a parquet file): the run then reads
     the file whole and its read reports the error."""
     try:
         import pyarrow.parquet as pq
@@ -229,8 +229,7 @@ def parquet_row_groups(path: str) -> Optional[list[tuple[int, int]]]:
         groups = []
         for g in range(meta.num_row_groups):
             rg = meta.row_group(g)
-            size = sum(rg.column(c).total_compressed_size for c in range(rg.num_columns))
-            groups.append((rg.num_rows, size))
+            groups.append((rg.num_rows, rg.total_byte_size))  # uncompressed: the work, as JSONL bytes
         return groups
     except Exception:  # unreadable here: read whole, and reported by the task that reads it
         return None
