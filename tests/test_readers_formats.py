@@ -511,3 +511,20 @@ def test_json_arrays_of_records_and_legacy_spreadsheets(tmp_path, caplog):
     assert "items.JSON:#3: array item is not a record" in r.output
     assert "convert-to xlsx" in r.output
     assert "sources.json: skipped: no record with" in caplog.text
+
+
+def test_no_clean_reports_a_page_with_no_visible_text_as_clean_does(tmp_path):
+    """An anti-bot challenge page (gov-portal-pages' GS and QH are such pages: obfuscated script, no
+    text) is an error under --no-clean too, not an empty document. Markup in that shape: a mechanism test."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "challenge.html").write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><script>$_ts=window["$_ts"];</script>'
+        "</head><body><script>eval(atob('x'))</script></body></html>",
+        encoding="utf-8",
+    )
+    shutil.copy(GOV, tmp_path / "in" / "gov_BJ.html")
+    for extra in ([], ["--no-clean"]):
+        out = tmp_path / f"a{len(extra)}.jsonl"
+        r = CliRunner().invoke(main, ["analyse", str(tmp_path / "in"), "-o", str(out), *extra])
+        assert r.exit_code == 1 and "challenge.html: HTML page with no visible text" in r.output
+        assert [x["id"] for x in _jsonl(out)] == ["gov_BJ"]

@@ -269,7 +269,7 @@ def record_text(rec: Record, encoding: Optional[str] = None) -> RecordText:
     of no known format whose data starts like a page, as :func:`reportnlp.clean` sniffs it) becomes the
     page's visible text, every rendered line kept (the browser title left out: it is the ``title``), with
     the title and ``<meta>`` the page states; never its markup. Raises
-    :class:`~reportnlp.errors.ReportNLPError` for undecodable bytes.
+    :class:`~reportnlp.errors.ReportNLPError` for undecodable bytes or a page with no visible text.
 
     >>> page = "<html><head><title>政府工作报告_某市政府</title></head><body><p>一、总体要求</p><p>坚持稳中求进。</p></body></html>"
     >>> record_text(Record("a", page, "a.html", format="html"))
@@ -283,6 +283,12 @@ def record_text(rec: Record, encoding: Optional[str] = None) -> RecordText:
     )
     if html:
         page = extract(data, encoding=encoding)
+        if not any(ln.strip() for ln in page.lines):  # as reportnlp.clean reports it
+            from reportnlp.errors import InputError
+
+            raise InputError(
+                "HTML page with no visible text (a script-only or anti-bot page?)", rec.source
+            )
         lines, hints = page.lines, page.hints
         if hints and hints[0] == "dom:browser_title":
             lines = lines[1:]
