@@ -114,7 +114,9 @@ def page_resource_dirs(dirs: Iterable[str], files: Iterable[str]) -> set[str]:
         for ext in _PAGE_SUFFIXES
         if f.lower().endswith(ext) and len(f) > len(ext)
     }
-    return {d for d in dirs if d.lower().endswith("_files") and d[: -len("_files")].lower() in pages}
+    return {
+        d for d in dirs if d.lower().endswith("_files") and d[: -len("_files")].lower() in pages
+    }
 
 
 def _kind(mode: int) -> str:

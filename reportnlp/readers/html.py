@@ -633,7 +633,9 @@ def rendered_text(data: Union[str, bytes], *, encoding: Optional[str] = None) ->
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         return ""
-    lines = [ln.text for ln in _render(root.find("body") if root.find("body") is not None else root)]
+    lines = [
+        ln.text for ln in _render(root.find("body") if root.find("body") is not None else root)
+    ]
     tag = root.find(".//title")
     tag_text = _clean_line(tag.text_content()) if tag is not None else ""
     if tag_text:

@@ -224,7 +224,9 @@ class PdfReader(BaseReader):
         except Exception as err:  # pdfminer's PSEOF, PDFSyntaxError, an encrypted file …
             if type(err).__module__.split(".")[0] != "pdfminer":
                 raise
-            what = "encrypted" if "encrypt" in type(err).__name__.lower() else "damaged or truncated"
+            what = (
+                "encrypted" if "encrypt" in type(err).__name__.lower() else "damaged or truncated"
+            )
             yield Failure(
                 path,
                 f"cannot read the PDF: {what} ({type(err).__name__}: {err}); download it again "

@@ -229,7 +229,8 @@ def parquet_row_groups(path: str) -> Optional[list[tuple[int, int]]]:
         groups = []
         for g in range(meta.num_row_groups):
             rg = meta.row_group(g)
-            groups.append((rg.num_rows, rg.total_byte_size))  # uncompressed: the work, as JSONL bytes
+            # uncompressed: the work, as a JSONL file's bytes are
+            groups.append((rg.num_rows, rg.total_byte_size))
         return groups
     except Exception:  # unreadable here: read whole, and reported by the task that reads it
         return None
