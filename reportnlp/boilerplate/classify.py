@@ -556,6 +556,8 @@ def _retitle(
             continue
         if reasons[i] in _NEVER_TITLE or t.endswith(("。", "；", ";", "：", ":", "，")):
             continue
+        if len(t) > 40 and "。" in t[:-1]:
+            continue  # sentences (a site's summary of the page: ``…开幕…。下面是小编收集整理的…!!``), not a headline
         if i == b_idx:
             score = 4.0 if echo_first else 1.0 if site else 0.0
         elif t in segments or (headline and t.startswith(headline)):
@@ -570,6 +572,8 @@ def _retitle(
         after = filled[k : k + 2]
         if any(actions[j] == codes.META or dateline[j] for j in after):
             score += 2
+        elif texts.index(t) == i and any(f"《{t}》" in texts[j] for j in after):
+            score += 2  # the next line names it (a 文库 page: ``X.docx`` / ``《X.docx》由会员分享…``), first copy
         if score > 0:
             evident.add(i)
         score += bool(_TITLE_WORDS.search(t)) + (len(t) >= 8)
@@ -646,7 +650,7 @@ def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bo
     )
 
 
-_DATELINE_INITIALS = frozenset("（(—－-12〇零一二")  # a dateline's first character
+_DATELINE_INITIALS = frozenset("（(—－-12〇○零一二?")  # a dateline's first character (``??``: a lost dash)
 _SPEAKER_TAIL = re.compile(SPEAKER_TAIL)
 _CAPTION_ENDS = ("摄", "摄）", "摄)")  # a long line ending so is a photo caption: read by the rules
 _NOTE_STARTS = (

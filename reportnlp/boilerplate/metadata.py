@@ -62,6 +62,8 @@ _SITE_PATTERNS = [
     re.compile(r"欢迎(?:您)?访问\s*(" + _SITE + ")"),
     re.compile(r"©\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,16})\s*版权所有"),
     re.compile(r"[©]\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站))"),
+    # last: the owner a footer names when it names no site (``主办单位:青阳县人大常委会``)
+    re.compile(r"^主办单位\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"),
 ]
 #: Spaces between two Han characters (``人 民 网 版 权 所 有``).
 _HAN_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
@@ -91,9 +93,9 @@ def iso_date(text: str) -> Optional[str]:
     return None
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}  # ○: U+25CB typed for 〇
 _CN_DATE = re.compile(
-    r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+    r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 
 
@@ -133,6 +135,16 @@ _SPEAKER = re.compile(
     r"(?:^|\s)"
     + SPEAKER_TAIL.replace(SPEAKER_NAME + "$", "")
     + r"([\u4e00-\u9fff·]{2,10})$"
+)
+# a closing byline line of several reporters (``|记者 徐超超 蔡俊``): the whole line, so no word of a sentence
+_BYLINE_LINE = re.compile(
+    r"^[|｜]?\s*(?:本报)?记者\s*[:：]?\s*(" + _NAME + r"(?:\s+" + _NAME + r"){1,3})$"
+)
+# a speech header run into its text (``…会议上 上海市市长 龚正 各位代表: 现在,…``): the speaker
+_SPEAKER_GLUED = re.compile(
+    r"(?:会议|大会)上[\s\u3000]+"
+    + SPEAKER_TAIL.replace(r"[\s\u3000]*" + SPEAKER_NAME + "$", "")
+    + r"[\s\u3000]*([\u4e00-\u9fff·]{2,4})[\s\u3000]+(?:各位代表|各位委员|同志们)"
 )
 _BRACKET_BYLINE = re.compile(r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4})[）)]$")
 _HANDLE_DATE = re.compile(
@@ -214,7 +226,9 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
 
 
 def _sign_off(decisions: Sequence[LineDecision]) -> Optional[tuple[str, str]]:
-    """The last issuer and date of an official text's sign-off (``北京市人民政府办公厅`` / ``2016年5月28日``)."""
+    """The last issuer and date of an official text's sign-off (``北京市人民政府办公厅`` / ``2016年5月28日``);
+    without an organisation line, a date in Chinese numerals alone (``二○○七年四月十三日``: only a document's
+    sign-off writes its date so), with ``""`` for the issuer."""
     lines: list[LineDecision] = []  # the last 30 non-blank lines: a sign-off ends its text
     for d in reversed(decisions):
         if d.action != codes.BLANK:
@@ -223,6 +237,9 @@ def _sign_off(decisions: Sequence[LineDecision]) -> Optional[tuple[str, str]]:
                 break
     lines.reverse()
     found = None
+    for d in lines:
+        if d.action == codes.KEEP and len(d.text) <= 20 and _CN_DATE.fullmatch(d.text.strip("（）() ")):
+            found = ("", cn_date(d.text)) if cn_date(d.text) else found
     for a, b in zip(lines, lines[1:]):
         # a short organisation line, then a short date line (cheap tests first: most lines are prose)
         if len(b.text) > 24 or len(a.text) > 40 or a.action != codes.KEEP:
@@ -266,9 +283,16 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             meta["date"] = date
         if "source" not in meta and (m := _SOURCE.search(t) or _DATE_BAR_SOURCE.match(t)):
             src = _STOP.sub("", m.group(1))
+            if src == m.group(1) and t[m.end() : m.end() + 1] in (":", "："):
+                src = ""  # the next field's label, the source being empty (``信息来源: 关键词:``)
             if src:
                 meta["source"] = src
     _author(meta_lines, meta)
+    if "author" not in meta:
+        for d in decisions[:40]:
+            if d.action == codes.KEEP and (m := _SPEAKER_GLUED.search(d.text, 0, 200)):
+                meta["author"] = m.group(1)
+                break
     site = browser_site(decisions)
     if site is None:
         site = next(
@@ -303,13 +327,14 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             if d := _date_of(m.group(1)):
                 meta["written_date"] = d
     if sign := _sign_off(decisions):
-        meta.setdefault("issuer", sign[0])
+        if sign[0]:
+            meta.setdefault("issuer", sign[0])
         meta.setdefault("written_date", sign[1])
     for d in decisions[:80]:  # a dateline heads its speech
         if d.action != codes.KEEP or len(d.text) > 80:
             continue
         t = d.text.strip()
-        if t[:1] not in "（(—－-12〇零一二":
+        if t[:1] not in "（(—－-12〇○零一二?":
             continue
         if DATELINE.match(t) or DATELINE_START.match(t):
             if date := _date_of(t):
@@ -328,6 +353,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
     finders = (
         lambda t: (m := _OP.search(t)) and m.group(1),
         lambda t: (m := _AUTHORS.search(t)) and m.group(1),
+        lambda t: (m := _BYLINE_LINE.match(t)) and m.group(1),
         lambda t: (m := _BYLINE.search(t)) and m.group(1),
         lambda t: (m := _SPEAKER.search(t)) and m.group(1),
         lambda t: (m := _BRACKET_BYLINE.match(t)) and m.group(1),

@@ -165,7 +165,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_PHOTO_CAPTION,  # a photo's credit (``…记者 刘尚文 摄``) or a speech photo's line
-        r"(?:^|[\s\u3000（(/：:])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄"
+        r"(?:^|[\s\u3000（(/：:。])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄"
         r"|^[^。，]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$",
         200,
     ),
@@ -192,7 +192,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_ATTACHMENT,
-        r"^(?:相关)?附件(?:下载)?(?:[:：]|$)|^[^。，]{1,60}\.(?:docx?|pdf|xlsx?|wps|pptx?|zip|rar|txt|ofd)$",
+        r"^(?:相关)?附件(?:下载[:：]|[:：]?\s*$)|^[^。，]{1,60}\.(?:docx?|pdf|xlsx?|wps|pptx?|zip|rar|txt|ofd)$",
         80,
     ),
     (
@@ -273,8 +273,8 @@ SPEAKER_NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]
 #: A speaker's office and name ending a line (``北京市市长 殷勇``, ``自治区主席艾尔肯·吐尼亚孜``).
 SPEAKER_TAIL = (
     r"(?:[\u4e00-\u9fff]{0,14}(?:省|市|县|区|州|盟|旗|政府|自治区))?"
-    r"代?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|自治区主席|主席)"
-    r"[\s\u3000]*" + SPEAKER_NAME + "$"
+    r"副?代?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|自治区主席|主席)"
+    r"(?:[(（][\u4e00-\u9fff]{1,6}[)）])?[\s\u3000]*" + SPEAKER_NAME + "$"
 )
 #: An official document's number (发文字号): ``吉政明电〔2022〕1号``, ``滬府發(fā)〔2017〕92號``.
 DOC_NUMBER = (
@@ -317,7 +317,7 @@ META_LINE_PATTERN = (
 _META_HEAD, _META_REST = split_anchored(META_LINE_PATTERN)  # both present
 #: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
 DATELINE = re.compile(
-    r"^[（(]?[—－-]*\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇零一二三四五六七八九]{4}\s*年"
+    r"^[（(]?(?:[—－-]+|\?\?)?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年"
     r"\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3})\s*日.{0,50}?"
     r"(?:上|通过|发表|讲话|报告|会议)[）)]?$"
     r"|^[—－]+\s*在.{2,50}?上的?(?:报告|讲话|发言|致辞|工作报告)?$"
@@ -325,8 +325,8 @@ DATELINE = re.compile(
 #: The start of a dateline broken over two lines (``——2026年1月27日在山东省第十四届`` /
 #: ``人民代表大会第四次会议上``), and the end that completes it.
 DATELINE_START = re.compile(
-    r"^[（(]?[—－-]+\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年.{1,8}?日\s*(?:在[^。，]{1,40})?$"
-    r"|^[（(]?(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年.{1,8}?日\s*在[^。，]{1,30}(?:届|次)$"
+    r"^[（(]?[—－-]+\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{1,8}?日\s*(?:在[^。，]{1,40})?$"
+    r"|^[（(]?(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{1,8}?日\s*在[^。，]{1,30}(?:届|次)$"
 )
 DATELINE_END = re.compile(r"^[^。，]{0,40}(?:会议|大会|会)上(?:的(?:报告|讲话))?[）)]?$")
 SPEAKER_OFFICE = re.compile(
@@ -352,7 +352,10 @@ def is_date_line(line: str) -> bool:
     return _WRITTEN_DATE.fullmatch(line) is not None
 
 
-_WRITTEN_DATE = re.compile(r"[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?")
+_WRITTEN_DATE = re.compile(  # also in Chinese numerals, as a sign-off writes it (``二○○七年四月十三日``)
+    r"[（(]?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}"
+    r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3})\s*日[）)]?"
+)
 _DATE_TRAILING = re.compile(
     r"(?<![\d-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(?::\d{2})?$"
 )
@@ -431,7 +434,7 @@ def is_counter(line: str) -> bool:
 _TODAY = re.compile(
     r"(?:今天是)?[:：]?\s*\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
 )
-_SEPARATOR_LINE = re.compile(r"^[-=*_~·•—–─━＝＿～.…#+\s]{3,}$")
+_SEPARATOR_LINE = re.compile(r"^(?:[-=*_~·•—–─━＝＿～.…#+\s]{3,}|[|｜¦]+)$")  # or a table's bar left alone
 
 
 # An official document number alone on its line: 城南政发〔2024〕3号, 国办发[2023]12号

@@ -1,0 +1,180 @@
+"""Titles, metadata and line decisions on government-report pages: excerpts of real pages.
+
+Each excerpt is copied verbatim (lines kept whole, some pages cut short) from a page of
+``corpora/real-pages`` (the search tool's stored text of the URL given; ``corpora/real-pages/PROVENANCE.md``,
+batch gov3, dev split only: the heldout3 pages are never used here). Third-party page text kept as short test
+excerpts; the government documents are official documents (Art. 5(1) PRC Copyright Law).
+"""
+
+from __future__ import annotations
+
+from reportnlp import clean
+
+
+def _actions(text: str) -> dict[str, tuple[str, str]]:
+    doc = clean(text)
+    return {d.text.strip(): (d.action, d.reason) for d in doc.lines if d.action != "blank"}
+
+
+# http://www.dawa.gov.cn/2021_02/01_16/content-307974.html (govn_09, lines 4-7)
+DAWA = (
+    "各镇(街道)人民政府(办事处),临港经济开发区管委会,区政府各部门、直属机构:\n"
+    "请各牵头单位要严格按照任务分工,对涉及的工作任务进行再细化、再分解,明确每项任务的具体责任人和每季度的形象进度,"
+    "确保《政府工作报告》中确定各项工作任务得到有效落实。各责任(配合)单位要加强协调,积极配合,切实履行各自工作职责。"
+    "区委区政府督查室要根据各项工作任务完成时限要求,适时开展督查督办工作。\n"
+    "附件:《政府工作报告》任务分解表\n"
+    "盘锦市大洼区人民政府办公室\n"
+    "2021年1月25日\n"
+    "(此件公开发布)\n"
+)
+
+# https://jxtv3.com/html/.zfwjzcjd.201208t20120810_3827283.html (govn_11, lines 4-7): ○ is U+25CB
+SANSHUI = (
+    "二、各部门各单位要在每季度末(分别在6月、9月和12月底),将本部门(单位)完成任务的进展情况和在落实过程中出现的新问题、"
+    "新情况以及解决的办法和措施,以书面和电子邮件的形式报区督查组,由区督查组综合后向区政府汇报。\n"
+    "附件:2007年三水区政府工作主要任务分解表\n"
+    "二○○七年四月十三日\n"
+    "|\n"
+)
+
+# http://www.kmgd.gov.cn/c/2023-10-25/6719680.shtml (govr_05, lines 1-5)
+GUANDU = (
+    "昆明市官渡区人民政府关于官渡区2023年上半年国民经济和社会发展计划执行情况的报告\n"
+    "——2023年8月31日在区第十七届人大常委会第十五次会议上\n"
+    "官渡区人民政府副区长(提名人选) 吴小军\n"
+    "尊敬的赵主任、各位副主任、各位委员:\n"
+    "受李德鸿区长委托,我代表区人民政府,向本次会议报告官渡区2023年上半年国民经济和社会发展计划执行情况,请予审议。\n"
+)
+
+# http://xindetihuiya.com/wenshu/gzbg/729306.html (govr_04, lines 1-7): ``??`` where the page lost its dash
+GUANGZHOU = (
+    "关于广州市政府工作报告\n"
+    "广州市十五届人大一次会议1月5日开幕,广州市长温国辉作政府工作报告称,2017年广州市地区生产总值增长的预期目标为8%左右,"
+    "广州将于2018年率先全面建成小康社会。下面是小编收集整理的2017年广州市政府工作报告,欢迎阅读参考!!\n"
+    "??2017年1月5日在广州市第十五届人民代表大会第一次会议上\n"
+    "市长温国辉\n"
+    "各位代表:\n"
+    "我代表市人民政府向大会作政府工作报告,请予审议,并请政协委员和其他列席人员提出意见。\n"
+    "一、过去五年工作回顾\n"
+)
+
+# http://lifebb.we54.com/lifebb/2023/0228/18636.html (wnews_24, lines 1-16)
+XIUYING = (
+    "海口市秀英区第八届人民代表大会第三次会议开幕[图]_天天快资讯\n\n"
+    "来源:海口网时间:2023-02-28 20:12:32\n\n\n"
+    "(相关资料图)\n\n"
+    "海口网2月28日消息(记者卢海浪 邵阳 特约记者陈创淼 通讯员符志敏 摄影报道)2月28日上午,海口市秀英区第八届人民代表大会第三次会议隆重开幕。"
+    "来自秀英区各界人大代表齐聚一堂,肩负着人民重托,满载着民情民意,精神饱满出席大会,认真履行法定职责。\n\n"
+    "海口市秀英区第八届人民代表大会第三次会议开幕。邵阳 摄\n\n"
+    "根据会议议程,区长柳战良代表区政府向大会作政府工作报告,从五个方面总结了2022年区政府工作:砥砺奋进推项目、谋发展,"
+    "自贸港建设实现新突破;坚定不移调结构、转动能,产业优化升级迈出新步伐。\n\n"
+    "柳战良作政府工作报告。邵阳 摄\n\n"
+)
+
+# https://reportify.ai/news/1218176308656345088 (govr_02, lines 1-3, the third cut short)
+REPORTIFY = (
+    "龚正市长在上海市第十六届人民代表大会第四次会议的政府工作报告\n"
+    "Jie Fang Ri Bao·2026-02-09 01:28\n"
+    "政府工作报告 ——2026年2月3日在上海市第十六届人民代表大会第四次会议上 上海市市长 龚正 各位代表: "
+    "现在,我代表上海市人民政府,向大会报告工作,请予审议。请各位政协委员和其他列席人员提出 意见。\n"
+)
+
+# https://yzwku.com/doc/731045.html (wk_20, lines 1-3, the third cut short)
+YZWKU = (
+    "2023年区政府工作报告.docx\n"
+    "《2023年区政府工作报告.docx》由会员分享,可在线阅读,更多相关《2023年区政府工作报告.docx(10页珍藏版)》请在优知文库上搜索。\n"
+    "1、2023年区政府工作报告各位代表,同志们:现在,我代表区人民政府,向大会报告工作,请予审议,并请列席会议的政协委员提出意见。"
+    "一、2023年工作回顾2023年,是全面贯彻党的二十大精神的开局之年,是东北振兴战略实施20周年。\n"
+)
+
+# http://dqxw.yunpaper.cn/Article/index/aid/7447065.html (wnews_28, lines 9-15)
+YUNPAPER = (
+    "王波认真听取发言、一一回应,并对大家关心支持政府工作表示感谢。他说,大家的发言站位高、点题准,从不同方位、不同角度、"
+    "不同领域,对《政府工作报告(征求意见稿)》和县政府工作提出了许多中肯的意见建议。\n\n"
+    "|记者 徐超超 蔡俊\n"
+)
+
+# http://zwgkw.thx.gov.cn/openness/detail/content/5c4829ad7f8b9a6f388be521.html (govn_02, lines 2-8, 10-14)
+TAIHU_TABLE = (
+    "索引号: 003129766/201901-00336 组配分类: 规范性文件发布\n"
+    "信息分类: 通知   发布机构: 太湖县人民政府办公室\n"
+    "生成日期: 2019-01-23 文号:\n"
+    "信息来源: 关键词:\n"
+    "浏览次数: 590 内容概述:\n\n"
+    "各乡、镇人民政府,县政府各部门、各直属机构:\n\n"
+    "  《太湖县人民政府工作规则》已经2019年1月4日县政府第三次全体会议通过,现予印发,请遵照执行。\n"
+)
+
+
+def test_notice_attachment_name_and_public_mark_are_the_document():
+    acts = _actions(DAWA)
+    assert acts["附件:《政府工作报告》任务分解表"][0] == "keep"
+    assert acts["(此件公开发布)"][0] == "keep"
+    meta = clean(DAWA).meta
+    assert meta["issuer"] == "盘锦市大洼区人民政府办公室"
+    assert meta["written_date"] == "2021-01-25"
+
+
+def test_bare_attachment_label_is_still_furniture():
+    acts = _actions("附件下载:\n" + SANSHUI)
+    assert acts["附件下载:"][0] == "drop"
+
+
+def test_sign_off_date_in_chinese_numerals_with_white_circle():
+    doc = clean(SANSHUI)
+    acts = {d.text.strip(): d.action for d in doc.lines}
+    assert acts["二○○七年四月十三日"] == "keep"
+    assert acts["|"] == "drop"
+    assert doc.meta["written_date"] == "2007-04-13"
+    assert "issuer" not in doc.meta  # no organisation line: no issuer invented
+
+
+def test_deputy_speaker_with_nomination_note_is_the_author():
+    doc = clean(GUANDU)
+    acts = {d.text.strip(): (d.action, d.reason) for d in doc.lines}
+    assert acts["官渡区人民政府副区长(提名人选) 吴小军"][0] == "meta"
+    assert acts["——2023年8月31日在区第十七届人大常委会第十五次会议上"][0] == "keep"
+    assert doc.meta["author"] == "吴小军"
+    assert doc.title.startswith("昆明市官渡区人民政府关于")
+
+
+def test_site_summary_is_not_the_title_and_lost_dash_dateline_is_kept():
+    doc = clean(GUANGZHOU)
+    assert doc.title == "关于广州市政府工作报告"
+    acts = {d.text.strip(): d.action for d in doc.lines}
+    assert acts["??2017年1月5日在广州市第十五届人民代表大会第一次会议上"] == "keep"
+    assert acts["市长温国辉"] == "meta"
+    assert doc.meta["author"] == "温国辉"
+
+
+def test_caption_sentence_then_photographer_is_dropped():
+    acts = _actions(XIUYING)
+    assert acts["海口市秀英区第八届人民代表大会第三次会议开幕。邵阳 摄"] == ("drop", "photo_caption")
+    assert acts["柳战良作政府工作报告。邵阳 摄"][0] == "drop"
+    assert acts["来源:海口网时间:2023-02-28 20:12:32"][0] == "meta"
+    body = [t for t, (a, _) in acts.items() if a == "keep"]
+    assert len(body) == 2 and body[1].startswith("根据会议议程")
+
+
+def test_speaker_run_into_the_report_text_gives_the_author():
+    doc = clean(REPORTIFY)
+    assert doc.meta["author"] == "龚正"
+    assert doc.meta["date"] == "2026-02-09"
+    assert doc.title == "龚正市长在上海市第十六届人民代表大会第四次会议的政府工作报告"
+
+
+def test_wenku_file_name_named_by_the_next_line_is_the_title():
+    doc = clean(YZWKU)
+    assert doc.title == "2023年区政府工作报告.docx"
+    acts = {d.text.strip()[:10]: d.action for d in doc.lines}
+    assert acts["《2023年区政府工"] == "drop"
+
+
+def test_closing_byline_of_two_reporters():
+    assert clean(YUNPAPER).meta.get("author") == "徐超超 蔡俊"
+
+
+def test_empty_source_label_does_not_take_the_next_label():
+    meta = clean(TAIHU_TABLE).meta
+    assert "source" not in meta
+    assert meta["date"] == "2019-01-23"
