@@ -572,7 +572,7 @@ def _retitle(
         after = filled[k : k + 2]
         if any(actions[j] == codes.META or dateline[j] for j in after):
             score += 2
-        elif texts.index(t) == i and any(f"《{t}》" in texts[j] for j in after):
+        elif any(f"《{t}》" in texts[j] for j in after) and texts.index(t) == i:
             score += 2  # the next line names it (a 文库 page: ``X.docx`` / ``《X.docx》由会员分享…``), first copy
         if score > 0:
             evident.add(i)
