@@ -178,3 +178,104 @@ def test_empty_source_label_does_not_take_the_next_label():
     meta = clean(TAIHU_TABLE).meta
     assert "source" not in meta
     assert meta["date"] == "2019-01-23"
+
+
+# http://www.jl.gov.cn/zcxx/gzbg/202601/t20260130_3551040.html (gov_JL, lines 17-20; ../shared's
+# gov-portal-pages 2026_JL.html rendered by corpora/real-pages/render.py): an empty 来源 label, then the salutation
+JILIN = (
+    "——2026年1月27日在吉林省第十四届 人民代表大会第五次会议上 省长 胡玉亭\n"
+    "2026-01-30来源：\n"
+    "各位代表：\n"
+    "现在，我代表省政府，向大会报告工作，请予审议，并请省政协委员提出意见。\n"
+)
+
+
+def test_salutation_after_an_empty_label_stays_the_text():
+    acts = _actions(JILIN)
+    assert acts["各位代表："][0] == "keep"
+    assert acts["2026-01-30来源："][0] == "meta"
+
+
+def test_field_value_under_its_label_at_the_end_is_metadata():
+    """Mechanism (synthetic lines): 发文机关 / 成文日期 with their values on the next lines, below the text."""
+    text = (
+        "2024年某市政府工作报告\n各位代表：\n"
+        "现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。\n"
+        "过去一年，我们坚持稳中求进工作总基调，全市经济社会发展取得新成效，地区生产总值增长百分之五。\n"
+        "发文机关：\n某市人民政府\n成文日期：\n二〇二四年一月二十六日\n"
+    )
+    doc = clean(text)
+    acts = {d.text.strip(): d.action for d in doc.lines}
+    assert acts["某市人民政府"] == "meta"
+    assert doc.meta["issuer"] == "某市人民政府"
+    assert doc.meta["written_date"] == "2024-01-26"
+
+
+# https://www.lcdaily.cn/index.php?a=show&c=article&id=63585 (wnews_29, lines 1-3)
+LCDAILY = (
+    "阅读提示\n"
+    "刊发时间:2018-02-04 A3版 作者: 【字体:大 中 小】\n"
+    "2月2日下午,市四届人大一次会议开幕,市长张之政在所作的政府工作报告中回顾了第三届市人民政府工作取得的六方面成就。"
+    "报告指出,第三届市人民政府在市委的坚强领导下,主动服务和融入国家发展战略,凝心聚力,攻坚克难。\n"
+)
+
+# https://www.qjzj.net/article/3821 (wnews_30, its one line, the middle left out)
+QJZJ = (
+    "区四届人大四次会议期间,区领导刘毅、雷晓风、姚登惠、李泽玉、余健华、陈贵斌、张力等分别参加了各代表团审议。 "
+    "审议中,大家认为,区政府工作报告立足实际,全面具体地总结了过去一年所取得的各项成绩。 大家纷纷表示,"
+    "为决胜全面建成小康社会、加快建成渝东南中心城市和武陵山区综合交通枢纽作出新的贡献。(记者 王道) |\n"
+)
+
+# http://www.ybrd.gov.cn/rmdbdh/swjd6chy/2021-01-12/177567.html (govr_07, lines 1-14)
+YANBIAN = (
+    "关于延边朝鲜族自治州2020年预算执行情况和2021年预算草案的报告\n"
+    "2021-01-12 09:15:31\n\n \n\n"
+    "——20211月12日在延边朝鲜族自治州第十五届人民代表大会第次会议上\n\n"
+    "州财政局局长 文金哲\n\n \n\n"
+    "各位代表:\n\n"
+    "受州人民政府委托,现将2020年预算执行情况和2021年预算草案提请大会审议,并请州政协各位委员提出意见。\n"
+)
+
+# https://laobiganzi.top/133153.html (tpl_32, lines 6-7) and https://www.wm114.cn/wen/235/469724.html (tpl_33,
+# lines 1-10)
+LOGIN_WALL = (
+    "回顾这一年,我们喜事连连,催人奋进,连续第四年被评为“福建省经济实力十强县”;汀江大桥建成投入使用。"
+    "一年来的主要工作和成效有:\n"
+    "——突出提升发展质量和效益,综合实力显著增强\n"
+    "(阅读全部图文内容,您需要先登录!)\n"
+)
+WM114 = (
+    "您的位置:新文秘网>>换届/政务讲话/动员大会/会议致辞/会议主持/会议发言/政府/政府报告/>>正文\n\n"
+    "在县第十八届人民代表大会第三次会议上的政府工作报告\n\n"
+    "发表时间:2023/12/21 18:29:50\n\n"
+    "在**县第十八届人民代表大会第三次会议上的政府工作报告\n\n"
+    "各位代表:\n"
+    "现在,我代表县人民政府向大会报告工作,请予审议,并请各位政协委员和其他列席人员提出意见。\n"
+)
+
+
+def test_a_widget_label_is_not_the_title():
+    doc = clean(LCDAILY)
+    assert doc.title is None or doc.title != "阅读提示"
+    assert {d.text: d.action for d in doc.lines}["阅读提示"] == "drop"
+    assert doc.meta["date"] == "2018-02-04"
+
+
+def test_bracket_byline_ending_the_text_gives_the_author():
+    assert clean(QJZJ).meta.get("author") == "王道"
+
+
+def test_department_head_presenting_a_budget_report_is_the_speaker():
+    doc = clean(YANBIAN)
+    assert {d.text.strip(): d.action for d in doc.lines}["州财政局局长 文金哲"] == "meta"
+    assert doc.meta["author"] == "文金哲"
+    assert doc.meta["date"] == "2021-01-12"
+
+
+def test_login_wall_notice_is_dropped_and_breadcrumb_names_the_site():
+    acts = _actions(LOGIN_WALL)
+    assert acts["(阅读全部图文内容,您需要先登录!)"][0] == "drop"
+    assert acts["——突出提升发展质量和效益,综合实力显著增强"][0] == "keep"
+    doc = clean(WM114)
+    assert doc.meta["site"] == "新文秘网"
+    assert doc.title == "在县第十八届人民代表大会第三次会议上的政府工作报告"

@@ -62,6 +62,8 @@ _SITE_PATTERNS = [
     re.compile(r"欢迎(?:您)?访问\s*(" + _SITE + ")"),
     re.compile(r"©\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,16})\s*版权所有"),
     re.compile(r"[©]\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站))"),
+    # the site a breadcrumb starts from (``您的位置:新文秘网>>…``)
+    re.compile(r"^(?:您的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:网|站|文库))\s*(?:>|»|＞|→)"),
     # last: the owner a footer names when it names no site (``主办单位:青阳县人大常委会``)
     re.compile(r"^主办单位\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"),
 ]
@@ -139,6 +141,10 @@ _SPEAKER = re.compile(
 # a closing byline line of several reporters (``|记者 徐超超 蔡俊``): the whole line, so no word of a sentence
 _BYLINE_LINE = re.compile(
     r"^[|｜]?\s*(?:本报)?记者\s*[:：]?\s*(" + _NAME + r"(?:\s+" + _NAME + r"){1,3})$"
+)
+# a byline in brackets ending the text (``…作出新的贡献。(记者 王道) |``, ``(文/图 刘玺东 易赛楠)``)
+_END_BYLINE = re.compile(
+    r"[（(]\s*(?:本报)?(?:记者|文/图|图/文|文)\s*[:：/]?\s*(" + _NAME + r"(?:\s+" + _NAME + r"){0,3})\s*[）)]\s*[|｜]?\s*$"
 )
 # a speech header run into its text (``…会议上 上海市市长 龚正 各位代表: 现在,…``): the speaker
 _SPEAKER_GLUED = re.compile(
@@ -288,6 +294,10 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             if src:
                 meta["source"] = src
     _author(meta_lines, meta)
+    if "author" not in meta:
+        last = next((d for d in reversed(decisions) if d.action == codes.KEEP), None)
+        if last is not None and (m := _END_BYLINE.search(last.text[-40:])):
+            meta["author"] = m.group(1)
     if "author" not in meta:
         for d in decisions[:40]:
             if d.action == codes.KEEP and (m := _SPEAKER_GLUED.search(d.text, 0, 200)):
