@@ -279,3 +279,22 @@ def test_login_wall_notice_is_dropped_and_breadcrumb_names_the_site():
     doc = clean(WM114)
     assert doc.meta["site"] == "新文秘网"
     assert doc.title == "在县第十八届人民代表大会第三次会议上的政府工作报告"
+
+
+# http://rd.qyxgov.cn/Mob/show.asp?d=5776&m=1 (wnews_27, lines 1-4): two photos' captions between the paragraphs
+QINGYANG = (
+    "2月16日,出席县十六届人大二次会议的代表们分组审议政府工作报告。\n"
+    "蓉城代表团\n"
+    "新河·朱备·部队代表团\n"
+    "审议中,代表们紧扣主题、畅所欲言。大家一致认为,政府工作报告客观总结了2022年政府的工作,科学谋划了2023年重点任务,"
+    "高举旗帜、政治坚定,成绩喜人、催人奋进。\n"
+)
+
+
+def test_scene_captions_without_a_photographer_are_dropped():
+    acts = _actions(QINGYANG)
+    assert acts["蓉城代表团"] == ("drop", "photo_caption")
+    assert acts["新河·朱备·部队代表团"][0] == "drop"
+    assert acts["2月16日,出席县十六届人大二次会议的代表们分组审议政府工作报告。"][0] == "keep"
+    # a numbered heading of the same words is the text's
+    assert _actions("一、审议现场\n" + QINGYANG)["一、审议现场"][0] != "drop"
