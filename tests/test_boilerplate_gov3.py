@@ -298,3 +298,29 @@ def test_scene_captions_without_a_photographer_are_dropped():
     assert acts["2月16日,出席县十六届人大二次会议的代表们分组审议政府工作报告。"][0] == "keep"
     # a numbered heading of the same words is the text's
     assert _actions("一、审议现场\n" + QINGYANG)["一、审议现场"][0] != "drop"
+
+
+# https://us.usy7.cc/usy0316bQIKYGF.csv (wnews_04, lines 1-17, a mirror of a 泰州日报 page with a spam caption)
+TAIZHOU = (
+    "新华社受权播发《政府工作报告》\n\n"
+    "2026-03-16 10:40:34 | 来源:泰州日报\n\n"
+    "字号变大 | 字号变小\n\n"
+    "  图为“bibi直播app   在平溪车站旁开店的郭庆农老伯告诉记者,当地相传将心愿写上竹筒挂在路边,便能愿望成真。摄\n\n"
+    "3月5日,李强总理代表国务院在十四届全国人大四次会议上作《政府工作报告》。新华社记者 黄敬文 摄\n\n"
+    "  新华社北京3月13日电 新华社受权于13日全文播发李强总理代表国务院在十四届全国人大四次会议上所作的《政府工作报告》。"
+    "3月12日,十四届全国人大四次会议表决通过了关于政府工作报告的决议,批准了这个报告。\n\n"
+    "  报告共分四个部分:一、2025年工作回顾;二、“十五五”时期主要目标和重大任务;三、2026年经济社会发展总体要求和政策取向;"
+    "四、2026年政府工作任务。\n\n"
+    "  【全文链接】\n\n"
+)
+
+
+def test_caption_led_by_tu_wei_and_a_bracketed_link_label_are_dropped():
+    acts = _actions(TAIZHOU)
+    spam = [t for t in acts if t.startswith("图为“bibi")]
+    assert acts[spam[0]] == ("drop", "photo_caption")
+    assert acts["【全文链接】"][0] == "drop"
+    assert acts["3月5日,李强总理代表国务院在十四届全国人大四次会议上作《政府工作报告》。新华社记者 黄敬文 摄"][0] == "drop"
+    assert sum(a == "keep" for a, _ in acts.values()) == 2
+    # (wnews_02, http://www.sanhaosz.com/hxsd/2023/0731/0731103456.html: a file photo's note, normalised to simplified)
+    assert _actions("(資料圖片)\n" + QINGYANG)["(资料图片)"][0] == "drop"

@@ -169,7 +169,9 @@ _RULES: list[tuple[str, str, int]] = [
         r"|^[^。，]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$"
         # a photo's caption of a few words naming the scene (``活动现场``, ``大会开幕式``, ``蓉城代表团``), not numbered
         r"|^(?![一二三四五六七八九十]+、|\d+[.、]|第)[\u4e00-\u9fff·]{0,14}"
-        r"(?:现场|会场|主会场|分会场|开幕式|闭幕式|代表团|合影|现場|會場|代表團)$",
+        r"(?:现场|会场|主会场|分会场|开幕式|闭幕式|代表团|合影)$"
+        # ``图为…摄`` and a file photo's note (``(资料图片)``, ``(相关资料图)``; traditional script is normalised)
+        r"|^图为.{4,150}摄[）)]?$|^[（(](?:相关)?(?:资料)?(?:图片|图)[）)]$",
         200,
     ),
     (
@@ -197,6 +199,11 @@ _RULES: list[tuple[str, str, int]] = [
         codes.R_ATTACHMENT,
         r"^(?:相关)?附件(?:下载[:：]|[:：]?\s*$)|^[^。，]{1,60}\.(?:docx?|pdf|xlsx?|wps|pptx?|zip|rar|txt|ofd)$",
         80,
+    ),
+    (
+        codes.R_NAV,  # a link's label alone in brackets (``【全文链接】``, ``【人大开幕会报告实录】``)
+        r"^【[^】]{0,12}(?:链接|实录)】$",
+        20,
     ),
     (
         codes.R_BROWSER_TITLE,
@@ -440,7 +447,8 @@ def is_counter(line: str) -> bool:
 _TODAY = re.compile(
     r"(?:今天是)?[:：]?\s*\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
 )
-_SEPARATOR_LINE = re.compile(r"^(?:[-=*_~·•—–─━＝＿～.…#+\s]{3,}|[|｜¦]+)$")  # or a table's bar left alone
+# or a table's bar left alone, or ``?`` where a page's icon or space was lost to the encoding
+_SEPARATOR_LINE = re.compile(r"^(?:[-=*_~·•—–─━＝＿～.…#+\s]{3,}|[|｜¦]+|\?+)$")
 
 
 # An official document number alone on its line: 城南政发〔2024〕3号, 国办发[2023]12号
