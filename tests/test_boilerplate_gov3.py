@@ -324,3 +324,14 @@ def test_caption_led_by_tu_wei_and_a_bracketed_link_label_are_dropped():
     assert sum(a == "keep" for a, _ in acts.values()) == 2
     # (wnews_02, http://www.sanhaosz.com/hxsd/2023/0731/0731103456.html: a file photo's note, normalised to simplified)
     assert _actions("(資料圖片)\n" + QINGYANG)["(资料图片)"][0] == "drop"
+
+
+def test_notice_signed_above_its_attachment_text_gives_the_written_date():
+    # govn_03 (corpora/real-pages, dev; http://www.shpt.gov.cn/jyj/ghjhc-ghjh/20221028/872370.html): two organs
+    # sign on one line, then the date, then the attached plan's text, longer than the last 30 lines
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "corpora" / "real-pages" / "pages" / "govn_03.txt"
+    doc = clean(page.read_text(encoding="utf-8"))
+    assert doc.meta["written_date"] == "2022-10-10"
+    assert doc.meta["issuer"] == "中共上海市普陀区教育工作委员会 上海市普陀区教育局"

@@ -161,9 +161,10 @@ _DOC_NUMBER = re.compile(DOC_NUMBER)
 _DOC_LABEL = re.compile(r"(?:发文字号|文\s*号)" + _LABEL + "(" + DOC_NUMBER + ")")
 _ISSUER_LABEL = re.compile(r"(?:发文机关|发文机构)" + _LABEL + r"([^\s|｜:：]{2,30})")
 _WRITTEN_LABEL = re.compile(r"成文日期" + _LABEL + r"(\S.{0,20})")
-_ORG = re.compile(
-    r"^[\u4e00-\u9fff（）()]{3,30}(?:政府|办公厅|办公室|委员会|常委会|局|厅|委|部|院|中心|公司|协会|学会|人大|政协|党校|大学|学校|小组)$"
+_ORG_PART = (
+    r"[\u4e00-\u9fff（）()]{3,30}(?:政府|办公厅|办公室|委员会|常委会|局|厅|委|部|院|中心|公司|协会|学会|人大|政协|党校|大学|学校|小组)"
 )
+_ORG = re.compile("^" + _ORG_PART + r"(?:[\s\u3000]+" + _ORG_PART + ")*$")  # joint issuers, space-separated
 # ``2026-02-05 13:37 | 湖北日报``: a date, then the source after a bar
 _DATE_BAR_SOURCE = re.compile(
     r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]\s*([^\s|｜:：]{2,20})$"
@@ -235,13 +236,10 @@ def _sign_off(decisions: Sequence[LineDecision]) -> Optional[tuple[str, str]]:
     """The last issuer and date of an official text's sign-off (``北京市人民政府办公厅`` / ``2016年5月28日``);
     without an organisation line, a date in Chinese numerals alone (``二○○七年四月十三日``: only a document's
     sign-off writes its date so), with ``""`` for the issuer."""
-    lines: list[LineDecision] = []  # the last 30 non-blank lines: a sign-off ends its text
-    for d in reversed(decisions):
-        if d.action != codes.BLANK:
-            lines.append(d)
-            if len(lines) == 30:
-                break
-    lines.reverse()
+    filled = [d for d in decisions if d.action != codes.BLANK]
+    # the last 30 non-blank lines (a sign-off ends its text), after the first 40 (a notice signed above the
+    # attachment printed under it: ``…印发给你们`` / ``附件:X`` / organ / date / the attachment's text)
+    lines = filled if len(filled) <= 70 else filled[:40] + filled[-30:]
     found = None
     for d in lines:
         if d.action == codes.KEEP and len(d.text) <= 20 and _CN_DATE.fullmatch(d.text.strip("（）() ")):
