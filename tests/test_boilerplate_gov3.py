@@ -335,3 +335,14 @@ def test_notice_signed_above_its_attachment_text_gives_the_written_date():
     doc = clean(page.read_text(encoding="utf-8"))
     assert doc.meta["written_date"] == "2022-10-10"
     assert doc.meta["issuer"] == "中共上海市普陀区教育工作委员会 上海市普陀区教育局"
+
+
+def test_document_name_a_metadata_row_repeats_is_the_title():
+    # govn_02 (corpora/real-pages, dev; http://zwgkw.thx.gov.cn/openness/detail/content/5c4829ad7f8b9a6f388be521.html):
+    # ``…名称: X`` in the table, then X alone under ``内容概述:``
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "corpora" / "real-pages" / "pages" / "govn_02.txt"
+    doc = clean(page.read_text(encoding="utf-8"))
+    assert doc.title == "太湖县人民政府关于印发《太湖县人民政府工作规则》的通知"
+    assert [d.line for d in doc.lines if d.action == "title"] == [10]

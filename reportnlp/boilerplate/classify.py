@@ -564,6 +564,13 @@ def _retitle(
             score = 5.0
         elif headline and t in headline and len(t) >= 0.6 * len(headline) and not echo_first:
             score = 4.0 * len(t) / len(headline)
+        elif (
+            actions[i] == codes.META
+            and len(t) >= 8
+            and not is_meta_line(t)
+            and any(t in texts[j] and _NAME_ROW.search(texts[j]) for j in window if j != i)
+        ):
+            score = 3.0  # a 政务公开 table's 名称/标题 row names it (the line was read as that label's value)
         else:
             if actions[i] == codes.META or is_meta_line(t):
                 continue
@@ -613,6 +620,8 @@ def _retitle(
             actions[i], reasons[i] = codes.DROP, codes.R_REPEATED_TITLE
 
 
+#: A metadata table's row naming the document (``名称: X``, ``标 题: | X``).
+_NAME_ROW = re.compile(r"(?:名\s*称|标\s*题)\s*[:：|｜]")
 #: Lines never taken for a title: a rule read them as a widget, a footer, a link or a caption.
 _NEVER_TITLE = frozenset(
     {
