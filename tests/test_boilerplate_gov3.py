@@ -149,7 +149,10 @@ def test_site_summary_is_not_the_title_and_lost_dash_dateline_is_kept():
 
 def test_caption_sentence_then_photographer_is_dropped():
     acts = _actions(XIUYING)
-    assert acts["海口市秀英区第八届人民代表大会第三次会议开幕。邵阳 摄"] == ("drop", "photo_caption")
+    assert acts["海口市秀英区第八届人民代表大会第三次会议开幕。邵阳 摄"] == (
+        "drop",
+        "photo_caption",
+    )
     assert acts["柳战良作政府工作报告。邵阳 摄"][0] == "drop"
     assert acts["来源:海口网时间:2023-02-28 20:12:32"][0] == "meta"
     body = [t for t, (a, _) in acts.items() if a == "keep"]
@@ -320,7 +323,12 @@ def test_caption_led_by_tu_wei_and_a_bracketed_link_label_are_dropped():
     spam = [t for t in acts if t.startswith("图为“bibi")]
     assert acts[spam[0]] == ("drop", "photo_caption")
     assert acts["【全文链接】"][0] == "drop"
-    assert acts["3月5日,李强总理代表国务院在十四届全国人大四次会议上作《政府工作报告》。新华社记者 黄敬文 摄"][0] == "drop"
+    assert (
+        acts[
+            "3月5日,李强总理代表国务院在十四届全国人大四次会议上作《政府工作报告》。新华社记者 黄敬文 摄"
+        ][0]
+        == "drop"
+    )
     assert sum(a == "keep" for a, _ in acts.values()) == 2
     # (wnews_02, http://www.sanhaosz.com/hxsd/2023/0731/0731103456.html: a file photo's note, normalised to simplified)
     assert _actions("(資料圖片)\n" + QINGYANG)["(资料图片)"][0] == "drop"
@@ -331,7 +339,9 @@ def test_notice_signed_above_its_attachment_text_gives_the_written_date():
     # sign on one line, then the date, then the attached plan's text, longer than the last 30 lines
     from pathlib import Path
 
-    page = Path(__file__).resolve().parent.parent / "corpora" / "real-pages" / "pages" / "govn_03.txt"
+    page = (
+        Path(__file__).resolve().parent.parent / "corpora" / "real-pages" / "pages" / "govn_03.txt"
+    )
     doc = clean(page.read_text(encoding="utf-8"))
     assert doc.meta["written_date"] == "2022-10-10"
     assert doc.meta["issuer"] == "中共上海市普陀区教育工作委员会 上海市普陀区教育局"
@@ -342,7 +352,28 @@ def test_document_name_a_metadata_row_repeats_is_the_title():
     # ``…名称: X`` in the table, then X alone under ``内容概述:``
     from pathlib import Path
 
-    page = Path(__file__).resolve().parent.parent / "corpora" / "real-pages" / "pages" / "govn_02.txt"
+    page = (
+        Path(__file__).resolve().parent.parent / "corpora" / "real-pages" / "pages" / "govn_02.txt"
+    )
     doc = clean(page.read_text(encoding="utf-8"))
     assert doc.title == "太湖县人民政府关于印发《太湖县人民政府工作规则》的通知"
     assert [d.line for d in doc.lines if d.action == "title"] == [10]
+
+
+# https://m.folksfolks.com/r/2014-03/13/content_13681401.htm (wnews_13, lines 1-9, the last cut short) and
+# http://www.gov.cn/zhengce/2015-03/13/content_2833365.htm (wnews_10, lines 1-5, the last cut short)
+DONGNAN = "直通屏山|福建|时评|大学城|台海|娱乐|体育|国内|国际|专题|网事|福州|厦门|莆田|泉州|漳州|龙岩|宁德|南平|三明\n您所在的位置:东南网 > 西岸时评> 时政观察 > 正文\n\n政府工作报告“高票通过”背后的民意\n\n2014-03-13 15:22  吴定平 来源:新华网评  责任编辑:林雯晶   我来说两句\n分享到:\n\n在13日上午的人大闭幕会上,政府工作报告表决赞成2887票,反对15票,弃权5票。政府工作报告起草小组工作人员表示,这是\n"
+GOVCN_COMMENT = '众网友热"审"政府工作报告\n中央政府门户网站 www.gov.cn 2015-03-13 11:24 来源: 光明网\n【字体: 打印本页\n\n    这是一份极具“互联网思维”、有料但不“任性”、有情但不泛滥、专业却不“高冷”的政府工作报告,第一次带着元宵味似\n'
+
+
+def test_news_header_author_between_date_and_source_and_breadcrumb_site():
+    meta = clean(DONGNAN).meta
+    assert meta["author"] == "吴定平"
+    assert meta["site"] == "东南网"
+    assert meta["source"] == "新华网评"
+
+
+def test_site_name_before_its_domain_in_the_header():
+    meta = clean(GOVCN_COMMENT).meta
+    assert meta["site"] == "中央政府门户网站"
+    assert meta["source"] == "光明网"

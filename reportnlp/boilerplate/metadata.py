@@ -63,7 +63,10 @@ _SITE_PATTERNS = [
     re.compile(r"©\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,16})\s*版权所有"),
     re.compile(r"[©]\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站))"),
     # the site a breadcrumb starts from (``您的位置:新文秘网>>…``)
-    re.compile(r"^(?:您的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:网|站|文库))\s*(?:>|»|＞|→)"),
+    re.compile(r"^(?:您的|您所在的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:网|站|文库))\s*(?:>|»|＞|→)"),
+    # a site's name with its domain (``中央政府门户网站 www.gov.cn 2015-03-13 …``), its home link (``人民网首页``)
+    re.compile(r"^([\u4e00-\u9fff]{2,16}(?:网|网站))\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org)(?:\s|$)"),
+    re.compile(r"^([\u4e00-\u9fff]{2,10}网)首页$"),
     # last: the owner a footer names when it names no site (``主办单位:青阳县人大常委会``)
     re.compile(r"^主办单位\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"),
 ]
@@ -151,6 +154,10 @@ _SPEAKER_GLUED = re.compile(
     r"(?:会议|大会)上[\s\u3000]+"
     + SPEAKER_TAIL.replace(r"[\s\u3000]*" + SPEAKER_NAME + "$", "")
     + r"[\s\u3000]*([\u4e00-\u9fff·]{2,4})[\s\u3000]+(?:各位代表|各位委员|同志们)"
+)
+# a news header: date and time, the author's name, then the source (``2014-03-13 15:22  吴定平 来源:新华网评``)
+_DATE_NAME_SOURCE = re.compile(
+    r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(" + _NAME + r")\s+(?:来源|责任编辑)\s*[:：]"
 )
 _BRACKET_BYLINE = re.compile(r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4})[）)]$")
 _HANDLE_DATE = re.compile(
@@ -362,6 +369,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _OP.search(t)) and m.group(1),
         lambda t: (m := _AUTHORS.search(t)) and m.group(1),
         lambda t: (m := _BYLINE_LINE.match(t)) and m.group(1),
+        lambda t: (m := _DATE_NAME_SOURCE.match(t)) and m.group(1),
         lambda t: (m := _BYLINE.search(t)) and m.group(1),
         lambda t: (m := _SPEAKER.search(t)) and m.group(1),
         lambda t: (m := _BRACKET_BYLINE.match(t)) and m.group(1),
