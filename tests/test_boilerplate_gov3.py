@@ -377,3 +377,17 @@ def test_site_name_before_its_domain_in_the_header():
     meta = clean(GOVCN_COMMENT).meta
     assert meta["site"] == "中央政府门户网站"
     assert meta["source"] == "光明网"
+
+
+def test_heading_split_over_lines_under_a_browser_title_that_holds_it_whole():
+    # h_govcn (corpora/real-pages, dev; GeneralNewsExtractor's tests/other/1.html, a gov.cn 国务院公报 page): the
+    # resolution's heading in three lines, the browser title holding all three
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "corpora" / "real-pages" / "pages" / "h_govcn.txt"
+    doc = clean(page.read_text(encoding="utf-8"))
+    assert [d.line for d in doc.lines if d.action == "title"] == [1]
+    acts = {d.line: d.action for d in doc.lines}
+    assert acts[21] == acts[22] == acts[23] == "keep"
+    assert doc.text.startswith("全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007年末国债余额限额的决议")
+    assert clean(doc.text).text == doc.text

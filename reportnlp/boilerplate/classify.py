@@ -368,6 +368,7 @@ def decide_lines(
     # --- the title again, among the final decisions, with the browser title as evidence ----------------
     if not title_hint:
         _retitle(texts, filled, heading, dateline, actions, reasons, title_lines)
+        _split_heading(texts, filled, actions, reasons, title_lines)
         _first_copy_titles(texts, filled, actions, reasons)
 
     out: list[LineDecision] = []
@@ -620,6 +621,43 @@ def _retitle(
             actions[i], reasons[i] = codes.DROP, codes.R_REPEATED_TITLE
 
 
+def _split_heading(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    actions: list[str],
+    reasons: list[str],
+    title_lines: list[int],
+) -> None:
+    """A document's heading printed over several lines that the browser title holds whole (gov.cn's 公报 page:
+    ``全国人民代表大会常务委员会`` / ``关于批准…购买外汇及`` / ``调整…的决议`` under ``<all three>_…_中国政府网``): the
+    browser title is the title, and the heading's lines are the document's, kept."""
+    if len(title_lines) != 1:
+        return
+    b_idx, headline, site = browser_title(texts, filled)
+    t = title_lines[0]
+    if b_idx < 0 or not site or t == b_idx or len(headline) < 8:
+        return
+    head = _SPACES.sub("", headline)
+    joined, pieces = _SPACES.sub("", texts[t]), [t]
+    k = bisect_right(filled, t) - 1
+    while k > 0 and len(joined) < len(head):
+        j = filled[k - 1]
+        if j == b_idx:
+            break
+        longer = _SPACES.sub("", texts[j]) + joined
+        if not head.endswith(longer):
+            break
+        joined, k = longer, k - 1
+        pieces.append(j)
+    if joined != head or len(pieces) < 2:
+        return
+    for i in pieces:
+        actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+    actions[b_idx], reasons[b_idx] = codes.TITLE, codes.R_TITLE
+    title_lines[:] = [b_idx]
+
+
+_SPACES = re.compile(r"[\s\u3000]+")
 #: A metadata table's row naming the document (``名称: X``, ``标 题: | X``).
 _NAME_ROW = re.compile(r"(?:名\s*称|标\s*题)\s*[:：|｜]")
 #: Lines never taken for a title: a rule read them as a widget, a footer, a link or a caption.
