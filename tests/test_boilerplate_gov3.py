@@ -384,10 +384,25 @@ def test_heading_split_over_lines_under_a_browser_title_that_holds_it_whole():
     # resolution's heading in three lines, the browser title holding all three
     from pathlib import Path
 
-    page = Path(__file__).resolve().parent.parent / "corpora" / "real-pages" / "pages" / "h_govcn.txt"
+    page = (
+        Path(__file__).resolve().parent.parent / "corpora" / "real-pages" / "pages" / "h_govcn.txt"
+    )
     doc = clean(page.read_text(encoding="utf-8"))
     assert [d.line for d in doc.lines if d.action == "title"] == [1]
     acts = {d.line: d.action for d in doc.lines}
     assert acts[21] == acts[22] == acts[23] == "keep"
-    assert doc.text.startswith("全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007年末国债余额限额的决议")
+    assert doc.text.startswith(
+        "全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007年末国债余额限额的决议"
+    )
     assert clean(doc.text).text == doc.text
+
+
+# https://m.zjtcn.com/baike/lys2013ndzfxxgkgzbgbgnr7246083 (govn_07, lines 1-5): a search form's labels above the text
+ZJTCN = "选择特殊符号\n选择搜索类型\n请输入搜索\n一、政府信息公开总体工作情况\n(一)组织机构建设情况。市政府进一步理顺了政府信息公开工作管理体制,建立健全了政府信息公开工作领导小组和以公开办为责任主体的工作机构。各县(市)区、市政府各部门及各直属机构均按照规定的机构设置方式,建立健全了领导机构,配齐了工作人员,全市上下形成了齐抓共管、纵横结合、条块协调一致的工作格局。\n"
+
+
+def test_search_form_labels_are_furniture_not_the_title():
+    doc = clean(ZJTCN)
+    acts = {d.text: d.action for d in doc.lines}
+    assert acts["选择特殊符号"] == acts["选择搜索类型"] == acts["请输入搜索"] == "drop"
+    assert doc.title is None
