@@ -422,3 +422,29 @@ def test_series_on_real_text(text, expected):
 )
 def test_no_four_char_in_real_term_lists(text, not_slogans):
     assert not (not_slogans & _texts("four_char", find_slogans(text)))
+
+
+@pytest.mark.parametrize(
+    "text, coined",
+    [
+        ("推广“揭榜挂帅”等机制。", "揭榜挂帅"),  # State Council 2021
+        ("深化教师“省管校用”破解县中困境。", "省管校用"),  # Yunnan 2026
+        ("深入实施“深耕善治”行动计划，加快", "深耕善治"),  # Sichuan 2025
+    ],
+)
+def test_quoted_coined_formula(text, coined):
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert coined in found and found[coined].evidence == ("quoted", "coined")
+
+
+@pytest.mark.parametrize(
+    "text, not_slogans",
+    [
+        ("抓好两个“关键小事”，巩固", {"关键小事"}),  # a word and a noun (Beijing 2025)
+        ("开辟快速通关“绿色通道”，进口", {"绿色通道"}),
+        ("首发“越滇蓉欧”“中老泰马”班列。", {"越滇蓉欧", "中老泰马"}),  # names in a row
+        ("引导人们自觉履行法定义务、社会责任、家庭责任。", {"法定义务", "社会责任", "家庭责任"}),
+    ],
+)
+def test_no_coined_formula_in_quoted_names(text, not_slogans):
+    assert not (not_slogans & _texts("four_char", find_slogans(text)))

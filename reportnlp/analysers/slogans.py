@@ -150,7 +150,8 @@ class Slogan:
     ``("农业", "农村", "农民")``), each a substring of the text; it is empty otherwise. ``evidence`` says why
     the span is a slogan: ``series`` (an item of a ``、`` series of four-character items), ``clause_run``
     (one of several four-character clauses in a row), ``quoted``, ``clause`` (a four-character clause on its
-    own), ``idiom`` (an idiom or set phrase of the shipped lexicons), ``recurrent`` (an item of four-character
+    own), ``coined`` (a quoted formula the text coins: ``“揭榜挂帅”``), ``idiom`` (an idiom or set phrase of the
+    shipped lexicons), ``recurrent`` (an item of four-character
     series in other reports too, ``slogan_phrases.tsv``), ``rhythm`` (``ABAC``: ``先行先试``),
     ``heading``, ``numeral`` (a numbered slogan's numerals), in the order found.
     """
@@ -381,6 +382,24 @@ def _clause_runs(text: str, out: list[Slogan]) -> None:
             )
 
 
+def _coined(word: str) -> bool:
+    """A quoted four-character formula the text coins (``“揭榜挂帅”``, ``“省管校用”``, ``“深耕善治”``): its first
+    two characters are no common word (``“绿色通道”``, ``“关键小事”``, ``“医保钱包”`` are a word and a noun), it
+    opens with no numeral (a numbered slogan) and it is no noun compound of the reports."""
+    return (
+        word[0] not in _DIGITS
+        and word[:2] not in _words()
+        and word[2:] not in NOUN_HEADS
+        and word not in _nouns()
+        and _item_ok(word)
+    )
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """Quotes back to back name things in a row (``“越滇蓉欧”“中老泰马”班列``: train lines, brands)."""
+    return (start > 0 and text[start - 1] in _CLOSE) or text[end : end + 1] in _OPEN
+
+
 def _lone(text: str, out: list[Slogan]) -> None:
     lexicon = idioms()
     for pattern, where in ((_LONE_QUOTED, "quoted"), (_LONE_CLAUSE, "clause")):
@@ -390,6 +409,8 @@ def _lone(text: str, out: list[Slogan]) -> None:
                 why: tuple[str, ...] = (where, "idiom")
             elif _rhythmic(word):
                 why = (where, "rhythm")
+            elif where == "quoted" and _coined(word) and not _named(text, m.start(), m.end(1) + 1):
+                why = (where, "coined")
             else:
                 continue
             out.append(Slogan(m.start(1), m.end(1), word, "four_char", (), why))
@@ -484,7 +505,8 @@ NOUN_HEADS = frozenset(
     " 计算 流通 运输 产业 科技 电路 气田 事业 领域 行业 部门 机构 组织 企业 单位 市场 经济 社会 文化 生态 环境"
     " 设施 体系 机制 能力 水平 人员 干部 群众 国家 地方 农村 城市 精神 思想 意识 工作 问题 犯罪 医药 体育 卫生"
     " 拆迁 管理 实力 薪酬 安置 购销 决策 创新 标准 保护 发展 合作 主义 出版 艺术 防空 事务 保险 学校 行径 资金"
-    " 项目 设备 产品 能源 安全 交通 人口 儿童 妇女 农业 工业 商业 贸易 投资 银行 公司 集团 基地 园区 中心".split()
+    " 项目 设备 产品 能源 安全 交通 人口 儿童 妇女 农业 工业 商业 贸易 投资 银行 公司 集团 基地 园区 中心"
+    " 责任 义务 经费".split()
 )
 
 
