@@ -448,3 +448,25 @@ def test_quoted_coined_formula(text, coined):
 )
 def test_no_coined_formula_in_quoted_names(text, not_slogans):
     assert not (not_slogans & _texts("four_char", find_slogans(text)))
+
+
+@pytest.mark.parametrize(
+    "text, formula",
+    [
+        ("黑恶势力得到有效遏制，扫黑除恶专项斗争取得阶段性成果", "扫黑除恶"),  # CPC 2022
+        ("拥军优属、拥政爱民活动深入开展", "拥军优属"),  # State Council 2003
+        ("“打虎”、“拍蝇”、“猎狐”多管齐下，反腐败斗争取得压倒性胜利", "多管齐下"),
+    ],
+)
+def test_bound_formula_in_running_text(text, formula):
+    """Both halves of a bound formula occur almost only inside it in the reports (``slogan_phrases.tsv``)."""
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert formula in found and "bound" in found[formula].evidence
+
+
+def test_bound_formulas_are_few_and_no_nouns():
+    from reportnlp.analysers.slogans import _nouns, _phrases
+
+    bound = {p for p, k in _phrases().items() if k == "bound"}
+    assert {"扫黑除恶", "拥军优属"} <= bound and len(bound) < 50
+    assert not bound & _nouns() and not any(p[0] == p[2] for p in bound)

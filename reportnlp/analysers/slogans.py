@@ -152,7 +152,8 @@ class Slogan:
     (one of several four-character clauses in a row), ``quoted``, ``clause`` (a four-character clause on its
     own), ``coined`` (a quoted formula the text coins: ``“揭榜挂帅”``), ``idiom`` (an idiom or set phrase of the
     shipped lexicons), ``recurrent`` (an item of four-character
-    series in other reports too, ``slogan_phrases.tsv``), ``rhythm`` (``ABAC``: ``先行先试``),
+    series in other reports too, ``slogan_phrases.tsv``), ``bound`` (a formula of the reports whose two halves
+    occur almost only inside it: ``扫黑除恶``, ``拥军优属``), ``rhythm`` (``ABAC``: ``先行先试``),
     ``heading``, ``numeral`` (a numbered slogan's numerals), in the order found.
     """
 
@@ -322,7 +323,7 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             continue  # 健全审计、监察体系: a verb before a list of two terms
         for i, item in enumerate(items):
             evidence = ("series", "idiom") if item in lexicon else ("series",)
-            if _phrases().get(item) == "set":
+            if _phrases().get(item) in ("set", "bound"):
                 evidence += ("recurrent",)
             out.append(Slogan(start + 5 * i, start + 5 * i + 4, item, "four_char", (), evidence))
         if len(items) == 2 and not any(item in nouns and item not in lexicon for item in items):
@@ -430,10 +431,12 @@ def _running(text: str, out: list[Slogan]) -> None:
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     grams = _hash4(codes)
     table, lexicon = _running_lexicon()
+    kinds = _phrases()
     for i in np.flatnonzero(table[grams & _BITS]).tolist():
         word = text[i : i + 4]
         if word in lexicon:
-            out.append(Slogan(i, i + 4, word, "four_char", (), ("idiom",)))
+            why = ("bound",) if kinds.get(word) == "bound" else ("idiom",)
+            out.append(Slogan(i, i + 4, word, "four_char", (), why))
     han = (codes >= 0x4E00) & (codes <= 0x9FFF)
     a, b, c, d = codes[:-3], codes[1:-2], codes[2:-1], codes[3:]
     all_han = han[:-3] & han[1:-2] & han[2:-1] & han[3:]
@@ -471,7 +474,8 @@ def _mix(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarr
 def _running_lexicon() -> tuple[np.ndarray, frozenset[str]]:
     # + jieba's idioms seen in the reports (their recurrent formulas, kind "set", are evidence only: in running
     # text they would bring as many noun phrases as slogans)
-    attested = {p for p, k in _phrases().items() if k == "idiom"}
+    # + the reports' bound formulas (扫黑除恶, 拥军优属: both halves occur almost only inside them)
+    attested = {p for p, k in _phrases().items() if k in ("idiom", "bound")}
     words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
     table = np.zeros(_BITS + 1, dtype=bool)  # a bitmap of the words' hashes: one gather per window
     codes = np.frombuffer("".join(sorted(words)).encode("utf-32-le"), dtype=np.uint32).reshape(
@@ -486,7 +490,7 @@ _BITS = (1 << 21) - 1
 
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, str]:
-    """``slogan_phrases.tsv``: four-character phrases of the reports and their kind (idiom, set, noun)."""
+    """``slogan_phrases.tsv``: four-character phrases of the reports and their kind (idiom, bound, set, noun)."""
     out = {}
     for line in _lines("slogan_phrases.tsv"):
         phrase, kind = line.split("\t", 2)[:2]
