@@ -470,3 +470,21 @@ def test_bound_formulas_are_few_and_no_nouns():
     bound = {p for p, k in _phrases().items() if k == "bound"}
     assert {"扫黑除恶", "拥军优属"} <= bound and len(bound) < 50
     assert not bound & _nouns() and not any(p[0] == p[2] for p in bound)
+
+
+@pytest.mark.parametrize(
+    "text, formula",
+    [
+        ("推动经济持续回升向好，不断提高人民生活水平", "回升向好"),  # State Council 2025
+        ("药品安全总体形势稳定向好。全面落实", "稳定向好"),  # Yunnan 2026
+        ("举办杭州亚运会、成都大运会，我国体育健儿勇创佳绩。", "勇创佳绩"),  # State Council 2024
+    ],
+)
+def test_template_formula(text, formula):
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert formula in found and "template" in found[formula].evidence
+
+
+@pytest.mark.parametrize("text", ["推动经济向好发展", "存在诸多向好因素", "发展的向好态势"])
+def test_no_template_formula(text):
+    assert not _texts("four_char", find_slogans(text))

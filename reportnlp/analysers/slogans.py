@@ -154,7 +154,8 @@ class Slogan:
     shipped lexicons), ``recurrent`` (an item of four-character
     series in other reports too, ``slogan_phrases.tsv``), ``bound`` (a formula of the reports whose two halves
     occur almost only inside it: ``扫黑除恶``, ``拥军优属``), ``rhythm`` (``ABAC``: ``先行先试``),
-    ``heading``, ``numeral`` (a numbered slogan's numerals), in the order found.
+    ``template`` (a productive formula of the reports: ``回升向好``, ``勇创佳绩``), ``heading``, ``numeral`` (a
+    numbered slogan's numerals), in the order found.
     """
 
     start: int
@@ -459,6 +460,26 @@ def _running(text: str, out: list[Slogan]) -> None:
             and not (w[:2] in words and w[0] + w[3] in words)
         ):
             out.append(Slogan(i, i + 4, w, "four_char", (), ("rhythm",)))
+
+
+# Productive formulas of the reports: a trend that turns for the better (回升向好, 稳中向好, 长期向好, 稳定向好) and
+# results set again (勇创佳绩, 屡创佳绩, 再创佳绩). The two characters before 向好 are a word that is no noun head
+# (回升, 长期, 稳定; not 经济向好, whose 经济 is the subject) or a formula with 中/稳 (稳中向好, 回稳向好).
+_TEMPLATE = re.compile(rf"(?=([{_H}]{{2}}向好|[勇屡再频]创佳绩))")
+
+
+def _templates(text: str, out: list[Slogan]) -> None:
+    words = _words()
+    for m in _TEMPLATE.finditer(text):
+        i = m.start()
+        w = m.group(1)
+        if w.endswith("向好") and (
+            w[:2] in NOUN_HEADS or w[1] == "多" or (w[:2] not in words and w[1] not in "中稳")
+        ):
+            continue  # 稳中向好, 回稳向好; not 经济向好 (the subject), 诸多向好因素, 济长期 (no word)
+        if i and text[i - 1 : i + 1] in words and text[i : i + 2] not in words:
+            continue  # the window starts inside a word
+        out.append(Slogan(i, i + 4, w, "four_char", (), ("template",)))
 
 
 def _hash4(codes: np.ndarray) -> np.ndarray:
@@ -769,6 +790,8 @@ def find_slogans(text: str) -> list[Slogan]:
     _clause_runs(text, out)
     _lone(text, out)
     _running(text, out)
+    if "向好" in text or "佳绩" in text:
+        _templates(text, out)
     _numbered(text, out)
     unique: dict[tuple[int, int, str], Slogan] = {}
     for s in out:  # one span per kind, with all the evidence found for it
