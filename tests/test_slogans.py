@@ -488,3 +488,26 @@ def test_template_formula(text, formula):
 @pytest.mark.parametrize("text", ["推动经济向好发展", "存在诸多向好因素", "发展的向好态势"])
 def test_no_template_formula(text):
     assert not _texts("four_char", find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    "text, formula",
+    [
+        ("贯彻依法治国基本方略，坚持依法行政", "依法治国"),  # State Council 2003
+        ("贯彻新时期军事战略方针，实施科技强军战略。", "科技强军"),
+        ("降低成本；开展科教兴农，积极推广先进适用技术", "科教兴农"),  # State Council 1993
+    ],
+)
+def test_strategy_formula(text, formula):
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert formula in found and "template" in found[formula].evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["继续加大强农惠农富农政策力度", "坚定不移推进全面从严治党", "五是加强农村饮用水工程建设"],
+)
+def test_no_strategy_formula(text):
+    assert not {"加大强农", "从严治党", "是加强农", "加强农村"} & _texts(
+        "four_char", find_slogans(text)
+    )

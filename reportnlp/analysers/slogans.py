@@ -465,18 +465,34 @@ def _running(text: str, out: list[Slogan]) -> None:
 # Productive formulas of the reports: a trend that turns for the better (回升向好, 稳中向好, 长期向好, 稳定向好) and
 # results set again (勇创佳绩, 屡创佳绩, 再创佳绩). The two characters before 向好 are a word that is no noun head
 # (回升, 长期, 稳定; not 经济向好, whose 经济 is the subject) or a formula with 中/稳 (稳中向好, 回稳向好).
-_TEMPLATE = re.compile(rf"(?=([{_H}]{{2}}向好|[勇屡再频]创佳绩))")
+# And strategies named by their means and their aim (依法治国, 以德治国, 科教兴国, 人才强国, 科技强军, 科教兴农): the
+# means a word that is no verb of governing (not 加强农村, 推进强国), not the tail of a longer formula (全面从严治党).
+# The pattern finds the formula's last two characters (the engine skips to them); the window is checked in code.
+_TEMPLATE = re.compile(r"向好|佳绩|[治兴强][国军农党]")
+_AIM_NOT = re.compile(r"(?<=全面)从严治党")
 
 
 def _templates(text: str, out: list[Slogan]) -> None:
     words = _words()
     for m in _TEMPLATE.finditer(text):
-        i = m.start()
-        w = m.group(1)
+        i = m.end() - 4
+        w = text[i : m.end()]
+        if i < 0 or not all(map(_is_han, w)):
+            continue
+        if w.endswith("佳绩") and (w[1] != "创" or w[0] not in "勇屡再频"):
+            continue
         if w.endswith("向好") and (
             w[:2] in NOUN_HEADS or w[1] == "多" or (w[:2] not in words and w[1] not in "中稳")
         ):
             continue  # 稳中向好, 回稳向好; not 经济向好 (the subject), 诸多向好因素, 济长期 (no word)
+        elif w[2] in "治兴强" and (
+            w[:2] not in words
+            or w[:2] in _GOVERNING
+            or _phrases().get(text[max(0, i - 2) : i + 2]) == "noun"  # 社会主义强国
+            or _AIM_NOT.match(text, i)
+            or (i + 4 < len(text) and _is_han(text[i + 4]) and text[i + 4] not in "战方和与相基")
+        ):
+            continue
         if i and text[i - 1 : i + 1] in words and text[i : i + 2] not in words:
             continue  # the window starts inside a word
         out.append(Slogan(i, i + 4, w, "four_char", (), ("template",)))
@@ -790,8 +806,7 @@ def find_slogans(text: str) -> list[Slogan]:
     _clause_runs(text, out)
     _lone(text, out)
     _running(text, out)
-    if "向好" in text or "佳绩" in text:
-        _templates(text, out)
+    _templates(text, out)
     _numbered(text, out)
     unique: dict[tuple[int, int, str], Slogan] = {}
     for s in out:  # one span per kind, with all the evidence found for it
