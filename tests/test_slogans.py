@@ -511,3 +511,22 @@ def test_no_strategy_formula(text):
     assert not {"加大强农", "从严治党", "是加强农", "加强农村"} & _texts(
         "four_char", find_slogans(text)
     )
+
+
+def test_joined_pair_of_formulas():
+    text = "加大就业支持力度，纵深推进大众创业万众创新。延续执行企业研发费用加计扣除"  # State Council 2021
+    found = {s.text: s.evidence for s in find_slogans(text) if s.kind == "four_char"}
+    assert found.get("大众创业") == ("joined_pair",) and found.get("万众创新") == ("joined_pair",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在社会主义社会里，还存在着矛盾",
+        "早解决比晚解决好。",
+        "从胜利走向胜利呢？",
+        "侵害老年人未成年人权益",
+    ],
+)
+def test_no_joined_pair(text):
+    assert not _texts("four_char", find_slogans(text))

@@ -154,7 +154,8 @@ class Slogan:
     shipped lexicons), ``recurrent`` (an item of four-character
     series in other reports too, ``slogan_phrases.tsv``), ``bound`` (a formula of the reports whose two halves
     occur almost only inside it: ``扫黑除恶``, ``拥军优属``), ``rhythm`` (``ABAC``: ``先行先试``),
-    ``template`` (a productive formula of the reports: ``回升向好``, ``勇创佳绩``), ``heading``, ``numeral`` (a
+    ``joined_pair`` (one of two formulas written without a break: ``大众创业万众创新``), ``template`` (a productive
+    formula of the reports: ``回升向好``, ``勇创佳绩``), ``heading``, ``numeral`` (a
     numbered slogan's numerals), in the order found.
     """
 
@@ -460,6 +461,34 @@ def _running(text: str, out: list[Slogan]) -> None:
             and not (w[:2] in words and w[0] + w[3] in words)
         ):
             out.append(Slogan(i, i + 4, w, "four_char", (), ("rhythm",)))
+    if len(text) >= 8:
+        _joined_pairs(text, codes, han, out)
+
+
+def _joined_pairs(text: str, codes: np.ndarray, han: np.ndarray, out: list[Slogan]) -> None:
+    """Two four-character formulas written without a break that share their middle (``大众创业万众创新``): both
+    halves are slogans when the pair ends a clause and holds no numeral or function word."""
+    n = len(codes) - 7
+    same = (codes[1 : n + 1] == codes[5 : n + 5]) & (codes[2 : n + 2] == codes[6 : n + 6])
+    same &= (codes[:n] != codes[4 : n + 4]) & (codes[3 : n + 3] != codes[7 : n + 7])
+    for k in range(8):
+        same &= han[k : n + k]
+    for i in np.flatnonzero(same).tolist():
+        a, b = text[i : i + 4], text[i + 4 : i + 8]
+        after = text[i + 8 : i + 9]
+        if (
+            (after and _is_han(after))
+            or (i and _is_han(text[i - 1]) and text[i - 1 : i + 1] in _words())
+            or text[i + 3 : i + 5] in _words()  # 在社会主义社会里: the halves cut 主义
+            or set(a + b) & _PAIR_NOT
+        ):
+            continue
+        out.extend(
+            Slogan(s, s + 4, w, "four_char", (), ("joined_pair",)) for s, w in ((i, a), (i + 4, b))
+        )
+
+
+_PAIR_NOT = set(_INSIDE + _NUM + "等之也而来去着过个比即在从")
 
 
 # Productive formulas of the reports: a trend that turns for the better (回升向好, 稳中向好, 长期向好, 稳定向好) and
