@@ -493,9 +493,9 @@ def _clause_subject(left: str) -> str | None:
     return _tidy(left)
 
 
-# A verb that is part of a noun: 进出口 (not 出口), 直接投资/资产投资 (the amount invested).
+# A verb that is part of a noun: 进出口 (not 出口), 直接投资/资产投资 (the amount invested), 适老化改造 (a retrofit).
 _PURE_VERBS = frozenset("惠及 带动 覆盖 帮助 吸引 帮扶 救助 受益 惠及群众".split())
-_INSIDE_NOUN = re.compile(r"进出口|[接产]投资")
+_INSIDE_NOUN = re.compile(r"进出口|[接产]投资|化改造")
 _BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相当于")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过")
