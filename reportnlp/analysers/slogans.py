@@ -393,6 +393,7 @@ def _coined(word: str) -> bool:
         word[0] not in _DIGITS
         and word[:2] not in _words()
         and word[2:] not in NOUN_HEADS
+        and word[2:] not in ("样板", "样本", "标杆", "名片", "品牌")  # “龙江样板”: a model named after a place
         and word not in _nouns()
         and _item_ok(word)
     )
