@@ -443,7 +443,10 @@ def test_quoted_coined_formula(text, coined):
         ("抓好两个“关键小事”，巩固", {"关键小事"}),  # a word and a noun (Beijing 2025)
         ("开辟快速通关“绿色通道”，进口", {"绿色通道"}),
         ("首发“越滇蓉欧”“中老泰马”班列。", {"越滇蓉欧", "中老泰马"}),  # names in a row
-        ("为全国提供了“龙江样板”。", {"龙江样板"}),  # a model named after a place (Heilongjiang 2026)
+        (
+            "为全国提供了“龙江样板”。",
+            {"龙江样板"},
+        ),  # a model named after a place (Heilongjiang 2026)
         ("引导人们自觉履行法定义务、社会责任、家庭责任。", {"法定义务", "社会责任", "家庭责任"}),
     ],
 )

@@ -385,6 +385,11 @@ def _clause_runs(text: str, out: list[Slogan]) -> None:
             )
 
 
+_MODEL_NOUNS = frozenset(
+    "样板 样本 标杆 名片 品牌".split()
+)  # “龙江样板”: a model named after a place
+
+
 def _coined(word: str) -> bool:
     """A quoted four-character formula the text coins (``“揭榜挂帅”``, ``“省管校用”``, ``“深耕善治”``): its first
     two characters are no common word (``“绿色通道”``, ``“关键小事”``, ``“医保钱包”`` are a word and a noun), it
@@ -393,7 +398,7 @@ def _coined(word: str) -> bool:
         word[0] not in _DIGITS
         and word[:2] not in _words()
         and word[2:] not in NOUN_HEADS
-        and word[2:] not in ("样板", "样本", "标杆", "名片", "品牌")  # “龙江样板”: a model named after a place
+        and word[2:] not in _MODEL_NOUNS
         and word not in _nouns()
         and _item_ok(word)
     )
