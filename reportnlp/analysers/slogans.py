@@ -24,8 +24,11 @@ four-character clauses (``解放思想，实事求是，``) and numbered abbrevi
 
 What is left out on purpose: a four-character window of ordinary prose with no evidence, metrics and dates
 (``14场``, ``4月8日``, ``2021年``, ``一百六十三个市``, ``一点四倍``), ordinals (``第一``, ``一是``) and ``一``-words
-(``一刻钟``, ``一切``). Known cost: political formulas in running text that no lexicon holds and no rhythm marks
-(``回升向好``, ``依法治国``) are missed; noun lists that jieba does not know as nouns still read as series.
+(``一刻钟``, ``一切``). Political formulas in running text are found when a pattern of the reports marks them
+(``回升向好``, ``依法治国``, ``科教兴国``, ``勇创佳绩``: ``template``), when both their halves occur almost only
+inside them in the reports (``扫黑除恶``: ``bound``), when a quote coins them (``“揭榜挂帅”``: ``coined``) or two
+are written as one (``大众创业万众创新``). Known cost: the others (``稳中求进``, ``安定团结``, ``正风肃纪``) are
+missed; noun lists that jieba does not know as nouns still read as series.
 
 A parallel pair is reported as ``parallel_pair`` *and* each of its halves as ``four_char``; a
 numbered slogan of four characters with two numerals (``两学一做``, ``五险一金``) is reported as ``numbered``
