@@ -482,6 +482,10 @@ def test_bound_formulas_are_few_and_no_nouns():
         ("推动经济持续回升向好，不断提高人民生活水平", "回升向好"),  # State Council 2025
         ("药品安全总体形势稳定向好。全面落实", "稳定向好"),  # Yunnan 2026
         ("举办杭州亚运会、成都大运会，我国体育健儿勇创佳绩。", "勇创佳绩"),  # State Council 2024
+        (
+            "落实中央经济工作会议部署，坚持稳中求进工作总基调，完整准确全面贯彻新发展理念",
+            "稳中求进",
+        ),
     ],
 )
 def test_template_formula(text, formula):

@@ -503,18 +503,18 @@ _PAIR_NOT = set(_INSIDE + _NUM + "等之也而来去着过个比即在从")
 # Productive formulas of the reports: a trend that turns for the better (回升向好, 稳中向好, 长期向好, 稳定向好) and
 # results set again (勇创佳绩, 屡创佳绩, 再创佳绩). The two characters before 向好 are a word that is no noun head
 # (回升, 长期, 稳定; not 经济向好, whose 经济 is the subject) or a formula with 中/稳 (稳中向好, 回稳向好).
-# And strategies named by their means and their aim (依法治国, 以德治国, 科教兴国, 人才强国, 科技强军, 科教兴农): the
+# The steady-progress family (稳中求进, 稳中有进, 稳中提质, 稳中有降). And strategies named by their means and their aim (依法治国, 以德治国, 科教兴国, 人才强国, 科技强军, 科教兴农): the
 # means a word that is no verb of governing (not 加强农村, 推进强国), not the tail of a longer formula (全面从严治党).
 # The pattern finds the formula's last two characters (the engine skips to them); the window is checked in code.
-_TEMPLATE = re.compile(r"向好|佳绩|[治兴强][国军农党]")
+_TEMPLATE = re.compile(rf"向好|佳绩|[治兴强][国军农党]|稳中(?=[{_H}]{{2}})")
 _AIM_NOT = re.compile(r"(?<=全面)从严治党")
 
 
 def _templates(text: str, out: list[Slogan]) -> None:
     words = _words()
     for m in _TEMPLATE.finditer(text):
-        i = m.end() - 4
-        w = text[i : m.end()]
+        i = m.start() if m.group() == "稳中" else m.end() - 4  # 稳中求进, 稳中有进, 稳中提质
+        w = text[i : i + 4]
         if i < 0 or not all(map(_is_han, w)):
             continue
         if w.endswith("佳绩") and (w[1] != "创" or w[0] not in "勇屡再频"):
