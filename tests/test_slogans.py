@@ -538,3 +538,12 @@ def test_joined_pair_of_formulas():
 )
 def test_no_joined_pair(text):
     assert not _texts("four_char", find_slogans(text))
+
+
+def test_series_governed_by_ability():
+    text = "党的自我净化、自我完善、自我革新、自我提高能力显著增强"  # CPC 2022
+    assert {"自我净化", "自我完善", "自我革新", "自我提高"} <= _texts(
+        "four_char", find_slogans(text)
+    )
+    text = "完善出口退税、出口信贷、出口信用保险等各项政策"
+    assert "出口信用" not in _texts("four_char", find_slogans(text))

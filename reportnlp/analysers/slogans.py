@@ -292,8 +292,12 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
         if _SERIES_FOLLOW.match(text, m.end()):
             matches.append(m)
         elif m.end() - m.start() >= 10 and _parallel(text[m.start() - 4 : m.end() - 5].split("、")):
-            # 自我净化、自我完善、自我革新、自我提高能力: the last item runs on, the others are fixed
-            matches.append(_Cut(m.start(), m.end() - 5))
+            # 自我净化、自我完善、自我革新、自我提高能力: the last item runs on, the others are fixed; when it
+            # shares the others' first two characters and 能力 follows, the noun governs the whole series of
+            # verbs (…、自我提高能力) and the last item is one of them (not 出口退税、出口信贷、出口信用保险)
+            whole = text[m.start() - 4 : m.end()].split("、")
+            governed = text.startswith("能力", m.end()) and len({w[:2] for w in whole}) == 1
+            matches.append(m if governed else _Cut(m.start(), m.end() - 5))
     for hs, he in zip(*headings):
         matches.extend(
             m for m in _SERIES_LAX.finditer(text, hs, he) if m.end() >= he or text[m.end()] != "、"
