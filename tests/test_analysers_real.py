@@ -22,10 +22,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 from eval_analysers import evaluate  # noqa: E402
 
 # (dev, held-out) floors: measured 2026-12-06 after the second pass of issue 12 (dev widened with 12 excerpts and
-# 26 pages; the held-out part unchanged, run once after the pass), rounded down.
+# 26 pages; the held-out part unchanged, run once after the pass), rounded down; four-character slogans and the
+# dev thing raised after the third pass (third_pass.json).
 FLOORS = {
-    "four_char_precision": (0.89, 0.71),
-    "four_char_recall": (0.78, 0.62),
+    "four_char_precision": (0.90, 0.72),
+    "four_char_recall": (0.79, 0.67),
     "numbered_precision": (1.0, 1.0),
     "numbered_recall": (0.95, 0.90),
     "metric_precision": (0.99, 0.99),
