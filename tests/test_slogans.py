@@ -422,3 +422,128 @@ def test_series_on_real_text(text, expected):
 )
 def test_no_four_char_in_real_term_lists(text, not_slogans):
     assert not (not_slogans & _texts("four_char", find_slogans(text)))
+
+
+@pytest.mark.parametrize(
+    "text, coined",
+    [
+        ("推广“揭榜挂帅”等机制。", "揭榜挂帅"),  # State Council 2021
+        ("深化教师“省管校用”破解县中困境。", "省管校用"),  # Yunnan 2026
+        ("深入实施“深耕善治”行动计划，加快", "深耕善治"),  # Sichuan 2025
+    ],
+)
+def test_quoted_coined_formula(text, coined):
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert coined in found and found[coined].evidence == ("quoted", "coined")
+
+
+@pytest.mark.parametrize(
+    "text, not_slogans",
+    [
+        ("抓好两个“关键小事”，巩固", {"关键小事"}),  # a word and a noun (Beijing 2025)
+        ("开辟快速通关“绿色通道”，进口", {"绿色通道"}),
+        ("首发“越滇蓉欧”“中老泰马”班列。", {"越滇蓉欧", "中老泰马"}),  # names in a row
+        (
+            "为全国提供了“龙江样板”。",
+            {"龙江样板"},
+        ),  # a model named after a place (Heilongjiang 2026)
+        ("引导人们自觉履行法定义务、社会责任、家庭责任。", {"法定义务", "社会责任", "家庭责任"}),
+    ],
+)
+def test_no_coined_formula_in_quoted_names(text, not_slogans):
+    assert not (not_slogans & _texts("four_char", find_slogans(text)))
+
+
+@pytest.mark.parametrize(
+    "text, formula",
+    [
+        ("黑恶势力得到有效遏制，扫黑除恶专项斗争取得阶段性成果", "扫黑除恶"),  # CPC 2022
+        ("拥军优属、拥政爱民活动深入开展", "拥军优属"),  # State Council 2003
+        ("“打虎”、“拍蝇”、“猎狐”多管齐下，反腐败斗争取得压倒性胜利", "多管齐下"),
+    ],
+)
+def test_bound_formula_in_running_text(text, formula):
+    """Both halves of a bound formula occur almost only inside it in the reports (``slogan_phrases.tsv``)."""
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert formula in found and "bound" in found[formula].evidence
+
+
+def test_bound_formulas_are_few_and_no_nouns():
+    from reportnlp.analysers.slogans import _nouns, _phrases
+
+    bound = {p for p, k in _phrases().items() if k == "bound"}
+    assert {"扫黑除恶", "拥军优属"} <= bound and len(bound) < 50
+    assert not bound & _nouns() and not any(p[0] == p[2] for p in bound)
+
+
+@pytest.mark.parametrize(
+    "text, formula",
+    [
+        ("推动经济持续回升向好，不断提高人民生活水平", "回升向好"),  # State Council 2025
+        ("药品安全总体形势稳定向好。全面落实", "稳定向好"),  # Yunnan 2026
+        ("举办杭州亚运会、成都大运会，我国体育健儿勇创佳绩。", "勇创佳绩"),  # State Council 2024
+        (
+            "落实中央经济工作会议部署，坚持稳中求进工作总基调，完整准确全面贯彻新发展理念",
+            "稳中求进",
+        ),
+    ],
+)
+def test_template_formula(text, formula):
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert formula in found and "template" in found[formula].evidence
+
+
+@pytest.mark.parametrize("text", ["推动经济向好发展", "存在诸多向好因素", "发展的向好态势"])
+def test_no_template_formula(text):
+    assert not _texts("four_char", find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    "text, formula",
+    [
+        ("贯彻依法治国基本方略，坚持依法行政", "依法治国"),  # State Council 2003
+        ("贯彻新时期军事战略方针，实施科技强军战略。", "科技强军"),
+        ("降低成本；开展科教兴农，积极推广先进适用技术", "科教兴农"),  # State Council 1993
+    ],
+)
+def test_strategy_formula(text, formula):
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert formula in found and "template" in found[formula].evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["继续加大强农惠农富农政策力度", "坚定不移推进全面从严治党", "五是加强农村饮用水工程建设"],
+)
+def test_no_strategy_formula(text):
+    assert not {"加大强农", "从严治党", "是加强农", "加强农村"} & _texts(
+        "four_char", find_slogans(text)
+    )
+
+
+def test_joined_pair_of_formulas():
+    text = "加大就业支持力度，纵深推进大众创业万众创新。延续执行企业研发费用加计扣除"  # State Council 2021
+    found = {s.text: s.evidence for s in find_slogans(text) if s.kind == "four_char"}
+    assert found.get("大众创业") == ("joined_pair",) and found.get("万众创新") == ("joined_pair",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在社会主义社会里，还存在着矛盾",
+        "早解决比晚解决好。",
+        "从胜利走向胜利呢？",
+        "侵害老年人未成年人权益",
+    ],
+)
+def test_no_joined_pair(text):
+    assert not _texts("four_char", find_slogans(text))
+
+
+def test_series_governed_by_ability():
+    text = "党的自我净化、自我完善、自我革新、自我提高能力显著增强"  # CPC 2022
+    assert {"自我净化", "自我完善", "自我革新", "自我提高"} <= _texts(
+        "four_char", find_slogans(text)
+    )
+    text = "完善出口退税、出口信贷、出口信用保险等各项政策"
+    assert "出口信用" not in _texts("four_char", find_slogans(text))

@@ -256,7 +256,7 @@ _RIGHT_STOP = re.compile(
                 "参与 参加 开展 进行 实现 完成 获得 受到 得到 覆盖 走 奔 深入 分设 分别 积极 全部 接受 通过 纳入"
                 " 入驻 落户 实施 建成 投入 投产 开工 竣工 受益 以上 以下 左右 同步 同时 相继 陆续 先后 正式 张贴"
                 " 合计 共计 累计 方面 给 进入 开放 贯通 全线 配备 获 取得 成功 转为 转入 入选 延时 更新 改造 规范化"
-                " 率先 加快 加速 稳步 有序 持续 升格 稳定".split()
+                " 率先 加快 加速 稳步 有序 持续 升格 稳定 确权".split()
             ),
             key=len,
             reverse=True,
@@ -493,9 +493,9 @@ def _clause_subject(left: str) -> str | None:
     return _tidy(left)
 
 
-# A verb that is part of a noun: 进出口 (not 出口), 直接投资/资产投资 (the amount invested).
+# A verb that is part of a noun: 进出口 (not 出口), 直接投资/资产投资 (the amount invested), 适老化改造 (a retrofit).
 _PURE_VERBS = frozenset("惠及 带动 覆盖 帮助 吸引 帮扶 救助 受益 惠及群众".split())
-_INSIDE_NOUN = re.compile(r"进出口|[接产]投资")
+_INSIDE_NOUN = re.compile(r"进出口|[接产]投资|化改造")
 _BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相当于")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过")
