@@ -287,8 +287,15 @@ def test_document_number_is_metadata_on_the_first_pass():
 # --- 9. bounded work per document (generous CPU-time bounds: these took 11-175 s) ------------------
 @pytest.mark.parametrize(
     "text",
-    ["ㄒ" * 200, "\ue427" * 200, "。ㄒ唬┮庾R" * 20, ("一二三四五六七八九" + "\ufffd") * 5300],
-    ids=["bopomofo", "private-use", "readme-mojibake", "fffd-53k"],
+    [
+        "ㄒ" * 200,
+        "\ue427" * 200,
+        "。ㄒ唬┮庾R" * 20,
+        ("一二三四五六七八九" + "\ufffd") * 5300,
+        "\ufffd" * 2000,  # session 5's fuzz hangs: a run of lost bytes, read at ~200 candidates a character
+        "\ufffd" * 100_000,
+    ],
+    ids=["bopomofo", "private-use", "readme-mojibake", "fffd-53k", "fffd-2k", "fffd-100k"],
 )
 def test_mojibake_repair_is_bounded(text):
     clean("。ㄒ唬┮庾R")  # tables loaded
@@ -467,3 +474,15 @@ def test_spacy_pipeline_on_100_kb_of_one_rare_character_is_bounded():
         assert time.process_time() - t < 5.0  # over 30 s of CPU before the segmenter cut long pieces
         assert doc.text == text
         assert all(text[tok.idx : tok.idx + len(tok.text)] == tok.text for tok in doc)
+
+
+def test_a_window_of_lost_bytes_is_removed_without_reading():
+    """A line of nothing but U+FFFD has nothing to decode: removed with a reason, no budget spent."""
+    import reportnlp.normalise.mojibake as mojibake
+
+    text = "正文。\n" + "\ufffd" * 3000 + "\n正文二。"
+    budget = [mojibake._BUDGET]
+    out, edits = mojibake._repair(text, {}, budget)
+    assert out == "正文。\n\n正文二。" and budget == [mojibake._BUDGET]
+    assert {e.reason for e in edits} == {codes.MOJIBAKE_UNREPAIRABLE}
+    assert sum(e.end - e.start for e in edits) == 3000
