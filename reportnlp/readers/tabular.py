@@ -137,14 +137,7 @@ class ParquetReader(BaseReader):
             yield from super().read(path, data)
             return
         # a file is opened, not read whole: a row group at a time
-        try:
-            yield from self._rows(path, path, stem_of(path))
-        except OSError as err:
-            yield Failure(path, f"cannot read: {err.strerror or err}")
-        except MissingExtra as err:
-            yield Failure(path, str(err))
-        except Exception as err:  # one bad file never costs the batch
-            yield Failure(path, f"cannot read as parquet: {type(err).__name__}: {err}")
+        yield from _guarded(self._rows(path, path, stem_of(path)), path)
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         yield from self._rows(io.BytesIO(data), path, stem)
@@ -163,16 +156,8 @@ class ParquetReader(BaseReader):
         run: :mod:`reportnlp.pipeline.plan`), the first ``skip`` rows left out and at most ``take`` read (a
         slice of one large group), named ``shown:row`` and ``stem-row`` from ``first_row``, the 1-based
         number of the first row read: as :meth:`read` names them."""
-        try:
-            yield from self._rows(
-                path, shown, stem_of(shown), range(first, end), first_row, skip, take
-            )
-        except OSError as err:
-            yield Failure(shown, f"cannot read: {err.strerror or err}")
-        except MissingExtra as err:
-            yield Failure(shown, str(err))
-        except Exception as err:  # one bad file never costs the batch
-            yield Failure(shown, f"cannot read as parquet: {type(err).__name__}: {err}")
+        rows = self._rows(path, shown, stem_of(shown), range(first, end), first_row, skip, take)
+        yield from _guarded(rows, shown)
 
     def _rows(
         self,
@@ -234,3 +219,15 @@ def parquet_row_groups(path: str) -> Optional[list[tuple[int, int]]]:
         return groups
     except Exception:  # unreadable here: read whole, and reported by the task that reads it
         return None
+
+
+def _guarded(items: Iterator[Item], shown: str) -> Iterator[Item]:
+    """*items*, then a :class:`Failure` naming *shown* if reading the parquet file fails part way."""
+    try:
+        yield from items
+    except OSError as err:
+        yield Failure(shown, f"cannot read: {err.strerror or err}")
+    except MissingExtra as err:
+        yield Failure(shown, str(err))
+    except Exception as err:  # one bad file never costs the batch
+        yield Failure(shown, f"cannot read as parquet: {type(err).__name__}: {err}")
