@@ -202,7 +202,61 @@ def build_provincial(shared: Path) -> Path:
                 "text": doc.text,
             }
         )
+    rows += transcribed_rows()
     out = LABELS / "provincial_reports.jsonl"
+    with open(out, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return out
+
+
+# Reports transcribed into ``corpora/structure/transcribed/`` from public repositories (read with the code
+# index's reader, page by page; the page chrome above the report's title and below its last annex left out):
+# file stem -> (province, year, repository, path, commit).
+TRANSCRIBED = {
+    "2026_GD": (
+        "广东省",
+        2026,
+        "yqcao/China-Fiscal-Data",
+        "data/prov-reports/text/2026_GD.txt",
+        "99af1c6f0427b3356dd0a08cb6e0429623536441",
+    ),
+    "2026_SC": (
+        "四川省",
+        2026,
+        "yqcao/China-Fiscal-Data",
+        "data/prov-reports/text/2026_SC.txt",
+        "041d91823fd32d0cbb8a0d5779f50d735dee0895",
+    ),
+}
+
+
+def transcribed_rows() -> list[dict]:
+    """The transcribed reports (``TRANSCRIBED``), each cleaned by ``reportnlp.clean``, as rows of
+    ``provincial_reports.jsonl``."""
+    rows = []
+    for stem, (province, year, repo, path, commit) in TRANSCRIBED.items():
+        src = LABELS / "transcribed" / f"{stem}.txt"
+        doc = clean(src.read_bytes(), id=stem)
+        rows.append(
+            {
+                "id": f"{year}-{stem.split('_')[1]}",
+                "province": province,
+                "year": year,
+                "title": doc.title,
+                "source": f"github.com/{repo}/{path}@{commit}",
+                "text": doc.text,
+            }
+        )
+    return rows
+
+
+def add_transcribed() -> Path:
+    """Add (or refresh) the transcribed reports in ``provincial_reports.jsonl`` without ``../shared``."""
+    out = LABELS / "provincial_reports.jsonl"
+    new = {r["id"]: r for r in transcribed_rows()}
+    rows = [json.loads(line) for line in open(out, encoding="utf-8")]
+    rows = [r for r in rows if r["id"] not in new] + list(new.values())
     with open(out, "w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -466,7 +520,15 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="rebuild corpora/structure/provincial_reports.jsonl from this ../shared and stop",
     )
+    ap.add_argument(
+        "--add-transcribed",
+        action="store_true",
+        help="add corpora/structure/transcribed/ to provincial_reports.jsonl and stop",
+    )
     args = ap.parse_args(argv)
+    if args.add_transcribed:
+        print(add_transcribed())
+        return 0
     if args.build_provincial:
         print(build_provincial(Path(args.build_provincial)))
         return 0
