@@ -37,7 +37,8 @@ than the single best (0.727 at one point, 0.56 beside it). ``--weights JSON`` an
 
 ``--curve`` prints, for ours, each k's mean silhouette, Calinski–Harabasz, Davies–Bouldin, gap statistic
 (20 uniform reference sets) and stability (mean ARI of the clusters of 20 subsamples of 80 % against the full
-partition), the ARI that k gives, and the k each criterion picks.
+partition), the ARI that k gives, and the k each criterion picks; ``--blocks`` the nearest-neighbour
+agreement with each block of ours alone (a diagnostic).
 
 Scores: ARI of the clusters against the labels at k = the number of classes and with ``--k auto`` (k from
 2 to max(8, classes + 2) by mean silhouette, the library's criterion), and nearest-neighbour agreement: the
@@ -499,6 +500,18 @@ def picks(rows: list[dict]) -> dict[str, int]:
     }
 
 
+def block_nn(docs, labels: list[str]) -> dict[str, tuple[float, int]]:
+    """Nearest-neighbour agreement with the library's weights and with each block alone (weight 1, every other
+    block 0): which blocks carry the label. A diagnostic: nothing is chosen from it."""
+    from reportnlp.corpus.structure import DEFAULT_WEIGHTS
+
+    out = {"all blocks (default weights)": nn_agreement(represent("structure", docs)[1], labels)}
+    for block in DEFAULT_WEIGHTS:
+        alone = {b: float(b == block) for b in DEFAULT_WEIGHTS}
+        out[block] = nn_agreement(represent("structure", docs, alone)[1], labels)
+    return out
+
+
 def _curve_table(set_name: str, method: str, variance, rows: list[dict]) -> str:
     lines = [
         f"\n### {set_name}, structure, {method}, variance kept {variance}: k-selection criteria\n",
@@ -564,6 +577,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also print, for ours, each k's silhouette, Calinski-Harabasz, Davies-Bouldin, gap and ARI",
     )
     ap.add_argument(
+        "--blocks",
+        action="store_true",
+        help="also print, for ours, the nearest-neighbour agreement of each block alone",
+    )
+    ap.add_argument(
         "--build-provincial",
         metavar="SHARED",
         default=None,
@@ -608,6 +626,13 @@ def main(argv: list[str] | None = None) -> int:
             rows = criteria_curve(Z, labels, args.method, max(8, len(set(labels)) + 2))
             report[name]["curve"] = {"rows": rows, "picks": picks(rows), "variance": variance}
             print(_curve_table(name, args.method, variance, rows))
+        if args.blocks:
+            nn = block_nn(docs, labels)
+            report[name]["blocks_nn"] = {b: list(v) for b, v in nn.items()}
+            print(f"\n### {name}: nearest neighbour with the same label, by block alone\n")
+            print("| block | nearest neighbour same |\n|---|---|")
+            for b, (same, n) in nn.items():
+                print(f"| {b} | {round(same * n)}/{n} |")
     if args.json:
         Path(args.json).write_text(
             json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
