@@ -681,7 +681,7 @@ def _bench():
 # (both from ../shared), Guangdong and Sichuan (2025 from the docx reports, 2026 transcribed from
 # yqcao/China-Fiscal-Data into corpora/structure/transcribed/). Measured (README, `python
 # bench/eval_structure.py --set provincial`): ours finds the other year as nearest for 3 of the 6 reports
-# (both Guangdong reports and Sichuan 2026); ARI 0.325 at k = 19.
+# (both Guangdong reports and Beijing 2025); ARI 0.325 at k = 19.
 def test_provincial_pairs_and_their_neighbours():
     E = _bench()
     rows = [
