@@ -169,13 +169,20 @@ def select(
     rows: list[dict], split: str | None = None, kind: str | None = None, note: str | None = None
 ) -> list[dict]:
     """The label rows of one split (rows without a ``split`` key are dev rows), kind and ``note`` prefix
-    (``heldout2``: the second held-out set of corpora/real-pages)."""
+    (``heldout2``: the second held-out set of corpora/real-pages; ``!heldout3``: every row but those).
+
+    >>> rows = [{"doc": "a", "split": "heldout"}, {"doc": "b", "split": "heldout", "note": "heldout3: …"}]
+    >>> [r["doc"] for r in select(rows, "heldout", note="heldout3")], [r["doc"] for r in select(rows, note="!heldout3")]
+    (['b'], ['a'])
+    """
+    neg = note is not None and note.startswith("!")
+    prefix = note[1:] if neg else note
     return [
         r
         for r in rows
         if (split is None or r.get("split", "dev") == split)
         and (kind is None or r.get("kind") == kind)
-        and (note is None or r.get("note", "").startswith(note))
+        and (prefix is None or r.get("note", "").startswith(prefix) != neg)
     ]
 
 
@@ -249,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         "--kind", default=None, help="score the rows of this kind only (gov_report, news …)"
     )
     ap.add_argument(
-        "--note", default=None, help="score the rows whose note starts with this only (heldout2)"
+        "--note",
+        default=None,
+        help="score the rows whose note starts with this only (heldout2); !PREFIX: all rows but those",
     )
     ap.add_argument("--no-lines", action="store_true", help="do not print the misclassified lines")
     ap.add_argument(

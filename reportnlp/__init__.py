@@ -5,6 +5,7 @@ Public API (nothing heavy runs at import; spaCy, pandas and the gazetteer load o
 * :func:`clean` — one raw page (bytes or text) → :class:`CleanDoc` with title, metadata, clean simplified
   text, paragraphs, every edit and every dropped line with its reason.
 * :func:`clean_stream` — the same over an iterable of records, lazily.
+* :func:`clean_files` — the same over files and folders of every input format (HTML, Word, PDF, corpora).
 * :func:`normalise_text` — only the normalisation steps, with their edits.
 * :func:`analyse` — placeholders, metrics, slogans and headings of a clean text → :class:`Analysis`.
 * :func:`load` — the same detectors as a spaCy pipeline (jieba or rjieba tokens, ``doc.spans``).
@@ -27,6 +28,7 @@ __all__ = [
     "ReportNLPError",
     "analyse",
     "clean",
+    "clean_files",
     "clean_stream",
     "giveaways",
     "leaks",
@@ -40,6 +42,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "clean": "reportnlp.cleaning",
     "clean_stream": "reportnlp.cleaning",
+    "clean_files": "reportnlp.pipeline.readers",
     "normalise_text": "reportnlp.normalise",
     "Analysis": "reportnlp.analysis",
     "analyse": "reportnlp.analysis",

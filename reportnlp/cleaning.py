@@ -14,7 +14,7 @@ from typing import Any, Optional, Union
 
 from reportnlp import codes
 from reportnlp.boilerplate.classify import decide_lines
-from reportnlp.boilerplate.corpus import line_key
+from reportnlp.boilerplate.corpus import LazyKeys
 from reportnlp.boilerplate.metadata import extract_meta
 from reportnlp.boilerplate.rules import is_long_prose, line_rule
 from reportnlp.errors import InputError
@@ -88,7 +88,7 @@ def clean(
     keys = None
     if corpus_counts is not None:  # counted on raw lines (see boilerplate.corpus)
         raw = text.replace("\r\n", "\n").replace("\r", "\n")
-        keys = [line_key(ln) for ln in raw.split("\n")]
+        keys = LazyKeys(raw.split("\n"))  # hashed only for the lines the classifier looks up
     seen = blank_hinted(lines, hints)  # lines a reader already dropped are blank here
     decisions = decide_lines(
         seen,

@@ -55,6 +55,9 @@ class Frames(NamedTuple):
             os.close(fd)
             try:
                 frame.to_parquet(tmp, index=False)
+                from reportnlp.pipeline.writers import _chmod_as_created
+
+                _chmod_as_created(tmp)  # the user's umask, not the temporary file's 0600
                 os.replace(tmp, out / f"{name}.parquet")
             finally:
                 if os.path.exists(tmp):

@@ -78,6 +78,11 @@ SLOW_TESTS = {
         "test_every_command_reads_every_format_and_keeps_fields",
         "test_dask_engine_reads_every_format_as_the_local_engine_does",
     },
+    "test_readers_formats.py": {
+        "test_no_clean_reads_an_html_page_as_its_text_in_every_command",
+        "test_no_clean_html_is_the_same_on_every_executor",
+        "test_parquet_output_is_the_same_bytes_on_every_executor",
+    },
     "test_executors.py": {
         "test_same_bytes_any_executor_and_partition_size",
         "test_run_clean_api_any_jobs",

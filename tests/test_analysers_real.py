@@ -21,18 +21,20 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_analysers import evaluate  # noqa: E402
 
-# (dev, held-out) floors: measured 2026-12-06, rounded down.
+# (dev, held-out) floors: measured 2026-12-06 after the second pass of issue 12 (dev widened with 12 excerpts and
+# 26 pages; the held-out part unchanged, run once after the pass), rounded down; four-character slogans and the
+# dev thing raised after the third pass (third_pass.json).
 FLOORS = {
-    "four_char_precision": (0.83, 0.64),
-    "four_char_recall": (0.64, 0.62),
+    "four_char_precision": (0.90, 0.72),
+    "four_char_recall": (0.79, 0.67),
     "numbered_precision": (1.0, 1.0),
-    "numbered_recall": (0.93, 0.80),
+    "numbered_recall": (0.95, 0.90),
     "metric_precision": (0.99, 0.99),
     "metric_recall": (0.98, 0.97),
-    "thing_accuracy": (0.91, 0.76),
+    "thing_accuracy": (0.93, 0.79),
     "mask_precision": (1.0, 1.0),
-    "mask_recall": (0.98, 0.96),
-    "mask_type_accuracy": (0.99, 0.86),
+    "mask_recall": (0.99, 0.98),
+    "mask_type_accuracy": (0.99, 0.93),
 }
 
 
@@ -107,6 +109,11 @@ def test_metric_forms(text, expected):
         ("拟发行超长期特别国债1.3万亿元、比上年增加3000亿元。", ["超长期特别国债"] * 2),
         ("粮食总产量达到3，680亿斤，完成年度计划的102%，比1954年增长9%。", ["粮食总产量"] * 3),
         ("全年生产安全事故起数、死亡人数分别下降18%、13%。", ["生产安全事故起数", "死亡人数"]),
+        ("集体林权制度改革全面推开，15亿亩林地确权到户。", ["林地"]),  # State Council 2010
+        (
+            "完成特殊困难老年人家庭适老化改造1.5万户。",
+            ["特殊困难老年人家庭适老化改造"],
+        ),  # Shandong 2026
     ],
 )
 def test_metric_things(text, thing):

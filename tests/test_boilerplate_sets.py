@@ -21,8 +21,10 @@ SETS = [
     ("pages", CASES / "pages", None, 1.0, 0.99, 1.0, 1.0),
     # written blind; first run F1 0.807, tuned on since
     ("pages_blind", CASES / "pages_blind", None, 1.0, 0.98, 0.85, 0.81),
-    # written blind; first run: content recall 0.994, F1 0.847, metadata 0.614; tuned on since
-    ("pages_blind3", CASES / "pages_blind3", None, 1.0, 0.995, 0.95, 0.84),
+    # written blind; first run: content recall 0.994, F1 0.847, metadata 0.614; tuned on since. Recall 0.996:
+    # its one caption written as ``…现场。邵云帆 摄`` is labelled content there, while real pages' captions of that
+    # shape are drop (issue 11; corpora/real-pages guide: captions are drop), and the real labels win
+    ("pages_blind3", CASES / "pages_blind3", None, 0.996, 0.995, 0.95, 0.84),
 ]
 
 

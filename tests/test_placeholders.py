@@ -228,3 +228,85 @@ def test_second_blind_mask_set():
     s = score(Path(__file__).resolve().parent / "cases" / "masks_blind2", verbose=False)
     assert s["gold"] == 231
     assert s["precision"] >= 0.995 and s["recall"] >= 0.99 and s["type_accuracy"] >= 0.97
+
+
+def _types(text: str) -> list[tuple[str, str]]:
+    return [(p.text, p.type) for p in find_placeholders(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real template pages (corpora/analysers-real/pages/d01, d02, p22 of the dev part)
+        ("今天召开20**年全镇工作会议", [("20**", "year")]),
+        ("隆重召开*镇**年两个文明建设总结表彰大会", [("*", "name"), ("**", "year")]),
+        ("总结**年工作成绩,表彰奖励", [("**", "year")]),
+        ("县政府将*镇作为*年度全县“功能区”", [("*", "name"), ("*", "year")]),
+        ("剛剛過去的XX年是北留智鎮經濟社會", [("XX", "year")]),
+        # a count of years stays a number
+        ("从事教育工作XX年,始终坚持", [("XX", "number")]),
+        ("近xx年来,全镇上下", [("xx", "number")]),
+        ("据村史所载,X村已有X余年历史", [("X", "name"), ("X", "number")]),
+    ],
+)
+def test_short_mask_before_nian_is_a_year_unless_a_span(text, expected):
+    assert _types(text) == expected
+
+
+def test_letter_censoring_dang_is_a_redaction():
+    """镇X委 (d01, a real template page): one letter hides 党; XX委 and 第X组 stay a name and a number."""
+    text = "经镇X委、政府研究决定,今天召开全镇工作会议。一是镇X委书记胡凤洲同志代表X委、政府对全镇去年的工作进行总结"
+    assert [p.type for p in find_placeholders(text)] == ["redaction"] * 3
+    assert _types("XX委员会") == [("XX", "name")]
+    assert _types("分成第X组开展") == [("X", "number")]
+
+
+def test_mou_with_a_masked_letter_is_one_name():
+    """某X县政府工作报告 (d05, a real template page): 某 and the letter are one masked name."""
+    assert _types("某X县政府工作报告") == [("某X", "name")]
+
+
+def test_long_mask_without_suffix_is_a_censored_phrase():
+    """d17 (a real template page): eight letters before 的 hide a phrase; with a suffix or a unit they stay a
+    name or a number."""
+    text = "必将开启加快建设xxxxxxxx的现代化xxx的新征程。推进xx县与xxxxx合作的项目,收入xxxxx元"
+    assert _types(text) == [
+        ("xxxxxxxx", "redaction"),
+        ("xxx", "name"),
+        ("xx", "name"),
+        ("xxxxx", "name"),
+        ("xxxxx", "number"),
+    ]
+
+
+def test_masked_measures_with_spaces_are_numbers():
+    """d20 (a real yearbook template): ``总面积 XX 平方千米``, ``XX 公顷``, ``XX‰``, ``XX 度``, ``XX 毫升``."""
+    text = "总面积 XX 平方千米,耕地面积 XX 公顷,人口自然增长率 XX‰,年平均气温 XX 度,年均降水量 XX 毫升,与 XX 县相邻"
+    assert [p.type for p in find_placeholders(text)] == ["number"] * 5 + ["name"]
+
+
+def test_traditional_suffixes_make_a_name():
+    """d22 (a real traditional-script template page): ``**縣**集團``, ``**鄉``, ``**市海關``."""
+    text = "畢業後被分配到**縣**集團做化驗員,xx年到**縣**鄉任鄉長"
+    assert [p.type for p in find_placeholders(text)] == ["name", "name", "year", "name", "name"]
+
+
+def test_traditional_units_and_masked_percent_lists():
+    """d24, d27 (real template pages): ``x億元``, ``x萬畝``, ``增長x%、x%和x%``, ``xxxx斤``."""
+    text = "實現地區生產總值x億元,同比增長x%,其中一、二、三產增加值分別同比增長x%、x%和x%。總播面積x萬畝"
+    assert [p.type for p in find_placeholders(text)] == ["number"] * 6
+    assert _types("小麦平均亩产达xxxx斤以上") == [("xxxx", "number")]
+
+
+def test_stars_closing_a_quoted_name():
+    """d28 (a real template page): ``拿下“渤海湾**”项目``; a closing quote after stars ends a quoted name."""
+    assert _types("我们顺利拿下“渤海湾**”项目,被评为“****单位”。") == [
+        ("**", "name"),
+        ("****", "redaction"),
+    ]
+
+
+def test_family_village_is_a_name():
+    """d09 (a real research report template): ``故称X家桥村``; ``X家企业`` stays a count."""
+    assert _types("后迁移南高地(现址),故称X家桥村,后称X村。") == [("X", "name"), ("X", "name")]
+    assert _types("全镇新增规模以上X家企业") == [("X", "number")]

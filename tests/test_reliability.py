@@ -434,6 +434,27 @@ def test_non_idempotent_cases_found_by_the_fuzzer_reach_the_fixed_point_in_one_p
     assert again.text == doc.text and again.title is None
 
 
+# Session 5's long fuzz run (7 of 10,000 in `clean`): a box-drawing character ending a line (…仮┮ + a lone CR)
+# read as a drawn table's edge, but once the paragraph step joined the next line (…仮┮一丈…) as mojibake.
+# A line's ends now count as wide neighbours, so both passes read it alike.
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "乢亹乳乖乪临买\t\U00020000丅亯铟飑为仃仮┮\x00\r\udc00三点五万丈什仫仃亩乌仕",
+        "××市\t\x00丅亯铟飑为仃仮┮\x00\r\udc00一丈什仫仃亩乌仕",
+    ],
+)
+def test_a_box_drawing_character_at_a_joined_line_end_reads_alike_on_both_passes(raw):
+    doc = clean(raw)
+    assert any(e.reason == "broken_line_joined" for e in doc.edits)
+    assert "┮" not in doc.text  # wedged between the line's characters and the joined line's: mojibake
+    assert clean(doc.text).text == doc.text
+
+
+def test_a_drawn_table_edge_apart_from_text_is_kept():
+    assert clean("第一章 ┃\n概述部分的正文。").text.startswith("第一章 ┃")
+
+
 def test_spacy_pipeline_on_100_kb_of_one_rare_character_is_bounded():
     """The long fuzz run's hangs: jieba is superlinear on one long run of characters it does not know."""
     import reportnlp

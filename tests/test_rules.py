@@ -95,3 +95,18 @@ def test_comments_after_an_article_are_dropped():
 def test_a_sign_off_above_its_date_stays():
     text = f"关于做好防汛工作的通知\n\n{_PROSE}\n\n{_PROSE2}\n\n附件：防汛值班表.docx\n\n某某县人民政府办公室\n\n2024年3月1日\n"
     assert _actions(text)["某某县人民政府办公室"] == "keep"
+
+
+def test_first_chars_of_patterns():
+    assert rules.first_chars(r"免责声明|版权(?:与|和)免责|(?:观点)?仅代表") == {"免", "版", "观", "仅"}
+    assert rules.first_chars(r"(?:^|\s)(?:登录|注册)") is None  # \s: a category
+    assert rules.first_chars(r"x*") is None  # matches the empty string
+    assert rules.first_chars(r"[\u4e00-\u9fff]{2}摄") is None  # a range wider than the limit
+    assert rules.first_chars(r"\b(?=a)ab|c+") == {"a", "c"}
+
+
+@pytest.mark.parametrize("pattern", [r"copyright|©|all rights reserved", r"powered\s+by|技术支持[:：]"])
+def test_prefilter_keeps_case_folding(pattern):
+    search = rules._prefiltered_search(pattern, re.IGNORECASE)
+    for line in ["COPYRIGHT 2024", "Powered  By x", "\u212aelvin", "本站技术支持：某公司", "All Rights Reserved"]:
+        assert bool(search(line)) == bool(re.search(pattern, line, re.IGNORECASE)), line

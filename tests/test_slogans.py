@@ -53,7 +53,9 @@ def _check_offsets(text: str, slogans: list[Slogan]) -> None:
             assert len(s.text) == 4
         elif s.kind == "parallel_pair":
             assert len(s.text) == 9 and s.text[4] == "、"
-        else:
+        elif not re.fullmatch(
+            "[百千万]{2,3}工程", s.text
+        ):  # 千万工程, 百千工程: round-number programmes
             assert s.text[0] in "一二两三四五六七八九十双第"
         if s.kind != "numbered":
             assert s.expansion == ()
@@ -356,3 +358,192 @@ TEXT = st.one_of(
 @given(TEXT)
 def test_never_raises_and_offsets_slice(text):
     _check_offsets(text, find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        # real reports (corpora/analysers-real, dev): a quoted word-like term, a rhythm that starts like a place
+        ("继续发展两岸关系，推进两岸“三通”，为促进祖国和平统一", "三通"),
+        ("四是做好“三河三湖”、南水北调水源及沿线", "三河三湖"),
+        ("加快十大重点节能工程实施进度。", "十大重点节能工程"),
+        ("持续推进美丽乡村建设，压茬推进百千工程示范村、示范片区", "百千工程"),
+        ("山东体育代表团勇夺全运会“五连冠”。", "五连冠"),
+    ],
+)
+def test_numbered_on_real_text(text, term):
+    assert term in _texts("numbered", find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real reports (corpora/analysers-real, dev): crafted series whose last item is followed by 为/上/相
+        ("坚持权利平等、机会平等、规则平等，全面落实", {"权利平等", "机会平等", "规则平等"}),
+        (
+            "要以保护产权、维护契约、统一市场、平等交换、公平竞争为基本导向",
+            {"保护产权", "维护契约", "统一市场", "平等交换", "公平竞争"},
+        ),
+        ("促进大众创业、万众创新上水平。", {"大众创业", "万众创新"}),
+        (
+            "加快形成源头治理、动态管理、应急处置相结合的社会管理机制",
+            {"源头治理", "动态管理", "应急处置"},
+        ),
+    ],
+)
+def test_series_on_real_text(text, expected):
+    assert expected <= _texts("four_char", find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    "text, not_slogans",
+    [
+        (
+            "深化国有资本投资、运营公司等改革试点",
+            {"资本投资", "运营公司"},
+        ),  # head nouns: a list of terms
+        (
+            "双拥共建、退役军人事务、人民防空等工作迈出新步伐",
+            {"军人事务", "人民防空"},
+        ),  # a longer first item
+        (
+            "共建共治共享的社会治理制度进一步健全",
+            {"共治共享", "共建共治"},
+        ),  # a six-character rhythm
+        ("在反腐倡廉和查处大案要案等方面发挥了重要作用", {"案要案等"}),  # 等 closes no rhythm
+        ("城乡居民养老待遇水平提高62%。基本医保参保率超98%。", {"保参保率"}),  # inside a word
+        (
+            "创新优化防汛“1262”预警叫应、重大灾害“123”快速响应",
+            {"预警叫应", "重大灾害"},
+        ),  # quoted parts
+        ("生产安全事故起数、死亡人数“双下降”。", {"事故起数", "死亡人数"}),
+        ("执行节能减排统计监测制度，健全审计、监察体系，加大执法力度", {"健全审计", "监察体系"}),
+    ],
+)
+def test_no_four_char_in_real_term_lists(text, not_slogans):
+    assert not (not_slogans & _texts("four_char", find_slogans(text)))
+
+
+@pytest.mark.parametrize(
+    "text, coined",
+    [
+        ("推广“揭榜挂帅”等机制。", "揭榜挂帅"),  # State Council 2021
+        ("深化教师“省管校用”破解县中困境。", "省管校用"),  # Yunnan 2026
+        ("深入实施“深耕善治”行动计划，加快", "深耕善治"),  # Sichuan 2025
+    ],
+)
+def test_quoted_coined_formula(text, coined):
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert coined in found and found[coined].evidence == ("quoted", "coined")
+
+
+@pytest.mark.parametrize(
+    "text, not_slogans",
+    [
+        ("抓好两个“关键小事”，巩固", {"关键小事"}),  # a word and a noun (Beijing 2025)
+        ("开辟快速通关“绿色通道”，进口", {"绿色通道"}),
+        ("首发“越滇蓉欧”“中老泰马”班列。", {"越滇蓉欧", "中老泰马"}),  # names in a row
+        (
+            "为全国提供了“龙江样板”。",
+            {"龙江样板"},
+        ),  # a model named after a place (Heilongjiang 2026)
+        ("引导人们自觉履行法定义务、社会责任、家庭责任。", {"法定义务", "社会责任", "家庭责任"}),
+    ],
+)
+def test_no_coined_formula_in_quoted_names(text, not_slogans):
+    assert not (not_slogans & _texts("four_char", find_slogans(text)))
+
+
+@pytest.mark.parametrize(
+    "text, formula",
+    [
+        ("黑恶势力得到有效遏制，扫黑除恶专项斗争取得阶段性成果", "扫黑除恶"),  # CPC 2022
+        ("拥军优属、拥政爱民活动深入开展", "拥军优属"),  # State Council 2003
+        ("“打虎”、“拍蝇”、“猎狐”多管齐下，反腐败斗争取得压倒性胜利", "多管齐下"),
+    ],
+)
+def test_bound_formula_in_running_text(text, formula):
+    """Both halves of a bound formula occur almost only inside it in the reports (``slogan_phrases.tsv``)."""
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert formula in found and "bound" in found[formula].evidence
+
+
+def test_bound_formulas_are_few_and_no_nouns():
+    from reportnlp.analysers.slogans import _nouns, _phrases
+
+    bound = {p for p, k in _phrases().items() if k == "bound"}
+    assert {"扫黑除恶", "拥军优属"} <= bound and len(bound) < 50
+    assert not bound & _nouns() and not any(p[0] == p[2] for p in bound)
+
+
+@pytest.mark.parametrize(
+    "text, formula",
+    [
+        ("推动经济持续回升向好，不断提高人民生活水平", "回升向好"),  # State Council 2025
+        ("药品安全总体形势稳定向好。全面落实", "稳定向好"),  # Yunnan 2026
+        ("举办杭州亚运会、成都大运会，我国体育健儿勇创佳绩。", "勇创佳绩"),  # State Council 2024
+        (
+            "落实中央经济工作会议部署，坚持稳中求进工作总基调，完整准确全面贯彻新发展理念",
+            "稳中求进",
+        ),
+    ],
+)
+def test_template_formula(text, formula):
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert formula in found and "template" in found[formula].evidence
+
+
+@pytest.mark.parametrize("text", ["推动经济向好发展", "存在诸多向好因素", "发展的向好态势"])
+def test_no_template_formula(text):
+    assert not _texts("four_char", find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    "text, formula",
+    [
+        ("贯彻依法治国基本方略，坚持依法行政", "依法治国"),  # State Council 2003
+        ("贯彻新时期军事战略方针，实施科技强军战略。", "科技强军"),
+        ("降低成本；开展科教兴农，积极推广先进适用技术", "科教兴农"),  # State Council 1993
+    ],
+)
+def test_strategy_formula(text, formula):
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert formula in found and "template" in found[formula].evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["继续加大强农惠农富农政策力度", "坚定不移推进全面从严治党", "五是加强农村饮用水工程建设"],
+)
+def test_no_strategy_formula(text):
+    assert not {"加大强农", "从严治党", "是加强农", "加强农村"} & _texts(
+        "four_char", find_slogans(text)
+    )
+
+
+def test_joined_pair_of_formulas():
+    text = "加大就业支持力度，纵深推进大众创业万众创新。延续执行企业研发费用加计扣除"  # State Council 2021
+    found = {s.text: s.evidence for s in find_slogans(text) if s.kind == "four_char"}
+    assert found.get("大众创业") == ("joined_pair",) and found.get("万众创新") == ("joined_pair",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在社会主义社会里，还存在着矛盾",
+        "早解决比晚解决好。",
+        "从胜利走向胜利呢？",
+        "侵害老年人未成年人权益",
+    ],
+)
+def test_no_joined_pair(text):
+    assert not _texts("four_char", find_slogans(text))
+
+
+def test_series_governed_by_ability():
+    text = "党的自我净化、自我完善、自我革新、自我提高能力显著增强"  # CPC 2022
+    assert {"自我净化", "自我完善", "自我革新", "自我提高"} <= _texts(
+        "four_char", find_slogans(text)
+    )
+    text = "完善出口退税、出口信贷、出口信用保险等各项政策"
+    assert "出口信用" not in _texts("four_char", find_slogans(text))

@@ -16,12 +16,18 @@ HERE = Path(__file__).resolve().parent
 _NUMBER_CHARS = "0-9.零〇一二两三四五六七八九十百千万亿"
 
 
+KINDS = {"S": "four_char", "N": "numbered", "M": "metrics"}
+
+
 def parse(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """Label lines per excerpt; a header ``## id N M`` names the kinds labelled there (all when it names none),
+    kept as the entry ``("KINDS", "N M")``."""
     docs: dict[str, list[tuple[str, str]]] = {}
     current = None
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
-            current = docs.setdefault(line[3:].strip(), [])
+            doc_id, *kinds = line[3:].split()
+            current = docs.setdefault(doc_id, [("KINDS", " ".join(kinds or KINDS))])
         elif line and not line.startswith("#"):
             tag, _, rest = line.partition(" ")
             current.append((tag, rest.strip()))
@@ -33,7 +39,9 @@ def main() -> None:
     for doc_id, entries in parse(HERE / "labels_src.txt").items():
         text = (HERE / "reports" / f"{doc_id}.txt").read_text(encoding="utf-8")
         slogans, metrics, pos = [], [], 0
-        for tag, rest in entries:
+        labelled = [KINDS[k] for k in entries[0][1].split()]
+        for tag, rest in entries[1:]:
+            assert KINDS[tag] in labelled, (doc_id, tag)
             if tag in ("S", "N"):
                 kind = "four_char" if tag == "S" else "numbered"
                 hits = [m.start() for m in re.finditer(re.escape(rest), text)]
@@ -51,7 +59,10 @@ def main() -> None:
                 )
                 pos = m.start() + 1
         slogans.sort(key=lambda s: s["start"])
-        rows.append({"file": f"reports/{doc_id}.txt", "slogans": slogans, "metrics": metrics})
+        row = {"file": f"reports/{doc_id}.txt", "slogans": slogans, "metrics": metrics}
+        if len(labelled) < len(KINDS):
+            row["labelled"] = labelled  # the kinds scored in this excerpt
+        rows.append(row)
     with open(HERE / "reports.jsonl", "w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")

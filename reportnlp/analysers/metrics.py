@@ -190,7 +190,7 @@ _NOT_UNIT = (
     " 种养 种业 种粮 处理 处置 处于 处罚 处分 处长 处级 批示 批准 批复 批评 批发 轮流 轮换 轮训 轮岗 轮值"
     " 起来 起步 起点 起草 起到 起源 起诉 岁月 倍增 成立 成为 成员 成果 成效 成本 成绩 成功 成熟 成长 成就"
     " 成交 成品 成套 成片 成都 成型 首都 首次 首批 首位 首届 首先 首要 首个 首台 集中 集体 集团 集聚 集成"
-    " 集约 集市 座谈 间隔 间接 例如 例外 单位 单元 单独 单一 单个 个体 个性 个别 个案 个税 亩产 亩均 米面"
+    " 集约 集市 座谈 间隔 间接 例如 例外 单位 单元 单独 单一 单个 个体 个性 个别 个税 亩产 亩均 米面"
     " 讲话 讲座 讲解 讲述 讲好 讲清 讲究 讲师 班子 班级 班长 头脑 头雁 头等 头部 只是 只有 只要 只能 支持"
     " 支撑 支部 支付 支出 支援 支柱 支队 支书 支行 列入 列为 列车 床位 克服 升级 升学 升值 块头 张贴 架构"
     " 架设 栋梁 套餐 页面 卷入 笔记 笔者 笔头 担当 担任 担心 担负 担保 字号 封闭 封面 封锁 封存 宗旨 宗教"
@@ -246,7 +246,7 @@ _CHANGE = (
 ).split()
 # Words that start a predicate rather than continue the noun after a classifier.
 _RIGHT_STOP = re.compile(
-    r"的|(?<![现存所实内外])在|(?<![行作认成])为|将|把|被|(?<![绝相针])对|(?<![方走导意])向|从|(?<![关属])于|已"
+    r"的|(?<![现存所实内外])在|(?<![行作认成])为|将|把|被|(?<![绝相针])对(?!象)|(?<![方走导意])向|从|(?<![关属])于|已"
     r"|(?<!首)都|也|(?<![人平])均|(?<!公)共|(?<![平同])等|是|(?<![所拥具享])有(?![限效关机色])|和(?!平)|与"
     r"|(?<!普)及(?!时)|(?<![自理])由|拟|即|比(?![例重])|到|(?<![可所])以|"
     + "|".join(
@@ -255,7 +255,8 @@ _RIGHT_STOP = re.compile(
             | set(
                 "参与 参加 开展 进行 实现 完成 获得 受到 得到 覆盖 走 奔 深入 分设 分别 积极 全部 接受 通过 纳入"
                 " 入驻 落户 实施 建成 投入 投产 开工 竣工 受益 以上 以下 左右 同步 同时 相继 陆续 先后 正式 张贴"
-                " 合计 共计 累计 方面 给 进入 开放 贯通 全线 配备 获 取得 成功 转为 转入 入选 延时 更新 改造 规范化".split()
+                " 合计 共计 累计 方面 给 进入 开放 贯通 全线 配备 获 取得 成功 转为 转入 入选 延时 更新 改造 规范化"
+                " 率先 加快 加速 稳步 有序 持续 升格 稳定 确权".split()
             ),
             key=len,
             reverse=True,
@@ -367,13 +368,13 @@ _MAX_LEFT = 60
 # qualifiers so 发达, 中共, 作为 do not end a subject.
 _SUBJECT_END = re.compile(
     r"(?<!占)比(?![例重])|较(?![大多好快高强为])|由(?!于)|从|(?<![自理])由|同比|(?:年均|平均)(?=增|提|下|减|降|上)|累计|分别|拟|将(?!近)|已|预计"
-    r"|(?<![中公总])共(?![同享建])|合计|首次|连续|仅|按(?!照)"
+    r"|(?<![中公总])共(?![同享建体])|合计|首次|连续|仅|按(?!照)|[高低快慢]于|(?<![所])占(?![比用地有据])"
 )
 # Verbs of change and copulas that end a subject when they stand right before the number (国内生产总值比上年增长,
 # 经济增长预期目标为, 课间时长调整到): anywhere else they may be inside the name (经济增长预期目标).
 _CHANGE_END = re.compile(
     r"(?:增长|增加|提高|降低|下降|上升|减少|突破|超过|保持|稳定在|稳定|达到|高达|达|(?<![所作成认行])为|是|(?<!所)占"
-    r"|缩短|延长|降|增|升|提升|扩大|调高|调低|调整|完成|实现|开工|完工|竣工|投产|下降了|增长了)[至到为了在]?"
+    r"|缩短|延长|降|增|升|提升|扩大|调高|调低|调增|调减|调整|完成|实现|开工|完工|竣工|投产|下降了|增长了)[至到为了在]?"
     r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末)?的?)?$"
 )
 _CHANGE_START = re.compile(r"^(?:占|为|是|达到|达)")
@@ -382,7 +383,8 @@ _OPENING = re.compile(
     r"(?:(?:截至|截止|到|至)?(?:[0-9]{4}|[0-9]{2}|[一二三四五六七八九〇零]{4})年(?:底|末|初|以来|来|前|后|间|内|中)?"
     r"|[0-9]{1,2}月(?:份|底|末)?|今年|去年|上年|全年|当年|年内|上半年|下半年|前三季度|目前|当前|现在|其中|此外|同时"
     r"|另外|并且|而且|但是|但|此前|近年来|过去[一二三四五六七八九十]+年|这[一二三四五六七八九十]+年|[一二三四五六七八九十]+年(?:来|间|内|中)"
-    r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|还|又|也)+"
+    r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|还|又|也"
+    r"|“?(?:十[一二三四五]?|[六七八九])五”?(?:时期|期间|以来|前[一二三四]年)?|累计)+"
 )
 # Tails of a subject: time words and adverbs between it and the number (人均期望寿命2002年, …五年累计).
 _CLOSING_WORDS = (
@@ -400,6 +402,8 @@ _CLOSING_REVERSED = re.compile(
 def _strip_closing(run: str) -> str:
     m = _CLOSING_REVERSED.match(run[::-1])
     return run[: len(run) - m.end()] if m else run
+
+
 # Verbs after which the counted noun starts (more than the classifier rule's: 颁布行政法规, 审议法律议案).
 _OBJECT_VERBS = re.compile(
     "|".join(
@@ -451,15 +455,19 @@ def _clause_subject(left: str) -> str | None:
     lead = _OPENING.match(left)
     if lead:
         left = left[lead.end() :]
+    if left.startswith(("将", "把")) and not left.startswith("将近"):
+        left = left[1:]  # 将制造业企业加计扣除比例提高到: the object of 将 is the thing
     if not left:
         return None
     if left.endswith("的"):  # 债款支出占本年支出的, 为预算数的, 完成年度计划的: X's share of a base
         base = _BASE_OF.search(left)
         if base:
             return _tidy(left[: base.start()]) if base.start() > 0 else None
-    verbs = list(_OBJECT_VERBS.finditer(left))
+    verbs = [v for v in _OBJECT_VERBS.finditer(left) if not _INSIDE_NOUN.match(left, v.start() - 1)]
     for verb in reversed(verbs):
         obj = left[verb.end() :].strip("了的")
+        if obj in _PURE_VERBS:
+            continue  # 城镇更新改造惠及: a verb is no object (完成投资 is one)
         # 开展宣讲, 发放宣传资料, 送水, 完成农村住户清洁取暖改造 (not 国内生产总值比上年…, not 污水处理率)
         if obj and not _SUBJECT_END.search(left, verb.end()) and not _CHANGE_END.search(obj):
             if len(obj) >= len(verb.group()) or verb.start() == 0:
@@ -468,7 +476,12 @@ def _clause_subject(left: str) -> str | None:
     change = _CHANGE_END.search(left)
     if change is not None:
         left = left[: change.start()]
-    if verbs and left and not left[verbs[-1].end() :].strip("了的"):  # 全国公路共修建
+    if (
+        verbs
+        and left
+        and (change is None or verbs[-1].end() > len(left))  # not 地产品出口增长; 企业新增
+        and not left[verbs[-1].end() :].strip("了的")
+    ):  # 全国公路共修建
         left = left[: verbs[-1].start()]
     end = _SUBJECT_END.search(left)
     if end is not None:
@@ -480,6 +493,9 @@ def _clause_subject(left: str) -> str | None:
     return _tidy(left)
 
 
+# A verb that is part of a noun: 进出口 (not 出口), 直接投资/资产投资 (the amount invested), 适老化改造 (a retrofit).
+_PURE_VERBS = frozenset("惠及 带动 覆盖 帮助 吸引 帮扶 救助 受益 惠及群众".split())
+_INSIDE_NOUN = re.compile(r"进出口|[接产]投资|化改造")
 _BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相当于")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过")
@@ -523,13 +539,15 @@ def _thing(
         return "人" + text[end]  # 14亿人口, 六亿多人民
     if unit not in _TIME_UNITS and unit not in _RATIO_UNITS and (unit is not None or has_mag):
         noun = _right_noun(text, end + (unit is not None and text.startswith("的", end)))
+        if noun and len(noun) >= 5 and noun.endswith("率"):
+            noun = noun[:-3]  # 203个国考断面优良率: the count is of 国考断面, not of a rate
         if noun and (len(noun) >= 2 or unit in ("个", "名", "位", "支", "家", "所", "座", "户")):
             return noun
     elif unit in ("%", "‰") and (
         text.startswith("的", end) or text.endswith(_POST_WORDS, start, end)
     ):
         noun = _right_noun(text, end + text.startswith("的", end))  # 5%的企业, 50%以上村卫生室
-        if noun:
+        if noun and len(noun) >= 2:  # not 74%以上用于民生
             return noun
     thing = _respectively(text, start) or _left_thing(text, start, prev)
     if unit in _TIME_UNITS and not (thing and _DURATION_OF.search(text, max(0, start - 6), start)):
@@ -547,6 +565,7 @@ _FORMULA_AFTER = re.compile(
     r"|注意|服务|承诺|攻坚|清单|计划|会议|全会|大会|会|产业)"
 )
 _THRESHOLD = re.compile(r"[内外]")
+_QUOTED_TERM_END = re.compile(rf"[{_CJK}]{{0,6}}[”’」]")
 _HAN_DIGITS = set(_CN_DIGITS + "十百千万亿")
 
 
@@ -558,7 +577,7 @@ def _is_han_digit_after(text: str, end: int) -> bool:
     return end < len(text) and text[end] in _HAN_DIGITS
 
 
-_RESPECTIVELY = re.compile(r"分别(?:增长|下降|增加|减少|提高|降低|为|达到|达|占|是)[了到至为]?")
+_RESPECTIVELY = re.compile(r"分别(?:增长|下降|增加|减少|提高|降低|为|达到|达|占|是)?[了到至为]?")
 
 
 def _respectively(text: str, start: int) -> str | None:
@@ -573,14 +592,20 @@ def _respectively(text: str, start: int) -> str | None:
     between = window[m.end() :]
     if any(c in between for c in _SENTENCE_BREAKS + "，,"):
         return None
-    j = between.count("、")
+    j = len(_BETWEEN_QUANTITIES.findall(between))  # 下降9.66%和13.14%: 和 counts like 、
     head = window[: m.start()]
     for i in range(len(head) - 1, -1, -1):
         if head[i] in _SENTENCE_BREAKS + "，,：:":
             head = head[i + 1 :]
             break
     subjects = head.split("、")
+    if len(subjects) == 1 and len(_JOIN_TWO.findall(head)) == 1:
+        subjects = _JOIN_TWO.split(head)  # 对外直接投资和对外工程承包营业额分别达…
     return _tidy(subjects[j]) if j < len(subjects) and len(subjects) > 1 else None
+
+
+_BETWEEN_QUANTITIES = re.compile(r"、|和|及|与")
+_JOIN_TWO = re.compile(r"和|与|及")
 
 
 # A span of time is a measured quantity after these (出关时间缩短至1.5小时, 课间时长调整到15分钟).
@@ -679,6 +704,16 @@ def _read(
         return None  # 红十字, 十项措施, 三大攻坚战: a name or a numbered slogan, not a count
     if not pres and unit is not None and first.kind == "ar" and _THRESHOLD.match(text, end):
         return None  # 50米内换乘: a distance or time within which, not a measured quantity
+    if (
+        unit in ("岁", "周岁")
+        and post in ("以下", "以上")
+        and end < len(text)
+        and _is_han(text[end])
+    ):
+        return None  # 3岁以下婴幼儿: an age bound of the counted people, not a measured quantity
+    if first.kind == "cn" and not pres and start and text[start - 1] in "“‘「":
+        if _QUOTED_TERM_END.match(text, end):
+            return None  # “十个新优势”, “三个十大”: a numbered slogan in quotes, not a count
     ins = list(first.ins)
     if second is not None:
         ins += second.ins
@@ -782,7 +817,9 @@ def find_metrics(text: str) -> list[Metric]:
             continue
         prev = (found[-1].end, found[-1].thing) if found else (0, None)
         metric = _read(text, m, groups, floor, prev)
-        if metric is not None and metric.start >= floor:  # a qualifier read backwards never overlaps
+        if (
+            metric is not None and metric.start >= floor
+        ):  # a qualifier read backwards never overlaps
             found.append(metric)
             floor = metric.end
     return found

@@ -39,7 +39,7 @@ _PATTERN = re.compile(
     rf"|(?P<date>(?<![0-9{_LETTER}])(?:19|20)[0-9xX×]{{2}}[/.\-][0-9xX×]{{1,2}}[/.\-][0-9xX×]{{1,2}}(?![0-9{_LETTER}]))"
     rf"|(?P<blank>(?<![_＿])[_＿]{{2,}}(?![_＿]))"
     rf"|(?P<yearlike>(?<![0-9{_LETTER}]){_YEAR_LIKE}(?:{_SEP}(?:{_YEAR_LIKE}|{_MASK}))?(?![0-9{_LETTER}]))"
-    rf"|(?P<mou>某某|某(?=[市县区镇省村乡州盟旗]|街道))"
+    rf"|(?P<mou>某某|某[xX×Ｘｘ](?![0-9{_LETTER}])|某(?=[市县区镇省村乡州盟旗]|街道))"
     rf"|(?P<mask>(?<![0-9０-９{_LETTER}×]){_MASK}{_DECIMAL}(?:{_SEP}{_MASK}{_DECIMAL})?(?![0-9０-９{_LETTER}×]))"
 )
 
@@ -53,17 +53,22 @@ _UNITS = (
     "分钟 小时 周年 万 千 百 亿 余 多 个 次 人 名 位 篇 条 部 场 家 支 期 站 天 日 月 年 周 分 岁 处 集 张 本 项"
     " 户 元 所 座 类 批 件 级 倍 公里 里 米 亩 吨 号 届 幅 首 组 队 % ％ 成 台 辆 套 间 栋 轮 门 节 课 册"
     " 份 种 株 棵 余万 多万 起 单 例 笔 宗 床 对 平方公里 平方米 季度 学年 学期 所 家 盏 公斤 千克 强 km"
+    " 平方千米 千米 公顷 ‰ 度 毫升 毫米 厘米 立方米 千瓦 兆瓦 标箱 艘 架 头 只 匹 斤 担"
+    # traditional script (萬元, 億元, 萬畝, 萬噸, 個, 項, 戶…)
+    " 萬 億 畝 噸 公頃 個 項 條 戶 臺 輛 間 棟 場 屆 節 課 冊 組 隊 門 張 筆 歲 處 類 種 級 餘 餘萬 多萬"
 ).split()
 # Words that start with a unit character but make the mask a name (``××家喻户晓``, ``x日报``).
 _NOT_UNIT = (
     "家喻户晓 日报 人民 人才 名片 名牌 条例 部门 场所 场景 期间 天然 分类 分析 年轻 号召 元素 级别 队伍 组织"
     " 种植 本土 本地 台账 集团 分公司 分行 分局 分院 分校 支行 对接 对照 对标 对于 对此 单位 门户 项目"
-    " 集中 人大 人民 站投"
+    " 集中 人大 人民 站投 集團 部門 單位 項目 組織 隊伍 場所 條例 分公司 號召 級別 種植"
 ).split()
 _NAME_SUFFIXES = (
-    "日报 晚报 街道 社区 网 市 镇 县 省 村 区 乡 州 盟 旗 公司 银行 中学 小学 学校 医院".split()
+    "日报 晚报 街道 社区 网 市 镇 县 省 村 区 乡 州 盟 旗 公司 银行 中学 小学 学校 医院"
+    " 日報 社區 網 鎮 縣 區 鄉 銀行 中學 小學 學校 醫院".split()
 )
 _NAME_PREFIXES = ("志愿", "文化", "光影")
+_FAMILY_PLACE = re.compile(r"家.?[村庄湾寨屯营沟坪堡]")
 # Latin X in fixed terms (X射线, X光) is not a mask.
 _NOT_MASK = re.compile(r"X(?:射线|光|线|型|染色体)")
 
@@ -96,9 +101,9 @@ def _near_cjk(text: str, start: int, end: int) -> bool:
     if (
         left == "、"
         and start >= 2
-        and (_HAN.match(text[start - 2]) or text[start - 2] in _MASK_CHARS)
+        and (_HAN.match(text[start - 2]) or text[start - 2] in _MASK_CHARS + "%％‰")
     ):
-        return True
+        return True  # 增长x%、x%和x%: the item before is a masked percentage
     if (
         right == "、"
         and end + 1 < len(text)
@@ -130,18 +135,42 @@ def _near_cjk(text: str, start: int, end: int) -> bool:
 
 _MIDDLE_DOT = re.compile(r"[0-9xX×]·[0-9xX×]")
 
+# A short mask before 年 is a two-digit year (××年工作, **年两个文明建设, xx年全镇) unless the words around it
+# make it a count of years: 近xx年, 工作xx年, xx年来, xx年以上, xx年间.
+_SPAN_BEFORE = (
+    "近",
+    "连续",
+    "已有",
+    "已",
+    "历时",
+    "工作",
+    "从事",
+    "任职",
+    "服役",
+    "经过",
+    "用了",
+    "满",
+    "达",
+    "约",
+    "共",
+)
+_SPAN_AFTER = re.compile(
+    r"年(?:来|间|多|余|以上|以下|以内|之久|左右|内|后|前|时间|的时间|工龄|教龄|党龄)"
+)
+
+
+def _is_year_not_span(text: str, start: int, after: str) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \u3000")
+    return not _SPAN_AFTER.match(after) and not before.endswith(_SPAN_BEFORE)
+
 
 def _classify(text: str, start: int, end: int, surface: str) -> str:
     after = text[end : end + 6].lstrip(" \u3000")[:4]
     before = text[max(0, start - 5) : start].rstrip(" \u3000")[-3:]
     if "·" in (text[end : end + 1], text[start - 1 : start] if start else ""):
         return "number"  # “x·xx”: a masked date of a speech
-    if (
-        len(surface) == 2
-        and after.startswith("年")
-        and after[1:2] in ("工", "度", "上", "下", "以", "是", "全", "，", ",")
-    ):
-        return "year"  # ××年工作, xx年度: a two-digit year
+    if len(surface) <= 2 and after.startswith("年") and _is_year_not_span(text, start, after):
+        return "year"  # ××年工作, xx年度, **年两个文明, *年度: a two-digit year
     parts = re.split(_SEP, surface)
     if after.startswith("年") and all(len(p) == 4 for p in parts if p):
         return "year"
@@ -159,10 +188,14 @@ def _classify(text: str, start: int, end: int, surface: str) -> str:
         return "name"
     if len(parts) > 1:
         return "number"
+    if _FAMILY_PLACE.match(after):
+        return "name"  # X家桥村, X家庄: a village named after a family, not X families
     if any(after.startswith(u) for u in _UNITS):
         return "number"
     if before.endswith("“") and after.startswith("”") and len(surface) == 1:
         return "number"  # ``“×+×”`` ... ``“×”即``: one term of a numbered formula
+    if len(surface) >= 4 and after[:1] in ("的", ",", "，", "。", "；", ";", "、"):
+        return "redaction"  # 加快建设xxxxxxxx的现代化: a censored phrase, no suffix or unit
     return "name"
 
 
@@ -174,10 +207,16 @@ _STARRED_NAME = re.compile(
 _CENSORED_NEXT = re.compile(r"[建员风委组章徽旗](?![省市县区镇乡村])")
 
 
+# One masked letter before these hides 党 (镇X委书记, X员, X建工作); XX委 (two letters) is a masked name.
+_CENSORED_LETTER_NEXT = re.compile(r"[建员风委](?![省市县区镇乡村会])")
+
+
 def _stars(text: str, start: int, end: int) -> str | None:
     """The type of one or two stars in running Chinese (``*镇``, ``**同志``, ``**建``), or None: a footnote
     mark (``注*：``), a bullet, or Markdown emphasis (``**一、工作情况**``)."""
     right = text[end : end + 1]
+    if right and right in "”’」』" and start and _HAN.match(text[start - 1]):
+        return "name"  # “渤海湾**”项目: the end of a quoted name
     if not _HAN.match(right or " "):
         return None  # a masked name stands before its suffix: *镇, *年度, **同志
     line_end = text.find("\n", end)
@@ -251,6 +290,13 @@ def find_placeholders(text: str) -> list[Placeholder]:
         else:
             if not _near_cjk(text, start, end) or _NOT_MASK.match(text, start):
                 continue
-            kind = _classify(text, start, end, surface)
+            if (
+                len(surface) == 1
+                and _CENSORED_LETTER_NEXT.match(text, end)
+                and text[max(0, start - 1) : start] not in ("第", "每")
+            ):
+                kind = "redaction"  # 镇X委, X员: a letter censoring 党
+            else:
+                kind = _classify(text, start, end, surface)
         found.append(Placeholder(start, end, surface, kind))
     return found

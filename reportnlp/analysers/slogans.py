@@ -24,8 +24,11 @@ four-character clauses (``解放思想，实事求是，``) and numbered abbrevi
 
 What is left out on purpose: a four-character window of ordinary prose with no evidence, metrics and dates
 (``14场``, ``4月8日``, ``2021年``, ``一百六十三个市``, ``一点四倍``), ordinals (``第一``, ``一是``) and ``一``-words
-(``一刻钟``, ``一切``). Known cost: political formulas in running text that no lexicon holds and no rhythm marks
-(``回升向好``, ``依法治国``) are missed; noun lists that jieba does not know as nouns still read as series.
+(``一刻钟``, ``一切``). Political formulas in running text are found when a pattern of the reports marks them
+(``回升向好``, ``依法治国``, ``科教兴国``, ``勇创佳绩``: ``template``), when both their halves occur almost only
+inside them in the reports (``扫黑除恶``: ``bound``), when a quote coins them (``“揭榜挂帅”``: ``coined``) or two
+are written as one (``大众创业万众创新``). Known cost: the others (``稳中求进``, ``安定团结``, ``正风肃纪``) are
+missed; noun lists that jieba does not know as nouns still read as series.
 
 A parallel pair is reported as ``parallel_pair`` *and* each of its halves as ``four_char``; a
 numbered slogan of four characters with two numerals (``两学一做``, ``五险一金``) is reported as ``numbered``
@@ -66,7 +69,7 @@ _DISCOURSE = set(
 )
 # Words that may follow the last item of a series in running text: ``…、优化服务等``, ``…的原则``,
 # ``在深化改革、扩大开放中``. Anything else after it means the last item is longer than four characters.
-_FOLLOW = "等的中"
+_FOLLOW = "等的中为上相"
 
 # --- four-character series -------------------------------------------------------------------------------
 # Every pattern opens with a literal or a small class (``、``, a quote, a comma, a numeral) so that the
@@ -80,7 +83,7 @@ _FOLLOW = "等的中"
 # 、, so a failed lookahead could only backtrack through the whole run item by item, at every 、 of it
 # (quadratic on ``乡村振兴、`` repeated); checked once, a long run costs one pass.
 _SERIES = re.compile(rf"、(?<=[{_H}]{{4}}、)[{_H}]{{4}}(?:、[{_H}]{{4}})*")
-_SERIES_FOLLOW = re.compile(rf"[^{_H}、]|\Z|[{_FOLLOW}](?![{_H}]*、)")
+_SERIES_FOLLOW = re.compile(rf"[^{_H}、“‘「『]|\Z|[{_FOLLOW}](?![{_H}]*、)")
 # In a heading line a series of three or more items may run into the rest of the heading
 # (``一、聚焦扩大内需、优化结构、提振信心持续发力``).
 _SERIES_LAX = re.compile(
@@ -109,13 +112,17 @@ _NUMBERED_BOUNDED = re.compile(rf"[{_OPEN}、](第?[{_NUM}双][{_H}]{{0,9}})(?=\
 # 十项行动), and 两手抓, 三步走. The same nouns make metrics.py read such a numeral as no count.
 _NUMBERED_FORMULA = re.compile(
     r"[二两三四五六七八九十]{1,2}(?:项(?:基本原则|规定|原则|主张|行动|措施|举措|要求)|个(?:基本点|代表|意识|自信|维护|全面|务必)"
-    r"|大(?:奇迹|攻坚战|行动|工程)|(?<=[两三四五])手抓|(?<=[两三四五])步走)"
+    r"|大(?:奇迹|攻坚战|行动|[\u4e00-\u9fff]{0,4}?工程)|(?<=[两三四五])手抓|(?<=[两三四五])步走)"
 )  # one branch that opens with a class: the engine skips to the numerals
 # Unquoted: numeral-character pairs repeated (``两学一做``, ``一事一议``, ``三去一降一补``), and the
 # ``五`` of a five-year plan before the word that names it (``十四五规划``); both checked in code (never
 # after a digit or 第). Two patterns, not one alternation: each keeps the engine's skip to its first class.
 _NUMBERED_FREE = re.compile(rf"[{_NUM}](?:[{_H}][{_NUM}]){{1,3}}[{_H}]")
 _PLAN_FREE = re.compile(r"五(?=计划|规划|时期|期间|末|初)")
+# Programmes named by round numbers (百千工程, 千万工程, 百千万工程); not an amount (上千万工程款, 数百千…).
+_HUNDREDS_FORMULA = re.compile(
+    r"(?<![0-9零〇一二两三四五六七八九十百千万亿几数上近过逾超])[百千万]{2,3}工程"
+)
 _FIVE_YEAR = re.compile(r"(?:十[一二三四五]?|[六七八九])五")
 _PLAN_TENS = {"十一", "十二", "十三", "十四", "十五"}
 _LEAD = re.compile(rf"第?[{_DIGITS}]+")
@@ -146,9 +153,13 @@ class Slogan:
     ``("农业", "农村", "农民")``), each a substring of the text; it is empty otherwise. ``evidence`` says why
     the span is a slogan: ``series`` (an item of a ``、`` series of four-character items), ``clause_run``
     (one of several four-character clauses in a row), ``quoted``, ``clause`` (a four-character clause on its
-    own), ``idiom`` (an idiom or set phrase of the shipped lexicons), ``recurrent`` (an item of four-character
-    series in other reports too, ``slogan_phrases.tsv``), ``rhythm`` (``ABAC``: ``先行先试``),
-    ``heading``, ``numeral`` (a numbered slogan's numerals), in the order found.
+    own), ``coined`` (a quoted formula the text coins: ``“揭榜挂帅”``), ``idiom`` (an idiom or set phrase of the
+    shipped lexicons), ``recurrent`` (an item of four-character
+    series in other reports too, ``slogan_phrases.tsv``), ``bound`` (a formula of the reports whose two halves
+    occur almost only inside it: ``扫黑除恶``, ``拥军优属``), ``rhythm`` (``ABAC``: ``先行先试``),
+    ``joined_pair`` (one of two formulas written without a break: ``大众创业万众创新``), ``template`` (a productive
+    formula of the reports: ``回升向好``, ``勇创佳绩``), ``heading``, ``numeral`` (a
+    numbered slogan's numerals), in the order found.
     """
 
     start: int
@@ -230,7 +241,8 @@ def _item_ok(item: str) -> bool:
     """Can four characters of a series be a slogan? Not with a function word inside (``路和公路``), a
     closing ``等`` or preposition (``阿富汗等``, ``志愿者以``), an opening ``的``/``是`` (``是柬埔寨``) or
     discourse word (``我们认为``, ``同时要求``), unless they are an idiom (``迫不及待``)."""
-    if item[0] in "的是" or item[3] in _CLOSING or item[:2] in _DISCOURSE:
+    closing = item[3] in _CLOSING and item[2:] not in _words()  # 阿富汗等; not 机会平等
+    if item[0] in "的是" or closing or item[:2] in _DISCOURSE:
         return item in idioms()
     return (item[1] not in _INSIDE and item[2] not in _INSIDE) or item in idioms()
 
@@ -248,7 +260,13 @@ def _first_ok(text: str, start: int) -> bool:
     if before in "、的":
         return False
     if not _is_han(before):
-        return True
+        return before not in "”’」』"  # 防汛“1262”预警叫应: the item holds a quoted term
+    if "、" in text[max(0, start - 4) : start - 1] and all(
+        map(_is_han, text[text.rfind("、", 0, start) + 1 : start])
+    ):
+        return (
+            False  # 双拥共建、退役军人事务、人民防空: the first item is longer than four characters
+        )
     words = _words()
     return text[start - 1 : start + 1] not in words or text[start : start + 2] in words
 
@@ -274,8 +292,12 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
         if _SERIES_FOLLOW.match(text, m.end()):
             matches.append(m)
         elif m.end() - m.start() >= 10 and _parallel(text[m.start() - 4 : m.end() - 5].split("、")):
-            # 自我净化、自我完善、自我革新、自我提高能力: the last item runs on, the others are fixed
-            matches.append(_Cut(m.start(), m.end() - 5))
+            # 自我净化、自我完善、自我革新、自我提高能力: the last item runs on, the others are fixed; when it
+            # shares the others' first two characters and 能力 follows, the noun governs the whole series of
+            # verbs (…、自我提高能力) and the last item is one of them (not 出口退税、出口信贷、出口信用保险)
+            whole = text[m.start() - 4 : m.end()].split("、")
+            governed = text.startswith("能力", m.end()) and len({w[:2] for w in whole}) == 1
+            matches.append(m if governed else _Cut(m.start(), m.end() - 5))
     for hs, he in zip(*headings):
         matches.extend(
             m for m in _SERIES_LAX.finditer(text, hs, he) if m.end() >= he or text[m.end()] != "、"
@@ -296,9 +318,21 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
         if any(item in nouns and item not in lexicon for item in items):
             continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
+        if all(
+            item[2:] in NOUN_HEADS and item not in lexicon and item not in _phrases()
+            for item in items
+        ):
+            continue  # 资本投资、运营公司; 财政政策、货币政策: every item ends in a head noun, a list of terms
+        if (
+            len(items) == 2
+            and items[0][:2] in _GOVERNING
+            and items[1][:2] not in _GOVERNING
+            and items[1][2:] in NOUN_HEADS
+        ):
+            continue  # 健全审计、监察体系: a verb before a list of two terms
         for i, item in enumerate(items):
             evidence = ("series", "idiom") if item in lexicon else ("series",)
-            if _phrases().get(item) == "set":
+            if _phrases().get(item) in ("set", "bound"):
                 evidence += ("recurrent",)
             out.append(Slogan(start + 5 * i, start + 5 * i + 4, item, "four_char", (), evidence))
         if len(items) == 2 and not any(item in nouns and item not in lexicon for item in items):
@@ -358,6 +392,30 @@ def _clause_runs(text: str, out: list[Slogan]) -> None:
             )
 
 
+_MODEL_NOUNS = frozenset(
+    "样板 样本 标杆 名片 品牌".split()
+)  # “龙江样板”: a model named after a place
+
+
+def _coined(word: str) -> bool:
+    """A quoted four-character formula the text coins (``“揭榜挂帅”``, ``“省管校用”``, ``“深耕善治”``): its first
+    two characters are no common word (``“绿色通道”``, ``“关键小事”``, ``“医保钱包”`` are a word and a noun), it
+    opens with no numeral (a numbered slogan) and it is no noun compound of the reports."""
+    return (
+        word[0] not in _DIGITS
+        and word[:2] not in _words()
+        and word[2:] not in NOUN_HEADS
+        and word[2:] not in _MODEL_NOUNS
+        and word not in _nouns()
+        and _item_ok(word)
+    )
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """Quotes back to back name things in a row (``“越滇蓉欧”“中老泰马”班列``: train lines, brands)."""
+    return (start > 0 and text[start - 1] in _CLOSE) or text[end : end + 1] in _OPEN
+
+
 def _lone(text: str, out: list[Slogan]) -> None:
     lexicon = idioms()
     for pattern, where in ((_LONE_QUOTED, "quoted"), (_LONE_CLAUSE, "clause")):
@@ -367,6 +425,8 @@ def _lone(text: str, out: list[Slogan]) -> None:
                 why: tuple[str, ...] = (where, "idiom")
             elif _rhythmic(word):
                 why = (where, "rhythm")
+            elif where == "quoted" and _coined(word) and not _named(text, m.start(), m.end(1) + 1):
+                why = (where, "coined")
             else:
                 continue
             out.append(Slogan(m.start(1), m.end(1), word, "four_char", (), why))
@@ -386,10 +446,12 @@ def _running(text: str, out: list[Slogan]) -> None:
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     grams = _hash4(codes)
     table, lexicon = _running_lexicon()
+    kinds = _phrases()
     for i in np.flatnonzero(table[grams & _BITS]).tolist():
         word = text[i : i + 4]
         if word in lexicon:
-            out.append(Slogan(i, i + 4, word, "four_char", (), ("idiom",)))
+            why = ("bound",) if kinds.get(word) == "bound" else ("idiom",)
+            out.append(Slogan(i, i + 4, word, "four_char", (), why))
     han = (codes >= 0x4E00) & (codes <= 0x9FFF)
     a, b, c, d = codes[:-3], codes[1:-2], codes[2:-1], codes[3:]
     all_han = han[:-3] & han[1:-2] & han[2:-1] & han[3:]
@@ -403,12 +465,79 @@ def _running(text: str, out: list[Slogan]) -> None:
             w[0] not in _NOT_RHYTHM
             and w[1] not in _NOT_RHYTHM
             and w[3] not in _NOT_RHYTHM
+            and w[3] not in _CLOSING  # 大案要案等 read as 案要案等
             and text[i + 4 : i + 5] != w[0]
+            and (i < 2 or text[i - 2] != w[0])  # 共建共治共享: six characters, not four
+            and (i < 1 or text[i - 1 : i + 1] not in words)  # 医保参保率 read as 保参保率
             and w[1:3] not in words
             and text[i + 3 : i + 5] not in words
             and not (w[:2] in words and w[0] + w[3] in words)
         ):
             out.append(Slogan(i, i + 4, w, "four_char", (), ("rhythm",)))
+    if len(text) >= 8:
+        _joined_pairs(text, codes, han, out)
+
+
+def _joined_pairs(text: str, codes: np.ndarray, han: np.ndarray, out: list[Slogan]) -> None:
+    """Two four-character formulas written without a break that share their middle (``大众创业万众创新``): both
+    halves are slogans when the pair ends a clause and holds no numeral or function word."""
+    n = len(codes) - 7
+    same = (codes[1 : n + 1] == codes[5 : n + 5]) & (codes[2 : n + 2] == codes[6 : n + 6])
+    same &= (codes[:n] != codes[4 : n + 4]) & (codes[3 : n + 3] != codes[7 : n + 7])
+    for k in range(8):
+        same &= han[k : n + k]
+    for i in np.flatnonzero(same).tolist():
+        a, b = text[i : i + 4], text[i + 4 : i + 8]
+        after = text[i + 8 : i + 9]
+        if (
+            (after and _is_han(after))
+            or (i and _is_han(text[i - 1]) and text[i - 1 : i + 1] in _words())
+            or text[i + 3 : i + 5] in _words()  # 在社会主义社会里: the halves cut 主义
+            or set(a + b) & _PAIR_NOT
+        ):
+            continue
+        out.extend(
+            Slogan(s, s + 4, w, "four_char", (), ("joined_pair",)) for s, w in ((i, a), (i + 4, b))
+        )
+
+
+_PAIR_NOT = set(_INSIDE + _NUM + "等之也而来去着过个比即在从")
+
+
+# Productive formulas of the reports: a trend that turns for the better (回升向好, 稳中向好, 长期向好, 稳定向好) and
+# results set again (勇创佳绩, 屡创佳绩, 再创佳绩). The two characters before 向好 are a word that is no noun head
+# (回升, 长期, 稳定; not 经济向好, whose 经济 is the subject) or a formula with 中/稳 (稳中向好, 回稳向好).
+# The steady-progress family (稳中求进, 稳中有进, 稳中提质, 稳中有降). And strategies named by their means and their aim (依法治国, 以德治国, 科教兴国, 人才强国, 科技强军, 科教兴农): the
+# means a word that is no verb of governing (not 加强农村, 推进强国), not the tail of a longer formula (全面从严治党).
+# The pattern finds the formula's last two characters (the engine skips to them); the window is checked in code.
+_TEMPLATE = re.compile(rf"向好|佳绩|[治兴强][国军农党]|稳中(?=[{_H}]{{2}})")
+_AIM_NOT = re.compile(r"(?<=全面)从严治党")
+
+
+def _templates(text: str, out: list[Slogan]) -> None:
+    words = _words()
+    for m in _TEMPLATE.finditer(text):
+        i = m.start() if m.group() == "稳中" else m.end() - 4  # 稳中求进, 稳中有进, 稳中提质
+        w = text[i : i + 4]
+        if i < 0 or not all(map(_is_han, w)):
+            continue
+        if w.endswith("佳绩") and (w[1] != "创" or w[0] not in "勇屡再频"):
+            continue
+        if w.endswith("向好") and (
+            w[:2] in NOUN_HEADS or w[1] == "多" or (w[:2] not in words and w[1] not in "中稳")
+        ):
+            continue  # 稳中向好, 回稳向好; not 经济向好 (the subject), 诸多向好因素, 济长期 (no word)
+        elif w[2] in "治兴强" and (
+            w[:2] not in words
+            or w[:2] in _GOVERNING
+            or _phrases().get(text[max(0, i - 2) : i + 2]) == "noun"  # 社会主义强国
+            or _AIM_NOT.match(text, i)
+            or (i + 4 < len(text) and _is_han(text[i + 4]) and text[i + 4] not in "战方和与相基")
+        ):
+            continue
+        if i and text[i - 1 : i + 1] in words and text[i : i + 2] not in words:
+            continue  # the window starts inside a word
+        out.append(Slogan(i, i + 4, w, "four_char", (), ("template",)))
 
 
 def _hash4(codes: np.ndarray) -> np.ndarray:
@@ -424,10 +553,13 @@ def _mix(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarr
 def _running_lexicon() -> tuple[np.ndarray, frozenset[str]]:
     # + jieba's idioms seen in the reports (their recurrent formulas, kind "set", are evidence only: in running
     # text they would bring as many noun phrases as slogans)
-    attested = {p for p, k in _phrases().items() if k == "idiom"}
+    # + the reports' bound formulas (扫黑除恶, 拥军优属: both halves occur almost only inside them)
+    attested = {p for p, k in _phrases().items() if k in ("idiom", "bound")}
     words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
     table = np.zeros(_BITS + 1, dtype=bool)  # a bitmap of the words' hashes: one gather per window
-    codes = np.frombuffer("".join(sorted(words)).encode("utf-32-le"), dtype=np.uint32).reshape(-1, 4)
+    codes = np.frombuffer("".join(sorted(words)).encode("utf-32-le"), dtype=np.uint32).reshape(
+        -1, 4
+    )
     table[_mix(codes[:, 0], codes[:, 1], codes[:, 2], codes[:, 3]) & _BITS] = True
     return table, words
 
@@ -437,7 +569,7 @@ _BITS = (1 << 21) - 1
 
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, str]:
-    """``slogan_phrases.tsv``: four-character phrases of the reports and their kind (idiom, set, noun)."""
+    """``slogan_phrases.tsv``: four-character phrases of the reports and their kind (idiom, bound, set, noun)."""
     out = {}
     for line in _lines("slogan_phrases.tsv"):
         phrase, kind = line.split("\t", 2)[:2]
@@ -447,12 +579,17 @@ def _phrases() -> dict[str, str]:
 
 # Heads of noun compounds (政策, 教育, 医疗, 产业, 主义…): a jieba noun that ends in one is a term, not a slogan
 # (形式主义, 国有企业, 义务教育); one that does not may be a verb phrase jieba files as a noun (提高质量).
+# Verbs that govern a list of terms (健全审计、监察体系; 完善法律、法规体系).
+_GOVERNING = frozenset(
+    "健全 完善 加强 建立 推进 深化 构建 强化 加快 促进 推动 规范 优化 发展 建设 提高 提升".split()
+)
 NOUN_HEADS = frozenset(
     "建设 地区 影视 航天 分配 医疗 教育 养老 金融 技术 信息 制度 体制 产权 政策 资源 服务 治安 住房 工程 导航"
     " 计算 流通 运输 产业 科技 电路 气田 事业 领域 行业 部门 机构 组织 企业 单位 市场 经济 社会 文化 生态 环境"
     " 设施 体系 机制 能力 水平 人员 干部 群众 国家 地方 农村 城市 精神 思想 意识 工作 问题 犯罪 医药 体育 卫生"
     " 拆迁 管理 实力 薪酬 安置 购销 决策 创新 标准 保护 发展 合作 主义 出版 艺术 防空 事务 保险 学校 行径 资金"
-    " 项目 设备 产品 能源 安全 交通 人口 儿童 妇女 农业 工业 商业 贸易 投资 银行 公司 集团 基地 园区 中心".split()
+    " 项目 设备 产品 能源 安全 交通 人口 儿童 妇女 农业 工业 商业 贸易 投资 银行 公司 集团 基地 园区 中心"
+    " 责任 义务 经费".split()
 )
 
 
@@ -466,7 +603,7 @@ def _nouns() -> frozenset[str]:
 # --- numbered slogans ------------------------------------------------------------------------------------
 
 
-def _is_numbered(term: str) -> bool:
+def _is_numbered(term: str, quoted: bool = False) -> bool:
     """Is ``term``, which opens with a numeral, a numbered slogan (not a quantity, date, ordinal or word)?
 
     >>> [t for t in ("六保", "两个维护", "十四五", "第一书记", "第一", "五年", "三级", "一刻钟", "四面八方")
@@ -498,8 +635,10 @@ def _is_numbered(term: str) -> bool:
     elif rest[0] in _UNIT and len(set(_NUMERAL_RUNS.findall(term))) > 1:
         return False  # 十年磨一剑, 两年一次 (一周一课一练 repeats one numeral)
     places = _numeral_places()
-    if term[:2] in places or term[:3] in places or (len(term) == 2 and term in _words()):
-        return False  # 四川, 三门峡; 双向, 双方
+    if not rhythm and (term[:2] in places or term[:3] in places):
+        return False  # 四川, 三门峡 (not 三河三湖: two numerals make a formula)
+    if len(term) == 2 and (not quoted or run in "一双") and term in _words():
+        return False  # 双向, “双向”, 双方, “一流” (a quoted “三通”, “两会” is a slogan)
     return term not in idioms()  # 四面八方, 千方百计
 
 
@@ -647,11 +786,16 @@ def _expansion(
 
 
 def _numbered(text: str, out: list[Slogan]) -> None:
-    found = {m.span(1) for m in _NUMBERED_BOUNDED.finditer(text) if _is_numbered(m.group(1))}
+    found = {
+        m.span(1)
+        for m in _NUMBERED_BOUNDED.finditer(text)
+        if _is_numbered(m.group(1), quoted=text[m.start()] in _OPEN)
+    }
     for m in _NUMBERED_FORMULA.finditer(text):
         start = m.start()
         if not start or (text[start - 1] not in _DIGITS and text[start - 1] not in "第0123456789"):
             found.add(m.span())
+    found.update(m.span() for m in _HUNDREDS_FORMULA.finditer(text))
     bounded = sorted(found)
     for m in _NUMBERED_FREE.finditer(text):
         # inside a quoted term the free pattern sees only a part of it (三要三不 of “三要三不要”)
@@ -704,6 +848,7 @@ def find_slogans(text: str) -> list[Slogan]:
     _clause_runs(text, out)
     _lone(text, out)
     _running(text, out)
+    _templates(text, out)
     _numbered(text, out)
     unique: dict[tuple[int, int, str], Slogan] = {}
     for s in out:  # one span per kind, with all the evidence found for it

@@ -318,11 +318,11 @@ def decide_lines(
             action, reason = codes.DROP, codes.R_HEAD_ZONE
         elif (
             corpus_counts is not None
-            and corpus_counts.get(corpus_keys[i] if corpus_keys else line_key(t), 0)
-            >= corpus_min_docs
             and not is_prose(t, 20)
             and not heading[i]
-            and not ends_sentence(t)
+            and not ends_sentence(t)  # cheap tests first: the line's key is hashed only here
+            and corpus_counts.get(corpus_keys[i] if corpus_keys else line_key(t), 0)
+            >= corpus_min_docs
             and _standalone(texts, i)
             # inside the body only symbols go ("↑"); a repeated heading such as 结束语 is the genre's
             and (i < body or i > last_body or not HAN.search(t))
@@ -368,6 +368,7 @@ def decide_lines(
     # --- the title again, among the final decisions, with the browser title as evidence ----------------
     if not title_hint:
         _retitle(texts, filled, heading, dateline, actions, reasons, title_lines)
+        _split_heading(texts, filled, actions, reasons, title_lines)
         _first_copy_titles(texts, filled, actions, reasons)
 
     out: list[LineDecision] = []
@@ -556,12 +557,21 @@ def _retitle(
             continue
         if reasons[i] in _NEVER_TITLE or t.endswith(("。", "；", ";", "：", ":", "，")):
             continue
+        if len(t) > 40 and "。" in t[:-1]:
+            continue  # sentences (a site's summary of the page: ``…开幕…。下面是小编收集整理的…!!``), not a headline
         if i == b_idx:
             score = 4.0 if echo_first else 1.0 if site else 0.0
         elif t in segments or (headline and t.startswith(headline)):
             score = 5.0
         elif headline and t in headline and len(t) >= 0.6 * len(headline) and not echo_first:
             score = 4.0 * len(t) / len(headline)
+        elif (
+            actions[i] == codes.META
+            and len(t) >= 8
+            and not is_meta_line(t)
+            and any(t in texts[j] and _NAME_ROW.search(texts[j]) for j in window if j != i)
+        ):
+            score = 3.0  # a 政务公开 table's 名称/标题 row names it (the line was read as that label's value)
         else:
             if actions[i] == codes.META or is_meta_line(t):
                 continue
@@ -570,6 +580,8 @@ def _retitle(
         after = filled[k : k + 2]
         if any(actions[j] == codes.META or dateline[j] for j in after):
             score += 2
+        elif any(f"《{t}》" in texts[j] for j in after) and texts.index(t) == i:
+            score += 2  # the next line names it (a 文库 page: ``X.docx`` / ``《X.docx》由会员分享…``), first copy
         if score > 0:
             evident.add(i)
         score += bool(_TITLE_WORDS.search(t)) + (len(t) >= 8)
@@ -609,6 +621,45 @@ def _retitle(
             actions[i], reasons[i] = codes.DROP, codes.R_REPEATED_TITLE
 
 
+def _split_heading(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    actions: list[str],
+    reasons: list[str],
+    title_lines: list[int],
+) -> None:
+    """A document's heading printed over several lines that the browser title holds whole (gov.cn's 公报 page:
+    ``全国人民代表大会常务委员会`` / ``关于批准…购买外汇及`` / ``调整…的决议`` under ``<all three>_…_中国政府网``): the
+    browser title is the title, and the heading's lines are the document's, kept."""
+    if len(title_lines) != 1:
+        return
+    b_idx, headline, site = browser_title(texts, filled)
+    t = title_lines[0]
+    if b_idx < 0 or not site or t == b_idx or len(headline) < 8:
+        return
+    head = _SPACES.sub("", headline)
+    joined, pieces = _SPACES.sub("", texts[t]), [t]
+    k = bisect_right(filled, t) - 1
+    while k > 0 and len(joined) < len(head):
+        j = filled[k - 1]
+        if j == b_idx:
+            break
+        longer = _SPACES.sub("", texts[j]) + joined
+        if not head.endswith(longer):
+            break
+        joined, k = longer, k - 1
+        pieces.append(j)
+    if joined != head or len(pieces) < 2:
+        return
+    for i in pieces:
+        actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+    actions[b_idx], reasons[b_idx] = codes.TITLE, codes.R_TITLE
+    title_lines[:] = [b_idx]
+
+
+_SPACES = re.compile(r"[\s\u3000]+")
+#: A metadata table's row naming the document (``名称: X``, ``标 题: | X``).
+_NAME_ROW = re.compile(r"(?:名\s*称|标\s*题)\s*[:：|｜]")
 #: Lines never taken for a title: a rule read them as a widget, a footer, a link or a caption.
 _NEVER_TITLE = frozenset(
     {
@@ -646,7 +697,7 @@ def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bo
     )
 
 
-_DATELINE_INITIALS = frozenset("（(—－-12〇零一二")  # a dateline's first character
+_DATELINE_INITIALS = frozenset("（(—－-12〇○零一二?")  # a dateline's first character (``??``: a lost dash)
 _SPEAKER_TAIL = re.compile(SPEAKER_TAIL)
 _CAPTION_ENDS = ("摄", "摄）", "摄)")  # a long line ending so is a photo caption: read by the rules
 _NOTE_STARTS = (

@@ -7,23 +7,52 @@ classifier then drops a recurring line unless it reads as prose, a heading, or p
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from zlib import adler32, crc32
 
 _STRIP = " \t\r\u3000\xa0\ufeff"
 
 
 def line_key(line: str) -> int:
     """The key a line is counted under: a stable 64-bit hash of the line without surrounding spaces
-    (0 for a blank line). Stable across processes and runs, unlike :func:`hash`."""
+    (0 for a blank line). Stable across processes and runs, unlike :func:`hash`: the CRC-32 of its UTF-8
+    in the high half, the Adler-32 in the low half (two independent checksums in C, three times cheaper
+    than a 64-bit BLAKE2b: hashing every raw line was a fifth of ``clean``'s time on a corpus).
+
+    >>> line_key("相关文章") == line_key("\u3000相关文章 "), line_key(" ")
+    (True, 0)
+    """
     s = line.strip(_STRIP)
     if not s:
         return 0
     # surrogatepass: a lone surrogate (a broken JSON escape) must not sink the corpus count
     data = s.encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+    return (crc32(data) << 32) | adler32(data)
+
+
+class LazyKeys(Sequence[int]):
+    """The :func:`line_key` of each of *lines*, computed when asked for: the line classifier looks up only
+    the few lines that could be corpus furniture (short, not prose, not a heading).
+
+    >>> keys = LazyKeys(["相关文章", "正文。"])
+    >>> len(keys), keys[0] == line_key("相关文章")
+    (2, True)
+    """
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [line_key(ln) for ln in self._lines[i]]
+        return line_key(self._lines[i])
 
 
 def count_lines(text: str) -> Counter[int]:

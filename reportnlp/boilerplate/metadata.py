@@ -62,6 +62,13 @@ _SITE_PATTERNS = [
     re.compile(r"欢迎(?:您)?访问\s*(" + _SITE + ")"),
     re.compile(r"©\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,16})\s*版权所有"),
     re.compile(r"[©]\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站))"),
+    # the site a breadcrumb starts from (``您的位置:新文秘网>>…``)
+    re.compile(r"^(?:您的|您所在的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:网|站|文库))\s*(?:>|»|＞|→)"),
+    # a site's name with its domain (``中央政府门户网站 www.gov.cn 2015-03-13 …``), its home link (``人民网首页``)
+    re.compile(r"^([\u4e00-\u9fff]{2,16}(?:网|网站))\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org)(?:\s|$)"),
+    re.compile(r"^([\u4e00-\u9fff]{2,10}网)首页$"),
+    # last: the owner a footer names when it names no site (``主办单位:青阳县人大常委会``)
+    re.compile(r"^主办单位\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"),
 ]
 #: Spaces between two Han characters (``人 民 网 版 权 所 有``).
 _HAN_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
@@ -91,9 +98,9 @@ def iso_date(text: str) -> Optional[str]:
     return None
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}  # ○: U+25CB typed for 〇
 _CN_DATE = re.compile(
-    r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+    r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 
 
@@ -134,6 +141,24 @@ _SPEAKER = re.compile(
     + SPEAKER_TAIL.replace(SPEAKER_NAME + "$", "")
     + r"([\u4e00-\u9fff·]{2,10})$"
 )
+# a closing byline line of several reporters (``|记者 徐超超 蔡俊``): the whole line, so no word of a sentence
+_BYLINE_LINE = re.compile(
+    r"^[|｜]?\s*(?:本报)?记者\s*[:：]?\s*(" + _NAME + r"(?:\s+" + _NAME + r"){1,3})$"
+)
+# a byline in brackets ending the text (``…作出新的贡献。(记者 王道) |``, ``(文/图 刘玺东 易赛楠)``)
+_END_BYLINE = re.compile(
+    r"[（(]\s*(?:本报)?(?:记者|文/图|图/文|文)\s*[:：/]?\s*(" + _NAME + r"(?:\s+" + _NAME + r"){0,3})\s*[）)]\s*[|｜]?\s*$"
+)
+# a speech header run into its text (``…会议上 上海市市长 龚正 各位代表: 现在,…``): the speaker
+_SPEAKER_GLUED = re.compile(
+    r"(?:会议|大会)上[\s\u3000]+"
+    + SPEAKER_TAIL.replace(r"[\s\u3000]*" + SPEAKER_NAME + "$", "")
+    + r"[\s\u3000]*([\u4e00-\u9fff·]{2,4})[\s\u3000]+(?:各位代表|各位委员|同志们)"
+)
+# a news header: date and time, the author's name, then the source (``2014-03-13 15:22  吴定平 来源:新华网评``)
+_DATE_NAME_SOURCE = re.compile(
+    r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(" + _NAME + r")\s+(?:来源|责任编辑)\s*[:：]"
+)
 _BRACKET_BYLINE = re.compile(r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4})[）)]$")
 _HANDLE_DATE = re.compile(
     r"^(?!发布于|发表于|回复于|来自|时间|日期)([^\s，。:：]{1,20})\s+(?:发布于|发表于)?\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
@@ -143,9 +168,10 @@ _DOC_NUMBER = re.compile(DOC_NUMBER)
 _DOC_LABEL = re.compile(r"(?:发文字号|文\s*号)" + _LABEL + "(" + DOC_NUMBER + ")")
 _ISSUER_LABEL = re.compile(r"(?:发文机关|发文机构)" + _LABEL + r"([^\s|｜:：]{2,30})")
 _WRITTEN_LABEL = re.compile(r"成文日期" + _LABEL + r"(\S.{0,20})")
-_ORG = re.compile(
-    r"^[\u4e00-\u9fff（）()]{3,30}(?:政府|办公厅|办公室|委员会|常委会|局|厅|委|部|院|中心|公司|协会|学会|人大|政协|党校|大学|学校|小组)$"
+_ORG_PART = (
+    r"[\u4e00-\u9fff（）()]{3,30}(?:政府|办公厅|办公室|委员会|常委会|局|厅|委|部|院|中心|公司|协会|学会|人大|政协|党校|大学|学校|小组)"
 )
+_ORG = re.compile("^" + _ORG_PART + r"(?:[\s\u3000]+" + _ORG_PART + ")*$")  # joint issuers, space-separated
 # ``2026-02-05 13:37 | 湖北日报``: a date, then the source after a bar
 _DATE_BAR_SOURCE = re.compile(
     r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]\s*([^\s|｜:：]{2,20})$"
@@ -214,15 +240,17 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
 
 
 def _sign_off(decisions: Sequence[LineDecision]) -> Optional[tuple[str, str]]:
-    """The last issuer and date of an official text's sign-off (``北京市人民政府办公厅`` / ``2016年5月28日``)."""
-    lines: list[LineDecision] = []  # the last 30 non-blank lines: a sign-off ends its text
-    for d in reversed(decisions):
-        if d.action != codes.BLANK:
-            lines.append(d)
-            if len(lines) == 30:
-                break
-    lines.reverse()
+    """The last issuer and date of an official text's sign-off (``北京市人民政府办公厅`` / ``2016年5月28日``);
+    without an organisation line, a date in Chinese numerals alone (``二○○七年四月十三日``: only a document's
+    sign-off writes its date so), with ``""`` for the issuer."""
+    filled = [d for d in decisions if d.action != codes.BLANK]
+    # the last 30 non-blank lines (a sign-off ends its text), after the first 40 (a notice signed above the
+    # attachment printed under it: ``…印发给你们`` / ``附件:X`` / organ / date / the attachment's text)
+    lines = filled if len(filled) <= 70 else filled[:40] + filled[-30:]
     found = None
+    for d in lines:
+        if d.action == codes.KEEP and len(d.text) <= 20 and _CN_DATE.fullmatch(d.text.strip("（）() ")):
+            found = ("", cn_date(d.text)) if cn_date(d.text) else found
     for a, b in zip(lines, lines[1:]):
         # a short organisation line, then a short date line (cheap tests first: most lines are prose)
         if len(b.text) > 24 or len(a.text) > 40 or a.action != codes.KEEP:
@@ -266,9 +294,20 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             meta["date"] = date
         if "source" not in meta and (m := _SOURCE.search(t) or _DATE_BAR_SOURCE.match(t)):
             src = _STOP.sub("", m.group(1))
+            if src == m.group(1) and t[m.end() : m.end() + 1] in (":", "："):
+                src = ""  # the next field's label, the source being empty (``信息来源: 关键词:``)
             if src:
                 meta["source"] = src
     _author(meta_lines, meta)
+    if "author" not in meta:
+        last = next((d for d in reversed(decisions) if d.action == codes.KEEP), None)
+        if last is not None and (m := _END_BYLINE.search(last.text[-40:])):
+            meta["author"] = m.group(1)
+    if "author" not in meta:
+        for d in decisions[:40]:
+            if d.action == codes.KEEP and (m := _SPEAKER_GLUED.search(d.text, 0, 200)):
+                meta["author"] = m.group(1)
+                break
     site = browser_site(decisions)
     if site is None:
         site = next(
@@ -303,13 +342,14 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             if d := _date_of(m.group(1)):
                 meta["written_date"] = d
     if sign := _sign_off(decisions):
-        meta.setdefault("issuer", sign[0])
+        if sign[0]:
+            meta.setdefault("issuer", sign[0])
         meta.setdefault("written_date", sign[1])
     for d in decisions[:80]:  # a dateline heads its speech
         if d.action != codes.KEEP or len(d.text) > 80:
             continue
         t = d.text.strip()
-        if t[:1] not in "（(—－-12〇零一二":
+        if t[:1] not in "（(—－-12〇○零一二?":
             continue
         if DATELINE.match(t) or DATELINE_START.match(t):
             if date := _date_of(t):
@@ -328,6 +368,8 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
     finders = (
         lambda t: (m := _OP.search(t)) and m.group(1),
         lambda t: (m := _AUTHORS.search(t)) and m.group(1),
+        lambda t: (m := _BYLINE_LINE.match(t)) and m.group(1),
+        lambda t: (m := _DATE_NAME_SOURCE.match(t)) and m.group(1),
         lambda t: (m := _BYLINE.search(t)) and m.group(1),
         lambda t: (m := _SPEAKER.search(t)) and m.group(1),
         lambda t: (m := _BRACKET_BYLINE.match(t)) and m.group(1),

@@ -153,8 +153,20 @@ def _islands(
 ) -> None:
     run: list[int] = []
     bounded = True  # the page's top edge bounds the first run
+    label = False  # the line before is a field's label alone (``发文机关：``)
     for i in filled:
         k = kind[i]
+        if label and k != _BOILERPLATE and len(texts[i]) <= 30 and not _STOPS.search(texts[i]) and not (
+            texts[i].endswith((":", "："))  # a salutation (``各位代表：``) or the next label
+        ):
+            # the field's value on its own line (``发文机关：`` / ``某市人民政府``): metadata, not an island
+            actions[i], reasons[i] = codes.META, codes.R_META
+            run, bounded, label = [], True, False
+            continue
+        label = actions[i] == codes.META and texts[i].endswith((":", "："))
+        if k == _SHORT and _DOC_MARK.fullmatch(texts[i]):
+            run, bounded = [], False  # an official text's own closing mark: part of the document
+            continue
         if k == _SHORT:
             run.append(i)
             continue
@@ -185,6 +197,9 @@ def _islands(
             actions[i], reasons[i] = codes.META, codes.R_META
 
 
+_STOPS = re.compile(r"[。！？；!?;]")  # a sentence's stops: never a field's value
+#: An official document's publication mark under its sign-off (``（此件公开发布）``).
+_DOC_MARK = re.compile(r"[（(]此件(?:公开发布|主动公开|依申请公开|不予公开|不公开)[）)]")
 #: A date with its year, alone or with its time: ``2009年11月09日11:58``, ``2019-09-23 07:48``.
 _HEADER_DATE = re.compile(
     r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"

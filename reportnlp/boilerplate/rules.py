@@ -18,6 +18,13 @@ from typing import Callable, Optional
 
 from reportnlp import codes
 
+try:  # the parser behind ``re``: read a pattern's first characters (first_chars)
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parse
+
 _C = r"[:：]"  # either colon
 
 #: Sentence punctuation: a line with none of it and few characters reads as furniture, not prose.
@@ -160,13 +167,18 @@ _RULES: list[tuple[str, str, int]] = [
     (
         codes.R_LOGIN,
         r"(?:^|\s)(?:登录|注册|立即注册|快速登录)(?:\s|$|[|｜])|登录.{0,8}(?:账号|后才可以|后发言|后回复)|请登录|下载.{0,10}(?:APP|app|客户端)|APP下载|客户端下载"
-        r"|请输入(?:搜索)?(?:内容|关键词|关键字)|^找回密码$|^(?:快捷|站内|热门)搜索[:：]|请输入(?:你|您)的|马上注册|注册(?:账号|会员)|遵守.{0,12}(?:协议|公约|规则|底线)|打开.{1,8}(?:查看|体验|阅读)|使用.{1,8}APP|只需一步|快速开始|发表回复|回帖后跳转|注册或登[录陆]后|登[录陆]后(?:显示|可见|查看)|(?:链接|图片|内容)隐藏",
+        r"|请输入(?:搜索)?(?:内容|关键词|关键字)|^请输入搜索$|^(?:请)?选择.{0,6}(?:类型|符号|栏目|分类|范围)$|^找回密码$|^(?:快捷|站内|热门)搜索[:：]|请输入(?:你|您)的|马上注册|注册(?:账号|会员)|遵守.{0,12}(?:协议|公约|规则|底线)|打开.{1,8}(?:查看|体验|阅读)|使用.{1,8}APP|只需一步|快速开始|发表回复|回帖后跳转|注册或登[录陆]后|登[录陆]后(?:显示|可见|查看)|需要?先?登[录陆][!！)）]|(?:链接|图片|内容)隐藏",
         60,
     ),
     (
         codes.R_PHOTO_CAPTION,  # a photo's credit (``…记者 刘尚文 摄``) or a speech photo's line
-        r"(?:^|[\s\u3000（(/：:])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄"
-        r"|^[^。，]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$",
+        r"(?:^|[\s\u3000（(/：:。])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄"
+        r"|^[^。，]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$"
+        # a photo's caption of a few words naming the scene (``活动现场``, ``大会开幕式``, ``蓉城代表团``), not numbered
+        r"|^(?![一二三四五六七八九十]+、|\d+[.、]|第)[\u4e00-\u9fff·]{0,14}"
+        r"(?:现场|会场|主会场|分会场|开幕式|闭幕式|代表团|合影)$"
+        # ``图为…摄`` and a file photo's note (``(资料图片)``, ``(相关资料图)``; traditional script is normalised)
+        r"|^图为.{4,150}摄[）)]?$|^[（(](?:相关)?(?:资料)?(?:图片|图)[）)]$",
         200,
     ),
     (
@@ -192,8 +204,13 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_ATTACHMENT,
-        r"^(?:相关)?附件(?:下载)?(?:[:：]|$)|^[^。，]{1,60}\.(?:docx?|pdf|xlsx?|wps|pptx?|zip|rar|txt|ofd)$",
+        r"^(?:相关)?附件(?:下载[:：]|[:：]?\s*$)|^[^。，]{1,60}\.(?:docx?|pdf|xlsx?|wps|pptx?|zip|rar|txt|ofd)$",
         80,
+    ),
+    (
+        codes.R_NAV,  # a link's label alone in brackets (``【全文链接】``, ``【人大开幕会报告实录】``)
+        r"^【[^】]{0,12}(?:链接|实录)】$",
+        20,
     ),
     (
         codes.R_BROWSER_TITLE,
@@ -233,8 +250,81 @@ def split_anchored(pattern: str, flags: int = 0) -> tuple[Optional[Callable], Op
     rest = [a for a in alternatives if not a.startswith("^")]
     return (
         re.compile("|".join(head), flags).match if head else None,
-        re.compile("|".join(rest), flags).search if rest else None,
+        _prefiltered_search("|".join(rest), flags) if rest else None,
     )
+
+
+def _prefiltered_search(pattern: str, flags: int) -> Callable:
+    """``re.compile(pattern, flags).search``, behind a search for the characters a match can start with.
+
+    ``re`` scans for a lone character class at C speed but tries an alternation such as
+    ``免责声明|版权(?:与|和)免责|本(?:网|站)转载`` at every position; most lines hold none of its first
+    characters, so the class answers for them (the rules take a third of the time).
+    """
+    search = re.compile(pattern, flags).search
+    chars = first_chars(pattern, flags)
+    if chars is None:
+        return search
+    present = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]", flags).search
+    return lambda line: present(line) and search(line)
+
+
+def first_chars(pattern: str, flags: int = 0, limit: int = 300) -> Optional[set[str]]:
+    """The characters a match of *pattern* can start with, or ``None`` when it could start with any (or
+    with more than *limit*, or match the empty string). Case variants are left to *flags*.
+
+    >>> sorted(first_chars(r"免责声明|版权(?:与|和)免责|(?:观点)?仅代表"))
+    ['仅', '免', '版', '观']
+    >>> first_chars(r"\\d+ queries|.{0,3}x") is None
+    True
+    """
+    try:
+        tree = _sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    chars, nullable = _first(list(tree), limit)
+    return None if chars is None or nullable else chars
+
+
+def _first(items: list, limit: int) -> tuple[Optional[set[str]], bool]:
+    """First characters of a parsed sequence, and whether it can match the empty string."""
+    c = _sre_constants
+    out: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            chars, nullable = {chr(av)}, False
+        elif op is c.IN:
+            chars, nullable = set(), False
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    chars.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] < limit:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:  # NEGATE, CATEGORY (\d, \s, …), a wide range
+                    return None, True
+        elif op is c.BRANCH:
+            chars, nullable = set(), False
+            for branch in av[1]:
+                sub, sub_nullable = _first(list(branch), limit)
+                if sub is None:
+                    return None, True
+                chars |= sub
+                nullable = nullable or sub_nullable
+        elif op is c.SUBPATTERN:
+            chars, nullable = _first(list(av[-1]), limit)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            chars, nullable = _first(list(av[2]), limit)
+            nullable = nullable or av[0] == 0
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero width: the next item gives the character
+            chars, nullable = set(), True
+        else:  # ANY, NOT_LITERAL, GROUPREF, …
+            return None, True
+        if chars is None or len(out | chars) > limit:
+            return None, True
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -273,8 +363,9 @@ SPEAKER_NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]
 #: A speaker's office and name ending a line (``北京市市长 殷勇``, ``自治区主席艾尔肯·吐尼亚孜``).
 SPEAKER_TAIL = (
     r"(?:[\u4e00-\u9fff]{0,14}(?:省|市|县|区|州|盟|旗|政府|自治区))?"
-    r"代?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|自治区主席|主席)"
-    r"[\s\u3000]*" + SPEAKER_NAME + "$"
+    r"(?:副?代?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|自治区主席|主席)"
+    r"|[\u4e00-\u9fff]{1,8}(?:局|厅)副?(?:局长|厅长))"
+    r"(?:[(（][\u4e00-\u9fff]{1,6}[)）])?[\s\u3000]*" + SPEAKER_NAME + "$"
 )
 #: An official document's number (发文字号): ``吉政明电〔2022〕1号``, ``滬府發(fā)〔2017〕92號``.
 DOC_NUMBER = (
@@ -317,7 +408,7 @@ META_LINE_PATTERN = (
 _META_HEAD, _META_REST = split_anchored(META_LINE_PATTERN)  # both present
 #: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
 DATELINE = re.compile(
-    r"^[（(]?[—－-]*\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇零一二三四五六七八九]{4}\s*年"
+    r"^[（(]?(?:[—－-]+|\?\?)?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年"
     r"\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3})\s*日.{0,50}?"
     r"(?:上|通过|发表|讲话|报告|会议)[）)]?$"
     r"|^[—－]+\s*在.{2,50}?上的?(?:报告|讲话|发言|致辞|工作报告)?$"
@@ -325,8 +416,8 @@ DATELINE = re.compile(
 #: The start of a dateline broken over two lines (``——2026年1月27日在山东省第十四届`` /
 #: ``人民代表大会第四次会议上``), and the end that completes it.
 DATELINE_START = re.compile(
-    r"^[（(]?[—－-]+\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年.{1,8}?日\s*(?:在[^。，]{1,40})?$"
-    r"|^[（(]?(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年.{1,8}?日\s*在[^。，]{1,30}(?:届|次)$"
+    r"^[（(]?[—－-]+\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{1,8}?日\s*(?:在[^。，]{1,40})?$"
+    r"|^[（(]?(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{1,8}?日\s*在[^。，]{1,30}(?:届|次)$"
 )
 DATELINE_END = re.compile(r"^[^。，]{0,40}(?:会议|大会|会)上(?:的(?:报告|讲话))?[）)]?$")
 SPEAKER_OFFICE = re.compile(
@@ -352,7 +443,10 @@ def is_date_line(line: str) -> bool:
     return _WRITTEN_DATE.fullmatch(line) is not None
 
 
-_WRITTEN_DATE = re.compile(r"[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?")
+_WRITTEN_DATE = re.compile(  # also in Chinese numerals, as a sign-off writes it (``二○○七年四月十三日``)
+    r"[（(]?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}"
+    r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3})\s*日[）)]?"
+)
 _DATE_TRAILING = re.compile(
     r"(?<![\d-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(?::\d{2})?$"
 )
@@ -376,7 +470,9 @@ UI_WORDS = (
     # a government portal's menu, its items often glued into one line (政策原文政务服务新闻发布会政策解读)
     "政策原文 政务服务 新闻发布会 政策解读 媒体解读 图片解读 视频解读 图解 政务公开 政府信息公开 信息公开 "
     "互动交流 政民互动 办事服务 数据发布 数据开放 要闻动态 新闻中心 公示公告 通知公告 领导信息 机构职能 "
-    "政策文件 规划计划 人事信息 在线访谈 征集调查 意见征集 领导信箱 网上调查 专题专栏 走进 今日 要闻"
+    "政策文件 规划计划 人事信息 在线访谈 征集调查 意见征集 领导信箱 网上调查 专题专栏 走进 今日 要闻 "
+    # a widget's label alone (a newspaper site's ``阅读提示`` box above the article)
+    "阅读提示 温馨提示 友情提示"
 ).split()
 _UI_LINE = re.compile(
     r"^(?:" + "|".join(sorted(map(re.escape, UI_WORDS), key=len, reverse=True)) + r")+$"
@@ -431,7 +527,8 @@ def is_counter(line: str) -> bool:
 _TODAY = re.compile(
     r"(?:今天是)?[:：]?\s*\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
 )
-_SEPARATOR_LINE = re.compile(r"^[-=*_~·•—–─━＝＿～.…#+\s]{3,}$")
+# or a table's bar left alone, or ``?`` where a page's icon or space was lost to the encoding
+_SEPARATOR_LINE = re.compile(r"^(?:[-=*_~·•—–─━＝＿～.…#+\s]{3,}|[|｜¦]+|\?+)$")
 
 
 # An official document number alone on its line: 城南政发〔2024〕3号, 国办发[2023]12号

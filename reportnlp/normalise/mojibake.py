@@ -281,10 +281,17 @@ def _wide(text: str, i: int) -> bool:
 
 def _is_drawing(text: str, i: int) -> bool:
     """A box-drawing character not wedged between two other wide characters: a drawn table, not mojibake
-    (``│ 項目 │``, ``┌──┐``; but ``唬┮庾``)."""
+    (``│ 項目 │``, ``┌──┐``; but ``唬┮庾``). A line's start or end counts as wide: the paragraph step may
+    join the line to the next, and ``仮┮`` + ``一`` must read alike before and after (one pass of
+    ``clean`` is its fixed point)."""
     return bool(_BOX.match(text[i])) and not all(
-        _wide(text, k) and not _BOX.match(text[k]) for k in (i - 1, i + 1)
+        _edge(text, k) or (_wide(text, k) and not _BOX.match(text[k])) for k in (i - 1, i + 1)
     )
+
+
+def _edge(text: str, i: int) -> bool:
+    """Position *i* is past either end of its line."""
+    return i < 0 or i >= len(text) or text[i] == "\n"
 
 
 def _named_by_phantom(prev: int, readings: frozenset[str]) -> tuple[int, ...]:

@@ -46,6 +46,8 @@ _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\
 _INVISIBLE = re.compile(f"[{_ZERO}{_CONTROL}][{_ZERO}{_CONTROL}]*")
 _HAS_CONTROL = re.compile(f"[{_CONTROL}]")
 _HIDDEN_RUN = re.compile(f"([\ud800-\udfff]+)|([{_ZERO}{_CONTROL}]+)")
+# one character class: ``re`` skips to a candidate at C speed (the alternation above is ten times slower)
+_ANY_HIDDEN = re.compile(f"[\ud800-\udfff{_ZERO}{_CONTROL}]")
 # full-width ASCII that is not Chinese punctuation: ＃＄％＆ ＊＋ －．／ 0-9 ＜＝＞ ＠ A-Z ＼ ＾＿｀ a-z ｜
 _FULLWIDTH = (
     "[\uff03-\uff06\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff3a\uff3c\uff3e-\uff5a\uff5c]"
@@ -169,7 +171,7 @@ def strip_invisible(text: str) -> tuple[str, list[Edit]]:
     >>> strip_invisible("意识┬\x1b形态" + chr(0xD83D))[0]
     '意识┬形态'
     """
-    if _HIDDEN_RUN.search(text) is None:
+    if _ANY_HIDDEN.search(text) is None:
         return text, []
     b = EditBuilder(text, codes.STEP_INVISIBLE)
     for m in _HIDDEN_RUN.finditer(text):

@@ -296,7 +296,12 @@ def execute(
         corpus = corpus_signal == "on" or (
             corpus_signal == "auto" and (known is None or known >= AUTO_MIN_DOCUMENTS)
         )
-        scan = functools.partial(scan_task, corpus=corpus, reader_options=reader_options)
+        scan = functools.partial(
+            scan_task,
+            corpus=corpus,
+            reader_options=reader_options,
+            encoding=(options or {}).get("encoding"),
+        )
         done, total = 0, sum(p.nbytes for p in parts)
         if progress:
             progress("scan", 0, total, 0)

@@ -2,8 +2,10 @@
 
 A run's inputs (files, directories, ``-`` for standard input spooled to a file) are cut, in input order, into
 :class:`Partition` s of about ``partition_size`` bytes: whole files for single-document files (``.txt``, and the
-per-format readers' HTML, Word, PDF), and byte ranges of JSONL files cut at line ends (the file is streamed
-once and its newlines counted, so each range knows the line number it starts at). A partition is small and
+per-format readers' HTML, Word, PDF), byte ranges of JSONL files cut at line ends (the file is streamed
+once and its newlines counted, so each range knows the line number it starts at), and runs of whole row groups
+of parquet files, or slices of one large group's rows (sized from the file's footer, uncompressed; each knows
+the row number it starts at). A partition is small and
 picklable: it travels to a worker, which reads its own bytes (:func:`read_partition`). Ids are made unique
 across the run exactly as :func:`reportnlp.pipeline.readers.read_inputs` makes them: a first pass hashes every
 id (:func:`id_hash`) and each partition learns, in ``prior``, how often its recurring ids were seen before it.
@@ -35,9 +37,11 @@ from reportnlp.pipeline.readers import (
     Item,
     Record,
     _read_one,
+    display_name,
     expand_inputs,
     read_jsonl,
 )
+from reportnlp.readers.tabular import ParquetReader, parquet_row_groups
 
 MIN_PARTITION = 1 << 20  # 1 MiB: below this, task overhead shows
 MAX_PARTITION = 8 << 20  # a worker holds about two copies of its partition: memory stays bounded
@@ -46,6 +50,7 @@ MAX_PARTITION = 8 << 20  # a worker holds about two copies of its partition: mem
 # worker, 8 a worker 1.71x, 3 a worker (7 parts, one worker a part behind) 1.55x.
 PARTITIONS_PER_WORKER = 4
 STDIN = "-"
+PARQUET_SUFFIX = ".parquet"
 
 
 @dataclass(frozen=True)
@@ -69,9 +74,25 @@ class JsonlRange:
     first_line: int
 
 
+@dataclass(frozen=True)
+class ParquetGroups:
+    """Row groups ``first`` … ``end - 1`` of a parquet file, ``first_row`` the 1-based number in the file of
+    the first row read; ``nbytes`` their uncompressed size. A slice of one group larger than a partition
+    leaves out its first ``skip`` rows and reads ``take`` (``None``: every row)."""
+
+    path: str
+    abspath: str
+    first: int
+    end: int
+    first_row: int
+    nbytes: int
+    skip: int = 0
+    take: Optional[int] = None
+
+
 _log = logging.getLogger("reportnlp")
 
-Unit = Union[WholeFile, JsonlRange, Failure]
+Unit = Union[WholeFile, JsonlRange, ParquetGroups, Failure]
 
 
 @dataclass(frozen=True)
@@ -91,6 +112,8 @@ class Partition:
         for u in self.units:
             if isinstance(u, JsonlRange):
                 names.append(f"{u.path} from line {u.first_line}")
+            elif isinstance(u, ParquetGroups):
+                names.append(f"{u.path} from row {u.first_row}")
             elif isinstance(u, WholeFile):
                 names.append(u.path)
         if len(names) > 3:
@@ -151,6 +174,17 @@ def plan_partitions(
                 if size >= partition_size:
                     flush()
             continue
+        if nbytes > partition_size - size and path.lower().endswith(PARQUET_SUFFIX):
+            groups = parquet_row_groups(abspath)
+            if groups and (len(groups) > 1 or groups[0][0] > 1):  # row groups (or slices) split it
+                for unit in _parquet_ranges(
+                    path, abspath, groups, partition_size - size, partition_size
+                ):
+                    units.append(unit)
+                    size += unit.nbytes
+                    if size >= partition_size:
+                        flush()
+                continue
         units.append(WholeFile(path, abspath, nbytes))
         size += nbytes
         if size >= partition_size:
@@ -188,6 +222,33 @@ def _jsonl_ranges(path: str, abspath: str, first: int, size: int) -> Iterator[Js
                     lines += rest.count(b"\n")
                 yield JsonlRange(path, abspath, start, pos, line)
                 start, line, lines, want = pos, line + lines, 0, size
+
+
+def _parquet_ranges(
+    path: str, abspath: str, groups: Sequence[tuple[int, int]], first: int, size: int
+) -> Iterator[ParquetGroups]:
+    """Runs of whole row groups of about ``first``, then ``size`` uncompressed bytes (``groups``: each
+    group's rows and bytes, in order); a group larger than ``size`` (a file pandas wrote: one group of up to
+    a million rows) is cut into slices of its rows of about ``size`` bytes each."""
+    start, row, acc, rows, want = 0, 1, 0, 0, max(first, 1)
+    for g, (n, nbytes) in enumerate(groups):
+        if nbytes > size and n > 1:
+            if acc:  # the run before it ends here
+                yield ParquetGroups(path, abspath, start, g, row, acc)
+                row += rows
+            k = min(n, -(-nbytes // size))
+            per = -(-n // k)
+            for skip in range(0, n, per):
+                take = min(per, n - skip)
+                share = max(1, nbytes * take // n)
+                yield ParquetGroups(path, abspath, g, g + 1, row + skip, share, skip, take)
+            start, row, acc, rows, want = g + 1, row + n, 0, 0, size
+            continue
+        acc += nbytes
+        rows += n
+        if acc >= want or g == len(groups) - 1:
+            yield ParquetGroups(path, abspath, start, g + 1, row, acc)
+            start, row, acc, rows, want = g + 1, row + rows, 0, 0, size
 
 
 def input_bytes(inputs: Iterable[str], stdin_path: Optional[str] = None) -> int:
@@ -234,6 +295,8 @@ def iter_items(part: Partition, reader_options: Optional[Mapping] = None) -> Ite
             yield unit
         elif isinstance(unit, WholeFile):
             yield from _read_whole(unit, opts)
+        elif isinstance(unit, ParquetGroups):
+            yield from _read_groups(unit, opts)
         else:
             yield from _read_range(unit, opts)
 
@@ -249,13 +312,30 @@ def _read_whole(unit: WholeFile, opts: Mapping) -> Iterator[Item]:
             return
         yield from _read_one(STDIN, data, **opts)
         return
+    # named by the path as given, printable (a name that is not UTF-8 as display_name gives it, as
+    # _read_one names it; the record's suffix after that name, ":line" of a record, is kept)
+    path, abspath = display_name(unit.path), display_name(unit.abspath)
     for item in _read_one(unit.abspath, **opts):
-        if unit.abspath == unit.path:
+        if abspath == path:
             yield item
         elif isinstance(item, Failure):
-            yield Failure(unit.path + item.where[len(unit.abspath) :], item.message)
+            yield Failure(path + item.where[len(abspath) :], item.message)
         else:
-            yield replace(item, source=unit.path + item.source[len(unit.abspath) :])
+            yield replace(item, source=path + item.source[len(abspath) :])
+
+
+def _read_groups(unit: ParquetGroups, opts: Mapping) -> Iterator[Item]:
+    """Row groups of a parquet file: the records the whole file's read gives for them, named alike."""
+    reader = ParquetReader(**opts)
+    yield from reader.read_row_groups(
+        unit.abspath,
+        display_name(unit.path),
+        unit.first,
+        unit.end,
+        unit.first_row,
+        unit.skip,
+        unit.take,
+    )
 
 
 def _read_range(unit: JsonlRange, opts: Mapping) -> Iterator[Item]:
@@ -334,6 +414,7 @@ def with_priors(
 
 __all__ = [
     "JsonlRange",
+    "ParquetGroups",
     "Partition",
     "PartSpec",
     "Unit",

@@ -15,11 +15,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Optional, Union
+from typing import Any, NamedTuple, Optional, Union
 
 from reportnlp.readers import JsonlReader, TextReader, reader_for
 from reportnlp.readers import reader_for_data as _reader_for_data
@@ -31,10 +32,13 @@ __all__ = [
     "Failure",
     "Item",
     "Record",
+    "clean_files",
     "expand_inputs",
     "read_inputs",
     "read_jsonl",
     "reader_for",
+    "record_text",
+    "scan_text",
 ]
 
 _log = logging.getLogger("reportnlp")
@@ -78,7 +82,8 @@ def _walk(top: str) -> Iterator[Union[str, Failure]]:
             err = errors.pop(0)
             where = display_name(str(err.filename or root))
             yield Failure(where, f"cannot list folder: {err.strerror or err}")
-        dirs.sort()
+        resources = page_resource_dirs(dirs, files)
+        dirs[:] = sorted(d for d in dirs if d not in resources)
         for f in sorted(files):
             if f.startswith(".") or reader_for(f) is None:
                 continue
@@ -97,6 +102,23 @@ def _walk(top: str) -> Iterator[Union[str, Failure]]:
         yield Failure(where, f"cannot list folder: {err.strerror or err}")
 
 
+_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")
+
+
+def page_resource_dirs(dirs: Iterable[str], files: Iterable[str]) -> set[str]:
+    """The folders a browser saved beside a page ("Save as: web page, complete" writes ``X.html`` and
+    ``X_files/`` with its images, scripts and iframes): not read, their files counted as skipped."""
+    pages = {
+        f[: -len(ext)].lower()
+        for f in files
+        for ext in _PAGE_SUFFIXES
+        if f.lower().endswith(ext) and len(f) > len(ext)
+    }
+    return {
+        d for d in dirs if d.lower().endswith("_files") and d[: -len("_files")].lower() in pages
+    }
+
+
 def _kind(mode: int) -> str:
     for test, kind in (
         (stat.S_ISFIFO, "a named pipe"),
@@ -110,10 +132,14 @@ def _kind(mode: int) -> str:
 
 
 def display_name(name: str) -> str:
-    r"""``name`` as text any output can hold: bytes that were not UTF-8 (surrogate escapes) become U+FFFD.
+    r"""``name`` as text any output can hold. A part of the path that is not UTF-8 is read as GB18030 when
+    it is that, all Chinese (a Windows zip made on a Chinese system and unpacked on Linux names its files
+    in GBK); else its bytes that are not UTF-8 (surrogate escapes) become U+FFFD.
 
     >>> display_name(os.fsdecode(b"bad-\xff.txt")) == "bad-\ufffd.txt"
     True
+    >>> display_name(os.fsdecode("报告/".encode() + "2025年报告.docx".encode("gbk")))
+    '报告/2025年报告.docx'
     """
     try:
         name.encode("utf-8")
@@ -123,8 +149,27 @@ def display_name(name: str) -> str:
     try:
         raw = name.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a lone surrogate that no file name gave
-        raw = name.encode("utf-8", "replace")
+        return name.encode("utf-8", "replace").decode("utf-8", "replace")
+    return "/".join(_part_name(part) for part in raw.split(b"/"))
+
+
+def _part_name(raw: bytes) -> str:
+    """One path component's bytes as text: UTF-8, else GB18030 of Chinese text, else UTF-8 with U+FFFD."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+    if all(c < "\x80" or _CHINESE_NAME.match(c) for c in text):
+        return text
     return raw.decode("utf-8", "replace")
+
+
+# what a Chinese file name holds beyond ASCII: ideographs, CJK and full-width punctuation
+_CHINESE_NAME = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
 def read_inputs(
@@ -207,3 +252,118 @@ def read_jsonl(
     """
     reader = JsonlReader(text_key=text_key, id_key=id_key)
     yield from reader.read_lines(data, path, stem, first_line)
+
+
+class RecordText(NamedTuple):
+    """A record as text, not cleaned (``--no-clean``): ``text``, the ``encoding`` it was read with, its
+    ``title`` and ``meta`` (an HTML page's own, else the record's)."""
+
+    text: str
+    encoding: str
+    title: Optional[str]
+    meta: dict
+
+
+def record_text(rec: Record, encoding: Optional[str] = None) -> RecordText:
+    r"""The text of ``rec`` as read, with no boilerplate removed: what ``--no-clean`` analyses.
+
+    Bytes are decoded (``encoding`` forces a codec); an HTML page (``rec.format == "html"``, or a record
+    of no known format whose data starts like a page, as :func:`reportnlp.clean` sniffs it) becomes the
+    page's visible text, every rendered line kept (the browser title left out: it is the ``title``), with
+    the title and ``<meta>`` the page states; never its markup. Raises
+    :class:`~reportnlp.errors.ReportNLPError` for undecodable bytes or a page with no visible text.
+
+    >>> page = "<html><head><title>政府工作报告_某市政府</title></head><body><p>一、总体要求</p><p>坚持稳中求进。</p></body></html>"
+    >>> record_text(Record("a", page, "a.html", format="html"))
+    RecordText(text='一、总体要求\n坚持稳中求进。', encoding='text', title='政府工作报告', meta={'site': '某市政府'})
+    """
+    from reportnlp.readers.html import FORMAT_HTML, extract, looks_like_html, merge_meta
+
+    data = rec.data
+    html = rec.format == FORMAT_HTML or (
+        rec.format is None and not rec.hints and looks_like_html(data)
+    )
+    if html:
+        page = extract(data, encoding=encoding)
+        if not any(ln.strip() for ln in page.lines):  # as reportnlp.clean reports it
+            from reportnlp.errors import InputError
+
+            raise InputError(
+                "HTML page with no visible text (a script-only or anti-bot page?)", rec.source
+            )
+        lines, hints = page.lines, page.hints
+        if hints and hints[0] == "dom:browser_title":
+            lines = lines[1:]
+        meta = merge_meta(dict(rec.meta or {}), page.meta, page.weak_meta)
+        return RecordText("\n".join(lines), page.encoding, rec.title or page.title, meta)
+    enc = "text"
+    if isinstance(data, bytes):
+        from reportnlp.normalise.decode import decode
+
+        data, enc = decode(data, source=rec.source, encoding=encoding)
+    return RecordText(data, enc, rec.title, dict(rec.meta or {}))
+
+
+def clean_files(
+    inputs: Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]],
+    *,
+    text_key: Optional[str] = None,
+    id_key: str = "id",
+    **options: Any,
+) -> Iterator[Union[Any, Failure]]:
+    """Clean every document of ``inputs`` (files and folders, read as the commands read them: every input
+    format, Word and PDF included): a :class:`~reportnlp.types.CleanDoc` per document, in input order, or a
+    :class:`Failure` naming the file (and line) that could not be read or cleaned; never raising for one.
+    ``text_key``/``id_key``: the text and id fields of record inputs; ``options``: those of
+    :func:`reportnlp.clean` (``corpus_counts``, ``to_simplified`` …).
+
+    >>> from pathlib import Path
+    >>> root = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_inputs"
+    >>> [(d.id, d.title) for d in clean_files(root / "2025_beijing_report.docx")]
+    [('2025_beijing_report', '2025年北京市政府工作报告')]
+    """
+    from reportnlp.cleaning import clean
+    from reportnlp.errors import ReportNLPError
+
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    for item in read_inputs([os.fspath(p) for p in inputs], text_key=text_key, id_key=id_key):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            yield clean(
+                item.data,
+                id=item.id,
+                title=item.title,
+                source=item.source,
+                html=True if item.format == "html" else (False if item.hints else None),
+                hints=item.hints,
+                fields=item.fields,
+                **options,
+            )
+        except ReportNLPError as err:
+            yield Failure(item.source, str(err))
+
+
+def scan_text(rec: Record, encoding: Optional[str] = None) -> Optional[str]:
+    """The text of ``rec`` as :func:`reportnlp.clean` will read it, for the corpus line counts (whose
+    keys must be those of the lines clean sees): an HTML page rendered to its lines, bytes decoded with the
+    same detection (a GBK page is not UTF-8), text as it is; ``None`` when it cannot be read (the
+    record's own run reports that)."""
+    from reportnlp.errors import ReportNLPError
+    from reportnlp.readers.html import FORMAT_HTML, looks_like_html, rendered_text
+
+    data = rec.data
+    try:
+        if rec.format == FORMAT_HTML or (
+            rec.format is None and not rec.hints and looks_like_html(data)
+        ):
+            return rendered_text(data, encoding=encoding)
+        if isinstance(data, bytes):
+            from reportnlp.normalise.decode import decode
+
+            return decode(data, source=rec.source, encoding=encoding)[0]
+    except (ReportNLPError, ValueError):
+        return None
+    return data

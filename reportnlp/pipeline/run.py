@@ -20,8 +20,7 @@ from reportnlp import codes
 from reportnlp.boilerplate.corpus import count_lines, min_documents
 from reportnlp.cleaning import clean
 from reportnlp.errors import ReportNLPError
-from reportnlp.normalise.decode import decode
-from reportnlp.pipeline.readers import Failure, Item, Record
+from reportnlp.pipeline.readers import Failure, Item, Record, record_text, scan_text
 
 
 @dataclass
@@ -206,13 +205,11 @@ def analyse_record(
     options = dict(options)
     no_clean = options.pop("no_clean", False)
     try:
-        if no_clean:
-            data, enc = rec.data, "text"
-            if isinstance(data, bytes):
-                data, enc = decode(data, source=rec.source, encoding=options.get("encoding"))
-            record = analyse(data, title=rec.title, id=rec.id).to_dict()
-            record["meta"] = dict(rec.meta or {})
-            return Result(rec.id, rec.source, _carry(record, rec), [], enc, "")
+        if no_clean:  # the text as read: an HTML page's text, not its markup
+            read = record_text(rec, options.get("encoding"))
+            record = analyse(read.text, title=read.title, id=rec.id).to_dict()
+            record["meta"] = read.meta
+            return Result(rec.id, rec.source, _carry(record, rec), [], read.encoding, "")
         doc = clean(
             rec.data,
             id=rec.id,
@@ -258,18 +255,16 @@ def text_record(
 ) -> Result:
     """The record's text as read (decoded, not cleaned): ``id``, ``title``, ``meta``, ``text``, then the
     input's ``source`` and ``fields``."""
-    data, enc = rec.data, "text"
     try:
-        if isinstance(data, bytes):
-            data, enc = decode(data, source=rec.source, encoding=options.get("encoding"))
+        read = record_text(rec, options.get("encoding"))
     except ReportNLPError as err:
         return Result(rec.id, rec.source, error=str(err))
     except Exception as err:  # a bug must not sink the batch: report it against the input
         return Result(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
-    record = {"id": rec.id, "title": rec.title, "meta": dict(rec.meta or {}), "text": data}
-    return Result(rec.id, rec.source, _carry(record, rec), [], enc, "")
+    record = {"id": rec.id, "title": read.title, "meta": read.meta, "text": read.text}
+    return Result(rec.id, rec.source, _carry(record, rec), [], read.encoding, "")
 
 
 #: The steps a run can apply to each record (see :data:`STEP_FUNCTIONS`).
@@ -283,14 +278,9 @@ def corpus_line_counts(items: Iterable[Item]) -> tuple[Counter, int]:
     for item in items:
         if isinstance(item, Failure):
             continue
-        data = item.data
-        if item.format == "html":  # the page's lines as clean() reads them, not its markup
-            from reportnlp.readers.html import extract
-
-            data = extract(data).text
-        elif isinstance(data, bytes):
-            data = data.decode("utf-8", "replace")
-        total.update(count_lines(data))
+        data = scan_text(item)  # the lines clean() will read: a page's, not its markup; GBK decoded
+        if data is not None:
+            total.update(count_lines(data))
         n += 1
     return total, n
 

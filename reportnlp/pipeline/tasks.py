@@ -26,7 +26,7 @@ from typing import Any, Optional
 
 from reportnlp.boilerplate.corpus import count_lines, min_documents
 from reportnlp.pipeline.plan import Partition, id_hash, iter_items, read_partition
-from reportnlp.pipeline.readers import Failure, Item
+from reportnlp.pipeline.readers import Failure, Item, scan_text
 from reportnlp.pipeline.run import Result, Summary
 from reportnlp.pipeline.writers import dumps
 
@@ -50,9 +50,13 @@ class Scan:
 
 
 def scan_task(
-    part: Partition, corpus: bool = True, reader_options: Optional[Mapping[str, Any]] = None
+    part: Partition,
+    corpus: bool = True,
+    reader_options: Optional[Mapping[str, Any]] = None,
+    encoding: Optional[str] = None,
 ) -> Scan:
-    """Hash the ids of a partition's records and (``corpus``) count each document's distinct raw lines."""
+    """Hash the ids of a partition's records and (``corpus``) count each document's distinct raw lines
+    (read as clean() reads them; ``encoding``: the run's forced input encoding)."""
     ids = array("Q")
     keys = array("Q")
     suffixed: list[int] = []
@@ -65,11 +69,10 @@ def scan_task(
         if "#" in item.id:
             suffixed.append(ids[-1])
         if corpus:
-            data = item.data
-            if isinstance(data, bytes):
-                data = data.decode("utf-8", "replace")
-            try:
-                keys.extend(count_lines(data))
+            try:  # the lines clean() will see: a page rendered, bytes decoded as clean decodes them
+                data = scan_text(item, encoding)
+                if data is not None:
+                    keys.extend(count_lines(data))
             except Exception:  # e.g. a lone surrogate: the process pass reports this record
                 pass
     if len(keys):

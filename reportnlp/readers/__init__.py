@@ -9,13 +9,16 @@ input                                          reader                      extra
 ``.txt``                                       :class:`TextReader`         core
 ``.jsonl .ndjson`` (+ ``.gz .bz2 .xz``)        :class:`JsonlReader`        core
 ``.jsonl.zst``                                 :class:`JsonlReader`        ``reportnlp[zst]``
+``.json`` (an array of records; + compressed)  :class:`JsonReader`         core
 ``.csv .tsv`` (+ compressed)                   :class:`CsvReader` / TSV    core
 ``.xlsx``                                      :class:`XlsxReader`         ``reportnlp[xlsx]``
 ``.parquet``                                   :class:`ParquetReader`      ``reportnlp[parquet]``
 ``.html .htm .shtml .xhtml``                   :class:`HtmlReader`         core (lxml)
+``.mhtml .mht`` (a page saved as one file)     :class:`MhtmlReader`        core (lxml)
 ``.docx``                                      :class:`DocxReader`         core (lxml)
 ``.pdf``                                       :class:`PdfReader`          ``reportnlp[pdf]``
 ``.doc .wps``                                  per-file error: convert     –
+``.xls .et``                                   per-file error: convert     –
 =============================================  ==========================  ===========================
 """
 
@@ -39,10 +42,16 @@ from reportnlp.readers.base import (
     Record,
 )
 from reportnlp.readers.docx import DocxReader, LegacyWordReader
-from reportnlp.readers.html import HtmlReader
-from reportnlp.readers.jsonl import JsonlReader
+from reportnlp.readers.html import HtmlReader, MhtmlReader
+from reportnlp.readers.jsonl import JsonlReader, JsonReader
 from reportnlp.readers.pdf import PdfReader
-from reportnlp.readers.tabular import CsvReader, ParquetReader, TsvReader, XlsxReader
+from reportnlp.readers.tabular import (
+    CsvReader,
+    LegacyExcelReader,
+    ParquetReader,
+    TsvReader,
+    XlsxReader,
+)
 from reportnlp.readers.text import TextReader
 
 __all__ = [
@@ -55,8 +64,11 @@ __all__ = [
     "Failure",
     "HtmlReader",
     "Item",
+    "JsonReader",
     "JsonlReader",
+    "LegacyExcelReader",
     "LegacyWordReader",
+    "MhtmlReader",
     "MissingExtra",
     "ParquetReader",
     "PdfReader",
@@ -74,14 +86,17 @@ __all__ = [
 READERS: tuple[type[BaseReader], ...] = (
     TextReader,
     JsonlReader,
+    JsonReader,
     CsvReader,
     TsvReader,
     XlsxReader,
     ParquetReader,
     HtmlReader,
+    MhtmlReader,
     DocxReader,
     PdfReader,
     LegacyWordReader,
+    LegacyExcelReader,
 )
 
 _BY_EXTENSION: dict[str, type[BaseReader]] = {ext: cls for cls in READERS for ext in cls.extensions}
@@ -125,6 +140,10 @@ def reader_for_data(
     return TextReader(text_key=text_key, id_key=id_key)
 
 
+#: The ``Preflight.skipped`` key of the files in a saved page's resource folder (``X_files/``).
+PAGE_RESOURCES = "page resources"
+
+
 @dataclass
 class Preflight:
     """What a run will meet, found before any work starts: files that are not inputs (by extension)
@@ -135,7 +154,10 @@ class Preflight:
 
     def warnings(self) -> list[str]:
         return [
-            f"{n} {ext or '(no extension)'} file{'s' if n > 1 else ''} skipped: not an input format"
+            f"{n} file{'s' if n > 1 else ''} in the folders a browser saved beside a page (X_files/) "
+            "skipped: the page's images, scripts and frames"
+            if ext == PAGE_RESOURCES
+            else f"{n} {ext or '(no extension)'} file{'s' if n > 1 else ''} skipped: not an input format"
             for ext, n in sorted(self.skipped.items())
         ]
 
@@ -155,12 +177,16 @@ def preflight(inputs: Iterable[str]) -> Preflight:
     files that are not inputs and find the readers whose extra is missing."""
     import os
 
-    from reportnlp.pipeline.readers import expand_inputs
+    from reportnlp.pipeline.readers import expand_inputs, page_resource_dirs
 
     result = Preflight()
     for name in inputs:
         if name != "-" and Path(name).is_dir():
-            for _root, _dirs, files in os.walk(name):
+            for root, dirs, files in os.walk(name):
+                for d in page_resource_dirs(dirs, files):  # a saved page's images, scripts, iframes
+                    dirs.remove(d)
+                    n = sum(len(fs) for _r, _d, fs in os.walk(os.path.join(root, d)))
+                    result.skipped[PAGE_RESOURCES] += n
                 for f in files:
                     if not f.startswith(".") and reader_for(f) is None:
                         result.skipped[extension_of(f)] += 1

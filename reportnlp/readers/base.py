@@ -119,18 +119,38 @@ class BaseReader:
         return cls.__name__.removesuffix("Reader").lower()
 
     # -- shared by the readers of records (JSONL, CSV, spreadsheets, parquet) ---------------------------
+    def no_text_column(self, names: list[str], where: str) -> Optional[Failure]:
+        """A table whose header has no text column (nor ``html``): one :class:`Failure` for the whole
+        table, naming its columns, rather than one per row; ``None`` when it has one."""
+        keys = (self.text_key,) if self.text_key else DEFAULT_TEXT_KEYS
+        if any(k in names for k in keys) or "html" in names:
+            return None
+        shown = ", ".join(str(n) for n in names[:12]) + (" …" if len(names) > 12 else "")
+        return Failure(
+            where,
+            f"no {' or '.join(repr(k) for k in keys)} (or 'html') column (columns: {shown}); "
+            "name the text column with --text-field (text_key= in the API)",
+        )
+
     def record_from(self, obj: Mapping[str, Any], where: str, fallback_id: str) -> Item:
         """A :class:`Record` from one input record: its text (or ``html``) field, id, title and every
         other field, unchanged, as ``fields`` (a record of reportnlp's own output, clean or analyse,
         passes its ``fields`` object and its ``source`` on); a :class:`Failure` when it has no text."""
         keys = (self.text_key,) if self.text_key else DEFAULT_TEXT_KEYS
-        text_key = next((k for k in keys if isinstance(obj.get(k), str)), None)
+        text_key = next((k for k in keys if isinstance(obj.get(k), (str, bytes))), None)
         fmt = None
         if text_key is None and isinstance(obj.get("html"), (str, bytes)):
             text_key, fmt = "html", FORMAT_HTML
         if text_key is None:
             names = " or ".join(repr(k) for k in keys)
-            return Failure(where, f"no {names} (or 'html') string field")
+            have = [str(k) for k in obj][:8]
+            hint = (
+                f" (fields: {', '.join(have)}{' …' if len(obj) > 8 else ''}; name the text field with"
+                " --text-field, text_key= in the API)"
+                if have
+                else ""
+            )
+            return Failure(where, f"no {names} (or 'html') string field{hint}")
         if fmt is None and not obj[text_key].strip():  # as an empty .txt file is (see decode)
             return Failure(where, "empty text: no text to clean")
         obj = without_surrogates(obj, where, text_key)

@@ -3,7 +3,8 @@
 Every output record carries ``source`` (the input file, or ``file:line`` of a record) and ``fields`` (the
 input record's fields other than its text, unchanged). In a table they become columns: ``source``, then
 one column per field name (in first-seen order), named ``field_<name>`` when the name is already a
-column of the table. Values that are lists or dicts are written as JSON text (a table cell is flat).
+column of the table. Values that are lists or dicts are written as JSON text (a table cell is flat); in
+frames, a column whose values mix types (a number in one input, text in another) is text.
 """
 
 from __future__ import annotations
@@ -46,5 +47,20 @@ def add_field_columns(frame: Any, records: Sequence[Mapping[str, Any]]) -> Any:
     columns, rows = field_rows(records, list(frame.columns))
     if not columns:
         return frame
+    for col in columns:
+        _one_type(rows, col)
     extra = pd.DataFrame(rows, columns=columns, index=frame.index)
     return pd.concat([frame, extra], axis=1)
+
+
+def _one_type(rows: list[dict], col: str) -> None:
+    """Make column ``col`` of ``rows`` one type a parquet column can hold: when its values mix types
+    (``year`` a number in a JSONL input and text in a CSV one), every value becomes text (JSON for
+    numbers and booleans: ``2024``, ``true``). Numbers alone (ints and floats) stay numbers."""
+    kinds = {type(r[col]) for r in rows if r.get(col) is not None}
+    if len(kinds) <= 1 or kinds <= {int, float}:
+        return
+    for r in rows:
+        v = r.get(col)
+        if v is not None and not isinstance(v, str):
+            r[col] = json.dumps(v, ensure_ascii=False)

@@ -1,11 +1,15 @@
-"""JSON Lines, plain or compressed (``.gz``, ``.bz2``, ``.xz``; ``.zst`` with the ``zst`` extra)."""
+"""JSON Lines, plain or compressed (``.gz``, ``.bz2``, ``.xz``; ``.zst`` with the ``zst`` extra), and
+``.json`` files holding an array of records (what ``scrapy crawl -o items.json`` writes) or one record."""
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 
-from reportnlp.readers.base import BaseReader, Failure, Item, need
+from reportnlp.readers.base import DEFAULT_TEXT_KEYS, BaseReader, Failure, Item, need
+
+_log = logging.getLogger("reportnlp")
 
 COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst")
 
@@ -58,3 +62,46 @@ class JsonlReader(BaseReader):
                 yield Failure(where, "JSON line is not an object")
                 continue
             yield self.record_from(obj, where, f"{stem}-{lineno}")
+
+
+class JsonReader(JsonlReader):
+    """``.json`` (plain or compressed): an array of records, one document each (``source`` is
+    ``file:#n``, 1-based; a missing id ``<stem>-<n>``), or a single record; a file of JSON lines named
+    ``.json`` is read as JSON lines."""
+
+    extensions = tuple(".json" + comp for comp in ("",) + COMPRESSIONS)
+
+    def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
+        data = decompress(data, path)
+        try:
+            obj = json.loads(data.decode("utf-8-sig"))
+        except UnicodeDecodeError as err:
+            yield Failure(path, f"not UTF-8 JSON: {err}")
+            return
+        except json.JSONDecodeError as err:
+            if err.msg == "Extra data":  # several objects, one a line: JSON lines
+                yield from self.read_lines(data, path, stem)
+                return
+            yield Failure(path, f"malformed JSON: {err}")
+            return
+        records = [obj] if isinstance(obj, dict) else obj if isinstance(obj, list) else None
+        keys = {self.text_key} if self.text_key else {*DEFAULT_TEXT_KEYS}
+        if records is None or not any(
+            isinstance(r, dict) and (keys | {"html"}) & r.keys() for r in records
+        ):
+            # no record holds a text: a metadata or configuration file beside the corpus, not a corpus
+            _log.warning(
+                "%s: skipped: no record with a %s (or 'html') field (--text-field names another)",
+                path,
+                " or ".join(repr(k) for k in sorted(keys)),
+            )
+            return
+        if isinstance(obj, dict):
+            yield self.record_from(obj, path, stem)
+            return
+        for n, item in enumerate(obj, start=1):
+            where = f"{path}:#{n}"
+            if isinstance(item, dict):
+                yield self.record_from(item, where, f"{stem}-{n}")
+            else:
+                yield Failure(where, "array item is not a record (a JSON object)")

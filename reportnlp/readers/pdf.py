@@ -221,6 +221,18 @@ class PdfReader(BaseReader):
                 f"ocrmypdf -l chi_sim '{path}' out.pdf, then read out.pdf",
             )
             return
+        except Exception as err:  # pdfminer's PSEOF, PDFSyntaxError, an encrypted file …
+            if type(err).__module__.split(".")[0] != "pdfminer":
+                raise
+            what = (
+                "encrypted" if "encrypt" in type(err).__name__.lower() else "damaged or truncated"
+            )
+            yield Failure(
+                path,
+                f"cannot read the PDF: {what} ({type(err).__name__}: {err}); download it again "
+                "or repair it, e.g. qpdf in.pdf out.pdf",
+            )
+            return
         yield Record(
             stem, "\n".join(lines), path, fields=dict(self.default_metadata), hints=tuple(hints)
         )

@@ -9,7 +9,15 @@ import math
 from collections.abc import Iterator
 from typing import Any, Optional
 
-from reportnlp.readers.base import BaseReader, Failure, Item, MissingExtra, need, stem_of
+from reportnlp.readers.base import (
+    DEFAULT_TEXT_KEYS,
+    BaseReader,
+    Failure,
+    Item,
+    MissingExtra,
+    need,
+    stem_of,
+)
 from reportnlp.readers.jsonl import COMPRESSIONS, decompress
 
 csv.field_size_limit(1 << 30)  # a report is one cell: far above the default 128 KiB
@@ -53,6 +61,9 @@ class CsvReader(BaseReader):
         except UnicodeDecodeError:
             text = data.decode("gb18030")
         rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=self.delimiter)
+        if rows.fieldnames and (fail := self.no_text_column(list(rows.fieldnames), path)):
+            yield fail
+            return
         start = 2  # line 1 is the header; a row's cells may span lines
         for n, row in enumerate(rows, start=2):
             where = f"{path}:{start}"
@@ -87,6 +98,9 @@ class XlsxReader(BaseReader):
                 names = [
                     str(h) if h is not None else f"column{i + 1}" for i, h in enumerate(header)
                 ]
+                if fail := self.no_text_column(names, f"{path}:{sheet.title}"):
+                    yield fail
+                    continue
                 for n, row in enumerate(rows, start=2):
                     if all(v is None for v in row):
                         continue
@@ -94,6 +108,20 @@ class XlsxReader(BaseReader):
                     yield self.record_from(obj, f"{path}:{sheet.title}:{n}", f"{stem}-{n}")
         finally:
             book.close()
+
+
+class LegacyExcelReader(BaseReader):
+    """``.xls`` and ``.et`` (binary Excel, WPS spreadsheets): not read; a per-file error says how to
+    convert them (the batch goes on)."""
+
+    extensions = (".xls", ".et")
+
+    def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
+        yield Failure(
+            path,
+            "binary spreadsheets (.xls, .et) are not read; convert it first, e.g. "
+            f"libreoffice --headless --convert-to xlsx '{path}'",
+        )
 
 
 class ParquetReader(BaseReader):
@@ -121,14 +149,88 @@ class ParquetReader(BaseReader):
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         yield from self._rows(io.BytesIO(data), path, stem)
 
-    def _rows(self, source: Any, path: str, stem: str) -> Iterator[Item]:
+    def read_row_groups(
+        self,
+        path: str,
+        shown: str,
+        first: int,
+        end: int,
+        first_row: int,
+        skip: int = 0,
+        take: Optional[int] = None,
+    ) -> Iterator[Item]:
+        """The records of row groups ``first`` … ``end - 1`` of the file at ``path`` (a partition of a
+        run: :mod:`reportnlp.pipeline.plan`), the first ``skip`` rows left out and at most ``take`` read (a
+        slice of one large group), named ``shown:row`` and ``stem-row`` from ``first_row``, the 1-based
+        number of the first row read: as :meth:`read` names them."""
+        try:
+            yield from self._rows(
+                path, shown, stem_of(shown), range(first, end), first_row, skip, take
+            )
+        except OSError as err:
+            yield Failure(shown, f"cannot read: {err.strerror or err}")
+        except MissingExtra as err:
+            yield Failure(shown, str(err))
+        except Exception as err:  # one bad file never costs the batch
+            yield Failure(shown, f"cannot read as parquet: {type(err).__name__}: {err}")
+
+    def _rows(
+        self,
+        source: Any,
+        path: str,
+        stem: str,
+        groups: Optional[range] = None,
+        first_row: int = 1,
+        skip: int = 0,
+        take: Optional[int] = None,
+    ) -> Iterator[Item]:
         need("pyarrow", "parquet")
         import pyarrow.parquet as pq
 
         pf = pq.ParquetFile(source)
-        n = 0
-        for g in range(pf.num_row_groups):
-            for obj in pf.read_row_group(g).to_pylist():
+        if fail := self.no_text_column(list(pf.schema_arrow.names), path):
+            if first_row == 1:  # said once, by the partition holding the file's first row
+                yield fail
+            return
+        n = first_row - 1
+        left = take
+        # a text or page column of bytes stays bytes: its encoding is detected (a GBK page), not assumed
+        raw = {*((self.text_key,) if self.text_key else DEFAULT_TEXT_KEYS), "html"}
+        groups = groups if groups is not None else range(pf.num_row_groups)
+        # batches of rows, not whole groups: a large group never sits in memory as Python objects
+        for batch in pf.iter_batches(batch_size=256, row_groups=list(groups), use_threads=False):
+            if skip >= batch.num_rows:
+                skip -= batch.num_rows
+                continue
+            if skip:
+                batch, skip = batch.slice(skip), 0
+            for obj in batch.to_pylist():
+                if left is not None:
+                    if left <= 0:
+                        return
+                    left -= 1
                 n += 1
-                obj = {k: _plain(v) for k, v in obj.items()}
+                obj = {
+                    k: v if k in raw and isinstance(v, bytes) else _plain(v) for k, v in obj.items()
+                }
                 yield self.record_from(obj, f"{path}:{n}", f"{stem}-{n}")
+            if left is not None and left <= 0:
+                return
+
+
+def parquet_row_groups(path: str) -> Optional[list[tuple[int, int]]]:
+    """``(rows, bytes)`` of each row group of a parquet file (bytes uncompressed: what the run will read,
+    as a JSONL file's bytes are), from its footer alone; ``None`` when it cannot be read so (no pyarrow, not a parquet file): the run then reads
+    the file whole and its read reports the error."""
+    try:
+        import pyarrow.parquet as pq
+
+        meta = pq.ParquetFile(path).metadata
+        groups = []
+        for g in range(meta.num_row_groups):
+            rg = meta.row_group(g)
+            # uncompressed: the work, as a JSONL file's bytes are
+            groups.append((rg.num_rows, rg.total_byte_size))
+        return groups
+    except Exception:  # unreadable here: read whole, and reported by the task that reads it
+        return None
