@@ -1,7 +1,8 @@
 """Does structure find the drafting hand? Clusters and nearest neighbours against who drafted each report.
 
-    python bench/eval_structure.py [--set state-council|cpc|provincial|all] [--k classes|auto|both]
-                                   [--method kmeans|ward|average] [--json OUT.json]
+    python bench/eval_structure.py [--set state-council|cpc|provincial|all|custom] [--k classes|auto|both]
+                                   [--method kmeans|ward|average] [--curve] [--json OUT.json]
+    python bench/eval_structure.py --add-transcribed     # the transcribed reports into the provincial set
 
 Sets (labels with their provenance in ``corpora/structure/``):
 
@@ -10,8 +11,12 @@ Sets (labels with their provenance in ``corpora/structure/``):
   no premier delivered), labelled by the premier who delivered each (``state_council_premiers.csv``: 7 premiers).
 - ``cpc`` (held out): the CPC congress political reports of the 9th–20th congresses
   (``corpora/gwr/cpc_congress_reports.jsonl``), labelled by who delivered each (``cpc_general_secretaries.csv``).
-- ``provincial`` (held out): the provincial government work reports of ``corpora/structure/provincial_reports.jsonl``
-  labelled by province; scored on the provinces with two years.
+- ``provincial`` (held out): the 22 provincial government work reports of
+  ``corpora/structure/provincial_reports.jsonl`` (19 provinces) labelled by province: three provinces have two
+  years (Beijing 2025/2026; Guangdong and Sichuan 2025 from Word reports, 2026 transcribed into
+  ``corpora/structure/transcribed/`` from ``yqcao/China-Fiscal-Data``, ``--add-transcribed``); the other 16
+  reports are distractors. Nearest-neighbour agreement is read on the six paired reports, the ARI at k = 19 on
+  all 22 and on the six (``ari_k_classes_paired``: the clusters fitted on all, scored on the paired reports).
 
 Every document is cleaned (``reportnlp.clean``) and analysed. Representations, side by side:
 
@@ -29,6 +34,11 @@ sentences {0, 1, 2}, formulas {0, 1, 2} and the count blocks {0, 0.5, 1}, scored
 k auto; then the variance kept by ``Reduce`` over {0.3, 0.35, 0.4, 0.5, 0.6} (in the full space silhouette always
 picked k = 2), and the neighbourhood of the best settings, keeping a setting whose neighbours score alike rather
 than the single best (0.727 at one point, 0.56 beside it). ``--weights JSON`` and ``--variance`` rerun any point.
+
+``--curve`` prints, for ours, each k's mean silhouette, Calinski–Harabasz, Davies–Bouldin, gap statistic
+(20 uniform reference sets) and stability (mean ARI of the clusters of 20 subsamples of 80 % against the full
+partition), the ARI that k gives, and the k each criterion picks; ``--blocks`` the nearest-neighbour
+agreement with each block of ours alone (a diagnostic).
 
 Scores: ARI of the clusters against the labels at k = the number of classes and with ``--k auto`` (k from
 2 to max(8, classes + 2) by mean silhouette, the library's criterion), and nearest-neighbour agreement: the
@@ -202,7 +212,61 @@ def build_provincial(shared: Path) -> Path:
                 "text": doc.text,
             }
         )
+    rows += transcribed_rows()
     out = LABELS / "provincial_reports.jsonl"
+    with open(out, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return out
+
+
+# Reports transcribed into ``corpora/structure/transcribed/`` from public repositories (read with the code
+# index's reader, page by page; the page chrome above the report's title and below its last annex left out):
+# file stem -> (province, year, repository, path, commit).
+TRANSCRIBED = {
+    "2026_GD": (
+        "广东省",
+        2026,
+        "yqcao/China-Fiscal-Data",
+        "data/prov-reports/text/2026_GD.txt",
+        "99af1c6f0427b3356dd0a08cb6e0429623536441",
+    ),
+    "2026_SC": (
+        "四川省",
+        2026,
+        "yqcao/China-Fiscal-Data",
+        "data/prov-reports/text/2026_SC.txt",
+        "041d91823fd32d0cbb8a0d5779f50d735dee0895",
+    ),
+}
+
+
+def transcribed_rows() -> list[dict]:
+    """The transcribed reports (``TRANSCRIBED``), each cleaned by ``reportnlp.clean``, as rows of
+    ``provincial_reports.jsonl``."""
+    rows = []
+    for stem, (province, year, repo, path, commit) in TRANSCRIBED.items():
+        src = LABELS / "transcribed" / f"{stem}.txt"
+        doc = clean(src.read_bytes(), id=stem)
+        rows.append(
+            {
+                "id": f"{year}-{stem.split('_')[1]}",
+                "province": province,
+                "year": year,
+                "title": doc.title,
+                "source": f"github.com/{repo}/{path}@{commit}",
+                "text": doc.text,
+            }
+        )
+    return rows
+
+
+def add_transcribed() -> Path:
+    """Add (or refresh) the transcribed reports in ``provincial_reports.jsonl`` without ``../shared``."""
+    out = LABELS / "provincial_reports.jsonl"
+    new = {r["id"]: r for r in transcribed_rows()}
+    rows = [json.loads(line) for line in open(out, encoding="utf-8")]
+    rows = [r for r in rows if r["id"] not in new] + list(new.values())
     with open(out, "w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -310,6 +374,13 @@ def score(
     if ks in ("classes", "both"):
         pred = _clusterer(method, n_classes, 0).fit(Z).labels_
         out["ari_k_classes"] = float(adjusted_rand_score(labels, pred))
+        counts = Counter(labels)
+        # with singleton classes, also the ARI on the documents of classes with two or more members
+        if min(counts.values()) < 2:
+            keep = [i for i, y in enumerate(labels) if counts[y] >= 2]
+            out["ari_k_classes_paired"] = float(
+                adjusted_rand_score([labels[i] for i in keep], [pred[i] for i in keep])
+            )
     if ks in ("auto", "both"):
         k, curve = choose_k(Z, method, max(8, n_classes + 2))
         pred = (
@@ -360,9 +431,25 @@ def _gap(
     )
 
 
+def _stability(Z: np.ndarray, method: str, k: int, labels: np.ndarray, B: int = 20) -> float:
+    """Stability of the partition at ``k``: the mean ARI, over ``B`` subsamples of 80 % of the documents
+    (fixed seed), between the clusters fitted on the subsample and the full partition restricted to it."""
+    from sklearn.metrics import adjusted_rand_score
+
+    rng = np.random.default_rng(0)
+    n = len(Z)
+    scores = []
+    for _ in range(B):
+        sub = np.sort(rng.choice(n, int(0.8 * n), replace=False))
+        part = _fit_labels(method, min(k, len(sub) - 1), Z[sub])
+        scores.append(adjusted_rand_score(labels[sub], part))
+    return float(np.mean(scores))
+
+
 def criteria_curve(Z: np.ndarray, labels: list[str], method: str, k_max: int) -> list[dict]:
     """For k = 2 … k_max: mean silhouette (the library's criterion), Calinski–Harabasz, Davies–Bouldin, the
-    gap statistic, and the ARI each k would give: which criterion would have picked a good k."""
+    gap statistic, stability under subsampling, and the ARI each k would give: which criterion would have
+    picked a good k."""
     from sklearn.metrics import (
         adjusted_rand_score,
         calinski_harabasz_score,
@@ -384,6 +471,7 @@ def criteria_curve(Z: np.ndarray, labels: list[str], method: str, k_max: int) ->
                 "davies_bouldin": float(davies_bouldin_score(Z, lab)),
                 "gap": gap,
                 "gap_s": s,
+                "stability": _stability(Z, method, k, lab),
                 "ari": float(adjusted_rand_score(labels, lab)),
             }
         )
@@ -391,8 +479,9 @@ def criteria_curve(Z: np.ndarray, labels: list[str], method: str, k_max: int) ->
 
 
 def picks(rows: list[dict]) -> dict[str, int]:
-    """The k each criterion picks: best silhouette, best Calinski–Harabasz, lowest Davies–Bouldin, and
-    Tibshirani's gap rule (the smallest k with gap(k) ≥ gap(k+1) − s(k+1); the largest k tried if none)."""
+    """The k each criterion picks: best silhouette, best Calinski–Harabasz, lowest Davies–Bouldin,
+    Tibshirani's gap rule (the smallest k with gap(k) ≥ gap(k+1) − s(k+1); the largest k tried if none) and
+    the most stable partition (the smaller k on a tie)."""
     if not rows:
         return {}
     gap_k = next(
@@ -403,19 +492,36 @@ def picks(rows: list[dict]) -> dict[str, int]:
         "calinski_harabasz": max(rows, key=lambda r: (r["calinski_harabasz"], -r["k"]))["k"],
         "davies_bouldin": min(rows, key=lambda r: (r["davies_bouldin"], r["k"]))["k"],
         "gap": gap_k,
+        **(
+            {"stability": max(rows, key=lambda r: (round(r["stability"], 9), -r["k"]))["k"]}
+            if "stability" in rows[0]
+            else {}
+        ),
     }
+
+
+def block_nn(docs, labels: list[str]) -> dict[str, tuple[float, int]]:
+    """Nearest-neighbour agreement with the library's weights and with each block alone (weight 1, every other
+    block 0): which blocks carry the label. A diagnostic: nothing is chosen from it."""
+    from reportnlp.corpus.structure import DEFAULT_WEIGHTS
+
+    out = {"all blocks (default weights)": nn_agreement(represent("structure", docs)[1], labels)}
+    for block in DEFAULT_WEIGHTS:
+        alone = {b: float(b == block) for b in DEFAULT_WEIGHTS}
+        out[block] = nn_agreement(represent("structure", docs, alone)[1], labels)
+    return out
 
 
 def _curve_table(set_name: str, method: str, variance, rows: list[dict]) -> str:
     lines = [
         f"\n### {set_name}, structure, {method}, variance kept {variance}: k-selection criteria\n",
-        "| k | silhouette | Calinski–Harabasz | Davies–Bouldin | gap (s) | ARI at this k |",
-        "|---|---|---|---|---|---|",
+        "| k | silhouette | Calinski–Harabasz | Davies–Bouldin | gap (s) | stability | ARI at this k |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
             f"| {r['k']} | {r['silhouette']:.3f} | {r['calinski_harabasz']:.1f} | {r['davies_bouldin']:.3f} | "
-            f"{r['gap']:.2f} ({r['gap_s']:.2f}) | {r['ari']:.3f} |"
+            f"{r['gap']:.2f} ({r['gap_s']:.2f}) | {r.get('stability', float('nan')):.3f} | {r['ari']:.3f} |"
         )
     by = rows and {r["k"]: r["ari"] for r in rows}
     lines.append(
@@ -434,6 +540,16 @@ def _table(set_name: str, n: int, n_classes: int, method: str, results: dict) ->
         lines.append(
             f"| {rep} | {r.get('ari_k_classes', float('nan')):.3f} | {r.get('ari_k_auto', float('nan')):.3f} | "
             f"{r.get('k_auto', '-')} | {r['nn_same']:.3f} ({r['nn_n']}) |"
+        )
+    if any("ari_k_classes_paired" in r for r in results.values()):
+        lines.append(
+            "\n(ARI at k = classes on the documents of classes with two or more members: "
+            + ", ".join(
+                f"{rep} {r['ari_k_classes_paired']:.3f}"
+                for rep, r in results.items()
+                if "ari_k_classes_paired" in r
+            )
+            + ")"
         )
     return "\n".join(lines)
 
@@ -461,12 +577,25 @@ def main(argv: list[str] | None = None) -> int:
         help="also print, for ours, each k's silhouette, Calinski-Harabasz, Davies-Bouldin, gap and ARI",
     )
     ap.add_argument(
+        "--blocks",
+        action="store_true",
+        help="also print, for ours, the nearest-neighbour agreement of each block alone",
+    )
+    ap.add_argument(
         "--build-provincial",
         metavar="SHARED",
         default=None,
         help="rebuild corpora/structure/provincial_reports.jsonl from this ../shared and stop",
     )
+    ap.add_argument(
+        "--add-transcribed",
+        action="store_true",
+        help="add corpora/structure/transcribed/ to provincial_reports.jsonl and stop",
+    )
     args = ap.parse_args(argv)
+    if args.add_transcribed:
+        print(add_transcribed())
+        return 0
     if args.build_provincial:
         print(build_provincial(Path(args.build_provincial)))
         return 0
@@ -497,6 +626,13 @@ def main(argv: list[str] | None = None) -> int:
             rows = criteria_curve(Z, labels, args.method, max(8, len(set(labels)) + 2))
             report[name]["curve"] = {"rows": rows, "picks": picks(rows), "variance": variance}
             print(_curve_table(name, args.method, variance, rows))
+        if args.blocks:
+            nn = block_nn(docs, labels)
+            report[name]["blocks_nn"] = {b: list(v) for b, v in nn.items()}
+            print(f"\n### {name}: nearest neighbour with the same label, by block alone\n")
+            print("| block | nearest neighbour same |\n|---|---|")
+            for b, (same, n) in nn.items():
+                print(f"| {b} | {round(same * n)}/{n} |")
     if args.json:
         Path(args.json).write_text(
             json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
