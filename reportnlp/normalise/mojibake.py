@@ -279,22 +279,31 @@ def _encode(ch: str) -> tuple[int, ...] | None:
 
 
 def _wide(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and not text[i].isascii() and not text[i].isspace()
+    # ASCII brackets count: the width step turns ``(1)`` into ``（1）`` after this one
+    ch = text[i] if 0 <= i < len(text) else ""
+    return bool(ch) and (not ch.isascii() or ch in "()") and not ch.isspace()
 
 
 def _is_drawing(text: str, i: int) -> bool:
     """A box-drawing character not wedged between two other wide characters: a drawn table, not mojibake
-    (``│ 項目 │``, ``┌──┐``; but ``唬┮庾``). A line's start or end counts as wide: the paragraph step may
-    join the line to the next, and ``仮┮`` + ``一`` must read alike before and after (one pass of
-    ``clean`` is its fixed point)."""
+    (``│ 項目 │``, ``┌──┐``; but ``唬┮庾``). A line's start or end (past its indentation or trailing
+    spaces, which the width step removes) counts as wide: the paragraph step may join the line to the
+    next, and ``仮┮`` + ``一`` must read alike before and after (one pass of ``clean`` is its fixed
+    point)."""
     return bool(_BOX.match(text[i])) and not all(
-        _edge(text, k) or (_wide(text, k) and not _BOX.match(text[k])) for k in (i - 1, i + 1)
+        _edge(text, k, step) or (_wide(text, k) and not _BOX.match(text[k]))
+        for k, step in ((i - 1, -1), (i + 1, 1))
     )
 
 
-def _edge(text: str, i: int) -> bool:
-    """Position *i* is past either end of its line."""
-    return i < 0 or i >= len(text) or text[i] == "\n"
+_LINE_SPACE = " \t\u3000\xa0"
+
+
+def _edge(text: str, i: int, step: int) -> bool:
+    """Only spaces lie from position *i* (going by *step*) to that end of its line."""
+    while 0 <= i < len(text) and text[i] in _LINE_SPACE:
+        i += step
+    return i < 0 or i >= len(text) or text[i] in "\r\n"
 
 
 def _named_by_phantom(prev: int, readings: frozenset[str]) -> tuple[int, ...]:
