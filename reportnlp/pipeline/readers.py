@@ -277,13 +277,10 @@ def record_text(rec: Record, encoding: Optional[str] = None) -> RecordText:
     >>> record_text(Record("a", page, "a.html", format="html"))
     RecordText(text='一、总体要求\n坚持稳中求进。', encoding='text', title='政府工作报告', meta={'site': '某市政府'})
     """
-    from reportnlp.readers.html import FORMAT_HTML, extract, looks_like_html, merge_meta
+    from reportnlp.readers.html import extract, merge_meta
 
     data = rec.data
-    html = rec.format == FORMAT_HTML or (
-        rec.format is None and not rec.hints and looks_like_html(data)
-    )
-    if html:
+    if _is_page(rec):
         page = extract(data, encoding=encoding)
         if not any(ln.strip() for ln in page.lines):  # as reportnlp.clean reports it
             from reportnlp.errors import InputError
@@ -346,19 +343,27 @@ def clean_files(
             yield Failure(item.source, str(err))
 
 
+def _is_page(rec: Record) -> bool:
+    """``rec`` is an HTML page: read as one (``format``), or of no known format and starting like a page,
+    as :func:`reportnlp.clean` sniffs it."""
+    from reportnlp.readers.html import FORMAT_HTML, looks_like_html
+
+    return rec.format == FORMAT_HTML or (
+        rec.format is None and not rec.hints and looks_like_html(rec.data)
+    )
+
+
 def scan_text(rec: Record, encoding: Optional[str] = None) -> Optional[str]:
     """The text of ``rec`` as :func:`reportnlp.clean` will read it, for the corpus line counts (whose
     keys must be those of the lines clean sees): an HTML page rendered to its lines, bytes decoded with the
     same detection (a GBK page is not UTF-8), text as it is; ``None`` when it cannot be read (the
     record's own run reports that)."""
     from reportnlp.errors import ReportNLPError
-    from reportnlp.readers.html import FORMAT_HTML, looks_like_html, rendered_text
+    from reportnlp.readers.html import rendered_text
 
     data = rec.data
     try:
-        if rec.format == FORMAT_HTML or (
-            rec.format is None and not rec.hints and looks_like_html(data)
-        ):
+        if _is_page(rec):
             return rendered_text(data, encoding=encoding)
         if isinstance(data, bytes):
             from reportnlp.normalise.decode import decode

@@ -271,14 +271,18 @@ def text_record(
 STEPS = ("clean", "analyse", "placeholders", "text")
 
 
-def corpus_line_counts(items: Iterable[Item]) -> tuple[Counter, int]:
-    """First pass of the corpus-level signal: in how many documents each raw line occurs."""
+def corpus_line_counts(
+    items: Iterable[Item], encoding: Optional[str] = None
+) -> tuple[Counter, int]:
+    """First pass of the corpus-level signal: in how many documents each raw line occurs (``encoding``:
+    the run's forced input encoding, as :func:`reportnlp.pipeline.tasks.scan_task` takes it)."""
     total: Counter = Counter()
     n = 0
     for item in items:
         if isinstance(item, Failure):
             continue
-        data = scan_text(item)  # the lines clean() will read: a page's, not its markup; GBK decoded
+        # the lines clean() will read: a page's, not its markup; GBK decoded
+        data = scan_text(item, encoding)
         if data is not None:
             total.update(count_lines(data))
         n += 1
