@@ -1,10 +1,12 @@
 """``clean()``: one scraped page in, one :class:`~reportnlp.types.CleanDoc` out.
 
 raw bytes/text → decode → newlines → pinyin → mojibake → script → width (each step returns its edits) →
-line decisions (keep/drop/title/meta, each with a reason) → metadata → paragraphs.
+line decisions (keep/drop/title/meta, each with a reason) → metadata → paragraphs → script again on
+joined paragraphs (a line joined to its neighbour can be read in a traditional clause only then).
 
 Offsets: each normalisation edit refers to the text its step received; the paragraph edits refer to the
-*kept text* (the kept lines separated by blank lines); :attr:`CleanDoc.paragraphs` refer to :attr:`CleanDoc.text`.
+*kept text* (the kept lines separated by blank lines); the last script edits, and :attr:`CleanDoc.paragraphs`,
+refer to :attr:`CleanDoc.text`.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from reportnlp.errors import InputError
 from reportnlp.normalise import normalise_text, strip_invisible
 from reportnlp.normalise.decode import decode
 from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
+from reportnlp.normalise.script import detect_and_simplify
 from reportnlp.readers.hints import apply_hints, blank_hinted
 from reportnlp.readers.html import extract as extract_html
 from reportnlp.readers.html import looks_like_html, merge_meta
-from reportnlp.types import CleanDoc, LineDecision
+from reportnlp.types import CleanDoc, Edit, LineDecision, Paragraph, new_edit, new_paragraph
 
 _INDENT_CHARS = (" ", "\t", "\u3000", "\xa0")
 
@@ -122,6 +125,9 @@ def clean(
         body, para_edits, paragraphs = rebuild_paragraphs(
             _kept_lines(decisions, lines, unwidened, starts)
         )
+    if to_simplified:
+        body, paragraphs, e = _simplify_joined(body, paragraphs)
+        para_edits += e
 
     warnings: list[str] = []
     if len(body) < 0.2 * len(result.text):  # else it cannot be below a fifth of the stripped lines
@@ -142,6 +148,38 @@ def clean(
         source=source,
         fields=dict(fields or {}),
     )
+
+
+def _simplify_joined(
+    body: str, paragraphs: list[Paragraph]
+) -> tuple[str, list[Paragraph], list[Edit]]:
+    """The script step once more on each paragraph joined from several lines, as a second pass of
+    :func:`clean` would see it: a line holding a lone 著 is converted only in a line that holds a
+    traditional character, which it may do only once joined (``<p>著返回顶部`` after a traditional line).
+    Conversion keeps lengths (``tw2s``), so offsets stay; an edit that would not is left out."""
+    edits: list[Edit] = []
+    changed: dict[int, str] = {}
+    for k, p in enumerate(paragraphs):
+        if len(p.lines) < 2:
+            continue
+        _, out, e = detect_and_simplify(p.text)
+        if e and len(out) == len(p.text):
+            changed[k] = out
+            edits += [
+                new_edit(x.step, x.start + p.start, x.end + p.start, x.before, x.after, x.reason)
+                for x in e
+            ]
+    if not changed:
+        return body, paragraphs, []
+    parts: list[str] = []
+    pos = 0
+    for k, out in changed.items():
+        p = paragraphs[k]
+        parts += (body[pos : p.start], out)
+        pos = p.end
+        paragraphs[k] = new_paragraph(p.start, p.end, out, p.lines)
+    parts.append(body[pos:])
+    return "".join(parts), paragraphs, edits
 
 
 def _kept_lines(decisions, lines, unwidened, starts=None) -> list[KeptLine]:

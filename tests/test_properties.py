@@ -95,16 +95,18 @@ def test_edits_replay_to_the_output(text):
         if not steps or steps[-1][0] != e.step:
             steps.append((e.step, []))
         steps[-1][1].append(e)
+    joined = False  # the steps after the paragraph step (script again) refer to the clean text
     for step, edits in steps:
         if step == "paragraphs":
             lines = current.split("\n")
             kept = "\n\n".join(lines[d.line - 1].strip() for d in doc.lines if d.action == "keep")
             current = apply_edits(kept, edits)
-            break
+            joined = True
+            continue
         for e in edits:
             assert current[e.start : e.end] == e.before
         current = apply_edits(current, edits)
-    else:
+    if not joined:
         lines = current.split("\n")
         current = "\n\n".join(lines[d.line - 1].strip() for d in doc.lines if d.action == "keep")
     assert current == doc.text

@@ -460,6 +460,35 @@ def test_a_box_drawing_character_at_a_joined_line_end_reads_alike_on_both_passes
     assert clean(doc.text).text == doc.text
 
 
+# Session 5's long fuzz run (5 of 10,000 in `clean`, on the final code): 著 is converted only in a line that holds
+# a traditional character (or a trigger such as 沈, which only phrases change). A line of its own with 著 was
+# left as it was, and once the paragraph step had joined it to such a line, the second pass converted it.
+# The script step now reads each joined paragraph again.
+@pytest.mark.parametrize(
+    "raw, joined",
+    [
+        (
+            "過去一年，全市經濟發展穩中有進，各項工作取得新成效。\n沈阳市坚持改革创新，推进各项工作，\n"
+            "著力抓好三件大事，推动高质量发展。\n二〇二四年，全市上下要继续努力，推动各项工作再上新台阶。",
+            "沈阳市坚持改革创新，推进各项工作，着力抓好三件大事，推动高质量发展。",
+        ),
+        (  # the fuzzer's sample, shortened: 𫓪 (a supplementary character) counts as a trigger
+            "亙京乡村振兴、乁鈆樉並譏仕上亲乿习亷乪鑓仠\n<p>著返回顶部\r(l\u200bái)串不仐亦丘砥<p>乗乘乹丩",
+            "<p>着返回顶部",
+        ),
+    ],
+)
+def test_a_line_with_zhu_joined_to_a_traditional_line_is_converted_on_the_first_pass(raw, joined):
+    doc = clean(raw)
+    assert joined in doc.text
+    assert any(e.reason == "broken_line_joined" for e in doc.edits)
+    assert doc.edits[-1].step == "script" and doc.edits[-1].before == "著"
+    assert doc.text[doc.edits[-1].start] == "着"
+    for p in doc.paragraphs:
+        assert doc.text[p.start : p.end] == p.text
+    assert clean(doc.text).text == doc.text
+
+
 def test_a_drawn_table_edge_apart_from_text_is_kept():
     assert clean("第一章 ┃\n概述部分的正文。").text.startswith("第一章 ┃")
 
