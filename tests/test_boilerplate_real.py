@@ -242,3 +242,30 @@ def test_headline_with_an_office_and_login_furniture_titles():
     assert line_rule("快捷搜索:论文 合同 演讲 心得") is not None  # tpl_21's search box
     assert line_rule("找回密码") is not None  # forum_06's login bar, once its title
     assert _clean("gov_BJ").meta["author"] == "殷勇"
+
+
+def test_plain_text_report_first_line_named_as_a_report_is_the_title():
+    """A text file's usual shape (title, then paragraphs, no blank lines): the first lines of the real 2025
+    Beijing report (tests/fixtures/real_inputs/2025_beijing_report.docx). The title was kept as body and
+    joined to ``各位代表：`` as one broken paragraph."""
+    raw = (
+        "2025年北京市政府工作报告\n各位代表：\n"
+        "现在，我代表北京市人民政府，向大会报告政府工作，请予审议，并请市政协委员提出意见。\n"
+        "一、2024年工作回顾\n2024年是实现“十四五”规划目标任务的关键一年。"
+    )
+    doc = clean(raw)
+    assert doc.title == "2025年北京市政府工作报告"
+    assert doc.text.startswith("各位代表：\n\n现在，我代表")
+    assert clean(doc.text).text == doc.text
+    # a first line that is not named as a report is no title on an all-text page (nothing vouches for it)
+    plain = clean(raw.replace("2025年北京市政府工作报告", "北京市2025年工作回顾与展望"))
+    assert plain.title is None
+
+
+def test_masked_copy_of_the_title_is_a_repeat():
+    """tpl_33 (新文秘网): the headline printed bare, then masked above the text (``在**县…``)."""
+    doc = _clean("tpl_33")
+    assert doc.title == "在县第十八届人民代表大会第三次会议上的政府工作报告"
+    masked = [d for d in doc.lines if d.text.startswith("在**县")]
+    assert masked and masked[0].reason == "repeated_title"
+    assert clean(doc.text).text == doc.text

@@ -96,6 +96,21 @@ _TITLE_WORDS = re.compile(
     r"(?:报告|汇报|总结|讲话|发言|致辞|意见|通知|方案|决定|决议|计划|规划|纲要|情况|工作|行动|活动|公报|办法|措施|调研|心得|体会)"
 )
 
+#: A headline that ends as a report names itself (``2024年X县政府工作报告``, ``关于…工作情况的汇报``): on a page
+#: of plain text, its first line ending so is the title (a text file's usual shape: title, then paragraphs).
+_DOC_TITLE_END = re.compile(
+    r"(?:报告|汇报|总结|讲话|发言|致辞|意见|通知|方案|决定|决议|计划|规划|纲要|公报|办法|措施|心得体会)"
+    r"(?:[（(][^（）()]{1,12}[）)])?$"
+)
+
+_MASK_OR_SPACE = re.compile(r"[*＊×✕○_\s\u3000]+")
+
+
+def _unmasked(t: str) -> str:
+    """*t* without mask characters and spaces: a template site prints its title once bare (``在县第十八届…``)
+    and once masked (``在**县第十八届…``)."""
+    return _MASK_OR_SPACE.sub("", t)
+
 
 def _strong_body(line: str) -> bool:
     return is_prose(line, 50) and not is_link_list(line)
@@ -299,8 +314,8 @@ def decide_lines(
             action, reason = codes.META, codes.R_META
         elif rule[i] is not None:
             action, reason = codes.DROP, rule[i]
-        elif title_text and t == title_text:
-            action, reason = codes.DROP, codes.R_REPEATED_TITLE
+        elif title_text and (t == title_text or _unmasked(t) == _unmasked(title_text) != ""):
+            action, reason = codes.DROP, codes.R_REPEATED_TITLE  # also a masked copy (在**县… / 在县…)
         elif title_text and i < body and _browser_title(t, title_text, title_lines, i):
             action, reason = codes.DROP, codes.R_BROWSER_TITLE
         elif i >= tail:
@@ -561,6 +576,8 @@ def _retitle(
             continue  # sentences (a site's summary of the page: ``…开幕…。下面是小编收集整理的…!!``), not a headline
         if i == b_idx:
             score = 4.0 if echo_first else 1.0 if site else 0.0
+            if not score and _DOC_TITLE_END.search(t):
+                score = 2.0  # a text's first line, named as a report
         elif t in segments or (headline and t.startswith(headline)):
             score = 5.0
         elif headline and t in headline and len(t) >= 0.6 * len(headline) and not echo_first:
