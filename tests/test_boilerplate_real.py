@@ -269,3 +269,17 @@ def test_masked_copy_of_the_title_is_a_repeat():
     masked = [d for d in doc.lines if d.text.startswith("在**县")]
     assert masked and masked[0].reason == "repeated_title"
     assert clean(doc.text).text == doc.text
+
+
+def test_unnumbered_subheadings_stay_paragraphs_of_their_own():
+    """news_06: a news page's subheadings (``显示屏成掣肘 苹果难搞定``) were joined to the paragraph below
+    them as broken lines; a broken sentence (wk_15: ``最引人注目的成果之一`` / ``就是5G网络，…``) and an
+    enumeration word on its own line (the 1987 State Council report's ``二要``) still join."""
+    paras = _clean("news_06").text.split("\n\n")
+    assert "显示屏成掣肘 苹果难搞定" in paras
+    assert "别了 难产的苹果智能电视" in paras
+    assert "最引人注目的成果之一就是5G网络" in _clean("wk_15").text
+    doc = clean(
+        "过去的一年，企业改革不断推向前进。\n二要\n加强企业各项基础工作，全面推行厂长负责制，完善厂内经济核算。"
+    )
+    assert "二要加强企业各项基础工作" in doc.text

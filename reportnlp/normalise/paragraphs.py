@@ -44,14 +44,38 @@ def blank_separated(kept: Sequence[KeptLine]) -> bool:
     return bool(follows) and sum(not a for a in follows) >= 0.5 * len(follows)
 
 
+#: Punctuation a line of running text holds (a title or an unnumbered heading holds none).
+_PUNCT = re.compile(r"[，。、；：！？,;:!?“”（）()《》]")
+#: How a line that goes on with the sentence above it starts (``最引人注目的成果之一`` / ``就是5G网络，…``).
+_LEADS_ON = re.compile(r"就是|是|的|地|得|和|与|及|也|都|而|但|并且|或|则|了|着|过")
+
+
+def _stands_alone(prev: KeptLine, cur: KeptLine, opens: bool) -> bool:
+    """*prev* is an unnumbered heading over *cur*, not a broken line: short and without punctuation,
+    after a finished sentence, above a line of prose (``坚持创新驱动发展`` between two paragraphs)."""
+    return (
+        opens
+        and 4 <= len(prev.text) <= 30
+        and len(cur.text) >= 20
+        and not _PUNCT.search(prev.text)
+        and _PUNCT.search(cur.text) is not None
+        and not _LEADS_ON.match(cur.text)
+    )
+
+
 def _joins(
-    prev: KeptLine, cur: KeptLine, prev_heading: bool, cur_heading: bool, blank_style: bool
+    prev: KeptLine,
+    cur: KeptLine,
+    prev_heading: bool,
+    cur_heading: bool,
+    blank_style: bool,
+    opens: bool = False,
 ) -> bool:
     if not cur.adjacent:
         return False
     if cur.text[:1] in CONTINUES:
         return True
-    if cur_heading or (prev_heading and not blank_style):
+    if cur_heading or (prev_heading and not blank_style) or _stands_alone(prev, cur, opens):
         return False
     ends = ends_sentence(prev.text)
     if blank_style:
@@ -79,7 +103,10 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
     groups: list[list[KeptLine]] = []
     pos = 0  # offset in the kept text of the current line
     for i, k in enumerate(kept):
-        if i and _joins(kept[i - 1], k, heading[i - 1], heading[i], blank_style):
+        # kept[i - 1] follows a finished sentence (a page's first line is left to the title choice: the
+        # line decisions of a second pass may read a short first line as the page's furniture)
+        opens = i > 1 and ends_sentence(kept[i - 2].text)
+        if i and _joins(kept[i - 1], k, heading[i - 1], heading[i], blank_style, opens):
             sep = (
                 " "
                 if _ASCII_WORD.match(k.text[:1]) and _ASCII_WORD.match(kept[i - 1].text[-1:])
