@@ -283,3 +283,16 @@ def test_unnumbered_subheadings_stay_paragraphs_of_their_own():
         "过去的一年，企业改革不断推向前进。\n二要\n加强企业各项基础工作，全面推行厂长负责制，完善厂内经济核算。"
     )
     assert "二要加强企业各项基础工作" in doc.text
+
+
+def test_a_salutation_is_never_the_title():
+    """The 1978 State Council report and the 9th–11th CPC congress reports as plain text (corpora/gwr, no
+    title field): ``各位代表！`` and ``同志们！`` were taken as their titles."""
+    import json
+
+    rows = [json.loads(line) for line in open(ROOT / "corpora/gwr/government_work_reports.jsonl", encoding="utf-8")]
+    report = next(r for r in rows if r["title"].startswith("1978"))
+    doc = clean(report["content"])
+    assert doc.title != "各位代表！"
+    assert doc.text.startswith("各位代表！")
+    assert clean("同志们！\n现在，我代表第九届中央委员会，向大会作报告。\n报告分四个部分。").title is None
