@@ -885,12 +885,21 @@ def _repair(text: str, ann: dict[int, frozenset[str]], budget: list[int]) -> tup
 def _clear_window(text: str, start: int, end: int, builder: EditBuilder) -> None:
     """What a window past the budget gets: its clues removed (``MOJIBAKE_UNREPAIRABLE``), the rest kept,
     so that the text is a fixed point of the step (nothing left to re-read)."""
+    swallowed = bytearray(end - start)  # positions a swallowed syllable's removal covers
     for m in _SWALLOWED.finditer(text, start, end):
         if is_toned_syllable(m.group(1)):
             builder.replace(m.start(), m.end(), "", codes.MOJIBAKE_UNREPAIRABLE)
+            swallowed[m.start() - start : m.end() - start] = b"\x01" * (m.end() - m.start())
+    run = -1  # a run of damaged characters is one edit (100 kB of them: one, not 100,000)
     for i in range(start, end):
-        if _GARBAGE.match(text, i) and not _is_drawing(text, i):
-            builder.replace(i, i + 1, "", codes.MOJIBAKE_UNREPAIRABLE)
+        if not swallowed[i - start] and _GARBAGE.match(text, i) and not _is_drawing(text, i):
+            if run < 0:
+                run = i
+        elif run >= 0:
+            builder.replace(run, i, "", codes.MOJIBAKE_UNREPAIRABLE)
+            run = -1
+    if run >= 0:
+        builder.replace(run, end, "", codes.MOJIBAKE_UNREPAIRABLE)
 
 
 def _compose(text: str, first: list[Edit], mid: str, second: list[Edit]) -> list[Edit]:
