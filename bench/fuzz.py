@@ -33,6 +33,7 @@ def run_stage(name: str, examples: int, progress=None) -> dict:
     counts: Counter = Counter()
     samples: list[dict] = []
     slowest = slowest_cpu = first_cpu = 0.0
+    slowest_input = ""
 
     @settings(
         max_examples=examples,
@@ -43,7 +44,7 @@ def run_stage(name: str, examples: int, progress=None) -> dict:
     )
     @given(strategy)
     def body(x):
-        nonlocal slowest, slowest_cpu, first_cpu
+        nonlocal slowest, slowest_cpu, first_cpu, slowest_input
         counts["examples"] += 1
         t, cpu = time.perf_counter(), time.process_time()
         kind, error = None, ""
@@ -59,7 +60,9 @@ def run_stage(name: str, examples: int, progress=None) -> dict:
             first_cpu = time.process_time() - cpu
         else:
             slowest = max(slowest, time.perf_counter() - t)
-            slowest_cpu = max(slowest_cpu, time.process_time() - cpu)
+            if time.process_time() - cpu > slowest_cpu:
+                slowest_cpu = time.process_time() - cpu
+                slowest_input = f"{len(x)} characters: {repr(x)[:200]}"
         if progress and counts["examples"] % 500 == 0:
             progress(
                 _figures(
@@ -70,6 +73,7 @@ def run_stage(name: str, examples: int, progress=None) -> dict:
                     samples,
                     done=False,
                     first_cpu=first_cpu,
+                    slowest_input=slowest_input,
                 )
             )
         if kind:
@@ -87,6 +91,7 @@ def run_stage(name: str, examples: int, progress=None) -> dict:
         samples,
         done=True,
         first_cpu=first_cpu,
+        slowest_input=slowest_input,
     )
 
 
@@ -98,6 +103,7 @@ def _figures(
     samples: list,
     done: bool,
     first_cpu: float = 0.0,
+    slowest_input: str = "",
 ) -> dict:
     return {
         "examples": counts["examples"],
@@ -107,6 +113,7 @@ def _figures(
         "slowest_s": round(slowest, 3),  # wall time, as the machine's load makes it
         "slowest_cpu_s": round(slowest_cpu, 3),  # CPU time: what the hang limit reads
         "first_call_cpu_s": round(first_cpu, 3),  # the first input, with table loading (not timed)
+        "slowest_input": slowest_input,  # its length and the start of its repr
         "seconds": round(seconds, 1),
         "finished": done,
         "samples": list(samples),
