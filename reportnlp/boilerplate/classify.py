@@ -590,6 +590,14 @@ def _retitle(
         key = (score, i if i != b_idx else -1)  # the nearest to the body
         if best is None or key > best[0]:
             best = (key, i)
+    if title_lines in ([], filled[:1]) and _lead_headline(
+        texts, filled, heading, dateline, actions, first_body
+    ):
+        # the page's first line is a headline right above its first paragraph (a template, blog or
+        # 文库 text with no browser title): the title, also on a page that is all text
+        title_lines[:] = [filled[0]]
+        actions[filled[0]], reasons[filled[0]] = codes.TITLE, codes.R_TITLE
+        return
     all_text = all(actions[i] in (codes.KEEP, codes.TITLE) for i in filled)
     if best is not None and best[1] not in evident and not site and all_text:
         # a page that is all text (no furniture, no metadata: a clean text, cleaned again) and nothing
@@ -619,6 +627,53 @@ def _retitle(
     for i in filled:
         if i != new and texts[i] == title and actions[i] == codes.KEEP:
             actions[i], reasons[i] = codes.DROP, codes.R_REPEATED_TITLE
+
+
+_HEADLINE_PUNCT = re.compile(r"[，。；！？,;!?：:、]")
+
+
+def _lead_headline(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    heading: Sequence[bool],
+    dateline: Sequence[bool],
+    actions: Sequence[str],
+    first_body: int,
+) -> bool:
+    """The page's first line is a headline written above the text (``2023年乡镇年度工作总结`` /
+    ``时光荏苒,转眼间…``): 4–40 characters without a clause's punctuation, no heading, dateline, greeting or
+    site name, kept by the rules, and the next non-blank line is the first paragraph (prose), right under
+    it or on a page with furniture. A cleaned text never qualifies (its lines are blank-separated and all
+    text), so cleaning twice changes nothing."""
+    if len(filled) < 2 or filled[1] != first_body:
+        return False
+    if filled[1] != filled[0] + 1 and all(actions[j] in (codes.KEEP, codes.TITLE) for j in filled):
+        # a blank line between, on a page of text alone: that is how a cleaned text looks (its
+        # paragraphs are blank-separated), whose first line is a heading the first pass kept under its
+        # title (``深圳市…工作指引`` under ``….docx``); taking it now would not be idempotent
+        return False
+    i, body = filled[0], texts[first_body]
+    t = texts[i]
+    if not (is_prose(body) or ends_sentence(body)) or actions[i] not in (codes.KEEP, codes.TITLE):
+        return False
+    return (
+        4 <= len(t) <= 40
+        and not heading[i]
+        and not dateline[i]
+        and not is_prose(t, 20)
+        and not ends_sentence(t)
+        and not _HEADLINE_PUNCT.search(t)
+        and not _NOT_TITLE.search(t)
+        and not is_meta_line(t)
+        and not _CN_HEADING.match(t)
+        and t[:1] not in "—－-(（["  # a subtitle (``——基于…``), a note
+        and not _runs_into(t, body)
+    )
+
+
+def _runs_into(t: str, body: str) -> bool:
+    """The first paragraph continues the line (a sentence a scraper broke): not a headline."""
+    return body[:1] in CONTINUES or t[-1:] in _DANGLING
 
 
 def _split_heading(
