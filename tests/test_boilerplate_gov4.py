@@ -18,14 +18,14 @@ ZHUNBIAN = (
     "一、经济发展\n"
 )
 
-# https://m.bdocx.com/doc/23421110.html (wk_05): the text as the first pass leaves it, a heading the page
-# printed under its file name (the title) first
+# https://m.bdocx.com/doc/23421110.html (wk_05): the first two paragraphs of clean's output, a heading the
+# page printed under its file name (the title) first
 BDOCX_CLEANED = (
     "深圳市企业技能人才评价工作指引\n"
     "\n"
     "为贯彻实施深圳市人力资源和社会保障局《关于印发深圳市企业员工技能培训考核实施办法的通知》(深人社规〔2012〕10号)"
-    "和《关于印发深圳市技能人才多元化评价实施办法的通知》(深人社规〔2013〕2号)的有关规定,指导企业开展技能人才评价工作,"
-    "制定本工作指引。\n"
+    "和《关于印发深圳市技能人才多元化评价实施办法的通知》(深人社规〔2013〕2号)的有关规定,指导和帮助企业建立技能人才评价体系,"
+    "有效地推进企业技能人才评价活动,制定本指引。\n"
 )
 
 
@@ -48,3 +48,36 @@ def test_a_clause_or_a_subtitle_first_is_not_taken():
     assert clean(text).title is None
     text = ZHUNBIAN.replace("2023年乡镇年度工作总结", "时光荏苒,转眼间", 1)
     assert clean(text).title is None
+
+
+# http://dqxw.yunpaper.cn/Article/index/aid/7447065.html (wnews_28, lines 1-5)
+DQXW = (
+    "我知道了\n"
+    "县政府召开座谈会\n"
+    "征求社会各界对政府工作报告的意见\n"
+    "\n"
+    "2月14日~15日,县政府召开两场座谈会,听取部分人大代表、政协委员、企业家、老干部、各民主党派和无党派人士代表、乡镇部"
+    "门和村社代表对《政府工作报告(征求意见稿)》的意见建议。县委副书记、县长王波,县委常委、常务副县长张文斌分别参加。\n"
+)
+
+# politics.people.com.cn (h_people_2, lines 1-4 and 7): a kicker above a headline the browser title names
+PEOPLE = (
+    "安徽司法行政系训诫预警：“揪揪耳朵”防腐败--时政--人民网\n"
+    "安徽司法行政系统推行领导干部训诫预警\n"
+    "安徽司法行政系训诫预警：“揪揪耳朵”防腐败\n"
+    "2009年11月09日00:00 来源：人民网-《人民日报》\n"
+    "人民网合肥11月8日电 （记者钱伟）安徽省司法厅日前出台《领导干部廉洁自律预警告诫工作暂行办法》，以加强对司法行政系统领"
+    "导干部的监督管理，完善惩治和预防腐败体系。\n"
+)
+
+
+def test_headline_over_two_lines_first_line_is_the_title():
+    doc = clean(DQXW)
+    assert doc.title == "县政府召开座谈会"
+    assert doc.text.startswith("征求社会各界对政府工作报告的意见\n\n")  # the subtitle is kept
+    assert "我知道了" not in doc.text
+    assert clean(doc.text).text == doc.text
+
+
+def test_kicker_above_a_headline_the_browser_title_names_is_not_the_title():
+    assert clean(PEOPLE).title == "安徽司法行政系训诫预警：“揪揪耳朵”防腐败"

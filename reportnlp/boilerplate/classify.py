@@ -369,6 +369,7 @@ def decide_lines(
     if not title_hint:
         _retitle(texts, filled, heading, dateline, actions, reasons, title_lines)
         _split_heading(texts, filled, actions, reasons, title_lines)
+        _headline_above(texts, filled, actions, reasons, title_lines)
         _first_copy_titles(texts, filled, actions, reasons)
 
     out: list[LineDecision] = []
@@ -674,6 +675,50 @@ def _lead_headline(
 def _runs_into(t: str, body: str) -> bool:
     """The first paragraph continues the line (a sentence a scraper broke): not a headline."""
     return body[:1] in CONTINUES or t[-1:] in _DANGLING
+
+
+def _headline_above(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    actions: list[str],
+    reasons: list[str],
+    title_lines: list[int],
+) -> None:
+    """A headline printed over two lines (``县政府召开座谈会`` / ``征求社会各界对政府工作报告的意见``): the
+    title was taken on its second line, and the line right above it (no blank line between), a headline's
+    shape that only its place above the body dropped and no menu's item (at most one line right above it),
+    is the main title; the second line is its subtitle, kept."""
+    if len(title_lines) != 1:
+        return
+    t = title_lines[0]
+    k = bisect_right(filled, t) - 1
+    if k < 1 or filled[k - 1] != t - 1:
+        return
+    up = t - 1
+    if actions[up] != codes.DROP or reasons[up] != codes.R_HEAD_ZONE or not _headline_shape(texts[up]):
+        return
+    run = 0  # lines right above it, no blank line between: a menu's items, or a widget's one button
+    while k - 2 - run >= 0 and filled[k - 2 - run] == up - 1 - run:
+        run += 1
+    if run > 1 or len(texts[t]) > 40 or ends_sentence(texts[t]):
+        return
+    if filled[0] != t and texts[t] in texts[filled[0]]:
+        return  # the browser title names the second line: the title, under a kicker (引题)
+    actions[up], reasons[up] = codes.TITLE, codes.R_TITLE
+    actions[t], reasons[t] = codes.KEEP, codes.R_BODY
+    title_lines[:] = [up]
+
+
+def _headline_shape(t: str) -> bool:
+    """6–40 characters, no clause punctuation, no space: a headline's line, not a menu's item."""
+    return (
+        6 <= len(t) <= 40
+        and not _HEADLINE_PUNCT.search(t)
+        and not any(c.isspace() for c in t)
+        and not _NOT_TITLE.search(t)
+        and not is_meta_line(t)
+        and not _CN_HEADING.match(t)
+    )
 
 
 def _split_heading(
