@@ -81,3 +81,22 @@ def test_headline_over_two_lines_first_line_is_the_title():
 
 def test_kicker_above_a_headline_the_browser_title_names_is_not_the_title():
     assert clean(PEOPLE).title == "安徽司法行政系训诫预警：“揪揪耳朵”防腐败"
+
+
+# http://lifebb.we54.com/lifebb/2023/0228/18636.html (wnews_24, lines 1-4 and 8): the browser title is the title line
+WE54 = (
+    "海口市秀英区第八届人民代表大会第三次会议开幕[图]_天天快资讯\n"
+    "\n"
+    "来源:海口网时间:2023-02-28 20:12:32\n"
+    "\n"
+    "海口网2月28日消息(记者卢海浪 邵阳 特约记者陈创淼 通讯员符志敏 摄影报道)2月28日上午,海口市秀英区第"
+    "八届人民代表大会第三次会议隆重开幕。来自秀英区各界人大代表齐聚一堂,肩负着人民重托,满载着民情民意,精神饱满出"
+    "席大会,认真履行法定职责。\n"
+)
+
+
+def test_title_from_the_browser_title_without_the_site_name():
+    doc = clean(WE54)
+    assert [d.line for d in doc.lines if d.action == "title"] == [1]
+    assert doc.title == "海口市秀英区第八届人民代表大会第三次会议开幕[图]"
+    assert doc.meta["site"] == "天天快资讯"

@@ -387,6 +387,23 @@ def decide_lines(
     return out
 
 
+def title_text(decisions: Sequence[LineDecision]) -> Optional[str]:
+    """The page's title as text: its title lines joined; when that is the browser title (the page's first
+    line) with the site's name, the headline alone (``海口市…会议开幕[图]_天天快资讯`` gives ``海口市…会议开幕[图]``).
+
+    >>> title_text([new_decision(1, codes.TITLE, codes.R_TITLE, "2026年湖南省政府工作报告-湖南省人民政府门户网站"),
+    ...     new_decision(2, codes.KEEP, codes.R_BODY, "各位代表：")])
+    '2026年湖南省政府工作报告'
+    """
+    rows = [d for d in decisions if d.action == codes.TITLE]
+    if len(rows) == 1:
+        texts = [d.text.strip() for d in decisions]
+        b_idx, headline, site = browser_title(texts, [i for i, t in enumerate(texts) if t])
+        if site and b_idx == rows[0].line - 1 and len(headline) >= 8:
+            return headline
+    return "".join(d.text.strip() for d in rows) or None
+
+
 def _first_copy_titles(
     texts: Sequence[str], filled: Sequence[int], actions: list[str], reasons: list[str]
 ) -> None:
