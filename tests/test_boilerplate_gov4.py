@@ -8,6 +8,8 @@ as short test excerpts; government documents are official documents (Art. 5(1) P
 from __future__ import annotations
 
 from reportnlp import clean
+from reportnlp.boilerplate.metadata import extract_meta
+from reportnlp.types import LineDecision
 
 # http://zhunbian.com/GongZuozj/733901.html (tpl_11, lines 1-3)
 ZHUNBIAN = (
@@ -100,3 +102,52 @@ def test_title_from_the_browser_title_without_the_site_name():
     assert [d.line for d in doc.lines if d.action == "title"] == [1]
     assert doc.title == "海口市秀英区第八届人民代表大会第三次会议开幕[图]"
     assert doc.meta["site"] == "天天快资讯"
+
+
+# http://39.103.169.235/p/ea5c7ab92724 (blog_04, lines 1-2)
+BLOG04 = (
+    "2022年6月21日 通讯组 梁悦\n"
+    "今天的第一次正式宣讲结束了,虽然排练了那么多次,但是真正看到那么多居民观众坐在台下的时候,还是有点紧张。虽然我"
+    "只是在幕后放PPT,但是也怕出现差错,让我们这么多天的准备,这么多天的心血白白浪费。但是真正在幕后听到“活动圆"
+    "满结束”时,还是有点不敢相信。在彩排时,都很担心互动环节因为题目太难没有叔叔阿姨愿意起来回答问题,没想到叔叔阿"
+    "姨们都很配合,积极举手回答问题,但是也因为叔叔阿姨过于热情,导致现在看起来还有点混乱,整体看来活动还是开展的很"
+    "成功。期待下一场宣讲活动\n"
+)
+
+# https://www.fx361.cc/page/2015/0306/19585508.shtml (wk_11, lines 1-2, 4-5)
+FX361 = (
+    "整合与回应:乡镇治理现代化改革的路径选择\n"
+    "——基于浙江省嵊州市乡镇治理创新实践\n"
+    "2015-03-06 05:59马思远\n"
+    "哈尔滨市委党校学报 2015年3期\n"
+)
+
+# https://wxmang.site/html/4_72512689.html (forum_02, lines 11-12): a reply's header, no author
+WXMANG = "所以就具体企业,是非常复杂的,不可能用原则来解释清楚。\n2015-03-19 09:46:13 回复\n"
+
+# http://big5.news.cn/gate/big5/ah.news.cn/20250105/9e104478c55847baa7cfef2f61073d6b/c.html (wnews_20, lines 4-5)
+NEWSCN = (
+    "就提高政府履職能力和水平,報告強調,要始終堅持把政治建設擺在首位,堅持為人民服務、為發展盡責,加強政府自身建設"
+    ",加快政府職能和作風轉變,依法行政提效能,廉潔奉公揚正氣,打造人民滿意的政府。(范夢民)\n"
+    "【糾錯】 【責任編輯:鐘紅霞】\n"
+)
+
+
+def test_wire_dateline_byline_opening_the_text_gives_the_author():
+    assert clean(PEOPLE).meta["author"] == "钱伟"  # ``人民网合肥11月8日电 （记者钱伟）``
+
+
+def test_name_in_brackets_closing_the_text_gives_the_author():
+    assert clean(NEWSCN).meta["author"] == "范梦民"  # ``…打造人民滿意的政府。(范夢民)``, simplified
+
+
+def test_header_date_then_name_gives_the_author():
+    assert clean(BLOG04).meta == {"date": "2022-06-21", "author": "梁悦"}
+    assert clean(FX361).meta["author"] == "马思远"
+
+
+def test_header_date_then_a_widget_word_is_no_author():
+    meta = extract_meta([LineDecision(1, "meta", "metadata", "2015-03-19 09:46:13 回复")])
+    assert meta == {"date": "2015-03-19"}
+    for closing in ("(全文完)", "(待续)"):
+        assert "author" not in clean(NEWSCN.replace("(范夢民)", closing)).meta

@@ -159,6 +159,23 @@ _SPEAKER_GLUED = re.compile(
 _DATE_NAME_SOURCE = re.compile(
     r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(" + _NAME + r")\s+(?:来源|责任编辑)\s*[:：]"
 )
+# a wire dateline's byline opening the text (``人民网合肥11月8日电 （记者钱伟）安徽省…``, ``本报讯（记者 X 通讯员 Y）``)
+_LEAD_BYLINE = re.compile(
+    r"^[^。，,]{0,30}?(?:电|讯)\s*[（(]\s*(?:本报)?记者\s*[:：]?\s*(" + _NAME + r"(?:[ 、]" + _NAME + r"){0,2})"
+    r"\s*(?:[）)]|\s+通讯员)"
+)
+# a reporter's name alone in brackets closing the text (``…打造人民满意的政府。(范夢民)``)
+_END_NAME = re.compile(r"[。！？!?”]\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s*[）)]\s*$")
+_NOT_NAMES = frozenset({"全文完", "待续", "未完待续", "节选", "摘编", "摘录", "有删节", "有删减", "下同", "略", "原文"})
+# a header's date (and time), then the author (``2022年6月21日 通讯组 梁悦``, ``2015-03-06 05:59马思远``)
+_DATE_THEN_NAME = re.compile(
+    r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+    r"(?:[\u4e00-\u9fff]{2,6}\s+)?(" + _NAME + r")$"
+)
+_MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
+    r"(?:网|报|社|台|刊|频道|娱乐|财经|新闻|资讯|在线|文库|论坛|社区)$"
+    r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发)$"
+)
 _BRACKET_BYLINE = re.compile(r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4})[）)]$")
 _HANDLE_DATE = re.compile(
     r"^(?!发布于|发表于|回复于|来自|时间|日期)([^\s，。:：]{1,20})\s+(?:发布于|发表于)?\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
@@ -304,6 +321,15 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
         if last is not None and (m := _END_BYLINE.search(last.text[-40:])):
             meta["author"] = m.group(1)
     if "author" not in meta:
+        last = next((d for d in reversed(decisions) if d.action == codes.KEEP), None)
+        if last is not None and (m := _END_NAME.search(last.text[-20:])):
+            if m.group(1) not in _NOT_NAMES:
+                meta["author"] = m.group(1)
+    if "author" not in meta:
+        first = next((d for d in decisions if d.action == codes.KEEP), None)
+        if first is not None and (m := _LEAD_BYLINE.match(first.text[:60])):
+            meta["author"] = m.group(1).replace("、", " ")
+    if "author" not in meta:
         for d in decisions[:40]:
             if d.action == codes.KEEP and (m := _SPEAKER_GLUED.search(d.text, 0, 200)):
                 meta["author"] = m.group(1)
@@ -375,6 +401,9 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _BRACKET_BYLINE.match(t)) and m.group(1),
         lambda t: (m := _POSTER.search(t)) and (m.group(1) or m.group(2)),
         lambda t: (m := _HANDLE_DATE.match(t)) and m.group(1),
+        lambda t: (
+            (m := _DATE_THEN_NAME.match(t)) and not _MEDIA_NAME.search(m.group(1)) and m.group(1)
+        ),
         # a handle alone right above the publication field (``体育教科书`` / ``发布时间：18-03-08``)
         lambda t: nxt.get(t),
         # a speech header's name alone (习 近 平)
