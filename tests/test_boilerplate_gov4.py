@@ -151,3 +151,62 @@ def test_header_date_then_a_widget_word_is_no_author():
     assert meta == {"date": "2015-03-19"}
     for closing in ("(全文完)", "(待续)"):
         assert "author" not in clean(NEWSCN.replace("(范夢民)", closing)).meta
+
+
+# https://xiexiebang.com/a10/2019051410/d2bb0893c964bd97.html (wk_03, lines 1-8)
+XIEXIEBANG = (
+    "湖南省人民政府办公厅文件\n"
+    "\n"
+    "时间:2019-05-14 10:45:55下载本文作者:会员上传\n"
+    "简介:写写帮文库小编为你整理了多篇相关的《湖南省人民政府办公厅文件》,但愿对你工作学习有帮助,当然你在写写帮文"
+    "库还可以找到更多《湖南省人民政府办公厅文件》。\n"
+    "\n"
+    "第一篇:湖南省人民政府办公厅文件\n"
+    "\n"
+    "湖南省人民政府办公厅文件\n"
+)
+
+# https://www.dywdw.cn/1c49ba3074232f60ddccda38376baf1ffc4fe3d0.html (wk_09, lines 1-12)
+DYWDW = (
+    "2023年镇政府工作报告\n"
+    "\n"
+    "2023-04-25 15:10:15   第一文档网     [ 字体: ] [ 阅读: ] [ 文档下载 "
+    "]\n"
+    "说明:文章内容仅供预览,部分内容可能不全。下载后的文档,内容与下面显示的完全一致。下载之前请确认下面内容是否您"
+    "想要的,是否完整无缺。下载word有问题请添加QQ:admin处理,感谢您的支持与谅解。点击这里给我发消息\n"
+    "\n"
+    "#第一文档网# 导语】以下是®第一文档网的小编为您整理的《2023年镇政府工作报告》,欢迎阅读!\n"
+    "镇政府,工作报告,2023\n"
+    "\n"
+    "2023年镇政府工作报告\n"
+    "\n"
+    "尊敬的市民朋友们:\n"
+    "\n"
+)
+
+# https://www.wm114.cn/wen/5/8718.html (tpl_03, lines 10-14)
+WM114 = (
+    "各位代表:\n"
+    "现在,我\n"
+    "……(新文秘网https://www.wm114.cn省略854字,正式会员可完整阅读)\n"
+    "……(未完,全文共6831字,当前仅显示2399字,请阅读下面提示信息。\n"
+    "收藏《述职报告的写作》)\n"
+)
+
+
+def test_header_date_among_widget_words_is_the_pages_date():
+    doc = clean(DYWDW)
+    line = next(d for d in doc.lines if d.text.startswith("2023-04-25 15:10:15"))
+    assert (line.action, line.reason) == ("meta", "metadata")
+    assert doc.meta == {
+        "date": "2023-04-25",
+        "site": "第一文档网",
+    }  # the site from ``…的小编为您整理``
+    assert clean(XIEXIEBANG).meta == {
+        "date": "2019-05-14",
+        "site": "写写帮文库",
+    }  # no author ``会员上传``
+
+
+def test_site_name_glued_to_its_address():
+    assert clean(WM114).meta["site"] == "新文秘网"

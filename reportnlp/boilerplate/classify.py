@@ -365,6 +365,15 @@ def decide_lines(
         # a date alone below the text is the document's own (its written date), not the page's
         elif i > first_prose and actions[i] == codes.META and is_date_line(texts[i]):
             actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+        # a header's date with a widget's words on its line (``2023-04-25 15:10:15 第一文档网 [ 文档下载 ]``,
+        # ``时间:2019-05-14 10:45:55下载本文作者:会员上传``): the page's date, so metadata
+        elif (
+            i < first_prose
+            and actions[i] == codes.DROP
+            and reasons[i] in _WIDGET_REASONS
+            and _DATE_HEAD.match(texts[i])
+        ):
+            actions[i], reasons[i] = codes.META, codes.R_META
     # --- the title again, among the final decisions, with the browser title as evidence ----------------
     if not title_hint:
         _retitle(texts, filled, heading, dateline, actions, reasons, title_lines)
@@ -511,6 +520,11 @@ def _repeated_blocks(
         k += len(run)
 
 
+_WIDGET_REASONS = frozenset({codes.R_PAYWALL, codes.R_UI_CONTROLS, codes.R_SHARE})
+#: A date and time opening a line, bare or after a time label (``2023-04-25 15:10:15``, ``时间:2019-05-14``).
+_DATE_HEAD = re.compile(
+    r"^(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}"
+)
 _NOT_TITLE = re.compile(
     r"^(?:各位|尊敬的|亲爱的)?[^。]{0,16}(?:上午好|下午好|晚上好|早上好|大家好|你们好|您好)[!！。]?$|下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]"
 )

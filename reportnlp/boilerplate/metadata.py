@@ -67,6 +67,10 @@ _SITE_PATTERNS = [
     # a site's name with its domain (``中央政府门户网站 www.gov.cn 2015-03-13 …``), its home link (``人民网首页``)
     re.compile(r"^([\u4e00-\u9fff]{2,16}(?:网|网站))\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org)(?:\s|$)"),
     re.compile(r"^([\u4e00-\u9fff]{2,10}网)首页$"),
+    # a name glued to its address (``(新文秘网https://www.wm114.cn省略854字…``)
+    re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,10}(?:网|网站|文库))https?://"),
+    # a 文库 or 范文 site's editor (``简介:写写帮文库小编为你整理了…``, ``以下是®第一文档网的小编为您整理的…``)
+    re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,10}?(?:网|站|文库))的?小编为[你您]"),
     # last: the owner a footer names when it names no site (``主办单位:青阳县人大常委会``)
     re.compile(r"^主办单位\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"),
 ]
@@ -413,9 +417,13 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
     )
     for find in finders:
         for t in meta_lines:
-            if value := find(t):
+            if (value := find(t)) and value not in _NO_AUTHOR:
                 meta["author"] = value
                 return
+
+
+# an author field that names nobody (``作者:会员上传``, ``作者：未知``)
+_NO_AUTHOR = frozenset({"未知", "佚名", "匿名", "不详", "会员上传", "网友上传", "用户上传", "网友投稿"})
 
 
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}")
