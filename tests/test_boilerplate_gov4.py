@@ -210,3 +210,48 @@ def test_header_date_among_widget_words_is_the_pages_date():
 
 def test_site_name_glued_to_its_address():
     assert clean(WM114).meta["site"] == "新文秘网"
+
+
+# https://99wenmi.com/article/filez0w82cej.html (tpl_19, lines 1-12)
+WENMI99 = (
+    "村民委员会选举办法\n"
+    "\n"
+    "2024-08-05\n"
+    "\n"
+    "村民委员会选举办法(精选7篇)\n"
+    "\n"
+    "1.村民委员会选举办法 篇一\n"
+    "\n"
+    "------镇 村村民委员会选举办法(草案)\n"
+    "\n"
+    "为保障村民实行自治,加强基层民主政治建设,促进三个文明建设和发展,根据《中华人民共和国村民委员会组织法》和《陕"
+    "西省村民委员会选举办法》的有关规定,结合本村的实际,特别定选举办法。\n"
+    "\n"
+)
+
+# https://www.paiqing-icetech.com/post/14069.html (blog_10, lines 1-9)
+PAIQING = (
+    "吉林市2024工作报告\n"
+    "\n"
+    "thought1688\n"
+    "\n"
+    "吉林市2024工作报告📜✨\n"
+    "\n"
+    "尊敬的市民朋友们,各位领导,大家好!👋\n"
+    "\n"
+    "随着新年的钟声敲响,我们迎来了充满希望和挑战的2024年,我代表吉林市政府,向大家汇报过去一年的工作成果,并对"
+    "新的一年工作进行展望。🎉\n"
+)
+
+
+def test_first_line_over_a_variant_with_a_few_characters_glued_on():
+    doc = clean(WENMI99)  # ``村民委员会选举办法`` over ``村民委员会选举办法(精选7篇)``
+    assert [d.line for d in doc.lines if d.action == "title"] == [1]
+    assert doc.lines[4].action == "drop" and doc.lines[4].reason == "repeated_title"
+    assert clean(PAIQING).title == "吉林市2024工作报告"  # not ``吉林市2024工作报告📜✨``
+    assert clean(doc.text).text == doc.text
+
+
+def test_a_site_name_after_a_separator_is_no_variant():
+    # ``…防腐败--时政--人民网`` over ``…防腐败``: the in-page headline stays the title
+    assert [d.line for d in clean(PEOPLE).lines if d.action == "title"] == [3]

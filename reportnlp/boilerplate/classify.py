@@ -638,11 +638,30 @@ def _retitle(
             actions[i], reasons[i] = codes.KEEP, codes.R_BODY
         title_lines[:] = []
         return
-    if best is None or [best[1]] == title_lines:
-        return
-    if not title_lines and best[0][0] < 4:  # no title by the rules: only strong evidence makes one
+    if best is None:
         return
     new = best[1]
+    if variant := (not site and bool(headline) and new != b_idx and not _NOT_TITLE.search(b_text)):
+        short, long = sorted((texts[new], b_text), key=len)
+        extra = long[len(short) :]
+        variant = (
+            long.startswith(short)
+            and 1 <= len(extra) <= 8
+            and not extra[0].isspace()
+            and extra[0] not in _GLUE_SEPARATORS
+        )
+    if variant:
+        # the first line (a browser title with no site's name) and a variant of it on the page, a few
+        # characters glued on (``村民委员会选举办法`` / ``村民委员会选举办法(精选7篇)``, ``…工作报告📜✨``): the
+        # first line is the headline, the variant a site's heading for it (a site's name after a
+        # separator, ``--人民网``, or a date after a space is not such a variant)
+        actions[new], reasons[new] = codes.DROP, codes.R_REPEATED_TITLE
+        title_lines[:] = [i for i in title_lines if i != new]
+        new = b_idx
+    elif [new] == title_lines:
+        return
+    elif not title_lines and best[0][0] < 4:  # no title by the rules: only strong evidence makes one
+        return
     for i in title_lines:
         t = texts[i]
         if dateline[i]:
@@ -661,6 +680,7 @@ def _retitle(
             actions[i], reasons[i] = codes.DROP, codes.R_REPEATED_TITLE
 
 
+_GLUE_SEPARATORS = frozenset("-_|｜–—·:：,，")
 _HEADLINE_PUNCT = re.compile(r"[，。；！？,;!?：:、]")
 
 
