@@ -7,9 +7,13 @@ as short test excerpts; government documents are official documents (Art. 5(1) P
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reportnlp import clean
 from reportnlp.boilerplate.metadata import extract_meta
 from reportnlp.types import LineDecision
+
+PAGES = Path(__file__).resolve().parent.parent / "corpora" / "real-pages" / "pages"
 
 # http://zhunbian.com/GongZuozj/733901.html (tpl_11, lines 1-3)
 ZHUNBIAN = (
@@ -253,5 +257,8 @@ def test_first_line_over_a_variant_with_a_few_characters_glued_on():
 
 
 def test_a_site_name_after_a_separator_is_no_variant():
-    # ``…防腐败--时政--人民网`` over ``…防腐败``: the in-page headline stays the title
-    assert [d.line for d in clean(PEOPLE).lines if d.action == "title"] == [3]
+    # whole dev pages: ``…防腐败--时政--人民网`` over ``…防腐败`` (h_people_2), ``…_财经_腾讯网`` (h_qq), a date
+    # after a space (gov_SH): the in-page headline stays the title
+    for page, line in (("h_people_2", 3), ("h_qq", 24), ("gov_SH", 7)):
+        doc = clean((PAGES / f"{page}.txt").read_bytes())
+        assert [d.line for d in doc.lines if d.action == "title"] == [line], page
