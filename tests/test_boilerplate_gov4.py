@@ -262,3 +262,20 @@ def test_a_site_name_after_a_separator_is_no_variant():
     for page, line in (("h_people_2", 3), ("h_qq", 24), ("gov_SH", 7)):
         doc = clean((PAGES / f"{page}.txt").read_bytes())
         assert [d.line for d in doc.lines if d.action == "title"] == [line], page
+
+
+# https://taowenge.com/p-641076.html (wk_04, line 1) and https://m.bdocx.com/doc/23421110.html (wk_05, line 21)
+TAOWENGE = (
+    "《企业员工的培训与开发.doc》由会员分享,可在线阅读,更多相关《企业员工的培训与开发.doc(10页珍藏版)》"
+    "请在淘文阁 - 分享文档赚钱的网站上搜索。\n"
+)
+BDOCX_SHARE = (
+    "《深圳市企业技能人才评价工作指引双转移doc.docx》由会员分享,可在线阅读,更多相关"
+    "《深圳市企业技能人才评价工作指引双转移doc.docx(25页珍藏版)》请在冰豆网上搜索。\n"
+)
+
+
+def test_site_from_a_wenku_share_notice():
+    # the notice as the page's first line is no browser title (it is a sentence): no ``分享文档赚钱的网站上搜索。``
+    assert clean(TAOWENGE).meta["site"] == "淘文阁"
+    assert clean(BDOCX_SHARE).meta["site"] == "冰豆网"

@@ -51,6 +51,8 @@ _COPYRIGHT_LABEL = re.compile(
     r"版权所有\s*[:：]\s*([\u4e00-\u9fff]{2,24}(?:门户网站|网站|网))(?=[\s,，。|｜©]|$)"
 )
 _SITE_PATTERNS = [
+    # a 文库 page's share notice (``…由会员分享,可在线阅读,更多相关《…》请在冰豆网上搜索。``, ``请在淘文阁 - 分享文档赚钱的网站上搜索``)
+    re.compile(r"由会员分享.{0,80}?请在\s*([\u4e00-\u9fffA-Za-z0-9]{2,12}?)\s*(?:[-–—][^。]{0,24})?上搜索"),
     re.compile(
         r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道|论坛|社区|文库))\s*(?:、[^\s]{2,12})?版权所有"
     ),
@@ -243,6 +245,8 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
     '吾爱破解'
     """
     first = next((d.text.strip() for d in decisions if d.action != codes.BLANK), "")
+    if first.endswith("。"):
+        return None  # a sentence (a 文库 share notice ``…请在淘文阁 - 分享文档赚钱的网站上搜索。``), no title
     texts = [first] if first else []
     i, _headline, site = browser_title(texts, [0] if first else [])
     if i < 0:
