@@ -279,3 +279,16 @@ def test_site_from_a_wenku_share_notice():
     # the notice as the page's first line is no browser title (it is a sentence): no ``分享文档赚钱的网站上搜索。``
     assert clean(TAOWENGE).meta["site"] == "淘文阁"
     assert clean(BDOCX_SHARE).meta["site"] == "冰豆网"
+
+
+def test_double_hyphen_separates_a_browser_titles_site():
+    # h_cjddsb's and h_people_2's first lines (dev): ``headline--site``, ``headline--column--site``
+    from reportnlp.boilerplate.metadata import browser_site
+
+    first = (PAGES / "h_cjddsb.txt").read_text(encoding="utf-8").split("\n")[0]
+    assert first.endswith("--当代商报")
+    assert browser_site([LineDecision(1, "drop", "browser_title", first)]) == "当代商报"
+    assert (
+        browser_site([LineDecision(1, "drop", "browser_title", PEOPLE.split("\n")[0])]) == "人民网"
+    )
+    assert clean((PAGES / "h_cjddsb.txt").read_bytes()).meta["site"] == "当代商报"

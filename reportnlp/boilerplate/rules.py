@@ -708,7 +708,7 @@ def is_prose(line: str, min_len: int = 40) -> bool:
 
 
 _BROWSER_SEPARATORS = re.compile(
-    r"\s*[_｜|]\s*|\s+[-—–]\s+|(?<=[\u4e00-\u9fff）)])-(?=[\u4e00-\u9fff])"
+    r"\s*[_｜|]\s*|\s*-{2,}\s*|\s+[-—–]\s+|(?<=[\u4e00-\u9fff）)])-(?=[\u4e00-\u9fff])"
 )
 
 
