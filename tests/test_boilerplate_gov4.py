@@ -292,3 +292,32 @@ def test_double_hyphen_separates_a_browser_titles_site():
         browser_site([LineDecision(1, "drop", "browser_title", PEOPLE.split("\n")[0])]) == "人民网"
     )
     assert clean((PAGES / "h_cjddsb.txt").read_bytes()).meta["site"] == "当代商报"
+
+
+# http://www.handmsg.com/page/2015/0429/23726223.shtml (wk_06, lines 1-5)
+HANDMSG = (
+    "馬東霄\n"
+    "摘 要 技術技能人才職業能力開發是一項長期而艱巨的任務,企業學習能夠有效促進職業能力開發。基于企業學習促進職業"
+    "能力開發的正向激勵關系及其影響因素,建構技術技能人才職業能力開發的企業學習行為模型,包括探索性學習與挖掘性學習"
+    "的協同模式、個體學習與組織學習的耦合形態、正式學習與非正式學習的融通制度,并提出技術技能人才職業能力開發的實現"
+    "路徑——“整合”與“分散”路徑,即工學整合式學習與分散式學習。\n"
+    "關鍵詞 企業學習;職業能力開發;技術技能人才\n"
+    "中圖分類號 G712 文獻標識碼 A 文章編號 1008-3219(2015)31-0015-06\n"
+    "技術技能人才職業能力開發的必要路徑是終身學習。在企業工作場域中,學習者逐漸習得知識與經驗,重構其職業能力結構,"
+    "逐漸內化、穩固并提升自身職業能力水平。知識和經驗的獲得需要通過企業場域中的學習形式、學習制度和學習機制共同發生"
+    "作用,形成相對穩定的企業學習模式與實現方式,這是技術技能人才職業能力開發的過程,亦是企業學習的過程。本研究基于"
+    "“做中學”理論,分析企業學習促進職業能力開發的機理,建構企業學習行為模型——探索性學習與挖掘性學習的協同機制、"
+    "個體學習與組織學習的耦合形態、正式學習與非正式學習的融通制度,據此提出“整合”與“分散”兩種企業學習實現路徑—"
+    "—工學整合式學習和分散式學習。\n"
+)
+
+
+def test_name_above_an_abstract_is_the_author():
+    doc = clean(HANDMSG)
+    assert doc.lines[0].action == "meta" and doc.meta["author"] == "马东霄"
+    assert "马东霄" not in doc.text and doc.text.startswith("摘 要")
+    # a name-like line above body text that is no abstract stays as it was
+    assert (
+        clean(HANDMSG.split("\n", 2)[0] + "\n" + HANDMSG.split("\n", 4)[4]).meta.get("author")
+        is None
+    )

@@ -367,6 +367,15 @@ def decide_lines(
             actions[i], reasons[i] = codes.KEEP, codes.R_BODY
         # a header's date with a widget's words on its line (``2023-04-25 15:10:15 第一文档网 [ 文档下载 ]``,
         # ``时间:2019-05-14 10:45:55下载本文作者:会员上传``): the page's date, so metadata
+        # a name alone right above an article's abstract (``馬東霄`` / ``摘 要 技術技能人才…``): its author
+        elif (
+            actions[i] in (codes.DROP, codes.KEEP)
+            and i < first_prose
+            and PERSON_NAME.match(texts[i])
+            and (k := bisect_right(filled, i)) < len(filled)
+            and _ABSTRACT.match(texts[filled[k]])
+        ):
+            actions[i], reasons[i] = codes.META, codes.R_META
         elif (
             i < first_prose
             and actions[i] == codes.DROP
@@ -520,6 +529,7 @@ def _repeated_blocks(
         k += len(run)
 
 
+_ABSTRACT = re.compile(r"^[【\[]?(?:内容)?摘\s*要\s*[】\]]?\s*[:：]?")
 _WIDGET_REASONS = frozenset({codes.R_PAYWALL, codes.R_UI_CONTROLS, codes.R_SHARE})
 #: A date and time opening a line, bare or after a time label (``2023-04-25 15:10:15``, ``时间:2019-05-14``).
 _DATE_HEAD = re.compile(
