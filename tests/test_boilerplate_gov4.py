@@ -321,3 +321,15 @@ def test_name_above_an_abstract_is_the_author():
         clean(HANDMSG.split("\n", 2)[0] + "\n" + HANDMSG.split("\n", 4)[4]).meta.get("author")
         is None
     )
+
+
+def test_column_author_and_reposted_authors_handle():
+    # h_qq line 37 and forum_04 line 38 (dev), as metadata lines
+    rows = [LineDecision(1, "meta", "metadata", "《棱镜》作者 周纯")]
+    assert extract_meta(rows)["author"] == "周纯"
+    assert (
+        extract_meta([LineDecision(1, "meta", "metadata", "原文作者:Lunamos")])["author"]
+        == "Lunamos"
+    )
+    for page, author in (("h_qq", "周纯"), ("forum_04", "Lunamos")):
+        assert clean((PAGES / f"{page}.txt").read_bytes()).meta["author"] == author

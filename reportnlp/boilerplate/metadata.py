@@ -137,6 +137,7 @@ FIELDS = ("date", "source", "site", "author", "doc_number", "issuer", "written_d
 _SPEECH = re.compile(r"在.{2,40}?(?:会议|大会)上")
 _AUTHORS = re.compile(
     r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:《[^》]{1,15}》\s*)?(?:记者|通讯员|特约记者)?\s*("
+    + r"(?<=原文作者[:：])[A-Za-z][A-Za-z0-9_.-]{2,20}|"  # a reposted text's author's handle (``原文作者:Lunamos``)
     + _NAME
     + r"(?:[ 、](?!通讯员|记者|编辑|摄影|实习生|责任|来源)"
     + _NAME
@@ -182,6 +183,7 @@ _MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
     r"(?:网|报|社|台|刊|频道|娱乐|财经|新闻|资讯|在线|文库|论坛|社区)$"
     r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发)$"
 )
+_COLUMN_AUTHOR = re.compile(r"^《[^》]{1,15}》\s*(?:作者|记者)\s+([\u4e00-\u9fff·]{2,4})$")
 _BRACKET_BYLINE = re.compile(r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4})[）)]$")
 _HANDLE_DATE = re.compile(
     r"^(?!发布于|发表于|回复于|来自|时间|日期)([^\s，。:：]{1,20})\s+(?:发布于|发表于)?\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
@@ -407,6 +409,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _BYLINE.search(t)) and m.group(1),
         lambda t: (m := _SPEAKER.search(t)) and m.group(1),
         lambda t: (m := _BRACKET_BYLINE.match(t)) and m.group(1),
+        lambda t: (m := _COLUMN_AUTHOR.match(t)) and m.group(1),
         lambda t: (m := _POSTER.search(t)) and (m.group(1) or m.group(2)),
         lambda t: (m := _HANDLE_DATE.match(t)) and m.group(1),
         lambda t: (
