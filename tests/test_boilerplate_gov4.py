@@ -333,3 +333,11 @@ def test_column_author_and_reposted_authors_handle():
     )
     for page, author in (("h_qq", "周纯"), ("forum_04", "Lunamos")):
         assert clean((PAGES / f"{page}.txt").read_bytes()).meta["author"] == author
+
+
+def test_page_image_alt_text_and_a_widget_label_are_never_the_title():
+    # wk_02 (dev, https://www.renrendoc.com/paper/506076627.html): ``…清晰展示进度_第5页`` (a page image's alt
+    # text), then ``文档简介``; the labels give this page no title
+    doc = clean((PAGES / "wk_02.txt").read_bytes())
+    assert doc.title is None
+    assert doc.lines[4].text.endswith("_第5页") and doc.lines[4].action == "drop"
