@@ -341,3 +341,27 @@ def test_page_image_alt_text_and_a_widget_label_are_never_the_title():
     doc = clean((PAGES / "wk_02.txt").read_bytes())
     assert doc.title is None
     assert doc.lines[4].text.endswith("_第5页") and doc.lines[4].action == "drop"
+
+
+# https://0798ci.com/policy/70942.html (govn_08, lines 1-8): official document
+CI0798 = (
+    "京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+    "《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+    "京政办发〔2016〕26号\n"
+    "京政办发〔2016〕26号\n"
+    "各区人民政府,市政府各委、办、局,各市属机构:\n"
+    "《北京市2016年政务公开工作要点》已经市政府同意,现印发给你们,请结合实际认真贯彻落实。\n"
+    "北京市人民政府办公厅\n"
+    "2016年5月28日\n"
+)
+
+
+def test_document_number_joined_to_its_title_in_the_browser_title():
+    doc = clean(CI0798)
+    assert [d.line for d in doc.lines if d.action == "title"] == [1]
+    assert doc.lines[1].reason == "repeated_title"  # ``《…的通知》`` under it
+    assert (
+        doc.title == "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知"
+    )  # no number, no marks
+    assert doc.meta["doc_number"] == "京政办发〔2016〕26号"
+    assert clean(doc.text).text == doc.text

@@ -27,6 +27,7 @@ from reportnlp.boilerplate.rules import (
     DATELINE,
     DATELINE_END,
     DATELINE_START,
+    DOC_NUMBER,
     HAN,
     PERSON_NAME,
     SENTENCE_PUNCT,
@@ -414,6 +415,8 @@ def title_text(decisions: Sequence[LineDecision]) -> Optional[str]:
     '2026年湖南省政府工作报告'
     """
     rows = [d for d in decisions if d.action == codes.TITLE]
+    if len(rows) == 1 and (m := _NUMBERED_TITLE.fullmatch(rows[0].text.strip())):
+        return m.group(2)  # the title without its document's number (that is ``doc_number``)
     if len(rows) == 1:
         texts = [d.text.strip() for d in decisions]
         b_idx, headline, site = browser_title(texts, [i for i, t in enumerate(texts) if t])
@@ -655,11 +658,19 @@ def _retitle(
         short, long = sorted((texts[new], b_text), key=len)
         extra = long[len(short) :]
         variant = (
-            long.startswith(short)
-            and 1 <= len(extra) <= 8
-            and not extra[0].isspace()
-            and extra[0] not in _GLUE_SEPARATORS
-        )
+            (
+                long.startswith(short)
+                and 1 <= len(extra) <= 8
+                and not extra[0].isspace()
+                and extra[0] not in _GLUE_SEPARATORS
+            )
+            or (
+                long == b_text
+                and short.startswith("《")
+                and bool(_NUMBERED_TITLE.fullmatch(b_text))
+                and b_text.endswith(short)
+            )
+        )  # ``京政办发〔2016〕26号《…的通知》`` over ``《…的通知》``: the document number and its title
     if variant:
         # the first line (a browser title with no site's name) and a variant of it on the page, a few
         # characters glued on (``村民委员会选举办法`` / ``村民委员会选举办法(精选7篇)``, ``…工作报告📜✨``): the
@@ -690,6 +701,8 @@ def _retitle(
             actions[i], reasons[i] = codes.DROP, codes.R_REPEATED_TITLE
 
 
+#: A document's number, then its title in book marks (``京政办发〔2016〕26号《北京市…的通知》``).
+_NUMBERED_TITLE = re.compile(r"(" + DOC_NUMBER + r")\s*《(.+)》")
 _GLUE_SEPARATORS = frozenset("-_|｜–—·:：,，")
 _HEADLINE_PUNCT = re.compile(r"[，。；！？,;!?：:、]")
 
@@ -756,7 +769,11 @@ def _headline_above(
     if k < 1 or filled[k - 1] != t - 1:
         return
     up = t - 1
-    if actions[up] != codes.DROP or reasons[up] != codes.R_HEAD_ZONE or not _headline_shape(texts[up]):
+    if (
+        actions[up] != codes.DROP
+        or reasons[up] != codes.R_HEAD_ZONE
+        or not _headline_shape(texts[up])
+    ):
         return
     run = 0  # lines right above it, no blank line between: a menu's items, or a widget's one button
     while k - 2 - run >= 0 and filled[k - 2 - run] == up - 1 - run:
