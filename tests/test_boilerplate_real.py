@@ -29,10 +29,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 # The 13 gov3 dev pages (report texts, report-task notices, session news; PROVENANCE.md) came with a two-line
 # headline on a county paper's page (wnews_28: ``县政府召开座谈会`` / ``征求社会各界对…的意见``, labelled before the
 # code ran; the code takes the second line): news titles 81/82, re-pinned at 0.98.
+# Session 6 (tests/test_boilerplate_gov4.py), on the 180 dev rows: titles 160 -> 170, fields 318 -> 333 of 345,
+# news titles 88/88 (wnews_28's headline over two lines) and fields 227/231: re-pinned.
 FLOORS = [
-    (None, 0.99, 0.99, 0.84, 0.89),
+    (None, 0.99, 0.99, 0.94, 0.96),
     ("gov_report", 1.0, 0.995, 1.0, 1.0),
-    ("news", 0.995, 0.993, 0.98, 0.94),
+    ("news", 0.995, 0.993, 1.0, 0.98),
 ]
 
 
