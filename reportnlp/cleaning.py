@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Optional, Union
 
 from reportnlp import codes
-from reportnlp.boilerplate.classify import decide_lines
+from reportnlp.boilerplate.classify import decide_lines, title_text
 from reportnlp.boilerplate.corpus import LazyKeys
 from reportnlp.boilerplate.metadata import extract_meta
 from reportnlp.boilerplate.rules import is_long_prose, line_rule
@@ -102,8 +102,7 @@ def clean(
     )
     decisions = apply_hints(decisions, hints, lines)
     meta = merge_meta(extract_meta(decisions), page_meta, weak_meta)  # as is without a page
-    title_lines = [d.text.strip() for d in decisions if d.action == codes.TITLE]
-    doc_title = title.strip() if title else ("".join(title_lines) or None)
+    doc_title = title.strip() if title else title_text(decisions)  # without the site's name
 
     body, para_edits, paragraphs = rebuild_paragraphs(
         _kept_lines(decisions, lines, unwidened, starts)

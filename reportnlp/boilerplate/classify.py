@@ -27,6 +27,7 @@ from reportnlp.boilerplate.rules import (
     DATELINE,
     DATELINE_END,
     DATELINE_START,
+    DOC_NUMBER,
     HAN,
     PERSON_NAME,
     SENTENCE_PUNCT,
@@ -94,13 +95,6 @@ _LIST_HEADERS = frozenset({codes.R_RECOMMEND, codes.R_RELATED})
 
 _TITLE_WORDS = re.compile(
     r"(?:报告|汇报|总结|讲话|发言|致辞|意见|通知|方案|决定|决议|计划|规划|纲要|情况|工作|行动|活动|公报|办法|措施|调研|心得|体会)"
-)
-
-#: A headline that ends as a report names itself (``2024年X县政府工作报告``, ``关于…工作情况的汇报``): on a page
-#: of plain text, its first line ending so is the title (a text file's usual shape: title, then paragraphs).
-_DOC_TITLE_END = re.compile(
-    r"(?:报告|汇报|总结|讲话|发言|致辞|意见|通知|方案|决定|决议|计划|规划|纲要|公报|办法|措施|心得体会)"
-    r"(?:[（(][^（）()]{1,12}[）)])?$"
 )
 
 _MASK_OR_SPACE = re.compile(r"[*＊×✕○_\s\u3000]+")
@@ -380,10 +374,29 @@ def decide_lines(
         # a date alone below the text is the document's own (its written date), not the page's
         elif i > first_prose and actions[i] == codes.META and is_date_line(texts[i]):
             actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+        # a header's date with a widget's words on its line (``2023-04-25 15:10:15 第一文档网 [ 文档下载 ]``,
+        # ``时间:2019-05-14 10:45:55下载本文作者:会员上传``): the page's date, so metadata
+        # a name alone right above an article's abstract (``馬東霄`` / ``摘 要 技術技能人才…``): its author
+        elif (
+            actions[i] in (codes.DROP, codes.KEEP)
+            and i < first_prose
+            and PERSON_NAME.match(texts[i])
+            and (k := bisect_right(filled, i)) < len(filled)
+            and _ABSTRACT.match(texts[filled[k]])
+        ):
+            actions[i], reasons[i] = codes.META, codes.R_META
+        elif (
+            i < first_prose
+            and actions[i] == codes.DROP
+            and reasons[i] in _WIDGET_REASONS
+            and _DATE_HEAD.match(texts[i])
+        ):
+            actions[i], reasons[i] = codes.META, codes.R_META
     # --- the title again, among the final decisions, with the browser title as evidence ----------------
     if not title_hint:
         _retitle(texts, filled, heading, dateline, actions, reasons, title_lines)
         _split_heading(texts, filled, actions, reasons, title_lines)
+        _headline_above(texts, filled, actions, reasons, title_lines)
         _first_copy_titles(texts, filled, actions, reasons)
 
     out: list[LineDecision] = []
@@ -399,6 +412,25 @@ def decide_lines(
             prev_kept = i
         out.append(new_decision(i + 1, action, reason, lines[i]))
     return out
+
+
+def title_text(decisions: Sequence[LineDecision]) -> Optional[str]:
+    """The page's title as text: its title lines joined; when that is the browser title (the page's first
+    line) with the site's name, the headline alone (``海口市…会议开幕[图]_天天快资讯`` gives ``海口市…会议开幕[图]``).
+
+    >>> title_text([new_decision(1, codes.TITLE, codes.R_TITLE, "2026年湖南省政府工作报告-湖南省人民政府门户网站"),
+    ...     new_decision(2, codes.KEEP, codes.R_BODY, "各位代表：")])
+    '2026年湖南省政府工作报告'
+    """
+    rows = [d for d in decisions if d.action == codes.TITLE]
+    if len(rows) == 1 and (m := _NUMBERED_TITLE.fullmatch(rows[0].text.strip())):
+        return m.group(2)  # the title without its document's number (that is ``doc_number``)
+    if len(rows) == 1:
+        texts = [d.text.strip() for d in decisions]
+        b_idx, headline, site = browser_title(texts, [i for i, t in enumerate(texts) if t])
+        if site and b_idx == rows[0].line - 1 and len(headline) >= 8:
+            return headline
+    return "".join(d.text.strip() for d in rows) or None
 
 
 def _first_copy_titles(
@@ -508,9 +540,15 @@ def _repeated_blocks(
         k += len(run)
 
 
+_ABSTRACT = re.compile(r"^[【\[]?(?:内容)?摘\s*要\s*[】\]]?\s*[:：]?")
+_WIDGET_REASONS = frozenset({codes.R_PAYWALL, codes.R_UI_CONTROLS, codes.R_SHARE})
+#: A date and time opening a line, bare or after a time label (``2023-04-25 15:10:15``, ``时间:2019-05-14``).
+_DATE_HEAD = re.compile(
+    r"^(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}"
+)
 _NOT_TITLE = re.compile(
     r"^(?:各位|尊敬的|亲爱的)[^，。]{0,12}(?:代表|同志|委员|来宾|嘉宾|朋友)们?[!！：:，,]?$|^[^，。]{0,10}(?:代表|同志|委员|来宾|嘉宾|朋友)们?[!！]$|"
-    r"^(?:各位|尊敬的|亲爱的)?[^。]{0,16}(?:上午好|下午好|晚上好|早上好|大家好|你们好|您好)[!！。]?$|下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]"
+    r"^(?:各位|尊敬的|亲爱的)?[^。]{0,16}(?:上午好|下午好|晚上好|早上好|大家好|你们好|您好)[!！。]?$|下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]|_第\d+页$|^(?:文档|内容)?(?:简介|介绍)$"
 )
 
 
@@ -578,8 +616,6 @@ def _retitle(
             continue  # sentences (a site's summary of the page: ``…开幕…。下面是小编收集整理的…!!``), not a headline
         if i == b_idx:
             score = 4.0 if echo_first else 1.0 if site else 0.0
-            if not score and _DOC_TITLE_END.search(t):
-                score = 2.0  # a text's first line, named as a report
         elif t in segments or (headline and t.startswith(headline)):
             score = 5.0
         elif headline and t in headline and len(t) >= 0.6 * len(headline) and not echo_first:
@@ -609,6 +645,14 @@ def _retitle(
         key = (score, i if i != b_idx else -1)  # the nearest to the body
         if best is None or key > best[0]:
             best = (key, i)
+    if title_lines in ([], filled[:1]) and _lead_headline(
+        texts, filled, heading, dateline, actions, first_body
+    ):
+        # the page's first line is a headline right above its first paragraph (a template, blog or
+        # 文库 text with no browser title): the title, also on a page that is all text
+        title_lines[:] = [filled[0]]
+        actions[filled[0]], reasons[filled[0]] = codes.TITLE, codes.R_TITLE
+        return
     all_text = all(actions[i] in (codes.KEEP, codes.TITLE) for i in filled)
     if best is not None and best[1] not in evident and not site and all_text:
         # a page that is all text (no furniture, no metadata: a clean text, cleaned again) and nothing
@@ -617,11 +661,38 @@ def _retitle(
             actions[i], reasons[i] = codes.KEEP, codes.R_BODY
         title_lines[:] = []
         return
-    if best is None or [best[1]] == title_lines:
-        return
-    if not title_lines and best[0][0] < 4:  # no title by the rules: only strong evidence makes one
+    if best is None:
         return
     new = best[1]
+    if variant := (not site and bool(headline) and new != b_idx and not _NOT_TITLE.search(b_text)):
+        short, long = sorted((texts[new], b_text), key=len)
+        extra = long[len(short) :]
+        variant = (
+            (
+                long.startswith(short)
+                and 1 <= len(extra) <= 8
+                and not extra[0].isspace()
+                and extra[0] not in _GLUE_SEPARATORS
+            )
+            or (
+                long == b_text
+                and short.startswith("《")
+                and bool(_NUMBERED_TITLE.fullmatch(b_text))
+                and b_text.endswith(short)
+            )
+        )  # ``京政办发〔2016〕26号《…的通知》`` over ``《…的通知》``: the document number and its title
+    if variant:
+        # the first line (a browser title with no site's name) and a variant of it on the page, a few
+        # characters glued on (``村民委员会选举办法`` / ``村民委员会选举办法(精选7篇)``, ``…工作报告📜✨``): the
+        # first line is the headline, the variant a site's heading for it (a site's name after a
+        # separator, ``--人民网``, or a date after a space is not such a variant)
+        actions[new], reasons[new] = codes.DROP, codes.R_REPEATED_TITLE
+        title_lines[:] = [i for i in title_lines if i != new]
+        new = b_idx
+    elif [new] == title_lines:
+        return
+    elif not title_lines and best[0][0] < 4:  # no title by the rules: only strong evidence makes one
+        return
     for i in title_lines:
         t = texts[i]
         if dateline[i]:
@@ -638,6 +709,104 @@ def _retitle(
     for i in filled:
         if i != new and texts[i] == title and actions[i] == codes.KEEP:
             actions[i], reasons[i] = codes.DROP, codes.R_REPEATED_TITLE
+
+
+#: A document's number, then its title in book marks (``京政办发〔2016〕26号《北京市…的通知》``).
+_NUMBERED_TITLE = re.compile(r"(" + DOC_NUMBER + r")\s*《(.+)》")
+_GLUE_SEPARATORS = frozenset("-_|｜–—·:：,，")
+_HEADLINE_PUNCT = re.compile(r"[，。；！？,;!?：:、]")
+
+
+def _lead_headline(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    heading: Sequence[bool],
+    dateline: Sequence[bool],
+    actions: Sequence[str],
+    first_body: int,
+) -> bool:
+    """The page's first line is a headline written above the text (``2023年乡镇年度工作总结`` /
+    ``时光荏苒,转眼间…``): 4–40 characters without a clause's punctuation, no heading, dateline, greeting or
+    site name, kept by the rules, and the next non-blank line is the first paragraph (prose), right under
+    it or on a page with furniture. A cleaned text never qualifies (its lines are blank-separated and all
+    text), so cleaning twice changes nothing."""
+    if len(filled) < 2 or filled[1] != first_body:
+        return False
+    if filled[1] != filled[0] + 1 and all(actions[j] in (codes.KEEP, codes.TITLE) for j in filled):
+        # a blank line between, on a page of text alone: that is how a cleaned text looks (its
+        # paragraphs are blank-separated), whose first line is a heading the first pass kept under its
+        # title (``深圳市…工作指引`` under ``….docx``); taking it now would not be idempotent
+        return False
+    i, body = filled[0], texts[first_body]
+    t = texts[i]
+    if not (is_prose(body) or ends_sentence(body)) or actions[i] not in (codes.KEEP, codes.TITLE):
+        return False
+    return (
+        4 <= len(t) <= 40
+        and not heading[i]
+        and not dateline[i]
+        and not is_prose(t, 20)
+        and not ends_sentence(t)
+        and not _HEADLINE_PUNCT.search(t)
+        and not _NOT_TITLE.search(t)
+        and not is_meta_line(t)
+        and not _CN_HEADING.match(t)
+        and t[:1] not in "—－-(（["  # a subtitle (``——基于…``), a note
+        and not _runs_into(t, body)
+    )
+
+
+def _runs_into(t: str, body: str) -> bool:
+    """The first paragraph continues the line (a sentence a scraper broke): not a headline."""
+    return body[:1] in CONTINUES or t[-1:] in _DANGLING
+
+
+def _headline_above(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    actions: list[str],
+    reasons: list[str],
+    title_lines: list[int],
+) -> None:
+    """A headline printed over two lines (``县政府召开座谈会`` / ``征求社会各界对政府工作报告的意见``): the
+    title was taken on its second line, and the line right above it (no blank line between), a headline's
+    shape that only its place above the body dropped and no menu's item (at most one line right above it),
+    is the main title; the second line is its subtitle, kept."""
+    if len(title_lines) != 1:
+        return
+    t = title_lines[0]
+    k = bisect_right(filled, t) - 1
+    if k < 1 or filled[k - 1] != t - 1:
+        return
+    up = t - 1
+    if (
+        actions[up] != codes.DROP
+        or reasons[up] != codes.R_HEAD_ZONE
+        or not _headline_shape(texts[up])
+    ):
+        return
+    run = 0  # lines right above it, no blank line between: a menu's items, or a widget's one button
+    while k - 2 - run >= 0 and filled[k - 2 - run] == up - 1 - run:
+        run += 1
+    if run > 1 or len(texts[t]) > 40 or ends_sentence(texts[t]):
+        return
+    if filled[0] != t and texts[t] in texts[filled[0]]:
+        return  # the browser title names the second line: the title, under a kicker (引题)
+    actions[up], reasons[up] = codes.TITLE, codes.R_TITLE
+    actions[t], reasons[t] = codes.KEEP, codes.R_BODY
+    title_lines[:] = [up]
+
+
+def _headline_shape(t: str) -> bool:
+    """6–40 characters, no clause punctuation, no space: a headline's line, not a menu's item."""
+    return (
+        6 <= len(t) <= 40
+        and not _HEADLINE_PUNCT.search(t)
+        and not any(c.isspace() for c in t)
+        and not _NOT_TITLE.search(t)
+        and not is_meta_line(t)
+        and not _CN_HEADING.match(t)
+    )
 
 
 def _split_heading(

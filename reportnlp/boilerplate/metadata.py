@@ -51,6 +51,8 @@ _COPYRIGHT_LABEL = re.compile(
     r"版权所有\s*[:：]\s*([\u4e00-\u9fff]{2,24}(?:门户网站|网站|网))(?=[\s,，。|｜©]|$)"
 )
 _SITE_PATTERNS = [
+    # a 文库 page's share notice (``…由会员分享,可在线阅读,更多相关《…》请在冰豆网上搜索。``, ``请在淘文阁 - 分享文档赚钱的网站上搜索``)
+    re.compile(r"由会员分享.{0,80}?请在\s*([\u4e00-\u9fffA-Za-z0-9]{2,12}?)\s*(?:[-–—][^。]{0,24})?上搜索"),
     re.compile(
         r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道|论坛|社区|文库))\s*(?:、[^\s]{2,12})?版权所有"
     ),
@@ -67,6 +69,10 @@ _SITE_PATTERNS = [
     # a site's name with its domain (``中央政府门户网站 www.gov.cn 2015-03-13 …``), its home link (``人民网首页``)
     re.compile(r"^([\u4e00-\u9fff]{2,16}(?:网|网站))\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org)(?:\s|$)"),
     re.compile(r"^([\u4e00-\u9fff]{2,10}网)首页$"),
+    # a name glued to its address (``(新文秘网https://www.wm114.cn省略854字…``)
+    re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,10}(?:网|网站|文库))https?://"),
+    # a 文库 or 范文 site's editor (``简介:写写帮文库小编为你整理了…``, ``以下是®第一文档网的小编为您整理的…``)
+    re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,10}?(?:网|站|文库))的?小编为[你您]"),
     # last: the owner a footer names when it names no site (``主办单位:青阳县人大常委会``)
     re.compile(r"^主办单位\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"),
 ]
@@ -131,6 +137,7 @@ FIELDS = ("date", "source", "site", "author", "doc_number", "issuer", "written_d
 _SPEECH = re.compile(r"在.{2,40}?(?:会议|大会)上")
 _AUTHORS = re.compile(
     r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:《[^》]{1,15}》\s*)?(?:记者|通讯员|特约记者)?\s*("
+    + r"(?<=原文作者[:：])[A-Za-z][A-Za-z0-9_.-]{2,20}|"  # a reposted text's author's handle (``原文作者:Lunamos``)
     + _NAME
     + r"(?:[ 、](?!通讯员|记者|编辑|摄影|实习生|责任|来源)"
     + _NAME
@@ -159,6 +166,24 @@ _SPEAKER_GLUED = re.compile(
 _DATE_NAME_SOURCE = re.compile(
     r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(" + _NAME + r")\s+(?:来源|责任编辑)\s*[:：]"
 )
+# a wire dateline's byline opening the text (``人民网合肥11月8日电 （记者钱伟）安徽省…``, ``本报讯（记者 X 通讯员 Y）``)
+_LEAD_BYLINE = re.compile(
+    r"^[^。，,]{0,30}?(?:电|讯)\s*[（(]\s*(?:本报)?记者\s*[:：]?\s*(" + _NAME + r"(?:[ 、]" + _NAME + r"){0,2})"
+    r"\s*(?:[）)]|\s+通讯员)"
+)
+# a reporter's name alone in brackets closing the text (``…打造人民满意的政府。(范夢民)``)
+_END_NAME = re.compile(r"[。！？!?”]\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s*[）)]\s*$")
+_NOT_NAMES = frozenset({"全文完", "待续", "未完待续", "节选", "摘编", "摘录", "有删节", "有删减", "下同", "略", "原文"})
+# a header's date (and time), then the author (``2022年6月21日 通讯组 梁悦``, ``2015-03-06 05:59马思远``)
+_DATE_THEN_NAME = re.compile(
+    r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+    r"(?:[\u4e00-\u9fff]{2,6}\s+)?(" + _NAME + r")$"
+)
+_MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
+    r"(?:网|报|社|台|刊|频道|娱乐|财经|新闻|资讯|在线|文库|论坛|社区)$"
+    r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发)$"
+)
+_COLUMN_AUTHOR = re.compile(r"^《[^》]{1,15}》\s*(?:作者|记者)\s+([\u4e00-\u9fff·]{2,4})$")
 _BRACKET_BYLINE = re.compile(r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4})[）)]$")
 _HANDLE_DATE = re.compile(
     r"^(?!发布于|发表于|回复于|来自|时间|日期)([^\s，。:：]{1,20})\s+(?:发布于|发表于)?\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
@@ -222,6 +247,8 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
     '吾爱破解'
     """
     first = next((d.text.strip() for d in decisions if d.action != codes.BLANK), "")
+    if first.endswith("。"):
+        return None  # a sentence (a 文库 share notice ``…请在淘文阁 - 分享文档赚钱的网站上搜索。``), no title
     texts = [first] if first else []
     i, _headline, site = browser_title(texts, [0] if first else [])
     if i < 0:
@@ -304,6 +331,15 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
         if last is not None and (m := _END_BYLINE.search(last.text[-40:])):
             meta["author"] = m.group(1)
     if "author" not in meta:
+        last = next((d for d in reversed(decisions) if d.action == codes.KEEP), None)
+        if last is not None and (m := _END_NAME.search(last.text[-20:])):
+            if m.group(1) not in _NOT_NAMES:
+                meta["author"] = m.group(1)
+    if "author" not in meta:
+        first = next((d for d in decisions if d.action == codes.KEEP), None)
+        if first is not None and (m := _LEAD_BYLINE.match(first.text[:60])):
+            meta["author"] = m.group(1).replace("、", " ")
+    if "author" not in meta:
         for d in decisions[:40]:
             if d.action == codes.KEEP and (m := _SPEAKER_GLUED.search(d.text, 0, 200)):
                 meta["author"] = m.group(1)
@@ -373,8 +409,12 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _BYLINE.search(t)) and m.group(1),
         lambda t: (m := _SPEAKER.search(t)) and m.group(1),
         lambda t: (m := _BRACKET_BYLINE.match(t)) and m.group(1),
+        lambda t: (m := _COLUMN_AUTHOR.match(t)) and m.group(1),
         lambda t: (m := _POSTER.search(t)) and (m.group(1) or m.group(2)),
         lambda t: (m := _HANDLE_DATE.match(t)) and m.group(1),
+        lambda t: (
+            (m := _DATE_THEN_NAME.match(t)) and not _MEDIA_NAME.search(m.group(1)) and m.group(1)
+        ),
         # a handle alone right above the publication field (``体育教科书`` / ``发布时间：18-03-08``)
         lambda t: nxt.get(t),
         # a speech header's name alone (习 近 平)
@@ -384,9 +424,13 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
     )
     for find in finders:
         for t in meta_lines:
-            if value := find(t):
+            if (value := find(t)) and value not in _NO_AUTHOR:
                 meta["author"] = value
                 return
+
+
+# an author field that names nobody (``作者:会员上传``, ``作者：未知``)
+_NO_AUTHOR = frozenset({"未知", "佚名", "匿名", "不详", "会员上传", "网友上传", "用户上传", "网友投稿"})
 
 
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}")
