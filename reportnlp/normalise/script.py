@@ -755,6 +755,25 @@ def to_simplified(text: str, *, protect: bool = True) -> tuple[str, list[Edit]]:
     >>> text, [(e.start, e.end, e.before, e.after) for e in edits]
     ('党的二十大', [(0, 1, '黨', '党')])
     """
+    out, edits = _to_simplified_once(text, protect)
+    if not edits:
+        return out, edits
+    # OpenCC's phrases are no fixed point of its own tables (乾紅 → 乾红, whose 乾 → 干 alone): convert
+    # again until nothing changes, so that the step is idempotent; same-length conversions compose
+    for _ in range(3):
+        again, more = _to_simplified_once(out, protect)
+        if not more or len(again) != len(text) or len(out) != len(text):
+            break
+        out = again
+        edits = [
+            new_edit(codes.STEP_SCRIPT, i, j, text[i:j], out[i:j], codes.T2S)
+            for i, j in _runs(text, out)
+        ]
+    return out, edits
+
+
+def _to_simplified_once(text: str, protect: bool) -> tuple[str, list[Edit]]:
+    """One conversion pass of :func:`to_simplified`."""
     trigger_rx, clause_trigger_rx = _script_patterns(_has_astral(text))[2:4]
     m = trigger_rx.search(text)
     if m is None:
