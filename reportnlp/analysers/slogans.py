@@ -111,17 +111,17 @@ _NUMBERED_BOUNDED = re.compile(rf"[{_OPEN}、](第?[{_NUM}双][{_H}]{{0,9}})(?=\
 # Unquoted formulas: a numeral, a classifier and a formula noun (四项基本原则, 八项规定, 两个基本点, 两大奇迹,
 # 十项行动), and 两手抓, 三步走. The same nouns make metrics.py read such a numeral as no count.
 _NUMBERED_FORMULA = re.compile(
-    r"[二两三四五六七八九十]{1,2}(?:项(?:基本原则|规定|原则|主张|行动|措施|举措|要求)|个(?:基本点|代表|意识|自信|维护|全面|务必)"
+    r"[二两三四五六七八九十][二两三四五六七八九十]?(?:项(?:基本原则|规定|原则|主张|行动|措施|举措|要求)|个(?:基本点|代表|意识|自信|维护|全面|务必)"
     r"|大(?:奇迹|攻坚战|行动|[\u4e00-\u9fff]{0,4}?工程)|(?<=[两三四五])手抓|(?<=[两三四五])步走)"
-)  # one branch that opens with a class: the engine skips to the numerals
+)  # one branch that opens with a class (not a repeat, which hides it): the engine skips to the numerals
 # Unquoted: numeral-character pairs repeated (``两学一做``, ``一事一议``, ``三去一降一补``), and the
 # ``五`` of a five-year plan before the word that names it (``十四五规划``); both checked in code (never
 # after a digit or 第). Two patterns, not one alternation: each keeps the engine's skip to its first class.
 _NUMBERED_FREE = re.compile(rf"[{_NUM}](?:[{_H}][{_NUM}]){{1,3}}[{_H}]")
 _PLAN_FREE = re.compile(r"五(?=计划|规划|时期|期间|末|初)")
 # Programmes named by round numbers (百千工程, 千万工程, 百千万工程); not an amount (上千万工程款, 数百千…).
-_HUNDREDS_FORMULA = re.compile(
-    r"(?<![0-9零〇一二两三四五六七八九十百千万亿几数上近过逾超])[百千万]{2,3}工程"
+_HUNDREDS_FORMULA = re.compile(  # the class first (the guard is a lookbehind after it): the engine skips to it
+    r"[百千万](?<![0-9零〇一二两三四五六七八九十百千万亿几数上近过逾超].)[百千万]{1,2}工程"
 )
 _FIVE_YEAR = re.compile(r"(?:十[一二三四五]?|[六七八九])五")
 _PLAN_TENS = {"十一", "十二", "十三", "十四", "十五"}
@@ -509,8 +509,9 @@ _PAIR_NOT = set(_INSIDE + _NUM + "等之也而来去着过个比即在从")
 # (回升, 长期, 稳定; not 经济向好, whose 经济 is the subject) or a formula with 中/稳 (稳中向好, 回稳向好).
 # The steady-progress family (稳中求进, 稳中有进, 稳中提质, 稳中有降). And strategies named by their means and their aim (依法治国, 以德治国, 科教兴国, 人才强国, 科技强军, 科教兴农): the
 # means a word that is no verb of governing (not 加强农村, 推进强国), not the tail of a longer formula (全面从严治党).
-# The pattern finds the formula's last two characters (the engine skips to them); the window is checked in code.
-_TEMPLATE = re.compile(rf"向好|佳绩|[治兴强][国军农党]|稳中(?=[{_H}]{{2}})")
+# The pattern finds the formula's last two characters (every branch opens with a literal, so the engine skips to
+# them); the window is checked in code.
+_TEMPLATE = re.compile(rf"向好|佳绩|治[国军农党]|兴[国军农党]|强[国军农党]|稳中(?=[{_H}]{{2}})")
 _AIM_NOT = re.compile(r"(?<=全面)从严治党")
 
 
