@@ -431,3 +431,23 @@ def test_thing_on_real_report_sentences(text, expected):
 )
 def test_no_metric_in_real_slogans_and_bounds(text):
     assert _things(text) == []
+
+
+def test_metrics_are_the_dataclass_objects():
+    """find_metrics builds each Metric without its __init__ (speed): the objects are the dataclass's own."""
+    import dataclasses
+
+    text = _clean_seed_text()
+    found = find_metrics(text)
+    assert len(found) > 10
+    names = [f.name for f in dataclasses.fields(Metric)]
+    for m in found:
+        made = Metric(**vars(m))
+        assert m == made and hash(m) == hash(made) and repr(m) == repr(made)
+        assert list(vars(m)) == names  # the field order, which the JSON output follows
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            m.start = 0
+
+
+def _clean_seed_text() -> str:
+    return clean(seed_paths()[0].read_bytes()).text

@@ -547,3 +547,18 @@ def test_series_governed_by_ability():
     )
     text = "完善出口退税、出口信贷、出口信用保险等各项政策"
     assert "出口信用" not in _texts("four_char", find_slogans(text))
+
+
+def test_slogans_are_the_dataclass_objects():
+    """find_slogans builds each Slogan without its __init__ (speed): the objects are the dataclass's own."""
+    import dataclasses
+
+    found = find_slogans(_clean_text(SEED_000))
+    assert len(found) > 10
+    names = [f.name for f in dataclasses.fields(Slogan)]
+    for s in found:
+        made = Slogan(**vars(s))
+        assert s == made and hash(s) == hash(made) and repr(s) == repr(made)
+        assert list(vars(s)) == names  # the field order, which the JSON output follows
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            s.start = 0
