@@ -454,21 +454,25 @@ def _clean_seed_text() -> str:
 
 
 def test_unit_trie_matches_the_plain_alternation():
-    """The units' trie (speed) matches exactly what the alternation of the units longest first matches."""
+    """The tries of the units and of the words that are no units (speed) match exactly what the alternation of
+    the words longest first matches."""
     import random
 
-    from reportnlp.analysers.metrics import _UNITS, _alternation
+    from reportnlp.analysers.metrics import _NOT_UNIT, _UNITS, _alternation
 
+    rnd = random.Random(12)
+    for words in (_UNITS, _NOT_UNIT):
+        plain = re.compile("|".join(re.escape(u) for u in sorted(words, key=len, reverse=True)))
+        trie = re.compile(_alternation(words))
+        alphabet = sorted(set("".join(words)) | {"x", "，"})
+        for _ in range(10000):
+            text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 6)))
+            for i in range(len(text) + 1):
+                a, b = plain.match(text, i), trie.match(text, i)
+                assert (a and a.group()) == (b and b.group()), (text, i)
+    # with a continuation that forces the engine back to a shorter unit
     plain = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
     trie = re.compile(_alternation(_UNITS))
-    rnd = random.Random(12)
-    alphabet = sorted(set("".join(_UNITS)) | {"x", "，"})
-    for _ in range(20000):
-        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 6)))
-        for i in range(len(text) + 1):
-            a, b = plain.match(text, i), trie.match(text, i)
-            assert (a and a.group()) == (b and b.group()), (text, i)
-    # and with a continuation that forces the engine back to a shorter unit
     plain_c, trie_c = (re.compile(f"(?:{p.pattern})(?=次|分点)") for p in (plain, trie))
     for text in ("个百分点", "人次", "场次次", "个千分点", "千分点"):
         assert [m.span() for m in plain_c.finditer(text)] == [

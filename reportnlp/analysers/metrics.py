@@ -223,7 +223,7 @@ _NOT_UNIT = (
     " 架设 栋梁 套餐 页面 卷入 笔记 笔者 笔头 担当 担任 担心 担负 担保 字号 封闭 封面 封锁 封存 宗旨 宗教"
     " 篇章 篇幅 幅度 款式 款项 堂课 站长 站在 站稳 站位 度过 度假 度日 尺度 尺寸 枚举"
 ).split()
-_NOT_UNIT_RE = re.compile("|".join(sorted(_NOT_UNIT, key=len, reverse=True)))
+_NOT_UNIT_RE = re.compile(_alternation(_NOT_UNIT))
 _NOT_UNIT_FIRST = frozenset(w[0] for w in _NOT_UNIT)
 
 # The one pass. It starts with a character class, so the regex engine skips other text fast. After 百分之 no
