@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -144,6 +145,55 @@ _CN_VALUE = dict(zip("一二两双三四五六七八九", (1, 2, 2, 2, 3, 4, 5, 
 _LIST = re.compile(rf"、[{_H}]{{1,16}}(?:、[{_H}]{{1,16}})*")
 _MAX_ITEM = 16
 _HAN_TAIL = re.compile(rf"[{_H}]+\Z")
+
+# --- candidate starts ------------------------------------------------------------------------------------
+# Some patterns open with a common character (a comma, 、, a numeral) and rarely match: rather than let the
+# engine try each of those, a few vectorised tests over the characters' classes find the starts where a match
+# is possible (a clause punctuation mark, four Han characters and another mark), and the pattern is tried
+# there only (:func:`_scan`, which returns what ``finditer`` returns). Bits of a character's class:
+_F_HAN, _F_MARK, _F_COMMA, _F_STOP, _F_NUM, _F_COUNT, _F_OPEN, _F_DI = (1 << k for k in range(8))
+_FLAGS = np.zeros(
+    0x10000, dtype=np.uint8
+)  # the classes of the basic plane (every character of the classes)
+for _lo, _hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):  # _H
+    _FLAGS[_lo : _hi + 1] |= _F_HAN
+for _chars, _bit in (
+    (_CLAUSE + "\n", _F_MARK),
+    (",，;；", _F_COMMA),
+    (_CLAUSE + _CLOSE + "\n", _F_STOP),
+    (_NUM, _F_NUM),
+    (_COUNTING, _F_COUNT),
+    (_OPEN + "、", _F_OPEN),
+    ("第", _F_DI),
+):
+    _FLAGS[[ord(c) for c in _chars]] |= _bit
+
+
+def _char_flags(codes: np.ndarray) -> np.ndarray:
+    """The class bits of every character, and one more element for the end of the text (a stop)."""
+    return np.append(_FLAGS[np.minimum(codes, 0xFFFF)], np.uint8(_F_STOP))
+
+
+def _where(flags: np.ndarray, *need: int) -> np.ndarray:
+    """Starts ``i`` where ``flags[i + k]`` has a bit of ``need[k]`` for every ``k``."""
+    n = len(flags) - len(need) + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.intp)
+    ok = (flags[:n] & need[0]) != 0
+    for k in range(1, len(need)):
+        ok &= (flags[k : k + n] & need[k]) != 0
+    return np.flatnonzero(ok)
+
+
+def _scan(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` when no match can start outside ``starts`` (ascending)."""
+    end = 0
+    for i in starts:
+        if i >= end:
+            m = pattern.match(text, i)
+            if m:
+                yield m
+                end = m.end()
 
 
 @dataclass(frozen=True)
@@ -394,8 +444,10 @@ def _parallel(items: list[str]) -> bool:
     return len({item[:2] for item in items}) == 1
 
 
-def _clause_runs(text: str, out: list[Slogan]) -> None:
-    for m in _CLAUSE_RUN.finditer(text):
+def _clause_runs(text: str, out: list[Slogan], flags: np.ndarray) -> None:
+    # a comma, four Han characters, then a mark or the end
+    starts = _where(flags, _F_COMMA, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_STOP).tolist()
+    for m in _scan(_CLAUSE_RUN, text, starts):
         start = m.start() - 4
         items = [text[p : p + 4] for p in range(start, m.end(), 5)]
         if all(map(_item_ok, items)):
@@ -437,10 +489,15 @@ def _named(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] in _CLOSE) or text[end : end + 1] in _OPEN
 
 
-def _lone(text: str, out: list[Slogan]) -> None:
+def _lone(text: str, out: list[Slogan], flags: np.ndarray) -> None:
     lexicon = idioms()
-    for pattern, where in ((_LONE_QUOTED, "quoted"), (_LONE_CLAUSE, "clause")):
-        for m in pattern.finditer(text):
+    # a mark, four Han characters, a mark (not the end: the pattern wants a mark after)
+    starts = _where(flags[:-1], _F_MARK, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_MARK).tolist()
+    for matches, where in (
+        (_LONE_QUOTED.finditer(text), "quoted"),
+        (_scan(_LONE_CLAUSE, text, starts), "clause"),
+    ):
+        for m in matches:
             word = m.group(1)
             if word in lexicon:
                 why: tuple[str, ...] = (where, "idiom")
@@ -459,12 +516,11 @@ _NOT_RHYTHM = set(
 ) | set(_DIGITS)
 
 
-def _running(text: str, out: list[Slogan]) -> None:
+def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
     """Idioms and set phrases of the lexicon anywhere in running text (``稳中求进``, ``来之不易``), and ``ABAC``
     rhythms (``先行先试``, ``联防联控``): found with one vectorised pass of four-character hashes."""
     if len(text) < 4:
         return
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     grams = _hash4(codes)
     table, lexicon = _running_lexicon()
     kinds = _phrases()
@@ -807,10 +863,13 @@ def _expansion(
     return best[2] if best else ()
 
 
-def _numbered(text: str, out: list[Slogan]) -> None:
+def _numbered(text: str, out: list[Slogan], flags: np.ndarray) -> None:
+    real = flags[:-1]
+    # a quote or 、, then a numeral or 第 and a numeral; a numeral, a Han character, a numeral, a Han character
+    bounded_at = np.union1d(_where(real, _F_OPEN, _F_COUNT), _where(real, _F_OPEN, _F_DI, _F_COUNT))
     found = {
         m.span(1)
-        for m in _NUMBERED_BOUNDED.finditer(text)
+        for m in _scan(_NUMBERED_BOUNDED, text, bounded_at.tolist())
         if _is_numbered(m.group(1), quoted=text[m.start()] in _OPEN)
     }
     for m in _NUMBERED_FORMULA.finditer(text):
@@ -819,7 +878,7 @@ def _numbered(text: str, out: list[Slogan]) -> None:
             found.add(m.span())
     found.update(m.span() for m in _HUNDREDS_FORMULA.finditer(text))
     bounded = sorted(found)
-    for m in _NUMBERED_FREE.finditer(text):
+    for m in _scan(_NUMBERED_FREE, text, _where(real, _F_NUM, _F_HAN, _F_NUM, _F_HAN).tolist()):
         # inside a quoted term the free pattern sees only a part of it (三要三不 of “三要三不要”)
         i = bisect_right(bounded, (m.start(), len(text))) - 1
         if (i < 0 or bounded[i][1] < m.end()) and _free_ok(text, *m.span()):
@@ -867,11 +926,13 @@ def find_slogans(text: str) -> list[Slogan]:
     """
     out: list[Slogan] = []
     _series(text, out, _heading_spans(text))
-    _clause_runs(text, out)
-    _lone(text, out)
-    _running(text, out)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    flags = _char_flags(codes)
+    _clause_runs(text, out, flags)
+    _lone(text, out, flags)
+    _running(text, out, codes)
     _templates(text, out)
-    _numbered(text, out)
+    _numbered(text, out, flags)
     unique: dict[tuple[int, int, str], Slogan] = {}
     for s in out:  # one span per kind, with all the evidence found for it
         key = (s.start, s.end, s.kind)
