@@ -576,10 +576,13 @@ def _thing(
         noun = _right_noun(text, end + text.startswith("的", end))  # 5%的企业, 50%以上村卫生室
         if noun and len(noun) >= 2:  # not 74%以上用于民生
             return noun
+    # a span of time (过去5年, 近3年来) has no thing, unless a clause measures it (出关时间缩短至1.5小时): the
+    # cheap test first
+    span = unit in _TIME_UNITS
+    if span and not _DURATION_OF.search(text, max(0, start - 6), start):
+        return None
     thing = _respectively(text, start) or _left_thing(text, start, prev)
-    if unit in _TIME_UNITS and not (thing and _DURATION_OF.search(text, max(0, start - 6), start)):
-        return None  # a span of time (过去5年, 近3年来), unless a clause measures it (出关时间缩短至1.5小时)
-    return thing
+    return None if span and not thing else thing
 
 
 _POST_WORDS = ("以上", "以下")
