@@ -580,7 +580,17 @@ def test_candidate_starts_find_what_the_patterns_find():
 
     rnd = random.Random(12)
     pieces = list("，,；。：\n、“”「」'\"第一二两三四五六七八九十双百人 \u3400\uf900x1")
-    pieces += ["稳中求进", "发展改革", "两学一做", "三去一降"] * 6
+    pieces += [
+        "稳中求进",
+        "发展改革",
+        "两学一做",
+        "三去一降",
+        "项规定",
+        "个维护",
+        "手抓",
+        "工程",
+        "万",
+    ] * 6
     for _ in range(4000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
         flags = sl._char_flags(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32))
@@ -596,6 +606,11 @@ def test_candidate_starts_find_what_the_patterns_find():
                     f(real, sl._F_OPEN, sl._F_COUNT), f(real, sl._F_OPEN, sl._F_DI, sl._F_COUNT)
                 ),
             ),
+            (
+                sl._NUMBERED_FORMULA,
+                np.union1d(f(real, sl._F_NUM, sl._F_KEY), f(real, sl._F_NUM, sl._F_NUM, sl._F_KEY)),
+            ),
+            (sl._HUNDREDS_FORMULA, f(real, sl._F_ROUND, sl._F_ROUND)),
         ]
         for pattern, starts in cases:
             expected, got = spans(pattern, text, starts.tolist())

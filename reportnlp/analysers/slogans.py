@@ -151,10 +151,11 @@ _HAN_TAIL = re.compile(rf"[{_H}]+\Z")
 # engine try each of those, a few vectorised tests over the characters' classes find the starts where a match
 # is possible (a clause punctuation mark, four Han characters and another mark), and the pattern is tried
 # there only (:func:`_scan`, which returns what ``finditer`` returns). Bits of a character's class:
-_F_HAN, _F_MARK, _F_COMMA, _F_STOP, _F_NUM, _F_COUNT, _F_OPEN, _F_DI = (1 << k for k in range(8))
-_FLAGS = np.zeros(
-    0x10000, dtype=np.uint8
-)  # the classes of the basic plane (every character of the classes)
+_F_HAN, _F_MARK, _F_COMMA, _F_STOP, _F_NUM, _F_COUNT, _F_OPEN, _F_DI, _F_KEY, _F_ROUND = (
+    1 << k for k in range(10)
+)
+# the classes of the basic plane (every character of the classes is in it)
+_FLAGS = np.zeros(0x10000, dtype=np.uint16)
 for _lo, _hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):  # _H
     _FLAGS[_lo : _hi + 1] |= _F_HAN
 for _chars, _bit in (
@@ -165,13 +166,15 @@ for _chars, _bit in (
     (_COUNTING, _F_COUNT),
     (_OPEN + "、", _F_OPEN),
     ("第", _F_DI),
+    ("项个大手步", _F_KEY),  # what follows the numerals of a formula (八项规定, 两个维护, 两手抓)
+    ("百千万", _F_ROUND),
 ):
     _FLAGS[[ord(c) for c in _chars]] |= _bit
 
 
 def _char_flags(codes: np.ndarray) -> np.ndarray:
     """The class bits of every character, and one more element for the end of the text (a stop)."""
-    return np.append(_FLAGS[np.minimum(codes, 0xFFFF)], np.uint8(_F_STOP))
+    return np.append(_FLAGS[np.minimum(codes, 0xFFFF)], np.uint16(_F_STOP))
 
 
 def _where(flags: np.ndarray, *need: int) -> np.ndarray:
@@ -879,11 +882,13 @@ def _numbered(text: str, out: list[Slogan], flags: np.ndarray) -> None:
         for m in _scan(_NUMBERED_BOUNDED, text, bounded_at.tolist())
         if _is_numbered(m.group(1), quoted=text[m.start()] in _OPEN)
     }
-    for m in _NUMBERED_FORMULA.finditer(text):
+    formula_at = np.union1d(_where(real, _F_NUM, _F_KEY), _where(real, _F_NUM, _F_NUM, _F_KEY))
+    for m in _scan(_NUMBERED_FORMULA, text, formula_at.tolist()):
         start = m.start()
         if not start or (text[start - 1] not in _DIGITS and text[start - 1] not in "第0123456789"):
             found.add(m.span())
-    found.update(m.span() for m in _HUNDREDS_FORMULA.finditer(text))
+    hundreds_at = _where(real, _F_ROUND, _F_ROUND).tolist()
+    found.update(m.span() for m in _scan(_HUNDREDS_FORMULA, text, hundreds_at))
     bounded = sorted(found)
     for m in _scan(_NUMBERED_FREE, text, _where(real, _F_NUM, _F_HAN, _F_NUM, _F_HAN).tolist()):
         # inside a quoted term the free pattern sees only a part of it (三要三不 of “三要三不要”)
