@@ -565,7 +565,7 @@ def test_slogans_are_the_dataclass_objects():
 
 
 def test_candidate_starts_find_what_the_patterns_find():
-    """Four patterns are tried only where a vectorised test of the characters' classes allows a match
+    """Some patterns are tried only where a vectorised test of the characters' classes allows a match
     (speed): on texts dense in marks, numerals and Han characters they find exactly what finditer finds."""
     import random
 
@@ -589,6 +589,9 @@ def test_candidate_starts_find_what_the_patterns_find():
         "个维护",
         "手抓",
         "工程",
+        "向好",
+        "强国",
+        "稳中",
         "万",
     ] * 6
     for _ in range(4000):
@@ -611,6 +614,8 @@ def test_candidate_starts_find_what_the_patterns_find():
                 np.union1d(f(real, sl._F_NUM, sl._F_KEY), f(real, sl._F_NUM, sl._F_NUM, sl._F_KEY)),
             ),
             (sl._HUNDREDS_FORMULA, f(real, sl._F_ROUND, sl._F_ROUND)),
+            (sl._LONE_QUOTED, f(real, sl._F_QUOTE, *[sl._F_HAN] * 4, sl._F_UNQUOTE)),
+            (sl._TEMPLATE, f(real, sl._F_TEMPLATE, sl._F_TEMPLATE_END)),
         ]
         for pattern, starts in cases:
             expected, got = spans(pattern, text, starts.tolist())

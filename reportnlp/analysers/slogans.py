@@ -151,9 +151,22 @@ _HAN_TAIL = re.compile(rf"[{_H}]+\Z")
 # engine try each of those, a few vectorised tests over the characters' classes find the starts where a match
 # is possible (a clause punctuation mark, four Han characters and another mark), and the pattern is tried
 # there only (:func:`_scan`, which returns what ``finditer`` returns). Bits of a character's class:
-_F_HAN, _F_MARK, _F_COMMA, _F_STOP, _F_NUM, _F_COUNT, _F_OPEN, _F_DI, _F_KEY, _F_ROUND = (
-    1 << k for k in range(10)
-)
+(
+    _F_HAN,
+    _F_MARK,
+    _F_COMMA,
+    _F_STOP,
+    _F_NUM,
+    _F_COUNT,
+    _F_OPEN,
+    _F_DI,
+    _F_KEY,
+    _F_ROUND,
+    _F_QUOTE,
+    _F_UNQUOTE,
+    _F_TEMPLATE,
+    _F_TEMPLATE_END,
+) = (1 << k for k in range(14))
 # the classes of the basic plane (every character of the classes is in it)
 _FLAGS = np.zeros(0x10000, dtype=np.uint16)
 for _lo, _hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):  # _H
@@ -168,6 +181,10 @@ for _chars, _bit in (
     ("第", _F_DI),
     ("项个大手步", _F_KEY),  # what follows the numerals of a formula (八项规定, 两个维护, 两手抓)
     ("百千万", _F_ROUND),
+    (_OPEN, _F_QUOTE),
+    (_CLOSE, _F_UNQUOTE),
+    ("向佳治兴强稳", _F_TEMPLATE),  # the two characters _TEMPLATE opens with
+    ("好绩国军农党中", _F_TEMPLATE_END),
 ):
     _FLAGS[[ord(c) for c in _chars]] |= _bit
 
@@ -494,10 +511,11 @@ def _named(text: str, start: int, end: int) -> bool:
 
 def _lone(text: str, out: list[Slogan], flags: np.ndarray) -> None:
     lexicon = idioms()
+    quoted = _where(flags[:-1], _F_QUOTE, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_UNQUOTE).tolist()
     # a mark, four Han characters, a mark (not the end: the pattern wants a mark after)
     starts = _where(flags[:-1], _F_MARK, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_MARK).tolist()
     for matches, where in (
-        (_LONE_QUOTED.finditer(text), "quoted"),
+        (_scan(_LONE_QUOTED, text, quoted), "quoted"),
         (_scan(_LONE_CLAUSE, text, starts), "clause"),
     ):
         for m in matches:
@@ -599,9 +617,9 @@ _TEMPLATE = re.compile(rf"向好|佳绩|治[国军农党]|兴[国军农党]|强[
 _AIM_NOT = re.compile(r"(?<=全面)从严治党")
 
 
-def _templates(text: str, out: list[Slogan]) -> None:
+def _templates(text: str, out: list[Slogan], flags: np.ndarray) -> None:
     words = _words()
-    for m in _TEMPLATE.finditer(text):
+    for m in _scan(_TEMPLATE, text, _where(flags[:-1], _F_TEMPLATE, _F_TEMPLATE_END).tolist()):
         i = m.start() if m.group() == "稳中" else m.end() - 4  # 稳中求进, 稳中有进, 稳中提质
         w = text[i : i + 4]
         if i < 0 or not all(map(_is_han, w)):
@@ -943,7 +961,7 @@ def find_slogans(text: str) -> list[Slogan]:
     _clause_runs(text, out, flags)
     _lone(text, out, flags)
     _running(text, out, codes)
-    _templates(text, out)
+    _templates(text, out, flags)
     _numbered(text, out, flags)
     unique: dict[tuple[int, int, str], Slogan] = {}
     for s in out:  # one span per kind, with all the evidence found for it
