@@ -596,27 +596,26 @@ def test_candidate_starts_find_what_the_patterns_find():
     ] * 6
     for _ in range(4000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
-        flags = sl._char_flags(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32))
-        real = flags[:-1]
-        f = sl._where
+        where = sl._Classes(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)).where
+        han4 = [sl._F_HAN] * 4
         cases = [
-            (sl._CLAUSE_RUN, f(flags, sl._F_COMMA, *[sl._F_HAN] * 4, sl._F_STOP)),
-            (sl._LONE_CLAUSE, f(real, sl._F_MARK, *[sl._F_HAN] * 4, sl._F_MARK)),
-            (sl._NUMBERED_FREE, f(real, sl._F_NUM, sl._F_HAN, sl._F_NUM, sl._F_HAN)),
+            (sl._CLAUSE_RUN, where(sl._F_COMMA, *han4, sl._F_STOP, end=True)),
+            (sl._LONE_CLAUSE, where(sl._F_MARK, *han4, sl._F_MARK)),
+            (sl._LONE_QUOTED, where(sl._F_QUOTE, *han4, sl._F_UNQUOTE)),
+            (sl._NUMBERED_FREE, where(sl._F_NUM, sl._F_HAN, sl._F_NUM, sl._F_HAN)),
             (
                 sl._NUMBERED_BOUNDED,
-                np.union1d(
-                    f(real, sl._F_OPEN, sl._F_COUNT), f(real, sl._F_OPEN, sl._F_DI, sl._F_COUNT)
+                sorted(
+                    {*where(sl._F_OPEN, sl._F_COUNT), *where(sl._F_OPEN, sl._F_DI, sl._F_COUNT)}
                 ),
             ),
             (
                 sl._NUMBERED_FORMULA,
-                np.union1d(f(real, sl._F_NUM, sl._F_KEY), f(real, sl._F_NUM, sl._F_NUM, sl._F_KEY)),
+                sorted({*where(sl._F_NUM, sl._F_KEY), *where(sl._F_NUM, sl._F_NUM, sl._F_KEY)}),
             ),
-            (sl._HUNDREDS_FORMULA, f(real, sl._F_ROUND, sl._F_ROUND)),
-            (sl._LONE_QUOTED, f(real, sl._F_QUOTE, *[sl._F_HAN] * 4, sl._F_UNQUOTE)),
-            (sl._TEMPLATE, f(real, sl._F_TEMPLATE, sl._F_TEMPLATE_END)),
+            (sl._HUNDREDS_FORMULA, where(sl._F_ROUND, sl._F_ROUND)),
+            (sl._TEMPLATE, where(sl._F_TEMPLATE, sl._F_TEMPLATE_END)),
         ]
         for pattern, starts in cases:
-            expected, got = spans(pattern, text, starts.tolist())
+            expected, got = spans(pattern, text, starts)
             assert got == expected, (pattern.pattern, text)

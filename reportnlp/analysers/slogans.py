@@ -189,20 +189,32 @@ for _chars, _bit in (
     _FLAGS[[ord(c) for c in _chars]] |= _bit
 
 
-def _char_flags(codes: np.ndarray) -> np.ndarray:
-    """The class bits of every character, and one more element for the end of the text (a stop)."""
-    return np.append(_FLAGS[np.minimum(codes, 0xFFFF)], np.uint16(_F_STOP))
+class _Classes:
+    """The class bits of a text's characters, one more element for the end of the text (a stop), and a
+    boolean array per class, made once."""
 
+    __slots__ = ("flags", "_of")
 
-def _where(flags: np.ndarray, *need: int) -> np.ndarray:
-    """Starts ``i`` where ``flags[i + k]`` has a bit of ``need[k]`` for every ``k``."""
-    n = len(flags) - len(need) + 1
-    if n <= 0:
-        return np.zeros(0, dtype=np.intp)
-    ok = (flags[:n] & need[0]) != 0
-    for k in range(1, len(need)):
-        ok &= (flags[k : k + n] & need[k]) != 0
-    return np.flatnonzero(ok)
+    def __init__(self, codes: np.ndarray) -> None:
+        self.flags = np.append(_FLAGS[np.minimum(codes, 0xFFFF)], np.uint16(_F_STOP))
+        self._of: dict[int, np.ndarray] = {}
+
+    def of(self, bit: int) -> np.ndarray:
+        found = self._of.get(bit)
+        if found is None:
+            found = self._of[bit] = (self.flags & bit) != 0
+        return found
+
+    def where(self, *need: int, end: bool = False) -> list[int]:
+        """Starts ``i`` where the character ``i + k`` is of class ``need[k]`` for every ``k`` (two or more);
+        with ``end``, the end of the text is a character too (of class stop)."""
+        n = len(self.flags) - (not end) - len(need) + 1
+        if n <= 0:
+            return []
+        ok = self.of(need[0])[:n] & self.of(need[1])[1 : n + 1]
+        for k in range(2, len(need)):
+            ok &= self.of(need[k])[k : k + n]
+        return np.flatnonzero(ok).tolist()
 
 
 def _scan(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
@@ -464,9 +476,9 @@ def _parallel(items: list[str]) -> bool:
     return len({item[:2] for item in items}) == 1
 
 
-def _clause_runs(text: str, out: list[Slogan], flags: np.ndarray) -> None:
+def _clause_runs(text: str, out: list[Slogan], classes: _Classes) -> None:
     # a comma, four Han characters, then a mark or the end
-    starts = _where(flags, _F_COMMA, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_STOP).tolist()
+    starts = classes.where(_F_COMMA, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_STOP, end=True)
     for m in _scan(_CLAUSE_RUN, text, starts):
         start = m.start() - 4
         items = [text[p : p + 4] for p in range(start, m.end(), 5)]
@@ -509,11 +521,11 @@ def _named(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] in _CLOSE) or text[end : end + 1] in _OPEN
 
 
-def _lone(text: str, out: list[Slogan], flags: np.ndarray) -> None:
+def _lone(text: str, out: list[Slogan], classes: _Classes) -> None:
     lexicon = idioms()
-    quoted = _where(flags[:-1], _F_QUOTE, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_UNQUOTE).tolist()
+    quoted = classes.where(_F_QUOTE, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_UNQUOTE)
     # a mark, four Han characters, a mark (not the end: the pattern wants a mark after)
-    starts = _where(flags[:-1], _F_MARK, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_MARK).tolist()
+    starts = classes.where(_F_MARK, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_MARK)
     for matches, where in (
         (_scan(_LONE_QUOTED, text, quoted), "quoted"),
         (_scan(_LONE_CLAUSE, text, starts), "clause"),
@@ -617,9 +629,9 @@ _TEMPLATE = re.compile(rf"向好|佳绩|治[国军农党]|兴[国军农党]|强[
 _AIM_NOT = re.compile(r"(?<=全面)从严治党")
 
 
-def _templates(text: str, out: list[Slogan], flags: np.ndarray) -> None:
+def _templates(text: str, out: list[Slogan], classes: _Classes) -> None:
     words = _words()
-    for m in _scan(_TEMPLATE, text, _where(flags[:-1], _F_TEMPLATE, _F_TEMPLATE_END).tolist()):
+    for m in _scan(_TEMPLATE, text, classes.where(_F_TEMPLATE, _F_TEMPLATE_END)):
         i = m.start() if m.group() == "稳中" else m.end() - 4  # 稳中求进, 稳中有进, 稳中提质
         w = text[i : i + 4]
         if i < 0 or not all(map(_is_han, w)):
@@ -891,24 +903,24 @@ def _expansion(
     return best[2] if best else ()
 
 
-def _numbered(text: str, out: list[Slogan], flags: np.ndarray) -> None:
-    real = flags[:-1]
+def _numbered(text: str, out: list[Slogan], classes: _Classes) -> None:
+    where = classes.where
     # a quote or 、, then a numeral or 第 and a numeral; a numeral, a Han character, a numeral, a Han character
-    bounded_at = np.union1d(_where(real, _F_OPEN, _F_COUNT), _where(real, _F_OPEN, _F_DI, _F_COUNT))
+    bounded_at = sorted({*where(_F_OPEN, _F_COUNT), *where(_F_OPEN, _F_DI, _F_COUNT)})
     found = {
         m.span(1)
-        for m in _scan(_NUMBERED_BOUNDED, text, bounded_at.tolist())
+        for m in _scan(_NUMBERED_BOUNDED, text, bounded_at)
         if _is_numbered(m.group(1), quoted=text[m.start()] in _OPEN)
     }
-    formula_at = np.union1d(_where(real, _F_NUM, _F_KEY), _where(real, _F_NUM, _F_NUM, _F_KEY))
-    for m in _scan(_NUMBERED_FORMULA, text, formula_at.tolist()):
+    formula_at = sorted({*where(_F_NUM, _F_KEY), *where(_F_NUM, _F_NUM, _F_KEY)})
+    for m in _scan(_NUMBERED_FORMULA, text, formula_at):
         start = m.start()
         if not start or (text[start - 1] not in _DIGITS and text[start - 1] not in "第0123456789"):
             found.add(m.span())
-    hundreds_at = _where(real, _F_ROUND, _F_ROUND).tolist()
+    hundreds_at = where(_F_ROUND, _F_ROUND)
     found.update(m.span() for m in _scan(_HUNDREDS_FORMULA, text, hundreds_at))
     bounded = sorted(found)
-    for m in _scan(_NUMBERED_FREE, text, _where(real, _F_NUM, _F_HAN, _F_NUM, _F_HAN).tolist()):
+    for m in _scan(_NUMBERED_FREE, text, where(_F_NUM, _F_HAN, _F_NUM, _F_HAN)):
         # inside a quoted term the free pattern sees only a part of it (三要三不 of “三要三不要”)
         i = bisect_right(bounded, (m.start(), len(text))) - 1
         if (i < 0 or bounded[i][1] < m.end()) and _free_ok(text, *m.span()):
@@ -957,12 +969,12 @@ def find_slogans(text: str) -> list[Slogan]:
     out: list[Slogan] = []
     _series(text, out, _heading_spans(text))
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    flags = _char_flags(codes)
-    _clause_runs(text, out, flags)
-    _lone(text, out, flags)
+    classes = _Classes(codes)
+    _clause_runs(text, out, classes)
+    _lone(text, out, classes)
     _running(text, out, codes)
-    _templates(text, out, flags)
-    _numbered(text, out, flags)
+    _templates(text, out, classes)
+    _numbered(text, out, classes)
     unique: dict[tuple[int, int, str], Slogan] = {}
     for s in out:  # one span per kind, with all the evidence found for it
         key = (s.start, s.end, s.kind)
