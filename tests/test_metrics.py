@@ -478,3 +478,16 @@ def test_unit_trie_matches_the_plain_alternation():
         assert [m.span() for m in plain_c.finditer(text)] == [
             m.span() for m in trie_c.finditer(text)
         ]
+
+
+def test_one_digit_fast_path_reads_as_the_grammar():
+    """A lone Chinese digit is read without the number grammar (speed): the same number as the grammar's."""
+    from reportnlp.analysers import metrics as mt
+
+    for digit in "一二两三四五六七八九":
+        fast = mt._read_number(digit)
+        m = mt._NUMBER.fullmatch(digit)
+        assert m is not None and m.group("cn") == digit and m.group("cmag") is None
+        assert (fast.kind, fast.surface, fast.mag, fast.ins) == ("cn", digit, None, [])
+        assert fast.value == mt._cn_value(digit)
+    assert mt._read_number("十") is not None and mt._read_number("十").value == 10.0

@@ -325,6 +325,9 @@ def _cn_value(s: str) -> float:
     return float(total + section + number)
 
 
+_ONE_DIGIT = {c: float(_CN_DIGIT_VALUE[c]) for c in "一二两三四五六七八九"}
+
+
 def _mag_exponent(mag: str | None) -> int:
     return sum(_MAG_EXPONENT[ch] for ch in mag) if mag else 0
 
@@ -354,6 +357,8 @@ class _Number:
 def _read_number(run: str) -> _Number | None:
     if run.isascii() and _PLAIN_AR.fullmatch(run):  # Arabic digits alone, the common case
         return _Number("ar", run, None, [], float(run))
+    if run in _ONE_DIGIT:  # 一, 两, 五 (before a classifier): the next commonest
+        return _Number("cn", run, None, [], _ONE_DIGIT[run])
     m = _AR_MAG.fullmatch(run)  # the next commonest: 1256万, 3400多万, 1.3万亿
     if m is not None:
         number, in1, mag, in2 = m.groups()
