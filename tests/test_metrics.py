@@ -458,10 +458,10 @@ def test_unit_trie_matches_the_plain_alternation():
     the words longest first matches."""
     import random
 
-    from reportnlp.analysers.metrics import _NOT_UNIT, _UNITS, _alternation
+    from reportnlp.analysers.metrics import _NOT_UNIT, _OBJECT_WORDS, _UNITS, _alternation
 
     rnd = random.Random(12)
-    for words in (_UNITS, _NOT_UNIT):
+    for words in (_UNITS, _NOT_UNIT, _OBJECT_WORDS):
         plain = re.compile("|".join(re.escape(u) for u in sorted(words, key=len, reverse=True)))
         trie = re.compile(_alternation(words))
         alphabet = sorted(set("".join(words)) | {"x", "，"})
