@@ -431,3 +431,63 @@ def test_thing_on_real_report_sentences(text, expected):
 )
 def test_no_metric_in_real_slogans_and_bounds(text):
     assert _things(text) == []
+
+
+def test_metrics_are_the_dataclass_objects():
+    """find_metrics builds each Metric without its __init__ (speed): the objects are the dataclass's own."""
+    import dataclasses
+
+    text = _clean_seed_text()
+    found = find_metrics(text)
+    assert len(found) > 10
+    names = [f.name for f in dataclasses.fields(Metric)]
+    for m in found:
+        made = Metric(**vars(m))
+        assert m == made and hash(m) == hash(made) and repr(m) == repr(made)
+        assert list(vars(m)) == names  # the field order, which the JSON output follows
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            m.start = 0
+
+
+def _clean_seed_text() -> str:
+    return clean(seed_paths()[0].read_bytes()).text
+
+
+def test_unit_trie_matches_the_plain_alternation():
+    """The tries of the units and of the words that are no units (speed) match exactly what the alternation of
+    the words longest first matches."""
+    import random
+
+    from reportnlp.analysers.metrics import _NOT_UNIT, _OBJECT_WORDS, _UNITS, _alternation
+
+    rnd = random.Random(12)
+    for words in (_UNITS, _NOT_UNIT, _OBJECT_WORDS):
+        plain = re.compile("|".join(re.escape(u) for u in sorted(words, key=len, reverse=True)))
+        trie = re.compile(_alternation(words))
+        alphabet = sorted(set("".join(words)) | {"x", "，"})
+        for _ in range(10000):
+            text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 6)))
+            for i in range(len(text) + 1):
+                a, b = plain.match(text, i), trie.match(text, i)
+                assert (a and a.group()) == (b and b.group()), (text, i)
+    # with a continuation that forces the engine back to a shorter unit
+    plain = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
+    trie = re.compile(_alternation(_UNITS))
+    plain_c, trie_c = (re.compile(f"(?:{p.pattern})(?=次|分点)") for p in (plain, trie))
+    for text in ("个百分点", "人次", "场次次", "个千分点", "千分点"):
+        assert [m.span() for m in plain_c.finditer(text)] == [
+            m.span() for m in trie_c.finditer(text)
+        ]
+
+
+def test_one_digit_fast_path_reads_as_the_grammar():
+    """A lone Chinese digit is read without the number grammar (speed): the same number as the grammar's."""
+    from reportnlp.analysers import metrics as mt
+
+    for digit in "一二两三四五六七八九":
+        fast = mt._read_number(digit)
+        m = mt._NUMBER.fullmatch(digit)
+        assert m is not None and m.group("cn") == digit and m.group("cmag") is None
+        assert (fast.kind, fast.surface, fast.mag, fast.ins) == ("cn", digit, None, [])
+        assert fast.value == mt._cn_value(digit)
+    assert mt._read_number("十") is not None and mt._read_number("十").value == 10.0

@@ -547,3 +547,75 @@ def test_series_governed_by_ability():
     )
     text = "完善出口退税、出口信贷、出口信用保险等各项政策"
     assert "出口信用" not in _texts("four_char", find_slogans(text))
+
+
+def test_slogans_are_the_dataclass_objects():
+    """find_slogans builds each Slogan without its __init__ (speed): the objects are the dataclass's own."""
+    import dataclasses
+
+    found = find_slogans(_clean_text(SEED_000))
+    assert len(found) > 10
+    names = [f.name for f in dataclasses.fields(Slogan)]
+    for s in found:
+        made = Slogan(**vars(s))
+        assert s == made and hash(s) == hash(made) and repr(s) == repr(made)
+        assert list(vars(s)) == names  # the field order, which the JSON output follows
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            s.start = 0
+
+
+def test_candidate_starts_find_what_the_patterns_find():
+    """Some patterns are tried only where a vectorised test of the characters' classes allows a match
+    (speed): on texts dense in marks, numerals and Han characters they find exactly what finditer finds."""
+    import random
+
+    import numpy as np
+
+    from reportnlp.analysers import slogans as sl
+
+    def spans(pattern, text, starts):
+        return [m.span() for m in pattern.finditer(text)], [
+            m.span() for m in sl._scan(pattern, text, starts)
+        ]
+
+    rnd = random.Random(12)
+    pieces = list("，,；。：\n、“”「」'\"第一二两三四五六七八九十双百人 \u3400\uf900x1")
+    pieces += [
+        "稳中求进",
+        "发展改革",
+        "两学一做",
+        "三去一降",
+        "项规定",
+        "个维护",
+        "手抓",
+        "工程",
+        "向好",
+        "强国",
+        "稳中",
+        "万",
+    ] * 6
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        where = sl._Classes(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)).where
+        han4 = [sl._F_HAN] * 4
+        cases = [
+            (sl._CLAUSE_RUN, where(sl._F_COMMA, *han4, sl._F_STOP, end=True)),
+            (sl._LONE_CLAUSE, where(sl._F_MARK, *han4, sl._F_MARK)),
+            (sl._LONE_QUOTED, where(sl._F_QUOTE, *han4, sl._F_UNQUOTE)),
+            (sl._NUMBERED_FREE, where(sl._F_NUM, sl._F_HAN, sl._F_NUM, sl._F_HAN)),
+            (
+                sl._NUMBERED_BOUNDED,
+                sorted(
+                    {*where(sl._F_OPEN, sl._F_COUNT), *where(sl._F_OPEN, sl._F_DI, sl._F_COUNT)}
+                ),
+            ),
+            (
+                sl._NUMBERED_FORMULA,
+                sorted({*where(sl._F_NUM, sl._F_KEY), *where(sl._F_NUM, sl._F_NUM, sl._F_KEY)}),
+            ),
+            (sl._HUNDREDS_FORMULA, where(sl._F_ROUND, sl._F_ROUND)),
+            (sl._TEMPLATE, where(sl._F_TEMPLATE, sl._F_TEMPLATE_END)),
+        ]
+        for pattern, starts in cases:
+            expected, got = spans(pattern, text, starts)
+            assert got == expected, (pattern.pattern, text)
