@@ -83,35 +83,27 @@ def run_stage(name: str, examples: int, progress=None) -> dict:
                 slowest_cpu = time.process_time() - cpu
                 slowest_input = f"{len(x)} characters: {repr(x)[:200]}"
         if progress and counts["examples"] % 500 == 0:
-            progress(
-                _figures(
-                    counts,
-                    slowest,
-                    slowest_cpu,
-                    time.perf_counter() - t0,
-                    samples,
-                    done=False,
-                    first_cpu=first_cpu,
-                    slowest_input=slowest_input,
-                )
-            )
+            progress(figures(done=False))
         if kind:
             counts[kind] += 1
             if len(samples) < 5:
                 samples.append({"kind": kind, "input": repr(x)[:300], "error": error})
 
+    def figures(done: bool) -> dict:
+        return _figures(
+            counts,
+            slowest,
+            slowest_cpu,
+            time.perf_counter() - t0,
+            samples,
+            done=done,
+            first_cpu=first_cpu,
+            slowest_input=slowest_input,
+        )
+
     t0 = time.perf_counter()
     body()
-    return _figures(
-        counts,
-        slowest,
-        slowest_cpu,
-        time.perf_counter() - t0,
-        samples,
-        done=True,
-        first_cpu=first_cpu,
-        slowest_input=slowest_input,
-    )
+    return figures(done=True)
 
 
 def _figures(
