@@ -394,15 +394,39 @@ def _fit_labels(method: str, k: int, Z: np.ndarray) -> np.ndarray:
     return _clusterer(method, k, 0).fit(Z).labels_
 
 
+def k_space(Z: np.ndarray, full: np.ndarray, variance: float | None = None):
+    """For ours: the space a given ``k`` clusters are fitted in, as :func:`cluster_documents` does it: the
+    reduced space ``Z``, or, when it has fewer than ``k - 1`` components, the reduction of ``full`` keeping
+    ``k - 1``."""
+    from reportnlp.corpus.structure import Reduce
+
+    var = DEFAULT_VARIANCE if variance is None else variance
+
+    def at(k: int) -> np.ndarray:
+        if Z.shape[1] >= k - 1 or Z.shape[1] == full.shape[1]:
+            return Z
+        return np.asarray(Reduce(var, min_components=k - 1).fit_transform(full), dtype=float)
+
+    return at
+
+
 def score(
-    Z: np.ndarray, labels: list[str], method: str, ks: str, Z_nn: np.ndarray | None = None
+    Z: np.ndarray,
+    labels: list[str],
+    method: str,
+    ks: str,
+    Z_nn: np.ndarray | None = None,
+    space=None,
 ) -> dict:
+    """ARI at k = classes and k auto (k chosen and fitted on ``Z``), nearest-neighbour agreement (in
+    ``Z_nn``); ``space(k)`` gives the matrix a given ``k`` clusters are fitted in (``Z`` when None)."""
     from sklearn.metrics import adjusted_rand_score
 
     out: dict = {}
     n_classes = len(set(labels))
+    at = space or (lambda k: Z)
     if ks in ("classes", "both"):
-        pred = _clusterer(method, n_classes, 0).fit(Z).labels_
+        pred = _clusterer(method, n_classes, 0).fit(at(n_classes)).labels_
         out["ari_k_classes"] = float(adjusted_rand_score(labels, pred))
         counts = Counter(labels)
         # with singleton classes, also the ARI on the documents of classes with two or more members
@@ -435,7 +459,8 @@ def evaluate(
     results = {}
     for rep in reps:
         Z, Z_nn = represent(rep, docs, weights, variance)
-        results[rep] = score(Z, labels, method, ks, Z_nn)
+        space = k_space(Z, Z_nn, variance) if rep == "structure" else None
+        results[rep] = score(Z, labels, method, ks, Z_nn, space)
     return results
 
 
