@@ -1,6 +1,7 @@
 """Does structure find the drafting hand? Clusters and nearest neighbours against who drafted each report.
 
-    python bench/eval_structure.py [--set state-council|cpc|provincial|all|custom] [--k classes|auto|both]
+    python bench/eval_structure.py [--set state-council|cpc|provincial|provincial-dev|provincial-held-out|all|custom]
+                                   [--k classes|auto|both]
                                    [--method kmeans|ward|average] [--curve] [--json OUT.json]
     python bench/eval_structure.py --add-transcribed     # the transcribed reports into the provincial set
 
@@ -17,10 +18,15 @@ Sets (labels with their provenance in ``corpora/structure/``):
   ``corpora/structure/transcribed/`` from ``yqcao/China-Fiscal-Data``, ``--add-transcribed``); the other 16
   reports are distractors. Nearest-neighbour agreement is read on the six paired reports, the ARI at k = 19 on
   all 22 and on the six (``ari_k_classes_paired``: the clusters fitted on all, scored on the paired reports).
+- ``provincial-dev`` / ``provincial-held-out`` (session 6, fixed before tuning): the provincial set split by
+  province, ``HELD_OUT_PROVINCES`` (Sichuan and every third single-report province by code: 8 reports, 7
+  provinces) against the rest (Beijing, Guangdong and ten single reports: 14 reports, 12 provinces); each part
+  is represented and scored on its own. ``--set all`` runs the first three sets.
 
 Every document is cleaned (``reportnlp.clean``) and analysed. Representations, side by side:
 
-- ``structure`` — ours: :func:`reportnlp.corpus.structure.make_pipeline`'s features, scaled and block-weighted;
+- ``structure`` — ours: :func:`reportnlp.corpus.structure.make_pipeline`'s features, scaled and block-weighted
+  (clustered in the reduced space, a given k in k - 1 components at least, as ``cluster_documents`` does);
 - ``structure-v1`` — the features before issue 13 (counts, sections, enumeration, densities, signature n-grams,
   each block weighing the same): ``StructureFeatures(text_blocks=())``, no written-outline blocks;
 - ``heading-tfidf`` — TF-IDF of character 1–3-grams of the heading lines (as found by the parser);

@@ -46,7 +46,9 @@ The model (:func:`make_pipeline`): ``StructureFeatures → BlockScaler → Reduc
 linkage). :class:`BlockScaler` standardises the named features, centres the term weights and gives each block
 the total variance of its weight (:data:`DEFAULT_WEIGHTS`, chosen on the dev set, the State Council reports
 labelled by premier: ``bench/eval_structure.py``); :class:`Reduce` keeps the principal components holding 35 %
-of the variance, the space in which silhouette picks ``k``; neighbours are read in the full weighted space.
+of the variance, the space in which silhouette picks ``k`` (a ``k`` given is clustered in ``k - 1`` components at
+least); neighbours are read in the full weighted space. A report's back matter (an annex, a glossary of terms,
+a run of notes: :func:`report_end`) is read by no block, as it is not part of its outline.
 :func:`agreement` compares clusters with reference classes (the eras of :mod:`reportnlp.corpus.eras`).
 
 >>> from reportnlp.analysis import analyse
