@@ -239,7 +239,11 @@ def test_block_scaler_gives_each_block_its_weight(toy):
         BlockScaler(blocks=["a"]).fit(X)
 
 
-@pytest.mark.parametrize("estimator", [BlockScaler(), Reduce(0.5)], ids=["BlockScaler", "Reduce"])
+@pytest.mark.parametrize(
+    "estimator",
+    [BlockScaler(), Reduce(0.5), Reduce(0.5, min_components=3)],
+    ids=["BlockScaler", "Reduce", "Reduce-min-components"],
+)
 def test_numeric_steps_pass_sklearn_checks(estimator):
     """The steps after StructureFeatures take numbers: sklearn's own estimator checks apply to them."""
     from sklearn.utils.estimator_checks import check_estimator
