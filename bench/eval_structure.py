@@ -1,6 +1,7 @@
 """Does structure find the drafting hand? Clusters and nearest neighbours against who drafted each report.
 
-    python bench/eval_structure.py [--set state-council|cpc|provincial|all|custom] [--k classes|auto|both]
+    python bench/eval_structure.py [--set state-council|cpc|provincial|provincial-dev|provincial-held-out|all|custom]
+                                   [--k classes|auto|both]
                                    [--method kmeans|ward|average] [--curve] [--json OUT.json]
     python bench/eval_structure.py --add-transcribed     # the transcribed reports into the provincial set
 
@@ -17,10 +18,15 @@ Sets (labels with their provenance in ``corpora/structure/``):
   ``corpora/structure/transcribed/`` from ``yqcao/China-Fiscal-Data``, ``--add-transcribed``); the other 16
   reports are distractors. Nearest-neighbour agreement is read on the six paired reports, the ARI at k = 19 on
   all 22 and on the six (``ari_k_classes_paired``: the clusters fitted on all, scored on the paired reports).
+- ``provincial-dev`` / ``provincial-held-out`` (session 6, fixed before tuning): the provincial set split by
+  province, ``HELD_OUT_PROVINCES`` (Sichuan and every third single-report province by code: 8 reports, 7
+  provinces) against the rest (Beijing, Guangdong and ten single reports: 14 reports, 12 provinces); each part
+  is represented and scored on its own. ``--set all`` runs the first three sets.
 
 Every document is cleaned (``reportnlp.clean``) and analysed. Representations, side by side:
 
-- ``structure`` — ours: :func:`reportnlp.corpus.structure.make_pipeline`'s features, scaled and block-weighted;
+- ``structure`` — ours: :func:`reportnlp.corpus.structure.make_pipeline`'s features, scaled and block-weighted
+  (clustered in the reduced space, a given k in k - 1 components at least, as ``cluster_documents`` does);
 - ``structure-v1`` — the features before issue 13 (counts, sections, enumeration, densities, signature n-grams,
   each block weighing the same): ``StructureFeatures(text_blocks=())``, no written-outline blocks;
 - ``heading-tfidf`` — TF-IDF of character 1–3-grams of the heading lines (as found by the parser);
@@ -167,7 +173,37 @@ def load_provincial() -> tuple[list, list[str]]:
     return load_jsonl(LABELS / "provincial_reports.jsonl", "province", cleaned=True)
 
 
-SETS = {"state-council": load_state_council, "cpc": load_cpc, "provincial": load_provincial}
+#: The held-out part of the provincial set (session 6, fixed before any tuning on it): a third of the
+#: provinces or more, the paired province last by code (Sichuan) and every third of the single-report
+#: provinces by code (CQ, HE, JL, SH, XJ, ZJ): 8 reports, 7 provinces. The rest (Beijing and Guangdong
+#: with two years, 10 single reports) is the dev part.
+HELD_OUT_PROVINCES = frozenset(
+    {"四川省", "重庆市", "河北省", "吉林省", "上海市", "新疆维吾尔自治区", "浙江省"}
+)
+
+
+def _provincial_part(held_out: bool) -> tuple[list, list[str]]:
+    docs, ys = load_provincial()
+    keep = [i for i, y in enumerate(ys) if (y in HELD_OUT_PROVINCES) == held_out]
+    return [docs[i] for i in keep], [ys[i] for i in keep]
+
+
+def load_provincial_dev() -> tuple[list, list[str]]:
+    return _provincial_part(False)
+
+
+def load_provincial_held_out() -> tuple[list, list[str]]:
+    return _provincial_part(True)
+
+
+ALL = ("state-council", "cpc", "provincial")
+SETS = {
+    "state-council": load_state_council,
+    "cpc": load_cpc,
+    "provincial": load_provincial,
+    "provincial-dev": load_provincial_dev,
+    "provincial-held-out": load_provincial_held_out,
+}
 
 
 def build_provincial(shared: Path) -> Path:
@@ -364,15 +400,39 @@ def _fit_labels(method: str, k: int, Z: np.ndarray) -> np.ndarray:
     return _clusterer(method, k, 0).fit(Z).labels_
 
 
+def k_space(Z: np.ndarray, full: np.ndarray, variance: float | None = None):
+    """For ours: the space a given ``k`` clusters are fitted in, as :func:`cluster_documents` does it: the
+    reduced space ``Z``, or, when it has fewer than ``k - 1`` components, the reduction of ``full`` keeping
+    ``k - 1``."""
+    from reportnlp.corpus.structure import Reduce
+
+    var = DEFAULT_VARIANCE if variance is None else variance
+
+    def at(k: int) -> np.ndarray:
+        if Z.shape[1] >= k - 1 or Z.shape[1] == full.shape[1]:
+            return Z
+        return np.asarray(Reduce(var, min_components=k - 1).fit_transform(full), dtype=float)
+
+    return at
+
+
 def score(
-    Z: np.ndarray, labels: list[str], method: str, ks: str, Z_nn: np.ndarray | None = None
+    Z: np.ndarray,
+    labels: list[str],
+    method: str,
+    ks: str,
+    Z_nn: np.ndarray | None = None,
+    space=None,
 ) -> dict:
+    """ARI at k = classes and k auto (k chosen and fitted on ``Z``), nearest-neighbour agreement (in
+    ``Z_nn``); ``space(k)`` gives the matrix a given ``k`` clusters are fitted in (``Z`` when None)."""
     from sklearn.metrics import adjusted_rand_score
 
     out: dict = {}
     n_classes = len(set(labels))
+    at = space or (lambda k: Z)
     if ks in ("classes", "both"):
-        pred = _clusterer(method, n_classes, 0).fit(Z).labels_
+        pred = _clusterer(method, n_classes, 0).fit(at(n_classes)).labels_
         out["ari_k_classes"] = float(adjusted_rand_score(labels, pred))
         counts = Counter(labels)
         # with singleton classes, also the ARI on the documents of classes with two or more members
@@ -405,7 +465,8 @@ def evaluate(
     results = {}
     for rep in reps:
         Z, Z_nn = represent(rep, docs, weights, variance)
-        results[rep] = score(Z, labels, method, ks, Z_nn)
+        space = k_space(Z, Z_nn, variance) if rep == "structure" else None
+        results[rep] = score(Z, labels, method, ks, Z_nn, space)
     return results
 
 
@@ -603,7 +664,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {}
     if args.set == "custom" and not args.data:
         ap.error("--set custom needs --data FILE.jsonl")
-    for name in SETS if args.set == "all" else [args.set]:
+    for name in ALL if args.set == "all" else [args.set]:
         t0 = time.perf_counter()
         if name == "custom":
             docs, labels = load_jsonl(Path(args.data), args.label_field)

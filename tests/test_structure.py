@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -238,7 +239,11 @@ def test_block_scaler_gives_each_block_its_weight(toy):
         BlockScaler(blocks=["a"]).fit(X)
 
 
-@pytest.mark.parametrize("estimator", [BlockScaler(), Reduce(0.5)], ids=["BlockScaler", "Reduce"])
+@pytest.mark.parametrize(
+    "estimator",
+    [BlockScaler(), Reduce(0.5), Reduce(0.5, min_components=3)],
+    ids=["BlockScaler", "Reduce", "Reduce-min-components"],
+)
 def test_numeric_steps_pass_sklearn_checks(estimator):
     """The steps after StructureFeatures take numbers: sklearn's own estimator checks apply to them."""
     from sklearn.utils.estimator_checks import check_estimator
@@ -707,3 +712,49 @@ def test_provincial_pairs_and_their_neighbours():
     Z, full = E.represent("structure", docs)
     same, n = E.nn_agreement(full, labels)
     assert n == 6 and same >= 0.5
+
+
+# Session 6: the back matter (annex, glossary of terms) is not the report's closing, nor counted in its
+# features; a given k is clustered in k - 1 components at least.
+def test_back_matter_is_not_the_closing_nor_counted():
+    from reportnlp.corpus.structure import formula_text, report_end
+
+    E = _bench()
+    rows = {
+        json.loads(line)["id"]: json.loads(line)
+        for line in open(E.LABELS / "provincial_reports.jsonl", encoding="utf-8")
+    }
+    for doc_id, annex in (("2026-GD", "附件1"), ("2025-SC", "名词解释"), ("2026-SC", "名词解释")):
+        r = rows[doc_id]
+        a = reportnlp.analyse(r["text"], title=r["title"], id=doc_id)
+        end = report_end(a)
+        assert a.text[end:].startswith(annex) and end < len(a.text)
+        closing = formula_text(a).split("|")[-1]
+        assert closing.startswith("各位代表！") and closing.endswith("！"), closing
+        # the glossary's numbered terms (``1.六大优势产业：…``) are not counted as enumerations
+        f = structure_features(a)
+        assert f["log_length"] == pytest.approx(math.log10(end + 1))
+        in_report = round(f["enum_arabic_per_1k"] * end / 1000)
+        terms = len(re.findall(r"^[0-9]{1,2}[.．、](?![0-9])", a.text[end:], re.M))
+        assert in_report == len(re.findall(r"^[0-9]{1,2}[.．、](?![0-9])", a.text[:end], re.M))
+        assert doc_id == "2026-GD" or terms >= 10, terms  # Sichuan's glossaries: 10+ numbered terms
+    bj = rows["2026-BJ"]  # no back matter: the whole text is the report
+    a = reportnlp.analyse(bj["text"], title=bj["title"], id="2026-BJ")
+    assert report_end(a) == len(a.text)
+
+
+def test_a_given_k_is_clustered_in_k_minus_1_components():
+    E = _bench()
+    docs, labels = E.load_provincial_dev()
+    k = len(set(labels))
+    assert (len(docs), k) == (14, 12)
+    auto = cluster_documents(docs, k="auto", k_max=4)
+    given = cluster_documents(docs, k=k)
+    # k auto keeps the space silhouette was read in (35 % of the variance: three components here) …
+    assert auto.features.shape[1] == 3
+    # … a given k gets k - 1 components: in three, twelve clusters of 14 reports merged at random (ARI
+    # -0.03); in eleven, Guangdong's two years share a cluster (ARI 0.489, measured in session 6)
+    assert given.features.shape[1] == k - 1
+    assert agreement(labels, given.assignments["cluster"])["ari"] > 0.4
+    again = cluster_documents(docs, k=k)
+    assert again.assignments["cluster"].tolist() == given.assignments["cluster"].tolist()

@@ -46,7 +46,9 @@ The model (:func:`make_pipeline`): ``StructureFeatures → BlockScaler → Reduc
 linkage). :class:`BlockScaler` standardises the named features, centres the term weights and gives each block
 the total variance of its weight (:data:`DEFAULT_WEIGHTS`, chosen on the dev set, the State Council reports
 labelled by premier: ``bench/eval_structure.py``); :class:`Reduce` keeps the principal components holding 35 %
-of the variance, the space in which silhouette picks ``k``; neighbours are read in the full weighted space.
+of the variance, the space in which silhouette picks ``k`` (a ``k`` given is clustered in ``k - 1`` components at
+least); neighbours are read in the full weighted space. A report's back matter (an annex, a glossary of terms,
+a run of notes: :func:`report_end`) is read by no block, as it is not part of its outline.
 :func:`agreement` compares clusters with reference classes (the eras of :mod:`reportnlp.corpus.eras`).
 
 >>> from reportnlp.analysis import analyse
@@ -242,11 +244,11 @@ def structure_features(doc: Any) -> dict[str, float]:
     (2.0, True, True, 0.12)
     """
     a = as_analysis(doc)
-    text = a.text
-    n = len(text)
+    n = report_end(a)  # the report's own text: its back matter (annex, glossary, notes) left out
+    text = a.text[:n]
     per_1k = 1000.0 / n if n else 0.0
     f = dict.fromkeys(FEATURES, 0.0)
-    heads = a.headings
+    heads = [h for h in a.headings if h.start < n]
     signature = structure_signature(heads)
     for symbol in signature:
         if symbol in _SYMBOL_FEATURE:
@@ -267,11 +269,13 @@ def structure_features(doc: Any) -> dict[str, float]:
     f["enum_di_per_1k"] = len(_ENUM_DI.findall(text)) * per_1k
     f["enum_paren_per_1k"] = len(_ENUM_PAREN.findall(text)) * per_1k
     f["enum_arabic_per_1k"] = len(_ENUM_ARABIC.findall(text)) * per_1k
-    f["placeholders_per_1k"] = len(a.placeholders) * per_1k
-    f["metrics_per_1k"] = len(a.metrics) * per_1k
-    f["percent_per_1k"] = sum(m.unit in _PERCENT_UNITS for m in a.metrics) * per_1k
-    f["slogans_per_1k"] = len(a.slogans) * per_1k
-    f["numbered_slogans_per_1k"] = sum(s.kind == "numbered" for s in a.slogans) * per_1k
+    metrics = [m for m in a.metrics if m.start < n]
+    slogans = [s for s in a.slogans if s.start < n]
+    f["placeholders_per_1k"] = sum(p.start < n for p in a.placeholders) * per_1k
+    f["metrics_per_1k"] = len(metrics) * per_1k
+    f["percent_per_1k"] = sum(m.unit in _PERCENT_UNITS for m in metrics) * per_1k
+    f["slogans_per_1k"] = len(slogans) * per_1k
+    f["numbered_slogans_per_1k"] = sum(s.kind == "numbered" for s in slogans) * per_1k
     f["log_length"] = math.log10(n + 1)
     body = _body_paragraphs(a)
     f["log_paragraphs"] = math.log10(len(body) + 1)
@@ -387,12 +391,29 @@ def heading_template(h: Heading) -> list[str]:
     return out
 
 
-def _body_paragraphs(a: Analysis) -> list[tuple[int, int]]:
-    """(start, end) of the paragraphs that are not heading lines (a paragraph a heading only opens counts)."""
-    from reportnlp.analysers.headings import _paragraphs
+def _report_paragraphs(a: Analysis) -> list[tuple[int, int]]:
+    """(start, end) of the report's paragraphs: those before its back matter (an annex, a glossary of
+    terms, a run of notes: :func:`~reportnlp.analysers.headings.back_matter_start`), which is not the
+    report's outline nor its closing."""
+    from reportnlp.analysers.headings import _paragraphs, back_matter_start
 
+    paras = _paragraphs(a.text)
+    limit = back_matter_start(a.text, paras)
+    return [(s, e) for s, e in paras if s < limit]
+
+
+def report_end(a: Analysis) -> int:
+    """Where the report's own text ends: the start of its back matter (annex, glossary, notes), or its end."""
+    from reportnlp.analysers.headings import back_matter_start
+
+    return back_matter_start(a.text)
+
+
+def _body_paragraphs(a: Analysis) -> list[tuple[int, int]]:
+    """(start, end) of the report's paragraphs (before the back matter) that are not heading lines (a
+    paragraph a heading only opens counts)."""
     lines = {(h.start, h.end) for h in a.headings}
-    return [(s, e) for s, e in _paragraphs(a.text) if (s, e) not in lines]
+    return [(s, e) for s, e in _report_paragraphs(a) if (s, e) not in lines]
 
 
 def lead_tokens(text: str, start: int, end: int) -> list[str]:
@@ -422,9 +443,7 @@ def formula_text(a: Analysis, width: int = 60) -> str:
     ...                          "一、回顾\\n\\n正文。\\n\\n让我们团结奋斗！"))
     '各位代表：|现在，我代表国务院，向大会报告政府工作。|正文。|让我们团结奋斗！'
     """
-    from reportnlp.analysers.headings import _paragraphs
-
-    paras = [(s, e) for s, e in _paragraphs(a.text)]
+    paras = _report_paragraphs(a)
     if not paras:
         return ""
     texts = [a.text[s:e].strip(" \t\u3000") for s, e in paras]
@@ -791,13 +810,19 @@ class Reduce(TransformerMixin, BaseEstimator):
     None, or fewer than three documents, keeps the space as it is. Hundreds of term columns make every
     distance alike, so the silhouette that picks ``k`` sees little structure in the full space; a few
     components keep the directions the reports differ along (chosen on the dev set: 0.35).
+    ``min_components``: keep at least this many (as the data allow): ``k`` clusters need ``k - 1``
+    directions to lie apart, so :func:`cluster_documents` fits a given ``k`` clusters in ``k - 1``
+    components at least (with many small classes, e.g. provinces, a few components merge them); a ``k``
+    chosen by silhouette keeps the space it was chosen in.
 
-    >>> Reduce(0.5).fit_transform(np.array([[0.0, 0.0], [1.0, 0.1], [2.0, -0.1], [3.0, 0.0]])).shape
-    (4, 1)
+    >>> X = np.array([[0.0, 0.0, 0.0], [1.0, 0.1, 0.3], [2.0, -0.1, 0.0], [3.0, 0.0, 0.2]])
+    >>> Reduce(0.5).fit_transform(X).shape, Reduce(0.5, min_components=2).fit_transform(X).shape
+    ((4, 1), (4, 2))
     """
 
-    def __init__(self, variance=DEFAULT_VARIANCE):
+    def __init__(self, variance=DEFAULT_VARIANCE, min_components=None):
         self.variance = variance
+        self.min_components = min_components
 
     def fit(self, X, y=None):
         """Fit the components (none when ``variance`` is None or there are under three rows)."""
@@ -808,6 +833,9 @@ class Reduce(TransformerMixin, BaseEstimator):
         self.pca_ = None
         if self.variance is not None and len(A) >= 3 and float(A.var(axis=0).sum()) > 0:
             self.pca_ = PCA(n_components=float(self.variance), svd_solver="full").fit(A)
+            floor = min(int(self.min_components or 0), min(A.shape) - 1)
+            if self.pca_.n_components_ < floor:
+                self.pca_ = PCA(n_components=floor, svd_solver="full").fit(A)
         return self
 
     def transform(self, X):
@@ -852,7 +880,8 @@ def make_pipeline(
     """``StructureFeatures → BlockScaler → Reduce → KMeans(k)`` (or Ward / average-linkage
     agglomerative clustering, ``method``), the model of :func:`cluster_documents` (which also picks ``k``
     and describes the clusters). The first two steps pass DataFrames, so the scaler reads each column's
-    block from its name; ``weights`` go to :class:`BlockScaler`, ``variance`` to :class:`Reduce`.
+    block from its name; ``weights`` go to :class:`BlockScaler`, ``variance`` to :class:`Reduce` (which
+    keeps ``k - 1`` components at least).
 
     >>> make_pipeline(2).fit(["一、回顾\\n\\n正文。\\n\\n二、任务\\n\\n正文。"] * 2 + ["决议。"] * 2).predict(["决议。"]).shape
     (1,)
@@ -863,7 +892,7 @@ def make_pipeline(
         [
             ("features", StructureFeatures(**feature_params)),
             ("scale", BlockScaler(weights=weights)),
-            ("reduce", Reduce(variance)),
+            ("reduce", Reduce(variance, min_components=k - 1)),
             (method, _clusterer(method, k, random_state)),
         ]
     )
@@ -1098,8 +1127,14 @@ def cluster_documents(
     _tick(progress, "features", 1, 1)
 
     k_scores: dict[int, float] = {}
+    reduce = head.named_steps["reduce"]
+    # k auto: k and its clusters from the same reduced space, the one silhouette was read in
     if k == "auto":
         k, k_scores = choose_k(Z, method, k_max, random_state=random_state, progress=progress)
+    elif reduce.pca_ is not None and reduce.pca_.n_components_ < int(k) - 1:
+        # a given k: its clusters in k - 1 components at least (Reduce), the same features
+        reduce.set_params(min_components=int(k) - 1).fit(head[1].transform(raw))
+        Z = np.asarray(head[1:].transform(raw), dtype=float)
     model = pipe[-1].set_params(n_clusters=int(k))
     raw = model.fit(Z).labels_ if int(k) > 1 else np.zeros(n, dtype=int)
     labels = _relabel(np.asarray(raw))
