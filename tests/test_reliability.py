@@ -489,6 +489,24 @@ def test_a_line_with_zhu_joined_to_a_traditional_line_is_converted_on_the_first_
     assert clean(doc.text).text == doc.text
 
 
+# Session 6's long fuzz run (1 of 10,000 in `clean`): a line opened by U+2028 (a Unicode line separator, no line
+# break to `str.split("\n")`) then a box-drawing character: the mojibake step did not count U+2028 as the
+# indentation the width step removes, so only the second pass read ┬ at the line's edge as mojibake.
+@pytest.mark.parametrize("space", ["\u2028", "\u2029", "\u3000", "\u2003", "\xa0"])
+def test_a_box_drawing_character_after_any_indentation_reads_alike_on_both_passes(space):
+    doc = clean(space + "┬〔○○《仁")
+    assert clean(doc.text).text == doc.text
+
+
+def test_the_mojibake_step_skips_the_spaces_the_width_step_removes():
+    import re
+
+    from reportnlp.normalise import mojibake, width
+
+    removed = re.compile(f"[{width._SPACE}]")
+    assert mojibake._LINE_SPACE == {chr(c) for c in range(0x110000) if removed.match(chr(c))}
+
+
 def test_a_drawn_table_edge_apart_from_text_is_kept():
     assert clean("第一章 ┃\n概述部分的正文。").text.startswith("第一章 ┃")
 

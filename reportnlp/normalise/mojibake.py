@@ -296,7 +296,10 @@ def _is_drawing(text: str, i: int) -> bool:
     )
 
 
-_LINE_SPACE = " \t\u3000\xa0"
+#: What the width step removes from a line's edges (its ``_SPACE``: U+2028 too, which is no line break here).
+_LINE_SPACE = frozenset(" \t\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | {
+    chr(c) for c in range(0x2000, 0x200B)
+}
 
 
 def _edge(text: str, i: int, step: int) -> bool:
