@@ -65,6 +65,8 @@ class Hang(AssertionError):
 
 
 _WARM: set[Any] = set()  # functions called once already: their first call loads tables, not timed
+#: The slowest timed call since :func:`bench/fuzz.py` last reset it: ``[CPU seconds, function name]``.
+SLOWEST: list[Any] = [0.0, ""]
 
 
 def timed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -75,6 +77,8 @@ def timed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     took = time.process_time() - t
     first = fn not in _WARM
     _WARM.add(fn)
+    if not first and took > SLOWEST[0]:
+        SLOWEST[:] = [took, getattr(fn, "__name__", str(fn))]
     if took > LIMIT and not first:
         size = sum(len(a) for a in args if isinstance(a, (str, bytes)))
         raise Hang(f"{getattr(fn, '__name__', fn)} took {took:.2f} s on {size} characters")
