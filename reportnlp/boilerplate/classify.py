@@ -199,6 +199,9 @@ def decide_lines(
             rule[i] = None
         prev = texts[i]
     # A short "rule" hit inside a broken sentence is a piece of that sentence ("广义货币M" / "2" / "和…").
+    # Where only the line above runs on into it, the rule comes back if that line is not kept after all
+    # (a title: the clean text, cleaned again, has no line above it to run on from).
+    run_in_only: dict[int, str] = {}
     for i in filled:
         if (
             rule[i] in _WEAK_RULES
@@ -207,6 +210,8 @@ def decide_lines(
             and (rule[i + 1] is None or texts[i + 1][:1] in CONTINUES)
             and _in_sentence(texts, rule, i, meta)
         ):
+            if not _in_sentence(texts, rule, i, meta, runs_in=False):
+                run_in_only[i] = rule[i]
             rule[i] = None
 
     def plain(i: int) -> bool:  # a non-blank line no rule claimed
@@ -398,6 +403,10 @@ def decide_lines(
         _split_heading(texts, filled, actions, reasons, title_lines)
         _headline_above(texts, filled, actions, reasons, title_lines)
         _first_copy_titles(texts, filled, actions, reasons)
+
+    for i, weak in run_in_only.items():
+        if actions[i] == codes.KEEP and actions[i - 1] != codes.KEEP:
+            actions[i], reasons[i] = codes.DROP, weak
 
     out: list[LineDecision] = []
     prev_kept = -2
@@ -903,7 +912,11 @@ _DANGLING = frozenset("的和与及或在对把被从向于将")  # a line endin
 
 
 def _in_sentence(
-    texts: Sequence[str], rule: Sequence[Optional[str]], i: int, meta: Sequence[bool] = ()
+    texts: Sequence[str],
+    rule: Sequence[Optional[str]],
+    i: int,
+    meta: Sequence[bool] = (),
+    runs_in: bool = True,
 ) -> bool:
     """A piece of a sentence a scraper broke (a hyperlinked term on its own line): the line before runs
     on into it (prose that stops on a character or an opening mark), the line after continues it with
@@ -912,7 +925,8 @@ def _in_sentence(
     before = texts[i - 1] if i else ""
     after = texts[i + 1] if i + 1 < len(texts) else ""
     runs_in = (
-        bool(before)
+        runs_in
+        and bool(before)
         and rule[i - 1] is None
         and not (meta and meta[i - 1])
         and len(before) > 12
