@@ -50,16 +50,18 @@ _PUNCT = re.compile(r"[，。、；：！？,;:!?“”（）()《》]")
 _LEADS_ON = re.compile(r"就是|是|的|地|得|和|与|及|也|都|而|但|并且|或|则|了|着|过")
 
 
-def _stands_alone(prev: KeptLine, cur: KeptLine, opens: bool) -> bool:
+def _stands_alone(prev: KeptLine, cur: KeptLine, before: Optional[KeptLine]) -> bool:
     """*prev* is an unnumbered heading over *cur*, not a broken line: short and without punctuation,
-    after a finished sentence, above a line of prose (``坚持创新驱动发展`` between two paragraphs)."""
+    after a finished sentence (*before*, the kept line above it), above a line of prose
+    (``坚持创新驱动发展`` between two paragraphs). The cheap tests come first: most lines are long."""
     return (
-        opens
-        and 4 <= len(prev.text) <= 30
+        4 <= len(prev.text) <= 30
         and len(cur.text) >= 20
+        and before is not None
         and not _PUNCT.search(prev.text)
         and _PUNCT.search(cur.text) is not None
         and not _LEADS_ON.match(cur.text)
+        and ends_sentence(before.text)
     )
 
 
@@ -69,13 +71,13 @@ def _joins(
     prev_heading: bool,
     cur_heading: bool,
     blank_style: bool,
-    opens: bool = False,
+    before: Optional[KeptLine] = None,
 ) -> bool:
     if not cur.adjacent:
         return False
     if cur.text[:1] in CONTINUES:
         return True
-    if cur_heading or (prev_heading and not blank_style) or _stands_alone(prev, cur, opens):
+    if cur_heading or (prev_heading and not blank_style) or _stands_alone(prev, cur, before):
         return False
     ends = ends_sentence(prev.text)
     if blank_style:
@@ -103,10 +105,10 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
     groups: list[list[KeptLine]] = []
     pos = 0  # offset in the kept text of the current line
     for i, k in enumerate(kept):
-        # kept[i - 1] follows a finished sentence (a page's first line is left to the title choice: the
-        # line decisions of a second pass may read a short first line as the page's furniture)
-        opens = i > 1 and ends_sentence(kept[i - 2].text)
-        if i and _joins(kept[i - 1], k, heading[i - 1], heading[i], blank_style, opens):
+        # the line above kept[i - 1] (none for a page's first line, left to the title choice: the line
+        # decisions of a second pass may read a short first line as the page's furniture)
+        before = kept[i - 2] if i > 1 else None
+        if i and _joins(kept[i - 1], k, heading[i - 1], heading[i], blank_style, before):
             sep = (
                 " "
                 if _ASCII_WORD.match(k.text[:1]) and _ASCII_WORD.match(kept[i - 1].text[-1:])
