@@ -302,6 +302,7 @@ def decide_lines(
         "".join(texts[i] for i in title_lines) if title_lines else (title_hint or "").strip()
     )
 
+    bare_title = _unmasked(title_text) if title_text else ""  # its masked copies match it bare
     # --- first pass: each line by its rules and its zone -------------------------------------------
     actions = [codes.BLANK] * n
     reasons = [codes.R_BLANK] * n
@@ -313,7 +314,9 @@ def decide_lines(
             action, reason = codes.META, codes.R_META
         elif rule[i] is not None:
             action, reason = codes.DROP, rule[i]
-        elif title_text and (t == title_text or _unmasked(t) == _unmasked(title_text) != ""):
+        elif title_text and (
+            t == title_text or (len(t) >= len(bare_title) > 0 and _unmasked(t) == bare_title)
+        ):
             action, reason = codes.DROP, codes.R_REPEATED_TITLE  # also a masked copy (在**县… / 在县…)
         elif title_text and i < body and _browser_title(t, title_text, title_lines, i):
             action, reason = codes.DROP, codes.R_BROWSER_TITLE
@@ -555,16 +558,23 @@ _WIDGET_REASONS = frozenset({codes.R_PAYWALL, codes.R_UI_CONTROLS, codes.R_SHARE
 _DATE_HEAD = re.compile(
     r"^(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}"
 )
-_NOT_TITLE = re.compile(
-    r"^(?:各位|尊敬的|亲爱的)[^，。]{0,12}(?:代表|同志|委员|来宾|嘉宾|朋友)们?[!！：:，,]?$|^[^，。]{0,10}(?:代表|同志|委员|来宾|嘉宾|朋友)们?[!！]$|"
-    r"^(?:各位|尊敬的|亲爱的)?[^。]{0,16}(?:上午好|下午好|晚上好|早上好|大家好|你们好|您好)[!！。]?$|下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]|_第\d+页$|^(?:文档|内容)?(?:简介|介绍)$"
-)
-
-
-#: (``_NOT_TITLE`` also: a salutation, ``各位代表！``, ``同志们！``, a speech's first line.)
 #: A speech's greeting (``下午好!``, ``同志们，大家好！``): the text's first words, never its title.
 _GREETING = re.compile(
     r"^(?:各位|尊敬的|亲爱的)?[^。]{0,16}(?:上午好|下午好|晚上好|早上好|大家好|你们好|您好)[!！。]?$"
+)
+#: A speech's salutation (``各位代表！``, ``同志们！``), never its title either.
+_SALUTATION = (
+    r"^(?:各位|尊敬的|亲爱的)[^，。]{0,12}(?:代表|同志|委员|来宾|嘉宾|朋友)们?[!！：:，,]?$"
+    r"|^[^，。]{0,10}(?:代表|同志|委员|来宾|嘉宾|朋友)们?[!！]$"
+)
+#: Lines that are never a title: a salutation or greeting, a widget's words, a caption, a bare date, a
+#: breadcrumb, a 文库 page image's caption (``…_第5页``) or its ``文档简介``.
+_NOT_TITLE = re.compile(
+    _SALUTATION
+    + "|"
+    + _GREETING.pattern
+    + r"|下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题"
+    r"|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]|_第\d+页$|^(?:文档|内容)?(?:简介|介绍)$"
 )
 
 
@@ -751,15 +761,11 @@ def _lead_headline(
     if not (is_prose(body) or ends_sentence(body)) or actions[i] not in (codes.KEEP, codes.TITLE):
         return False
     return (
-        4 <= len(t) <= 40
+        _headline_line(t, 4)
         and not heading[i]
         and not dateline[i]
         and not is_prose(t, 20)
         and not ends_sentence(t)
-        and not _HEADLINE_PUNCT.search(t)
-        and not _NOT_TITLE.search(t)
-        and not is_meta_line(t)
-        and not _CN_HEADING.match(t)
         and t[:1] not in "—－-(（["  # a subtitle (``——基于…``), a note
         and not _runs_into(t, body)
     )
@@ -808,10 +814,15 @@ def _headline_above(
 
 def _headline_shape(t: str) -> bool:
     """6–40 characters, no clause punctuation, no space: a headline's line, not a menu's item."""
+    return _headline_line(t, 6) and not any(c.isspace() for c in t)
+
+
+def _headline_line(t: str, shortest: int) -> bool:
+    """*shortest*–40 characters without a clause's punctuation, and no greeting, widget, metadata or
+    numbered heading: a line a headline may be."""
     return (
-        6 <= len(t) <= 40
+        shortest <= len(t) <= 40
         and not _HEADLINE_PUNCT.search(t)
-        and not any(c.isspace() for c in t)
         and not _NOT_TITLE.search(t)
         and not is_meta_line(t)
         and not _CN_HEADING.match(t)

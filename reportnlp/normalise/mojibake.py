@@ -30,6 +30,7 @@ from typing import NamedTuple, Optional
 from reportnlp import codes
 from reportnlp.normalise.edits import EditBuilder
 from reportnlp.normalise.pinyin import char_readings, is_toned_syllable
+from reportnlp.normalise.width import LINE_SPACES
 from reportnlp.types import Edit
 
 __all__ = ["repair_mojibake"]
@@ -296,10 +297,8 @@ def _is_drawing(text: str, i: int) -> bool:
     )
 
 
-#: What the width step removes from a line's edges (its ``_SPACE``: U+2028 too, which is no line break here).
-_LINE_SPACE = frozenset(" \t\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | {
-    chr(c) for c in range(0x2000, 0x200B)
-}
+#: What the width step removes from a line's edges (U+2028 too, which is no line break here).
+_LINE_SPACE = LINE_SPACES
 
 
 def _edge(text: str, i: int, step: int) -> bool:

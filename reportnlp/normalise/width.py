@@ -40,6 +40,11 @@ from reportnlp.types import Edit, new_edit
 __all__ = ["normalise_width", "strip_invisible"]
 
 _SPACE = " \t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"  # whitespace inside a line
+#: The characters of ``_SPACE``: what this step removes from a line's edges (the mojibake step reads a
+#: line's edge past them).
+LINE_SPACES = frozenset(" \t\u00a0\u1680\u2028\u2029\u202f\u205f\u3000") | {
+    chr(c) for c in range(0x2000, 0x200B)
+}
 _ZERO = "\u200b-\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # written [x][x]* rather than [x]+ so that ``re`` skips to the first character at C speed
