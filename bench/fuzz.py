@@ -5,7 +5,9 @@
 
 Per stage: examples run, crashes (an exception), hangs (a call over ``FUZZ_LIMIT`` × ``FUZZ_MARGIN``
 seconds, default 1 s × 3), invariant violations (offsets, replayed edits, idempotency, ...), the slowest
-call, and the first few failing inputs (``repr``, cut to 300 characters) to turn into regression tests.
+whole check and the slowest library call without garbage-collector time (``slowest_call_cpu_s``, with its
+input), the first call apart (tables are warmed up before any stage), and the first few failing inputs
+(``repr``, cut to 300 characters) to turn into regression tests.
 Hypothesis generates the inputs (no shrinking: each failure is counted as found).
 """
 
