@@ -6,7 +6,8 @@
 Per stage: examples run, crashes (an exception), hangs (a call over ``FUZZ_LIMIT`` × ``FUZZ_MARGIN``
 seconds, default 1 s × 3), invariant violations (offsets, replayed edits, idempotency, ...), the slowest
 whole check and the slowest library call without garbage-collector time (``slowest_call_cpu_s``, with its
-input), the first call apart (tables are warmed up before any stage), and the first few failing inputs
+input and its size; ``slowest_call_100kb_cpu_s`` over inputs of at most 100 kB in UTF-8), the first call apart
+(tables are warmed up before any stage), and the first few failing inputs
 (``repr``, cut to 300 characters) to turn into regression tests.
 Hypothesis generates the inputs (no shrinking: each failure is counted as found).
 """
@@ -53,8 +54,8 @@ def run_stage(name: str, examples: int, progress=None) -> dict:
     strategy, check = test_fuzz.STAGES[name]
     counts: Counter = Counter()
     samples: list[dict] = []
-    slowest = slowest_cpu = first_cpu = slowest_call = 0.0
-    slowest_input = slowest_fn = ""
+    slowest = slowest_cpu = first_cpu = slowest_call = slowest_100kb = 0.0
+    slowest_input = slowest_fn = slowest_100kb_input = ""
 
     @settings(
         max_examples=examples,
@@ -66,9 +67,11 @@ def run_stage(name: str, examples: int, progress=None) -> dict:
     @given(strategy)
     def body(x):
         nonlocal slowest, slowest_cpu, first_cpu, slowest_input, slowest_call, slowest_fn
+        nonlocal slowest_100kb, slowest_100kb_input
         counts["examples"] += 1
         t, cpu = time.perf_counter(), time.process_time()
-        test_fuzz.SLOWEST[:] = [0.0, ""]
+        test_fuzz.SLOWEST[:] = [0.0, "", 0]
+        test_fuzz.SLOWEST_100KB[:] = [0.0, "", 0]
         kind, error = None, ""
         try:
             check(x)
@@ -85,8 +88,11 @@ def run_stage(name: str, examples: int, progress=None) -> dict:
             if time.process_time() - cpu > slowest_cpu:
                 slowest_cpu = time.process_time() - cpu
             if test_fuzz.SLOWEST[0] > slowest_call:  # the library's call alone, not the checks around it
-                slowest_call, slowest_fn = test_fuzz.SLOWEST
-                slowest_input = f"{slowest_fn} on {len(x)} characters: {repr(x)[:200]}"
+                slowest_call, slowest_fn, size = test_fuzz.SLOWEST
+                slowest_input = f"{slowest_fn} on {len(x)} characters ({size:,} bytes): {repr(x)[:200]}"
+            if test_fuzz.SLOWEST_100KB[0] > slowest_100kb:
+                slowest_100kb, fn, size = test_fuzz.SLOWEST_100KB
+                slowest_100kb_input = f"{fn} on {len(x)} characters ({size:,} bytes): {repr(x)[:200]}"
         if progress and counts["examples"] % 500 == 0:
             progress(figures(done=False))
         if kind:
@@ -105,6 +111,8 @@ def run_stage(name: str, examples: int, progress=None) -> dict:
             first_cpu=first_cpu,
             slowest_input=slowest_input,
             slowest_call=slowest_call,
+            slowest_100kb=slowest_100kb,
+            slowest_100kb_input=slowest_100kb_input,
         )
 
     t0 = time.perf_counter()
@@ -122,6 +130,8 @@ def _figures(
     first_cpu: float = 0.0,
     slowest_input: str = "",
     slowest_call: float = 0.0,
+    slowest_100kb: float = 0.0,
+    slowest_100kb_input: str = "",
 ) -> dict:
     return {
         "examples": counts["examples"],
@@ -133,6 +143,9 @@ def _figures(
         "slowest_call_cpu_s": round(slowest_call, 3),  # the slowest timed library call: what the limit reads
         "first_call_cpu_s": round(first_cpu, 3),  # the first input, with table loading (not timed)
         "slowest_input": slowest_input,  # that call's function, its input's length and repr's start
+        # the same over inputs of at most 100 kB in UTF-8: what "no input under 100 kB over 1 s" reads
+        "slowest_call_100kb_cpu_s": round(slowest_100kb, 3),
+        "slowest_100kb_input": slowest_100kb_input,
         "seconds": round(seconds, 1),
         "finished": done,
         "samples": list(samples),

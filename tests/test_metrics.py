@@ -491,3 +491,26 @@ def test_one_digit_fast_path_reads_as_the_grammar():
         assert (fast.kind, fast.surface, fast.mag, fast.ins) == ("cn", digit, None, [])
         assert fast.value == mt._cn_value(digit)
     assert mt._read_number("十") is not None and mt._read_number("十").value == 10.0
+
+
+def test_stop_word_prefilter_holds_every_first_character():
+    """``_right_noun`` skips the stop pattern when a run holds none of ``_STOP_FIRST``: that set must hold
+    the first character of every alternative of the pattern (read from the pattern's own parse)."""
+    import re._parser as sre_parse
+
+    from reportnlp.analysers.metrics import _RIGHT_STOP, _STOP_FIRST
+
+    branch = sre_parse.parse(_RIGHT_STOP.pattern)[0]
+    assert str(branch[0]) == "BRANCH"
+    firsts = set()
+    for alternative in branch[1][1]:
+        items = [(op, av) for op, av in alternative if str(op) not in ("ASSERT_NOT", "ASSERT")]
+        op, av = items[0]
+        assert str(op) == "LITERAL", alternative
+        firsts.add(chr(av))
+    assert firsts <= _STOP_FIRST
+    # and the shortcut answers as the pattern does on runs after a classifier
+    from reportnlp.analysers.metrics import _right_noun
+
+    for text, at, noun in [("3个村开展宣讲", 2, "村"), ("5名志愿者参与", 2, "志愿者"), ("10处景点", 3, "景点")]:
+        assert _right_noun(text, at) == noun

@@ -338,7 +338,7 @@ def _ordered_spans(stem: str, singled: dict[str, list[int]]) -> list[Evidence]:
 
 def _mask_suffix(text: str, end: int) -> str | None:
     after = text[end : end + 3]
-    if any(after.startswith(w) for w in _NOT_SUFFIX):
+    if after.startswith(_NOT_SUFFIX):
         return None
     for suffix, _levels, _ending in _MASK_SUFFIXES:
         if after.startswith(suffix):

@@ -68,6 +68,9 @@ _NAME_SUFFIXES = (
     " 日報 社區 網 鎮 縣 區 鄉 銀行 中學 小學 學校 醫院".split()
 )
 _NAME_PREFIXES = ("志愿", "文化", "光影")
+# str.startswith takes a tuple: one C call instead of a generator over the words
+_NAME_WORDS = tuple(_NOT_UNIT) + tuple(_NAME_SUFFIXES)
+_UNIT_WORDS = tuple(_UNITS)
 _FAMILY_PLACE = re.compile(r"家.?[村庄湾寨屯营沟坪堡]")
 # Latin X in fixed terms (X射线, X光) is not a mask.
 _NOT_MASK = re.compile(r"X(?:射线|光|线|型|染色体)")
@@ -164,6 +167,10 @@ def _is_year_not_span(text: str, start: int, after: str) -> bool:
     return not _SPAN_AFTER.match(after) and not before.endswith(_SPAN_BEFORE)
 
 
+_SEP_RE = re.compile(_SEP)
+_YEAR_LIKE_RANGE = re.compile(_YEAR_LIKE + rf"(?:{_SEP}.+)?")
+
+
 def _classify(text: str, start: int, end: int, surface: str) -> str:
     after = text[end : end + 6].lstrip(" \u3000")[:4]
     before = text[max(0, start - 5) : start].rstrip(" \u3000")[-3:]
@@ -171,26 +178,24 @@ def _classify(text: str, start: int, end: int, surface: str) -> str:
         return "number"  # “x·xx”: a masked date of a speech
     if len(surface) <= 2 and after.startswith("年") and _is_year_not_span(text, start, after):
         return "year"  # ××年工作, xx年度, **年两个文明, *年度: a two-digit year
-    parts = re.split(_SEP, surface)
+    parts = _SEP_RE.split(surface)
     if after.startswith("年") and all(len(p) == 4 for p in parts if p):
         return "year"
-    if re.fullmatch(_YEAR_LIKE + rf"(?:{_SEP}.+)?", surface) and after.startswith("年"):
+    if after.startswith("年") and _YEAR_LIKE_RANGE.fullmatch(surface):
         return "year"
     if before.endswith("党的") and after.startswith("大"):
         return "number"
-    if before.endswith("第") or re.search(r"[.．]", surface):
+    if before.endswith("第") or "." in surface or "．" in surface:
         return "number"  # an ordinal (第x季度) or a masked decimal (×.×亿元)
-    if any(before.endswith(p) for p in _NAME_PREFIXES):
+    if before.endswith(_NAME_PREFIXES):
         return "name"
-    if any(after.startswith(w) for w in _NOT_UNIT) or any(
-        after.startswith(s) for s in _NAME_SUFFIXES
-    ):
+    if after.startswith(_NAME_WORDS):
         return "name"
     if len(parts) > 1:
         return "number"
     if _FAMILY_PLACE.match(after):
         return "name"  # X家桥村, X家庄: a village named after a family, not X families
-    if any(after.startswith(u) for u in _UNITS):
+    if after.startswith(_UNIT_WORDS):
         return "number"
     if before.endswith("“") and after.startswith("”") and len(surface) == 1:
         return "number"  # ``“×+×”`` ... ``“×”即``: one term of a numbered formula

@@ -123,7 +123,9 @@ class Segmenter:
         for start, end in protected:
             if start < pos or end <= start:
                 continue
-            if start > pos:
+            if start == pos + 1:
+                tokens.append(text[pos])  # one character between two spans is one token (xx次xx次)
+            elif start > pos:
                 tokens.extend(self._cut(text[pos:start]))
             tokens.append(text[start:end])
             pos = end
