@@ -106,6 +106,15 @@ def _unmasked(t: str) -> str:
     return _MASK_OR_SPACE.sub("", t)
 
 
+def _masked_copy(t: str, bare_title: str) -> bool:
+    """*t* is the title once its masks and spaces are gone. Its last character settles most lines: a line
+    that ends in a character other than the title's last must end in a mask or a space to be a copy (a
+    paragraph's 。 does not), without running the substitution over every paragraph."""
+    if t[-1] != bare_title[-1] and not _MASK_OR_SPACE.match(t[-1]):
+        return False
+    return _unmasked(t) == bare_title
+
+
 def _strong_body(line: str) -> bool:
     return is_prose(line, 50) and not is_link_list(line)
 
@@ -315,7 +324,7 @@ def decide_lines(
         elif rule[i] is not None:
             action, reason = codes.DROP, rule[i]
         elif title_text and (
-            t == title_text or (len(t) >= len(bare_title) > 0 and _unmasked(t) == bare_title)
+            t == title_text or (len(t) >= len(bare_title) > 0 and _masked_copy(t, bare_title))
         ):
             action, reason = codes.DROP, codes.R_REPEATED_TITLE  # also a masked copy (在**县… / 在县…)
         elif title_text and i < body and _browser_title(t, title_text, title_lines, i):
