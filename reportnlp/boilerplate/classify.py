@@ -24,11 +24,14 @@ from reportnlp.boilerplate.revise import revise
 from reportnlp.boilerplate.rules import (
     CONTINUES,
     COUNTER_WORDS,
+    CREDIT_BAR,
+    CREDIT_INITIALS,
     DATELINE,
     DATELINE_END,
     DATELINE_START,
     DOC_NUMBER,
     HAN,
+    HEADING_START,
     PERSON_NAME,
     SENTENCE_PUNCT,
     SITE_IDENTITY,
@@ -179,7 +182,11 @@ def decide_lines(
             return
         r = line_rule(t)
         # an official document's number (发文字号) is metadata wherever it stands: meta.doc_number
-        m = r == codes.R_DOC_NUMBER or (is_meta_line(t) and (r is None or r in _META_OVERRIDES))
+        m = (
+            r == codes.R_DOC_NUMBER
+            or (is_meta_line(t) and (r is None or r in _META_OVERRIDES))
+            or (r == codes.R_SPACED_MENU and t[:1] in CREDIT_INITIALS and bool(CREDIT_BAR.match(t)))
+        )  # ``记者 | 徐振鑫 于继镔 李海鑫``: a credit whose names are spaced like a menu
         meta[i] = m
         rule[i] = None if m else r
 
@@ -281,7 +288,10 @@ def decide_lines(
                 or (prev_label and len(t) <= 40)
             )
         ) or (
-            prev_label and len(t) <= 40 and rule[i] in _WEAK_RULES
+            prev_label
+            and len(t) <= 40
+            and rule[i] in _WEAK_RULES
+            and rule[i] != codes.R_MEDIA_PLACEHOLDER  # ``20240122001.jpg`` under ``作者:``: an image's name
         )  # a label's value on its own line
         if header:
             rule[i] = None
@@ -359,6 +369,8 @@ def decide_lines(
         actions[i], reasons[i] = action, reason
     # --- repeated blocks: a copy of lines the page already holds (the article printed twice) -------
     _repeated_blocks(texts, filled, actions, reasons)
+    # --- a table of contents: numbered lines whose headings follow further down ---------------------
+    _contents_list(texts, filled, heading, actions, reasons)
     # --- second pass: each line among its neighbours ------------------------------------------------
     revise(texts, filled, heading, actions, reasons, body_lines=broken)
     # --- features of the candidate lines, for the line-model experiment only (bench/train_lines.py) -----
@@ -561,6 +573,49 @@ def _repeated_blocks(
         k += len(run)
 
 
+_CONTENTS_MIN = 3  # numbered lines in a row
+
+
+def _contents_list(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    heading: Sequence[bool],
+    actions: list[str],
+    reasons: list[str],
+) -> None:
+    """A table of contents (``1.政府工作报告的水平和性质`` / ``2.西部A市与中部B市的报告对比(第1段)`` / …, with
+    ``一、政府工作报告的水平和性质`` further down): three or more kept numbered lines in a row, no blank line
+    between, one of which a later heading repeats once its number is gone, are the page's navigation."""
+    k = 0
+    while k < len(filled):
+        i = filled[k]
+        if not (heading[i] and actions[i] == codes.KEEP):
+            k += 1
+            continue
+        run = [i]
+        while (
+            k + len(run) < len(filled)
+            and (j := filled[k + len(run)]) == run[-1] + 1
+            and heading[j]
+            and actions[j] == codes.KEEP
+            and len(texts[j]) <= 40
+        ):
+            run.append(j)
+        k += len(run)
+        if len(run) < _CONTENTS_MIN or len(texts[i]) > 40:
+            continue
+        items = {_unnumbered(texts[j]) for j in run}
+        later = (_unnumbered(texts[j]) for j in filled if j > run[-1] and heading[j])
+        if any(t in items for t in later if len(t) >= 4):
+            for j in run:
+                actions[j], reasons[j] = codes.DROP, codes.R_NAV
+
+
+def _unnumbered(t: str) -> str:
+    m = HEADING_START.match(t)
+    return t[m.end() :].strip() if m else t
+
+
 _ABSTRACT = re.compile(r"^[【\[]?(?:内容)?摘\s*要\s*[】\]]?\s*[:：]?")
 _WIDGET_REASONS = frozenset({codes.R_PAYWALL, codes.R_UI_CONTROLS, codes.R_SHARE})
 #: A date and time opening a line, bare or after a time label (``2023-04-25 15:10:15``, ``时间:2019-05-14``).
@@ -569,13 +624,15 @@ _DATE_HEAD = re.compile(
 )
 #: A speech's greeting (``下午好!``, ``同志们，大家好！``): the text's first words, never its title.
 _GREETING = re.compile(
-    r"^(?:各位|尊敬的|亲爱的)?[^。]{0,16}(?:上午好|下午好|晚上好|早上好|大家好|你们好|您好)[!！。]?$"
+    r"^(?:各位|尊敬的|亲爱的)?[^。]{0,16}(?:上午好|下午好|晚上好|早上好|大家好|你们好|您好)[!！。]?"
+    r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]{0,3}$"  # an emoji after it (``大家好!👋``)
 )
 #: A speech's salutation (``各位代表！``, ``同志们！``), never its title either.
 _SALUTATION = (
     r"^(?:各位|尊敬的|亲爱的)[^，。]{0,12}(?:代表|同志|委员|来宾|嘉宾|朋友)们?[!！：:，,]?$"
     r"|^[^，。]{0,10}(?:代表|同志|委员|来宾|嘉宾|朋友)们?[!！]$"
 )
+_SALUTE = re.compile(_SALUTATION + "|" + _GREETING.pattern)
 #: Lines that are never a title: a salutation or greeting, a widget's words, a caption, a bare date, a
 #: breadcrumb, a 文库 page image's caption (``…_第5页``) or its ``文档简介``.
 _NOT_TITLE = re.compile(
@@ -612,8 +669,11 @@ def _retitle(
     if len(headline) < 8:
         headline = ""  # a logo line (``澎湃新闻``), not a browser title: no evidence
     echo_first = (
-        bool(headline) and not site and any(texts[i] == b_text for i in filled if i != b_idx)
-    )  # the first line is the headline itself, copied further down (a page without a browser title)
+        bool(headline)
+        and not site
+        and any(texts[i] == b_text or _sample_copy(texts[i], b_text) for i in filled if i != b_idx)
+    )  # the first line is the headline itself, copied further down (a page without a browser title),
+    # also under a sample's label (``篇一:乡镇人大会,政府工作报告``)
 
     def echoes(i: int, t: str) -> bool:
         return bool(headline) and i != b_idx and (t.startswith(headline) or t in headline)
@@ -642,8 +702,20 @@ def _retitle(
             continue
         if len(t) > 40 and "。" in t[:-1]:
             continue  # sentences (a site's summary of the page: ``…开幕…。下面是小编收集整理的…!!``), not a headline
+        if (
+            len(t) > 40
+            and i
+            and texts[i - 1]
+            and i - 1 != b_idx
+            and actions[i] != codes.META  # a headline that shares its line with the date and source
+            and _headline_shape(texts[i - 1])
+        ):
+            continue  # a deck (副题) right under a headline: ``县十六届人大四次会议开幕`` / ``…县长X代表县人民政府…``
         if i == b_idx:
             score = 4.0 if echo_first else 1.0 if site else 0.0
+            k = bisect_right(filled, i)
+            if k < len(filled) and reasons[filled[k]] == codes.R_PHOTO_CAPTION:
+                score += 2  # the first line right above a photo's caption: the headline over its picture
         elif t in segments or (headline and t.startswith(headline)):
             score = 5.0
         elif headline and t in headline and len(t) >= 0.6 * len(headline) and not echo_first:
@@ -702,6 +774,8 @@ def _retitle(
                 and not extra[0].isspace()
                 and extra[0] not in _GLUE_SEPARATORS
             )
+            or (long == texts[new] and _sample_copy(long, short))
+            # ``篇一:乡镇人大会,政府工作报告`` under ``乡镇人大会,政府工作报告``: a sample's label and the title
             or (
                 long == b_text
                 and short.startswith("《")
@@ -727,6 +801,15 @@ def _retitle(
             actions[i], reasons[i] = codes.KEEP, codes.R_BODY
         elif is_meta_line(t):
             actions[i], reasons[i] = codes.META, codes.R_META
+        elif (
+            new < i
+            and (k := bisect_right(filled, i)) < len(filled)
+            and filled[k] == first_body
+            and reasons[new] != codes.R_PHOTO_CAPTION
+            and any(reasons[j] == codes.R_PHOTO_CAPTION for j in filled if new < j < i)
+            and _headline_shape(t)
+        ):  # a section's heading under the headline and its photo, right above the text: the text's
+            actions[i], reasons[i] = codes.KEEP, codes.R_BODY
         elif i < first_body or not (is_prose(t, 20) or heading[i]):
             actions[i], reasons[i] = codes.DROP, codes.R_HEAD_ZONE
         else:
@@ -742,6 +825,16 @@ def _retitle(
 #: A document's number, then its title in book marks (``京政办发〔2016〕26号《北京市…的通知》``).
 _NUMBERED_TITLE = re.compile(r"(" + DOC_NUMBER + r")\s*《(.+)》")
 _GLUE_SEPARATORS = frozenset("-_|｜–—·:：,，")
+#: A 范文 page's label of one of its samples (``篇一:``, ``范文2：``, ``【篇三】``).
+def _sample_copy(t: str, title: str) -> bool:
+    """*t* is *title* under a 范文 page's sample label (``篇一:`` + title)."""
+    if not t.endswith(title) or t[:1] not in "篇范样【":
+        return False
+    m = _SAMPLE_LABEL.match(t)
+    return m is not None and t[m.end() :] == title
+
+
+_SAMPLE_LABEL = re.compile(r"^(?:【\s*)?(?:篇|范文|样本)\s*[一二三四五六七八九十\d]{1,3}\s*(?:】)?\s*[:：]?\s*")
 _HEADLINE_PUNCT = re.compile(r"[，。；！？,;!?：:、]")
 
 
@@ -758,7 +851,11 @@ def _lead_headline(
     site name, kept by the rules, and the next non-blank line is the first paragraph (prose), right under
     it or on a page with furniture. A cleaned text never qualifies (its lines are blank-separated and all
     text), so cleaning twice changes nothing."""
-    if len(filled) < 2 or filled[1] != first_body:
+    if len(filled) < 2:
+        return False
+    if filled[1] != first_body and not (
+        len(filled) > 2 and filled[2] == first_body and _SALUTE.match(texts[filled[1]])
+    ):  # the first paragraph right under it, or under a greeting (``尊敬的各位领导、各位代表,大家好!👋``)
         return False
     if filled[1] != filled[0] + 1 and all(actions[j] in (codes.KEEP, codes.TITLE) for j in filled):
         # a blank line between, on a page of text alone: that is how a cleaned text looks (its

@@ -168,7 +168,7 @@ _DATE_NAME_SOURCE = re.compile(
 )
 # a wire dateline's byline opening the text (``人民网合肥11月8日电 （记者钱伟）安徽省…``, ``本报讯（记者 X 通讯员 Y）``)
 _LEAD_BYLINE = re.compile(
-    r"^[^。，,]{0,30}?(?:电|讯)\s*[（(]\s*(?:本报)?记者\s*[:：]?\s*(" + _NAME + r"(?:[ 、]" + _NAME + r"){0,2})"
+    r"^[^。，,]{0,30}?(?:电|讯)\s*[（(]\s*(?:本报)?(?:首席|特约|见习)?记者\s*[:：]?\s*(" + _NAME + r"(?:[ 、]" + _NAME + r"){0,2})"
     r"\s*(?:[）)]|\s+通讯员)"
 )
 # a reporter's name alone in brackets closing the text (``…打造人民满意的政府。(范夢民)``)
@@ -187,6 +187,10 @@ _COLUMN_AUTHOR = re.compile(r"^《[^》]{1,15}》\s*(?:作者|记者)\s+([\u4e00
 _BRACKET_BYLINE = re.compile(r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4})[）)]$")
 _HANDLE_DATE = re.compile(
     r"^(?!发布于|发表于|回复于|来自|时间|日期)([^\s，。:：]{1,20})\s+(?:发布于|发表于)?\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
+)
+# an outlet named as the author (``作者:东昌府新闻网 发表于:…``): the ``作者`` field's value, as the page gives it
+_AUTHOR_MEDIUM = re.compile(
+    r"(?:^|\s)作者[:：]\s*([\u4e00-\u9fff]{2,10}(?:网|报|社|台|频道|中心))(?=$|\s)"
 )
 _LABEL = r"\s*(?:[:：]|[|｜\t])\s*"
 _DOC_NUMBER = re.compile(DOC_NUMBER)
@@ -404,6 +408,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
     finders = (
         lambda t: (m := _OP.search(t)) and m.group(1),
         lambda t: (m := _AUTHORS.search(t)) and m.group(1),
+        lambda t: (m := _AUTHOR_MEDIUM.search(t)) and m.group(1),
         lambda t: (m := _BYLINE_LINE.match(t)) and m.group(1),
         lambda t: (m := _DATE_NAME_SOURCE.match(t)) and m.group(1),
         lambda t: (m := _BYLINE.search(t)) and m.group(1),

@@ -359,11 +359,14 @@ _COMPILED = [
 
 #: A speaker's name: two to four characters, or a transcribed name with its dot (``艾尔肯·吐尼亚孜``),
 #: not a clause (``区长在代表会上工作汇报`` is a headline).
-SPEAKER_NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10})"
+SPEAKER_NAME = (
+    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}"
+    r"|XX|xx|××|＊＊|\*\*)"  # a template's placeholder for the name (``镇长 XX``)
+)
 #: A speaker's office and name ending a line (``北京市市长 殷勇``, ``自治区主席艾尔肯·吐尼亚孜``).
 SPEAKER_TAIL = (
-    r"(?:[\u4e00-\u9fff]{0,14}(?:省|市|县|区|州|盟|旗|政府|自治区))?"
-    r"(?:副?代?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|自治区主席|主席)"
+    r"(?:[\u4e00-\u9fff]{0,14}(?:省|市|县|区|州|盟|旗|镇|乡|政府|自治区))?"
+    r"(?:副?代?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|自治区主席|主席)"
     r"|[\u4e00-\u9fff]{1,8}(?:局|厅)副?(?:局长|厅长))"
     r"(?:[(（][\u4e00-\u9fff]{1,6}[)）])?[\s\u3000]*" + SPEAKER_NAME + "$"
 )
@@ -372,6 +375,12 @@ DOC_NUMBER = (
     r"[\u4e00-\u9fff]{1,12}(?:[(（][a-z]{1,6}[)）])?\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]"
     r"\s*第?\s*\d{1,5}\s*[号號]"
 )
+#: A credit label, a spaced bar, then names (``记者 | 徐振鑫 于继镔 李海鑫``, ``编辑 | 李念辉``).
+CREDIT_BAR = re.compile(
+    r"^(?:作者|记者|编辑|责任编辑|责编|审核|校对|摄影|监制|统筹|来源)\s+[|｜]\s*[\u4e00-\u9fff·]{2,4}"
+    r"(?:\s+[\u4e00-\u9fff·]{2,4})*$"
+)
+CREDIT_INITIALS = frozenset("作记编责审校摄监统来")
 #: Lines that carry metadata: a source, a publication date, an author or a byline.
 META_LINE_PATTERN = (
     r"(?:^|\s|\d|[▌■●◆|｜【\[])(?:本文|文章|信息|稿件|新闻)?来源于?"
@@ -392,6 +401,8 @@ META_LINE_PATTERN = (
     + r"\s*(?:[:：]|[|｜\t])"
     + r"|^[^，。]{0,15}(?:记者|通讯员|特约撰稿人)\s*[\u4e00-\u9fff·]{2,4}(?:\s|$)"
     + r"|^[（(][^（）()，。]{0,20}(?:记者|通讯员)[\s\u4e00-\u9fff·]{2,20}[）)]$"
+    # a credit label, a spaced bar, the names (``记者 | 徐振鑫 于继镔``, ``编辑 | 李念辉``, ``审核 | 李学成``)
+    + r"|" + CREDIT_BAR.pattern
     + r"|IP\s*属地\s*[:：]?\s*[\u4e00-\u9fff]{2,10}$|^来自\s*\S{1,16}客户端$|^来自\s*[:：]\s*\S{1,20}$"
     + r"|^(?:文|图|文/图|图/文)\s*[/|:：]\s*[\u4e00-\u9fff]{2,4}"
     # a column's author (``《棱镜》作者 周纯``)
@@ -405,7 +416,7 @@ META_LINE_PATTERN = (
     + r"$"
     + r"|^[^\s，。]{1,20}\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[^，。]{0,12})?$"
     # a byline in brackets (``（网易财经 张艳）``)
-    + r"|^[（(][\u4e00-\u9fff]{2,10}\s+[\u4e00-\u9fff·]{2,4}[）)]$"
+    + r"|^[（(][\u4e00-\u9fff]{2,10}(?:\s+[\u4e00-\u9fff·]{2,4}){1,4}[）)]$"
 )
 _META_HEAD, _META_REST = split_anchored(META_LINE_PATTERN)  # both present
 #: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
@@ -414,6 +425,7 @@ DATELINE = re.compile(
     r"\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3})\s*日.{0,50}?"
     r"(?:上|通过|发表|讲话|报告|会议)[）)]?$"
     r"|^[—－]+\s*在.{2,50}?上的?(?:报告|讲话|发言|致辞|工作报告)?$"
+    r"|^(?:19|20)\d{2}\s*年\s+月\s+日$"  # a template's dateline, month and day left blank (``2014年 月 日``)
 )
 #: The start of a dateline broken over two lines (``——2026年1月27日在山东省第十四届`` /
 #: ``人民代表大会第四次会议上``), and the end that completes it.
