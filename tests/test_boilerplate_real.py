@@ -299,3 +299,33 @@ def test_a_salutation_is_never_the_title():
     assert doc.title != "各位代表！"
     assert doc.text.startswith("各位代表！")
     assert clean("同志们！\n现在，我代表第九届中央委员会，向大会作报告。\n报告分四个部分。").title is None
+
+
+def test_site_hint_words_cover_every_site_pattern():
+    """``extract_meta`` reads with its site patterns only the lines holding a word of ``_SITE_HINT``: every
+    line of the real pages, spaced (``版 权 所 有``) or not, that a site pattern matches holds one."""
+    from reportnlp.boilerplate.metadata import _HAN_SPACES, _SITE_HINT, _SITE_PATTERNS
+
+    samples = [
+        "本文档由会员分享，可在线阅读，更多相关《报告》请在冰豆网上搜索。",
+        "人 民 网 版 权 所 有",
+        "Copyright © 2010-2024 上派范文网",
+        "合肥论坛 - Powered by Discuz!",
+        "欢迎访问新文秘网",
+        "您的位置：新文秘网>>工作报告",
+        "中央政府门户网站 www.gov.cn 2015-03-13",
+        "人民网首页",
+        "(新文秘网https://www.wm114.cn省略854字",
+        "以下是第一文档网的小编为您整理的",
+        "主办单位：青阳县人大常委会",
+    ]
+    lines = list(samples)
+    for path in sorted(PAGES.glob("*.txt"))[:120]:
+        lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    matched = 0
+    for line in lines:
+        if any(p.search(_HAN_SPACES.sub("", line)) for p in _SITE_PATTERNS):
+            matched += 1
+            assert _SITE_HINT.search(line), line
+    assert all(any(p.search(_HAN_SPACES.sub("", x)) for p in _SITE_PATTERNS) for x in samples)
+    assert matched > len(samples)  # real pages' lines too

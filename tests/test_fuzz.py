@@ -76,6 +76,11 @@ SLOWEST_100KB: list[Any] = [0.0, "", 0]
 KB100 = 100_000
 
 
+def _fn_name(fn: Any) -> str:
+    """A function's name, or a callable object's class (the spaCy pipeline: ``Chinese``)."""
+    return getattr(fn, "__name__", None) or type(fn).__name__
+
+
 def utf8_size(args: tuple) -> int:
     """The size of a call's text and bytes arguments in UTF-8 (a lone surrogate counts 3 bytes)."""
     return sum(
@@ -111,14 +116,14 @@ def timed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     net = took - (_GC[0] - g)
     if not first and (net > SLOWEST[0] or net > SLOWEST_100KB[0]):
         size = utf8_size(args)
-        record = [net, getattr(fn, "__name__", str(fn)), size]
+        record = [net, _fn_name(fn), size]
         if net > SLOWEST[0]:
             SLOWEST[:] = record
         if net > SLOWEST_100KB[0] and size <= KB100:
             SLOWEST_100KB[:] = record
     if took > LIMIT and not first:
         size = sum(len(a) for a in args if isinstance(a, (str, bytes)))
-        raise Hang(f"{getattr(fn, '__name__', fn)} took {took:.2f} s on {size} characters")
+        raise Hang(f"{_fn_name(fn)} took {took:.2f} s on {size} characters")
     return out
 
 

@@ -76,6 +76,12 @@ _SITE_PATTERNS = [
     # last: the owner a footer names when it names no site (``主办单位:青阳县人大常委会``)
     re.compile(r"^主办单位\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"),
 ]
+# Every pattern of _SITE_PATTERNS needs one of these words, spaced (``版 权 所 有``) or not: the lines holding none
+# are not read (tests/test_boilerplate_real.py checks the words against the patterns).
+_SITE_HINT = re.compile(
+    r"由\s*会\s*员\s*分\s*享|版\s*权|powered|欢\s*迎|©|位\s*置|\.(?:cn|com|net|org)|首\s*页|https?://|小\s*编|主\s*办\s*单\s*位",
+    re.IGNORECASE,
+)
 #: Spaces between two Han characters (``人 民 网 版 权 所 有``).
 _HAN_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 #: A date field that names the page's publication (preferred over a date in a speech's dateline).
@@ -360,7 +366,10 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
         )
     if site is None:
         furniture = [
-            _HAN_SPACES.sub("", d.text) for d in decisions if d.action in (codes.DROP, codes.META)
+            _HAN_SPACES.sub("", t) if " " in t or "\u3000" in t else t
+            for d in decisions
+            if d.action in (codes.DROP, codes.META)
+            and _SITE_HINT.search(t := d.text)  # a word every site pattern needs (most lines hold none)
         ]
         for pattern in _SITE_PATTERNS:
             for text in furniture:
