@@ -166,6 +166,44 @@ JIANGSULONG = (
     "过去一年怎样的“经济成绩单” , 又如何规划今年的经济社会发展目标 , 引人关注 。\n"
 )
 
+# http://abrd.gov.cn/zrdcwh/c104567/202401/12efe566e7894af9a9312485cf5825f8.shtml (govn_04, lines 1-31)
+ABRD = (
+    "宣传人大制度 交流人大经验;推进民主法制建设 构建和谐文明阿坝。地震之后,阿坝依然美丽!\n"
+    "信息搜索:\n"
+    "\n"
+    "主任之窗\n"
+    "\n"
+    "阿坝州人大常委会主任\n"
+    "李为国\n"
+    "自身建设\n"
+    "\n"
+    "阿坝藏族羌族自治州人民代表大会常务委员会机关公文处理办法\n"
+    "\n"
+    "来源:州人大\n"
+    "访问量:\n"
+    "更新日期:2024-01-12\n"
+    "\n"
+    "阿坝藏族羌族自治州人民代表大会\n"
+    "\n"
+    "常务委员会机关公文处理办法\n"
+    "\n"
+    "2017822日阿坝藏族羌族自治州第十二届人民代表大会\n"
+    "\n"
+    "常务委员会第六次主任会议修订\n"
+    "\n"
+    "2023828日阿坝藏族羌族自治州第十届人民代表大会\n"
+    "\n"
+    "常务委员会第二十次主任会议修订\n"
+    "\n"
+    "第一章\n"
+    "\n"
+    "第一条为实现阿坝藏族羌族自治州人民代表大会常务委员会机关(以下简称州人大常委会机关)公文处理工作规范"
+    "化、制度化、科学化,提高公文质量和公文处理工作效率,根据《中共阿坝州委办公室、阿坝州人民政府办公室关"
+    "于印发<党政机关公文处理工作条例><党政机关公文格式>的通知》要求,参照《四川省人大常委会机关公文处"
+    "理办法》,结合州人大常委会机关实际,制定本办法。\n"
+    "\n"
+)
+
 
 def _actions(doc) -> dict[str, str]:
     return {d.text.strip(): d.action for d in doc.lines if d.action != "blank"}
@@ -251,7 +289,21 @@ def test_headline_above_its_photo_caption_and_the_section_heading_under_it():
     assert acts["政府工作报告引期待"] == "keep"  # the section's heading, not the title
 
 
+def test_headline_and_metadata_below_a_site_slogan():
+    doc = clean(ABRD)
+    assert doc.title == "阿坝藏族羌族自治州人民代表大会常务委员会机关公文处理办法"
+    acts = _actions(doc)
+    for line in ("信息搜索:", "主任之窗", "阿坝州人大常委会主任", "李为国"):
+        assert acts[line] == "drop", (
+            line
+        )  # a sidebar's box between the slogan and the headline, no speaker
+    assert doc.meta == {"date": "2024-01-12", "source": "州人大"}
+    assert acts["常务委员会第六次主任会议修订"] == "keep"
+    # the slogan stays text, so that the clean text, cleaned again, is the same
+    assert doc.text.startswith("宣传人大制度")
+
+
 def test_idempotent_on_the_excerpts():
-    for text in (JIANGSULONG, BFKB, PAIQING, GUAKAOB, DCGDXWW, HZDAILY, SANWEN):
+    for text in (ABRD, JIANGSULONG, BFKB, PAIQING, GUAKAOB, DCGDXWW, HZDAILY, SANWEN):
         once = clean(text).text
         assert clean(once).text == once

@@ -261,6 +261,7 @@ def decide_lines(
         if plain(i) and (is_prose(t, 40) or heading[i] or t.endswith("。") or i in broken):
             body = i
             break
+    body, headline = _below_slogan(texts, filled, rule, meta, deferred, heading, body, tail, resolve)
     # --- rules read only at the page's edges: inside the body's core, a line of spaced words may be
     # a list of values (富强 民主 文明 …), and a count without a counter's word a figure (粮食 142 万吨)
     core_end = next((i for i in reversed(filled) if plain(i) and is_prose(texts[i], 20)), -1)
@@ -274,7 +275,7 @@ def decide_lines(
     # and the values of a metadata table whose labels stand on lines of their own (索引号： / 11450…)
     prev_header = False
     prev_label = False
-    for i in range(body):
+    for i in range(headline, body):  # below a slogan's headline only: above it is the site's header
         t = texts[i]
         if not t:
             continue
@@ -574,6 +575,48 @@ def _repeated_blocks(
 
 
 _CONTENTS_MIN = 3  # numbered lines in a row
+
+
+_SLOGAN_REACH = 12  # non-blank lines after the first prose line
+
+
+def _below_slogan(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    rule: Sequence[Optional[str]],
+    meta: Sequence[bool],
+    deferred: Sequence[bool],
+    heading: Sequence[bool],
+    body: int,
+    tail: int,
+    resolve,
+) -> tuple[int, int]:
+    """The body's start below a site's slogan (``宣传人大制度 交流人大经验;…阿坝依然美丽!``), and the headline's
+    index (0 when the body did not move: a speaker's header is read below it only). When the page's first line
+    is its first prose and is followed, within a few lines and with only short lines between, by a
+    headline-shaped line with a metadata line right under it (``…公文处理办法`` / ``来源:州人大``), the body
+    starts after that metadata, at the next prose line or heading. The slogan itself stays text: a cleaned
+    text that starts with it is cleaned the same way again."""
+    if body >= tail or not filled or body != filled[0]:
+        return body, 0
+    k = bisect_right(filled, body)
+    for m in range(k, min(len(filled), k + _SLOGAN_REACH)):
+        j = filled[m]
+        if j >= tail or deferred[j] or heading[j] or is_prose(texts[j], 40):
+            return body, 0  # prose or a numbered heading: the body it was
+        if meta[j]:
+            up = filled[m - 1]
+            if up == body or rule[up] is not None or meta[up] or not _headline_line(texts[up], 8):
+                return body, 0
+            for q in filled[m + 1 :]:
+                if q >= tail:
+                    break
+                if deferred[q]:
+                    resolve(q)
+                if rule[q] is None and not meta[q] and (is_prose(texts[q], 40) or heading[q]):
+                    return q, up
+            return body, 0
+    return body, 0
 
 
 def _contents_list(
