@@ -629,26 +629,22 @@ def _contents_list(
     """A table of contents (``1.政府工作报告的水平和性质`` / ``2.西部A市与中部B市的报告对比(第1段)`` / …, with
     ``一、政府工作报告的水平和性质`` further down): three or more kept numbered lines in a row, no blank line
     between, one of which a later heading repeats once its number is gone, are the page's navigation."""
+    heads = [i for i in filled if heading[i]]
+    # cheap test first: three numbered lines in a row at all (a report's headings stand between paragraphs)
+    if not any(c - a == 2 for a, c in zip(heads, heads[2:])):
+        return
     k = 0
-    while k < len(filled):
-        i = filled[k]
-        if not (heading[i] and actions[i] == codes.KEEP):
-            k += 1
-            continue
-        run = [i]
-        while (
-            k + len(run) < len(filled)
-            and (j := filled[k + len(run)]) == run[-1] + 1
-            and heading[j]
-            and actions[j] == codes.KEEP
-            and len(texts[j]) <= 40
-        ):
-            run.append(j)
+    while k < len(heads):
+        run = [heads[k]]
+        while k + len(run) < len(heads) and heads[k + len(run)] == run[-1] + 1:
+            run.append(heads[k + len(run)])
         k += len(run)
-        if len(run) < _CONTENTS_MIN or len(texts[i]) > 40:
+        if len(run) < _CONTENTS_MIN or any(
+            actions[j] != codes.KEEP or len(texts[j]) > 40 for j in run
+        ):
             continue
         items = {_unnumbered(texts[j]) for j in run}
-        later = (_unnumbered(texts[j]) for j in filled if j > run[-1] and heading[j])
+        later = (_unnumbered(texts[j]) for j in heads if j > run[-1])
         if any(t in items for t in later if len(t) >= 4):
             for j in run:
                 actions[j], reasons[j] = codes.DROP, codes.R_NAV
