@@ -204,6 +204,16 @@ ABRD = (
     "\n"
 )
 
+# http://taihainet.com/news/xmnews/gqbd/2018-12-29/2219271.html (wnews_51, lines 1-3)
+TAIHAI = (
+    "五缘湾片区\n"
+    "台海网12月29日讯(海峡导报记者 林泓/文 常海军/图 通讯员 王光熙 陈瑜瑾 罗剑)昨日上午,湖"
+    "里区第八届人民代表大会第三次会议举行,湖里区人民政府区长林重阳向大会作政府工作报告。\n"
+    "报告中“干货”满满,展现湖里区以习近平新时代中国特色社会主义思想为指导,全面落实市委、市政府和区委各"
+    "项工作部署,扎实推进“双千亿”工作,深入实施“2+4+N”发展战略,有效应对外部环境深刻变化,实现经"
+    "济社会平稳健康发展。\n"
+)
+
 
 def _actions(doc) -> dict[str, str]:
     return {d.text.strip(): d.action for d in doc.lines if d.action != "blank"}
@@ -261,6 +271,8 @@ def test_lead_byline_of_a_chief_reporter():
     assert doc.meta["author"] == "何去非"
     assert doc.meta["date"] == "2024-01-30"
     assert doc.title == "扛重担挑大梁 奋力打造现代化国际大都市的城市新中心"
+    # a paper's reporter writing, a photographer and correspondents after him
+    assert clean(TAIHAI).meta["author"] == "林泓"
 
 
 def test_table_of_contents_is_dropped_and_its_headings_kept():

@@ -174,8 +174,9 @@ _DATE_NAME_SOURCE = re.compile(
 )
 # a wire dateline's byline opening the text (``人民网合肥11月8日电 （记者钱伟）安徽省…``, ``本报讯（记者 X 通讯员 Y）``)
 _LEAD_BYLINE = re.compile(
-    r"^[^。，,]{0,30}?(?:电|讯)\s*[（(]\s*(?:本报)?(?:首席|特约|见习)?记者\s*[:：]?\s*(" + _NAME + r"(?:[ 、]" + _NAME + r"){0,2})"
-    r"\s*(?:[）)]|\s+通讯员)"
+    r"^[^。，,]{0,30}?(?:电|讯)\s*[（(]\s*(?:本报|[\u4e00-\u9fff]{2,6}报)?(?:首席|特约|见习)?记者\s*[:：]?\s*("
+    + _NAME + r"(?:[ 、](?!通讯员|实习生)" + _NAME + r"){0,2})"
+    r"(?:/文)?\s*(?:[）)]|\s+通讯员|\s+[\u4e00-\u9fff·]{2,4}/图)"  # ``(海峡导报记者 林泓/文 常海军/图 …)``
 )
 # a reporter's name alone in brackets closing the text (``…打造人民满意的政府。(范夢民)``)
 _END_NAME = re.compile(r"[。！？!?”]\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s*[）)]\s*$")
