@@ -166,7 +166,9 @@ def evaluate(part: str, errors: bool = False) -> dict[str, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--errors", choices=("dev", "heldout", "heldout2"), help="print every error of that part")
+    ap.add_argument(
+        "--errors", choices=("dev", "heldout", "heldout2"), help="print every error of that part"
+    )
     ap.add_argument(
         "--heldout", action="store_true", help="also score the held-out part now (not while tuning)"
     )

@@ -107,6 +107,10 @@ _CLAUSE_RUN = re.compile(
     rf"[{_H}]{{4}}(?:[,，;；][{_H}]{{4}})*"
     rf"(?=[{_CLAUSE}{_CLOSE}\n]|\Z)"
 )
+# The same run after the last four characters of a longer clause (tested in code for a crafted parallel).
+_CLAUSE_TAIL = re.compile(
+    rf"[,，;；](?<=[{_H}]{{5}}[,，;；])[{_H}]{{4}}(?:[,，;；][{_H}]{{4}})*(?=[{_CLAUSE}{_CLOSE}\n]|\Z)"
+)
 # A four-character unit standing alone: quoted (``“约法三章”``) or as a clause (``，来之不易。``); accepted
 # when it is an idiom or has a repeated rhythm (``“一老一小”``, ``“共建共享”``).
 _LONE_QUOTED = re.compile(rf"[{_OPEN}]([{_H}]{{4}})(?=[{_CLOSE}])")
@@ -418,7 +422,9 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             continue
         group = text[start:end]
         items = group.split("、")
-        if not all(map(_item_ok, items)) or not (_first_ok(text, start) or _parallel(items)):
+        if not all(map(_item_ok, items)) or not (
+            _first_ok(text, start) or _parallel(items) or _clauses_after_de(text, start, items)
+        ):
             continue
         seen.add(start)
         nouns = _nouns()
@@ -454,6 +460,15 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
                 out.append(_slogan(start, end, group, "parallel_pair", (), why))
 
 
+def _clauses_after_de(text: str, start: int, items: list[str]) -> bool:
+    """A series of three or more after ``的`` is a crafted one, not a noun phrase (``…的最强分贝、最大成效``), when
+    one of its items is an idiom or a recurrent formula of the reports (``内部的团结一致、友爱互助、共同奋斗``)."""
+    if len(items) < 3 or text[start - 1] != "的":
+        return False
+    lexicon, kinds = idioms(), _phrases()
+    return any(item in lexicon or kinds.get(item) in ("idiom", "set", "bound") for item in items)
+
+
 class _Cut:
     """A series match cut short: what :func:`_series` reads of a match (``start``, ``end``)."""
 
@@ -485,7 +500,15 @@ def _parallel(items: list[str]) -> bool:
 def _clause_runs(text: str, out: list[Slogan], classes: _Classes) -> None:
     # a comma, four Han characters, then a mark or the end
     starts = classes.where(_F_COMMA, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_STOP, end=True)
-    for m in _scan(_CLAUSE_RUN, text, starts):
+    runs = list(_scan(_CLAUSE_RUN, text, starts))
+    taken = {m.start() for m in runs}
+    # 一定要统一认识，统一步调，: the first clause is longer, but its last four characters and the next clauses
+    # open with the same verb (深入群众，深入实际; not 政治稳定，社会稳定, 调整也好，整顿也好, 更为丰富，更为完整)
+    # and the cut opens no word
+    runs += [
+        m for m in _scan(_CLAUSE_TAIL, text, [i for i in starts if i not in taken]) if _led(text, m)
+    ]
+    for m in runs:
         start = m.start() - 4
         items = [text[p : p + 4] for p in range(start, m.end(), 5)]
         if all(map(_item_ok, items)):
@@ -503,6 +526,21 @@ def _clause_runs(text: str, out: list[Slogan], classes: _Classes) -> None:
             )
 
 
+def _led(text: str, m: re.Match) -> bool:
+    """Four-character clauses after a longer clause's last four characters that open with the same two
+    characters, no function, degree or numeral word (``统一认识，统一步调``; not ``更为丰富，更为完整``, ``一种形式``)."""
+    items = [text[p : p + 4] for p in range(m.start() - 4, m.end(), 5)]
+    head = items[0][:2]
+    return (
+        len({item[:2] for item in items}) == 1
+        and head[0] not in _NOT_LEADING
+        and head[1] not in _INSIDE
+        and _parallel(items)
+        and _first_ok(text, m.start() - 4)
+    )
+
+
+_NOT_LEADING = set(_INSIDE + "这那更也就都还很最么一")
 _MODEL_NOUNS = frozenset(
     "样板 样本 标杆 名片 品牌".split()
 )  # “龙江样板”: a model named after a place
