@@ -636,6 +636,15 @@ def test_candidate_starts_find_what_the_patterns_find():
             {"团结一致", "友爱互助", "共同奋斗", "共同前进"},
             set(),
         ),
+        # after the modal 要 or the copula 是 (dev gwr2001, gwr1993)
+        (
+            "“十五”期间要突出重点，搞好开局，着重加强基础设施和生态环境建设。",
+            {"突出重点", "搞好开局"},
+            set(),
+        ),
+        ("这是顺乎潮流，合乎国情，深得民心的。", {"顺乎潮流", "合乎国情"}, set()),
+        # a noun phrase cut by the modal rule stays out (State Council 2003)
+        ("加强政府自身建设特别是政风建设，十分重要。", set(), {"政风建设", "十分重要"}),
         # not a parallel of clauses: a shared tail, or a degree word at the head (State Council 1959 and 1960)
         (
             "在运输邮电方面，商业方面，文化教育事业方面，都取得了很大成绩。",

@@ -503,8 +503,7 @@ def _clause_runs(text: str, out: list[Slogan], classes: _Classes) -> None:
     runs = list(_scan(_CLAUSE_RUN, text, starts))
     taken = {m.start() for m in runs}
     # 一定要统一认识，统一步调，: the first clause is longer, but its last four characters and the next clauses
-    # open with the same verb (深入群众，深入实际; not 政治稳定，社会稳定, 调整也好，整顿也好, 更为丰富，更为完整)
-    # and the cut opens no word
+    # follow 要/是 or open with the same verb (深入群众，深入实际; not 政治稳定，社会稳定, 调整也好，整顿也好)
     runs += [
         m for m in _scan(_CLAUSE_TAIL, text, [i for i in starts if i not in taken]) if _led(text, m)
     ]
@@ -527,10 +526,18 @@ def _clause_runs(text: str, out: list[Slogan], classes: _Classes) -> None:
 
 
 def _led(text: str, m: re.Match) -> bool:
-    """Four-character clauses after a longer clause's last four characters that open with the same two
+    """Four-character clauses after a longer clause's last four characters: after the modal ``要`` or ``是``
+    (``期间要突出重点，搞好开局``, ``这是顺乎潮流，合乎国情``: the clause opens there), or opening with the same two
     characters, no function, degree or numeral word (``统一认识，统一步调``; not ``更为丰富，更为完整``, ``一种形式``)."""
     items = [text[p : p + 4] for p in range(m.start() - 4, m.end(), 5)]
     head = items[0][:2]
+    if (
+        text[m.start() - 5] in _MODAL
+        and items[0][2:] not in NOUN_HEADS
+        and all(map(_item_ok, items))
+        and not any(w in _nouns() for w in items)
+    ):
+        return True  # 要突出重点，搞好开局; 这是顺乎潮流，合乎国情 (not 特别是政风建设，十分重要)
     return (
         len({item[:2] for item in items}) == 1
         and head[0] not in _NOT_LEADING
@@ -540,6 +547,7 @@ def _led(text: str, m: re.Match) -> bool:
     )
 
 
+_MODAL = set("要是")  # a modal or copula that opens a run of four-character clauses
 _NOT_LEADING = set(_INSIDE + "这那更也就都还很最么一")
 _MODEL_NOUNS = frozenset(
     "样板 样本 标杆 名片 品牌".split()
