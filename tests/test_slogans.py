@@ -645,6 +645,17 @@ def test_candidate_starts_find_what_the_patterns_find():
         ("这是顺乎潮流，合乎国情，深得民心的。", {"顺乎潮流", "合乎国情"}, set()),
         # a noun phrase cut by the modal rule stays out (State Council 2003)
         ("加强政府自身建设特别是政风建设，十分重要。", set(), {"政风建设", "十分重要"}),
+        # a series that lists projects (等…工程/项目) is a list of terms (State Council 2016, dev gwr2001)
+        (
+            "启动工业强基、绿色制造、高端装备等重大工程，",
+            set(),
+            {"工业强基", "绿色制造", "高端装备"},
+        ),
+        (
+            "要集中力量建设西气东输、西电东送、青藏铁路等一批具有战略意义的重大项目。",
+            set(),
+            {"青藏铁路"},
+        ),
         # not a parallel of clauses: a shared tail, or a degree word at the head (State Council 1959 and 1960)
         (
             "在运输邮电方面，商业方面，文化教育事业方面，都取得了很大成绩。",

@@ -433,6 +433,8 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
         if any(item in nouns and item not in lexicon for item in items):
             continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
+        if _PROJECTS.match(text, end):
+            continue  # 西气东输、西电东送、青藏铁路等一批…项目: a list of projects
         if all(
             item[2:] in NOUN_HEADS and item not in lexicon and item not in _phrases()
             for item in items
@@ -467,6 +469,10 @@ def _clauses_after_de(text: str, start: int, items: list[str]) -> bool:
         return False
     lexicon, kinds = idioms(), _phrases()
     return any(item in lexicon or kinds.get(item) in ("idiom", "set", "bound") for item in items)
+
+
+# 等 after a series, then the projects or works it lists (等重要工程, 等一批具有战略意义的重大项目).
+_PROJECTS = re.compile(rf"等[{_H}]{{0,12}}?(?:工程|项目)")
 
 
 class _Cut:
