@@ -416,6 +416,7 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             m for m in _SERIES_LAX.finditer(text, hs, he) if m.end() >= he or text[m.end()] != "、"
         )
     seen: set[int] = set()
+    nouns, lexicon, kinds = _nouns(), idioms(), _phrases()
     for m in matches:
         start, end = m.start() - 4, m.end()
         if start in seen:
@@ -427,17 +428,14 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
         ):
             continue
         seen.add(start)
-        nouns = _nouns()
-        lexicon = idioms()
         if len({item[2:] for item in items}) == 1 and items[0][2:] in NOUN_HEADS:
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
         if any(item in nouns and item not in lexicon for item in items):
             continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
-        if _PROJECTS.match(text, end):
+        if text[end : end + 1] == "等" and _PROJECTS.match(text, end):
             continue  # 西气东输、西电东送、青藏铁路等一批…项目: a list of projects
         if all(
-            item[2:] in NOUN_HEADS and item not in lexicon and item not in _phrases()
-            for item in items
+            item[2:] in NOUN_HEADS and item not in lexicon and item not in kinds for item in items
         ):
             continue  # 资本投资、运营公司; 财政政策、货币政策: every item ends in a head noun, a list of terms
         if (
@@ -449,7 +447,7 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             continue  # 健全审计、监察体系: a verb before a list of two terms
         for i, item in enumerate(items):
             evidence = ("series", "idiom") if item in lexicon else ("series",)
-            if _phrases().get(item) in ("set", "bound"):
+            if kinds.get(item) in ("set", "bound"):
                 evidence += ("recurrent",)
             out.append(_slogan(start + 5 * i, start + 5 * i + 4, item, "four_char", (), evidence))
         if len(items) == 2 and not any(item in nouns and item not in lexicon for item in items):
@@ -507,12 +505,17 @@ def _clause_runs(text: str, out: list[Slogan], classes: _Classes) -> None:
     # a comma, four Han characters, then a mark or the end
     starts = classes.where(_F_COMMA, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_STOP, end=True)
     runs = list(_scan(_CLAUSE_RUN, text, starts))
-    taken = {m.start() for m in runs}
     # 一定要统一认识，统一步调，: the first clause is longer, but its last four characters and the next clauses
     # follow 要/是 or open with the same verb (深入群众，深入实际; not 政治稳定，社会稳定, 调整也好，整顿也好)
-    runs += [
-        m for m in _scan(_CLAUSE_TAIL, text, [i for i in starts if i not in taken]) if _led(text, m)
+    # (the comma's offsets; the pattern checks the five Han characters before it)
+    tails = [
+        i
+        for i in starts
+        if i >= 5
+        and (text[i - 5] in _MODAL or text[i - 4 : i - 2] == text[i + 1 : i + 3])
+        and _is_han(text[i - 5])
     ]
+    runs += [m for m in _scan(_CLAUSE_TAIL, text, tails) if _led(text, m)]
     for m in runs:
         start = m.start() - 4
         items = [text[p : p + 4] for p in range(start, m.end(), 5)]
@@ -625,11 +628,12 @@ def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
             why = ("bound",) if kinds.get(word) == "bound" else ("idiom",)
             out.append(_slogan(i, i + 4, word, "four_char", (), why))
     han = (codes >= 0x4E00) & (codes <= 0x9FFF)
-    a, b, c, d = codes[:-3], codes[1:-2], codes[2:-1], codes[3:]
-    all_han = han[:-3] & han[1:-2] & han[2:-1] & han[3:]
-    abac = (a == c) & (b != d) & (a != b) & (b != c) & all_han
+    # A and C equal first (few windows), then the rest on those only
+    at = np.flatnonzero(codes[:-3] == codes[2:-1])
+    a, b, d = codes[at], codes[at + 1], codes[at + 3]
+    at = at[(b != d) & (a != b) & han[at] & han[at + 1] & han[at + 2] & han[at + 3]]
     words = _words()
-    for i in np.flatnonzero(abac).tolist():
+    for i in at.tolist():
         w = text[i : i + 4]
         # 先行先试, 联防联控; not 人民币 (民人民币: 人民 is a word), 勤政廉政建设 (政廉政建), 稳岗拓岗政策 (政策),
         # nor two words that share their first character (宣传宣讲, 人力人才, 国际国内)
@@ -1036,10 +1040,12 @@ def find_slogans(text: str) -> list[Slogan]:
     unique: dict[tuple[int, int, str], Slogan] = {}
     for s in out:  # one span per kind, with all the evidence found for it
         key = (s.start, s.end, s.kind)
-        seen = unique.get(key)
-        if seen is None:
-            unique[key] = s
-        elif not set(s.evidence) <= set(seen.evidence):
+        seen = unique.setdefault(key, s)
+        if (
+            seen is not s
+            and s.evidence != seen.evidence
+            and not set(s.evidence) <= set(seen.evidence)
+        ):
             merged = seen.evidence + tuple(e for e in s.evidence if e not in seen.evidence)
             unique[key] = _slogan(
                 seen.start, seen.end, seen.text, seen.kind, seen.expansion, merged
