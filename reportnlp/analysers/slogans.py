@@ -610,6 +610,12 @@ _NOT_RHYTHM = set(
 ) | set(_DIGITS)
 
 
+_NO_RHYTHM_AT = np.zeros(0x10000, dtype=bool)
+_NO_RHYTHM_AT[[ord(c) for c in _NOT_RHYTHM]] = True
+_NO_RHYTHM_END = _NO_RHYTHM_AT.copy()
+_NO_RHYTHM_END[[ord(c) for c in _CLOSING]] = True
+
+
 def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
     """Idioms and set phrases of the lexicon anywhere in running text (``稳中求进``, ``来之不易``), and ``ABAC``
     rhythms (``先行先试``, ``联防联控``): found with one vectorised pass of four-character hashes."""
@@ -632,17 +638,18 @@ def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
     at = np.flatnonzero(codes[:-3] == codes[2:-1])
     a, b, d = codes[at], codes[at + 1], codes[at + 3]
     at = at[(b != d) & (a != b) & han[at] & han[at + 1] & han[at + 2] & han[at + 3]]
+    # (Han characters, so below 0x10000: the tables of the marks that set no rhythm)
+    at = at[
+        ~(_NO_RHYTHM_AT[codes[at]] | _NO_RHYTHM_AT[codes[at + 1]] | _NO_RHYTHM_END[codes[at + 3]])
+    ]
     words = _words()
     for i in at.tolist():
         w = text[i : i + 4]
         # 先行先试, 联防联控; not 人民币 (民人民币: 人民 is a word), 勤政廉政建设 (政廉政建), 稳岗拓岗政策 (政策),
         # nor two words that share their first character (宣传宣讲, 人力人才, 国际国内)
+        # (no w[0], w[1] or w[3] in _NOT_RHYTHM, no w[3] in _CLOSING: 大案要案等 read as 案要案等, tested above)
         if (
-            w[0] not in _NOT_RHYTHM
-            and w[1] not in _NOT_RHYTHM
-            and w[3] not in _NOT_RHYTHM
-            and w[3] not in _CLOSING  # 大案要案等 read as 案要案等
-            and text[i + 4 : i + 5] != w[0]
+            text[i + 4 : i + 5] != w[0]
             and (i < 2 or text[i - 2] != w[0])  # 共建共治共享: six characters, not four
             and (i < 1 or text[i - 1 : i + 1] not in words)  # 医保参保率 read as 保参保率
             and w[1:3] not in words
@@ -658,11 +665,15 @@ def _joined_pairs(text: str, codes: np.ndarray, han: np.ndarray, out: list[Sloga
     """Two four-character formulas written without a break that share their middle (``大众创业万众创新``): both
     halves are slogans when the pair ends a clause and holds no numeral or function word."""
     n = len(codes) - 7
-    same = (codes[1 : n + 1] == codes[5 : n + 5]) & (codes[2 : n + 2] == codes[6 : n + 6])
-    same &= (codes[:n] != codes[4 : n + 4]) & (codes[3 : n + 3] != codes[7 : n + 7])
+    at = np.flatnonzero(codes[1 : n + 1] == codes[5 : n + 5])  # few windows; the rest on those only
+    keep = (
+        (codes[at + 2] == codes[at + 6])
+        & (codes[at] != codes[at + 4])
+        & (codes[at + 3] != codes[at + 7])
+    )
     for k in range(8):
-        same &= han[k : n + k]
-    for i in np.flatnonzero(same).tolist():
+        keep &= han[at + k]
+    for i in at[keep].tolist():
         a, b = text[i : i + 4], text[i + 4 : i + 8]
         after = text[i + 8 : i + 9]
         if (
@@ -723,7 +734,11 @@ def _hash4(codes: np.ndarray) -> np.ndarray:
 
 
 def _mix(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
-    return a * np.uint32(2654435761) ^ b * np.uint32(40503) ^ c * np.uint32(97) ^ d
+    h = a * np.uint32(2654435761)  # in place from here: no temporary per operation
+    h ^= b * np.uint32(40503)
+    h ^= c * np.uint32(97)
+    h ^= d
+    return h
 
 
 @lru_cache(maxsize=1)
