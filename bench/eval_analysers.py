@@ -1,6 +1,7 @@
 """Score the analysers on the real hand-labelled set (corpora/analysers-real), dev and held-out apart.
 
     python bench/eval_analysers.py [--heldout] [--errors dev|heldout] [--record-first-run]
+    python bench/eval_analysers.py --set dev --set heldout2   # one line of figures per part
 
 * slogans: four-character and numbered slogans, a detection counts when its offsets equal a label's (a
   four-character detection that is a labelled numbered slogan, ``一国两制``, is scored as numbered only);
@@ -13,7 +14,8 @@
 The held-out part (a third of the excerpts and pages, fixed in PROVENANCE.md) is never looked at while tuning;
 ``first_run.json`` keeps the figures of the detectors as they were before any tuning on this set (on the first dev
 part), and the script prints them next to the current ones; ``second_pass.json`` keeps the figures before and after
-the second pass (issue 12) on the widened dev part and the held-out part.
+the second pass (issue 12) on the widened dev part and the held-out part. ``heldout2`` is the fourth pass's held-out
+part (three report excerpts, four-character slogans only; ``fourth_pass.json``), scored only with ``--set``.
 """
 
 from __future__ import annotations
