@@ -1,6 +1,7 @@
 """Score the analysers on the real hand-labelled set (corpora/analysers-real), dev and held-out apart.
 
     python bench/eval_analysers.py [--heldout] [--errors dev|heldout] [--record-first-run]
+    python bench/eval_analysers.py --set dev --set heldout2   # one line of figures per part
 
 * slogans: four-character and numbered slogans, a detection counts when its offsets equal a label's (a
   four-character detection that is a labelled numbered slogan, ``一国两制``, is scored as numbered only);
@@ -13,7 +14,8 @@
 The held-out part (a third of the excerpts and pages, fixed in PROVENANCE.md) is never looked at while tuning;
 ``first_run.json`` keeps the figures of the detectors as they were before any tuning on this set (on the first dev
 part), and the script prints them next to the current ones; ``second_pass.json`` keeps the figures before and after
-the second pass (issue 12) on the widened dev part and the held-out part.
+the second pass (issue 12) on the widened dev part and the held-out part. ``heldout2`` is the fourth pass's held-out
+part (three report excerpts, four-character slogans only; ``fourth_pass.json``), scored only with ``--set``.
 """
 
 from __future__ import annotations
@@ -28,10 +30,20 @@ SET = ROOT / "corpora" / "analysers-real"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 HELDOUT_REPORTS = {"gwr1984", "gwr2013", "cpc2017", "docx_guangdong"}
+# The fourth pass's held-out part (``extract_third.py``: every third new excerpt, fixed before reading).
+NEW_HELDOUT_REPORTS = {"cpc1992", "cpc2002", "gwr2019"}
+PARTS = ("dev", "heldout", "heldout2")
+
+
+def part_of(file: str) -> str:
+    """The part of a labelled file: ``dev``, ``heldout`` (the first split) or ``heldout2`` (the fourth pass's)."""
+    if Path(file).stem in NEW_HELDOUT_REPORTS and file.startswith("reports/"):
+        return "heldout2"
+    return "heldout" if heldout(file) else "dev"
 
 
 def heldout(file: str) -> bool:
-    """The fixed split: four report excerpts, and the template pages whose number ends in 0, 3, 6 or 9."""
+    """The first split: four report excerpts, and the template pages whose number ends in 0, 3, 6 or 9."""
     stem = Path(file).stem
     if file.startswith("reports/"):
         return stem in HELDOUT_REPORTS
@@ -60,7 +72,7 @@ def score_reports(part: str, errors: bool = False) -> dict[str, float]:
     )
     for line in (SET / "reports.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
-        if (part == "heldout") != heldout(rec["file"]):
+        if part_of(rec["file"]) != part:
             continue
         text = (SET / rec["file"]).read_text(encoding="utf-8")
 
@@ -138,7 +150,7 @@ def score_masks(part: str, errors: bool = False) -> dict[str, float]:
         json.loads(line)["file"]
         for line in (SET / "masks.jsonl").read_text(encoding="utf-8").splitlines()
     }
-    files = {f for f in files if (part == "heldout") == heldout(f)}
+    files = {f for f in files if part_of(f) == part}
     s = score(SET, verbose=errors, labels="masks.jsonl", files=files)
     return {
         "mask_precision": s["precision"],
@@ -149,19 +161,34 @@ def score_masks(part: str, errors: bool = False) -> dict[str, float]:
 
 
 def evaluate(part: str, errors: bool = False) -> dict[str, float]:
+    if part == "heldout2":  # report excerpts with four-character slogans only, no pages
+        return score_reports(part, errors)
     return {**score_reports(part, errors), **score_masks(part, errors)}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--errors", choices=("dev", "heldout"), help="print every error of that part")
+    ap.add_argument(
+        "--errors", choices=("dev", "heldout", "heldout2"), help="print every error of that part"
+    )
     ap.add_argument(
         "--heldout", action="store_true", help="also score the held-out part now (not while tuning)"
+    )
+    ap.add_argument(
+        "--set",
+        choices=PARTS,
+        action="append",
+        help="score only these parts and print their figures (heldout2: the fourth pass's held-out excerpts)",
     )
     ap.add_argument(
         "--record-first-run", action="store_true", help="write first_run.json (once, before tuning)"
     )
     args = ap.parse_args()
+    if args.set:
+        for part in args.set:
+            figures = evaluate(part, errors=args.errors == part)
+            print(part, json.dumps({k: round(v, 3) for k, v in figures.items()}))
+        return
     parts = ("dev", "heldout") if args.heldout or args.record_first_run else ("dev",)
     now = {part: evaluate(part, errors=args.errors == part) for part in parts}
     now.setdefault("heldout", dict.fromkeys(now["dev"]))

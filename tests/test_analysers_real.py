@@ -23,10 +23,12 @@ from eval_analysers import evaluate  # noqa: E402
 
 # (dev, held-out) floors: measured 2026-12-06 after the second pass of issue 12 (dev widened with 12 excerpts and
 # 26 pages; the held-out part unchanged, run once after the pass), rounded down; four-character slogans and the
-# dev thing raised after the third pass (third_pass.json).
+# dev thing raised after the third pass (third_pass.json); four-character slogans after the fourth pass
+# (fourth_pass.json: dev widened with six harder excerpts, so its precision floor is lower; on the first dev part
+# the finder holds 0.896 / 0.811, main had 0.902 / 0.800).
 FLOORS = {
-    "four_char_precision": (0.90, 0.72),
-    "four_char_recall": (0.79, 0.67),
+    "four_char_precision": (0.86, 0.73),
+    "four_char_recall": (0.80, 0.69),
     "numbered_precision": (1.0, 1.0),
     "numbered_recall": (0.95, 0.90),
     "metric_precision": (0.99, 0.99),
@@ -48,6 +50,16 @@ def test_floors(scores, figure):
     dev, held = FLOORS[figure]
     assert scores["dev"][figure] >= dev
     assert scores["heldout"][figure] >= held
+
+
+# The fourth pass's held-out part (four-character slogans only), run once before and once after the pass.
+HELDOUT2_FLOORS = {"four_char_precision": 0.84, "four_char_recall": 0.62}
+
+
+def test_heldout2_floors():
+    scores = evaluate("heldout2")
+    for figure, floor in HELDOUT2_FLOORS.items():
+        assert scores[figure] >= floor, figure
 
 
 def test_labels_are_exact_offsets():

