@@ -552,3 +552,29 @@ def test_a_window_of_lost_bytes_is_removed_without_reading():
     assert out == "正文。\n\n正文二。" and budget == [mojibake._BUDGET]
     assert {e.reason for e in edits} == {codes.MOJIBAKE_UNREPAIRABLE}
     assert sum(e.end - e.start for e in edits) == 3000
+
+
+_CASES = Path(__file__).resolve().parent / "cases"
+
+
+@pytest.mark.parametrize(
+    "case", ["pages_blind/gov_b03.txt", "masks_blind2/04_court_work_report.txt"]
+)
+def test_a_text_opening_with_a_dateline_is_its_own_fixed_point(case):
+    """Cleaned, these pages open with their speech's dateline (``——在××县第×届人民代表大会…``: the title
+    above it is doc.title); a second pass took the line under the dateline (``××县人民法院院长 ×××``, a
+    related article's headline) for the title and dropped it. A dateline stands under its title."""
+    first = clean((_CASES / case).read_bytes())
+    assert first.text.startswith("——")
+    second = clean(first.text)
+    assert second.text == first.text
+    assert second.title is None
+
+
+def test_every_case_page_is_its_own_fixed_point():
+    bad = []
+    for path in sorted(_CASES.glob("*/*.txt")):
+        first = clean(path.read_bytes())
+        if first.text and clean(first.text).text != first.text:
+            bad.append(path.name)
+    assert not bad

@@ -1149,10 +1149,12 @@ def _pick_title(
             or _NOT_TITLE.search(t)
         ):
             continue
+        k = bisect_right(filled, i)
+        if k >= 2 and (DATELINE.match(up := texts[filled[k - 2]]) or DATELINE_START.match(up)):
+            continue  # a dateline stands under its title, never above it (a cleaned text opening with one)
         echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(
             t in f for f in furniture
         )
-        k = bisect_right(filled, i)
         nearby_meta = any(meta[j] for j in filled[k : k + 3])  # the next three non-blank lines
         score = (
             2 * echoed + nearby_meta + bool(_TITLE_WORDS.search(t)) + (len(t) >= 8) + (len(t) >= 15)
