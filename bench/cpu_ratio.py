@@ -1,0 +1,76 @@
+"""CPU-time ratio of ``clean`` or ``analyse`` to ``jieba.lcut`` on the State Council corpus, in one process.
+
+    PYTHONPATH=. python bench/cpu_ratio.py clean|analyse [--repeat 5]
+
+A quick check while changing code on a shared machine: process CPU time, not wall time, so the machine's
+load counts less than in ``bench_clean.py`` / ``bench_analyse.py`` (which report the wall-time figures the
+README quotes); the two alternate and the ratio is the median of the per-repeat ratios. Tables loaded before
+timing are frozen out of the garbage collector's scans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("step", choices=["clean", "analyse"])
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+
+    import jieba
+
+    import reportnlp
+    from reportnlp.boilerplate.rules import is_meta_line, line_rule
+
+    path = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+    with open(path, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    raw = [r["content"] for r in records]
+    if args.step == "clean":
+        texts = raw
+
+        def run() -> None:
+            line_rule.cache_clear()
+            is_meta_line.cache_clear()
+            for t, r in zip(texts, records):
+                reportnlp.clean(t, title=r.get("title"))
+
+    else:
+        texts = [reportnlp.clean(t).text for t in raw]
+
+        def run() -> None:
+            for t in texts:
+                reportnlp.analyse(t)
+
+    jieba.setLogLevel(60)
+    jieba.lcut("预热")
+    run()
+    gc.collect()
+    gc.freeze()
+    ours, theirs = [], []
+    for _ in range(args.repeat):
+        t0 = time.process_time()
+        run()
+        ours.append(time.process_time() - t0)
+        t0 = time.process_time()
+        for t in texts:
+            jieba.lcut(t)
+        theirs.append(time.process_time() - t0)
+    ratio = statistics.median(j / o for o, j in zip(ours, theirs))
+    print(
+        f"{args.step}: {min(ours):.4f} s CPU (best of {args.repeat}), jieba.lcut {min(theirs):.3f} s; "
+        f"ratio {ratio:.2f}x (median of the per-repeat ratios)"
+    )
+
+
+if __name__ == "__main__":
+    main()
