@@ -578,3 +578,13 @@ def test_every_case_page_is_its_own_fixed_point():
         if first.text and clean(first.text).text != first.text:
             bad.append(path.name)
     assert not bad
+
+
+@pytest.mark.parametrize("text", ["1.？\u3000\u30003", "第一段。\u3000\u3000第二段内容。\u3000\u30003\n下一行"])
+def test_no_indent_split_before_a_piece_a_second_pass_drops(text):
+    """Session 7's fuzz run: ``1.？\\u3000\\u30003`` was split at its inner indent into ``1.？`` and ``3``, and
+    the second pass dropped the bare ``3`` as a page number. A piece the line rules drop on their own stays in
+    the paragraph before it."""
+    first = clean(text)
+    assert clean(first.text).text == first.text
+    assert "3" in first.text

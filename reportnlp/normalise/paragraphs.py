@@ -10,11 +10,12 @@ The clean text separates paragraphs by a blank line too, so cleaning it again ch
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple, Optional
 
 from reportnlp import codes
-from reportnlp.boilerplate.rules import CONTINUES, ends_sentence, is_heading
+from reportnlp.boilerplate.rules import CONTINUES, ends_sentence, is_heading, line_rule
 from reportnlp.types import Edit, Paragraph, new_edit, new_paragraph
 
 _INNER_INDENT = re.compile(
@@ -85,6 +86,18 @@ def _joins(
     return not ends and not cur.indented and not prev.text.endswith(("”", "》"))
 
 
+def _indent_cuts(text: str) -> list[re.Match]:
+    """Where ``text`` runs paragraphs together (``…。\u3000\u3000次段…``), but not before a piece the line rules
+    would drop on its own (``1.？\u3000\u30003``: a bare ``3`` is a page number): a second pass, reading that piece
+    as a line, would drop it, so it stays in the paragraph before it."""
+    found = list(_INNER_INDENT.finditer(text))
+    return [
+        m
+        for k, m in enumerate(found)
+        if line_rule(text[m.end() : found[k + 1].start() if k + 1 < len(found) else len(text)]) is None
+    ]
+
+
 def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[Paragraph]]:
     """Join broken lines and split run-together paragraphs; return ``(text, edits, paragraphs)``.
 
@@ -102,9 +115,11 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
     blank_style = blank_separated(kept)
     heading = [is_heading(k.text) if k.heading is None else k.heading for k in kept]
     edits: list[Edit] = []
-    groups: list[list[KeptLine]] = []
+    groups: list[list[int]] = []  # indices into kept
+    line_pos: list[int] = []  # offset of each kept line in the kept text
     pos = 0  # offset in the kept text of the current line
     for i, k in enumerate(kept):
+        line_pos.append(pos)
         # the line above kept[i - 1] (none for a page's first line, left to the title choice: the line
         # decisions of a second pass may read a short first line as the page's furniture)
         before = kept[i - 2] if i > 1 else None
@@ -117,39 +132,51 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
             edits.append(
                 new_edit(codes.STEP_PARAGRAPHS, pos - 2, pos, PARA_SEP, sep, codes.JOIN_BROKEN_LINE)
             )
-            groups[-1].append(k)
+            groups[-1].append(i)
         else:
-            groups.append([k])
-        for m in _INNER_INDENT.finditer(k.text) if "\u3000\u3000" in k.text else ():
-            edits.append(
-                Edit(
-                    codes.STEP_PARAGRAPHS,
-                    pos + m.start(),
-                    pos + m.end(),
-                    m.group(),
-                    PARA_SEP,
-                    codes.SPLIT_INDENTED,
-                )
-            )
+            groups.append([i])
         pos += len(k.text) + len(PARA_SEP)
 
     paragraphs: list[Paragraph] = []
     out: list[str] = []
     offset = 0
     for g in groups:
-        joined = g[0].text
+        first = kept[g[0]]
+        joined = first.text
         if len(g) == 1:
-            lines: tuple[int, ...] = (g[0].line,)
+            lines: tuple[int, ...] = (first.line,)
+            starts = [0]
         else:
-            for prev, cur in zip(g, g[1:]):
-                sep = (
-                    " "
-                    if _ASCII_WORD.match(cur.text[:1]) and _ASCII_WORD.match(prev.text[-1:])
-                    else ""
-                )
-                joined += sep + cur.text
-            lines = tuple(k.line for k in g)
-        for piece in _INNER_INDENT.split(joined) if "\u3000\u3000" in joined else (joined,):
+            starts = [0]
+            for a, b in zip(g, g[1:]):
+                prev, cur = kept[a], kept[b]
+                if _ASCII_WORD.match(cur.text[:1]) and _ASCII_WORD.match(prev.text[-1:]):
+                    joined += " "
+                starts.append(len(joined))
+                joined += cur.text
+            lines = tuple(kept[j].line for j in g)
+        pieces = [joined]
+        if "\u3000\u3000" in joined:
+            cuts = _indent_cuts(joined)
+            if cuts:
+                pieces, at = [], 0
+                for m in cuts:  # each cut falls inside one line: its offset in the kept text from that line's
+                    j = bisect_right(starts, m.start()) - 1
+                    shift = line_pos[g[j]] - starts[j]
+                    edits.append(
+                        Edit(
+                            codes.STEP_PARAGRAPHS,
+                            shift + m.start(),
+                            shift + m.end(),
+                            m.group(),
+                            PARA_SEP,
+                            codes.SPLIT_INDENTED,
+                        )
+                    )
+                    pieces.append(joined[at : m.start()])
+                    at = m.end()
+                pieces.append(joined[at:])
+        for piece in pieces:
             if out:
                 offset += len(PARA_SEP)
             paragraphs.append(new_paragraph(offset, offset + len(piece), piece, lines))
