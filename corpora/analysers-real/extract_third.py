@@ -10,6 +10,7 @@ Their labels in ``labels_src.txt`` cover four-character slogans only (``## id S`
 
 from __future__ import annotations
 
+from extract_more import _cut
 from extract_reports import HERE, _records
 
 from reportnlp import clean
@@ -37,10 +38,8 @@ def main() -> None:
         pool = gwr if source == "gwr" else cpc
         (rec,) = [r for r in pool if fragment in r["title"] and "决议" not in r["title"]]
         text = clean(rec["content"], title=rec["title"]).text
-        start = text.index("\n", int(len(text) * FROM)) + 1
-        end = text.index("\n", start + LENGTH)
-        (HERE / "reports" / f"{doc_id}.txt").write_text(text[start:end], encoding="utf-8")
-        print(doc_id, rec["title"], start, end, "held out" if doc_id in NEW_HELDOUT else "dev")
+        (HERE / "reports" / f"{doc_id}.txt").write_text(_cut(text, FROM, LENGTH), encoding="utf-8")
+        print(doc_id, rec["title"], "held out" if doc_id in NEW_HELDOUT else "dev")
 
 
 if __name__ == "__main__":
