@@ -86,16 +86,9 @@ def _entropy(counts: Counter) -> float:
 def corpus_stats() -> dict[str, tuple]:
     """Per four-character phrase of the reports (count >= MIN_COUNT): count, reports, series count, left and right
     entropy, and the share of its rarer-bound half's occurrences inside it."""
-    from reportnlp import clean
+    from reportnlp.data.build_slogan_phrases import report_texts
 
-    texts = []
-    for name in ("government_work_reports.jsonl", "cpc_congress_reports.jsonl"):
-        with open(ROOT / "corpora" / "gwr" / name, encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                if "决议" in rec["title"] or any(h in rec["title"] for h in HELD_OUT_SOURCES):
-                    continue
-                texts.append(clean(rec["content"], title=rec["title"]).text)
+    texts = list(report_texts(HELD_OUT_SOURCES))
     count: Counter = Counter()
     docs: Counter = Counter()
     pairs: Counter = Counter()

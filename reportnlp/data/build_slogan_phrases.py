@@ -35,6 +35,7 @@ import os
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -60,13 +61,26 @@ HEADER = """\
 """
 
 
+def report_texts(held_out: tuple[str, ...] = HELD_OUT) -> Iterator[str]:
+    """The clean text of every report in corpora/gwr, in file order, without the resolutions (决议) and the
+    reports whose title holds one of ``held_out`` (the sources of held-out excerpts)."""
+    from reportnlp import clean
+
+    for name in ("government_work_reports.jsonl", "cpc_congress_reports.jsonl"):
+        with open(ROOT / "corpora" / "gwr" / name, encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                if "决议" in rec["title"] or any(h in rec["title"] for h in held_out):
+                    continue
+                yield clean(rec["content"], title=rec["title"]).text
+
+
 def _entropy(counts: Counter) -> float:
     total = sum(counts.values())
     return -sum(c / total * math.log2(c / total) for c in counts.values())
 
 
 def main(shared: Path) -> None:
-    from reportnlp import clean
     from reportnlp.analysers import slogans
 
     idioms = set()
@@ -95,27 +109,20 @@ def main(shared: Path) -> None:
     series: Counter = Counter()
     series_docs: dict[str, set[int]] = defaultdict(set)
     n = 0
-    for name in ("government_work_reports.jsonl", "cpc_congress_reports.jsonl"):
-        with open(ROOT / "corpora" / "gwr" / name, encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                if "决议" in rec["title"] or any(h in rec["title"] for h in HELD_OUT):
-                    continue
-                n += 1
-                text = clean(rec["content"], title=rec["title"]).text
-                for m in SERIES.finditer(text):
-                    for w in re.split("[、，,；;]", m.group()):
-                        series[w] += 1
-                        series_docs[w].add(n)
-                for m in HAN.finditer(text):
-                    run, s = m.group(), m.start()
-                    pairs.update(run[i : i + 2] for i in range(len(run) - 1))
-                    for i in range(len(run) - 3):
-                        w = run[i : i + 4]
-                        count[w] += 1
-                        docs[w].add(n)
-                        left[w][run[i - 1] if i else text[s - 1 : s] or "#"] += 1
-                        right[w][run[i + 4] if i + 4 < len(run) else "#"] += 1
+    for n, text in enumerate(report_texts(HELD_OUT), 1):
+        for m in SERIES.finditer(text):
+            for w in re.split("[、，,；;]", m.group()):
+                series[w] += 1
+                series_docs[w].add(n)
+        for m in HAN.finditer(text):
+            run, s = m.group(), m.start()
+            pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+            for i in range(len(run) - 3):
+                w = run[i : i + 4]
+                count[w] += 1
+                docs[w].add(n)
+                left[w][run[i - 1] if i else text[s - 1 : s] or "#"] += 1
+                right[w][run[i + 4] if i + 4 < len(run) else "#"] += 1
     rows = []
     for w, c in count.items():
         tag = tags.get(w, "")
