@@ -256,12 +256,15 @@ def execute(
     stdin: Optional[BinaryIO] = None,
     reader_options: Optional[Mapping[str, Any]] = None,
     per_document: bool = True,
+    on_part: Optional[Callable[[Partition], None]] = None,
 ) -> RunResult:
     """Plan, scan and process ``inputs`` into ``staging`` (opened) on ``executor``; parts are left there.
 
     ``reader_options``: keyword arguments of the readers (e.g. ``text_key``, ``id_key``);
     ``per_document``: keep each document's encoding and script in the summary (``--stats``; for a
-    million documents, that list is the parent's largest object)."""
+    million documents, that list is the parent's largest object); ``on_part``: called with each
+    partition, in input order, as soon as it and every partition before it are finished (the output is
+    assembled while the workers run)."""
     if step not in STEPS:
         raise ValueError(f"unknown step {step!r}; choose one of {STEPS}")
     if corpus_signal not in ("auto", "on", "off"):
@@ -302,6 +305,8 @@ def execute(
             reader_options=reader_options,
             encoding=(options or {}).get("encoding"),
         )
+        if corpus:  # the scans and their reduction use numpy: loaded once, before a pool forks
+            import numpy  # noqa: F401
         done, total = 0, sum(p.nbytes for p in parts)
         if progress:
             progress("scan", 0, total, 0)
@@ -350,6 +355,18 @@ def execute(
     total = sum(p.nbytes for p in parts)
     if progress:
         progress(step, done, total, docs)
+    position = {p.index: k for k, p in enumerate(parts)}
+    ready = 0  # parts[:ready] are finished and handed to on_part
+
+    def hand_over() -> int:
+        k = ready
+        while k < len(parts) and parts[k].index in summaries:
+            if on_part is not None:
+                on_part(parts[k])
+            k += 1
+        return k
+
+    ready = hand_over()
     for k, res in executor.map(functools.partial(process_task, ctx=ctx), todo):
         p = todo[k]
         if isinstance(res, WorkerDied):
@@ -359,6 +376,8 @@ def execute(
         summaries[p.index] = res
         done += p.nbytes
         docs += res.documents
+        if position[p.index] == ready:
+            ready = hand_over()
         if progress:
             progress(step, done, total, docs)
     summary = merge_summaries(summaries[p.index] for p in parts)
@@ -421,17 +440,59 @@ def iter_records(result: RunResult) -> Iterator[dict[str, Any]]:
 
 def concat_files(paths: Sequence[Path], target: str) -> None:
     """The files' bytes, in order, as one file written atomically (copied as bytes, not decoded)."""
-    from reportnlp.pipeline.writers import AtomicFile
-
-    f = AtomicFile(target)
+    out = Concatenation(target)
     try:
         for p in paths:
-            with open(p, "rb") as fh:
-                shutil.copyfileobj(fh, f.fh.buffer, 1 << 20)
+            out.append(p)
     except BaseException:
-        f.abort()
+        out.abort()
         raise
-    f.commit()
+    out.commit()
+
+
+class Concatenation:
+    """One output file assembled from parts appended in order (copied by the kernel where it can:
+    ``os.copy_file_range``), written under a temporary name and moved into place by :meth:`commit`."""
+
+    def __init__(self, target: str):
+        from reportnlp.pipeline.writers import AtomicFile
+
+        self.file = AtomicFile(target)
+        self.fd = self.file.fh.buffer.fileno()  # written only here, never through the file object
+        self._kernel = hasattr(os, "copy_file_range")
+
+    def append(self, path: Path) -> None:
+        """Append the bytes of ``path`` (a missing part, of a worker that died, adds nothing)."""
+        try:
+            src = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            return
+        try:
+            size = os.fstat(src).st_size
+            copied = 0
+            if self._kernel:
+                try:
+                    while copied < size:
+                        n = os.copy_file_range(src, self.fd, size - copied)
+                        if n == 0:
+                            break
+                        copied += n
+                except OSError:  # a file system or kernel without it: copy through memory
+                    self._kernel = False
+            if copied < size:
+                os.lseek(src, copied, os.SEEK_SET)
+                while block := os.read(src, 1 << 20):
+                    view = memoryview(block)
+                    while view:
+                        view = view[os.write(self.fd, view) :]
+        finally:
+            os.close(src)
+
+    def commit(self) -> None:
+        self.file.commit()
+
+    def abort(self) -> None:
+        self.file.abort()
 
 
 def concat_parquet(parts: Sequence[Path], target: str) -> None:
@@ -495,9 +556,21 @@ def run_to_output(
         fmt = "jsonl" if records_hook else "parquet"
     staging = Staging(output, parts_output=kind == "parts").open()
     ok = False
+    records_out = explain_out = None
     try:
         if explain:
             remove_leftovers(Path(explain))
+            explain_out = Concatenation(explain)
+        if kind == "jsonl":
+            records_out = Concatenation(output)
+
+        def on_part(p: Partition) -> None:  # the outputs grow while the workers run
+            if records_out is not None:
+                paths = part_paths(str(staging.parts_dir), str(staging.meta), p.index, "jsonl")
+                records_out.append(paths["records"])
+            if explain_out is not None:
+                explain_out.append(staging.meta / f"{part_name(p.index)}.explain.jsonl")
+
         result = execute(
             step,
             inputs,
@@ -512,10 +585,11 @@ def run_to_output(
             stdin=stdin,
             reader_options=reader_options,
             per_document=per_document,
+            on_part=on_part,
         )
         written = record_parts(result)
-        if kind == "jsonl":
-            concat_files(written, output)
+        if records_out is not None:
+            records_out.commit()
         elif kind == "parquet" and fmt == "parquet":
             concat_parquet(written, output)
         elif kind in ("txt", "parquet"):
@@ -540,18 +614,15 @@ def run_to_output(
             marker.write_text("", encoding="utf-8")
         if records_hook is not None:
             records_hook(iter_records(result))
-        if explain:
-            concat_files(
-                [
-                    x
-                    for p in result.parts
-                    if (x := staging.meta / f"{part_name(p.index)}.explain.jsonl").exists()
-                ],
-                explain,
-            )
+        if explain_out is not None:
+            explain_out.commit()
         ok = True
         return result.summary
     finally:
+        if not ok:
+            for out in (records_out, explain_out):
+                if out is not None and out.file.fh is not None and not out.file.fh.closed:
+                    out.abort()
         staging.close(remove=ok)
 
 

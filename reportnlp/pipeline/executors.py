@@ -109,7 +109,9 @@ def _death(code: Optional[int]) -> str:
 
 class ProcessExecutor:
     """``jobs`` worker processes that each run one task at a time; a dead worker is replaced and its task
-    retried ``retries`` times, then reported as :class:`WorkerDied` (the run never hangs on it)."""
+    retried ``retries`` times, then reported as :class:`WorkerDied` (the run never hangs on it). The
+    workers live from the first :meth:`map` to :meth:`close`, so a run's scan and process passes share them
+    (and what they loaded); a map stopped early ends them."""
 
     partitions_per_worker = 8  # a part costs one small message each way
 
@@ -118,13 +120,17 @@ class ProcessExecutor:
         self.retries = retries
         methods = mp.get_all_start_methods()
         self.ctx = mp.get_context("fork" if "fork" in methods else methods[0])
+        self._pool: list[_Worker] = []  # kept between maps (a run's two passes) until close()
 
     def map(self, fn: Callable[[Any], Any], args: Sequence[Any]) -> Iterator[tuple[int, Any]]:
         from multiprocessing.connection import wait
 
         pending = deque(range(len(args)))
         attempts = [0] * len(args)
-        pool = [_Worker(self.ctx) for _ in range(min(self.workers, len(args)))]
+        pool = self._pool
+        while len(pool) < min(self.workers, len(args)):
+            pool.append(_Worker(self.ctx))
+        finished = False
         try:
             while pending or any(w.task is not None for w in pool):
                 for w in pool:
@@ -167,16 +173,20 @@ class ProcessExecutor:
                                     f"worker process died ({why}) {attempts[i]} times on this part",
                                 ),
                             )
+            finished = True
         finally:
             # stopped early: end the running tasks (SIGTERM: they remove their temporary files)
-            for w in pool:
-                if w.task is not None:
-                    w.proc.terminate()
-            for w in pool:
-                w.stop()
+            if not finished:
+                for w in pool:
+                    if w.task is not None:
+                        w.proc.terminate()
+                self.close()
 
     def close(self) -> None:
-        pass
+        """Stop the worker processes (the next :meth:`map` starts new ones)."""
+        pool, self._pool = self._pool, []
+        for w in pool:
+            w.stop()
 
 
 class DaskExecutor:

@@ -28,7 +28,7 @@ from reportnlp.boilerplate.corpus import count_lines, min_documents
 from reportnlp.pipeline.plan import Partition, id_hash, iter_items, read_partition
 from reportnlp.pipeline.readers import Failure, Item, scan_text
 from reportnlp.pipeline.run import Result, Summary
-from reportnlp.pipeline.writers import dumps
+from reportnlp.pipeline.writers import dumps, dumps_line
 
 
 @dataclass(frozen=True)
@@ -148,12 +148,11 @@ def process_task(part: Partition, ctx: TaskContext) -> Summary:
         for res in _results(read_partition(part, ctx.reader_options), fn, ctx.options, ctx.counts):
             if res.error is None:
                 try:  # serialise and write here: a record that cannot be written fails alone
-                    line = dumps(res.record)
                     if rows is not None:
-                        line.encode("utf-8")
+                        dumps(res.record).encode("utf-8")
                         rows.append(res.record)
                     else:
-                        records.write(line + "\n")
+                        records.write(dumps_line(res.record))
                 except (TypeError, ValueError) as err:  # UnicodeEncodeError: a lone surrogate
                     res = Result(
                         res.id,
@@ -162,7 +161,7 @@ def process_task(part: Partition, ctx: TaskContext) -> Summary:
                     )
             summary.add(res)
             if res.error is None and explain is not None:
-                explain.write("".join(dumps(row) + "\n" for row in res.explain))
+                explain.write(b"".join(map(dumps_line, res.explain)))
         if rows is not None:
             write_parquet(rows, str(paths["records"]))
         else:
@@ -204,10 +203,10 @@ class _PartFile:
         self.target = target
         self.durable = durable
         fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self.fh = os.fdopen(fd, "wb")
 
-    def write(self, s: str) -> None:
-        self.fh.write(s)
+    def write(self, data: bytes) -> None:
+        self.fh.write(data)
 
     def commit(self) -> None:
         self.fh.flush()
@@ -232,7 +231,7 @@ def _umask() -> int:
 def _atomic_text(target: Path, text: str, durable: bool) -> None:
     f = _PartFile(target, durable)
     try:
-        f.write(text)
+        f.write(text.encode("utf-8"))
     except BaseException:
         f.abort()
         raise

@@ -101,6 +101,58 @@ def dumps(obj: Any) -> str:
     return s
 
 
+try:  # the fast encoder (a core dependency; the module still works without it)
+    import orjson
+except ImportError:  # pragma: no cover - orjson is in install_requires
+    orjson = None
+
+# subclasses, dataclasses and datetimes are not orjson's business here: it raises on them and json decides
+_ORJSON_OPTIONS = (
+    getattr(orjson, "OPT_PASSTHROUGH_SUBCLASS", 0)
+    | getattr(orjson, "OPT_PASSTHROUGH_DATACLASS", 0)
+    | getattr(orjson, "OPT_PASSTHROUGH_DATETIME", 0)
+)
+_ESCAPE_UTF8 = re.compile(b"\xc2\x85|\xe2\x80[\xa8\xa9]")
+_PLAIN_SCALARS = (str, int, bool, type(None))
+_INT64 = (-(2**63), 2**64 - 1)
+
+
+def dumps_line(obj: Any) -> bytes:
+    """``dumps(obj)`` and a line end, as UTF-8 bytes, about twice as fast for a record of ours.
+
+    orjson writes what :func:`dumps` writes for every string, integer and container (tested character by
+    character); it is used unless the record holds what it writes otherwise or refuses: a lone surrogate,
+    an integer past 64 bits, a key that is no string, U+0085/U+2028/U+2029, and in the user's ``fields``
+    any float or value of another type (they keep :mod:`json`'s exact form). Floats of our own records
+    (metric values) are written in their shortest form either way (``0.5``, ``960000.0``).
+
+    >>> dumps_line({"id": "b\ud83d", "text": "正文"}) == (dumps({"id": "b\ud83d", "text": "正文"}) + "\n").encode()
+    True
+    """
+    if orjson is not None and type(obj) is dict and _plain(obj.get("fields")):
+        try:
+            data = orjson.dumps(obj, option=_ORJSON_OPTIONS)
+        except TypeError:  # orjson.JSONEncodeError: surrogates, big integers, keys, other types
+            pass
+        else:
+            if not _ESCAPE_UTF8.search(data):
+                return data + b"\n"
+    return (dumps(obj) + "\n").encode("utf-8")
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``value`` (the user's fields) holds only strings, integers within 64 bits, booleans, None,
+    lists and dicts with string keys: what orjson and json write alike."""
+    t = type(value)
+    if t is dict:
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    if t is list or t is tuple:
+        return all(_plain(v) for v in value)
+    if t is int:
+        return _INT64[0] <= value <= _INT64[1]
+    return t in _PLAIN_SCALARS
+
+
 class JsonlWriter:
     """One JSON object per line."""
 
@@ -109,12 +161,12 @@ class JsonlWriter:
 
     def write(self, record: dict[str, Any]) -> None:
         try:
-            line = dumps(record) + "\n"
+            line = dumps_line(record)
         except (TypeError, ValueError) as err:  # a field JSON cannot hold: this record only
             raise OutputError(
                 f"record {str(record.get('id'))!r}: cannot serialise: {err}"
             ) from None
-        self.file.write(line)
+        self.file.fh.buffer.write(line)
 
     def close(self) -> None:
         self.file.commit()
