@@ -12,6 +12,9 @@ engine), each of these is timed as a whole process, from start to exit, as a use
 - the same with ``--engine dask --workers 2`` (a local Dask cluster, started and stopped inside the run),
 - the same with ``--engine dask --scheduler ADDRESS``: a running local cluster of 2 workers, started before
   the timings (its start-up, CPU and memory are not in these figures: the steady state of a long job),
+- two serial processes started together, each on one half of the corpus's lines (``halves2``): the
+  machine's own ceiling for two workers with this work, no coordination at all, read as the anchor of
+  ``--jobs 2`` and Dask (on a VM whose two vCPUs do not give twice the work, no executor can reach 2×),
 - ``jieba.lcut`` over the same texts in a process of its own (the baseline; at ``--jieba-sizes`` only,
   as it takes 40 s a 33 MB).
 
@@ -49,6 +52,10 @@ ENGINES = {
     # a running local cluster of 2 workers, joined with --scheduler (started before the timings: its
     # start-up and its workers' memory and CPU are not in the figures; the workers stay warm)
     "dask2-joined": ["--engine", "dask", "--scheduler", "{address}"],
+    # the machine's own ceiling for two workers: two serial processes, each on one half of the corpus
+    # (its first and second half of the lines), started together and timed until both end; no executor
+    # of two workers can beat it, so it is the anchor --jobs 2 and Dask are read against
+    "halves2": None,
 }
 
 CLUSTER = """
@@ -164,6 +171,47 @@ def timed(cmd: list[str]) -> dict:
     }
 
 
+def split_halves(corpus: Path) -> list[Path]:
+    """The corpus's first and second half of lines as two files beside it (made once)."""
+    halves = [corpus.with_suffix(f".half{k}.jsonl") for k in range(2)]
+    if not all(h.exists() for h in halves):
+        with open(corpus, "rb") as fh:
+            lines = fh.readlines()
+        mid = len(lines) // 2
+        for h, part in zip(halves, (lines[:mid], lines[mid:])):
+            h.write_bytes(b"".join(part))
+    return halves
+
+
+def timed_together(cmds: list[list[str]]) -> dict:
+    """Start every command at once; wall seconds until the last ends, CPU and peak RSS summed."""
+    t0 = time.perf_counter()
+    procs = [
+        subprocess.Popen(c, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        for c in cmds
+    ]
+    samplers = [TreeSampler(p.pid) for p in procs]
+    cpu, failed = 0.0, []
+    for p, c in zip(procs, cmds):
+        _, status, usage = os.wait4(p.pid, 0)
+        cpu += usage.ru_utime + usage.ru_stime
+        err = p.stderr.read().decode("utf-8", "replace")
+        p.stderr.close()
+        if os.waitstatus_to_exitcode(status) != 0:
+            failed.append(f"{' '.join(c)} failed:\n{err}")
+    wall = time.perf_counter() - t0
+    for sm in samplers:
+        sm.stop()
+    if failed:
+        raise RuntimeError("\n".join(failed))
+    return {
+        "seconds": wall,
+        "cpu_seconds": cpu,
+        "rss_tree_mib": sum(sm.total for sm in samplers) / 2**20,
+        "rss_largest_mib": max(sm.largest for sm in samplers) / 2**20,
+    }
+
+
 def loadavg() -> list[float]:
     try:
         return [round(x, 2) for x in os.getloadavg()]
@@ -229,8 +277,28 @@ def run_repeat(r, args, corpus, tmp, names, runs, address, jieba_here) -> None:
     for step, engine in names:
         out = tmp / "out.jsonl"
         cmd = [sys.executable, "-m", "reportnlp.cli", step, str(corpus), "-o", str(out)]
-        extra = [a.format(address=address) for a in ENGINES[engine]]
-        res = timed([*cmd, "-q", *extra])
+        extra = [a.format(address=address) for a in ENGINES[engine] or []]
+        if ENGINES[engine] is None:  # halves2
+            halves = split_halves(corpus)
+            res = timed_together(
+                [
+                    [
+                        sys.executable,
+                        "-m",
+                        "reportnlp.cli",
+                        step,
+                        str(h),
+                        "-o",
+                        str(tmp / f"out{k}.jsonl"),
+                        "-q",
+                    ]
+                    for k, h in enumerate(halves)
+                ]
+            )
+            for k in range(2):
+                (tmp / f"out{k}.jsonl").unlink(missing_ok=True)
+        else:
+            res = timed([*cmd, "-q", *extra])
         runs.setdefault(f"{step}/{engine}", []).append(res)
         print(f"  {step}/{engine} #{r + 1}: {res['seconds']:.2f} s", file=sys.stderr)
         out.unlink(missing_ok=True)
