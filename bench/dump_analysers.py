@@ -31,7 +31,9 @@ def documents() -> list[tuple[str, str]]:
             for i, line in enumerate(fh):
                 rec = json.loads(line)
                 docs.append((f"{name}:{i}:raw", rec["content"]))
-                docs.append((f"{name}:{i}:clean", clean(rec["content"], title=rec.get("title")).text))
+                docs.append(
+                    (f"{name}:{i}:clean", clean(rec["content"], title=rec.get("title")).text)
+                )
     real = ROOT / "corpora" / "analysers-real"
     for path in sorted((real / "reports").glob("*.txt")) + sorted((real / "pages").glob("*.txt")):
         docs.append((str(path.relative_to(real)), path.read_text(encoding="utf-8")))

@@ -280,13 +280,13 @@ _STOP_WORDS = sorted(
         "参与 参加 开展 进行 实现 完成 获得 受到 得到 覆盖 走 奔 深入 分设 分别 积极 全部 接受 通过 纳入"
         " 入驻 落户 实施 建成 投入 投产 开工 竣工 受益 以上 以下 左右 同步 同时 相继 陆续 先后 正式 张贴"
         " 合计 共计 累计 方面 给 进入 开放 贯通 全线 配备 获 取得 成功 转为 转入 入选 延时 更新 改造 规范化"
-        " 率先 加快 加速 稳步 有序 持续 升格 稳定 确权".split()
+        " 率先 加快 加速 稳步 有序 持续 升格 稳定 确权 可以 能够 可能 提供 免费 除险加固 治理".split()
     ),
     key=len,
     reverse=True,
 )
 _RIGHT_STOP = re.compile(
-    r"的|(?<![现存所实内外])在|(?<![行作认成])为|将|把|被|(?<![绝相针])对(?!象)|(?<![方走导意])向|从|(?<![关属])于|已"
+    r"的|(?<![现存所实内外])在(?![校建押岗职册读])|(?<![行作认成])为|将|把|被|(?<![绝相针])对(?!象)|(?<![方走导意])向|从|(?<![关属])于|已"
     r"|(?<!首)都|也|(?<![人平])均|(?<!公)共|(?<![平同])等|是|(?<![所拥具享])有(?![限效关机色])|和(?!平)|与"
     r"|(?<!普)及(?!时)|(?<![自理])由|拟|即|比(?![例重])|到|(?<![可所])以|"
     + "|".join(_STOP_WORDS)
@@ -410,7 +410,7 @@ _SUBJECT_END = re.compile(
 # 经济增长预期目标为, 课间时长调整到): anywhere else they may be inside the name (经济增长预期目标).
 _CHANGE_END = re.compile(
     r"(?:增长|增加|提高|降低|下降|上升|减少|突破|超过|保持|稳定在|稳定|达到|高达|达|(?<![所作成认行])为|是|(?<!所)占"
-    r"|缩短|延长|降|增|升|提升|扩大|调高|调低|调增|调减|调整|完成|实现|开工|完工|竣工|投产|下降了|增长了)[至到为了在]?"
+    r"|缩短|延长|降|增|升|提升|扩大|调高|调低|调增|调减|调整|完成|实现|开工|完工|竣工|投产|下降了|增长了|压减|压缩|削减|裁减|追加|控制在)[至到为了在]?"
     r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末)?的?)?$"
 )
 _CHANGE_START = re.compile(r"^(?:占|为|是|达到|达)")
@@ -419,17 +419,17 @@ _OPENING = re.compile(
     r"(?:(?:截至|截止|到|至)?(?:[0-9]{4}|[0-9]{2}|[一二三四五六七八九〇零]{4})年(?:底|末|初|以来|来|前|后|间|内|中)?"
     r"|[0-9]{1,2}月(?:份|底|末)?|今年|去年|上年|全年|当年|年内|上半年|下半年|前三季度|目前|当前|现在|其中|此外|同时"
     r"|另外|并且|而且|但是|但|此前|近年来|过去[一二三四五六七八九十]+年|这[一二三四五六七八九十]+年|[一二三四五六七八九十]+年(?:来|间|内|中)"
-    r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|还|又|也"
+    r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|而|还|又|也|已经|已|仍然|仍|后来"
     r"|“?(?:十[一二三四五]?|[六七八九])五”?(?:时期|期间|以来|前[一二三四]年)?|累计)+"
 )
 # Tails of a subject: time words and adverbs between it and the number (人均期望寿命2002年, …五年累计).
 _CLOSING_WORDS = (
     "今年 去年 全年 当年 五年内 每年 实际 同比 已经 已 均 都 也 再 又 还 则 共有 有 共 总共 合计 分别 年均 平均"
-    " 首次 继续 进一步 累计 了"
+    " 首次 继续 进一步 累计 了 每人 每户 每月 每天 每日 人均 可能 可以 能够 竟 没有 不但 仍 要 需要 只要 只 就 必须 力争 一直 努力"
 ).split()
 # Matched on the reversed words (a pattern anchored at the end would be tried at every position).
 _CLOSING_REVERSED = re.compile(
-    r"(?:(?:[底末初])?年(?:[0-9]{4}|[一二三四五六七八九〇零]{4})|年[一二三四五六七八九十]+|"
+    r"(?:(?:[底末初])?年(?:[0-9]{4}|[一二三四五六七八九〇零]{4})[到至]?|年[一二三四五六七八九十]+|"
     + "|".join(w[::-1] for w in sorted(_CLOSING_WORDS, key=len, reverse=True))
     + ")+"
 )
@@ -449,7 +449,7 @@ _OBJECT_WORDS = sorted(
     }
 )
 _OBJECT_VERBS = re.compile(_alternation(_OBJECT_WORDS))  # longest first, as a trie
-_JOINERS = re.compile(r".*(?:和|与|及|以及|或)(?=..)", re.S)
+_JOINERS = re.compile(r".*(?:和|与|及|以及|或者|或)(?=..)", re.S)
 
 
 def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
@@ -483,11 +483,17 @@ def _clause_subject(left: str) -> str | None:
     """
     if "（" in left or "(" in left:
         left = _PARENTHESIS.sub("", left)
+    if left.endswith(_PER):  # 补助标准提高到每人每年240元: a rate per person or year, no part of the thing
+        left = _PER_TAIL.sub("", left)
     lead = _OPENING.match(left)
     if lead:
+        if lead.end() == len(left) and left[0] == "在" and left[-1] == "中":
+            return _tidy(left[1:-1])  # 在这些反革命分子中，有57.4%…: the whole of the share
         left = left[lead.end() :]
     if left.startswith(("将", "把")) and not left.startswith("将近"):
         left = left[1:]  # 将制造业企业加计扣除比例提高到: the object of 将 is the thing
+    elif "把" in left:
+        left = left[left.rfind("把") + 1 :]  # 力争把我国人口控制在: the object of 把 is the thing
     if not left:
         return None
     if left.endswith("的"):  # 债款支出占本年支出的, 为预算数的, 完成年度计划的: X's share of a base
@@ -495,7 +501,7 @@ def _clause_subject(left: str) -> str | None:
         if base:
             return _tidy(left[: base.start()]) if base.start() > 0 else None
     verbs = list(_OBJECT_VERBS.finditer(left))
-    if verbs and ("出口" in left or "投资" in left or "改造" in left):  # what _INSIDE_NOUN needs
+    if verbs and any(w in left for w in ("出口", "投资", "改造", "本建设")):  # what _INSIDE_NOUN needs
         verbs = [v for v in verbs if not _INSIDE_NOUN.match(left, v.start() - 1)]
     for verb in reversed(verbs):
         obj = left[verb.end() :].strip("了的")
@@ -509,6 +515,8 @@ def _clause_subject(left: str) -> str | None:
     change = _CHANGE_END.search(left)
     if change is not None:
         left = left[: change.start()]
+        if left.endswith("时") and not left.endswith(_NOT_WHEN):
+            return None  # 今年2月修订计划时减少为: a when-clause, the subject is further back
     if (
         verbs
         and left
@@ -526,12 +534,18 @@ def _clause_subject(left: str) -> str | None:
     return _tidy(left)
 
 
-# A verb that is part of a noun: 进出口 (not 出口), 直接投资/资产投资 (the amount invested), 适老化改造 (a retrofit).
+# Per-person and per-period words right before a quantity (每人每年, 人均, 平均每天).
+_PER = ("每人", "每户", "每年", "每月", "每天", "每日", "人均", "平均")
+_PER_TAIL = re.compile(r"(?:每人|每户|每年|每月|每天|每日|人均|平均)+$")
+# Words ending in 时 that are no when-clause (…时 before a change: 修订计划时减少为).
+_NOT_WHEN = tuple("小时 工时 课时 学时 同时 及时 按时 准时 实时 定时 临时 适时 历时 用时 耗时".split())
+# A verb that is part of a noun: 进出口 (not 出口), 直接投资/资产投资/建设投资 (the amount invested), 适老化改造 (a
+# retrofit), 基本建设 (capital construction).
 _PURE_VERBS = frozenset("惠及 带动 覆盖 帮助 吸引 帮扶 救助 受益 惠及群众".split())
-_INSIDE_NOUN = re.compile(r"进出口|[接产]投资|化改造")
+_INSIDE_NOUN = re.compile(r"进出口|[接产设的]投资|化改造|本建设")
 _BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相当于")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
-_ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过")
+_ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过", "考虑", "扣除", "剔除")
 
 
 def _left_thing(text: str, start: int, prev: tuple[int, str | None]) -> str | None:
