@@ -582,8 +582,10 @@ def _first_chars(items) -> set[str]:
         elif op is c.BRANCH:
             for alternative in av[1]:
                 out |= _first_chars(alternative)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
             out |= _first_chars(av[2])
+            if av[0] == 0:
+                continue  # optional: what follows may start the match too
         else:
             raise AssertionError((op, av))
         return out
@@ -597,7 +599,7 @@ def test_skipping_lookaheads_hold_every_first_character():
 
     from reportnlp.analysers import metrics as mt
 
-    patterns = [mt._SUBJECT_END, mt._CHANGE_END, mt._OBJECT_VERBS, mt._PRE_TAIL]
+    patterns = [mt._SUBJECT_END, mt._CHANGE_END, mt._OBJECT_VERBS, mt._PRE_TAIL, mt._OPENING]
     for pattern in patterns:
         look, *rest = list(sre_parse.parse(pattern.pattern))
         firsts = _first_chars(look[1][1])  # the lookahead's class

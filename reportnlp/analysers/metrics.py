@@ -424,7 +424,8 @@ _CHANGE_END = _skipping(
 )
 _CHANGE_START = re.compile(r"^(?:占|为|是|达到|达)")
 # Time words, dates and connectives that open a clause (1955年, 五年来, 其中, 在…中): no part of the thing.
-_OPENING = re.compile(
+_OPENING = _skipping(
+    "截到至0123456789一二三四五六七八九十〇零今去上全当年下前目现其此同另并而但近过这在对关还又也已仍后“累",
     r"(?:(?:截至|截止|到|至)?(?:[0-9]{4}|[0-9]{2}|[一二三四五六七八九〇零]{4})年(?:底|末|初|以来|来|前|后|间|内|中)?"
     r"|[0-9]{1,2}月(?:份|底|末)?|今年|去年|上年|全年|当年|年内|上半年|下半年|前三季度|目前|当前|现在|其中|此外|同时"
     r"|另外|并且|而且|但是|但|此前|近年来|过去[一二三四五六七八九十]+年|这[一二三四五六七八九十]+年|[一二三四五六七八九十]+年(?:来|间|内|中)"
@@ -444,7 +445,13 @@ _CLOSING_REVERSED = re.compile(
 )
 
 
+# The last characters of the closing words and of the time words (…年, 年底): a run ending in none has no tail.
+_CLOSING_LAST = frozenset(w[-1] for w in _CLOSING_WORDS) | set("年底末初")
+
+
 def _strip_closing(run: str) -> str:
+    if not run or run[-1] not in _CLOSING_LAST:
+        return run
     m = _CLOSING_REVERSED.match(run[::-1])
     return run[: len(run) - m.end()] if m else run
 
@@ -514,7 +521,9 @@ def _clause_subject(left: str) -> str | None:
         if base:
             return _tidy(left[: base.start()]) if base.start() > 0 else None
     verbs = list(_OBJECT_VERBS.finditer(left))
-    if verbs and any(w in left for w in ("出口", "投资", "改造", "本建设")):  # what _INSIDE_NOUN needs
+    if verbs and (
+        "出口" in left or "投资" in left or "改造" in left or "本建设" in left
+    ):  # what _INSIDE_NOUN needs
         verbs = [v for v in verbs if not _INSIDE_NOUN.match(left, v.start() - 1)]
     for verb in reversed(verbs):
         obj = left[verb.end() :].strip("了的")
@@ -732,7 +741,7 @@ def _read(
                     (p.group().removesuffix("了"), p.start(), p.end())
                     for p in _PRE_PIECE.finditer(text, tail.start(), start)
                 ]
-    pres = [p[0] for p in pieces]
+    pres = [p[0] for p in pieces] if pieces else []
     if not pres:
         if (
             first.kind == "bare" and not (first.surface in "百千" and first.mag and unit)
@@ -882,6 +891,7 @@ def find_metrics(text: str) -> list[Metric]:
     """
     found: list[Metric] = []
     floor = 0
+    prev: tuple[int, str | None] = (0, None)  # the end and thing of the last metric found
     for m in _PATTERN.finditer(text):
         groups = m.group(*_GROUPS)
         run, sep, unit, post = groups[0], groups[4], groups[6], groups[7]
@@ -899,11 +909,11 @@ def find_metrics(text: str) -> list[Metric]:
                     continue
         elif unit == "年" and len(run) == 4 and (run.isdigit() or not run.strip(_CN_DIGITS)):
             continue
-        prev = (found[-1].end, found[-1].thing) if found else (0, None)
         metric = _read(text, m, groups, floor, prev)
         if (
             metric is not None and metric.start >= floor
         ):  # a qualifier read backwards never overlaps
             found.append(metric)
             floor = metric.end
+            prev = (floor, metric.thing)
     return found
