@@ -457,6 +457,21 @@ def _things(text: str) -> list[tuple[str, str | None]]:
         # 除险加固, 免费 end the noun after a count (State Council 2014, 2007)
         ("全面完成1.5万座小型水库除险加固，", [("1.5万座", "小型水库")]),
         ("还为中西部地区1700多万名贫困家庭学生免费提供教科书", [("1700多万名", "贫困家庭学生")]),
+        # 生产总值 is no verb 生产 and its object 总值 (the State Council reports' first figure, every year)
+        (
+            "国内生产总值达到134.9万亿元、增长5%，增速居世界主要经济体前列。",
+            [("达到134.9万亿元", "国内生产总值"), ("5%", "国内生产总值")],
+        ),
+        # a subject too long to be one is a verb and its object; 翻 ends a subject; 使 opens a clause
+        (
+            "就能够实现原定2000年国民生产总值比1980年翻两番的宏伟目标。",
+            [("两番", "原定2000年国民生产总值")],
+        ),
+        ("重点高校招收贫困地区农村学生人数增长21.3%。", [("21.3%", "贫困地区农村学生人数")]),
+        (
+            "力争在不断提高经济效益的基础上，使国民生产总值达到15500亿元左右，",
+            [("达到15500亿元左右", "国民生产总值")],
+        ),
     ],
 )
 def test_thing_on_real_report_sentences(text, expected):

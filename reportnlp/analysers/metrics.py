@@ -417,19 +417,19 @@ _SUBJECT_END = _skipping(
 # Verbs of change and copulas that end a subject when they stand right before the number (国内生产总值比上年增长,
 # 经济增长预期目标为, 课间时长调整到): anywhere else they may be inside the name (经济增长预期目标).
 _CHANGE_END = _skipping(
-    "增提降下上减突超保稳达高为是占缩延升扩调完实开竣投压削裁追控",
+    "增提降下上减突超保稳达高为是占缩延升扩调完实开竣投压削裁追控翻",
     r"(?:增长|增加|提高|降低|下降|上升|减少|突破|超过|保持|稳定在|稳定|达到|高达|达|(?<![所作成认行])为|是|(?<!所)占"
-    r"|缩短|延长|降|增|升|提升|扩大|调高|调低|调增|调减|调整|完成|实现|开工|完工|竣工|投产|下降了|增长了|压减|压缩|削减|裁减|追加|控制在)[至到为了在]?"
+    r"|缩短|延长|降|增|升|提升|扩大|调高|调低|调增|调减|调整|完成|实现|开工|完工|竣工|投产|下降了|增长了|压减|压缩|削减|裁减|追加|控制在|翻)[至到为了在]?"
     r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末)?的?)?$"
 )
 _CHANGE_START = re.compile(r"^(?:占|为|是|达到|达)")
 # Time words, dates and connectives that open a clause (1955年, 五年来, 其中, 在…中): no part of the thing.
 _OPENING = _skipping(
-    "截到至0123456789一二三四五六七八九十〇零今去上全当年下前目现其此同另并而但近过这在对关还又也已仍后“累",
+    "截到至0123456789一二三四五六七八九十〇零今去上全当年下前目现其此同另并而但近过这在对关还又也已仍后使“累",
     r"(?:(?:截至|截止|到|至)?(?:[0-9]{4}|[0-9]{2}|[一二三四五六七八九〇零]{4})年(?:底|末|初|以来|来|前|后|间|内|中)?"
     r"|[0-9]{1,2}月(?:份|底|末)?|今年|去年|上年|全年|当年|年内|上半年|下半年|前三季度|目前|当前|现在|其中|此外|同时"
     r"|另外|并且|而且|但是|但|此前|近年来|过去[一二三四五六七八九十]+年|这[一二三四五六七八九十]+年|[一二三四五六七八九十]+年(?:来|间|内|中)"
-    r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|而|还|又|也|已经|已|仍然|仍|后来"
+    r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|而|还|又|也|已经|已|仍然|仍|后来|使(?!用)"
     r"|“?(?:十[一二三四五]?|[六七八九])五”?(?:时期|期间|以来|前[一二三四]年)?|累计)+"
 )
 # Tails of a subject: time words and adverbs between it and the number (人均期望寿命2002年, …五年累计).
@@ -522,7 +522,7 @@ def _clause_subject(left: str) -> str | None:
             return _tidy(left[: base.start()]) if base.start() > 0 else None
     verbs = list(_OBJECT_VERBS.finditer(left))
     if verbs and (
-        "出口" in left or "投资" in left or "改造" in left or "本建设" in left
+        "出口" in left or "投资" in left or "改造" in left or "本建设" in left or "产总值" in left
     ):  # what _INSIDE_NOUN needs
         verbs = [v for v in verbs if not _INSIDE_NOUN.match(left, v.start() - 1)]
     for verb in reversed(verbs):
@@ -553,7 +553,11 @@ def _clause_subject(left: str) -> str | None:
         return (
             None  # 为预算数的, 占农户总数的比例由…: a base of comparison, the thing is further back
         )
-    return _tidy(left)
+    thing = _tidy(left)
+    if thing is None and verbs and verbs[0].end() < len(left):
+        # 就能够实现原定2000年国民生产总值比1980年翻两番: a subject too long to be one is a verb and its object
+        return _tidy(left[verbs[0].end() :])
+    return thing
 
 
 # Per-person and per-period words right before a quantity (每人每年, 人均, 平均每天).
@@ -562,9 +566,9 @@ _PER_TAIL = re.compile(r"(?:每人|每户|每年|每月|每天|每日|人均|平
 # Words ending in 时 that are no when-clause (…时 before a change: 修订计划时减少为).
 _NOT_WHEN = tuple("小时 工时 课时 学时 同时 及时 按时 准时 实时 定时 临时 适时 历时 用时 耗时".split())
 # A verb that is part of a noun: 进出口 (not 出口), 直接投资/资产投资/建设投资 (the amount invested), 适老化改造 (a
-# retrofit), 基本建设 (capital construction).
+# retrofit), 基本建设 (capital construction), 国内/国民生产总值.
 _PURE_VERBS = frozenset("惠及 带动 覆盖 帮助 吸引 帮扶 救助 受益 惠及群众".split())
-_INSIDE_NOUN = re.compile(r"进出口|[接产设的]投资|化改造|本建设")
+_INSIDE_NOUN = re.compile(r"进出口|[接产设的]投资|化改造|本建设|.生产总值")
 _BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相当于")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过", "考虑", "扣除", "剔除")
