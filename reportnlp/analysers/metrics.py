@@ -484,9 +484,10 @@ def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
         cut = max(run.rfind("以上"), run.rfind("以下"), run.rfind("方面"))
         if cut >= 0:
             run = run[cut + 2 :]
-    joined = _JOINERS.match(run)
-    if joined:
-        run = run[joined.end() :]
+    if "和" in run or "与" in run or "及" in run or "或" in run:  # what _JOINERS needs
+        joined = _JOINERS.match(run)
+        if joined:
+            run = run[joined.end() :]
     run = run.strip('、的了“”"')
     return run if low <= len(run) <= high and _HAN_RUN.fullmatch(run) else None
 
@@ -711,7 +712,7 @@ def _read(
 ) -> Metric | None:
     """The metric of one match, or None; qualifiers are read back to ``floor`` (the end of the previous one)."""
     run, pz, ppost, pct1, sep, n2, unit, post = groups
-    start, end = m.start(), m.end()
+    start, end = m.span()
     pct = pz is not None
     if pct:
         first = _read_number(run[3:])
@@ -790,7 +791,7 @@ def _read(
     if first.kind == "cn" and not pres and start and text[start - 1] in "“‘「":
         if _QUOTED_TERM_END.match(text, end):
             return None  # “十个新优势”, “三个十大”: a numbered slogan in quotes, not a count
-    ins = list(first.ins)
+    ins = first.ins  # a list of this call's own (_read_number makes one per number)
     if second is not None:
         ins += second.ins
     if unit in _UNITS_WITH_QUALIFIER:  # 3个多月, 2个多百分点
@@ -840,7 +841,10 @@ def _read(
             pres_start = pieces[1][1] if len(pieces) > 1 else start
         pres = [p for p in pres if p != "近"]
     start = pres_start
-    qualifiers = pres + (["至"] if sep is not None else []) + ins + ([post] if post else [])
+    if pres or ins or post or sep is not None:
+        qualifiers = pres + (["至"] if sep is not None else []) + ins + ([post] if post else [])
+    else:
+        qualifiers = pres  # none (the common case)
     if masked:
         value = low = high = None
     else:
@@ -856,8 +860,8 @@ def _read(
                 low = high = None
     if unit == "％":
         unit = "%"
-    thing = _thing(text, start, end, unit, first.has_magnitude and first.kind == "ar", prev)
-    qualifier = "+".join(qualifiers) or None
+    thing = _thing(text, start, end, unit, first.kind == "ar" and first.has_magnitude, prev)
+    qualifier = "+".join(qualifiers) if qualifiers else None
     kind = "span" if unit in _TIME_UNITS and thing is None else "quantity"
     # Metric(...) without the frozen dataclass's object.__setattr__ per field (3x faster)
     metric = _new(Metric)
