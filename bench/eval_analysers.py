@@ -15,7 +15,8 @@ The held-out part (a third of the excerpts and pages, fixed in PROVENANCE.md) is
 ``first_run.json`` keeps the figures of the detectors as they were before any tuning on this set (on the first dev
 part), and the script prints them next to the current ones; ``second_pass.json`` keeps the figures before and after
 the second pass (issue 12) on the widened dev part and the held-out part. ``heldout2`` is the fourth pass's held-out
-part (three report excerpts, four-character slogans only; ``fourth_pass.json``), scored only with ``--set``.
+part (three report excerpts, four-character slogans only; ``fourth_pass.json``), scored only with ``--set``;
+``heldout3`` the fifth pass's (three report excerpts, metrics only; ``fifth_pass.json``), likewise.
 """
 
 from __future__ import annotations
@@ -183,7 +184,7 @@ def main() -> None:
         "--set",
         choices=PARTS,
         action="append",
-        help="score only these parts and print their figures (heldout2: the fourth pass's held-out excerpts)",
+        help="score only these parts and print their figures (heldout2, heldout3: the fourth and fifth passes')",
     )
     ap.add_argument(
         "--record-first-run", action="store_true", help="write first_run.json (once, before tuning)"
