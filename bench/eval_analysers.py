@@ -15,7 +15,8 @@ The held-out part (a third of the excerpts and pages, fixed in PROVENANCE.md) is
 ``first_run.json`` keeps the figures of the detectors as they were before any tuning on this set (on the first dev
 part), and the script prints them next to the current ones; ``second_pass.json`` keeps the figures before and after
 the second pass (issue 12) on the widened dev part and the held-out part. ``heldout2`` is the fourth pass's held-out
-part (three report excerpts, four-character slogans only; ``fourth_pass.json``), scored only with ``--set``.
+part (three report excerpts, four-character slogans only; ``fourth_pass.json``), scored only with ``--set``;
+``heldout3`` the fifth pass's (three report excerpts, metrics only; ``fifth_pass.json``), likewise.
 """
 
 from __future__ import annotations
@@ -32,13 +33,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 HELDOUT_REPORTS = {"gwr1984", "gwr2013", "cpc2017", "docx_guangdong"}
 # The fourth pass's held-out part (``extract_third.py``: every third new excerpt, fixed before reading).
 NEW_HELDOUT_REPORTS = {"cpc1992", "cpc2002", "gwr2019"}
-PARTS = ("dev", "heldout", "heldout2")
+# The fifth pass's held-out part (``extract_fifth.py``: every third new excerpt, metrics only, fixed before reading).
+HELDOUT3_REPORTS = {"gwr1986", "gwr2004", "gwr2022"}
+PARTS = ("dev", "heldout", "heldout2", "heldout3")
 
 
 def part_of(file: str) -> str:
-    """The part of a labelled file: ``dev``, ``heldout`` (the first split) or ``heldout2`` (the fourth pass's)."""
+    """The part of a labelled file: ``dev``, ``heldout`` (the first split), ``heldout2`` (the fourth pass's) or
+    ``heldout3`` (the fifth pass's)."""
     if Path(file).stem in NEW_HELDOUT_REPORTS and file.startswith("reports/"):
         return "heldout2"
+    if Path(file).stem in HELDOUT3_REPORTS and file.startswith("reports/"):
+        return "heldout3"
     return "heldout" if heldout(file) else "dev"
 
 
@@ -161,7 +167,7 @@ def score_masks(part: str, errors: bool = False) -> dict[str, float]:
 
 
 def evaluate(part: str, errors: bool = False) -> dict[str, float]:
-    if part == "heldout2":  # report excerpts with four-character slogans only, no pages
+    if part in ("heldout2", "heldout3"):  # report excerpts only (slogans; metrics), no pages
         return score_reports(part, errors)
     return {**score_reports(part, errors), **score_masks(part, errors)}
 
@@ -178,7 +184,7 @@ def main() -> None:
         "--set",
         choices=PARTS,
         action="append",
-        help="score only these parts and print their figures (heldout2: the fourth pass's held-out excerpts)",
+        help="score only these parts and print their figures (heldout2, heldout3: the fourth and fifth passes')",
     )
     ap.add_argument(
         "--record-first-run", action="store_true", help="write first_run.json (once, before tuning)"

@@ -628,10 +628,8 @@ def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
     grams = _hash4(codes)
     table, high, lexicon = _running_lexicon()
     kinds = _phrases()
-    hits = np.flatnonzero(table[grams & _BITS])
-    hits = hits[
-        high[grams[hits] >> 11]
-    ]  # the hash's high bits too: a fifth as many windows to read
+    hits = np.flatnonzero(table.take(grams & _BITS))  # take: a third faster than indexing
+    hits = hits[high.take(grams[hits] >> 11)]  # the hash's high bits too: a fifth as many windows to read
     for i in hits.tolist():
         word = text[i : i + 4]
         if word in lexicon:
@@ -886,10 +884,13 @@ def _lists(
     when its size is wanted, and filed under each of those keys that occurs after its first 、.
     """
     found: dict[tuple[int, str], list[list[tuple[int, int]]]] = {}
+    firsts = {size: frozenset(k[0] for k in keys) for size, keys in wanted.items()}
     for m in _LIST.finditer(text):
         group = m.group()
         size = group.count("、") + 1
-        keys = [k for k in wanted.get(size, ()) if k in group]
+        if size not in firsts or firsts[size].isdisjoint(group):
+            continue  # no key of a slogan that counts so many items (one C call, not one per key)
+        keys = [k for k in wanted[size] if k in group]
         if not keys:
             continue
         head = _HAN_TAIL.search(text, max(0, m.start() - _MAX_ITEM), m.start())

@@ -1,0 +1,75 @@
+"""Time the analysers of an older commit against this tree's in one process, alternately (paired).
+
+    PYTHONPATH=. python bench/paired_analyse.py --old REV [--rounds 9]
+
+``REV``'s ``reportnlp`` package is extracted with ``git archive`` to a temporary directory and imported first,
+its functions kept, then this tree's package is imported in its place. On the State Council corpus, cleaned
+once by this tree's ``clean``, each round times ``analyse`` (and each detector) of the old code and of the new
+code one after the other on every document; the figure is the fastest round of each, so load on a shared
+machine, which slows both alike, counts little. Prints the seconds and new / old.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import io
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NAMES = ("analyse", "find_metrics", "find_slogans", "find_headings", "find_placeholders")
+
+
+def _load(path: Path) -> dict:
+    for name in [m for m in sys.modules if m == "reportnlp" or m.startswith("reportnlp.")]:
+        del sys.modules[name]
+    sys.path.insert(0, str(path))
+    try:
+        pkg = importlib.import_module("reportnlp")
+        analysers = importlib.import_module("reportnlp.analysers")
+    finally:
+        sys.path.remove(str(path))
+    funcs = {"analyse": pkg.analyse, "clean": pkg.clean}
+    funcs.update({n: getattr(analysers, n) for n in NAMES[1:]})
+    return funcs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--old", required=True, help="a git revision of this repository")
+    ap.add_argument("--rounds", type=int, default=9)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tar = subprocess.run(
+            ["git", "archive", args.old, "reportnlp"], cwd=ROOT, capture_output=True, check=True
+        ).stdout
+        tarfile.open(fileobj=io.BytesIO(tar)).extractall(tmp)
+        old = _load(Path(tmp))
+        new = _load(ROOT)
+        path = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+        with open(path, encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh]
+        texts = [new["clean"](r["content"], title=r.get("title")).text for r in records]
+        best = {(side, n): float("inf") for side in ("old", "new") for n in NAMES}
+        for _ in range(args.rounds):
+            for side, funcs in (("old", old), ("new", new)):
+                for n in NAMES:
+                    f = funcs[n]
+                    t0 = time.perf_counter()
+                    for t in texts:
+                        f(t)
+                    best[(side, n)] = min(best[(side, n)], time.perf_counter() - t0)
+    print(f"{'':18} {'old s':>8} {'new s':>8} {'new/old':>8}   (fastest of {args.rounds} rounds)")
+    for n in NAMES:
+        o, w = best[("old", n)], best[("new", n)]
+        print(f"{n:18} {o:8.4f} {w:8.4f} {w / o:8.3f}")
+
+
+if __name__ == "__main__":
+    main()
