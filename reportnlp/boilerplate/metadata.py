@@ -17,6 +17,7 @@ from reportnlp.boilerplate.rules import (
     DATELINE,
     DATELINE_START,
     DOC_NUMBER,
+    NUMBERED_TITLE_END,
     PERSON_NAME,
     SITE_IDENTITY,
     SPEAKER_NAME,
@@ -178,8 +179,14 @@ _LEAD_BYLINE = re.compile(
     + _NAME + r"(?:[ 、](?!通讯员|实习生)" + _NAME + r"){0,2})"
     r"(?:/文)?\s*(?:[）)]|\s+通讯员|\s+[\u4e00-\u9fff·]{2,4}/图)"  # ``(海峡导报记者 林泓/文 常海军/图 …)``
 )
+# a reporter's byline opening the text, ``报道:`` closing it (``记者张尚东 通讯员刘珍妮报道:3月5日上午…``)
+_LEAD_REPORT = re.compile(
+    r"^(?:本报)?记者\s*([\u4e00-\u9fff·]{2,3})(?=\s|通讯员|报道)[^。，,:：]{0,24}?报道\s*[:：]"
+)
 # a reporter's name alone in brackets closing the text (``…打造人民满意的政府。(范夢民)``)
-_END_NAME = re.compile(r"[。！？!?”]\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s*[）)]\s*$")
+_END_NAME = re.compile(
+    r"[。！？!?”]\s*[（(]\s*([\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){0,3})\s*[）)]\s*$"
+)  # also several (``…参加座谈会。 (姚艺迪 曹姗 吴磐)``)
 _NOT_NAMES = frozenset({"全文完", "待续", "未完待续", "节选", "摘编", "摘录", "有删节", "有删减", "下同", "略", "原文"})
 # a header's date (and time), then the author (``2022年6月21日 通讯组 梁悦``, ``2015-03-06 05:59马思远``)
 _DATE_THEN_NAME = re.compile(
@@ -198,6 +205,8 @@ _HANDLE_DATE = re.compile(
 # an outlet named as the author (``作者:东昌府新闻网 发表于:…``): the ``作者`` field's value, as the page gives it
 _AUTHOR_MEDIUM = re.compile(
     r"(?:^|\s)作者[:：]\s*([\u4e00-\u9fff]{2,10}(?:网|报|社|台|频道|中心))(?=$|\s)"
+    # an office credited for the text and its pictures (``图文:新兴街人大工委办公室``)
+    r"|^(?:图文|文图|文/图|图/文)\s*[:：]\s*([\u4e00-\u9fff]{2,14}(?:办公室|工委|委员会|中心|站|所|局|部))$"
 )
 _LABEL = r"\s*(?:[:：]|[|｜\t])\s*"
 _DOC_NUMBER = re.compile(DOC_NUMBER)
@@ -216,6 +225,10 @@ _HANDLE_ALONE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9_·]{2,16}")
 _PUBLISHED_LABEL = re.compile(r"(?:发布|发表)(?:时间|日期|于)")
 _ENGINE = re.compile(r"powered\s+by|discuz|phpwind", re.IGNORECASE)
 _ORG_NAME = re.compile(r"(?:政府|网|网站|门户|在线)$")
+
+
+#: An official document's publication mark under its sign-off (``（此件公开发布）``).
+_DOC_MARK = re.compile(r"[（(]此件(?:公开发布|主动公开|依申请公开|不予公开|不公开)[）)]")
 
 
 def _date_of(text: str) -> Optional[str]:
@@ -290,6 +303,11 @@ def _sign_off(decisions: Sequence[LineDecision]) -> Optional[tuple[str, str]]:
         if d.action == codes.KEEP and len(d.text) <= 20 and _CN_DATE.fullmatch(d.text.strip("（）() ")):
             found = ("", cn_date(d.text)) if cn_date(d.text) else found
     for a, b in zip(lines, lines[1:]):
+        # a date alone over the document's publication mark (``2022年5月10日`` / ``(此件主动公开)``)
+        if b.text[:3] in ("(此件", "（此件") and a.action == codes.KEEP and len(a.text) <= 20:
+            if _DOC_MARK.fullmatch(b.text.strip()) and is_date_line(a.text.strip()):
+                if (d := _date_of(a.text)) and (found is None or found[1] != d):
+                    found = ("", d)
         # a short organisation line, then a short date line (cheap tests first: most lines are prose)
         if len(b.text) > 24 or len(a.text) > 40 or a.action != codes.KEEP:
             continue
@@ -334,6 +352,8 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             src = _STOP.sub("", m.group(1))
             if src == m.group(1) and t[m.end() : m.end() + 1] in (":", "："):
                 src = ""  # the next field's label, the source being empty (``信息来源: 关键词:``)
+            if src[-1:] in (")", "）") and src.count(src[-1]) > src.count("(" if src[-1] == ")" else "（"):
+                src = src[:-1]  # the bracket closing ``(文章来源:财联社)``, not the source's
             if src:
                 meta["source"] = src
     _author(meta_lines, meta)
@@ -348,7 +368,9 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
                 meta["author"] = m.group(1)
     if "author" not in meta:
         first = next((d for d in decisions if d.action == codes.KEEP), None)
-        if first is not None and (m := _LEAD_BYLINE.match(first.text[:60])):
+        if first is not None and (
+            m := _LEAD_BYLINE.match(first.text[:60]) or _LEAD_REPORT.match(first.text[:40])
+        ):
             meta["author"] = m.group(1).replace("、", " ")
     if "author" not in meta:
         for d in decisions[:40]:
@@ -391,6 +413,11 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
         if "written_date" not in meta and (m := _WRITTEN_LABEL.search(t)):
             if d := _date_of(m.group(1)):
                 meta["written_date"] = d
+    if "doc_number" not in meta:  # a title ending with its number (``…的通知(岳办发〔2017〕2号)``)
+        row = next((d for d in decisions if d.action == codes.TITLE), None)
+        if row is not None and row.text.rstrip().endswith(("号)", "号）")):
+            if m := NUMBERED_TITLE_END.fullmatch(row.text.strip()):
+                meta["doc_number"] = re.sub(r"\s+", "", m.group(2))
     if sign := _sign_off(decisions):
         if sign[0]:
             meta.setdefault("issuer", sign[0])
@@ -418,7 +445,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
     finders = (
         lambda t: (m := _OP.search(t)) and m.group(1),
         lambda t: (m := _AUTHORS.search(t)) and m.group(1),
-        lambda t: (m := _AUTHOR_MEDIUM.search(t)) and m.group(1),
+        lambda t: (m := _AUTHOR_MEDIUM.search(t)) and (m.group(1) or m.group(2)),
         lambda t: (m := _BYLINE_LINE.match(t)) and m.group(1),
         lambda t: (m := _DATE_NAME_SOURCE.match(t)) and m.group(1),
         lambda t: (m := _BYLINE.search(t)) and m.group(1),

@@ -1,0 +1,259 @@
+"""Titles, metadata and line decisions on real pages, session 8 (issue 11, round 7): excerpts of the gov6 dev pages.
+
+Each excerpt is copied verbatim (lines kept whole, pages cut short) from a page of ``corpora/real-pages``
+(dev split only; the URL of each page is in ``corpora/real-pages/PROVENANCE.md``, gov6 section). Third-party
+page text kept as short test excerpts.
+"""
+
+from __future__ import annotations
+
+from reportnlp import clean
+from reportnlp.boilerplate.rules import is_meta_line, line_rule
+
+# https://pingjiang.gov.cn/35048/40718/40820/40821/content_1202379.html (govn_15, lines 1-20)
+PINGJIANG = (
+    "归档时间:2018-11-21\n"
+    "当前位置: 首页 > 政务公开 > 政务公开工作要点 > 公开制度化 > 政策法规\n"
+    "\n"
+    "中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知(岳"
+    "办发〔2017〕2号)\n"
+    "\n"
+    "来源:岳阳市政府门户网 日期:2017-01-12 17:08 字号:【\n"
+    "视力保护色:\n"
+    "浏览量:\n"
+    "\n"
+    "各县市区委、人民政府,岳阳经济技术开发区、城陵矶新港区、南湖新区、屈原管理区,市直各单位,"
+    "中央、省驻岳单位:\n"
+    "\n"
+    "《关于全面推进政务公开工作的实施意见》已经市委、市人民政府同意,现印发给你们,请结合实际认"
+    "真贯彻执行。\n"
+    "\n"
+    "中共岳阳市委办公室\n"
+    "\n"
+    "岳阳市人民政府办公室\n"
+    "\n"
+    "2017年1月10日\n"
+    "\n"
+    "关于全面推进政务公开工作的实施意见\n"
+)
+
+# http://www.ganxian.gov.cn/gxqxxgk/c110840/202208/7d183befc03d4842ae2c5313bf2bc91a.shtml (govn_16, lines 1-6)
+GANXIAN = (
+    "各乡镇人民政府,区政府各部门,区直、驻区各单位:\n"
+    "《赣州市赣县区重大行政规范决策程序工作指引》和《赣州市赣县区行政规范性文件制定和管理工作指"
+    "引》已经2022年4月28日区政府第二届十八次常务会议研究通过,现印发给你们,请遵照执行。"
+    "\n"
+    "2022年5月10日\n"
+    "(此件主动公开)\n"
+    "赣州市赣县区重大行政决策程序工作指引\n"
+    "为进一步规范我区重大行政决策程序,推进决策科学化、民主化和法制化,根据《重大行政决策程序暂"
+    "行条例》、《江西省县级以上人民政府重大行政决策程序规定》、《赣州市重大行政决策事项目录管理"
+    "办法》等有关规定,结合我区实际,制定本指引。\n"
+)
+
+# https://www.yxiu.cn/finance/ch/491794.html (wnews_53, lines 1-7)
+YXIU = (
+    "AI导读:\n"
+    "\n"
+    "《政府工作报告》分为三大板块:去年工作回顾、今年经济社会发展总体要求和政策取向、今年政府工"
+    "作重点任务。报告文风朴实,尽量避免使用专业性术语,旨在让老百姓易于理解。\n"
+    "\n"
+    "《政府工作报告》起草组负责人、国务院研究室主任沈丹阳介绍,今年的报告依旧分为三大核心板块:"
+    "首先,对去年工作进行全面回顾与成绩总结;其次,详细阐述了今年经济社会发展的总体要求、主要预"
+    "期目标及政策导向;最后,明确提出了政府今年需重点推进的十大工作任务。同时,报告还涵盖了政府"
+    "自身建设、民族宗教、侨务、港务、对台关系及国防外交等多个方面,整体文风朴实、贴近民生,文字"
+    "表达力求平实简洁,尽量避免使用专业性术语。相较于往年,专业术语后的解释与注释被简化,转而采"
+    "用更为通俗易懂的语言,旨在让老百姓能够轻松理解、易于接受。\n"
+    "\n"
+    "(文章来源:财联社)\n"
+)
+
+# http://m.gfvip00al.com/col/1119_366775/art/17356608/1736390836551YPsPYLan.html (wnews_55, lines 1-9)
+HONGZE = (
+    "淮安市洪澤區第十六屆人民代表大會第四次會議開幕\n"
+    "時間:2025-01-09 10:47 來源:\n"
+    "洪澤新聞網 字號:[\n"
+    "大 中 小]\n"
+    "\n"
+    "1月9日上午,淮安市洪澤區第十六屆人民代表大會第四次會議在洪澤湖影劇院開幕。來自全區各條戰"
+    "線上的人大代表齊聚一堂,肩負全區人民的信任和重托,以飽滿的政治熱情和高度的責任感、使命感依"
+    "法履行神圣職責,為振興縣域經濟貢獻力量。\n"
+    "大會主席團常務主席、區委書記沈曉紅主持會議,并宣布淮安市洪澤區第十六屆人民代表大會第四次會"
+    "議開幕。\n"
+    "大會執行主席沈曉紅、梁同景、薛良柱、韓學紅、邵加成在主席臺前排就座。\n"
+    "區長張灝代表區人民政府向大會作政府工作報告。\n"
+)
+
+# http://conf.cssn.cn/zt/zt_mjjt/2016qglh/lglszl/2016qglhhx/201603/t20160306_2899778.shtml (wnews_58, lines 1-14)
+CSSN = (
+    "内容摘要:今天人大和政协全天都是小组会议,代表和委员将分别审议和讨论李克强总理所作的政府工"
+    "作报告。大会发言人傅莹前天也提醒关注这场发布会呢。\n"
+    "关键词:;发布会;两会;开放;政府工作报告\n"
+    "作者简介:\n"
+    "\n"
+    "导读\n"
+    "今天人大和政协全天都是小组会议,代表和委员将分别审议和讨论李克强总理所作的政府工作报告。\n"
+    "\n"
+    "\n"
+    "代表审议\n"
+    "委员讨论\n"
+    "为什么代表是审议、委员是讨论呢?小新来告诉你。\n"
+    "★为什么代表是审议★\n"
+    "全国人大代表是国家权力机关——全国人大的组成人员,审议政府工作报告,是行使法定权力,履行法"
+    "定职责。不仅要审议,还会提出修改意见,最后还要表决是否赞成报告。\n"
+    "Tips:大会每年都会收到代表们对报告的修改意见,去年最终修改有30处,其中重要的修改17"
+    "处!\n"
+)
+
+# https://wxredian.com/art?id=2817f4a451d1d57898338f3c862a794a (wnews_59, lines 4-5)
+WXREDIAN = (
+    "此次会议在和平区委的坚强领导下,区人大常委会紧密地团结在以习近平同志为核心的党中央周围,以"
+    "习近平新时代中国特色社会主义思想为指导,团结奋进,踔厉奋发,奋力谱写中国式现代化和平新篇章"
+    "。\n"
+    "图文:新兴街人大工委办公室\n"
+)
+
+# http://tcrd.cn/news/3708.html (wnews_64, lines 3-4)
+TCRD = (
+    "在认真听取大家发言后,何智、陈玉莲、张敏丽、付伟表示:与会人员提出的意见建议很有见解,报告"
+    "起草小组将认真梳理、充分研究、积极采纳吸收好的意见建议,进一步修改、完善工作报告。希望各位"
+    "代表进一步密切与人民群众的联系,把工作做好,充分发挥代表作用,履行好参政议政职能。\n"
+    "部分人大代表参加座谈会。 (姚艺迪 曹姗 吴磐)\n"
+)
+
+# https://zh.hk01.com/即时中国/60216120/两会-政协开幕-王沪宁发表全国政协常委会工作报告 (wnews_65, lines 1-7)
+HK01 = (
+    "两会・政协开幕|王沪宁发表全国政协常委会工作报告\n"
+    "撰文: 朱加樟\n"
+    "出版:更新:\n"
+    "全国政协十四届三次会议今日(4日)下午3时在北京人民大会堂开幕,全国政协主席王沪宁作全国政"
+    "协常委会工作报告。\n"
+    "+1\n"
+    "+1\n"
+    "王沪宁提到,去年实现“十四五”规划目标任务的关键一年。以习近平为核心的中共中央团结带领全党"
+    "全国各族人民,顺利完成全年经济社会发展主要目标任务,中国式现代化取得新的重大成就。\n"
+)
+
+# http://yicheng.cjyun.org/p/66423.html (wnews_68, lines 1-2)
+YICHENG = (
+    "记者张尚东 通讯员刘珍妮报道:3月5日上午9时,十四届全国人大三次会议在人民大会堂隆重开幕"
+    ",国务院总理李强作政府工作报告。宜城市人大常委会副主任时瑜、曹江涛、廖华荣和全体机关干部一"
+    "起集中收看了大会直播,共同关注这一全国瞩目的盛会。\n"
+    "会议室里气氛庄重,大家全神贯注聆听总理的报告。政府工作报告全面回顾了2024年的工作成就,"
+    "并对2025年的工作进行了科学规划与部署,内容涵盖经济发展、民生保障、科技创新、乡村振兴等"
+    "多个关键领域,引发了机关干部们的强烈共鸣。\n"
+)
+
+# https://www.cqnews.net/app/content_1463629954844913664.html (wnews_70, lines 1-13)
+CQNEWS = (
+    "【聚焦2026垫江两会】代表委员审议讨论政府工作报告-华龙网\n"
+    "【聚焦2026垫江两会】代表委员审议讨论政府工作报告\n"
+    "\n"
+    "垫江县融媒体中心\n"
+    "\n"
+    "2026-01-21 20:02\n"
+    "听新闻\n"
+    "\n"
+    "1月21日,出席垫江县十八届人大七次会议和县政协十一届五次会议的代表委员们分团分组审议讨论"
+    "政府工作报告。大家一致认为,政府工作报告系统总结了2025年全县经济社会发展取得的成就,明"
+    "晰了“十五五”时期的目标任务,明确了2026年全县重点工作,是一个科学务实、催人奋进的好报"
+    "告。\n"
+    "\n"
+    "委员分组讨论政府工作报告。记者 谭彬 摄\n"
+    "\n"
+    "分团分组现场气氛热烈,代表委员们围绕政府工作报告,紧扣自身行业实际和垫江高质量发展畅所欲言"
+    "。大家一致认为,政府工作报告主线突出、内涵丰富、举措有力,既客观梳理了产业升级、城乡融合、"
+    "民生改善等方面的亮眼成绩,又精准把握了垫江发展的阶段特征,谋划的目标任务既立足当下,又着眼"
+    "长远,完全符合垫江实际、契合群众期盼。\n"
+)
+
+
+def _actions(doc) -> dict[str, str]:
+    return {d.text.strip(): d.action for d in doc.lines if d.text.strip()}
+
+
+def test_document_number_at_the_end_of_a_notice_title():
+    doc = clean(PINGJIANG)
+    assert doc.meta["doc_number"] == "岳办发〔2017〕2号"
+    assert doc.title == "中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知"
+    assert doc.meta["date"] == "2017-01-12"
+    assert doc.meta["source"] == "岳阳市政府门户网"
+    assert doc.meta["written_date"] == "2017-01-10"
+    # a number inside a sentence, or a title that only quotes one, gives none
+    assert "doc_number" not in clean("关于转发岳办发〔2017〕2号文件的通知\n\n" + PINGJIANG.split("\n\n", 3)[3]).meta
+
+
+def test_date_alone_over_the_publication_mark_is_the_written_date():
+    doc = clean(GANXIAN)
+    assert doc.meta["written_date"] == "2022-05-10"
+    assert _actions(doc)["(此件主动公开)"] == "keep"
+    # without the mark, a date alone is no sign-off
+    assert "written_date" not in clean(GANXIAN.replace("(此件主动公开)\n", "")).meta
+
+
+def test_ai_summary_is_dropped_and_a_bracketed_source_is_metadata():
+    doc = clean(YXIU)
+    acts = _actions(doc)
+    assert acts["AI导读:"] == "drop"
+    summary = next(t for t in acts if t.startswith("《政府工作报告》分为三大板块"))
+    assert acts[summary] == "drop"  # the AI-written summary under its label
+    assert acts["(文章来源:财联社)"] == "meta"
+    assert doc.meta["source"] == "财联社"  # not ``财联社)``
+    assert doc.text.startswith("《政府工作报告》起草组负责人")
+    # a source with its own brackets keeps them
+    assert clean("来源:21世纪经济报道(广州)\n\n" + YXIU).meta["source"] == "21世纪经济报道(广州)"
+
+
+def test_a_sentence_reporting_the_report_is_text_not_a_caption():
+    doc = clean(HONGZE)
+    assert _actions(doc)["区长张灏代表区人民政府向大会作政府工作报告。"] == "keep"
+    assert doc.meta["date"] == "2025-01-09"
+    assert doc.meta["source"] == "洪泽新闻网"  # its value on the line under the label
+    assert line_rule("殷勇同志作政府工作报告。") == "photo_caption"
+    assert line_rule("区长张灏代表区人民政府向大会作政府工作报告。") is None
+
+
+def test_summary_repeating_the_lead_and_a_keyword_line_are_not_text_or_title():
+    doc = clean(CSSN)
+    acts = _actions(doc)
+    assert acts[next(t for t in acts if t.startswith("内容摘要:"))] == "drop"
+    assert acts["关键词:;发布会;两会;开放;政府工作报告"] == "drop"
+    assert doc.title is None
+    assert acts["作者简介:"] == "meta"
+    assert acts[next(t for t in acts if t.startswith("今天人大和政协全天"))] == "keep"
+    # a paper's abstract that the text does not repeat stays
+    paper = "摘要:本文讨论政府工作报告的文体特征与语言风格的变化。\n" + CSSN.split("导读\n", 1)[1]
+    assert _actions(clean(paper))["摘要:本文讨论政府工作报告的文体特征与语言风格的变化。"] == "keep"
+
+
+def test_credits_closing_the_text_give_the_author():
+    doc = clean(WXREDIAN)
+    assert _actions(doc)["图文:新兴街人大工委办公室"] == "meta"
+    assert doc.meta["author"] == "新兴街人大工委办公室"
+    assert clean(TCRD).meta["author"] == "姚艺迪 曹姗 吴磐"  # several names in brackets after the last sentence
+    assert clean(YICHENG).meta["author"] == "张尚东"  # ``记者X 通讯员Y报道:`` opening the text
+
+
+def test_empty_labels_and_gallery_counts():
+    doc = clean(HK01)
+    acts = _actions(doc)
+    assert acts["出版:更新:"] == "meta"
+    assert is_meta_line("发布时间:更新时间:") and not is_meta_line("出版:")  # labels only, two or more
+    assert acts["+1"] == "drop"
+    assert doc.meta["author"] == "朱加樟"
+    assert doc.title == "两会・政协开幕|王沪宁发表全国政协常委会工作报告"
+
+
+def test_listen_widget_is_furniture():
+    doc = clean(CQNEWS)
+    assert _actions(doc)["听新闻"] == "drop"
+    assert doc.title == "【聚焦2026垫江两会】代表委员审议讨论政府工作报告"
+    assert doc.meta["date"] == "2026-01-21"
+    assert doc.meta["site"] == "华龙网"
+    assert clean(doc.text).text == doc.text
+
+
+def test_cleaning_the_excerpts_twice_changes_nothing():
+    for page in (PINGJIANG, GANXIAN, YXIU, HONGZE, CSSN, WXREDIAN, TCRD, HK01, YICHENG, CQNEWS):
+        once = clean(page).text
+        assert clean(once).text == once
