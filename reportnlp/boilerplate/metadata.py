@@ -161,7 +161,7 @@ _BYLINE_LINE = re.compile(
 )
 # a byline in brackets ending the text (``…作出新的贡献。(记者 王道) |``, ``(文/图 刘玺东 易赛楠)``)
 _END_BYLINE = re.compile(
-    r"[（(]\s*(?:本报)?(?:记者|文/图|图/文|文)\s*[:：/]?\s*(" + _NAME + r"(?:\s+" + _NAME + r"){0,3})\s*[）)]\s*[|｜]?\s*$"
+    r"[（(]\s*(?:本报|[\u4e00-\u9fff]{2,12}?(?=记者))?(?:记者|文/图|图/文|文)\s*[:：/]?\s*(" + _NAME + r"(?:\s+" + _NAME + r"){0,3})\s*[）)]\s*[|｜]?\s*$"
 )
 # a speech header run into its text (``…会议上 上海市市长 龚正 各位代表: 现在,…``): the speaker
 _SPEAKER_GLUED = re.compile(
@@ -180,6 +180,9 @@ _LEAD_BYLINE = re.compile(
     r"(?:/文)?\s*(?:[）)]|\s+通讯员|\s+[\u4e00-\u9fff·]{2,4}/图)"  # ``(海峡导报记者 林泓/文 常海军/图 …)``
 )
 # a reporter's byline opening the text, ``报道:`` closing it (``记者张尚东 通讯员刘珍妮报道:3月5日上午…``)
+_LEAD_NAME_FIRST = re.compile(
+    r"^[^。，,]{0,20}?讯\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s+(?:见习|实习|特约|首席)?记者\s*[\u4e00-\u9fff]{2,3}"
+)
 _LEAD_REPORT = re.compile(
     r"^(?:本报)?记者\s*([\u4e00-\u9fff·]{2,3})(?=\s|通讯员|报道)[^。，,:：]{0,24}?报道\s*[:：]"
 )
@@ -198,7 +201,9 @@ _MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
     r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发)$"
 )
 _COLUMN_AUTHOR = re.compile(r"^《[^》]{1,15}》\s*(?:作者|记者)\s+([\u4e00-\u9fff·]{2,4})$")
-_BRACKET_BYLINE = re.compile(r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4})[）)]$")
+_BRACKET_BYLINE = re.compile(  # ``（网易财经 张艳）``, ``(通讯员 檀静 许征)``
+    r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})[）)]$"
+)
 _HANDLE_DATE = re.compile(
     r"^(?!发布于|发表于|回复于|来自|时间|日期)([^\s，。:：]{1,20})\s+(?:发布于|发表于)?\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
 )
@@ -366,12 +371,15 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
         if last is not None and (m := _END_NAME.search(last.text[-20:])):
             if m.group(1) not in _NOT_NAMES:
                 meta["author"] = m.group(1)
-    if "author" not in meta:
-        first = next((d for d in decisions if d.action == codes.KEEP), None)
-        if first is not None and (
-            m := _LEAD_BYLINE.match(first.text[:60]) or _LEAD_REPORT.match(first.text[:40])
-        ):
-            meta["author"] = m.group(1).replace("、", " ")
+    if "author" not in meta:  # the byline opening the text (a deck may stand above it)
+        for first in [d for d in decisions[:120] if d.action == codes.KEEP][:3]:
+            if m := (
+                _LEAD_BYLINE.match(first.text[:60])
+                or _LEAD_REPORT.match(first.text[:40])
+                or _LEAD_NAME_FIRST.match(first.text[:40])
+            ):
+                meta["author"] = m.group(1).replace("、", " ")
+                break
     if "author" not in meta:
         for d in decisions[:40]:
             if d.action == codes.KEEP and (m := _SPEAKER_GLUED.search(d.text, 0, 200)):

@@ -172,7 +172,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_PHOTO_CAPTION,  # a photo's credit (``…记者 刘尚文 摄``) or a speech photo's line
-        r"(?:^|[\s\u3000（(/：:。])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄"
+        r"(?:^|[\s\u3000（(/：:。])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄(?!影)"
         # ``X作政府工作报告。`` under a photo; a sentence reporting the act (``…代表区人民政府向大会作…``) is text
         r"|^(?![^。，]*代表[^。，]*向)[^。，]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$"
         # a photo's caption of a few words naming the scene (``活动现场``, ``大会开幕式``, ``蓉城代表团``), not numbered
@@ -608,6 +608,9 @@ def is_meta_line(line: str) -> bool:
     """
     if len(line) > 120 or line.count("。") > 1 or _CAPTION_CREDIT.search(line):
         return False
+    # a news item's first sentence after its byline (``本报讯(记者 X 通讯员 Y)2月2日下午,…开幕。``) is text
+    if ("讯" in line or "电" in line) and _LEAD_BYLINE_TEXT.match(line):
+        return False
     if _META_HEAD(line) or _META_REST(line):
         return True
     # a date and time, then at most a place, a device or a name: a post's or a comment's header
@@ -619,6 +622,9 @@ def is_meta_line(line: str) -> bool:
     return bool(m) and m.start() <= 30 and not _CLAUSE_PUNCT.search(line, 0, m.start())
 
 
+_LEAD_BYLINE_TEXT = re.compile(
+    r"^[^，。,]{0,24}?[讯电]\s*[（(][^（）()]{2,40}[）)]\s*[^\s（）()].{8,}[。！？”]$"
+)
 _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"\s*[|｜丨¦]\s*|\s{2,}|\s+[/·•]\s+")
 
