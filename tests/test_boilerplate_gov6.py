@@ -280,6 +280,92 @@ ZPXWW = (
     "我完善、自我革新、自我提高的坚定决心,必将引领全市行政系统各项事业发展取得新突破。\n"
 )
 
+# https://www.laowenmi.com/ldjh/gzuy/28382.html (tpl_37, lines 1-10)
+LAOWENMI = (
+    "市委书记在2025年全市三级干部大会上的讲话\n"
+    "\n"
+    "同志们:\n"
+    "今天,我们市县乡三级干部齐聚一堂,既是总结成绩的“交卷会”,更是决战全年的“誓师会”。刚才"
+    ",5个县区作了表态发言,我听了既欣慰更心焦——欣慰的是大家都有争先进位的劲头,心焦的是标兵"
+    "渐远、追兵已至,我们的步伐能不能再快些?肩膀能不能再硬些?\n"
+    "先看成绩单。24年GDP增长5%,规上工业增加值增幅全省第3,这是大家用脚底板量出来的成绩"
+    "。22个百亿级项目落地,*城区3个月拆出发展新空间,乡村振兴片区带动10万群众增收...."
+    "..这些硬仗打得漂亮!但我们更要清醒:高新技术产业占比比全省低*个百分点,民生领域还有*项"
+    "未达进度指标,营商环境测评中企业反映的\"弹簧门\"\"旋转门\"问题依然存在。(成绩问题部分各地"
+    "不同,不再详细阐述)\n"
+    "同志们,躺在功劳簿上数星星,不如站起来追太阳!当前,*市正处在“船到中流、人到半山”的关键"
+    "期。我讲三句话,与大家共勉:\n"
+    "此处隐藏5120个字。VIP会员可见\n"
+    "同志们,历史从不眷顾犹豫者。让我们以“朝受命、夕饮冰”的紧迫感,以“昼无为、夜难寐”的责任"
+    "感,在建设现代化新*的征程上,闯出一片新天地,干出一番新气象!\n"
+    "上一篇:在节后收心会上的讲话 下一篇:在2025年春节后收心大会上的讲话\n"
+    "留言与评论(共有 条评论) |\n"
+)
+
+# https://www.ppdoc.com/periodical/1179babc36215356759c8d97f5a3ee1c.html (wk_24, lines 1-2)
+PPDOC = (
+    "论文部分内容阅读\n"
+    "【正】同志们:从今天开始,全市人民瞩目的南水北调城区段工程就要进入全面实施阶段。今天这次会"
+    "议,既是一个统一思想、明确任务的宣言书,又是一个鼓舞士气、激发斗志的动员令,更是一个下定决"
+    "心、务求成功的誓师会。为开好这次会议,市委、市政府多次听取城区段工程情况汇报,市委常委会、"
+    "市政府常务会分别进行了专题研究。省\n"
+)
+
+# http://www.jnsw.gov.cn/content/tpxw/content-34-31186-1.html (wnews_78, lines 1-15)
+JNSW = (
+    "2023年03月29日 星期三\n"
+    "\n"
+    "全市“重点工作攻坚年”推进大会举行\n"
+    "\n"
+    "统一思想振奋精神众志成城合力攻坚 加快建设“大强美富通”现代化国际大都市\n"
+    "\n"
+    "孙立成讲话 孙述涛主持 殷鲁谦雷杰边祥慧出席\n"
+    "\n"
+    "发布日期:2020-04-23\n"
+    "\n"
+    "信息来源:济南日报\n"
+    "\n"
+    "  4月22日上午,全市“重点工作攻坚年”推进大会举行。会议以习近平新时代中国特色社会主义"
+    "思想为指导,全面贯彻落实全省“重点工作攻坚年”动员大会精神,安排部署我市重点工作攻坚任务,"
+    "动员全市各级党组织和广大党员干部,在疫情防控常态化条件下,统一思想、振奋精神,众志成城、合"
+    "力攻坚,加快建设“大强美富通”现代化国际大都市。\n"
+    "  省委常委、市委书记孙立成出席会议并讲话,市委副书记、市长孙述涛主持会议,市人大常委会主"
+    "任殷鲁谦,市政协主席雷杰,市委副书记边祥慧和副市级领导干部出席会议。\n"
+    "编辑:时金\n"
+)
+
+# http://m.shbear.com/yw/2023/0228/55345.html (wnews_80, lines 1-13)
+SHBEAR = (
+    "(相关资料图)\n"
+    "\n"
+    "2月28日,出席县十六届人大三次会议的人大代表,分组审议县长黄静所作的《政府工作报告》和计"
+    "划、财政预算工作报告。\n"
+    "\n"
+    "县领导谢睿、王久昌、余小波、王哲渠、张哲、闫岩峰、蔡春源等分别在各自代表团参加审议,听取代"
+    "表意见建议,共谋发展良策。\n"
+    "\n"
+    "在各代表团审议现场,代表们各抒己见、踊跃发言,现场气氛热烈。代表们一致认为,县长黄静所作的"
+    "政府工作报告,高瞻远瞩、主题鲜明、内容简洁、脉络清晰,谋划工作紧贴实际,为全县未来一个时期"
+    "的发展擘画了宏伟蓝图,是一个明确任务、振奋人心、催人奋进的报告。\n"
+    "\n"
+    "大家纷纷表示,将紧紧围绕报告提出的各项目标任务,结合实际,坚持问题导向、目标导向、结果导向"
+    ",凝心聚力、履职尽责、担当作为,奋力谱写现代化镇平建设新篇章。\n"
+    "\n"
+    "来源:镇平县融媒体中心 记者:张晔 鄢峰  小宁 冠雅  小娜 杨晨 编辑:黄磊磊\n"
+    "\n"
+    "推荐内容\n"
+)
+
+# https://peopleweekly.cn/html/gongyoulanmu/pinglun/451.html (wnews_81, lines 1-3)
+PEOPLEWEEKLY = (
+    "人民日报出版社主管 人民周刊杂志社主办\n"
+    "一份政府工作报告,犹如一份施政纲领。读懂政府工作报告,就是读懂未来一年的发展规划、目标方向"
+    "及行动路线。正因此,在十三届全国人大五次会议开幕会上,李克强总理所作的政府工作报告,备受海"
+    "内外关注。\n"
+    "每年的政府工作报告中“GDP增速”总是最引人关注的指标,一方面是因其预期性强,便于凝聚各方"
+    "共识和指导企业决策,一方面是因其综合性高,关系到发展的质量、效益以及政策、路径。\n"
+)
+
 
 def _actions(doc) -> dict[str, str]:
     return {d.text.strip(): d.action for d in doc.lines if d.text.strip()}
@@ -368,7 +454,7 @@ def test_listen_widget_is_furniture():
 
 def test_cleaning_the_excerpts_twice_changes_nothing():
     for page in (PINGJIANG, GANXIAN, YXIU, HONGZE, CSSN, WXREDIAN, TCRD, HK01, YICHENG, CQNEWS, CHENGDU, LJXWW,
-                 REDNET, ZSRB, ZPXWW):
+                 REDNET, ZSRB, ZPXWW, LAOWENMI, PPDOC, JNSW, SHBEAR, PEOPLEWEEKLY):
         once = clean(page).text
         assert clean(once).text == once
 
@@ -408,3 +494,29 @@ def test_bylines_in_brackets_name_several_writers():
     assert doc.meta["site"] == "连江新闻网"
     assert doc.meta["source"] == "连江广播电视台"
     assert doc.title == "我县召开《政府工作报告》征求意见会"
+
+
+def test_paywall_notes_and_a_mastheads_line_are_furniture():
+    acts = _actions(clean(LAOWENMI))
+    assert acts["此处隐藏5120个字。VIP会员可见"] == "drop"
+    assert acts["同志们:"] == "keep"
+    doc = clean(PPDOC)
+    assert _actions(doc)["论文部分内容阅读"] == "drop" and doc.title is None
+    doc = clean(PEOPLEWEEKLY)
+    assert _actions(doc)["人民日报出版社主管 人民周刊杂志社主办"] == "drop" and doc.title is None
+    assert line_rule("市政府主办的第三届论坛今日开幕") is None
+
+
+def test_headline_restated_by_the_first_sentence_over_a_deck_of_names():
+    doc = clean(JNSW)
+    assert doc.title == "全市“重点工作攻坚年”推进大会举行"  # not ``孙立成讲话 孙述涛主持 …`` above the date
+    assert doc.meta["date"] == "2020-04-23"  # the publication field, not the date widget at the top
+    assert doc.meta["source"] == "济南日报"
+    assert clean(doc.text).text == doc.text
+
+
+def test_reporters_after_a_label_are_all_named():
+    doc = clean(SHBEAR)
+    assert doc.meta["author"] == "张晔 鄢峰 小宁 冠雅 小娜 杨晨"
+    assert doc.meta["source"] == "镇平县融媒体中心"
+    assert _actions(doc)["(相关资料图)"] == "drop"

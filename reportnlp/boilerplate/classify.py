@@ -813,6 +813,8 @@ def _retitle(
             score += 2
         elif any(f"《{t}》" in texts[j] for j in after) and texts.index(t) == i:
             score += 2  # the next line names it (a 文库 page: ``X.docx`` / ``《X.docx》由会员分享…``), first copy
+        if i != first_body and len(t) >= 8 and t in texts[first_body][:120]:
+            score += 2  # the text's first sentence restates it word for word (``…推进大会举行`` / ``4月22日上午,…推进大会举行。``)
         if score > 0:
             evident.add(i)
         score += bool(_TITLE_WORDS.search(t)) + (len(t) >= 8)
@@ -1193,8 +1195,16 @@ def _pick_title(
             t in f for f in furniture
         )
         nearby_meta = any(meta[j] for j in filled[k : k + 3])  # the next three non-blank lines
+        # a headline the text's first sentence restates word for word (``…推进大会举行`` over
+        # ``4月22日上午,全市…推进大会举行。``), not a deck of names under it (``X讲话 Y主持``)
+        lead = len(t) >= 8 and body < len(texts) and t in texts[body][:120]
         score = (
-            2 * echoed + nearby_meta + bool(_TITLE_WORDS.search(t)) + (len(t) >= 8) + (len(t) >= 15)
+            2 * echoed
+            + nearby_meta
+            + lead
+            + bool(_TITLE_WORDS.search(t))
+            + (len(t) >= 8)
+            + (len(t) >= 15)
         )
         key = (
             score,

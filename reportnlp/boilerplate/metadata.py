@@ -143,12 +143,12 @@ def cn_date(text: str) -> Optional[str]:
 FIELDS = ("date", "source", "site", "author", "doc_number", "issuer", "written_date", "speech_date")
 _SPEECH = re.compile(r"在.{2,40}?(?:会议|大会)上")
 _AUTHORS = re.compile(
-    r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:《[^》]{1,15}》\s*)?(?:记者|通讯员|特约记者)?\s*("
+    r"(?:楼主|作者|撰稿|撰文|文|(?<![\u4e00-\u9fff])记者)[:：/]\s*(?:《[^》]{1,15}》\s*)?(?:记者|通讯员|特约记者)?\s*("
     + r"(?<=原文作者[:：])[A-Za-z][A-Za-z0-9_.-]{2,20}|"  # a reposted text's author's handle (``原文作者:Lunamos``)
     + _NAME
-    + r"(?:[ 、](?!通讯员|记者|编辑|摄影|实习生|责任|来源)"
+    + r"(?:[ 、]+(?!通讯员|记者|编辑|摄影|实习生|责任|来源)"
     + _NAME
-    + r"){0,3})(?=$|\s+[\u4e00-\u9fff]{1,6}[:：]|[\s,，）)】\]|｜;；])"
+    + r"){0,7})(?=$|\s+[\u4e00-\u9fff]{1,6}[:：]|[\s,，）)】\]|｜;；])"
 )
 _SPEAKER = re.compile(
     r"(?:^|\s)"
