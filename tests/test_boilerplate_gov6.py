@@ -366,6 +366,36 @@ PEOPLEWEEKLY = (
     "共识和指导企业决策,一方面是因其综合性高,关系到发展的质量、效益以及政策、路径。\n"
 )
 
+# https://fzsuanda.com/html/govdiropejcms_filesjcms1web1siteart20091019art_140_21.html (govn_19, lines 1-14)
+FZSUANDA = (
+    "\"; document.write(str); document.close(); }\n"
+    "如何解读信息索引号\n"
+    "\n"
+    "为每条信息建立索引号,必须保证每条信息的信息索引号是唯一的。\n"
+    "  一、编号规则\n"
+    "  信息索引号由“地区编号”+“部门编号”+“信息类别号”+“信息分组号”+“信息生成日期"
+    "”+“信息顺序编号”六组代码构成,每组代码之间用符号“-”分割。\n"
+    "  二、规则说明\n"
+    "  地区编号参考国家标准《中华人民共和国行政区划代码》(GB 2260-1995)和《宁波"
+    "市2002年县及县以下行政区划代码》。部门编号兼容《浙江省政府网站12类信息发布规范》。\n"
+    "  信息类别号:各级政府及其部门直接使用《宁波市政府信息公开分类规范表》中的“类别号”。\n"
+    "  信息分组号:在市政府目录编制规范的基础上,各单位可以结合各自业务实际,再编制下级目录,"
+    "下级目录不超过两层,例如某目录的第一个子目录编码为“01”,这个子目录的第二个子目录编码为"
+    "“02”,那么对应目录下信息的分组号就为“0102”。\n"
+    "  信息生成日期:某条信息生成时候的年号,一般指文件的签署日期。如:某条信息2007年1月"
+    "1日生成,此条信息的“信息生成日期”为“20070101”。\n"
+    "  信息顺序编号:某条信息的顺序号,按照自然数编号,长度不作限制。\n"
+    "\n"
+    "Produced By 大汉网络 大汉版通发布系统\n"
+)
+
+# https://gansuci.cn/2023/0115/257286.shtml (wnews_85, lines 1-1)
+GANSUCI = (
+    "中国甘肃网1月15日讯(本网记者 程健 张兰琴 高正武)1月15日上午,甘肃省第十四届人民"
+    "代表大会第一次会议在甘肃大剧院隆重开幕,省长任振鹤代表省政府向大会作《政府工作报告》。下午"
+    ",出席大会的人大代表开始分组审议《政府工作报告》。\n"
+)
+
 
 def _actions(doc) -> dict[str, str]:
     return {d.text.strip(): d.action for d in doc.lines if d.text.strip()}
@@ -454,7 +484,8 @@ def test_listen_widget_is_furniture():
 
 def test_cleaning_the_excerpts_twice_changes_nothing():
     for page in (PINGJIANG, GANXIAN, YXIU, HONGZE, CSSN, WXREDIAN, TCRD, HK01, YICHENG, CQNEWS, CHENGDU, LJXWW,
-                 REDNET, ZSRB, ZPXWW, LAOWENMI, PPDOC, JNSW, SHBEAR, PEOPLEWEEKLY):
+                 REDNET, ZSRB, ZPXWW, LAOWENMI, PPDOC, JNSW, SHBEAR, PEOPLEWEEKLY,
+                 FZSUANDA, GANSUCI):
         once = clean(page).text
         assert clean(once).text == once
 
@@ -520,3 +551,10 @@ def test_reporters_after_a_label_are_all_named():
     assert doc.meta["author"] == "张晔 鄢峰 小宁 冠雅 小娜 杨晨"
     assert doc.meta["source"] == "镇平县融媒体中心"
     assert _actions(doc)["(相关资料图)"] == "drop"
+
+
+def test_a_cms_credit_is_furniture_and_a_sites_own_reporters_are_authors():
+    doc = clean(FZSUANDA)
+    assert _actions(doc)["Produced By 大汉网络 大汉版通发布系统"] == "drop"
+    assert doc.title == "如何解读信息索引号"
+    assert clean(GANSUCI).meta["author"] == "程健 张兰琴 高正武"  # ``…讯(本网记者 程健 张兰琴 高正武)…``

@@ -84,7 +84,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_POWERED_BY,
-        r"powered\s+by|技术支持"
+        r"powered\s+by|produced\s+by\s+\S|技术支持"
         + _C
         + r"|技术支持\s|建议(?:您)?使用.{0,20}浏览器|分辨率|网站(?:建设|制作|维护)"
         + _C,
