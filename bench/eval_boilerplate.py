@@ -169,20 +169,22 @@ def select(
     rows: list[dict], split: str | None = None, kind: str | None = None, note: str | None = None
 ) -> list[dict]:
     """The label rows of one split (rows without a ``split`` key are dev rows), kind and ``note`` prefix
-    (``heldout2``: the second held-out set of corpora/real-pages; ``!heldout3``: every row but those).
+    (``heldout2``: the second held-out set of corpora/real-pages; ``!heldout3``: every row but those;
+    several terms joined by commas must all hold: ``!heldout4,!heldout5``).
 
     >>> rows = [{"doc": "a", "split": "heldout"}, {"doc": "b", "split": "heldout", "note": "heldout3: …"}]
     >>> [r["doc"] for r in select(rows, "heldout", note="heldout3")], [r["doc"] for r in select(rows, note="!heldout3")]
     (['b'], ['a'])
+    >>> [r["doc"] for r in select(rows + [{"doc": "c", "note": "heldout5: …"}], note="!heldout3,!heldout5")]
+    ['a']
     """
-    neg = note is not None and note.startswith("!")
-    prefix = note[1:] if neg else note
+    terms = [(t.startswith("!"), t.lstrip("!")) for t in note.split(",")] if note else []
     return [
         r
         for r in rows
         if (split is None or r.get("split", "dev") == split)
         and (kind is None or r.get("kind") == kind)
-        and (prefix is None or r.get("note", "").startswith(prefix) != neg)
+        and all(r.get("note", "").startswith(prefix) != neg for neg, prefix in terms)
     ]
 
 
@@ -258,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--note",
         default=None,
-        help="score the rows whose note starts with this only (heldout2); !PREFIX: all rows but those",
+        help="score the rows whose note starts with this only (heldout2); !PREFIX: all rows but those; "
+        "several, comma-separated, must all hold (!heldout4,!heldout5)",
     )
     ap.add_argument("--no-lines", action="store_true", help="do not print the misclassified lines")
     ap.add_argument(

@@ -37,10 +37,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 # item title (``政府工作报告——2008年1月25日在…会议上``) stands below its abstract; gov_report titles 21/22: re-pinned.
 # wnews_51 (labelled before the code ran): a photo's caption of a place (``五缘湾片区``) above the text is taken
 # for its headline: news titles 98/99, re-pinned at 0.98.
+# Session 8 (tests/test_boilerplate_gov6.py): 33 gov6 dev pages added (pages chosen for their metadata), labelled
+# before the code ran; the 200 earlier rows keep their figures page by page; the 233 rows give titles 221/233 and
+# fields 381/393, news titles 122/123 and fields 269/273: re-pinned.
 FLOORS = [
-    (None, 0.99, 0.99, 0.935, 0.96),
+    (None, 0.99, 0.99, 0.945, 0.965),
     ("gov_report", 1.0, 0.995, 0.95, 1.0),
-    ("news", 0.995, 0.993, 0.98, 0.98),
+    ("news", 0.995, 0.993, 0.99, 0.985),
 ]
 
 

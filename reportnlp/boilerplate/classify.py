@@ -32,6 +32,7 @@ from reportnlp.boilerplate.rules import (
     DOC_NUMBER,
     HAN,
     HEADING_START,
+    NUMBERED_TITLE_END,
     PERSON_NAME,
     SENTENCE_PUNCT,
     SITE_IDENTITY,
@@ -368,6 +369,8 @@ def decide_lines(
         else:
             action, reason = codes.KEEP, codes.R_BODY
         actions[i], reasons[i] = action, reason
+    # --- a site's summary above the text: an AI-written one, or one that repeats the text's opening ------
+    _summaries(texts, filled, actions, reasons)
     # --- repeated blocks: a copy of lines the page already holds (the article printed twice) -------
     _repeated_blocks(texts, filled, actions, reasons)
     # --- a table of contents: numbered lines whose headings follow further down ---------------------
@@ -459,6 +462,9 @@ def title_text(decisions: Sequence[LineDecision]) -> Optional[str]:
     rows = [d for d in decisions if d.action == codes.TITLE]
     if len(rows) == 1 and (m := _NUMBERED_TITLE.fullmatch(rows[0].text.strip())):
         return m.group(2)  # the title without its document's number (that is ``doc_number``)
+    if len(rows) == 1 and rows[0].text.rstrip().endswith(("号)", "号）")):
+        if m := NUMBERED_TITLE_END.fullmatch(rows[0].text.strip()):
+            return m.group(1)  # ``…的通知(岳办发〔2017〕2号)``: the number is ``doc_number``
     if len(rows) == 1:
         texts = [d.text.strip() for d in decisions]
         b_idx, headline, site = browser_title(texts, [i for i, t in enumerate(texts) if t])
@@ -650,6 +656,36 @@ def _contents_list(
                 actions[j], reasons[j] = codes.DROP, codes.R_NAV
 
 
+#: A summary's label: an AI-written summary's (``AI导读:``), a news page's (``内容摘要:``, ``导读:``).
+_SUMMARY_LABEL = re.compile(r"^(?:AI\s*(?:导读|摘要|总结|速览)|内容(?:摘要|提要)|摘\s*要|导读)\s*[:：]\s*")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _summaries(
+    texts: Sequence[str], filled: Sequence[int], actions: list[str], reasons: list[str]
+) -> None:
+    """Drop a site's summary: an AI-written one (``AI导读:`` and the paragraph under it) and a labelled
+    summary whose first sentence opens a later line of the text (``内容摘要:今天…`` over ``今天…``); an
+    abstract that does not repeat the text (a paper's ``摘 要``) stays."""
+    for k, i in enumerate(filled):
+        t = texts[i]
+        if t[:1] not in "A内摘导" or not (m := _SUMMARY_LABEL.match(t)):  # cheap test first
+            continue
+        rest = t[m.end() :]
+        if t[:1] == "A":
+            if actions[i] == codes.KEEP:
+                actions[i], reasons[i] = codes.DROP, codes.R_EDITORIAL
+            if not rest and k + 1 < len(filled) and actions[j := filled[k + 1]] == codes.KEEP:
+                actions[j], reasons[j] = codes.DROP, codes.R_EDITORIAL
+            continue
+        first = _SENTENCE_END.split(rest, 1)[0]
+        if actions[i] == codes.KEEP and len(first) >= 15:
+            if any(
+                actions[j] == codes.KEEP and texts[j].startswith(first) for j in filled[k + 1 : k + 15]
+            ):
+                actions[i], reasons[i] = codes.DROP, codes.R_EDITORIAL
+
+
 def _unnumbered(t: str) -> str:
     m = HEADING_START.match(t)
     return t[m.end() :].strip() if m else t
@@ -680,6 +716,7 @@ _NOT_TITLE = re.compile(
     + _GREETING.pattern
     + r"|下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题"
     r"|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]|_第\d+页$|^(?:文档|内容)?(?:简介|介绍)$"
+    r"|^(?:关键词|关键字|标签|tags)\s*[:：]"  # a keyword line (``关键词:;发布会;两会;…``)
 )
 
 
@@ -776,6 +813,8 @@ def _retitle(
             score += 2
         elif any(f"《{t}》" in texts[j] for j in after) and texts.index(t) == i:
             score += 2  # the next line names it (a 文库 page: ``X.docx`` / ``《X.docx》由会员分享…``), first copy
+        if i != first_body and len(t) >= 8 and t in texts[first_body][:120]:
+            score += 2  # the text's first sentence restates it word for word (``…推进大会举行`` / ``4月22日上午,…推进大会举行。``)
         if score > 0:
             evident.add(i)
         score += bool(_TITLE_WORDS.search(t)) + (len(t) >= 8)
@@ -1156,8 +1195,16 @@ def _pick_title(
             t in f for f in furniture
         )
         nearby_meta = any(meta[j] for j in filled[k : k + 3])  # the next three non-blank lines
+        # a headline the text's first sentence restates word for word (``…推进大会举行`` over
+        # ``4月22日上午,全市…推进大会举行。``), not a deck of names under it (``X讲话 Y主持``)
+        lead = len(t) >= 8 and body < len(texts) and t in texts[body][:120]
         score = (
-            2 * echoed + nearby_meta + bool(_TITLE_WORDS.search(t)) + (len(t) >= 8) + (len(t) >= 15)
+            2 * echoed
+            + nearby_meta
+            + lead
+            + bool(_TITLE_WORDS.search(t))
+            + (len(t) >= 8)
+            + (len(t) >= 15)
         )
         key = (
             score,

@@ -17,6 +17,7 @@ from reportnlp.boilerplate.rules import (
     DATELINE,
     DATELINE_START,
     DOC_NUMBER,
+    NUMBERED_TITLE_END,
     PERSON_NAME,
     SITE_IDENTITY,
     SPEAKER_NAME,
@@ -142,12 +143,12 @@ def cn_date(text: str) -> Optional[str]:
 FIELDS = ("date", "source", "site", "author", "doc_number", "issuer", "written_date", "speech_date")
 _SPEECH = re.compile(r"在.{2,40}?(?:会议|大会)上")
 _AUTHORS = re.compile(
-    r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:《[^》]{1,15}》\s*)?(?:记者|通讯员|特约记者)?\s*("
+    r"(?:楼主|作者|撰稿|撰文|文|(?<![\u4e00-\u9fff])记者)[:：/]\s*(?:《[^》]{1,15}》\s*)?(?:记者|通讯员|特约记者)?\s*("
     + r"(?<=原文作者[:：])[A-Za-z][A-Za-z0-9_.-]{2,20}|"  # a reposted text's author's handle (``原文作者:Lunamos``)
     + _NAME
-    + r"(?:[ 、](?!通讯员|记者|编辑|摄影|实习生|责任|来源)"
+    + r"(?:[ 、]+(?!通讯员|记者|编辑|摄影|实习生|责任|来源)"
     + _NAME
-    + r"){0,3})(?=$|\s+[\u4e00-\u9fff]{1,6}[:：]|[\s,，）)】\]|｜;；])"
+    + r"){0,7})(?=$|\s+[\u4e00-\u9fff]{1,6}[:：]|[\s,，）)】\]|｜;；])"
 )
 _SPEAKER = re.compile(
     r"(?:^|\s)"
@@ -160,7 +161,7 @@ _BYLINE_LINE = re.compile(
 )
 # a byline in brackets ending the text (``…作出新的贡献。(记者 王道) |``, ``(文/图 刘玺东 易赛楠)``)
 _END_BYLINE = re.compile(
-    r"[（(]\s*(?:本报)?(?:记者|文/图|图/文|文)\s*[:：/]?\s*(" + _NAME + r"(?:\s+" + _NAME + r"){0,3})\s*[）)]\s*[|｜]?\s*$"
+    r"[（(]\s*(?:本报|[\u4e00-\u9fff]{2,12}?(?=记者))?(?:记者|文/图|图/文|文)\s*[:：/]?\s*(" + _NAME + r"(?:\s+" + _NAME + r"){0,3})\s*[）)]\s*[|｜]?\s*$"
 )
 # a speech header run into its text (``…会议上 上海市市长 龚正 各位代表: 现在,…``): the speaker
 _SPEAKER_GLUED = re.compile(
@@ -174,12 +175,21 @@ _DATE_NAME_SOURCE = re.compile(
 )
 # a wire dateline's byline opening the text (``人民网合肥11月8日电 （记者钱伟）安徽省…``, ``本报讯（记者 X 通讯员 Y）``)
 _LEAD_BYLINE = re.compile(
-    r"^[^。，,]{0,30}?(?:电|讯)\s*[（(]\s*(?:本报|[\u4e00-\u9fff]{2,6}报)?(?:首席|特约|见习)?记者\s*[:：]?\s*("
+    r"^[^。，,]{0,30}?(?:电|讯)\s*[（(]\s*(?:本报|本网|本台|本刊|[\u4e00-\u9fff]{2,6}报)?(?:首席|特约|见习)?记者\s*[:：]?\s*("
     + _NAME + r"(?:[ 、](?!通讯员|实习生)" + _NAME + r"){0,2})"
     r"(?:/文)?\s*(?:[）)]|\s+通讯员|\s+[\u4e00-\u9fff·]{2,4}/图)"  # ``(海峡导报记者 林泓/文 常海军/图 …)``
 )
+# a reporter's byline opening the text, ``报道:`` closing it (``记者张尚东 通讯员刘珍妮报道:3月5日上午…``)
+_LEAD_NAME_FIRST = re.compile(
+    r"^[^。，,]{0,20}?讯\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s+(?:见习|实习|特约|首席)?记者\s*[\u4e00-\u9fff]{2,3}"
+)
+_LEAD_REPORT = re.compile(
+    r"^(?:本报)?记者\s*([\u4e00-\u9fff·]{2,3})(?=\s|通讯员|报道)[^。，,:：]{0,24}?报道\s*[:：]"
+)
 # a reporter's name alone in brackets closing the text (``…打造人民满意的政府。(范夢民)``)
-_END_NAME = re.compile(r"[。！？!?”]\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s*[）)]\s*$")
+_END_NAME = re.compile(
+    r"[。！？!?”]\s*[（(]\s*([\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){0,3})\s*[）)]\s*$"
+)  # also several (``…参加座谈会。 (姚艺迪 曹姗 吴磐)``)
 _NOT_NAMES = frozenset({"全文完", "待续", "未完待续", "节选", "摘编", "摘录", "有删节", "有删减", "下同", "略", "原文"})
 # a header's date (and time), then the author (``2022年6月21日 通讯组 梁悦``, ``2015-03-06 05:59马思远``)
 _DATE_THEN_NAME = re.compile(
@@ -191,13 +201,17 @@ _MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
     r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发)$"
 )
 _COLUMN_AUTHOR = re.compile(r"^《[^》]{1,15}》\s*(?:作者|记者)\s+([\u4e00-\u9fff·]{2,4})$")
-_BRACKET_BYLINE = re.compile(r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4})[）)]$")
+_BRACKET_BYLINE = re.compile(  # ``（网易财经 张艳）``, ``(通讯员 檀静 许征)``
+    r"^[（(][\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})[）)]$"
+)
 _HANDLE_DATE = re.compile(
     r"^(?!发布于|发表于|回复于|来自|时间|日期)([^\s，。:：]{1,20})\s+(?:发布于|发表于)?\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
 )
 # an outlet named as the author (``作者:东昌府新闻网 发表于:…``): the ``作者`` field's value, as the page gives it
 _AUTHOR_MEDIUM = re.compile(
     r"(?:^|\s)作者[:：]\s*([\u4e00-\u9fff]{2,10}(?:网|报|社|台|频道|中心))(?=$|\s)"
+    # an office credited for the text and its pictures (``图文:新兴街人大工委办公室``)
+    r"|^(?:图文|文图|文/图|图/文)\s*[:：]\s*([\u4e00-\u9fff]{2,14}(?:办公室|工委|委员会|中心|站|所|局|部))$"
 )
 _LABEL = r"\s*(?:[:：]|[|｜\t])\s*"
 _DOC_NUMBER = re.compile(DOC_NUMBER)
@@ -216,6 +230,10 @@ _HANDLE_ALONE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9_·]{2,16}")
 _PUBLISHED_LABEL = re.compile(r"(?:发布|发表)(?:时间|日期|于)")
 _ENGINE = re.compile(r"powered\s+by|discuz|phpwind", re.IGNORECASE)
 _ORG_NAME = re.compile(r"(?:政府|网|网站|门户|在线)$")
+
+
+#: An official document's publication mark under its sign-off (``（此件公开发布）``).
+_DOC_MARK = re.compile(r"[（(]此件(?:公开发布|主动公开|依申请公开|不予公开|不公开)[）)]")
 
 
 def _date_of(text: str) -> Optional[str]:
@@ -290,6 +308,11 @@ def _sign_off(decisions: Sequence[LineDecision]) -> Optional[tuple[str, str]]:
         if d.action == codes.KEEP and len(d.text) <= 20 and _CN_DATE.fullmatch(d.text.strip("（）() ")):
             found = ("", cn_date(d.text)) if cn_date(d.text) else found
     for a, b in zip(lines, lines[1:]):
+        # a date alone over the document's publication mark (``2022年5月10日`` / ``(此件主动公开)``)
+        if b.text[:3] in ("(此件", "（此件") and a.action == codes.KEEP and len(a.text) <= 20:
+            if _DOC_MARK.fullmatch(b.text.strip()) and is_date_line(a.text.strip()):
+                if (d := _date_of(a.text)) and (found is None or found[1] != d):
+                    found = ("", d)
         # a short organisation line, then a short date line (cheap tests first: most lines are prose)
         if len(b.text) > 24 or len(a.text) > 40 or a.action != codes.KEEP:
             continue
@@ -334,6 +357,8 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             src = _STOP.sub("", m.group(1))
             if src == m.group(1) and t[m.end() : m.end() + 1] in (":", "："):
                 src = ""  # the next field's label, the source being empty (``信息来源: 关键词:``)
+            if src[-1:] in (")", "）") and src.count(src[-1]) > src.count("(" if src[-1] == ")" else "（"):
+                src = src[:-1]  # the bracket closing ``(文章来源:财联社)``, not the source's
             if src:
                 meta["source"] = src
     _author(meta_lines, meta)
@@ -346,10 +371,15 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
         if last is not None and (m := _END_NAME.search(last.text[-20:])):
             if m.group(1) not in _NOT_NAMES:
                 meta["author"] = m.group(1)
-    if "author" not in meta:
-        first = next((d for d in decisions if d.action == codes.KEEP), None)
-        if first is not None and (m := _LEAD_BYLINE.match(first.text[:60])):
-            meta["author"] = m.group(1).replace("、", " ")
+    if "author" not in meta:  # the byline opening the text (a deck may stand above it)
+        for first in [d for d in decisions[:120] if d.action == codes.KEEP][:3]:
+            if m := (
+                _LEAD_BYLINE.match(first.text[:60])
+                or _LEAD_REPORT.match(first.text[:40])
+                or _LEAD_NAME_FIRST.match(first.text[:40])
+            ):
+                meta["author"] = m.group(1).replace("、", " ")
+                break
     if "author" not in meta:
         for d in decisions[:40]:
             if d.action == codes.KEEP and (m := _SPEAKER_GLUED.search(d.text, 0, 200)):
@@ -391,6 +421,11 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
         if "written_date" not in meta and (m := _WRITTEN_LABEL.search(t)):
             if d := _date_of(m.group(1)):
                 meta["written_date"] = d
+    if "doc_number" not in meta:  # a title ending with its number (``…的通知(岳办发〔2017〕2号)``)
+        row = next((d for d in decisions if d.action == codes.TITLE), None)
+        if row is not None and row.text.rstrip().endswith(("号)", "号）")):
+            if m := NUMBERED_TITLE_END.fullmatch(row.text.strip()):
+                meta["doc_number"] = re.sub(r"\s+", "", m.group(2))
     if sign := _sign_off(decisions):
         if sign[0]:
             meta.setdefault("issuer", sign[0])
@@ -418,7 +453,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
     finders = (
         lambda t: (m := _OP.search(t)) and m.group(1),
         lambda t: (m := _AUTHORS.search(t)) and m.group(1),
-        lambda t: (m := _AUTHOR_MEDIUM.search(t)) and m.group(1),
+        lambda t: (m := _AUTHOR_MEDIUM.search(t)) and (m.group(1) or m.group(2)),
         lambda t: (m := _BYLINE_LINE.match(t)) and m.group(1),
         lambda t: (m := _DATE_NAME_SOURCE.match(t)) and m.group(1),
         lambda t: (m := _BYLINE.search(t)) and m.group(1),

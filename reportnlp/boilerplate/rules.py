@@ -73,7 +73,8 @@ _RULES: list[tuple[str, str, int]] = [
     (
         codes.R_PAYWALL,
         r"预览(?:阅读)?已结束|(?:阅读|查看|展开)全文|剩余\d*.{0,6}未读|余下全文|试读已结束|开通(?:VIP|会员)|下载(?:本文|文档|全文)|扫码(?:联系|下载|获取|阅读)|付费(?:阅读|下载)|全文(?:下载|阅读)|文档下载|免费阅读已结束|阅读已结束|立即下载|还剩\s*\d+\s*页|继续阅读|本文档为【|文档(?:页数|格式|贡献者)|所需积分|需要金币|金币\s+立即|相似文档|内容提供方|由会员分享|可在线阅读"
-        r"|省略\d+字|会员可(?:完整|全文)阅读|当前仅显示\d+字|全文共\d+字|仅部分预览|文档侵犯(?:您|你)的权益|(?:文章|文档)内容仅供预览",
+        r"|省略\d+字|会员可(?:完整|全文)阅读|当前仅显示\d+字|全文共\d+字|仅部分预览|文档侵犯(?:您|你)的权益|(?:文章|文档)内容仅供预览"
+        r"|此处隐藏\d+个?字|(?:VIP)?会员可见|部分内容(?:阅读|预览)",
         120,
     ),
     (
@@ -83,7 +84,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_POWERED_BY,
-        r"powered\s+by|技术支持"
+        r"powered\s+by|produced\s+by\s+\S|技术支持"
         + _C
         + r"|技术支持\s|建议(?:您)?使用.{0,20}浏览器|分辨率|网站(?:建设|制作|维护)"
         + _C,
@@ -144,7 +145,9 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_ORGANISER,
-        r"^(?:主办单位|承办单位|主办|承办|协办|运营|运维|维护单位|版权单位|出品)" + _C,
+        r"^(?:主办单位|承办单位|主办|承办|协办|运营|运维|维护单位|版权单位|出品)" + _C
+        # a publication's masthead line (``人民日报出版社主管 人民周刊杂志社主办``)
+        + r"|^[^，。\s]{2,20}主管[\s\u3000]*[^，。\s]{2,20}主办$",
         80,
     ),
     (
@@ -172,8 +175,9 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_PHOTO_CAPTION,  # a photo's credit (``…记者 刘尚文 摄``) or a speech photo's line
-        r"(?:^|[\s\u3000（(/：:。])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄"
-        r"|^[^。，]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$"
+        r"(?:^|[\s\u3000（(/：:。])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄(?!影)"
+        # ``X作政府工作报告。`` under a photo; a sentence reporting the act (``…代表区人民政府向大会作…``) is text
+        r"|^(?![^。，]*代表[^。，]*向)[^。，]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$"
         # a photo's caption of a few words naming the scene (``活动现场``, ``大会开幕式``, ``蓉城代表团``), not numbered
         r"|^(?![一二三四五六七八九十]+、|\d+[.、]|第)[\u4e00-\u9fff·]{0,14}"
         r"(?:现场|会场|主会场|分会场|开幕式|闭幕式|代表团|合影)$"
@@ -194,12 +198,12 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_EDITORIAL,  # a summary or the original title printed above the article
-        r"^[\[【]\s*(?:摘要|编者按|导读|核心提示)\s*[:：\]】]|^原标题\s*[:：]",
+        r"^[\[【]\s*(?:摘要|编者按|导读|核心提示)\s*[:：\]】]|^原标题\s*[:：]|^AI\s*(?:导读|摘要|总结|速览)\s*[:：]",
         400,
     ),
     (
         codes.R_MEDIA_PLACEHOLDER,
-        r"^(?:点击(?:图片)?查看(?:大图|原图|高清大图)?|查看大图|点击播放|广告|推广|图片|视频|音频|图片来源[:：].{0,20}|(?:上|下)一张|\[?(?:图片|视频)\]?)$",
+        r"^\+\d{1,3}$|^(?:点击(?:图片)?查看(?:大图|原图|高清大图)?|查看大图|点击播放|广告|推广|图片|视频|音频|图片来源[:：].{0,20}|(?:上|下)一张|\[?(?:图片|视频)\]?)$",
         24,
     ),
     (
@@ -375,6 +379,8 @@ DOC_NUMBER = (
     r"[\u4e00-\u9fff]{1,12}(?:[(（][a-z]{1,6}[)）])?\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]"
     r"\s*第?\s*\d{1,5}\s*[号號]"
 )
+#: A title that ends with its document's number in brackets (``…的通知(岳办发〔2017〕2号)``).
+NUMBERED_TITLE_END = re.compile(r"(.{4,}?)\s*[（(]\s*(" + DOC_NUMBER + r")\s*[）)]")
 #: A credit label, a spaced bar, then names (``记者 | 徐振鑫 于继镔 李海鑫``, ``编辑 | 李念辉``).
 CREDIT_BAR = re.compile(
     r"^(?:作者|记者|编辑|责任编辑|责编|审核|校对|摄影|监制|统筹|来源)\s+[|｜]\s*[\u4e00-\u9fff·]{2,4}"
@@ -404,7 +410,10 @@ META_LINE_PATTERN = (
     # a credit label, a spaced bar, the names (``记者 | 徐振鑫 于继镔``, ``编辑 | 李念辉``, ``审核 | 李学成``)
     + r"|" + CREDIT_BAR.pattern
     + r"|IP\s*属地\s*[:：]?\s*[\u4e00-\u9fff]{2,10}$|^来自\s*\S{1,16}客户端$|^来自\s*[:：]\s*\S{1,20}$"
-    + r"|^(?:文|图|文/图|图/文)\s*[/|:：]\s*[\u4e00-\u9fff]{2,4}"
+    + r"|^(?:文|图|文/图|图/文|图文|文图)\s*[/|:：]\s*[\u4e00-\u9fff]{2,4}"
+    # a source in brackets alone (``(文章来源:财联社)``); labels left empty (``出版:更新:``, ``作者简介:``)
+    + r"|^[（(](?:本文|文章|信息|稿件|新闻)?来源于?[:：][^（）()]{1,30}[）)]$"
+    + r"|^(?:(?:出版|更新|发布|发表)(?:时间|日期)?[:：]\s*){2,}$|^作者简介[:：]$"
     # a column's author (``《棱镜》作者 周纯``)
     + r"|^《[^》]{1,15}》\s*(?:作者|记者)\s+[\u4e00-\u9fff·]{2,4}$"
     # a speech's speaker: office, then name (``北京市市长 殷勇``, ``…会议上 省长 胡玉亭``)
@@ -479,7 +488,7 @@ UI_WORDS = (
     "分享让更多人看到 我也说一句 我来说两句 发表评论 查看评论 微信 微博 QQ QQ空间 朋友圈 新浪微博 腾讯微博 抖音 今日头条 上一篇 下一篇 上一页 下一页 更多 "
     "看帖 发帖 发新帖 回帖 吧主推荐 精品 图片 视频 回应 我来回应 最赞回应 推荐 转载 申请转载 加入小组 关注他 关注她 关注TA "
     "反馈 写评论 写留言 最新 最热 热门 按热度 按时间 提交 提交回答 我来回答 我要回答 最佳回答 最佳答案 有用 没用 "
-    "听全文 原创 END 上一版 下一版 版面导航 标题导航 往期回顾 PDF下载 下载本版PDF 查看更多 展开 展开全文 收起全文 阅读原文 "
+    "听全文 听新闻 原创 END 上一版 下一版 版面导航 标题导航 往期回顾 PDF下载 下载本版PDF 查看更多 展开 展开全文 收起全文 阅读原文 "
     "切换模式 写文章 客服 在线客服 取消 确定 赞同 反对 编辑 编辑本段 "
     # a government portal's menu, its items often glued into one line (政策原文政务服务新闻发布会政策解读)
     "政策原文 政务服务 新闻发布会 政策解读 媒体解读 图片解读 视频解读 图解 政务公开 政府信息公开 信息公开 "
@@ -602,6 +611,9 @@ def is_meta_line(line: str) -> bool:
     """
     if len(line) > 120 or line.count("。") > 1 or _CAPTION_CREDIT.search(line):
         return False
+    # a news item's first sentence after its byline (``本报讯(记者 X 通讯员 Y)2月2日下午,…开幕。``) is text
+    if ("讯" in line or "电" in line) and _LEAD_BYLINE_TEXT.match(line):
+        return False
     if _META_HEAD(line) or _META_REST(line):
         return True
     # a date and time, then at most a place, a device or a name: a post's or a comment's header
@@ -613,6 +625,9 @@ def is_meta_line(line: str) -> bool:
     return bool(m) and m.start() <= 30 and not _CLAUSE_PUNCT.search(line, 0, m.start())
 
 
+_LEAD_BYLINE_TEXT = re.compile(
+    r"^[^，。,]{0,24}?[讯电]\s*[（(][^（）()]{2,40}[）)]\s*[^\s（）()].{8,}[。！？”]$"
+)
 _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"\s*[|｜丨¦]\s*|\s{2,}|\s+[/·•]\s+")
 
