@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sys
+import tempfile
 from typing import Optional
 
 import click
@@ -19,13 +22,16 @@ def main() -> None:
 
 @main.command("clean")
 @click.option(
-    "-o", "--output", required=True, help="OUT.jsonl, OUT.parquet, or a directory for .txt files."
+    "-o",
+    "--output",
+    required=True,
+    help="OUT.jsonl, OUT.parquet, - (JSON lines on standard output), or a directory for .txt files.",
 )
 @click.option(
     "--explain",
     "explain_path",
     type=click.Path(dir_okay=False),
-    help="Write one JSONL row per non-blank raw line: id, line, action, reason.",
+    help="Write one JSONL row per non-blank raw line: id, line, action, reason, text.",
 )
 @click.option(
     "--parts",
@@ -44,7 +50,7 @@ def main() -> None:
 def clean_cmd(
     output: str, explain_path: Optional[str], parts: bool, fmt: Optional[str], opts: ReadOptions
 ) -> None:
-    """Clean raw report pages: INPUT files, directories (recursive; .txt and .jsonl) or - for stdin.
+    """Clean raw report pages: INPUT files, directories (recursive; every input format) or - for stdin.
 
     Each document is decoded, normalised (pinyin, mojibake, script, width), stripped of site boilerplate
     and its paragraphs rebuilt. The exit code is 1 when any input failed; the others are still written.
@@ -57,7 +63,9 @@ def clean_cmd(
 
 
 @main.command("analyse")
-@click.option("-o", "--output", required=True, help="OUT.jsonl or OUT.parquet.")
+@click.option(
+    "-o", "--output", required=True, help="OUT.jsonl, OUT.parquet or - (standard output)."
+)
 @click.option(
     "--frames",
     "frames_dir",
@@ -80,9 +88,11 @@ def analyse_cmd(output: str, frames_dir: Optional[str], parts: bool, opts: ReadO
     Example:
       reportnlp analyse corpora/samples -o out/analysis.jsonl
     """
-    if not parts and not output.endswith((".jsonl", ".parquet")):
+    if not parts and output != "-" and not output.lower().endswith((".jsonl", ".ndjson", ".parquet")):
         raise click.BadParameter(
-            "analyse writes OUT.jsonl or OUT.parquet (or a directory with --parts)", param_hint="-o"
+            "analyse writes OUT.jsonl, OUT.parquet, - (JSON lines on standard output) or a directory "
+            "with --parts",
+            param_hint="-o",
         )
     if frames_dir and parts:
         raise click.UsageError("--frames needs OUT.jsonl or OUT.parquet, not --parts")
@@ -175,6 +185,7 @@ def _run(
     frames_dir: Optional[str] = None,
     parts: bool = False,
     fmt: Optional[str] = None,
+    stdout: bool = False,
 ) -> None:
     from reportnlp.pipeline.driver import RunLocked, run_to_output
 
@@ -182,6 +193,20 @@ def _run(
         raise click.UsageError("--format goes with --parts (OUT.jsonl or OUT.parquet name theirs)")
     from reportnlp.pipeline.driver import output_kind
 
+    if output == "-":  # JSON lines on standard output: written to a file of our own, then copied
+        if parts:
+            raise click.UsageError("--parts needs a directory, not -")
+        with tempfile.TemporaryDirectory(prefix="reportnlp-stdout-") as tmp:
+            _run(
+                step,
+                os.path.join(tmp, "out.jsonl"),
+                opts,
+                explain_path=explain_path,
+                frames_dir=frames_dir,
+                stdout=True,
+            )
+        return
+    _check_output_name(output, parts)
     opts.check_outputs(
         [
             (
@@ -232,13 +257,37 @@ def _run(
     summary.warnings[:0] = opts.warnings
     for failure in summary.failures:
         click.echo(f"error: {failure}", err=True)
+    if stdout:
+        with open(output, "rb") as fh:
+            shutil.copyfileobj(fh, sys.stdout.buffer, 1 << 20)
+        sys.stdout.buffer.flush()
     _write_stats(summary, opts.stats_path)
     if not opts.quiet:
         _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
-        written = [output, explain_path, frames_dir, opts.stats_path]
+        written = ["standard output" if stdout else output, explain_path, frames_dir, opts.stats_path]
         click.echo("wrote " + ", ".join(w for w in written if w), err=True)
     if summary.failures:
         sys.exit(1)
+
+
+#: Suffixes of files ``clean`` does not write: a name ending so is a mistake, not a directory's name.
+_NOT_OUTPUT = (".csv", ".tsv", ".json", ".txt", ".gz", ".bz2", ".xz", ".zst", ".xlsx", ".html", ".htm")
+
+
+def _check_output_name(output: str, parts: bool) -> None:
+    """Refuse ``-o y.csv`` or ``-o z.jsonl.gz`` before any work: anything that is not OUT.jsonl,
+    OUT.ndjson or OUT.parquet would silently become a directory of .txt files."""
+    if parts or output.endswith(("/", os.sep)) or os.path.isdir(output):
+        return
+    low = output.lower()
+    if low.endswith((".jsonl", ".ndjson", ".parquet")):
+        return
+    if low.endswith(_NOT_OUTPUT):
+        raise click.BadParameter(
+            f"{output}: write OUT.jsonl (or .ndjson), OUT.parquet, - (JSON lines on standard output) "
+            "or a directory of .txt files (a name ending in /)",
+            param_hint="-o",
+        )
 
 
 def _write_stats(summary, stats_path: Optional[str]) -> None:

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import GWR
+from conftest import GWR, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -160,3 +160,77 @@ def test_concatenation_without_copy_file_range(tmp_path, monkeypatch):
     expected = b"".join(p.read_bytes() for p in parts)
     assert (tmp_path / "kernel.jsonl").read_bytes() == expected
     assert (tmp_path / "memory.jsonl").read_bytes() == expected
+
+
+# --- what a new user met (session 8's trial): outputs named anyhow, cut archives, outputs read back ---
+
+
+def run_cli(*args: str):
+    from click.testing import CliRunner
+
+    from reportnlp.cli import main
+
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_standard_output_and_output_names(tmp_path):
+    ref = tmp_path / "ref.jsonl"
+    assert run_cli("clean", str(SEEDS), "-o", str(ref), "-q").exit_code == 0
+    res = run_cli("clean", str(SEEDS), "-o", "-", "-q")
+    assert res.exit_code == 0 and res.stdout_bytes == ref.read_bytes()
+    upper = tmp_path / "Z.JSONL"  # suffixes in any case
+    assert run_cli("clean", str(SEEDS), "-o", str(upper), "-q").exit_code == 0
+    assert upper.is_file() and upper.read_bytes() == ref.read_bytes()
+    for name in ("y.csv", "z.json", "z.jsonl.gz"):
+        res = run_cli("clean", str(SEEDS), "-o", str(tmp_path / name), "-q")
+        assert res.exit_code == 2 and "write OUT.jsonl" in res.output
+        assert not (tmp_path / name).exists()  # refused, not made a directory
+    res = run_cli("analyse", str(SEEDS), "-o", "-", "-q")
+    assert res.exit_code == 0 and len(res.stdout_bytes.splitlines()) == len(list(SEEDS.glob("*.txt")))
+
+
+@pytest.mark.parametrize("suffix, tool", [(".gz", "gzip"), (".bz2", "bz2"), (".xz", "lzma")])
+def test_a_cut_archive_keeps_its_complete_records_and_names_the_line(tmp_path, suffix, tool):
+    import importlib
+
+    lines = open(GWR, "rb").read().splitlines(keepends=True)  # bz2 inflates by 900 kB blocks
+    packed = importlib.import_module(tool).compress(b"".join(lines))
+    cut = tmp_path / f"cut.jsonl{suffix}"
+    cut.write_bytes(packed[: len(packed) * 2 // 3])
+    out = tmp_path / "out.jsonl"
+    res = run_cli("clean", str(cut), "-o", str(out), "-q")
+    assert res.exit_code == 1
+    got = [json.loads(line) for line in out.open(encoding="utf-8")]
+    assert 0 < len(got) < len(lines)
+    assert [r["title"] for r in got] == [json.loads(x)["title"] for x in lines[: len(got)]]
+    assert f"cut.jsonl{suffix}:{len(got) + 1}: the compressed file ends early" in res.output
+
+
+def test_a_directory_output_is_read_back_as_written(tmp_path):
+    ref, folder, back = tmp_path / "ref.jsonl", tmp_path / "dir", tmp_path / "back.jsonl"
+    assert run_cli("clean", str(SEEDS), "-o", str(ref), "-q").exit_code == 0
+    assert run_cli("clean", str(SEEDS), "-o", str(folder) + "/", "-q").exit_code == 0
+    assert run_cli("clean", str(folder), "-o", str(back), "-q").exit_code == 0
+    keys = ("id", "title", "meta", "text", "source")
+    want = [{k: r[k] for k in keys} for r in map(json.loads, ref.open(encoding="utf-8"))]
+    got = [{k: r[k] for k in keys} for r in map(json.loads, back.open(encoding="utf-8"))]
+    assert got == want and any(r["meta"] for r in got)
+    # a rerun with fewer documents removes the files of the earlier run, never a file of the user's
+    (folder / "notes.txt").write_text("我的笔记\n", encoding="utf-8")
+    one = sorted(SEEDS.glob("*.txt"))[0]
+    assert run_cli("clean", str(one), "-o", str(folder), "-q").exit_code == 0
+    assert sorted(p.name for p in folder.glob("*.txt")) == sorted([f"{one.stem}.txt", "notes.txt"])
+
+
+def test_a_record_read_back_keeps_its_first_source_and_an_empty_text_is_said(tmp_path):
+    three = tmp_path / "three.jsonl"
+    three.write_bytes(b"".join(open(GWR, "rb").readlines()[:3]))
+    first, again = tmp_path / "first.jsonl", tmp_path / "again.jsonl"
+    assert run_cli("clean", str(three), "-o", str(first), "-q").exit_code == 0
+    assert run_cli("clean", str(first), "-o", str(again), "-q").exit_code == 0
+    sources = [json.loads(line)["source"] for line in again.open(encoding="utf-8")]
+    assert sources == [f"{three}:{n}" for n in (1, 2, 3)]
+    page = tmp_path / "furniture.txt"
+    page.write_text("首页 > 新闻中心\n版权所有 某某网 京ICP备12345678号\n", encoding="utf-8")
+    res = run_cli("clean", str(page), "-o", str(tmp_path / "f.jsonl"))
+    assert res.exit_code == 0 and "no text left" in res.output

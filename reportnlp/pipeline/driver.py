@@ -75,10 +75,12 @@ Progress = Callable[[str, int, int, int], None]  # (phase, bytes done, bytes in 
 
 
 def output_kind(output: str, *, parts: bool = False) -> str:
-    """``jsonl``, ``parquet``, ``txt`` (a directory of ``<id>.txt``) or ``parts`` (a directory of parts)."""
-    if output.endswith(JSONL_SUFFIXES):
+    """``jsonl``, ``parquet``, ``txt`` (a directory of ``<id>.txt``) or ``parts`` (a directory of parts);
+    the suffix is matched in any case (``OUT.JSONL``)."""
+    low = output.lower()
+    if low.endswith(JSONL_SUFFIXES):
         return "jsonl"
-    if output.endswith(".parquet"):
+    if low.endswith(".parquet"):
         return "parquet" if not parts else "parts"
     return "parts" if parts else "txt"
 
@@ -547,7 +549,7 @@ def run_to_output(
     ``records_hook``: called with the records (in input order, read back from the parts) once the run
     is done, before the parts are removed (e.g. to build data frames of them)."""
     kind = output_kind(output, parts=parts)
-    fmt = fmt or ("parquet" if kind == "parquet" or output.endswith(".parquet") else "jsonl")
+    fmt = fmt or ("parquet" if kind == "parquet" or output.lower().endswith(".parquet") else "jsonl")
     if kind == "jsonl" and fmt != "jsonl":
         raise ValueError(f"--format {fmt} does not match the output file {output}")
     check_extras(kind, fmt)

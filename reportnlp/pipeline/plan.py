@@ -319,9 +319,13 @@ def _read_whole(unit: WholeFile, opts: Mapping) -> Iterator[Item]:
         if abspath == path:
             yield item
         elif isinstance(item, Failure):
-            yield Failure(path + item.where[len(abspath) :], item.message)
-        else:
+            if item.where.startswith(abspath):
+                item = Failure(path + item.where[len(abspath) :], item.message)
+            yield item
+        elif item.source.startswith(abspath):  # not a source carried through from reportnlp's output
             yield replace(item, source=path + item.source[len(abspath) :])
+        else:
+            yield item
 
 
 def _read_groups(unit: ParquetGroups, opts: Mapping) -> Iterator[Item]:

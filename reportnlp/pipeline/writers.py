@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 from reportnlp.errors import OutputError, UsageError
+from reportnlp.readers.text import INDEX_NAME  # the readers read a directory output back
 
-INDEX_NAME = ".index.jsonl"
 _MAX_NAME_BYTES = 200  # + "~" + hash + ".txt" stays well under the usual 255-byte limit
 _HASH_CHARS = 10
 _UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f\ud800-\udfff]')
@@ -230,6 +230,7 @@ class TxtDirWriter:
         self.taken: dict[str, str] = {}  # file name -> id
         self.folded: dict[str, str] = {}  # casefolded file name -> id
         self.index: list[dict[str, Any]] = []
+        self.earlier = _indexed_files(self.dir)  # what an earlier run wrote here (its index)
 
     def write(self, record: dict[str, Any]) -> None:
         rid = str(record["id"])
@@ -258,12 +259,33 @@ class TxtDirWriter:
         self.index.append(row)
 
     def close(self) -> None:
+        """Write the index; then remove the files an earlier run listed in its index that this run did
+        not write (a rerun leaves the directory as if new; files no index of ours lists are left)."""
         f = AtomicFile(str(self.dir / INDEX_NAME))
         f.write("".join(dumps(row) + "\n" for row in self.index))
         f.commit()
+        for name in self.earlier - self.taken.keys():
+            path = self.dir / name
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
 
     def abort(self) -> None:
         pass
+
+
+def _indexed_files(folder: Path) -> set[str]:
+    """The file names the ``.index.jsonl`` of ``folder`` lists (``.txt`` names without a path only)."""
+    names: set[str] = set()
+    try:
+        with open(folder / INDEX_NAME, encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                name = row.get("file") if isinstance(row, dict) else None
+                if isinstance(name, str) and name.endswith(".txt") and os.path.basename(name) == name:
+                    names.add(name)
+    except (OSError, ValueError):
+        return set()
+    return names
 
 
 def file_name(doc_id: str) -> str:
@@ -310,10 +332,11 @@ def read_txt_dir(path: str) -> Iterator[dict[str, Any]]:
 
 
 def output_kind(target: str) -> str:
-    """``jsonl``, ``parquet`` or ``dir``: what :func:`open_writer` makes of ``target``."""
-    if target.endswith((".jsonl", ".ndjson")):
+    """``jsonl``, ``parquet`` or ``dir``: what :func:`open_writer` makes of ``target`` (any case)."""
+    low = target.lower()
+    if low.endswith((".jsonl", ".ndjson")):
         return "jsonl"
-    if target.endswith(".parquet"):
+    if low.endswith(".parquet"):
         return "parquet"
     return "dir"
 

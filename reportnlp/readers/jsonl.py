@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
+from typing import Optional
 
 from reportnlp.readers.base import DEFAULT_TEXT_KEYS, BaseReader, Failure, Item, need
 
@@ -35,6 +36,42 @@ def decompress(data: bytes, path: str) -> bytes:
     return data
 
 
+def decompress_partial(data: bytes, path: str) -> tuple[bytes, Optional[str]]:
+    """``(bytes, problem)``: what a compressed file holds up to where it is cut or corrupt (``problem``
+    says which; ``None`` for a whole file). ``.gz``, ``.bz2`` and ``.xz`` streams (several members
+    too) are inflated as far as they go; other files are read as :func:`decompress` reads them."""
+    lower = path.lower()
+    if lower.endswith(".gz"):
+        import zlib
+
+        return _inflate(data, lambda: zlib.decompressobj(16 + zlib.MAX_WBITS), (zlib.error,))
+    if lower.endswith(".bz2"):
+        import bz2
+
+        return _inflate(data, bz2.BZ2Decompressor, (OSError, ValueError))
+    if lower.endswith(".xz"):
+        import lzma
+
+        return _inflate(data, lzma.LZMADecompressor, (lzma.LZMAError,))
+    return decompress(data, path), None
+
+
+def _inflate(data: bytes, new, errors: tuple) -> tuple[bytes, Optional[str]]:
+    out: list[bytes] = []
+    while data:
+        d = new()
+        try:
+            out.append(d.decompress(data))
+        except errors as err:  # corrupt from here on; what came before is kept
+            return b"".join(out), f"corrupt compressed data ({err})"
+        if not d.eof:
+            return b"".join(out), "the compressed file ends early (truncated)"
+        data = d.unused_data
+        if not data.strip(b"\0"):  # gzip allows trailing zeros after the last member
+            break
+    return b"".join(out), None
+
+
 class JsonlReader(BaseReader):
     """One document per JSON line: the text field (``--text-field``; default ``text`` or ``content``, or an
     ``html`` field read as a page), ``--id-field`` (default ``id``; missing: ``<stem>-<line>``), optional
@@ -45,7 +82,15 @@ class JsonlReader(BaseReader):
     )
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
-        yield from self.read_lines(decompress(data, path), path, stem)
+        data, problem = decompress_partial(data, path)
+        if problem is None:
+            yield from self.read_lines(data, path, stem)
+            return
+        # a cut or corrupt file: its complete lines are read, the rest reported at the line it breaks
+        whole = data[: data.rfind(b"\n") + 1]
+        yield from self.read_lines(whole, path, stem)
+        line = whole.count(b"\n") + 1
+        yield Failure(f"{path}:{line}", f"{problem}: the rest of the file is lost")
 
     def read_lines(self, data: bytes, path: str, stem: str, first_line: int = 1) -> Iterator[Item]:
         """Records of ``data``, whose first line is line ``first_line`` of ``path``."""
