@@ -234,3 +234,18 @@ def test_a_record_read_back_keeps_its_first_source_and_an_empty_text_is_said(tmp
     page.write_text("首页 > 新闻中心\n版权所有 某某网 京ICP备12345678号\n", encoding="utf-8")
     res = run_cli("clean", str(page), "-o", str(tmp_path / "f.jsonl"))
     assert res.exit_code == 0 and "no text left" in res.output
+
+
+def test_a_reader_warning_is_said_once_in_the_summary_and_the_stats(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "settings.json").write_text('{"name": "x", "version": 1}', encoding="utf-8")
+    (folder / "a.jsonl").write_bytes(b"".join(open(GWR, "rb").readlines()[:2]))
+    stats = tmp_path / "stats.json"
+    res = run_cli("clean", str(folder), "-o", str(tmp_path / "o.jsonl"), "--stats", str(stats))
+    assert res.exit_code == 0 and res.output.count("settings.json: skipped") == 1
+    warned = json.loads(stats.read_text(encoding="utf-8"))["warnings"]
+    assert [w for w in warned if "settings.json: skipped" in w] == [
+        f"{folder / 'settings.json'}: skipped: no record with a 'content' or 'text' (or 'html') field"
+        " (--text-field names another)"
+    ]

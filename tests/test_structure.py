@@ -418,6 +418,13 @@ def test_cluster_command_on_the_seeds(tmp_path):
     assert sum(c["size"] for c in d["clusters"]) == 5
     assert "k:" in r.output and "cluster 0:" in r.output
     assert sorted(p.name for p in out.parent.iterdir()) == ["clusters.csv", "clusters.json"]
+    as_json = tmp_path / "rows.json"  # -o NAME.json: the same rows as JSON
+    r = CliRunner().invoke(cluster_cmd, [str(SAMPLES), "-o", str(as_json), "-q"])
+    assert r.exit_code == 0, r.output
+    got = json.loads(as_json.read_text(encoding="utf-8"))
+    assert [(x["id"], str(x["cluster"]), x["signature"]) for x in got] == [
+        (x["id"], x["cluster"], x["signature"]) for x in rows
+    ]
 
 
 def test_cluster_command_fixed_k_and_bad_input(tmp_path):

@@ -161,7 +161,11 @@ def _plot_or_warn(fn, *args, **kwargs) -> Optional[str]:
 
 @click.command("cluster", context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="clusters.csv to write."
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="clusters.csv to write (clusters.json: the same rows as JSON).",
 )
 @click.option(
     "--k",
@@ -206,7 +210,8 @@ def cluster_cmd(
     lead sentences, opening and closing formulas), enumeration style, section proportions.
 
     INPUT is read as by ``reportnlp clean`` (files, directories, .jsonl, - for stdin) and cleaned first
-    unless --no-clean. The CSV has one row per document, in input order: id, cluster, silhouette,
+    unless --no-clean. The CSV (JSON for an -o name ending in .json) has one row per document, in input
+    order: id, cluster, silhouette,
     distance (to the cluster centre), prototype (the member nearest the centre), title, signature, then
     the structure features. The exit code is 1 when any input failed; the others are clustered.
 
@@ -244,7 +249,11 @@ def cluster_cmd(
     from reportnlp.readers.fields import add_field_columns
 
     table = add_field_columns(table, records)  # the input's source and own fields, to join back
-    _write_text(output, table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))
+    if output.lower().endswith(".json"):  # the same rows as JSON, as similar and periods write
+        rows = json.loads(table.to_json(orient="records", force_ascii=False, double_precision=6))
+        _write_text(output, json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write_text(output, table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))
     written = [output]
     if describe_path:
         _write_text(

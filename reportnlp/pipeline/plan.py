@@ -315,7 +315,33 @@ def _read_whole(unit: WholeFile, opts: Mapping) -> Iterator[Item]:
     # named by the path as given, printable (a name that is not UTF-8 as display_name gives it, as
     # _read_one names it; the record's suffix after that name, ":line" of a record, is kept)
     path, abspath = display_name(unit.path), display_name(unit.abspath)
-    for item in _read_one(unit.abspath, **opts):
+    renamed = _Renamed(abspath, path)  # the readers' warnings name the file as given too
+    _log.addFilter(renamed)
+    try:
+        yield from _named(_read_one(unit.abspath, **opts), path, abspath)
+    finally:
+        _log.removeFilter(renamed)
+
+
+class _Renamed(logging.Filter):
+    """Rewrites a file's absolute path to the path as given in the arguments of a log record."""
+
+    def __init__(self, abspath: str, path: str):
+        super().__init__()
+        self.abspath, self.path = abspath, path
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.abspath != self.path and isinstance(record.args, tuple):
+            n = len(self.abspath)
+            record.args = tuple(
+                self.path + a[n:] if isinstance(a, str) and a.startswith(self.abspath) else a
+                for a in record.args
+            )
+        return True
+
+
+def _named(items: Iterator[Item], path: str, abspath: str) -> Iterator[Item]:
+    for item in items:
         if abspath == path:
             yield item
         elif isinstance(item, Failure):

@@ -20,6 +20,7 @@ from reportnlp import codes
 from reportnlp.boilerplate.corpus import count_lines, min_documents
 from reportnlp.cleaning import clean
 from reportnlp.errors import ReportNLPError
+from reportnlp.normalise.script import detect_script
 from reportnlp.pipeline.readers import Failure, Item, Record, record_text, scan_text
 
 
@@ -222,7 +223,8 @@ def analyse_record(
             read = record_text(rec, options.get("encoding"))
             record = analyse(read.text, title=read.title, id=rec.id).to_dict()
             record["meta"] = read.meta
-            return Result(rec.id, rec.source, _carry(record, rec), [], read.encoding, "")
+            script = detect_script(read.text)  # the text as read: the script it is written in
+            return Result(rec.id, rec.source, _carry(record, rec), [], read.encoding, script)
         doc = clean(
             rec.data,
             id=rec.id,
@@ -277,7 +279,8 @@ def text_record(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
     record = {"id": rec.id, "title": read.title, "meta": read.meta, "text": read.text}
-    return Result(rec.id, rec.source, _carry(record, rec), [], read.encoding, "")
+    script = detect_script(read.text)
+    return Result(rec.id, rec.source, _carry(record, rec), [], read.encoding, script)
 
 
 #: The steps a run can apply to each record (see :data:`STEP_FUNCTIONS`).

@@ -15,7 +15,9 @@ them to its workers and Dask submits them as they are.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 import tempfile
 from array import array
@@ -49,6 +51,32 @@ class Scan:
         return a.tolist()
 
 
+class _Collect(logging.Handler):
+    def __init__(self, into: Optional[list[str]]):
+        super().__init__(logging.WARNING)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.into is not None:
+            self.into.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def reader_warnings(into: Optional[list[str]]):
+    """The readers' warnings (``logging`` under ``reportnlp``: a duplicate id renamed, a ``.json`` with no
+    text) go into ``into`` (a task's summary, printed once by the parent and kept in ``--stats``), or
+    nowhere (``None``: the scan pass, which reads what the process pass reads again)."""
+    log = logging.getLogger("reportnlp")
+    handler, propagate = _Collect(into), log.propagate
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.propagate = propagate
+
+
 def scan_task(
     part: Partition,
     corpus: bool = True,
@@ -61,20 +89,21 @@ def scan_task(
     keys = array("Q")
     suffixed: list[int] = []
     n = 0
-    for item in iter_items(part, reader_options):
-        if isinstance(item, Failure):
-            continue
-        n += 1
-        ids.append(id_hash(item.id))
-        if "#" in item.id:
-            suffixed.append(ids[-1])
-        if corpus:
-            try:  # the lines clean() will see: a page rendered, bytes decoded as clean decodes them
-                data = scan_text(item, encoding)
-                if data is not None:
-                    keys.extend(count_lines(data))
-            except Exception:  # e.g. a lone surrogate: the process pass reports this record
-                pass
+    with reader_warnings(None):  # the process pass reads the same and says what is to be said
+        for item in iter_items(part, reader_options):
+            if isinstance(item, Failure):
+                continue
+            n += 1
+            ids.append(id_hash(item.id))
+            if "#" in item.id:
+                suffixed.append(ids[-1])
+            if corpus:
+                try:  # the lines clean() will see: a page rendered, bytes decoded as clean decodes them
+                    data = scan_text(item, encoding)
+                    if data is not None:
+                        keys.extend(count_lines(data))
+                except Exception:  # e.g. a lone surrogate: the process pass reports this record
+                    pass
     if len(keys):
         import numpy as np
 
@@ -144,8 +173,13 @@ def process_task(part: Partition, ctx: TaskContext) -> Summary:
     rows: Optional[list[dict[str, Any]]] = [] if ctx.fmt == "parquet" else None
     records = None if rows is not None else _PartFile(paths["records"], ctx.durable)
     explain = _PartFile(paths["explain"], ctx.durable) if ctx.explain else None
+    warned: list[str] = []
     try:
-        for res in _results(read_partition(part, ctx.reader_options), fn, ctx.options, ctx.counts):
+        for res in _results(
+            _warned(read_partition(part, ctx.reader_options), warned), fn, ctx.options, ctx.counts
+        ):
+            summary.warnings.extend(warned)
+            warned.clear()
             if res.error is None:
                 try:  # serialise and write here: a record that cannot be written fails alone
                     if rows is not None:
@@ -162,6 +196,7 @@ def process_task(part: Partition, ctx: TaskContext) -> Summary:
             summary.add(res)
             if res.error is None and explain is not None:
                 explain.write(b"".join(map(dumps_line, res.explain)))
+        summary.warnings.extend(warned)  # read after the last record (a file skipped at the end)
         if rows is not None:
             write_parquet(rows, str(paths["records"]))
         else:
@@ -186,6 +221,18 @@ def load_stats(meta_dir: str, index: int) -> Optional[Summary]:
         return Summary.from_state(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return None
+
+
+def _warned(items: Iterator[Item], into: list[str]) -> Iterator[Item]:
+    """``items``, read with the readers' warnings collected into ``into`` (the reading only: what the
+    step logs while it works is not caught)."""
+    it = iter(items)
+    while True:
+        with reader_warnings(into):
+            item = next(it, None)
+        if item is None:
+            return
+        yield item
 
 
 def _results(items: Iterator[Item], fn, options: Mapping[str, Any], counts) -> Iterator[Result]:
