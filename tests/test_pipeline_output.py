@@ -249,3 +249,34 @@ def test_a_reader_warning_is_said_once_in_the_summary_and_the_stats(tmp_path):
         f"{folder / 'settings.json'}: skipped: no record with a 'content' or 'text' (or 'html') field"
         " (--text-field names another)"
     ]
+
+
+def test_clean_files_names_a_bad_file_as_a_reader_does(tmp_path):
+    from reportnlp import clean_files
+    from reportnlp.pipeline.readers import Failure
+
+    (tmp_path / "bin.txt").write_bytes(b"abc\x00\x00def\n")
+    (tmp_path / "bad.jsonl").write_text('{"id": "a", "text": "正文。"}\n{not json\n', encoding="utf-8")
+    got = [x for x in clean_files(tmp_path) if isinstance(x, Failure)]
+    where = sorted((Path(f.where).name, str(tmp_path) in f.message) for f in got)
+    assert where == [("bad.jsonl:2", False), ("bin.txt:1", False)]  # file:line, the message alone
+
+
+def test_standard_input_compressed_or_a_word_file(tmp_path):
+    import gzip
+
+    from click.testing import CliRunner
+
+    from reportnlp.cli import main
+
+    three = b"".join(open(GWR, "rb").readlines()[:3])
+    out = tmp_path / "o.jsonl"
+    res = CliRunner().invoke(main, ["clean", "-", "-o", str(out), "-q"], input=gzip.compress(three))
+    assert res.exit_code == 0, res.output
+    assert [json.loads(x)["title"] for x in out.open(encoding="utf-8")] == [
+        json.loads(x)["title"] for x in three.splitlines()
+    ]
+    docx = Path(GWR).parent.parent.parent / "tests" / "fixtures" / "real_inputs" / "2025_beijing_report.docx"
+    res = CliRunner().invoke(main, ["clean", "-", "-o", str(out), "-q"], input=docx.read_bytes())
+    assert res.exit_code == 0, res.output
+    assert json.loads(out.read_text(encoding="utf-8"))["title"] == "2025年北京市政府工作报告"

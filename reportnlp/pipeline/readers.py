@@ -320,7 +320,7 @@ def clean_files(
     [('2025_beijing_report', '2025年北京市政府工作报告')]
     """
     from reportnlp.cleaning import clean
-    from reportnlp.errors import ReportNLPError
+    from reportnlp.errors import InputError, ReportNLPError
 
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
@@ -339,8 +339,12 @@ def clean_files(
                 fields=item.fields,
                 **options,
             )
-        except ReportNLPError as err:
-            yield Failure(item.source, str(err))
+        except ReportNLPError as err:  # named as a reader's failure is: where (file:line), what
+            where, message = item.source, str(err)
+            if isinstance(err, InputError):
+                where = f"{item.source}:{err.line}" if err.line is not None else item.source
+                message = err.message
+            yield Failure(where, message)
 
 
 def _is_page(rec: Record) -> bool:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -129,15 +129,54 @@ def reader_for(
 def reader_for_data(
     data: bytes, *, text_key: Optional[str] = None, id_key: str = DEFAULT_ID_KEY
 ) -> BaseReader:
-    """The reader of standard input by its first bytes: JSON lines, an HTML page or plain text."""
+    """The reader of standard input by its first bytes: a gzip, bzip2 or xz stream (of what follows), a
+    Word or Excel file, a PDF, JSON lines, an HTML page, else plain text (a CSV piped in is text: give
+    it as a file)."""
     from reportnlp.readers.html import looks_like_html
 
+    for magic, suffix in _COMPRESSED_MAGIC:
+        if data.startswith(magic):
+            return CompressedStdinReader(suffix, text_key=text_key, id_key=id_key)
+    if data.startswith(b"%PDF-"):
+        return PdfReader(text_key=text_key, id_key=id_key)
+    if data.startswith(b"PK\x03\x04"):  # a zip: which Office file its member names say
+        if b"word/document.xml" in data:
+            return DocxReader(text_key=text_key, id_key=id_key)
+        if b"xl/workbook.xml" in data:
+            return XlsxReader(text_key=text_key, id_key=id_key)
     head = data.lstrip()[:1]
     if head == b"{":
         return JsonlReader(text_key=text_key, id_key=id_key)
     if looks_like_html(data):
         return HtmlReader(text_key=text_key, id_key=id_key)
     return TextReader(text_key=text_key, id_key=id_key)
+
+
+_COMPRESSED_MAGIC = ((b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"), (b"\xfd7zXZ\x00", ".xz"))
+
+
+class CompressedStdinReader(BaseReader):
+    """Standard input that is a compressed stream: inflated (as far as it goes, as a cut ``.jsonl.gz``
+    file is), then read by what its first bytes are."""
+
+    def __init__(self, suffix: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.suffix = suffix
+
+    def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
+        from reportnlp.readers.jsonl import decompress_partial
+
+        raw, problem = decompress_partial(data, "stdin" + self.suffix)
+        inner = reader_for_data(raw, text_key=self.text_key, id_key=self.id_key)
+        if problem is None:
+            yield from inner.read_bytes(raw, path, stem)
+        elif isinstance(inner, JsonlReader):  # the complete lines, then where it breaks
+            whole = raw[: raw.rfind(b"\n") + 1]
+            yield from inner.read_lines(whole, path, stem)
+            line = whole.count(b"\n") + 1
+            yield Failure(f"{path}:{line}", f"{problem}: the rest is lost")
+        else:
+            yield Failure(path, f"{problem}: not read")
 
 
 #: The ``Preflight.skipped`` key of the files in a saved page's resource folder (``X_files/``).
