@@ -192,7 +192,14 @@ def _plot_or_warn(fn, *args, **kwargs) -> Optional[str]:
 @click.option(
     "--plot",
     type=click.Path(dir_okay=False),
-    help="Also plot the clusters: map.png|map.html (a 2-D map), or dendrogram.png (--method ward|average).",
+    help="Also plot the clusters: a 2-D map (.png or .html), or a dendrogram (.png, --method "
+    "ward|average) when --plot-kind says so or the file name starts with 'dendrogram'.",
+)
+@click.option(
+    "--plot-kind",
+    type=click.Choice(["map", "dendrogram"]),
+    default=None,
+    help="What --plot draws (default: a dendrogram for a name starting with 'dendrogram', else a map).",
 )
 @click.option("--random-state", default=0, show_default=True, type=int, help="k-means seed.")
 @reading_options
@@ -203,6 +210,7 @@ def cluster_cmd(
     method: str,
     describe_path: Optional[str],
     plot: Optional[str],
+    plot_kind: Optional[str],
     random_state: int,
     opts: ReadOptions,
 ) -> None:
@@ -226,9 +234,14 @@ def cluster_cmd(
         [("-o", output, "file"), ("--describe", describe_path, "file"), ("--plot", plot, "file")]
     )
     _check_plot(plot)
-    dendrogram = bool(plot) and Path(plot).name.lower().startswith("dendrogram")
+    dendrogram = bool(plot) and (
+        plot_kind == "dendrogram"
+        or (plot_kind is None and Path(plot).name.lower().startswith("dendrogram"))
+    )
     if dendrogram and method == "kmeans":
         raise click.BadParameter("a dendrogram needs --method ward or average", param_hint="--plot")
+    if dendrogram and not plot.lower().endswith(".png"):
+        raise click.BadParameter("a dendrogram is drawn as .png", param_hint="--plot")
     records, failures = analysed_records(opts.inputs, opts=opts, near=output)
     if not records:
         click.echo("error: no document to cluster", err=True)
@@ -265,7 +278,7 @@ def cluster_cmd(
 
         ids = result.assignments["id"].tolist()
         title = f"{len(ids)} documents, {result.k} clusters ({method})"
-        if dendrogram and plot.lower().endswith(".png"):
+        if dendrogram:
             done = _plot_or_warn(
                 plots.dendrogram_png, plot, result.features, ids, method=method, title=title
             )
