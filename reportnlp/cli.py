@@ -321,9 +321,7 @@ def _print_summary(s, verb: str = "cleaned") -> None:
         )
     for w in s.warnings:
         lines.append(f"warning: {w}")
-    for f in s.failures:
-        lines.append(f"failed: {f}")
-    click.echo("\n".join(lines), err=True)
+    click.echo("\n".join(lines), err=True)  # each failure was said once already, as "error: …"
 
 
 def _register_corpus_commands() -> None:
