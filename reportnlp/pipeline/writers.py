@@ -118,7 +118,7 @@ _INT64 = (-(2**63), 2**64 - 1)
 
 
 def dumps_line(obj: Any) -> bytes:
-    """``dumps(obj)`` and a line end, as UTF-8 bytes, about twice as fast for a record of ours.
+    r"""``dumps(obj)`` and a line end, as UTF-8 bytes; for a record of ours nine times as fast (orjson).
 
     orjson writes what :func:`dumps` writes for every string, integer and container (tested character by
     character); it is used unless the record holds what it writes otherwise or refuses: a lone surrogate,
@@ -126,8 +126,10 @@ def dumps_line(obj: Any) -> bytes:
     any float or value of another type (they keep :mod:`json`'s exact form). Floats of our own records
     (metric values) are written in their shortest form either way (``0.5``, ``960000.0``).
 
-    >>> dumps_line({"id": "b\ud83d", "text": "正文"}) == (dumps({"id": "b\ud83d", "text": "正文"}) + "\n").encode()
-    True
+    >>> dumps_line({"id": "a", "text": "正文", "fields": {"year": 2025}}).decode()
+    '{"id":"a","text":"正文","fields":{"year":2025}}\n'
+    >>> dumps_line({"id": "b\ud83d"}).decode()  # a lone surrogate: json's path, escaped
+    '{"id":"b\\ud83d"}\n'
     """
     if orjson is not None and type(obj) is dict and _plain(obj.get("fields")):
         try:
