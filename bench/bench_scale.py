@@ -175,11 +175,13 @@ def split_halves(corpus: Path) -> list[Path]:
     """The corpus's first and second half of lines as two files beside it (made once)."""
     halves = [corpus.with_suffix(f".half{k}.jsonl") for k in range(2)]
     if not all(h.exists() for h in halves):
+        # streamed, one line at a time: a copy of the corpus in this process would be counted in the
+        # peak RSS of every child it starts afterwards (a child's ru_maxrss includes its pre-exec fork)
         with open(corpus, "rb") as fh:
-            lines = fh.readlines()
-        mid = len(lines) // 2
-        for h, part in zip(halves, (lines[:mid], lines[mid:])):
-            h.write_bytes(b"".join(part))
+            n = sum(1 for _ in fh)
+        with open(corpus, "rb") as fh, open(halves[0], "wb") as a, open(halves[1], "wb") as b:
+            for i, line in enumerate(fh):
+                (a if i < n // 2 else b).write(line)
     return halves
 
 
