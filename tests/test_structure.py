@@ -571,6 +571,8 @@ def test_similar_command(tmp_path):
         "similarity",
         "same_signature",
         "shared",
+        "title",
+        "neighbour_title",
     ]
     assert all(x["neighbour"] != x["id"] for x in rows)
     page = html.read_text(encoding="utf-8")

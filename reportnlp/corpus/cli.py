@@ -353,8 +353,9 @@ def similar_cmd(
 
     Distances are Euclidean in the block-weighted structure space of ``reportnlp cluster`` (headings and
     their templates, lead sentences, formulas, outline counts; no body vocabulary). One row per pair: id,
-    rank, neighbour, distance, similarity (cosine), same_signature (the two outlines have the same shape) and
-    shared (the features both documents have well above the corpus mean). JSON groups the rows by document.
+    rank, neighbour, distance, similarity (cosine), same_signature (the two outlines have the same shape),
+    shared (the features both documents have well above the corpus mean), title and neighbour_title. JSON
+    groups the rows by document.
 
     \b
     Example:
@@ -374,15 +375,24 @@ def similar_cmd(
         table = nearest_documents(records, top=top, progress=progress)
     finally:
         _done(progress)
+    titles = {str(r["id"]): r.get("title") or "" for r in records}  # rows readable without a lookup
+    table["title"] = table["id"].map(titles)
+    table["neighbour_title"] = table["neighbour"].map(titles)
     if fmt == "csv":
         _write_text(output, table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))
     else:
         grouped: dict[str, list] = {}
         for row in table.to_dict("records"):
+            row.pop("title")
             grouped.setdefault(str(row.pop("id")), []).append(
                 {k: (round(v, 6) if isinstance(v, float) else v) for k, v in row.items()}
             )
-        data = {"top": top, "documents": [{"id": i, "neighbours": n} for i, n in grouped.items()]}
+        data = {
+            "top": top,
+            "documents": [
+                {"id": i, "title": titles.get(i, ""), "neighbours": n} for i, n in grouped.items()
+            ],
+        }
         _write_text(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     written = [output]
     if plot:
