@@ -280,3 +280,15 @@ def test_standard_input_compressed_or_a_word_file(tmp_path):
     res = CliRunner().invoke(main, ["clean", "-", "-o", str(out), "-q"], input=docx.read_bytes())
     assert res.exit_code == 0, res.output
     assert json.loads(out.read_text(encoding="utf-8"))["title"] == "2025年北京市政府工作报告"
+
+
+def test_a_csv_quote_never_closed_is_an_error_not_one_swallowed_cell(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text('id,text\n1,第一篇正文。\n2,"第二篇正文，有内容。\n3,第三篇正文。\n4,第四篇。\n', encoding="utf-8")
+    good = tmp_path / "good.csv"  # a quoted cell over two lines is fine
+    good.write_text('id,text\n1,"第一篇\n正文，有内容。"\n2,第二篇正文。\n', encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    res = run_cli("clean", str(bad), str(good), "-o", str(out), "-q")
+    assert res.exit_code == 1
+    assert "bad.csv:3: a quote opened in this row is never closed: the 3 lines" in res.output
+    assert [json.loads(x)["id"] for x in out.open(encoding="utf-8")] == ["1", "1#2", "2"]

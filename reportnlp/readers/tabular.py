@@ -65,11 +65,33 @@ class CsvReader(BaseReader):
             yield fail
             return
         start = 2  # line 1 is the header; a row's cells may span lines
+        last = None  # held back: a quote opened in the last row and never closed swallows the file's rest
         for n, row in enumerate(rows, start=2):
-            where = f"{path}:{start}"
+            if last is not None:
+                yield self.record_from(*last[:3])
+            last = ({k: v for k, v in row.items() if k is not None}, f"{path}:{start}", f"{stem}-{n}", start)
             start = rows.line_num + 1
-            obj = {k: v for k, v in row.items() if k is not None}
-            yield self.record_from(obj, where, f"{stem}-{n}")
+        if last is not None:
+            obj, where, rid, first = last
+            if any("\n" in v for v in obj.values() if isinstance(v, str)) and self._unclosed(text, first):
+                lines = text.rstrip("\n").count("\n") - first + 2
+                yield Failure(
+                    where,
+                    f"a quote opened in this row is never closed: the {lines} lines from here to the end "
+                    "would be one cell; not read",
+                )
+            else:
+                yield self.record_from(obj, where, rid)
+
+    def _unclosed(self, text: str, first: int) -> bool:
+        """Whether the row starting on line ``first`` runs to the end inside an open quote."""
+        tail = "\n".join(text.split("\n")[first - 1 :])
+        try:
+            for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=self.delimiter, strict=True):
+                pass
+        except csv.Error as err:
+            return "unexpected end of data" in str(err)
+        return False
 
 
 class TsvReader(CsvReader):
