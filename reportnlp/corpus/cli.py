@@ -283,7 +283,7 @@ def cluster_cmd(
                 plots.dendrogram_png, plot, result.features, ids, method=method, title=title
             )
         else:
-            rows = result.assignments[["id", "cluster", "prototype", "signature"]].to_dict(
+            rows = result.assignments[["id", "title", "cluster", "prototype", "signature"]].to_dict(
                 "records"
             )
             done = _plot_or_warn(
@@ -407,7 +407,9 @@ def similar_cmd(
         done = _plot_or_warn(
             plots.write_map, plot, plots.map_coordinates(Z), list(index) or ids, edges=edges,
             title=f"{len(records)} documents by structure (lines: nearest neighbour)",
-            rows=first[["id", "neighbour", "distance", "shared"]].to_dict("records"),
+            rows=first[["id", "title", "neighbour", "neighbour_title", "distance", "shared"]].to_dict(
+                "records"
+            ),
         )  # fmt: skip
         if done:
             written.append(done)
