@@ -11,34 +11,26 @@ extends dev. Their labels in ``labels_src.txt`` cover metrics only (``## id M``)
 
 from __future__ import annotations
 
-from extract_more import _cut
-from extract_reports import HERE, _records
-
-from reportnlp import clean
+from extract_third import write_excerpts
 
 LENGTH = 800
 FROM = 0.08
 DOCUMENTS = {  # by year
-    "gwr1957": "1957年",
-    "gwr1981": "1981年",
-    "gwr1986": "1986年",
-    "gwr1994": "1994年",
-    "gwr1999": "1999年",
-    "gwr2004": "2004年",
-    "gwr2009": "2009年",
-    "gwr2014": "2014年",
-    "gwr2022": "2022年",
+    "gwr1957": ("gwr", "1957年"),
+    "gwr1981": ("gwr", "1981年"),
+    "gwr1986": ("gwr", "1986年"),
+    "gwr1994": ("gwr", "1994年"),
+    "gwr1999": ("gwr", "1999年"),
+    "gwr2004": ("gwr", "2004年"),
+    "gwr2009": ("gwr", "2009年"),
+    "gwr2014": ("gwr", "2014年"),
+    "gwr2022": ("gwr", "2022年"),
 }
 NEW_HELDOUT = tuple(list(DOCUMENTS)[2::3])  # every third: gwr1986, gwr2004, gwr2022
 
 
 def main() -> None:
-    gwr = _records("government_work_reports.jsonl")
-    for doc_id, fragment in DOCUMENTS.items():
-        (rec,) = [r for r in gwr if fragment in r["title"] and "决议" not in r["title"]]
-        text = clean(rec["content"], title=rec["title"]).text
-        (HERE / "reports" / f"{doc_id}.txt").write_text(_cut(text, FROM, LENGTH), encoding="utf-8")
-        print(doc_id, rec["title"], "held out" if doc_id in NEW_HELDOUT else "dev")
+    write_excerpts(DOCUMENTS, FROM, LENGTH, NEW_HELDOUT)
 
 
 if __name__ == "__main__":

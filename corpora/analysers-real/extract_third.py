@@ -31,15 +31,24 @@ DOCUMENTS = {  # by year
 NEW_HELDOUT = tuple(list(DOCUMENTS)[2::3])  # every third: cpc1992, cpc2002, gwr2019
 
 
-def main() -> None:
-    gwr = _records("government_work_reports.jsonl")
-    cpc = _records("cpc_congress_reports.jsonl")
-    for doc_id, (source, fragment) in DOCUMENTS.items():
-        pool = gwr if source == "gwr" else cpc
-        (rec,) = [r for r in pool if fragment in r["title"] and "决议" not in r["title"]]
+def write_excerpts(
+    documents: dict[str, tuple[str, str]], start_at: float, length: int, held_out: tuple[str, ...]
+) -> None:
+    """Cut each report of ``documents`` (id: (``gwr`` or ``cpc``, title fragment)) by the rule and write it
+    to ``reports/<id>.txt``; the fourth and fifth passes share this."""
+    pools = {
+        "gwr": _records("government_work_reports.jsonl"),
+        "cpc": _records("cpc_congress_reports.jsonl"),
+    }
+    for doc_id, (source, fragment) in documents.items():
+        (rec,) = [r for r in pools[source] if fragment in r["title"] and "决议" not in r["title"]]
         text = clean(rec["content"], title=rec["title"]).text
-        (HERE / "reports" / f"{doc_id}.txt").write_text(_cut(text, FROM, LENGTH), encoding="utf-8")
-        print(doc_id, rec["title"], "held out" if doc_id in NEW_HELDOUT else "dev")
+        (HERE / "reports" / f"{doc_id}.txt").write_text(_cut(text, start_at, length), encoding="utf-8")
+        print(doc_id, rec["title"], "held out" if doc_id in held_out else "dev")
+
+
+def main() -> None:
+    write_excerpts(DOCUMENTS, FROM, LENGTH, NEW_HELDOUT)
 
 
 if __name__ == "__main__":
