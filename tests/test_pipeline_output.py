@@ -144,19 +144,26 @@ def test_output_is_assembled_in_input_order_while_parts_finish(tmp_path):
     ]
 
 
+def concat(paths, target):
+    out = driver.Concatenation(target)
+    for p in paths:
+        out.append(p)
+    out.commit()
+
+
 def test_concatenation_without_copy_file_range(tmp_path, monkeypatch):
     parts = []
     for i in range(3):
         p = tmp_path / f"p{i}"
         p.write_bytes(f"第{i}部分\n".encode() * (50_000 * (i + 1)))
         parts.append(p)
-    driver.concat_files(parts, str(tmp_path / "kernel.jsonl"))
+    concat(parts, str(tmp_path / "kernel.jsonl"))
 
     def refuse(*a, **k):
         raise OSError(38, "Function not implemented")
 
     monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
-    driver.concat_files(parts + [tmp_path / "missing"], str(tmp_path / "memory.jsonl"))
+    concat(parts + [tmp_path / "missing"], str(tmp_path / "memory.jsonl"))
     expected = b"".join(p.read_bytes() for p in parts)
     assert (tmp_path / "kernel.jsonl").read_bytes() == expected
     assert (tmp_path / "memory.jsonl").read_bytes() == expected

@@ -357,7 +357,6 @@ def execute(
     total = sum(p.nbytes for p in parts)
     if progress:
         progress(step, done, total, docs)
-    position = {p.index: k for k, p in enumerate(parts)}
     ready = 0  # parts[:ready] are finished and handed to on_part
 
     def hand_over() -> int:
@@ -378,8 +377,7 @@ def execute(
         summaries[p.index] = res
         done += p.nbytes
         docs += res.documents
-        if position[p.index] == ready:
-            ready = hand_over()
+        ready = hand_over()  # nothing until the next part in input order is done
         if progress:
             progress(step, done, total, docs)
     summary = merge_summaries(summaries[p.index] for p in parts)
@@ -438,18 +436,6 @@ def iter_records(result: RunResult) -> Iterator[dict[str, Any]]:
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 yield json.loads(line)
-
-
-def concat_files(paths: Sequence[Path], target: str) -> None:
-    """The files' bytes, in order, as one file written atomically (copied as bytes, not decoded)."""
-    out = Concatenation(target)
-    try:
-        for p in paths:
-            out.append(p)
-    except BaseException:
-        out.abort()
-        raise
-    out.commit()
 
 
 class Concatenation:
@@ -621,9 +607,9 @@ def run_to_output(
         ok = True
         return result.summary
     finally:
-        if not ok:
+        if not ok:  # aborting a committed output only closes it again: its temporary name is gone
             for out in (records_out, explain_out):
-                if out is not None and out.file.fh is not None and not out.file.fh.closed:
+                if out is not None:
                     out.abort()
         staging.close(remove=ok)
 

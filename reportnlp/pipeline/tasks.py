@@ -173,30 +173,26 @@ def process_task(part: Partition, ctx: TaskContext) -> Summary:
     rows: Optional[list[dict[str, Any]]] = [] if ctx.fmt == "parquet" else None
     records = None if rows is not None else _PartFile(paths["records"], ctx.durable)
     explain = _PartFile(paths["explain"], ctx.durable) if ctx.explain else None
-    warned: list[str] = []
+    items = read_partition(part, ctx.reader_options)
     try:
-        for res in _results(
-            _warned(read_partition(part, ctx.reader_options), warned), fn, ctx.options, ctx.counts
-        ):
-            summary.warnings.extend(warned)
-            warned.clear()
-            if res.error is None:
-                try:  # serialise and write here: a record that cannot be written fails alone
-                    if rows is not None:
-                        dumps(res.record).encode("utf-8")
-                        rows.append(res.record)
-                    else:
-                        records.write(dumps_line(res.record))
-                except (TypeError, ValueError) as err:  # UnicodeEncodeError: a lone surrogate
-                    res = Result(
-                        res.id,
-                        res.source,
-                        error=f"{res.source}: cannot write the record ({type(err).__name__}: {err})",
-                    )
-            summary.add(res)
-            if res.error is None and explain is not None:
-                explain.write(b"".join(map(dumps_line, res.explain)))
-        summary.warnings.extend(warned)  # read after the last record (a file skipped at the end)
+        with reader_warnings(summary.warnings):  # said once, by the parent, in input order
+            for res in _results(items, fn, ctx.options, ctx.counts):
+                if res.error is None:
+                    try:  # serialise and write here: a record that cannot be written fails alone
+                        if rows is not None:
+                            dumps(res.record).encode("utf-8")
+                            rows.append(res.record)
+                        else:
+                            records.write(dumps_line(res.record))
+                    except (TypeError, ValueError) as err:  # UnicodeEncodeError: a lone surrogate
+                        res = Result(
+                            res.id,
+                            res.source,
+                            error=f"{res.source}: cannot write the record ({type(err).__name__}: {err})",
+                        )
+                summary.add(res)
+                if res.error is None and explain is not None:
+                    explain.write(b"".join(map(dumps_line, res.explain)))
         if rows is not None:
             write_parquet(rows, str(paths["records"]))
         else:
@@ -221,18 +217,6 @@ def load_stats(meta_dir: str, index: int) -> Optional[Summary]:
         return Summary.from_state(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return None
-
-
-def _warned(items: Iterator[Item], into: list[str]) -> Iterator[Item]:
-    """``items``, read with the readers' warnings collected into ``into`` (the reading only: what the
-    step logs while it works is not caught)."""
-    it = iter(items)
-    while True:
-        with reader_warnings(into):
-            item = next(it, None)
-        if item is None:
-            return
-        yield item
 
 
 def _results(items: Iterator[Item], fn, options: Mapping[str, Any], counts) -> Iterator[Result]:

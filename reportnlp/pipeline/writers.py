@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from reportnlp.errors import OutputError, UsageError
-from reportnlp.readers.text import INDEX_NAME  # the readers read a directory output back
+from reportnlp.readers.text import INDEX_NAME, as_written, index_rows  # read back as written
 
 _MAX_NAME_BYTES = 200  # + "~" + hash + ".txt" stays well under the usual 255-byte limit
 _HASH_CHARS = 10
@@ -277,17 +277,7 @@ class TxtDirWriter:
 
 def _indexed_files(folder: Path) -> set[str]:
     """The file names the ``.index.jsonl`` of ``folder`` lists (``.txt`` names without a path only)."""
-    names: set[str] = set()
-    try:
-        with open(folder / INDEX_NAME, encoding="utf-8") as fh:
-            for line in fh:
-                row = json.loads(line)
-                name = row.get("file") if isinstance(row, dict) else None
-                if isinstance(name, str) and name.endswith(".txt") and os.path.basename(name) == name:
-                    names.add(name)
-    except (OSError, ValueError):
-        return set()
-    return names
+    return {n for n in index_rows(folder) if n.endswith(".txt") and os.path.basename(n) == n}
 
 
 def file_name(doc_id: str) -> str:
@@ -323,14 +313,10 @@ def read_txt_dir(path: str) -> Iterator[dict[str, Any]]:
     root = Path(path)
     for line in (root / INDEX_NAME).read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        body = (root / row["file"]).read_text(encoding="utf-8")
-        head = f"{row['title']}\n\n" if row["title"] else ""
-        if not body.startswith(head) or not body.endswith("\n"):
+        text = as_written((root / row["file"]).read_text(encoding="utf-8"), row["title"])
+        if text is None:
             raise ValueError(f"{root / row['file']}: not as written")
-        yield {
-            **{k: v for k, v in row.items() if k != "file"},
-            "text": body[len(head) : -1],
-        }
+        yield {**{k: v for k, v in row.items() if k != "file"}, "text": text}
 
 
 def output_kind(target: str) -> str:

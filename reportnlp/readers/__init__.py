@@ -168,13 +168,10 @@ class CompressedStdinReader(BaseReader):
 
         raw, problem = decompress_partial(data, "stdin" + self.suffix)
         inner = reader_for_data(raw, text_key=self.text_key, id_key=self.id_key)
-        if problem is None:
+        if isinstance(inner, JsonlReader):  # a cut stream keeps its complete lines, as a cut file does
+            yield from inner.read_inflated(raw, problem, path, stem)
+        elif problem is None:
             yield from inner.read_bytes(raw, path, stem)
-        elif isinstance(inner, JsonlReader):  # the complete lines, then where it breaks
-            whole = raw[: raw.rfind(b"\n") + 1]
-            yield from inner.read_lines(whole, path, stem)
-            line = whole.count(b"\n") + 1
-            yield Failure(f"{path}:{line}", f"{problem}: the rest is lost")
         else:
             yield Failure(path, f"{problem}: not read")
 

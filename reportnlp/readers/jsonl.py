@@ -82,11 +82,16 @@ class JsonlReader(BaseReader):
     )
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
-        data, problem = decompress_partial(data, path)
+        yield from self.read_inflated(*decompress_partial(data, path), path, stem)
+
+    def read_inflated(
+        self, data: bytes, problem: Optional[str], path: str, stem: str
+    ) -> Iterator[Item]:
+        """The records of inflated ``data``; with a ``problem`` (the compressed file was cut or corrupt),
+        its complete lines, then a failure at the line where it breaks."""
         if problem is None:
             yield from self.read_lines(data, path, stem)
             return
-        # a cut or corrupt file: its complete lines are read, the rest reported at the line it breaks
         whole = data[: data.rfind(b"\n") + 1]
         yield from self.read_lines(whole, path, stem)
         line = whole.count(b"\n") + 1

@@ -11,7 +11,7 @@ import functools
 import json
 import os
 from collections.abc import Iterator
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from reportnlp.readers.base import BaseReader, Item, Record
 
@@ -25,7 +25,7 @@ class TextReader(BaseReader):
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         row = index_row(path)
-        if row is not None and (text := _as_written(data, row)) is not None:
+        if row is not None and (text := _written_text(data, row)):  # no empty text: read as it is
             fields = row.get("fields") if isinstance(row.get("fields"), dict) else {}
             source = row.get("source")
             yield Record(
@@ -38,6 +38,13 @@ class TextReader(BaseReader):
             )
             return
         yield Record(stem, data, path, fields=dict(self.default_metadata))
+
+
+def _written_text(data: bytes, row: dict[str, Any]) -> Optional[str]:
+    try:
+        return as_written(data.decode("utf-8"), row.get("title"))
+    except UnicodeDecodeError:
+        return None
 
 
 def index_row(path: str) -> Optional[dict[str, Any]]:
@@ -53,27 +60,33 @@ def index_row(path: str) -> Optional[dict[str, Any]]:
 
 @functools.lru_cache(maxsize=8)
 def _index(index: str, mtime_ns: int, size: int) -> dict[str, dict[str, Any]]:
+    return index_rows(os.path.dirname(index))
+
+
+def index_rows(folder: Union[str, os.PathLike]) -> dict[str, dict[str, Any]]:
+    """The rows of ``folder``'s ``.index.jsonl`` by file name, in the order written (``{}`` when there is
+    none, or it is not an index of ours: the files are then read as plain text)."""
     rows: dict[str, dict[str, Any]] = {}
     try:
-        with open(index, encoding="utf-8") as fh:
+        with open(os.path.join(folder, INDEX_NAME), encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
                 if isinstance(row, dict) and isinstance(row.get("file"), str) and "id" in row:
                     rows[row["file"]] = row
-    except (OSError, ValueError):  # not an index of ours after all: the files are read as plain text
+    except (OSError, ValueError):
         return {}
     return rows
 
 
-def _as_written(data: bytes, row: dict[str, Any]) -> Optional[str]:
-    """The text of a file as :class:`~reportnlp.pipeline.writers.TxtDirWriter` wrote it (its title line
-    and the blank line under it taken off), or ``None`` if the file is not as written (edited since)."""
-    try:
-        body = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    title = row.get("title")
+def as_written(body: str, title: Optional[str]) -> Optional[str]:
+    r"""The text of a file as :class:`~reportnlp.pipeline.writers.TxtDirWriter` wrote it: ``body`` without
+    its title line and the blank line under it and without its last line break; ``None`` if the file is not
+    as written (edited since).
+
+    >>> as_written("标题\n\n正文。\n", "标题"), as_written("正文。\n", None), as_written("改过的\n", "标题")
+    ('正文。', '正文。', None)
+    """
     head = f"{title}\n\n" if isinstance(title, str) and title else ""
-    if not body.startswith(head) or not body.endswith("\n") or len(body) <= len(head) + 1:
+    if not body.startswith(head) or not body.endswith("\n") or len(body) < len(head) + 1:
         return None
     return body[len(head) : -1]
