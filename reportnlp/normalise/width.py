@@ -53,6 +53,8 @@ _HAS_CONTROL = re.compile(f"[{_CONTROL}]")
 _HIDDEN_RUN = re.compile(f"([\ud800-\udfff]+)|([{_ZERO}{_CONTROL}]+)")
 # one character class: ``re`` skips to a candidate at C speed (the alternation above is ten times slower)
 _ANY_HIDDEN = re.compile(f"[\ud800-\udfff{_ZERO}{_CONTROL}]")
+_ANY_HIDDEN_RUN = re.compile(f"[\ud800-\udfff{_ZERO}{_CONTROL}][\ud800-\udfff{_ZERO}{_CONTROL}]*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # full-width ASCII that is not Chinese punctuation: ＃＄％＆ ＊＋ －．／ 0-9 ＜＝＞ ＠ A-Z ＼ ＾＿｀ a-z ｜
 _FULLWIDTH = (
     "[\uff03-\uff06\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff3a\uff3c\uff3e-\uff5a\uff5c]"
@@ -176,16 +178,32 @@ def strip_invisible(text: str) -> tuple[str, list[Edit]]:
     >>> strip_invisible("意识┬\x1b形态" + chr(0xD83D))[0]
     '意识┬形态'
     """
-    if _ANY_HIDDEN.search(text) is None:
+    first = _ANY_HIDDEN.search(text)
+    if first is None:
         return text, []
-    b = EditBuilder(text, codes.STEP_INVISIBLE)
-    for m in _HIDDEN_RUN.finditer(text):
-        if m.group(1):
-            reason = codes.LONE_SURROGATE
-        else:
-            reason = codes.CONTROL if _HAS_CONTROL.search(m.group()) else codes.ZERO_WIDTH
-        b.replace(m.start(), m.end(), "", reason)
-    return b.build()
+    edits: list[Edit] = []
+    parts: list[str] = []
+    pos = 0
+    # runs of any hidden character, found at C speed from one character class; only a run that mixes
+    # lone surrogates with the others is split the slow way (surrogates and the rest are edits apart)
+    for run in _ANY_HIDDEN_RUN.finditer(text, first.start()):
+        found = (
+            _HIDDEN_RUN.finditer(text, run.start(), run.end())
+            if _SURROGATE.search(run.group())
+            else (run,)
+        )
+        for m in found:
+            hidden = m.group()
+            if _SURROGATE.match(hidden):
+                reason = codes.LONE_SURROGATE
+            else:
+                reason = codes.CONTROL if _HAS_CONTROL.search(hidden) else codes.ZERO_WIDTH
+            start, end = m.span()
+            parts.append(text[pos:start])
+            edits.append(new_edit(codes.STEP_INVISIBLE, start, end, hidden, "", reason))
+            pos = end
+    parts.append(text[pos:])
+    return "".join(parts), edits
 
 
 def normalise_width(text: str) -> tuple[str, list[Edit]]:

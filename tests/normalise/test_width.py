@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from reportnlp import codes
 from reportnlp.normalise import width
 from reportnlp.normalise.edits import EditBuilder, apply_edits
-from reportnlp.normalise.width import normalise_width
+from reportnlp.normalise.width import normalise_width, strip_invisible
 
 TESTS = Path(__file__).resolve().parent.parent
 CASES = json.loads((TESTS / "cases" / "width.json").read_text(encoding="utf-8"))["normalise_width"]
@@ -199,3 +199,16 @@ def test_property_never_raises(text):
     out, edits = normalise_width(text)
     assert apply_edits(text, edits) == out
     assert out.count("\n") == text.count("\n")
+
+
+def test_strip_invisible_splits_a_run_of_surrogates_and_zero_width_characters_by_reason():
+    # a scraped line with a broken emoji (lone high surrogate) glued to a zero-width space and an escape
+    text = "意识\ud83d\u200b\x1b形态\u200b工作"
+    out, edits = strip_invisible(text)
+    assert out == "意识形态工作"
+    assert [(e.start, e.end, e.reason) for e in edits] == [
+        (2, 3, codes.LONE_SURROGATE),
+        (3, 5, codes.CONTROL),
+        (7, 8, codes.ZERO_WIDTH),
+    ]
+    assert apply_edits(text, edits) == out
