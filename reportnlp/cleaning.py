@@ -11,6 +11,7 @@ refer to :attr:`CleanDoc.text`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Optional, Union
 
@@ -23,7 +24,7 @@ from reportnlp.errors import InputError
 from reportnlp.normalise import normalise_text, strip_invisible
 from reportnlp.normalise.decode import decode
 from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
-from reportnlp.normalise.script import detect_and_simplify
+from reportnlp.normalise.script import conversion_spots, detect_and_simplify
 from reportnlp.readers.hints import apply_hints, blank_hinted
 from reportnlp.readers.html import extract as extract_html
 from reportnlp.readers.html import looks_like_html, merge_meta
@@ -158,7 +159,10 @@ def _simplify_joined(
     Conversion keeps lengths (``tw2s``), so offsets stay; an edit that would not is left out."""
     edits: list[Edit] = []
     changed: dict[int, str] = {}
-    for k, p in enumerate(paragraphs):
+    # only the paragraphs holding a character the conversion may change (most of a simplified text: none)
+    starts = [p.start for p in paragraphs]
+    for k in sorted({bisect_right(starts, i) - 1 for i in conversion_spots(body)}):
+        p = paragraphs[k]
         if len(p.lines) < 2:
             continue
         _, out, e = detect_and_simplify(p.text)

@@ -386,21 +386,17 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
                 meta["author"] = m.group(1)
                 break
     site = browser_site(decisions)
+    # the page's furniture: its dropped and metadata lines (one pass over the page; few lines on a report)
+    loose = (
+        [d.text for d in decisions if d.action in (codes.DROP, codes.META)] if site is None else []
+    )
     if site is None:
-        site = next(
-            (
-                m.group(1)
-                for d in decisions
-                if d.action in (codes.DROP, codes.META) and (m := _COPYRIGHT_LABEL.search(d.text))
-            ),
-            None,
-        )
+        site = next((m.group(1) for t in loose if (m := _COPYRIGHT_LABEL.search(t))), None)
     if site is None:
         furniture = [
             _HAN_SPACES.sub("", t) if " " in t or "\u3000" in t else t
-            for d in decisions
-            if d.action in (codes.DROP, codes.META)
-            and _SITE_HINT.search(t := d.text)  # a word every site pattern needs (most lines hold none)
+            for t in loose
+            if _SITE_HINT.search(t)  # a word every site pattern needs (most lines hold none)
         ]
         for pattern in _SITE_PATTERNS:
             for text in furniture:

@@ -404,3 +404,30 @@ def test_detect_and_simplify_on_the_corpus(gwr_records):
         "社会保险覆盖面，沈阳，瞭望",
         [],
     )
+
+
+def test_has_astral_agrees_with_the_encoded_length():
+    from reportnlp.normalise.script import _has_astral
+
+    class Sub(str):
+        pass
+
+    pieces = ["a", "é", "中", "\U00020000", "\ud83d", "\uffff", "\U0010ffff", "\x00"]
+    for n in (0, 1, 2, 7, 100, 4097):
+        for c in pieces:
+            for base in ("a", "中", "é"):
+                for text in (base * n + c, c + base * n, (c + base * n)[1:], Sub(base * n + c)):
+                    expected = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+                    assert _has_astral(text) is expected, (n, c, base, type(text))
+
+
+def test_conversion_spots_cover_every_paragraph_the_script_step_changes():
+    from reportnlp.normalise.script import conversion_spots, detect_and_simplify
+
+    body = "覆盖全省城乡。\n\n反\n覆研究，黨的建设。\n\n𠀀字與其他"
+    spots = conversion_spots(body)
+    for piece in body.split("\n\n"):
+        start = body.index(piece)
+        changed = detect_and_simplify(piece)[2]
+        if changed:
+            assert any(start <= i < start + len(piece) for i in spots)
