@@ -21,9 +21,10 @@ __all__ = ["char_readings", "is_toned_syllable", "strip_pinyin"]
 
 _TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜêếềḿńňǹü"
 # full-width letters too (``来（ｌáｉ）``): a scraper's width is folded before the syllable is looked up
-_ANNOTATION = re.compile(
-    rf"\(([a-zａ-ｚ{_TONE_LETTERS}]{{1,6}})\)|（([a-zａ-ｚ{_TONE_LETTERS}]{{1,6}})）"
-)
+# ``(lái)`` or ``（lái）``, found with either bracket on either side: one class first lets ``re`` skip to a
+# bracket at C speed (twice as fast as the alternation of the two forms); a match whose brackets differ
+# (``(lái）``) is then left out
+_ANNOTATION = re.compile(rf"[(（]([a-zａ-ｚ{_TONE_LETTERS}]{{1,6}})[)）]")
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)}
 
 
@@ -77,8 +78,11 @@ def _is_annotation(syllable: str, before: str) -> bool:
 def _annotation_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _ANNOTATION.finditer(text):
-        before = text[m.start() - 1] if m.start() else ""
-        if _is_annotation(m.group(1) or m.group(2), before):
+        start, end = m.span()
+        if (text[start] == "(") != (text[end - 1] == ")"):
+            continue
+        before = text[start - 1] if start else ""
+        if _is_annotation(m.group(1), before):
             spans.append(m.span())
     return spans
 

@@ -77,3 +77,10 @@ def test_state_council_corpus_untouched_and_fast(gwr_records):
 )
 def test_never_raises_offsets_valid(text):
     check(text)
+
+
+def test_annotations_need_matching_brackets():
+    # ``(lái）`` mixes the two bracket forms: no annotation; the matched forms are
+    assert strip_pinyin("今年以來(lái）")[0] == "今年以來(lái）"
+    assert strip_pinyin("今年以來(lái)，緊緊圍繞（wéi）")[0] == "今年以來，緊緊圍繞"
+    assert strip_pinyin("以來（lái)(ｌáｉ）來（ｌáｉ）")[0] == "以來（lái)(ｌáｉ）來"
