@@ -46,6 +46,7 @@ def clean(
     html: Optional[bool] = None,
     hints: Optional[Sequence[Optional[str]]] = None,
     fields: Optional[Mapping[str, Any]] = None,
+    meta: Optional[Mapping[str, Any]] = None,
 ) -> CleanDoc:
     """Clean one report page: normalise it, strip the site's boilerplate, rebuild its paragraphs.
 
@@ -55,7 +56,9 @@ def clean(
     ``html``: ``data`` is an HTML page (``None``: detected from its start); it is rendered to lines and its
     main content found with its DOM (:mod:`reportnlp.readers.html`), its title and ``<meta>`` read.
     ``hints``: one drop reason or ``None`` per line that a reader already knows (:mod:`reportnlp.readers.hints`).
-    ``fields``: the input record's own fields, carried to :attr:`CleanDoc.fields` unchanged.
+    ``fields``: the input record's own fields, carried to :attr:`CleanDoc.fields` unchanged. ``meta``:
+    metadata the input already states (a JSONL record's ``meta`` object); its string fields win over what
+    the page states.
 
     >>> doc = clean("关于全市理论宣讲工作汇报\\n时间:2024-02-09  来源:网友投稿\\n"
     ...             "  多年来,××市大胆探索、勇于创新,致力形成理论宣讲的最强分贝、最大成效。\\n"
@@ -102,7 +105,9 @@ def clean(
         corpus_keys=keys,
     )
     decisions = apply_hints(decisions, hints, lines)
-    meta = merge_meta(extract_meta(decisions), page_meta, weak_meta)  # as is without a page
+    found = merge_meta(extract_meta(decisions), page_meta, weak_meta)  # as is without a page
+    if meta:
+        found.update((k, v) for k, v in meta.items() if isinstance(k, str) and isinstance(v, str))
     doc_title = title.strip() if title else title_text(decisions)  # without the site's name
 
     body, para_edits, paragraphs = rebuild_paragraphs(
@@ -130,14 +135,18 @@ def clean(
         para_edits += e
 
     warnings: list[str] = []
-    if len(body) < 0.2 * len(result.text):  # else it cannot be below a fifth of the stripped lines
+    if not body:  # not an error (the title and metadata may be all there is), but worth a word
+        warnings.append(
+            "no text left: every line was dropped or read as the title or metadata (see --explain)"
+        )
+    elif len(body) < 0.2 * len(result.text):  # else it cannot be below a fifth of the stripped lines
         total = sum(len(ln.strip()) for ln in seen)  # a reader's drops (page furniture) not counted
         if total >= 200 and len(body) < 0.2 * total:
             warnings.append(f"most of the page was dropped: {len(body)} of {total} characters kept")
     return CleanDoc(
         id=id,
         title=doc_title,
-        meta=meta,
+        meta=found,
         text=body,
         paragraphs=tuple(paragraphs),
         lines=tuple(decisions),

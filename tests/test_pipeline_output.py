@@ -299,3 +299,29 @@ def test_a_csv_quote_never_closed_is_an_error_not_one_swallowed_cell(tmp_path):
     assert res.exit_code == 1
     assert "bad.csv:3: a quote opened in this row is never closed: the 3 lines" in res.output
     assert [json.loads(x)["id"] for x in out.open(encoding="utf-8")] == ["1", "1#2", "2"]
+
+
+def test_metadata_a_record_states_wins_in_the_library_and_the_command_alike(tmp_path):
+    import reportnlp
+    from reportnlp.pipeline.readers import clean_files
+
+    rec = json.loads(open(GWR, encoding="utf-8").readline())
+    rec["meta"] = {"date": "1954-09-23", "source": "人民日报", "pages": 3}  # a number is not metadata
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    want = {"date": "1954-09-23", "source": "人民日报"}
+    doc = next(iter(clean_files(path)))
+    assert {k: doc.meta[k] for k in want} == want and "pages" not in doc.meta
+    out = tmp_path / "out.jsonl"
+    assert run_cli("clean", str(path), "-o", str(out), "-q").exit_code == 0
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["meta"] == doc.meta
+    plain = reportnlp.clean(rec["content"] if "content" in rec else rec["text"])
+    assert plain.meta.get("source") != "人民日报"  # it came from the record, not the page
+
+
+def test_a_page_with_no_text_left_says_so_in_its_warnings():
+    import reportnlp
+
+    doc = reportnlp.clean("首页 > 新闻中心\n版权所有 某某网 京ICP备12345678号\n")
+    assert doc.text == "" and any(w.startswith("no text left") for w in doc.warnings)

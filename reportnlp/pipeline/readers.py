@@ -337,6 +337,7 @@ def clean_files(
                 html=True if item.format == "html" else (False if item.hints else None),
                 hints=item.hints,
                 fields=item.fields,
+                meta=item.meta,
                 **options,
             )
         except ReportNLPError as err:  # named as a reader's failure is: where (file:line), what

@@ -169,11 +169,7 @@ def clean_record(
         return Result(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
-    record = _known_meta(doc.to_dict(), rec)
-    if not doc.text:  # not an error (the title and metadata may be all there is), but worth a word
-        record["warnings"].append(
-            "no text left: every line was dropped or read as the title or metadata (see --explain)"
-        )
+    record = doc.to_dict()
     explain = [
         {"id": doc.id, "line": d.line, "action": d.action, "reason": d.reason, "text": d.text}
         for d in doc.lines
@@ -182,21 +178,14 @@ def clean_record(
     return Result(doc.id, rec.source, record, explain, doc.encoding, doc.script)
 
 
-def _known_meta(record: dict[str, Any], rec: Record) -> dict[str, Any]:
-    """The record's metadata with what the input already knew (a ``meta`` object of a JSONL record, the
-    index of a directory output read back) over what the page states."""
-    if rec.meta:
-        known = {k: v for k, v in rec.meta.items() if isinstance(k, str) and isinstance(v, str)}
-        record["meta"] = {**record["meta"], **known}
-    return record
-
-
 def _reader_options(rec: Record) -> dict[str, Any]:
-    """What the reader knows for clean(): HTML or not, per-line hints, the record's own fields."""
+    """What the reader knows for clean(): HTML or not, per-line hints, the record's own fields, the
+    metadata it states (a JSONL record's ``meta`` object, the index of a directory output read back)."""
     return {
         "html": True if rec.format == "html" else (False if rec.hints else None),
         "hints": rec.hints,
         "fields": rec.fields,
+        "meta": rec.meta,
     }
 
 
@@ -234,7 +223,7 @@ def analyse_record(
             **_reader_options(rec),
             **options,
         )
-        record = _known_meta(analyse(doc).to_dict(), rec)
+        record = analyse(doc).to_dict()
     except ReportNLPError as err:
         return Result(rec.id, rec.source, error=str(err))
     except Exception as err:  # a bug must not sink the batch: report it against the input
