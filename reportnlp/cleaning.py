@@ -197,12 +197,13 @@ def _simplify_joined(
 def _kept_lines(decisions, lines, unwidened, starts=None) -> list[KeptLine]:
     kept: list[KeptLine] = []
     prev = -2
+    keep, heading_reason, make = codes.KEEP, codes.R_HEADING, tuple.__new__  # make: KeptLine's own
     for i, d in enumerate(decisions):
-        if d.action == codes.KEEP:
+        if d.action == keep:
             indented = unwidened[i][:1] in _INDENT_CHARS
-            heading = d.reason == codes.R_HEADING  # the line decisions read it already
+            heading = d.reason == heading_reason  # the line decisions read it already
             adjacent = prev == i - 1 and not (starts and starts[i])  # an HTML block starts anew
-            kept.append(KeptLine(d.line, lines[i].strip(), indented, adjacent, heading))
+            kept.append(make(KeptLine, (d.line, lines[i].strip(), indented, adjacent, heading)))
             prev = i
     return kept
 

@@ -16,7 +16,7 @@ from typing import NamedTuple, Optional
 
 from reportnlp import codes
 from reportnlp.boilerplate.rules import CONTINUES, ends_sentence, is_heading, line_rule
-from reportnlp.types import Edit, Paragraph, new_edit, new_paragraph
+from reportnlp.types import Edit, Paragraph, new_edit
 
 _INNER_INDENT = re.compile(
     r"(?<=[。！？；!?”’」』])[ \t]*\u3000{2,}[ \t\u3000]*(?=[^\s，。、；：！？）》”’」』,.;:!?)])"
@@ -123,7 +123,8 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
         # the line above kept[i - 1] (none for a page's first line, left to the title choice: the line
         # decisions of a second pass may read a short first line as the page's furniture)
         before = kept[i - 2] if i > 1 else None
-        if i and _joins(kept[i - 1], k, heading[i - 1], heading[i], blank_style, before):
+        # (a line that does not follow the one above in the page joins nothing: tested before the call)
+        if i and k.adjacent and _joins(kept[i - 1], k, heading[i - 1], heading[i], blank_style, before):
             sep = (
                 " "
                 if _ASCII_WORD.match(k.text[:1]) and _ASCII_WORD.match(kept[i - 1].text[-1:])
@@ -140,6 +141,7 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
     paragraphs: list[Paragraph] = []
     out: list[str] = []
     offset = 0
+    make = object.__new__
     for g in groups:
         first = kept[g[0]]
         joined = first.text
@@ -179,7 +181,9 @@ def rebuild_paragraphs(kept: Sequence[KeptLine]) -> tuple[str, list[Edit], list[
         for piece in pieces:
             if out:
                 offset += len(PARA_SEP)
-            paragraphs.append(new_paragraph(offset, offset + len(piece), piece, lines))
+            paragraph = make(Paragraph)  # new_paragraph inlined: one call less a paragraph
+            paragraph.__dict__.update(start=offset, end=offset + len(piece), text=piece, lines=lines)
+            paragraphs.append(paragraph)
             out.append(piece)
             offset += len(piece)
     edits.sort(key=lambda e: e.start)
