@@ -26,7 +26,10 @@ from reportnlp.pipeline.readers import Failure, Item, Record, record_text, scan_
 
 @dataclass
 class Result:
-    """What one document gives: its output record and explain rows, or the error that stopped it."""
+    """What one document gives: its output record and explain rows, or the error that stopped it.
+
+    A cleaned document keeps its line ``decisions``; its explain rows are made from them only when asked
+    for (:meth:`explain_rows`: a run without ``--explain`` does not build them)."""
 
     id: str
     source: str
@@ -35,6 +38,18 @@ class Result:
     encoding: str = ""
     script: str = ""
     error: Optional[str] = None
+    decisions: tuple = ()
+
+    def explain_rows(self) -> list[dict[str, Any]]:
+        """The explain rows: one per non-blank line decision (``id``, ``line``, ``action``, ``reason``,
+        ``text``), then any given as ``explain``."""
+        blank = codes.BLANK
+        rows = [
+            {"id": self.id, "line": d.line, "action": d.action, "reason": d.reason, "text": d.text}
+            for d in self.decisions
+            if d.action != blank
+        ]
+        return rows + self.explain if rows else self.explain
 
 
 #: The span lists an analysis record holds, counted by :class:`Summary` (``found``).
@@ -63,6 +78,11 @@ class Summary:
         self.documents += 1
         self.encodings[res.encoding] += 1
         self.scripts[res.script] += 1
+        for d in res.decisions:
+            if d.action != codes.BLANK:
+                self.actions[d.action] += 1
+                if d.action == codes.DROP:
+                    self.dropped[d.reason] += 1
         for row in res.explain:
             self.actions[row["action"]] += 1
             if row["action"] == codes.DROP:
@@ -170,12 +190,7 @@ def clean_record(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
     record = doc.to_dict()
-    explain = [
-        {"id": doc.id, "line": d.line, "action": d.action, "reason": d.reason, "text": d.text}
-        for d in doc.lines
-        if d.action != codes.BLANK
-    ]
-    return Result(doc.id, rec.source, record, explain, doc.encoding, doc.script)
+    return Result(doc.id, rec.source, record, [], doc.encoding, doc.script, decisions=doc.lines)
 
 
 def _reader_options(rec: Record) -> dict[str, Any]:

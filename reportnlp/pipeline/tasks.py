@@ -192,7 +192,7 @@ def process_task(part: Partition, ctx: TaskContext) -> Summary:
                         )
                 summary.add(res)
                 if res.error is None and explain is not None:
-                    explain.write(b"".join(map(dumps_line, res.explain)))
+                    explain.write(b"".join(map(dumps_line, res.explain_rows())))
         if rows is not None:
             write_parquet(rows, str(paths["records"]))
         else:
