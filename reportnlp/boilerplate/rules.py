@@ -182,7 +182,9 @@ _RULES: list[tuple[str, str, int]] = [
         r"|^(?![一二三四五六七八九十]+、|\d+[.、]|第)[\u4e00-\u9fff·]{0,14}"
         r"(?:现场|会场|主会场|分会场|开幕式|闭幕式|代表团|合影)$"
         # ``图为…摄`` and a file photo's note (``(资料图片)``, ``(相关资料图)``; traditional script is normalised)
-        r"|^图为.{4,150}摄[）)]?$|^[（(](?:相关)?(?:资料)?(?:图片|图)[）)]$",
+        r"|^图为.{4,150}摄[）)]?$|^[（(](?:相关)?(?:资料)?(?:图片|图)[）)]$"
+        # a news agency's photo under its caption (``…李强作政府工作报告。新华社发``, ``… 中新社发``)
+        r"|(?:^|[\s\u3000（(。])(?:新华社|中新社|[\u4e00-\u9fff]{2,4}通讯社)\s*(?:记者\s*[\u4e00-\u9fff·]{2,5}\s*)?发[）)]?$",
         200,
     ),
     (
@@ -361,10 +363,11 @@ _COMPILED = [
     (reason, *split_anchored(pat, re.IGNORECASE), maxlen) for reason, pat, maxlen in _RULES
 ]
 
-#: A speaker's name: two to four characters, or a transcribed name with its dot (``艾尔肯·吐尼亚孜``),
+#: A speaker's name: two to four characters, five after a space (``乌云其木格``), or a transcribed name with
+#: its dot (``艾尔肯·吐尼亚孜``),
 #: not a clause (``区长在代表会上工作汇报`` is a headline).
 SPEAKER_NAME = (
-    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}"
+    r"(?:[\u4e00-\u9fff]{2,4}|(?<=[\s\u3000])[\u4e00-\u9fff]{5}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}"
     r"|XX|xx|××|＊＊|\*\*)"  # a template's placeholder for the name (``镇长 XX``)
 )
 #: A speaker's office and name ending a line (``北京市市长 殷勇``, ``自治区主席艾尔肯·吐尼亚孜``).
