@@ -162,16 +162,16 @@ def decide_lines(
     # A list marker is layout, not text: ``• 政府工作报告`` / ``• ——2001年2月16日在…会议上``, ``- 2012年04月16日``,
     # ``| 市十六届人大一次会议昨开幕 |`` (a table row of one cell); in a run of three or more lines marked
     # alike it marks a menu's items, and stays.
-    mark = [t[0] if t and t[0] in _MARKERS and _unmarked_line(t) != t else "" for t in texts]
-    start = 0  # the first line of the current run of lines marked alike
-    for i in range(n + 1):
-        if i < n and i > start and mark[i] and mark[i] == mark[start]:
-            continue
-        if i - start < 3:  # the run ``start`` .. ``i - 1``: one or two marked lines are text
-            for j in range(start, i):
-                if mark[j]:
-                    texts[j] = _unmarked_line(texts[j])
-        start = i
+    mark = {
+        i: t[0] for i, t in enumerate(texts) if t[:1] in _MARKERS and _unmarked_line(t) != t
+    }  # most pages have none: one pass over the first characters
+    for i, c in mark.items():
+        before = mark.get(i - 1) == c
+        after = mark.get(i + 1) == c
+        if not (
+            (before and (after or mark.get(i - 2) == c)) or (after and mark.get(i + 2) == c)
+        ):  # one or two marked lines are text
+            texts[i] = _unmarked_line(texts[i])
     rule: list[Optional[str]] = [None] * n
     meta = [False] * n
     # Prose (40+ characters with a full stop or two commas) and headings numbered 一、/（一） are read
