@@ -149,6 +149,38 @@ YUNKO = (
     "x届政府工作及“十四五”开局\n"
 )
 
+# http://grassland.china.com.cn/2018-01/24/content_40202212.htm (wnews_103, lines 1-12)
+GRASSLAND = (
+    "动态要闻>\n"
+    "\n"
+    "内蒙古自治区十三届人大一次会议开幕 布小林作政府工作报告\n"
+    "\n"
+    "2018-01-24 22:07:23 | 来源:中国网草原频道 | 作者:苏文 | 责任编辑:王金梅\n"
+    "摘要:24日上午,内蒙古自治区十三届人大一次会议在呼和浩特开幕,内蒙古自治区党委副书记、自治区主席布小林代表自治区政府向大会作政府工作报告。\n"
+    "\n"
+    "中国网草原频道1月24日讯(记者 苏文)24日上午,内蒙古自治区十三届人大一次会议在呼和浩特开幕,内蒙古自治区党委副书记、自治区主席布小林代表自治区政府向大会作"
+    "政府工作报告。\n"
+    "\n"
+    "内蒙古自治区十三届人大一次会议开幕现场\n"
+    "\n"
+    "布小林在政府工作报告中回顾了过去五年的工作,表示过去的五年,是自治区发展进程中极不平凡的五年。在以习近平同志为核心的党中央坚强领导下,我们认真贯彻落实党中央、国"
+    "务院和自治区党委决策部署,牢牢把握稳中求进工作总基调,坚持新发展理念,统筹做好稳增长、促改革、调结构、惠民生、防风险各项工作,改革开放和现代化建设取得新成就。\n"
+)
+
+# http://szb.northnews.cn/nepaper/nmgrb/html/2017-01/17/content_113184.htm (wnews_104, lines 1-9)
+NORTHNEWS = (
+    "2017年1月17日\n"
+    "\n"
+    "李纪恒参加巴彦淖尔市代表团审议 自治区人大常委会工作报告时强调\n"
+    "发挥优势 苦干实干 奋力实现塞上江南新崛起\n"
+    "\n"
+    "《内蒙古日报》(2017年1月17日) 01版\n"
+    "1月16日下午,自治区党委书记李纪恒与巴彦淖尔市代表团共同审议自治区人大常委会工作报告。 本报记者 袁永红 摄\n"
+    "\n"
+    "本报1月16日讯 (记者 刘晓冬)1月16日下午,自治区党委书记李纪恒与自治区十二届人大六次会议巴彦淖尔市代表团共同审议自治区人大常委会工作报告时强调,巴彦淖尔"
+    "市要全面贯彻落实党中央和自治区党委、政府的决策部署,撸起袖子加油干,以更高标准、更严要求、更实作风,推动各项工作取得新成效,奋力实现塞上江南新崛起。\n"
+)
+
 
 def _actions(doc) -> dict[str, str]:
     return {d.text.strip(): d.action for d in doc.lines if d.text.strip()}
@@ -209,7 +241,7 @@ def test_a_speaker_glued_between_dateline_and_salutation_gives_the_author():
 
 
 def test_cleaning_the_excerpts_twice_changes_nothing():
-    for page in (NMGQQ, QLWB, ZYLUUM, GZDAILY, ZHANN, EMU_MENU, YUNKO):
+    for page in (NMGQQ, QLWB, ZYLUUM, GZDAILY, ZHANN, EMU_MENU, YUNKO, GRASSLAND, NORTHNEWS):
         once = clean(page).text
         assert clean(once).text == once
 
@@ -235,3 +267,27 @@ def test_a_headline_alone_over_a_deck_block_is_the_title():
     assert doc.title == "十四届全国人大二次会议在京开幕"
     assert _actions(doc)["第A1版:头版"] == "drop"
     assert _actions(doc)["习近平王沪宁蔡奇丁薛祥李希韩正等在主席台就座"] == "keep"  # the deck's first line
+
+
+def test_a_summary_repeating_the_lead_after_its_byline_and_a_long_scene_caption():
+    doc = clean(GRASSLAND)
+    acts = _actions(doc)
+    summary = next(t for t in acts if t.startswith("摘要:24日上午"))
+    assert acts[summary] == "drop"
+    assert acts["内蒙古自治区十三届人大一次会议开幕现场"] == "drop"  # a photo's caption naming the scene
+    assert (doc.meta["date"], doc.meta["source"], doc.meta["author"]) == ("2018-01-24", "中国网草原频道", "苏文")
+    assert doc.text.startswith("中国网草原频道1月24日讯")
+
+
+def test_a_newspapers_edition_line_is_furniture():
+    doc = clean(NORTHNEWS)
+    acts = _actions(doc)
+    assert acts["《内蒙古日报》(2017年1月17日) 01版"] == "drop"
+    assert line_rule("《内蒙古日报》(2017年1月17日) 01版") == "page_marker"
+    assert doc.meta["date"] == "2017-01-17" and doc.meta["author"] == "刘晓冬"
+
+
+def test_a_sentence_with_clauses_that_reports_the_report_is_text():
+    # https://paper.xinmin.cn/html/xmwb/2025-03-05/4/205776.html (wnews_107, line 6)
+    assert line_rule("9时,大会正式开幕,国务院总理李强作政府工作报告。") is None
+    assert line_rule("殷勇同志作政府工作报告。") == "photo_caption"

@@ -742,8 +742,10 @@ def _summaries(
             continue
         first = _SENTENCE_END.split(rest, 1)[0]
         if actions[i] == codes.KEEP and len(first) >= 15:
+            # also after the lead's byline (``摘要:24日上午,…`` over ``中国网草原频道1月24日讯(记者 苏文)24日上午,…``)
             if any(
-                actions[j] == codes.KEEP and texts[j].startswith(first) for j in filled[k + 1 : k + 15]
+                actions[j] == codes.KEEP and texts[j].find(first, 0, len(first) + 40) >= 0
+                for j in filled[k + 1 : k + 15]
             ):
                 actions[i], reasons[i] = codes.DROP, codes.R_EDITORIAL
 
