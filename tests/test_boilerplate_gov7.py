@@ -181,6 +181,40 @@ NORTHNEWS = (
     "市要全面贯彻落实党中央和自治区党委、政府的决策部署,撸起袖子加油干,以更高标准、更严要求、更实作风,推动各项工作取得新成效,奋力实现塞上江南新崛起。\n"
 )
 
+# https://www.zzrd.gov.cn/html/news/4/2010-02/01/1895.html (wnews_109, lines 1-16)
+ZZRD = (
+    "郑州人大人大要闻正文\n"
+    "\n"
+    "代表团分组审议《政府工作报告》\n"
+    "\n"
+    "时间:2010/2/1 来源:郑州人大网\n"
+    "\n"
+    "  郑州人大网2月1日讯:今天下午,参加市十三届人大二次会议的代表们分团审议了市长赵建才所作的《政府工作报告》。审议会场气氛热烈,多位代表争相发言。\n"
+    "  代表们认为,报告内容全面客观、科学务实,使人倍受鼓舞、振奋精神。代表们还就医疗保障、新农村建设、“三农”等问题,紧扣报告主题,围绕郑州市民关注的热点、难点问"
+    "题提出建议和意见。\n"
+    "\n"
+    "     \n"
+    "\n"
+    "版权所有:郑州市人民代表大会常务委员会办公室\n"
+    "\n"
+    "联系电话:0371-89890600 传真:0371-89890700\n"
+    "\n"
+    "建议IE6.0以上 1024*768浏览 豫ICP备12024758号\n"
+)
+
+# https://cz.rednet.cn/m/content/2021/12/30/10694086.html (wnews_110, lines 1-7)
+CZ_REDNET = (
+    "12月30日上午9时,郴州市第六届人民代表大会第一次会议在市群众文化中心开幕。\n"
+    "红网时刻12月30日讯(记者 胡用梅 何雨杏 章杰飞)12月30日上午9时,郴州市第六届人民代表大会第一次会议在市群众文化中心开幕。凝心聚力谋发展,意气风发向未"
+    "来。来自郴州各地、各条战线的人大代表带着擘画郴州发展的拳拳之心,怀揣民意,齐聚一堂,将在未来几天时间里,围绕中心工作,聚焦经济社会发展各个领域,履职尽责,为郴州"
+    "发展建真言,献良策。\n"
+    "此刻,郴州市委副书记、代市长吴巨培正在向大会作政府工作报告。\n"
+    "来源:红网时刻\n"
+    "作者:胡用梅 何雨杏\n"
+    "编辑:周蕾\n"
+    "本站原创文章,转载请附上原文链接。\n"
+)
+
 
 def _actions(doc) -> dict[str, str]:
     return {d.text.strip(): d.action for d in doc.lines if d.text.strip()}
@@ -241,7 +275,8 @@ def test_a_speaker_glued_between_dateline_and_salutation_gives_the_author():
 
 
 def test_cleaning_the_excerpts_twice_changes_nothing():
-    for page in (NMGQQ, QLWB, ZYLUUM, GZDAILY, ZHANN, EMU_MENU, YUNKO, GRASSLAND, NORTHNEWS):
+    for page in (NMGQQ, QLWB, ZYLUUM, GZDAILY, ZHANN, EMU_MENU, YUNKO, GRASSLAND, NORTHNEWS,
+                 ZZRD, CZ_REDNET):
         once = clean(page).text
         assert clean(once).text == once
 
@@ -291,3 +326,22 @@ def test_a_sentence_with_clauses_that_reports_the_report_is_text():
     # https://paper.xinmin.cn/html/xmwb/2025-03-05/4/205776.html (wnews_107, line 6)
     assert line_rule("9时,大会正式开幕,国务院总理李强作政府工作报告。") is None
     assert line_rule("殷勇同志作政府工作报告。") == "photo_caption"
+
+
+def test_a_first_line_the_lead_restates_and_a_repost_notice_are_dropped():
+    doc = clean(CZ_REDNET)
+    acts = _actions(doc)
+    assert acts["12月30日上午9时,郴州市第六届人民代表大会第一次会议在市群众文化中心开幕。"] == "drop"
+    assert acts["本站原创文章,转载请附上原文链接。"] == "drop"
+    assert doc.text.startswith("红网时刻12月30日讯")
+    assert doc.meta["source"] == "红网时刻" and doc.meta["author"] == "胡用梅 何雨杏"
+    # a first sentence the lead does not restate stays text
+    other = CZ_REDNET.replace("12月30日上午9时,郴州市第六届人民代表大会第一次会议在市群众文化中心开幕。\n", "大会为期三天,代表们将审议政府工作报告等六个报告。\n", 1)
+    assert _actions(clean(other))["大会为期三天,代表们将审议政府工作报告等六个报告。"] == "keep"
+
+
+def test_the_owner_named_by_a_copyright_label_is_the_site():
+    doc = clean(ZZRD)
+    assert doc.meta["site"] == "郑州市人民代表大会常务委员会办公室"
+    assert doc.meta["date"] == "2010-02-01" and doc.meta["source"] == "郑州人大网"
+    assert doc.title == "代表团分组审议《政府工作报告》"

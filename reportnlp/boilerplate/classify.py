@@ -729,6 +729,14 @@ def _summaries(
     """Drop a site's summary: an AI-written one (``AI导读:`` and the paragraph under it) and a labelled
     summary whose first sentence opens a later line of the text (``内容摘要:今天…`` over ``今天…``); an
     abstract that does not repeat the text (a paper's ``摘 要``) stays."""
+    if len(filled) > 1 and actions[i := filled[0]] == codes.KEEP and actions[filled[1]] == codes.KEEP:
+        # a page's first line, one sentence the lead right under it restates word for word after its byline
+        # (``12月30日上午9时,…开幕。`` over ``红网时刻12月30日讯(记者 …)12月30日上午9时,…开幕。凝心聚力…``):
+        # a photo's caption or a standfirst, not the text
+        t = texts[i]
+        if 15 <= len(t) <= 80 and t.endswith("。") and t.count("。") == 1:
+            if 0 < texts[filled[1]].find(t, 0, len(t) + 40):
+                actions[i], reasons[i] = codes.DROP, codes.R_EDITORIAL
     for k, i in enumerate(filled):
         t = texts[i]
         if t[:1] not in "A内摘导" or not (m := _SUMMARY_LABEL.match(t)):  # cheap test first

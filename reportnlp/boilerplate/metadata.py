@@ -75,7 +75,10 @@ _SITE_PATTERNS = [
     # a 文库 or 范文 site's editor (``简介:写写帮文库小编为你整理了…``, ``以下是®第一文档网的小编为您整理的…``)
     re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,10}?(?:网|站|文库))的?小编为[你您]"),
     # last: the owner a footer names when it names no site (``主办单位:青阳县人大常委会``)
-    re.compile(r"^主办单位\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"),
+    # (also ``版权所有:郑州市人民代表大会常务委员会办公室``: an owner, the line holding nothing else)
+    re.compile(
+        r"^(?:主办单位|版权所有)\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"
+    ),
 ]
 # Every pattern of _SITE_PATTERNS needs one of these words, spaced (``版 权 所 有``) or not: the lines holding none
 # are not read (tests/test_boilerplate_real.py checks the words against the patterns).
