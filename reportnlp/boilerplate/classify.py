@@ -159,6 +159,19 @@ def decide_lines(
     """
     n = len(lines)
     texts = [ln.strip() for ln in lines]
+    # A list marker is layout, not text: ``• 政府工作报告`` / ``• ——2001年2月16日在…会议上``, ``- 2012年04月16日``,
+    # ``| 市十六届人大一次会议昨开幕 |`` (a table row of one cell); in a run of three or more lines marked
+    # alike it marks a menu's items, and stays.
+    mark = {
+        i: t[0] for i, t in enumerate(texts) if t[:1] in _MARKERS and _unmarked_line(t) != t
+    }  # most pages have none: one pass over the first characters
+    for i, c in mark.items():
+        before = mark.get(i - 1) == c
+        after = mark.get(i + 1) == c
+        if not (
+            (before and (after or mark.get(i - 2) == c)) or (after and mark.get(i + 2) == c)
+        ):  # one or two marked lines are text
+            texts[i] = _unmarked_line(texts[i])
     rule: list[Optional[str]] = [None] * n
     meta = [False] * n
     # Prose (40+ characters with a full stop or two commas) and headings numbered 一、/（一） are read
@@ -429,7 +442,9 @@ def decide_lines(
     if not title_hint:
         _retitle(texts, filled, heading, dateline, actions, reasons, title_lines)
         _split_heading(texts, filled, actions, reasons, title_lines)
+        _top_heading_in_pieces(texts, filled, actions, reasons, title_lines)
         _headline_above(texts, filled, actions, reasons, title_lines)
+        _headline_over_deck(texts, filled, actions, reasons, title_lines)
         _first_copy_titles(texts, filled, actions, reasons)
 
     for i, weak in run_in_only.items():
@@ -473,7 +488,21 @@ def title_text(decisions: Sequence[LineDecision]) -> Optional[str]:
         b_idx, headline, site = browser_title(texts, [i for i, t in enumerate(texts) if t])
         if site and b_idx == rows[0].line - 1 and len(headline) >= 8:
             return headline
-    return "".join(d.text.strip() for d in rows) or None
+    return "".join(_unmarked_line(d.text.strip()) for d in rows) or None
+
+
+def _unmarked_line(t: str) -> str:
+    """*t* (stripped) without a list marker opening it or the bars of a one-cell table row around it.
+
+    >>> _unmarked_line("• 政府工作报告"), _unmarked_line("| 市十六届人大一次会议昨开幕 | |"), _unmarked_line("-")
+    ('政府工作报告', '市十六届人大一次会议昨开幕', '-')
+    """
+    if t[:1] in "|｜":
+        if len(t) > 2 and t[-1] in "|｜" and len(cells := [c for c in _CELL_BARS.split(t) if c]) == 1:
+            return cells[0]
+    elif t[:1] in _MARKERS and (m := _LIST_MARKER.match(t)) and m.end() < len(t):
+        return t[m.end() :]
+    return t
 
 
 def _first_copy_titles(
@@ -548,6 +577,39 @@ def broken_text_runs(texts: Sequence[str], filled: Sequence[int]) -> frozenset[i
     return frozenset(out)
 
 
+def _top_heading_in_pieces(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    actions: list[str],
+    reasons: list[str],
+    title_lines: list[int],
+) -> None:
+    """A document's heading cut into short pieces that open the page, one a line (``市政府`` / ``五年`` /
+    ``工作报告``), its text right under them: the pieces are the document's own lines, kept, and no single
+    one of them is the title (the last piece alone was taken for it, the others dropped as a header)."""
+    if len(title_lines) != 1 or len(filled) < 4:
+        return
+    t = title_lines[0]
+    k = bisect_right(filled, t) - 1
+    if not 1 <= k <= 4 or any(filled[j] != filled[0] + j for j in range(k + 1)):
+        return  # the pieces are the page's first lines, with no blank line between
+    pieces = [texts[i] for i in filled[: k + 1]]
+    if not all(len(p) <= 8 and _HAN_ONLY.fullmatch(p) for p in pieces):
+        return
+    if not (_REPORT_END.search("".join(pieces)) and _ORGAN_END.search(pieces[0])):
+        return  # ``市政府`` … ``工作报告``: an organ's report, not a menu (``首页`` / ``新闻`` / ``工作报告``)
+    if actions[filled[k + 1]] != codes.KEEP:
+        return
+    if not all(actions[i] == codes.DROP and reasons[i] == codes.R_HEAD_ZONE for i in filled[:k]):
+        return
+    for i in filled[: k + 1]:
+        actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+    title_lines[:] = []
+
+
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_REPORT_END = re.compile(r"(?:工作报告|报告|讲话|决议|决定)$")
+_ORGAN_END = re.compile(r"(?:政府|人大|常委会|委员会|省|市|县|区|州|盟|旗|镇|乡)$")
 _SPACES = re.compile(r"[\s\u3000]+")
 _BLOCK_MIN = 20  # characters: a copy of a shorter line alone may be a refrain (各位代表！)
 
@@ -670,6 +732,14 @@ def _summaries(
     """Drop a site's summary: an AI-written one (``AI导读:`` and the paragraph under it) and a labelled
     summary whose first sentence opens a later line of the text (``内容摘要:今天…`` over ``今天…``); an
     abstract that does not repeat the text (a paper's ``摘 要``) stays."""
+    if len(filled) > 1 and actions[i := filled[0]] == codes.KEEP and actions[filled[1]] == codes.KEEP:
+        # a page's first line, one sentence the lead right under it restates word for word after its byline
+        # (``12月30日上午9时,…开幕。`` over ``红网时刻12月30日讯(记者 …)12月30日上午9时,…开幕。凝心聚力…``):
+        # a photo's caption or a standfirst, not the text
+        t = texts[i]
+        if 15 <= len(t) <= 80 and t.endswith("。") and t.count("。") == 1:
+            if 0 < texts[filled[1]].find(t, 0, len(t) + 40):
+                actions[i], reasons[i] = codes.DROP, codes.R_EDITORIAL
     for k, i in enumerate(filled):
         t = texts[i]
         if t[:1] not in "A内摘导" or not (m := _SUMMARY_LABEL.match(t)):  # cheap test first
@@ -683,8 +753,10 @@ def _summaries(
             continue
         first = _SENTENCE_END.split(rest, 1)[0]
         if actions[i] == codes.KEEP and len(first) >= 15:
+            # also after the lead's byline (``摘要:24日上午,…`` over ``中国网草原频道1月24日讯(记者 苏文)24日上午,…``)
             if any(
-                actions[j] == codes.KEEP and texts[j].startswith(first) for j in filled[k + 1 : k + 15]
+                actions[j] == codes.KEEP and texts[j].find(first, 0, len(first) + 40) >= 0
+                for j in filled[k + 1 : k + 15]
             ):
                 actions[i], reasons[i] = codes.DROP, codes.R_EDITORIAL
 
@@ -720,6 +792,7 @@ _NOT_TITLE = re.compile(
     + r"|下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题"
     r"|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]|_第\d+页$|^(?:文档|内容)?(?:简介|介绍)$"
     r"|^(?:关键词|关键字|标签|tags)\s*[:：]"  # a keyword line (``关键词:;发布会;两会;…``)
+    r"|^[^\s，。]{1,20}\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"  # a poster's or site's name and a time
 )
 
 
@@ -908,14 +981,27 @@ _NUMBERED_TITLE = re.compile(r"(" + DOC_NUMBER + r")\s*《(.+)》")
 _GLUE_SEPARATORS = frozenset("-_|｜–—·:：,，")
 #: A 范文 page's label of one of its samples (``篇一:``, ``范文2：``, ``【篇三】``).
 def _sample_copy(t: str, title: str) -> bool:
-    """*t* is *title* under a 范文 page's sample label (``篇一:`` + title)."""
-    if not t.endswith(title) or t[:1] not in "篇范样【":
+    """*t* is *title* under a 范文 page's sample label (``篇一:`` + title), also when the title counts its
+    samples (``第一篇:内蒙古自治区政府工作报告`` under ``内蒙古自治区政府工作报告(合集五篇)``)."""
+    if t[:1] not in "篇范样【第" or len(t) <= 3:
         return False
     m = _SAMPLE_LABEL.match(t)
-    return m is not None and t[m.end() :] == title
+    if m is None:
+        return False
+    rest = t[m.end() :]
+    return rest == title or (
+        len(rest) >= 4 and title.startswith(rest) and bool(_SAMPLE_COUNT.fullmatch(title[len(rest) :]))
+    )
 
 
-_SAMPLE_LABEL = re.compile(r"^(?:【\s*)?(?:篇|范文|样本)\s*[一二三四五六七八九十\d]{1,3}\s*(?:】)?\s*[:：]?\s*")
+_SAMPLE_LABEL = re.compile(
+    r"^(?:【\s*)?(?:(?:篇|范文|样本)\s*[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇)"
+    r"\s*(?:】)?\s*[:：]?\s*"
+)
+#: A 范文 title's count of its samples (``(合集五篇)``, ``(精选7篇)``, ``【通用10篇】``).
+_SAMPLE_COUNT = re.compile(
+    r"\s*[(（【\[]\s*(?:合集|精选|通用|优选|热门|最新|汇编)?\s*[一二三四五六七八九十\d]{1,3}\s*篇\s*[)）】\]]"
+)
 _HEADLINE_PUNCT = re.compile(r"[，。；！？,;!?：:、]")
 
 
@@ -994,6 +1080,35 @@ def _headline_above(
         return
     if filled[0] != t and texts[t] in texts[filled[0]]:
         return  # the browser title names the second line: the title, under a kicker (引题)
+    actions[up], reasons[up] = codes.TITLE, codes.R_TITLE
+    actions[t], reasons[t] = codes.KEEP, codes.R_BODY
+    title_lines[:] = [up]
+
+
+def _headline_over_deck(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    actions: list[str],
+    reasons: list[str],
+    title_lines: list[int],
+) -> None:
+    """A newspaper's headline alone between blank lines, its deck (副题) as a block of short lines under it
+    (``十四届全国人大二次会议在京开幕`` / ``习近平王沪宁…等在主席台就座`` / ``李强作政府工作报告 赵乐际主持大会``): the
+    title was taken on the deck's first line; the headline above it, which only its place above the body
+    dropped, is the title, and the deck's line is kept."""
+    if len(title_lines) != 1:
+        return
+    t = title_lines[0]
+    k = bisect_right(filled, t) - 1
+    if k < 1 or k + 1 >= len(filled) or filled[k + 1] != t + 1:
+        return  # the deck is a block: a second line right under the first
+    up = filled[k - 1]
+    if up == t - 1 or (k >= 2 and filled[k - 2] == up - 1):
+        return  # the headline stands alone, a blank line above and under it
+    if actions[up] != codes.DROP or reasons[up] != codes.R_HEAD_ZONE:
+        return
+    if len(texts[up]) < 10 or not _headline_shape(texts[up]) or ends_sentence(texts[t + 1]):
+        return
     actions[up], reasons[up] = codes.TITLE, codes.R_TITLE
     actions[t], reasons[t] = codes.KEEP, codes.R_BODY
     title_lines[:] = [up]
@@ -1092,9 +1207,13 @@ def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bo
     )
 
 
+#: A list marker opening a line (a bullet, or a dash and a space): read past it, like a browser's list item.
+_MARKERS = frozenset("•●▪-–|｜")
+_LIST_MARKER = re.compile(r"[•●▪][\s\u3000]*|[-–][\s\u3000]+")
+_CELL_BARS = re.compile(r"[\s\u3000]*[|｜][\s\u3000]*")
 _DATELINE_INITIALS = frozenset("（(—－-12〇○零一二?")  # a dateline's first character (``??``: a lost dash)
 _SPEAKER_TAIL = re.compile(SPEAKER_TAIL)
-_CAPTION_ENDS = ("摄", "摄）", "摄)")  # a long line ending so is a photo caption: read by the rules
+_CAPTION_ENDS = ("摄", "摄）", "摄)", "社发")  # a long line ending so is a photo caption: read by the rules
 _NOTE_STARTS = (
     "[摘要",
     "【摘要",

@@ -75,7 +75,10 @@ _SITE_PATTERNS = [
     # a 文库 or 范文 site's editor (``简介:写写帮文库小编为你整理了…``, ``以下是®第一文档网的小编为您整理的…``)
     re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,10}?(?:网|站|文库))的?小编为[你您]"),
     # last: the owner a footer names when it names no site (``主办单位:青阳县人大常委会``)
-    re.compile(r"^主办单位\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"),
+    # (also ``版权所有:郑州市人民代表大会常务委员会办公室``: an owner, the line holding nothing else)
+    re.compile(
+        r"^(?:主办单位|版权所有)\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"
+    ),
 ]
 # Every pattern of _SITE_PATTERNS needs one of these words, spaced (``版 权 所 有``) or not: the lines holding none
 # are not read (tests/test_boilerplate_real.py checks the words against the patterns).
@@ -164,10 +167,15 @@ _END_BYLINE = re.compile(
     r"[（(]\s*(?:本报|[\u4e00-\u9fff]{2,12}?(?=记者))?(?:记者|文/图|图/文|文)\s*[:：/]?\s*(" + _NAME + r"(?:\s+" + _NAME + r"){0,3})\s*[）)]\s*[|｜]?\s*$"
 )
 # a speech header run into its text (``…会议上 上海市市长 龚正 各位代表: 现在,…``): the speaker
+# (also with no space: ``…会议上自治区主席 乌云其木格各位代表:本届政府…``)
 _SPEAKER_GLUED = re.compile(
-    r"(?:会议|大会)上[\s\u3000]+"
+    r"(?:会议|大会)上[\s\u3000]*"
     + SPEAKER_TAIL.replace(r"[\s\u3000]*" + SPEAKER_NAME + "$", "")
-    + r"[\s\u3000]*([\u4e00-\u9fff·]{2,4})[\s\u3000]+(?:各位代表|各位委员|同志们)"
+    + r"[\s\u3000]*([\u4e00-\u9fff·]{2,5}?)[\s\u3000]*(?:各位代表|各位委员|同志们)"
+)
+# a dateline that opens a line its text runs on in (``——2024年1月11日在…第一次会议上自治区主席 …``)
+_DATELINE_GLUED = re.compile(
+    r"[—－-]+\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在[^。，,]{2,50}?(?:会议|大会)上"
 )
 # a news header: date and time, the author's name, then the source (``2014-03-13 15:22  吴定平 来源:新华网评``)
 _DATE_NAME_SOURCE = re.compile(
@@ -429,13 +437,19 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
     for d in decisions[:80]:  # a dateline heads its speech
         if d.action != codes.KEEP or len(d.text) > 80:
             continue
-        t = d.text.strip()
+        t = d.text.strip().lstrip("•●▪").lstrip()  # ``• ——2001年2月16日在…会议上``: a list's item
         if t[:1] not in "（(—－-12〇○零一二?":
             continue
         if DATELINE.match(t) or DATELINE_START.match(t):
             if date := _date_of(t):
                 meta["speech_date"] = date
                 break
+    if "speech_date" not in meta:
+        for d in decisions[:80]:
+            if d.action == codes.KEEP and d.text.lstrip()[:1] in "—－-":
+                if (m := _DATELINE_GLUED.match(d.text.lstrip(), 0, 120)) and (date := _date_of(m.group(1))):
+                    meta["speech_date"] = date
+                    break
     return {k: meta[k] for k in FIELDS if k in meta}
 
 

@@ -92,7 +92,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_COPYRIGHT,
-        r"版权所有|版权归|copyright|©|\(c\)\s*\d{4}|all rights reserved|未经(?:书面)?(?:授权|许可|同意)[，,]?\s*(?:禁止|不得|严禁|任何)|禁止(?:复制|转载|建立镜像)|转载请注明|不得转载",
+        r"版权所有|版权归|copyright|©|\(c\)\s*\d{4}|all rights reserved|未经(?:书面)?(?:授权|许可|同意)[，,]?\s*(?:禁止|不得|严禁|任何)|禁止(?:复制|转载|建立镜像)|转载请(?:注明|附上|保留)|不得转载",
         260,
     ),
     (
@@ -177,12 +177,14 @@ _RULES: list[tuple[str, str, int]] = [
         codes.R_PHOTO_CAPTION,  # a photo's credit (``…记者 刘尚文 摄``) or a speech photo's line
         r"(?:^|[\s\u3000（(/：:。])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄(?!影)"
         # ``X作政府工作报告。`` under a photo; a sentence reporting the act (``…代表区人民政府向大会作…``) is text
-        r"|^(?![^。，]*代表[^。，]*向)[^。，]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$"
+        r"|^(?![^。，,]*代表[^。，,]*向)[^。，,]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$"
         # a photo's caption of a few words naming the scene (``活动现场``, ``大会开幕式``, ``蓉城代表团``), not numbered
-        r"|^(?![一二三四五六七八九十]+、|\d+[.、]|第)[\u4e00-\u9fff·]{0,14}"
+        r"|^(?![一二三四五六七八九十]+、|\d+[.、]|第)[\u4e00-\u9fff·]{0,20}"
         r"(?:现场|会场|主会场|分会场|开幕式|闭幕式|代表团|合影)$"
         # ``图为…摄`` and a file photo's note (``(资料图片)``, ``(相关资料图)``; traditional script is normalised)
-        r"|^图为.{4,150}摄[）)]?$|^[（(](?:相关)?(?:资料)?(?:图片|图)[）)]$",
+        r"|^图为.{4,150}摄[）)]?$|^[（(](?:相关)?(?:资料)?(?:图片|图)[）)]$"
+        # a news agency's photo under its caption (``…李强作政府工作报告。新华社发``, ``… 中新社发``)
+        r"|(?:^|[\s\u3000（(。])(?:新华社|中新社|[\u4e00-\u9fff]{2,4}通讯社)\s*(?:记者\s*[\u4e00-\u9fff·]{2,5}\s*)?发[）)]?$",
         200,
     ),
     (
@@ -228,7 +230,9 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_PAGE_MARKER,  # spelled out: never a piece of a sentence, unlike a bare number
-        r"^(?:第\s*\d+\s*页(?:\s*/\s*共\s*\d+\s*页)?|共\s*\d+\s*页)$",
+        r"^(?:第\s*\d+\s*页(?:\s*/\s*共\s*\d+\s*页)?|共\s*\d+\s*页)$"
+        # a newspaper's edition line (``《内蒙古日报》(2017年1月17日) 01版``)
+        r"|^《[^》]{2,15}》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*[）)]\s*[A-Z]?\d{1,3}\s*版$",
         40,
     ),
     (
@@ -361,10 +365,11 @@ _COMPILED = [
     (reason, *split_anchored(pat, re.IGNORECASE), maxlen) for reason, pat, maxlen in _RULES
 ]
 
-#: A speaker's name: two to four characters, or a transcribed name with its dot (``艾尔肯·吐尼亚孜``),
+#: A speaker's name: two to four characters, five after a space (``乌云其木格``), or a transcribed name with
+#: its dot (``艾尔肯·吐尼亚孜``),
 #: not a clause (``区长在代表会上工作汇报`` is a headline).
 SPEAKER_NAME = (
-    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}"
+    r"(?:[\u4e00-\u9fff]{2,4}|(?<=[\s\u3000])[\u4e00-\u9fff]{5}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}"
     r"|XX|xx|××|＊＊|\*\*)"  # a template's placeholder for the name (``镇长 XX``)
 )
 #: A speaker's office and name ending a line (``北京市市长 殷勇``, ``自治区主席艾尔肯·吐尼亚孜``).
