@@ -629,10 +629,19 @@ def _thing(
     if span and not _DURATION_OF.search(text, max(0, start - 6), start):
         return None
     thing = _respectively(text, start) or _left_thing(text, start, prev)
+    if thing is None and not span and LEARNED_CHOOSER:
+        # the rules name no thing: the learned chooser picks among the clause's candidates (thing.py)
+        from reportnlp.analysers.thing import choose
+
+        best = choose(text, start, end, unit, prev[0])
+        thing = best.text if best is not None else None
     return None if span and not thing else thing
 
 
 _POST_WORDS = ("以上", "以下")
+# Where the rules name no thing, the learned chooser of thing.py picks one (False: the rules alone, as
+# bench/train_thing.py reads them to train and cross-validate the chooser).
+LEARNED_CHOOSER = True
 # Classifiers of events: a single Chinese digit with one is a count (两次, 七次, 两批, 三轮), not a slogan.
 _EVENT_UNITS = frozenset("次 批 轮 场 遍 趟 届 番".split())
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻|增|长)了?$")
