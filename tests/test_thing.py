@@ -12,7 +12,15 @@ import pytest
 
 from reportnlp.analysers import metrics
 from reportnlp.analysers.metrics import find_metrics
-from reportnlp.analysers.thing import MODEL_PATH, candidates, choose, explain, load_model
+from reportnlp.analysers.thing import (
+    MODEL_PATH,
+    STACKED_PATH,
+    candidates,
+    choose,
+    explain,
+    learned_things,
+    load_model,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,3 +103,23 @@ def test_training_script_reproduces_the_shipped_weights():
     finally:
         sys.path.remove(str(ROOT / "bench"))
     assert train_thing.model_json() == MODEL_PATH.read_text(encoding="utf-8")
+    assert train_thing.stacked_json() == STACKED_PATH.read_text(encoding="utf-8")
+
+
+def test_learned_things_keep_spans_and_change_only_things():
+    """The opt-in stacked chooser: same metrics, same offsets and kinds; the thing from its clause."""
+    text = (
+        "城乡居民基础养老金调增19.6%，地产品出口增长15%，全省小型水库除险加固1.5万座。"
+        "今年地方财政共支出6，432，453，000元，占预算数的94.35%。"
+    )
+    found = find_metrics(text)
+    learned = learned_things(text, found)
+    assert [(m.start, m.end, m.kind, m.value) for m in learned] == [
+        (m.start, m.end, m.kind, m.value) for m in found
+    ]
+    for m in learned:
+        assert m.thing is None or m.thing in text
+    bias, weights = load_model(stacked=True)
+    assert (
+        "is_rule" in weights and weights["is_rule"] > 0
+    )  # the rules' pick is one feature, trusted

@@ -19,9 +19,18 @@ from pathlib import Path
 
 from . import metrics as _m
 
-__all__ = ["Candidate", "candidates", "choose", "explain", "features", "load_model"]
+__all__ = [
+    "Candidate",
+    "candidates",
+    "choose",
+    "explain",
+    "features",
+    "learned_things",
+    "load_model",
+]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "thing_model.json"
+STACKED_PATH = MODEL_PATH.with_name("thing_model_stacked.json")
 
 
 @dataclass(frozen=True)
@@ -192,10 +201,11 @@ def features(
     return f
 
 
-@lru_cache(maxsize=1)
-def load_model() -> tuple[float, dict[str, float]]:
-    """The chooser's weights (``reportnlp/data/thing_model.json``, written by ``bench/train_thing.py``)."""
-    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+@lru_cache(maxsize=2)
+def load_model(stacked: bool = False) -> tuple[float, dict[str, float]]:
+    """The chooser's weights (``reportnlp/data/thing_model.json``, written by ``bench/train_thing.py``; with
+    ``stacked``, the opt-in chooser's that weighs the rules' pick too, ``thing_model_stacked.json``)."""
+    model = json.loads((STACKED_PATH if stacked else MODEL_PATH).read_text(encoding="utf-8"))
     return float(model["bias"]), {k: float(v) for k, v in model["weights"].items()}
 
 
@@ -243,3 +253,27 @@ def explain(
         )
     rows.sort(key=lambda r: (-r["score"], r["start"], r["end"]))
     return rows
+
+
+def learned_things(text: str, found: list) -> list:
+    """``found`` (``find_metrics(text)``) with the thing of every quantity picked by the opt-in stacked chooser:
+    the candidates of its clause scored with the rules' pick as one feature among the others (about as much
+    time again as ``find_metrics``; spans of time are left as they are)."""
+    from dataclasses import replace
+
+    bias, weights = load_model(stacked=True)
+    out = []
+    prev_end = 0
+    for m in found:
+        if m.kind == "quantity":
+            best = None
+            for c in candidates(text, m.start, m.end, m.thing, prev_end):
+                fs = features(text, m.start, m.end, m.unit, c, m.thing)
+                s = bias + sum(weights.get(f, 0.0) for f in fs)
+                if best is None or s > best[0]:
+                    best = (s, c.text)
+            if best is not None and best[1] != m.thing:
+                m = replace(m, thing=best[1])
+        out.append(m)
+        prev_end = m.end
+    return out
