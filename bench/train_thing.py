@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -261,7 +262,7 @@ def cross_validate(examples: list[dict], verbose: bool = False) -> dict:
 
 
 def cross_validate_gated(
-    examples: list[dict], margins: tuple[float, ...] = (float("inf"),)
+    examples: list[dict], margins: tuple[float, ...] = (float("inf"),), floor: float = -math.inf
 ) -> dict:
     """The rules' thing unless the chooser trained on the labels alone (no rule feature) prefers another candidate
     by more than ``margin`` in log-odds; with an infinite margin, only where the rules find no thing."""
@@ -284,7 +285,8 @@ def cross_validate_gated(
                 ]
             for mg in margins:
                 switch = i is not None and (
-                    ex["rule"] is None or (rule_score is not None and scores[i] - rule_score > mg)
+                    (ex["rule"] is None and scores[i] >= floor)
+                    or (rule_score is not None and scores[i] - rule_score > mg)
                 )
                 changed[mg] += switch
                 right[mg] += bool(b["y"][i]) if switch else ex["rule_ok"]
@@ -308,6 +310,11 @@ def main() -> None:
     print("out of sample: labels alone", json.dumps(cross_validate(without_rules(oos))))
     print("with the rules' pick", json.dumps(cross_validate(examples, verbose=args.v)))
     print("labels alone", json.dumps(cross_validate(without_rules(examples), verbose=args.v)))
+    for floor in (-1.0, 0.0):
+        print(
+            f"gated, abstaining below {floor}",
+            json.dumps(cross_validate_gated(examples, floor=floor)),
+        )
     print(
         "gated (margin: accuracy, changed)",
         json.dumps(cross_validate_gated(examples, (float("inf"), 4.0, 3.0, 2.0, 1.0))),

@@ -130,6 +130,8 @@ def candidates(
     return found
 
 
+_VERB_WORDS = frozenset(_m._OBJECT_WORDS) | frozenset(_m._CHANGE) | frozenset(_m._STOP_WORDS)
+_CN_NUMBER = re.compile("[一二两三四五六七八九十][十百千万亿点]|百分之")
 _NOUN_LAST = set("率额量数值入出资品人业物款税费价长度重积户口位元局金产")
 
 
@@ -163,6 +165,10 @@ def features(
         f.append("ends_in_change")
     if _m._OPENING.match(t):
         f.append("starts_with_opening")
+    if t in _VERB_WORDS or t[1:] in _VERB_WORDS:
+        f.append("is_verb")
+    if _CN_NUMBER.search(t):
+        f.append("holds_numeral")
     f.append(f"first:{t[0]}")
     if t[-1] in _NOUN_LAST:
         f.append("noun_last")
@@ -221,14 +227,15 @@ def _scored(
 
 
 def choose(
-    text: str, start: int, end: int, unit: str | None, prev_end: int = 0
+    text: str, start: int, end: int, unit: str | None, prev_end: int = 0, floor: float = 0.0
 ) -> Candidate | None:
-    """The candidate thing of highest score (the first of equal ones), None when there is no candidate."""
+    """The candidate thing of highest score (the first of equal ones); None when there is no candidate or
+    the best scores below ``floor`` (log-odds: 0 is an even chance of being right)."""
     best = None
     for s, c, _ in _scored(text, start, end, unit, prev_end):
         if best is None or s > best[0]:
             best = (s, c)
-    return None if best is None else best[1]
+    return None if best is None or best[0] < floor else best[1]
 
 
 def explain(
