@@ -33,7 +33,9 @@ grammar: Arabic digits with decimals and thousands groups, Chinese numerals up t
   ``在…中``) and what comes before 的. A clause that names none (``比1954年增长9%``, ``由1997年的5160元``,
   ``为预算数的114.13%``) takes the thing of the quantity before it in the sentence, else the subject of the
   clause before it (asides such as ``由于…`` skipped); ``A、B分别下降18%、13%`` gives A and B in turn.
-  None when nothing short and clear is there.
+  Where these rules name nothing, a learned chooser (:mod:`reportnlp.analysers.thing`, weights trained on the
+  hand labels) picks among the clause's candidate spans, or leaves None below an even chance;
+  ``thing.learned_things`` re-picks every thing with the rules' pick as one feature (opt-in, slower).
 - **kind** is ``quantity``, or ``span`` for a span of time that measures no thing (``过去5年``, ``近3年来``,
   ``十年``): typed apart so that a count of metrics need not count them. A duration that a clause measures is a
   quantity (``出关时间缩短至1.5小时``).
