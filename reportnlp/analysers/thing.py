@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from . import metrics as _m
@@ -53,8 +54,9 @@ _DIGIT_RUN = re.compile("[0-9.%]+[^0-9，、的]{0,2}")
 _START_AT = re.compile(r"的|把|将|占|在|对|使|其中|、|和|与|及")
 
 
-def _tidy_end(s: str) -> str:
-    return _m._strip_closing(s.strip('、，的了“”" '))
+_STRIP = '、，的了“”" '
+# what a candidate may hold: Han characters, Latin letters, quotes, brackets, 、 (no digit: no quantity)
+_NAME_RUN = re.compile(rf"[{_m._CJK}A-Za-z“”（）().、]+")
 
 
 def _spans(text: str, lo: int, hi: int, tag: str, out: dict) -> None:
@@ -76,21 +78,20 @@ def _spans(text: str, lo: int, hi: int, tag: str, out: dict) -> None:
         starts.setdefault(m.end(), "after_number")
     for m in _END_AT.finditer(seg):
         ends.setdefault(m.start(), "before_" + m.group())
+    ends_items = list(ends.items())  # in the order found: the first (start, end) to give a span tags it
     for b, bt in starts.items():
-        for e, et in ends.items():
-            if e - b < 2 or e - b > 24:
+        for e, et in ends_items:
+            if not 2 <= e - b <= 24:
                 continue
             raw = seg[b:e]
-            s = _tidy_end(raw)
-            lead = len(raw) - len(raw.lstrip('、，的了“”" '))
-            s2 = s.lstrip('、，的了“”" ')
-            if not (2 <= len(s2) <= 16) or not _m._HAN_RUN.fullmatch(s2) or _DIGIT.search(s2):
+            s = _m._strip_closing(raw.strip(_STRIP))
+            s2 = s.lstrip(_STRIP)
+            if not (2 <= len(s2) <= 16) or not _NAME_RUN.fullmatch(s2):
                 continue
-            a = lo + b + lead + (len(s) - len(s2))
+            a = lo + b + len(raw) - len(raw.lstrip(_STRIP)) + len(s) - len(s2)
             key = (a, a + len(s2))
-            tags = (f"{tag}", f"s:{bt}", f"e:{et}")
             if key not in out:
-                out[key] = tags
+                out[key] = (tag, "s:" + bt, "e:" + et)
 
 
 def candidates(
@@ -105,7 +106,7 @@ def candidates(
     out: dict[tuple[int, int], tuple[str, ...]] = {}
     from_ = max(clause, prev_end) if prev_end > sentence else clause
     _spans(text, from_, start, "c0", out)
-    if from_ > sentence:
+    if from_ > sentence and (rule is not None or not out):
         m = _m._LAST_CLAUSE_BREAK.match(text, sentence, from_ - 1)
         c1 = m.end() if m else sentence
         _spans(text, c1, from_ - 1, "c1", out)
@@ -139,25 +140,44 @@ def features(
     text: str, start: int, end: int, unit: str | None, c: Candidate, rule: str | None
 ) -> list[str]:
     """The names of the features true of candidate ``c`` (a bag of strings; weights are looked up by name)."""
-    f = list(c.tags)
+    return _features(text, start, c, rule, _context(text, start, unit))
+
+
+def _context(text: str, start: int, unit: str | None) -> tuple[str, bool]:
+    """What every candidate of one quantity shares: the kind of its unit, 分别 before it."""
+    if unit is None:
+        u = "none"
+    elif unit in _m._RATIO_UNITS:
+        u = "ratio"
+    elif unit in _m._TIME_UNITS:
+        u = "time"
+    else:
+        u = "money" if unit.endswith("元") else "count"
+    return u, text.find("分别", max(0, start - 30), start) >= 0
+
+
+def _features(
+    text: str, start: int, c: Candidate, rule: str | None, context: tuple[str, bool]
+) -> list[str]:
     t = c.text
-    n = len(t)
-    f.append(f"len:{min(n, 10)}")
+    tags = c.tags
+    f = list(tags)
+    f.append(f"len:{min(len(t), 10)}")
     if c.end <= start:
         gap = text[c.end : start]
         f.append(f"gap:{min(len(gap), 8)}")
-        f.append(f"breaks:{min(sum(ch in '，、：,:' for ch in gap), 2)}")
+        breaks = (
+            gap.count("，") + gap.count("、") + gap.count("：") + gap.count(",") + gap.count(":")
+        )
+        f.append(f"breaks:{min(breaks, 2)}")
         if gap:
-            f.append(f"next:{gap[0]}")
+            f.append("next:" + gap[0])
     else:
         f.append("after_number")
-    f.append(f"last:{t[-1]}")
-    f.append(f"last2:{t[-2:]}")
-    f.append(
-        f"{c.tags[1] if len(c.tags) > 2 else c.tags[0]}|{c.tags[2] if len(c.tags) > 2 else ''}"
-    )
-    head = _END_AT.match(t)
-    if head:
+    f.append("last:" + t[-1])
+    f.append("last2:" + t[-2:])
+    f.append(f"{tags[1]}|{tags[2]}" if len(tags) > 2 else f"{tags[0]}|")
+    if _END_AT.match(t):
         f.append("starts_with_end_word")
     if _END_AT.search(t, 1):
         f.append("holds_end_word")
@@ -169,11 +189,10 @@ def features(
         f.append("is_verb")
     if _CN_NUMBER.search(t):
         f.append("holds_numeral")
-    f.append(f"first:{t[0]}")
+    f.append("first:" + t[0])
     if t[-1] in _NOUN_LAST:
         f.append("noun_last")
-    prev = text[c.start - 1] if c.start else "^"
-    f.append(f"prev:{prev}")
+    f.append("prev:" + (text[c.start - 1] if c.start else "^"))
     if rule:
         if t == rule:
             f.append("is_rule")
@@ -189,20 +208,10 @@ def features(
         f.append("has_verb")
     if "的" in t:
         f.append("has_de")
-    u = (
-        "none"
-        if unit is None
-        else (
-            "ratio"
-            if unit in _m._RATIO_UNITS
-            else (
-                "time" if unit in _m._TIME_UNITS else ("money" if unit.endswith("元") else "count")
-            )
-        )
-    )
-    f.append(f"unit:{u}")
-    f.append(f"unit:{u}|{c.tags[0]}")
-    if "分别" in text[max(0, start - 30) : start]:
+    u, respectively = context
+    f.append("unit:" + u)
+    f.append(f"unit:{u}|{tags[0]}")
+    if respectively:
         f.append("respectively")
     return f
 
@@ -219,10 +228,12 @@ def _scored(
     text: str, start: int, end: int, unit: str | None, prev_end: int
 ) -> list[tuple[float, Candidate, list[str]]]:
     bias, weights = load_model()
+    get = weights.get
+    context = _context(text, start, unit)
     out = []
     for c in candidates(text, start, end, None, prev_end):
-        fs = features(text, start, end, unit, c, None)
-        out.append((bias + sum(weights.get(f, 0.0) for f in fs), c, fs))
+        fs = _features(text, start, c, None, context)
+        out.append((bias + sum(map(get, fs, repeat(0.0, len(fs)))), c, fs))
     return out
 
 
@@ -274,9 +285,10 @@ def learned_things(text: str, found: list) -> list:
     for m in found:
         if m.kind == "quantity":
             best = None
+            context = _context(text, m.start, m.unit)
             for c in candidates(text, m.start, m.end, m.thing, prev_end):
-                fs = features(text, m.start, m.end, m.unit, c, m.thing)
-                s = bias + sum(weights.get(f, 0.0) for f in fs)
+                fs = _features(text, m.start, c, m.thing, context)
+                s = bias + sum(map(weights.get, fs, repeat(0.0, len(fs))))
                 if best is None or s > best[0]:
                     best = (s, c.text)
             if best is not None and best[1] != m.thing:
