@@ -443,12 +443,15 @@ _CLOSING_WORDS = (
 _CLOSING_REVERSED = re.compile(
     r"(?:(?:[底末初])?年(?:[0-9]{4}|[一二三四五六七八九〇零]{4})[到至]?|年[一二三四五六七八九十]+|"
     + "|".join(w[::-1] for w in sorted(_CLOSING_WORDS, key=len, reverse=True))
+    # 在 and 才 after the subject (钢产量在一九五二年是, 年产量才增加到), not in 现在, 存在, 人才 (reversed: the
+    # lookahead reads the character before them)
+    + "|在(?![现存所实正内外自潜])|才(?![人英天奇口干将帅秀刚方])"
     + ")+"
 )
 
 
 # The last characters of the closing words and of the time words (…年, 年底): a run ending in none has no tail.
-_CLOSING_LAST = frozenset(w[-1] for w in _CLOSING_WORDS) | set("年底末初")
+_CLOSING_LAST = frozenset(w[-1] for w in _CLOSING_WORDS) | set("年底末初在才")
 
 
 def _strip_closing(run: str) -> str:
@@ -504,6 +507,8 @@ def _clause_subject(left: str) -> str | None:
     verb); ``城镇调查失业率`` → itself; ``比1954年增长``, ``由1997年的``, ``为预算数的`` → None (the subject is
     further back).
     """
+    if left.endswith(" "):
+        left = left.rstrip(" ")  # 能耗下降 19.1%: a space before the number
     if "（" in left or "(" in left:
         left = _PARENTHESIS.sub("", left)
     if left.endswith(_PER):  # 补助标准提高到每人每年240元: a rate per person or year, no part of the thing
