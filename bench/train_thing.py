@@ -28,11 +28,12 @@ MODEL = ROOT / "reportnlp" / "data" / "thing_model.json"
 STACKED = ROOT / "reportnlp" / "data" / "thing_model_stacked.json"
 # The things the rules picked on dev excerpts before those excerpts were labelled and tuned on (written by
 # --dump-picks from the repository's history): the second pass's excerpts by the rules of 4aa7926, the fifth
-# pass's by those of f1190d2. What the stacked chooser learns the rules' pick is worth from.
+# pass's by those of f1190d2, the sixth pass's by those of c55e8a3. What the stacked chooser learns the rules' pick is worth from.
 OOS_PICKS = SET / "thing_oos_picks.json"
 OOS_COMMITS = {
     "4aa7926": "cpc1997 cpc2007 cpc2012 gwr1998 gwr2008 gwr2018 gwr2021 gwr1988 gwr2010 prov2026_hl prov2026_sd prov2026_yn",
     "f1190d2": "gwr1957 gwr1981 gwr1994 gwr1999 gwr2009 gwr2014",
+    "c55e8a3": "gwr1959 gwr1992 gwr2011",
 }
 C_REG = 0.5
 MIN_COUNT = 2
