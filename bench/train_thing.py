@@ -33,7 +33,7 @@ OOS_PICKS = SET / "thing_oos_picks.json"
 OOS_COMMITS = {
     "4aa7926": "cpc1997 cpc2007 cpc2012 gwr1998 gwr2008 gwr2018 gwr2021 gwr1988 gwr2010 prov2026_hl prov2026_sd prov2026_yn",
     "f1190d2": "gwr1957 gwr1981 gwr1994 gwr1999 gwr2009 gwr2014",
-    "c55e8a3": "gwr1959 gwr1992 gwr2011",
+    "c55e8a3": "gwr1959 gwr1992 gwr2011 gwr1960 gwr1983 gwr2005",
 }
 C_REG = 0.5
 MIN_COUNT = 2
