@@ -638,13 +638,19 @@ def _thing(
     thing = _respectively(text, start) or _left_thing(text, start, prev)
     if thing is None and not span and LEARNED_CHOOSER:
         # the rules name no thing: the learned chooser picks among the clause's candidates (thing.py)
-        from reportnlp.analysers.thing import choose
-
-        best = choose(text, start, end, unit, prev[0])
+        best = _chooser()(text, start, end, unit, prev[0])
         thing = best.text if best is not None else None
     return None if span and not thing else thing
 
 
+def _chooser():  # thing.py imports this module: imported at the first use, then kept
+    global _CHOOSE
+    if _CHOOSE is None:
+        from reportnlp.analysers.thing import choose as _CHOOSE
+    return _CHOOSE
+
+
+_CHOOSE = None
 _POST_WORDS = ("以上", "以下")
 # Where the rules name no thing, the learned chooser of thing.py picks one (False: the rules alone, as
 # bench/train_thing.py reads them to train and cross-validate the chooser).

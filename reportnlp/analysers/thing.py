@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
+from typing import NamedTuple
 
 from . import metrics as _m
 
@@ -34,8 +34,9 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "thing_model.json
 STACKED_PATH = MODEL_PATH.with_name("thing_model_stacked.json")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A span ``text[start:end]`` that may name the thing; ``tags``: where it starts and ends, and why."""
+
     start: int
     end: int
     text: str
@@ -78,7 +79,9 @@ def _spans(text: str, lo: int, hi: int, tag: str, out: dict) -> None:
         starts.setdefault(m.end(), "after_number")
     for m in _END_AT.finditer(seg):
         ends.setdefault(m.start(), "before_" + m.group())
-    ends_items = list(ends.items())  # in the order found: the first (start, end) to give a span tags it
+    ends_items = list(
+        ends.items()
+    )  # in the order found: the first (start, end) to give a span tags it
     for b, bt in starts.items():
         for e, et in ends_items:
             if not 2 <= e - b <= 24:
