@@ -123,3 +123,31 @@ def test_learned_things_keep_spans_and_change_only_things():
     assert (
         "is_rule" in weights and weights["is_rule"] > 0
     )  # the rules' pick is one feature, trusted
+
+
+# Real dev sentences where the opt-in stacked chooser names the labelled thing and the rules do not.
+@pytest.mark.parametrize(
+    ("text", "quantity", "thing"),
+    [
+        # State Council 1956: the base of the comparison is what grew
+        ("全国公路共修建8，138公里，比1954年的修建里数增长了40%。", "40%", "修建里数"),
+        # Shandong 2026: the subject of 惠及 (the rules read the earlier 就业)
+        (
+            "城镇新增就业124.9万人，以工代赈带动就业16.4万人，新就业形态人员职业伤害保障试点惠及165.3万人。",
+            "165.3万人",
+            "新就业形态人员职业伤害保障试点",
+        ),
+        # State Council 1959: the subject before a time phrase and an adverb
+        (
+            "生活资料工业的产值在一九五八年一年中间也增长了百分之三十四，",
+            "百分之三十四",
+            "产值",
+        ),
+    ],
+)
+def test_stacked_chooser_on_real_sentences(text, quantity, thing):
+    found = find_metrics(text)
+    rules = {m.text: m.thing for m in found}
+    learned = {m.text: m.thing for m in learned_things(text, found)}
+    assert rules[quantity] != thing
+    assert learned[quantity] == thing
