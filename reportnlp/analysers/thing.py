@@ -1,12 +1,22 @@
-"""Candidate things of a metric and their features, for a learned chooser over them (issue 12, item 3).
+"""A learned chooser over candidate things of a metric (issue 12, item 3).
 
 :func:`candidates` lists, for a quantity at ``text[start:end]``, a handful of spans of its sentence that could
 name the measured thing: the rules' pick (``metrics._thing``), the noun after a classifier, and the spans of the
 clause before the number (and of the clause before that) that start at a clause start, after 的/把/将/占/在, after
-an opening word or an object verb, and end right before the number or before a word of comparison or change
-(比, 由, 增长, 为, 达到…), trimmed of closing adverbs. :func:`features` names what is true of one candidate (the
-rules that would pick it, its length, its distance to the number, its first and last characters, the markers
-around it). ``bench/train_thing.py`` fits a logistic regression over them on the dev labels.
+an opening word, an object verb or a number, and end right before the number or before a word of comparison or
+change (比, 由, 增长, 为, 达到…), a verb or an adverb, trimmed of closing adverbs. :func:`features` names what is
+true of one candidate (where it starts and ends, its length, its distance to the number, its first and last
+characters, the markers around it, whether it is the rules' pick). Two logistic regressions over them, trained on
+the dev labels by ``bench/train_thing.py``, weights in ``reportnlp/data/``:
+
+- :func:`choose` (``thing_model.json``, the labels alone): what ``find_metrics`` names where its rules name no
+  thing, None below even odds;
+- :func:`learned_things` (``thing_model_stacked.json``, the rules' pick as one feature, trusted as far as the
+  rules earned on excerpts they had not seen): re-picks every thing; opt-in, as it takes about 1.3 times as long
+  as ``analyse`` itself;
+- :func:`explain`: every candidate with its score and strongest features (why a thing was chosen).
+
+Scoring is a sum of weights looked up by feature name: no scikit-learn at run time.
 """
 
 from __future__ import annotations
