@@ -8,6 +8,8 @@
 * metrics: spans of time (``kind == "span"``) are typed apart and not scored; a detection counts when it overlaps a labelled metric (one to one, in text order); the thing is right
   when it equals one of the label's accepted names or one ends with the other (``比重`` for
   ``非化石能源发电量占总发电量的比重``);
+* ``thing_accuracy_learned``: the same with the things of the opt-in stacked chooser
+  (``reportnlp.analysers.thing.learned_things``, sixth pass);
 * an excerpt with a ``labelled`` list (the second-pass dev excerpts) is scored on those kinds only;
 * masks: as ``bench/eval_placeholders.py`` (offsets equal), with type accuracy.
 
@@ -72,9 +74,23 @@ def _thing_ok(found: str | None, gold: list[str]) -> bool:
 
 def score_reports(part: str, errors: bool = False) -> dict[str, float]:
     from reportnlp.analysers import find_metrics, find_slogans
+    from reportnlp.analysers.thing import learned_things
 
     c = dict.fromkeys(
-        ("fc_tp", "fc_fp", "fc_fn", "nb_tp", "nb_fp", "nb_fn", "m_tp", "m_fp", "m_fn", "thing"), 0
+        (
+            "fc_tp",
+            "fc_fp",
+            "fc_fn",
+            "nb_tp",
+            "nb_fp",
+            "nb_fn",
+            "m_tp",
+            "m_fp",
+            "m_fn",
+            "thing",
+            "thing_learned",
+        ),
+        0,
     )
     for line in (SET / "reports.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
@@ -105,7 +121,10 @@ def score_reports(part: str, errors: bool = False) -> dict[str, float]:
                     print(f"FN {key} {rec['file']} {text[s:e]!r} in {ctx(s, e)!r}")
         if "metrics" not in labelled:
             continue
-        metrics = [m for m in find_metrics(text) if m.kind == "quantity"]  # spans of time apart
+        all_metrics = find_metrics(text)
+        metrics = [m for m in all_metrics if m.kind == "quantity"]  # spans of time apart
+        # the opt-in stacked chooser's things (thing.learned_things), same spans
+        learned = [m.thing for m in learned_things(text, all_metrics) if m.kind == "quantity"]
         used: set[int] = set()
         for g in rec["metrics"]:
             hit = next(
@@ -124,6 +143,7 @@ def score_reports(part: str, errors: bool = False) -> dict[str, float]:
             used.add(hit)
             c["m_tp"] += 1
             m = metrics[hit]
+            c["thing_learned"] += _thing_ok(learned[hit], g["thing"])
             if _thing_ok(m.thing, g["thing"]):
                 c["thing"] += 1
             elif errors:
@@ -143,6 +163,7 @@ def score_reports(part: str, errors: bool = False) -> dict[str, float]:
         "metric_precision": _ratio(c["m_tp"], c["m_tp"] + c["m_fp"]),
         "metric_recall": _ratio(c["m_tp"], c["m_tp"] + c["m_fn"]),
         "thing_accuracy": _ratio(c["thing"], c["m_tp"]),
+        "thing_accuracy_learned": _ratio(c["thing_learned"], c["m_tp"]),
         "four_char_gold": c["fc_tp"] + c["fc_fn"],
         "numbered_gold": c["nb_tp"] + c["nb_fn"],
         "metric_gold": c["m_tp"] + c["m_fn"],

@@ -472,6 +472,16 @@ def _things(text: str) -> list[tuple[str, str | None]]:
             "力争在不断提高经济效益的基础上，使国民生产总值达到15500亿元左右，",
             [("达到15500亿元左右", "国民生产总值")],
         ),
+        # Sixth pass (dev excerpts of extract_sixth.py): 在 and 才 after the subject close it, not 人才; a space
+        # before the number (State Council 1959, 2011)
+        (
+            "我国的钢产量在一九五二年是一百三十五万吨，到一九五八年就增加到一千一百零八万吨。",
+            [("一百三十五万吨", "钢产量"), ("一千一百零八万吨", "钢产量")],
+        ),
+        ("到一九三五年，年产量才增加到一千零二万吨。", [("一千零二万吨", "年产量")]),
+        ("五年累计，单位国内生产总值能耗下降 19.1%，", [("19.1%", "单位国内生产总值能耗")]),
+        ("赤字率在2%左右。", [("2%左右", "赤字率")]),
+        ("引进高层次人才1000名。", [("1000名", "高层次人才")]),
     ],
 )
 def test_thing_on_real_report_sentences(text, expected):

@@ -33,7 +33,9 @@ grammar: Arabic digits with decimals and thousands groups, Chinese numerals up t
   ``在…中``) and what comes before 的. A clause that names none (``比1954年增长9%``, ``由1997年的5160元``,
   ``为预算数的114.13%``) takes the thing of the quantity before it in the sentence, else the subject of the
   clause before it (asides such as ``由于…`` skipped); ``A、B分别下降18%、13%`` gives A and B in turn.
-  None when nothing short and clear is there.
+  Where these rules name nothing, a learned chooser (:mod:`reportnlp.analysers.thing`, weights trained on the
+  hand labels) picks among the clause's candidate spans, or leaves None below an even chance;
+  ``thing.learned_things`` re-picks every thing with the rules' pick as one feature (opt-in, slower).
 - **kind** is ``quantity``, or ``span`` for a span of time that measures no thing (``过去5年``, ``近3年来``,
   ``十年``): typed apart so that a count of metrics need not count them. A duration that a clause measures is a
   quantity (``出关时间缩短至1.5小时``).
@@ -441,12 +443,15 @@ _CLOSING_WORDS = (
 _CLOSING_REVERSED = re.compile(
     r"(?:(?:[底末初])?年(?:[0-9]{4}|[一二三四五六七八九〇零]{4})[到至]?|年[一二三四五六七八九十]+|"
     + "|".join(w[::-1] for w in sorted(_CLOSING_WORDS, key=len, reverse=True))
+    # 在 and 才 after the subject (钢产量在一九五二年是, 年产量才增加到), not in 现在, 存在, 人才 (reversed: the
+    # lookahead reads the character before them)
+    + "|在(?![现存所实正内外自潜])|才(?![人英天奇口干将帅秀刚方])"
     + ")+"
 )
 
 
 # The last characters of the closing words and of the time words (…年, 年底): a run ending in none has no tail.
-_CLOSING_LAST = frozenset(w[-1] for w in _CLOSING_WORDS) | set("年底末初")
+_CLOSING_LAST = frozenset(w[-1] for w in _CLOSING_WORDS) | set("年底末初在才")
 
 
 def _strip_closing(run: str) -> str:
@@ -502,6 +507,8 @@ def _clause_subject(left: str) -> str | None:
     verb); ``城镇调查失业率`` → itself; ``比1954年增长``, ``由1997年的``, ``为预算数的`` → None (the subject is
     further back).
     """
+    if left.endswith(" "):
+        left = left.rstrip(" ")  # 能耗下降 19.1%: a space before the number
     if "（" in left or "(" in left:
         left = _PARENTHESIS.sub("", left)
     if left.endswith(_PER):  # 补助标准提高到每人每年240元: a rate per person or year, no part of the thing
@@ -629,10 +636,25 @@ def _thing(
     if span and not _DURATION_OF.search(text, max(0, start - 6), start):
         return None
     thing = _respectively(text, start) or _left_thing(text, start, prev)
+    if thing is None and not span and LEARNED_CHOOSER:
+        # the rules name no thing: the learned chooser picks among the clause's candidates (thing.py)
+        best = _chooser()(text, start, end, unit, prev[0])
+        thing = best.text if best is not None else None
     return None if span and not thing else thing
 
 
+def _chooser():  # thing.py imports this module: imported at the first use, then kept
+    global _CHOOSE
+    if _CHOOSE is None:
+        from reportnlp.analysers.thing import choose as _CHOOSE
+    return _CHOOSE
+
+
+_CHOOSE = None
 _POST_WORDS = ("以上", "以下")
+# Where the rules name no thing, the learned chooser of thing.py picks one (False: the rules alone, as
+# bench/train_thing.py reads them to train and cross-validate the chooser).
+LEARNED_CHOOSER = True
 # Classifiers of events: a single Chinese digit with one is a count (两次, 七次, 两批, 三轮), not a slogan.
 _EVENT_UNITS = frozenset("次 批 轮 场 遍 趟 届 番".split())
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻|增|长)了?$")

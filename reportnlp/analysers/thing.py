@@ -1,0 +1,311 @@
+"""A learned chooser over candidate things of a metric (issue 12, item 3).
+
+:func:`candidates` lists, for a quantity at ``text[start:end]``, a handful of spans of its sentence that could
+name the measured thing: the rules' pick (``metrics._thing``), the noun after a classifier, and the spans of the
+clause before the number (and of the clause before that) that start at a clause start, after 的/把/将/占/在, after
+an opening word, an object verb or a number, and end right before the number or before a word of comparison or
+change (比, 由, 增长, 为, 达到…), a verb or an adverb, trimmed of closing adverbs. :func:`features` names what is
+true of one candidate (where it starts and ends, its length, its distance to the number, its first and last
+characters, the markers around it, whether it is the rules' pick). Two logistic regressions over them, trained on
+the dev labels by ``bench/train_thing.py``, weights in ``reportnlp/data/``:
+
+- :func:`choose` (``thing_model.json``, the labels alone): what ``find_metrics`` names where its rules name no
+  thing, None below even odds;
+- :func:`learned_things` (``thing_model_stacked.json``, the rules' pick as one feature, trusted as far as the
+  rules earned on excerpts they had not seen): re-picks every thing; opt-in, as it takes about 1.3 times as long
+  as ``analyse`` itself;
+- :func:`explain`: every candidate with its score and strongest features (why a thing was chosen).
+
+Scoring is a sum of weights looked up by feature name: no scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
+from typing import NamedTuple
+
+from . import metrics as _m
+
+__all__ = [
+    "Candidate",
+    "candidates",
+    "choose",
+    "explain",
+    "features",
+    "learned_things",
+    "load_model",
+]
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "thing_model.json"
+STACKED_PATH = MODEL_PATH.with_name("thing_model_stacked.json")
+
+
+class Candidate(NamedTuple):
+    """A span ``text[start:end]`` that may name the thing; ``tags``: where it starts and ends, and why."""
+
+    start: int
+    end: int
+    text: str
+    tags: tuple[str, ...]
+
+
+# where a candidate may end (its end is the match's start) and where one may start (the match's end)
+_END_AT = re.compile(
+    r"(?<!占)比(?![例重])|较|由(?!于)|从|同比|年均|平均|累计|分别|拟|将(?!近)|已|预计|共(?![同享建体])|合计|首次|连续"
+    r"|仅|按(?!照)|[高低快慢]于|占(?![比用地有据])|增长|增加|提高|降低|下降|上升|减少|突破|超过|保持|稳定在|达到|高达|达"
+    r"|(?<![所作成认行])为|是|缩短|延长|提升|扩大|完成|实现|控制在|翻|的|有|在|都|均|也|再|又|还|就|要"
+    r"|增至|降至|压减|压缩|削减|调增|调减|覆盖|惠及|新增|达到|上涨|下跌|回升|回落|可以|能够|可能|只|必须|力争"
+)
+_DIGIT = re.compile("[0-9]")
+_DIGIT_RUN = re.compile("[0-9.%]+[^0-9，、的]{0,2}")
+_START_AT = re.compile(r"的|把|将|占|在|对|使|其中|、|和|与|及")
+
+
+_STRIP = '、，的了“”" '
+# what a candidate may hold: Han characters, Latin letters, quotes, brackets, 、 (no digit: no quantity)
+_NAME_RUN = re.compile(rf"[{_m._CJK}A-Za-z“”（）().、]+")
+
+
+def _spans(text: str, lo: int, hi: int, tag: str, out: dict) -> None:
+    """Every span of ``text[lo:hi]`` from a start point to an end point (2 to 16 characters)."""
+    seg = text[lo:hi]
+    if not seg:
+        return
+    starts = {0: "clause"}
+    ends = {len(seg): "at_number"}
+    lead = _m._OPENING.match(seg)
+    if lead:
+        starts[lead.end()] = "opening"
+    for m in _START_AT.finditer(seg):
+        starts.setdefault(m.end(), "after_" + m.group())
+    for m in _m._OBJECT_VERBS.finditer(seg):
+        starts.setdefault(m.end(), "after_verb")
+        ends.setdefault(m.start(), "before_verb")
+    for m in _DIGIT_RUN.finditer(seg):
+        starts.setdefault(m.end(), "after_number")
+    for m in _END_AT.finditer(seg):
+        ends.setdefault(m.start(), "before_" + m.group())
+    ends_items = list(
+        ends.items()
+    )  # in the order found: the first (start, end) to give a span tags it
+    for b, bt in starts.items():
+        for e, et in ends_items:
+            if not 2 <= e - b <= 24:
+                continue
+            raw = seg[b:e]
+            s = _m._strip_closing(raw.strip(_STRIP))
+            s2 = s.lstrip(_STRIP)
+            if not (2 <= len(s2) <= 16) or not _NAME_RUN.fullmatch(s2):
+                continue
+            a = lo + b + len(raw) - len(raw.lstrip(_STRIP)) + len(s) - len(s2)
+            key = (a, a + len(s2))
+            if key not in out:
+                out[key] = (tag, "s:" + bt, "e:" + et)
+
+
+def candidates(
+    text: str, start: int, end: int, rule: str | None, prev_end: int = 0
+) -> list[Candidate]:
+    """The candidate things of the quantity at ``text[start:end]`` (``rule``: the rules' pick)."""
+    lo = max(0, start - _m._MAX_LEFT)
+    m = _m._LAST_SENTENCE_BREAK.match(text, lo, start)
+    sentence = m.end() if m else lo
+    m = _m._LAST_CLAUSE_BREAK.match(text, sentence, start)
+    clause = m.end() if m else sentence
+    out: dict[tuple[int, int], tuple[str, ...]] = {}
+    from_ = max(clause, prev_end) if prev_end > sentence else clause
+    _spans(text, from_, start, "c0", out)
+    if from_ > sentence and (rule is not None or not out):
+        m = _m._LAST_CLAUSE_BREAK.match(text, sentence, from_ - 1)
+        c1 = m.end() if m else sentence
+        _spans(text, c1, from_ - 1, "c1", out)
+    noun = _m._right_noun(text, end + text.startswith("的", end))
+    if noun and len(noun) >= 2:
+        a = end + text.startswith("的", end)
+        out.setdefault((a, a + len(noun)), ("right", "s:right", "e:right"))
+    found = []
+    rule_key = None
+    if rule:
+        at = text.rfind(rule, sentence, start)
+        if at < 0:
+            at = text.find(rule, end, end + 30)
+        if at >= 0:
+            rule_key = (at, at + len(rule))
+            out.setdefault(rule_key, ("rule_only",))
+    for (a, b), tags in out.items():
+        t = text[a:b]
+        is_rule = (a, b) == rule_key
+        found.append(Candidate(a, b, t, tags + (("rule",) if is_rule else ())))
+    found.sort(key=lambda c: (c.start, c.end))
+    return found
+
+
+_VERB_WORDS = frozenset(_m._OBJECT_WORDS) | frozenset(_m._CHANGE) | frozenset(_m._STOP_WORDS)
+_CN_NUMBER = re.compile("[一二两三四五六七八九十][十百千万亿点]|百分之")
+_NOUN_LAST = set("率额量数值入出资品人业物款税费价长度重积户口位元局金产")
+
+
+def features(
+    text: str, start: int, end: int, unit: str | None, c: Candidate, rule: str | None
+) -> list[str]:
+    """The names of the features true of candidate ``c`` (a bag of strings; weights are looked up by name)."""
+    return _features(text, start, c, rule, _context(text, start, unit))
+
+
+def _context(text: str, start: int, unit: str | None) -> tuple[str, bool]:
+    """What every candidate of one quantity shares: the kind of its unit, 分别 before it."""
+    if unit is None:
+        u = "none"
+    elif unit in _m._RATIO_UNITS:
+        u = "ratio"
+    elif unit in _m._TIME_UNITS:
+        u = "time"
+    else:
+        u = "money" if unit.endswith("元") else "count"
+    return u, text.find("分别", max(0, start - 30), start) >= 0
+
+
+def _features(
+    text: str, start: int, c: Candidate, rule: str | None, context: tuple[str, bool]
+) -> list[str]:
+    t = c.text
+    tags = c.tags
+    f = list(tags)
+    f.append(f"len:{min(len(t), 10)}")
+    if c.end <= start:
+        gap = text[c.end : start]
+        f.append(f"gap:{min(len(gap), 8)}")
+        breaks = (
+            gap.count("，") + gap.count("、") + gap.count("：") + gap.count(",") + gap.count(":")
+        )
+        f.append(f"breaks:{min(breaks, 2)}")
+        if gap:
+            f.append("next:" + gap[0])
+    else:
+        f.append("after_number")
+    f.append("last:" + t[-1])
+    f.append("last2:" + t[-2:])
+    f.append(f"{tags[1]}|{tags[2]}" if len(tags) > 2 else f"{tags[0]}|")
+    if _END_AT.match(t):
+        f.append("starts_with_end_word")
+    if _END_AT.search(t, 1):
+        f.append("holds_end_word")
+    if _m._CHANGE_END.search(t):
+        f.append("ends_in_change")
+    if _m._OPENING.match(t):
+        f.append("starts_with_opening")
+    if t in _VERB_WORDS or t[1:] in _VERB_WORDS:
+        f.append("is_verb")
+    if _CN_NUMBER.search(t):
+        f.append("holds_numeral")
+    f.append("first:" + t[0])
+    if t[-1] in _NOUN_LAST:
+        f.append("noun_last")
+    f.append("prev:" + (text[c.start - 1] if c.start else "^"))
+    if rule:
+        if t == rule:
+            f.append("is_rule")
+        elif t.endswith(rule) or rule.endswith(t):
+            f.append("suffix_of_rule")
+        elif rule in t:
+            f.append("holds_rule")
+        elif t in rule:
+            f.append("inside_rule")
+    else:
+        f.append("rule_none")
+    if _m._OBJECT_VERBS.search(t):
+        f.append("has_verb")
+    if "的" in t:
+        f.append("has_de")
+    u, respectively = context
+    f.append("unit:" + u)
+    f.append(f"unit:{u}|{tags[0]}")
+    if respectively:
+        f.append("respectively")
+    return f
+
+
+@lru_cache(maxsize=2)
+def load_model(stacked: bool = False) -> tuple[float, dict[str, float]]:
+    """The chooser's weights (``reportnlp/data/thing_model.json``, written by ``bench/train_thing.py``; with
+    ``stacked``, the opt-in chooser's that weighs the rules' pick too, ``thing_model_stacked.json``)."""
+    model = json.loads((STACKED_PATH if stacked else MODEL_PATH).read_text(encoding="utf-8"))
+    return float(model["bias"]), {k: float(v) for k, v in model["weights"].items()}
+
+
+def _scored(
+    text: str, start: int, end: int, unit: str | None, prev_end: int
+) -> list[tuple[float, Candidate, list[str]]]:
+    bias, weights = load_model()
+    get = weights.get
+    context = _context(text, start, unit)
+    out = []
+    for c in candidates(text, start, end, None, prev_end):
+        fs = _features(text, start, c, None, context)
+        out.append((bias + sum(map(get, fs, repeat(0.0, len(fs)))), c, fs))
+    return out
+
+
+def choose(
+    text: str, start: int, end: int, unit: str | None, prev_end: int = 0, floor: float = 0.0
+) -> Candidate | None:
+    """The candidate thing of highest score (the first of equal ones); None when there is no candidate or
+    the best scores below ``floor`` (log-odds: 0 is an even chance of being right)."""
+    best = None
+    for s, c, _ in _scored(text, start, end, unit, prev_end):
+        if best is None or s > best[0]:
+            best = (s, c)
+    return None if best is None or best[0] < floor else best[1]
+
+
+def explain(
+    text: str, start: int, end: int, unit: str | None, prev_end: int = 0, top: int = 3
+) -> list[dict]:
+    """Every candidate thing of the quantity at ``text[start:end]`` with its score (log-odds) and its strongest
+    features, best first: why the chooser picks what it picks."""
+    _, weights = load_model()
+    rows = []
+    for s, c, fs in _scored(text, start, end, unit, prev_end):
+        strongest = sorted({f for f in fs if f in weights}, key=lambda f: (-abs(weights[f]), f))[
+            :top
+        ]
+        rows.append(
+            {
+                "thing": c.text,
+                "start": c.start,
+                "end": c.end,
+                "score": round(s, 3),
+                "evidence": [f"{f} {weights[f]:+.2f}" for f in strongest],
+            }
+        )
+    rows.sort(key=lambda r: (-r["score"], r["start"], r["end"]))
+    return rows
+
+
+def learned_things(text: str, found: list) -> list:
+    """``found`` (``find_metrics(text)``) with the thing of every quantity picked by the opt-in stacked chooser:
+    the candidates of its clause scored with the rules' pick as one feature among the others (about as much
+    time again as ``find_metrics``; spans of time are left as they are)."""
+    from dataclasses import replace
+
+    bias, weights = load_model(stacked=True)
+    out = []
+    prev_end = 0
+    for m in found:
+        if m.kind == "quantity":
+            best = None
+            context = _context(text, m.start, m.unit)
+            for c in candidates(text, m.start, m.end, m.thing, prev_end):
+                fs = _features(text, m.start, c, m.thing, context)
+                s = bias + sum(map(weights.get, fs, repeat(0.0, len(fs))))
+                if best is None or s > best[0]:
+                    best = (s, c.text)
+            if best is not None and best[1] != m.thing:
+                m = replace(m, thing=best[1])
+        out.append(m)
+        prev_end = m.end
+    return out

@@ -1,0 +1,155 @@
+"""The learned chooser of a metric's thing (reportnlp.analysers.thing): real dev sentences it fixes, its model
+file, and the training script that writes it."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportnlp.analysers import metrics
+from reportnlp.analysers.metrics import find_metrics
+from reportnlp.analysers.thing import (
+    MODEL_PATH,
+    STACKED_PATH,
+    candidates,
+    choose,
+    explain,
+    learned_things,
+    load_model,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _things(text: str) -> dict[str, str | None]:
+    return {m.text: m.thing for m in find_metrics(text) if m.kind == "quantity"}
+
+
+def _rules_only(text: str) -> dict[str, str | None]:
+    metrics.LEARNED_CHOOSER = False
+    try:
+        return _things(text)
+    finally:
+        metrics.LEARNED_CHOOSER = True
+
+
+# Real sentences of the dev excerpts (corpora/analysers-real, never the held-out parts) where the rules name no
+# thing and the chooser names the labelled one.
+@pytest.mark.parametrize(
+    ("text", "quantity", "thing"),
+    [
+        # State Council 1956: the object of 完成 past 已经, before the share's 的
+        (
+            "贯通西南的宝鸡——成都线已经完成全线铺轨任务的73%；贯通西北的兰州——新疆线已经达到张掖以西135公里。",
+            "73%",
+            "全线铺轨任务",
+        ),
+        # State Council 1956: the money of a clause that opens with 共 (the label: 支出)
+        (
+            "1955年地方财政共收入7，443，491，000元，占预算数的102.74%；共支出6，432，453，000元，占预算数的94.35%。",
+            "6，432，453，000元",
+            "共支出",
+        ),
+        # Heilongjiang 2026: the noun after a percentage that opens no noun phrase the rules read
+        ("保交房项目提前3个月实现100%交付，政府", "100%", "交付"),
+    ],
+)
+def test_chooser_names_the_thing_the_rules_miss(text, quantity, thing):
+    assert _rules_only(text)[quantity] is None
+    assert _things(text)[quantity] == thing
+
+
+def test_chooser_runs_only_where_the_rules_name_nothing():
+    text = "国内生产总值比上年增长5%，城镇新增就业1256万人，过去5年，粮食产量1.4万亿斤。"
+    assert _things(text) == _rules_only(text)
+    # a span of time keeps no thing and stays a span: the chooser never runs on one
+    assert [(m.text, m.kind, m.thing) for m in find_metrics(text) if m.kind == "span"] == [
+        ("5年", "span", None)
+    ]
+
+
+def test_candidates_have_exact_offsets_and_no_digits():
+    text = "1955年地方财政共收入7，443，491，000元，占预算数的102.74%；共支出6，432，453，000元。"
+    start = text.index("6，432")
+    found = candidates(text, start, text.index("元", start) + 1, None, text.index("；"))
+    assert found
+    for c in found:
+        assert text[c.start : c.end] == c.text
+        assert not any(ch.isdigit() for ch in c.text)
+
+
+def test_model_loads_and_scores_deterministically():
+    bias, weights = load_model()
+    assert math.isfinite(bias) and len(weights) > 100
+    assert all(math.isfinite(w) for w in weights.values())
+    raw = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert set(raw) == {"bias", "weights"}
+    text = "保交房项目提前3个月实现100%交付，政府"
+    start = text.index("100%")
+    picks = {choose(text, start, start + 4, "%", 0) for _ in range(3)}
+    assert len(picks) == 1
+    rows = explain(text, start, start + 4, "%", 0)
+    assert rows[0]["thing"] == "交付" and rows[0]["evidence"]
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+
+
+def test_training_script_reproduces_the_shipped_weights():
+    pytest.importorskip("sklearn")
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import train_thing
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    assert train_thing.model_json() == MODEL_PATH.read_text(encoding="utf-8")
+    assert train_thing.stacked_json() == STACKED_PATH.read_text(encoding="utf-8")
+
+
+def test_learned_things_keep_spans_and_change_only_things():
+    """The opt-in stacked chooser: same metrics, same offsets and kinds; the thing from its clause."""
+    text = (
+        "城乡居民基础养老金调增19.6%，地产品出口增长15%，全省小型水库除险加固1.5万座。"
+        "今年地方财政共支出6，432，453，000元，占预算数的94.35%。"
+    )
+    found = find_metrics(text)
+    learned = learned_things(text, found)
+    assert [(m.start, m.end, m.kind, m.value) for m in learned] == [
+        (m.start, m.end, m.kind, m.value) for m in found
+    ]
+    for m in learned:
+        assert m.thing is None or m.thing in text
+    bias, weights = load_model(stacked=True)
+    assert (
+        "is_rule" in weights and weights["is_rule"] > 0
+    )  # the rules' pick is one feature, trusted
+
+
+# Real dev sentences where the opt-in stacked chooser names the labelled thing and the rules do not.
+@pytest.mark.parametrize(
+    ("text", "quantity", "thing"),
+    [
+        # State Council 1956: the base of the comparison is what grew
+        ("全国公路共修建8，138公里，比1954年的修建里数增长了40%。", "40%", "修建里数"),
+        # Shandong 2026: the subject of 惠及 (the rules read the earlier 就业)
+        (
+            "城镇新增就业124.9万人，以工代赈带动就业16.4万人，新就业形态人员职业伤害保障试点惠及165.3万人。",
+            "165.3万人",
+            "新就业形态人员职业伤害保障试点",
+        ),
+        # State Council 1959: the subject before a time phrase and an adverb
+        (
+            "生活资料工业的产值在一九五八年一年中间也增长了百分之三十四，",
+            "百分之三十四",
+            "产值",
+        ),
+    ],
+)
+def test_stacked_chooser_on_real_sentences(text, quantity, thing):
+    found = find_metrics(text)
+    rules = {m.text: m.thing for m in found}
+    learned = {m.text: m.thing for m in learned_things(text, found)}
+    assert rules[quantity] != thing
+    assert learned[quantity] == thing
