@@ -74,10 +74,15 @@ from reportnlp.corpus.structure import (  # noqa: E402
     BlockScaler,
     StructureFeatures,
     _clusterer,
+    centre_years,
     choose_k,
     compact_signature,
     make_pipeline,
+    panel_years,
 )
+
+#: Centre a panel of years on each year's mean, as the library does (``--no-year-centring``: not).
+CENTRE_YEARS = True
 
 LABELS = ROOT / "corpora" / "structure"
 GWR = ROOT / "corpora" / "gwr"
@@ -355,6 +360,10 @@ def represent(
         kw = {} if variance is None else {"variance": variance}
         head = make_pipeline(2, weights=weights, **kw)[:-1].fit(docs)
         full = np.asarray(head[:-1].transform(docs), dtype=float)
+        years = panel_years(docs) if CENTRE_YEARS else None
+        if years is not None:  # a panel of years: each year's mean out, as cluster_documents does
+            full = np.asarray(centre_years(full, years), dtype=float)
+            head[-1].fit(full)
         return np.asarray(head[-1].transform(full), dtype=float), full
     Z = _represent(name, docs)
     return Z, Z
@@ -638,6 +647,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also print, for ours, each k's silhouette, Calinski-Harabasz, Davies-Bouldin, gap and ARI",
     )
     ap.add_argument(
+        "--no-year-centring",
+        action="store_true",
+        help="ours without the library's centring of a panel of years (cluster_documents years=None)",
+    )
+    ap.add_argument(
         "--blocks",
         action="store_true",
         help="also print, for ours, the nearest-neighbour agreement of each block alone",
@@ -654,6 +668,8 @@ def main(argv: list[str] | None = None) -> int:
         help="add corpora/structure/transcribed/ to provincial_reports.jsonl and stop",
     )
     args = ap.parse_args(argv)
+    global CENTRE_YEARS
+    CENTRE_YEARS = not args.no_year_centring
     if args.add_transcribed:
         print(add_transcribed())
         return 0

@@ -855,6 +855,102 @@ class Reduce(TransformerMixin, BaseEstimator):
         return np.array([f"pc{i}" for i in range(self.pca_.n_components_)], dtype=object)
 
 
+# --- a year's common template -----------------------------------------------------------------------
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_DATE_YEAR = re.compile(r"((?:19|20)\d\d)")
+# a speech's dateline opening the text: ``——2026年1月27日在…会议上`` (or in Chinese numerals)
+_DATELINE = re.compile(r"[—\-－\s]*(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年[^。；\n]{1,12}日[^。\n]{0,4}在")
+#: A year's reports are centred on their year's mean only where two years or more each have at least
+#: this many documents (a panel: several offices' reports for each year).
+PANEL_MIN = 3
+
+
+def document_year(doc: Any) -> Optional[int]:
+    """The year a report is for: a year in its title (``2026年湖北省政府工作报告``, ``…报告（2026年）``), else
+    that of its speech date or date (the ``meta`` of a cleaned page), else that of a speech's dateline among
+    its first three lines (``——2026年1月27日在…会议上``, ``——二〇二六年一月二十八日在…``); None if none.
+
+    >>> document_year(analyse("正文。", title="重庆市人民政府工作报告（2026年）"))
+    2026
+    >>> document_year("——二〇二六年一月二十八日在云南省第十四届人民代表大会第四次会议上\\n\\n各位代表："), document_year("正文。")
+    (2026, None)
+    """
+    from reportnlp.boilerplate.metadata import cn_date, iso_date
+
+    a = as_analysis(doc)
+    m = _TITLE_YEAR.search(a.title or "")
+    if m:
+        return int(m.group(1))
+    for key in ("speech_date", "date"):
+        value = (a.meta or {}).get(key)
+        m = _DATE_YEAR.match(value) if isinstance(value, str) else None
+        if m:
+            return int(m.group(1))
+    for line in [ln for ln in a.text[:400].split("\n") if ln.strip()][:3]:
+        if _DATELINE.match(line):
+            date = iso_date(line) or cn_date(line)
+            if date:
+                return int(date[:4])
+    return None
+
+
+def panel_years(analyses: Sequence[Analysis]) -> Optional[list[Optional[int]]]:
+    """The year to centre each document by (:func:`centre_years`) when the documents form a panel: two
+    years or more with at least :data:`PANEL_MIN` documents each (several offices' reports for each year);
+    a document without a year, or of a year with fewer, gets None (it is left as the scaler centred it, on
+    the whole corpus's mean). None when there is no panel (one report a year, as a country's reports).
+
+    >>> docs = [analyse("正文。", title=f"{y}年政府工作报告") for y in (2025, 2025, 2025, 2026, 2026, 2026, 2027)]
+    >>> panel_years(docs + [analyse("正文。")]), panel_years(docs[2:])
+    ([2025, 2025, 2025, 2026, 2026, 2026, None, None], None)
+    """
+    from collections import Counter
+
+    years = [document_year(a) for a in analyses]
+    counts = Counter(y for y in years if y is not None)
+    panel = {y for y, n in counts.items() if n >= PANEL_MIN}
+    if len(panel) < 2:
+        return None
+    return [y if y in panel else None for y in years]
+
+
+def _years_to_centre(
+    analyses: Sequence[Analysis], years: Union[str, Sequence[int], None]
+) -> Optional[list[int]]:
+    if isinstance(years, str):
+        if years != "auto":
+            raise ValueError(f'years must be "auto", a list of years or None, not {years!r}')
+        return panel_years(analyses)
+    if years is not None and len(years) != len(analyses):
+        raise ValueError(f"{len(years)} years for {len(analyses)} documents")
+    return None if years is None else [None if y is None else int(y) for y in years]
+
+
+def centre_years(X: Any, years: Optional[Sequence[Optional[int]]]) -> Any:
+    """``X`` (the block-weighted features, a DataFrame or an array) with each year's mean taken from its
+    documents' rows: what a year's reports share (the chapters of a new five-year plan, the year's set
+    phrases) is the year's template, not a drafting office's hand. A row whose year is None stays as it is;
+    ``years`` None: ``X`` as it is.
+
+    >>> centre_years(np.array([[1.0, 0.0], [3.0, 0.0], [10.0, 1.0], [12.0, 3.0]]), [2025, 2025, 2026, 2026])
+    array([[-1.,  0.],
+           [ 1.,  0.],
+           [-1., -1.],
+           [ 1.,  1.]])
+    """
+    if years is None:
+        return X
+    A = np.asarray(X, dtype=float)
+    out = A.copy()
+    for year in sorted({y for y in years if y is not None}):
+        rows = np.array([y == year for y in years])
+        out[rows] -= A[rows].mean(axis=0)
+    if hasattr(X, "columns"):  # a DataFrame keeps its column names (the next step reads them)
+        return X.__class__(out, index=X.index, columns=X.columns)
+    return out
+
+
 METHODS = ("kmeans", "ward", "average")
 
 
@@ -918,7 +1014,8 @@ class Clustering:
     * ``k``; ``silhouette`` (the mean over all documents; NaN for one cluster); ``k_scores`` (mean
       silhouette of each ``k`` tried, when ``k`` was ``"auto"``); ``features`` (the matrix clustered);
       ``feature_names``; ``model`` (the fitted :func:`make_pipeline`); ``outlines`` (each cluster's
-      prototype outline as dicts, see :func:`outline`).
+      prototype outline as dicts, see :func:`outline`); ``years``: the years each document was centred
+      by (:func:`centre_years`; None when the documents were not centred).
     """
 
     assignments: Any
@@ -932,6 +1029,7 @@ class Clustering:
     outlines: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
     method: str = "kmeans"
     raw_features: Any = None
+    years: Optional[list[Optional[int]]] = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON: ``k``, ``silhouette``, ``k_scores`` and per cluster its prototype and members."""
@@ -958,6 +1056,7 @@ class Clustering:
             "k": self.k,
             "method": self.method,
             "k_criterion": "best mean silhouette over the k tried (the smaller k on a tie)",
+            "centred_by_year": self.years is not None,
             "silhouette": _num(self.silhouette),
             "k_scores": {str(k): _num(v) for k, v in self.k_scores.items()},
             "clusters": clusters,
@@ -1070,6 +1169,7 @@ def cluster_documents(
     weights: Optional[dict[str, float]] = None,
     variance: Optional[float] = DEFAULT_VARIANCE,
     progress: Optional[Progress] = None,
+    years: Union[str, Sequence[int], None] = "auto",
     **feature_params: Any,
 ) -> Clustering:
     """Cluster documents by structure (:func:`make_pipeline`); ``k="auto"`` picks k by silhouette.
@@ -1082,7 +1182,10 @@ def cluster_documents(
     default to each document's ``id`` (else its position). The result is the same on every run: k-means
     has a fixed ``random_state``, the agglomerative methods are deterministic, and clusters are numbered
     by their first member. ``progress(stage, done, total)``, if given, is told of each stage (``features``,
-    then each ``k`` tried).
+    then each ``k`` tried). ``years``: ``"auto"`` centres each year's documents on their year's mean
+    (:func:`centre_years`) when they form a panel (:func:`panel_years`: several offices' reports for each
+    of two years or more, such as every province's report of 2025 and of 2026), so that the year's common
+    template does not outweigh each office's hand; a list gives the years to centre by; None never centres.
 
     >>> docs = ["一、回顾\\n\\n一是稳增长，成效明显。\\n\\n二是促改革，成效明显。\\n\\n二、任务\\n\\n（一）扩大内需。"] * 3 + [
     ...         "大会批准这个报告。", "大会同意这个报告。", "大会决定批准报告。"]
@@ -1122,19 +1225,23 @@ def cluster_documents(
         analyses
     )  # a DataFrame: the steps read its column names
     raw_matrix = np.asarray(raw, dtype=float)
-    Z = np.asarray(head[1:].transform(raw), dtype=float)
+    by_year = _years_to_centre(analyses, years)
+    scaled = centre_years(head.named_steps["scale"].transform(raw), by_year)
+    reduce = head.named_steps["reduce"]
+    if by_year is not None:  # the components of the centred space
+        reduce.fit(scaled)
+    Z = np.asarray(reduce.transform(scaled), dtype=float)
     names = list(head.named_steps["features"].get_feature_names_out())
     _tick(progress, "features", 1, 1)
 
     k_scores: dict[int, float] = {}
-    reduce = head.named_steps["reduce"]
     # k auto: k and its clusters from the same reduced space, the one silhouette was read in
     if k == "auto":
         k, k_scores = choose_k(Z, method, k_max, random_state=random_state, progress=progress)
     elif reduce.pca_ is not None and reduce.pca_.n_components_ < int(k) - 1:
         # a given k: its clusters in k - 1 components at least (Reduce), the same features
-        reduce.set_params(min_components=int(k) - 1).fit(head[1].transform(raw))
-        Z = np.asarray(head[1:].transform(raw), dtype=float)
+        reduce.set_params(min_components=int(k) - 1).fit(scaled)
+        Z = np.asarray(reduce.transform(scaled), dtype=float)
     model = pipe[-1].set_params(n_clusters=int(k))
     raw = model.fit(Z).labels_ if int(k) > 1 else np.zeros(n, dtype=int)
     labels = _relabel(np.asarray(raw))
@@ -1194,6 +1301,7 @@ def cluster_documents(
         outlines=outlines,
         method=method,
         raw_features=raw_matrix,
+        years=by_year,
     )
 
 
@@ -1205,6 +1313,7 @@ def nearest_documents(
     weights: Optional[dict[str, float]] = None,
     shared: int = 5,
     progress: Optional[Progress] = None,
+    years: Union[str, Sequence[int], None] = "auto",
     **feature_params: Any,
 ) -> Any:
     """Each document's ``top`` nearest documents by structure (Euclidean distance in the scaled,
@@ -1213,7 +1322,8 @@ def nearest_documents(
     are equal) and ``shared`` (up to ``shared`` features both documents have at least half a standard
     deviation above the corpus mean, the strongest first: what the two have in common). Ties go to the
     earlier document; the result is the same on every run. ``progress(stage, done, total)``, if given, is
-    told of each stage (``features``, then ``neighbours`` a document).
+    told of each stage (``features``, then ``neighbours`` a document). ``years`` as for
+    :func:`cluster_documents` (a panel of years is centred on each year's mean).
 
     >>> docs = ["一、回顾\\n\\n一是稳增长，成效明显。\\n\\n二是促改革，成效明显。\\n\\n二、任务\\n\\n（一）扩大内需。",
     ...         "一、回顾\\n\\n一是抓学习，成效明显。\\n\\n二是抓落实，成效明显。\\n\\n二、任务\\n\\n（一）扩大内需。",
@@ -1233,7 +1343,8 @@ def nearest_documents(
     head = make_pipeline(2, weights=weights, **feature_params)[:-2].fit(analyses)
     raw = head.named_steps["features"].transform(analyses)
     raw_matrix = np.asarray(raw, dtype=float)
-    Z = np.asarray(head.named_steps["scale"].transform(raw), dtype=float)
+    by_year = _years_to_centre(analyses, years)
+    Z = np.asarray(centre_years(head.named_steps["scale"].transform(raw), by_year), dtype=float)
     names = list(head.named_steps["features"].get_feature_names_out())
     S = _standardised(raw_matrix)
     D = np.sqrt(np.maximum(((Z[:, None, :] - Z[None, :, :]) ** 2).sum(axis=2), 0.0))
