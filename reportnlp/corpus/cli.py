@@ -62,9 +62,9 @@ def analysed_records(
 ) -> tuple[list[dict], list[str]]:
     """The inputs cleaned (unless ``no_clean``) and analysed: ``(records, failures)`` in input order, read
     through the one reader path (:meth:`ReadOptions.records`: the partition plan on this process, ``jobs``
-    processes or Dask); failures echoed on standard error. ``opts``: the command's shared options (else
-    built from the other arguments); ``near``: the command's output (the parts are staged beside it;
-    default a temporary folder)."""
+    processes or Dask); failures and warnings echoed on standard error, ``--stats`` written. ``opts``:
+    the command's shared options (else built from the other arguments); ``near``: the command's output
+    (the parts are staged beside it; default a temporary folder)."""
     import tempfile
 
     if opts is None:
@@ -81,9 +81,23 @@ def analysed_records(
             import shutil
 
             shutil.rmtree(tmp, ignore_errors=True)
+    _report_reading(summary, opts)
+    return records, summary.failures
+
+
+def _report_reading(summary, opts: ReadOptions) -> None:
+    """What the reading found, as ``clean`` reports it: each failure (``error: …``), each warning (files
+    skipped, ids renamed, tables without text; unless ``--quiet``) on standard error, and ``--stats``
+    (the reading run's summary as JSON, written atomically)."""
     for f in summary.failures:
         click.echo(f"error: {f}", err=True)
-    return records, summary.failures
+    if not opts.quiet:
+        for w in summary.warnings:
+            click.echo(f"warning: {w}", err=True)
+    if opts.stats_path:
+        _write_text(
+            opts.stats_path, json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        )
 
 
 class ComputeProgress:
@@ -602,8 +616,7 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
             docs[r["id"]] = r["text"]
             carried[r["id"]] = {"source": r.get("source"), "fields": r.get("fields") or {}}
     failures = summary.failures
-    for f in failures:
-        click.echo(f"error: {f}", err=True)
+    _report_reading(summary, opts)
     progress = compute_progress(opts)
     try:
         families = find_families(

@@ -1,0 +1,63 @@
+"""The corpus commands (cluster, similar, periods, templates) report their reading as ``clean`` does: a
+file skipped is a warning on standard error, and ``--stats`` writes the reading run's summary."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from reportnlp.cli import main
+
+COMMANDS = {
+    "cluster": ["--k", "2"],
+    "similar": ["--top", "1"],
+    "periods": ["--years-from-title", "--k", "1"],
+    "templates": [],
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The sample corpus (the five real seed pages) with its PROVENANCE.md (not an input format: skipped, with a warning)."""
+    d = tmp_path_factory.mktemp("in") / "seeds"
+    shutil.copytree(ROOT / "corpora" / "samples", d)
+    assert (d / "PROVENANCE.md").exists()
+    return d
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_stats_written_and_skipped_files_warned(command, corpus, tmp_path):
+    out = tmp_path / ("families.jsonl" if command == "templates" else "table.csv")
+    stats = tmp_path / "stats.json"
+    res = CliRunner().invoke(
+        main,
+        [command, str(corpus), "-o", str(out), "--stats", str(stats), *COMMANDS[command]],
+        catch_exceptions=False,
+    )
+    # the seeds' titles carry no year: periods has nothing to cut, but the reading is reported
+    if command == "periods":
+        assert res.exit_code == 1 and "0 documents with a year (5 without)" in res.stderr
+    else:
+        assert res.exit_code == 0 and out.exists(), res.stderr
+    assert "warning: 1 .md file skipped: not an input format" in res.stderr
+    data = json.loads(stats.read_text(encoding="utf-8"))
+    assert data["documents"] == 5 and data["failed"] == 0
+    assert data["warnings"] == ["1 .md file skipped: not an input format"]
+    assert sum(data["encodings"].values()) == 5
+
+
+def test_quiet_hides_warnings_not_errors(corpus, tmp_path):
+    (tmp_path / "in").mkdir()
+    for p in corpus.iterdir():
+        shutil.copy(p, tmp_path / "in" / p.name)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    res = CliRunner().invoke(
+        main, ["cluster", str(tmp_path / "in"), "-o", str(tmp_path / "c.csv"), "-q", "--k", "2"]
+    )
+    assert res.exit_code == 1
+    assert "empty.txt: empty file" in res.stderr and "warning:" not in res.stderr
