@@ -1,0 +1,31 @@
+"""Bad copies of real inputs, as users hand them over: each error names the file and says what is wrong
+and what to do; the rest of the batch is written and the exit code is 1."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from conftest import FIXTURES
+
+from reportnlp.cli import main
+
+REAL = FIXTURES / "real_inputs"
+
+
+def clean(*args: str):
+    return CliRunner().invoke(main, ["clean", *args], catch_exceptions=False)
+
+
+def test_truncated_docx_is_named_truncated_not_sent_to_libreoffice(tmp_path):
+    data = (REAL / "2025_beijing_report.docx").read_bytes()
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "cut.docx").write_bytes(data[: len(data) // 2])  # a download that stopped half-way
+    (d / "whole.docx").write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    res = clean(str(d), "-o", str(out), "-q")
+    assert res.exit_code == 1
+    (line,) = [ln for ln in res.stderr.splitlines() if "cut.docx" in ln]
+    assert "truncated or damaged .docx" in line and "libreoffice" not in line
+    assert [json.loads(r)["id"] for r in out.read_text(encoding="utf-8").splitlines()] == ["whole"]
