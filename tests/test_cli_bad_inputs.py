@@ -29,3 +29,23 @@ def test_truncated_docx_is_named_truncated_not_sent_to_libreoffice(tmp_path):
     (line,) = [ln for ln in res.stderr.splitlines() if "cut.docx" in ln]
     assert "truncated or damaged .docx" in line and "libreoffice" not in line
     assert [json.loads(r)["id"] for r in out.read_text(encoding="utf-8").splitlines()] == ["whole"]
+
+
+def test_a_null_or_number_text_is_named_as_such(tmp_path):
+    """A scraper's dump with a record whose text is null (the page failed) or a number: the error says so,
+    rather than that the record has no text field while listing ``text`` among its fields."""
+    page = (REAL / "news_01.html").read_bytes().decode("gb18030")
+    src = tmp_path / "dump.jsonl"
+    rows = [{"id": "ok", "html": page}, {"id": "n", "text": None}, {"id": "d", "text": 2025}]
+    src.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
+    out = tmp_path / "out.jsonl"
+    res = clean(str(src), "-o", str(out), "-q")
+    assert res.exit_code == 1
+    errors = [ln for ln in res.stderr.splitlines() if ln.startswith("error:")]
+    assert errors == [
+        f"error: {src}:2: empty text: 'text' is null: no text to clean",
+        f"error: {src}:3: 'text' is a number, not a string: no text to clean",
+    ]
+    assert [json.loads(r)["id"] for r in out.read_text(encoding="utf-8").splitlines()] == ["ok"]

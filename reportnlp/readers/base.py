@@ -141,6 +141,22 @@ class BaseReader:
         fmt = None
         if text_key is None and isinstance(obj.get("html"), (str, bytes)):
             text_key, fmt = "html", FORMAT_HTML
+        if text_key is None and (present := next((k for k in keys if k in obj), None)):
+            value = obj[present]
+            if value is None or value != value:  # null, or NaN (an empty cell of a table)
+                return Failure(where, f"empty text: {present!r} is null: no text to clean")
+            what = {
+                bool: "true/false",
+                int: "number",
+                float: "number",
+                list: "list",
+                dict: "object",
+            }
+            return Failure(
+                where,
+                f"{present!r} is a {what.get(type(value), type(value).__name__)}, not a string: "
+                "no text to clean",
+            )
         if text_key is None:
             names = " or ".join(repr(k) for k in keys)
             have = [str(k) for k in obj][:8]
