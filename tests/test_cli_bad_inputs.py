@@ -49,3 +49,19 @@ def test_a_null_or_number_text_is_named_as_such(tmp_path):
         f"error: {src}:3: 'text' is a number, not a string: no text to clean",
     ]
     assert [json.loads(r)["id"] for r in out.read_text(encoding="utf-8").splitlines()] == ["ok"]
+
+
+def test_a_folder_with_no_input_file_is_a_warning(tmp_path):
+    """A typo'd or not yet unpacked folder beside a real one: said, not passed over in silence."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "README.md").write_text("# notes\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = clean(str(REAL / "gov_BJ.html"), str(empty), str(notes), "-o", str(out))
+    assert res.exit_code == 0
+    assert f"warning: {empty}: no input file in this folder" in res.stderr
+    assert f"warning: {notes}: no input file in this folder" in res.stderr
+    assert "warning: 1 .md file skipped: not an input format" in res.stderr
+    assert [json.loads(r)["id"] for r in out.read_text(encoding="utf-8").splitlines()] == ["gov_BJ"]

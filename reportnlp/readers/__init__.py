@@ -182,14 +182,16 @@ PAGE_RESOURCES = "page resources"
 
 @dataclass
 class Preflight:
-    """What a run will meet, found before any work starts: files that are not inputs (by extension)
-    and inputs whose reader needs an extra that is not installed (extra → paths)."""
+    """What a run will meet, found before any work starts: files that are not inputs (by extension),
+    input folders with no input file, and inputs whose reader needs an extra that is not installed
+    (extra → paths)."""
 
     skipped: Counter = field(default_factory=Counter)
     missing: dict[str, list[str]] = field(default_factory=dict)
+    empty: list[str] = field(default_factory=list)  # input folders holding no input file
 
     def warnings(self) -> list[str]:
-        return [
+        return [f"{name}: no input file in this folder" for name in self.empty] + [
             f"{n} file{'s' if n > 1 else ''} in the folders a browser saved beside a page (X_files/) "
             "skipped: the page's images, scripts and frames"
             if ext == PAGE_RESOURCES
@@ -218,6 +220,7 @@ def preflight(inputs: Iterable[str]) -> Preflight:
     result = Preflight()
     for name in inputs:
         if name != "-" and Path(name).is_dir():
+            found = 0
             for root, dirs, files in os.walk(name):
                 for d in page_resource_dirs(dirs, files):  # a saved page's images, scripts, iframes
                     dirs.remove(d)
@@ -226,6 +229,10 @@ def preflight(inputs: Iterable[str]) -> Preflight:
                 for f in files:
                     if not f.startswith(".") and reader_for(f) is None:
                         result.skipped[extension_of(f)] += 1
+                    elif not f.startswith("."):
+                        found += 1
+            if not found:
+                result.empty.append(name)
     for path in expand_inputs(inputs):
         if isinstance(path, Failure) or path == "-":
             continue
