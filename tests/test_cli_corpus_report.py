@@ -61,3 +61,13 @@ def test_quiet_hides_warnings_not_errors(corpus, tmp_path):
     )
     assert res.exit_code == 1
     assert "empty.txt: empty file" in res.stderr and "warning:" not in res.stderr
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_stats_on_the_output_is_refused_before_any_work(command, corpus, tmp_path):
+    out = tmp_path / ("families.jsonl" if command == "templates" else "table.csv")
+    res = CliRunner().invoke(
+        main, [command, str(corpus), "-o", str(out), "--stats", str(out), *COMMANDS[command]]
+    )
+    assert res.exit_code == 2 and "the same path as -o" in res.stderr
+    assert not out.exists()

@@ -245,7 +245,12 @@ def cluster_cmd(
 
     k_value = _k(k)
     opts.check_outputs(
-        [("-o", output, "file"), ("--describe", describe_path, "file"), ("--plot", plot, "file")]
+        [
+            ("-o", output, "file"),
+            ("--describe", describe_path, "file"),
+            ("--plot", plot, "file"),
+            ("--stats", opts.stats_path, "file"),
+        ]
     )
     _check_plot(plot)
     dendrogram = bool(plot) and (
@@ -379,7 +384,9 @@ def similar_cmd(
 
     fmt = _table_format(output)
     _check_plot(plot)
-    opts.check_outputs([("-o", output, "file"), ("--plot", plot, "file")])
+    opts.check_outputs(
+        [("-o", output, "file"), ("--plot", plot, "file"), ("--stats", opts.stats_path, "file")]
+    )
     records, failures = analysed_records(opts.inputs, opts=opts, near=output)
     if len(records) < 2:
         click.echo("error: similar needs at least two documents", err=True)
@@ -516,7 +523,9 @@ def periods_cmd(
     fmt = _table_format(output)
     _check_plot(plot)
     k_value = _k(k)
-    opts.check_outputs([("-o", output, "file"), ("--plot", plot, "file")])
+    opts.check_outputs(
+        [("-o", output, "file"), ("--plot", plot, "file"), ("--stats", opts.stats_path, "file")]
+    )
     records, failures = analysed_records(opts.inputs, opts=opts, near=output)
     dated = [(r, _year_of(r, years_field, years_from_title)) for r in records]
     undated = [r for r, y in dated if y is None]
@@ -607,7 +616,7 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
     from reportnlp.corpus.templates import find_families
     from reportnlp.pipeline.writers import AtomicFile, dumps
 
-    opts.check_outputs([("-o", output, "file")])
+    opts.check_outputs([("-o", output, "file"), ("--stats", opts.stats_path, "file")])
 
     docs: dict[str, str] = {}
     carried: dict[str, dict] = {}  # each id's source file and the input's own fields
