@@ -71,3 +71,24 @@ def test_stats_on_the_output_is_refused_before_any_work(command, corpus, tmp_pat
     )
     assert res.exit_code == 2 and "the same path as -o" in res.stderr
     assert not out.exists()
+
+
+def test_periods_reads_the_year_of_a_date_field(tmp_path):
+    """``--years-field date``: the pages' meta dates (2015-05-21) give their years (every page was left
+    out as undated before)."""
+    pages = sorted(str(p) for p in (ROOT / "tests" / "fixtures" / "real_inputs").glob("*.html"))
+    out = tmp_path / "periods.csv"
+    res = CliRunner().invoke(
+        main,
+        ["periods", *pages, "--years-field", "date", "--min-size", "1", "--k", "2", "-o", str(out)],
+        catch_exceptions=False,
+    )
+    assert res.exit_code == 0, res.stderr
+    assert "3 in periods, 0 without a year" in res.stderr
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("id,year,period")
+    assert [r.split(",")[:3] for r in rows[1:]] == [
+        ["news_01", "2015", "0"],
+        ["news_44", "2015", "0"],
+        ["gov_BJ", "2026", "1"],
+    ]

@@ -16,6 +16,7 @@ runs, not at import.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -456,7 +457,14 @@ def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[f
                 try:
                     return float(value)
                 except (TypeError, ValueError):
-                    return None
+                    pass
+                # a date (the pages' meta date, 2025-01-14; 2025年1月14日; 2025/1/14) or 2025年
+                m = (
+                    re.match(r"\s*([12]\d{3})(?:$|[-/.年])", value)
+                    if isinstance(value, str)
+                    else None
+                )
+                return float(m.group(1)) if m else None
         return None
     if from_title:
         return record_year({"title": record.get("title") or "", "year": None})
@@ -471,7 +479,12 @@ def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[f
     type=click.Path(dir_okay=False),
     help="periods.csv or .json to write.",
 )
-@click.option("--years-field", default=None, help="The record field holding each document's year.")
+@click.option(
+    "--years-field",
+    default=None,
+    help="The record field (or meta key) holding each document's year: a number, or a date that "
+    "starts with it (2025-01-14, 2025年1月14日), e.g. --years-field date for the pages' dates.",
+)
 @click.option(
     "--years-from-title",
     is_flag=True,
