@@ -65,3 +65,21 @@ def test_a_folder_with_no_input_file_is_a_warning(tmp_path):
     assert f"warning: {notes}: no input file in this folder" in res.stderr
     assert "warning: 1 .md file skipped: not an input format" in res.stderr
     assert [json.loads(r)["id"] for r in out.read_text(encoding="utf-8").splitlines()] == ["gov_BJ"]
+
+
+def test_a_compressed_page_is_named_with_what_to_do(tmp_path):
+    """A scraper's ``page.html.gz`` beside plain pages: the warning names ``.html.gz`` and says to
+    decompress it (was: "1 .gz file skipped", which reads like a stray archive)."""
+    import gzip
+
+    d = tmp_path / "in"
+    d.mkdir()
+    page = (REAL / "news_44.html").read_bytes()
+    (d / "news_44.html.gz").write_bytes(gzip.compress(page, mtime=0))
+    (d / "news_01.html").write_bytes((REAL / "news_01.html").read_bytes())
+    res = clean(str(d), "-o", str(tmp_path / "out.jsonl"))
+    assert res.exit_code == 0
+    assert (
+        "warning: 1 .html.gz file skipped: not an input format (only JSON lines, JSON and CSV/TSV "
+        "are read compressed: gunzip it first)"
+    ) in res.stderr

@@ -196,6 +196,7 @@ class Preflight:
             "skipped: the page's images, scripts and frames"
             if ext == PAGE_RESOURCES
             else f"{n} {ext or '(no extension)'} file{'s' if n > 1 else ''} skipped: not an input format"
+            + (_DECOMPRESS.get(ext.rsplit(".", 1)[-1], "") if ext.count(".") > 1 else "")
             for ext, n in sorted(self.skipped.items())
         ]
 
@@ -208,6 +209,24 @@ class Preflight:
             more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
             parts.append(f"{paths[0]}{more} need(s) pip install 'reportnlp[{extra}]'")
         return "missing optional dependencies: " + "; ".join(parts)
+
+
+#: What to run on a compressed file of a format that is read only uncompressed (``page.html.gz``).
+_DECOMPRESS = {
+    suffix: f" (only JSON lines, JSON and CSV/TSV are read compressed: {tool} it first)"
+    for suffix, tool in (("gz", "gunzip"), ("bz2", "bunzip2"), ("xz", "unxz"), ("zst", "unzstd"))
+}
+
+
+def _skipped_extension(name: str) -> str:
+    """The extension a skipped file is counted under: a compressed file's two (``.html.gz``, so that
+    the warning says what it holds), else its last one."""
+    ext = extension_of(name)
+    if ext.lstrip(".") in _DECOMPRESS:
+        inner = Path(name[: -len(ext)]).suffix.lower()
+        if inner and reader_for("x" + inner) is not None:
+            return inner + ext
+    return ext
 
 
 def preflight(inputs: Iterable[str]) -> Preflight:
@@ -228,7 +247,7 @@ def preflight(inputs: Iterable[str]) -> Preflight:
                     result.skipped[PAGE_RESOURCES] += n
                 for f in files:
                     if not f.startswith(".") and reader_for(f) is None:
-                        result.skipped[extension_of(f)] += 1
+                        result.skipped[_skipped_extension(f)] += 1
                     elif not f.startswith("."):
                         found += 1
             if not found:
