@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 from reportnlp.cli import main
 
@@ -83,3 +83,29 @@ def test_a_compressed_page_is_named_with_what_to_do(tmp_path):
         "warning: 1 .html.gz file skipped: not an input format (only JSON lines, JSON and CSV/TSV "
         "are read compressed: gunzip it first)"
     ) in res.stderr
+
+
+def test_plain_text_named_html_is_read_as_text(tmp_path):
+    """A report saved as text under a .html name (no tag at all): read as the text it is, lines and title
+    kept (it was rendered as HTML: every line ran into one paragraph, nothing dropped, no title)."""
+    seed = ROOT / "corpora" / "samples" / "000_61eaccc42b378d20.txt"
+    data = seed.read_bytes()
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "as_text.txt").write_bytes(data)
+    (d / "as_page.html").write_bytes(data)
+    (d / "as_page_utf16.htm").write_bytes(data.decode("utf-8").encode("utf-16"))
+    out = tmp_path / "out.jsonl"
+    assert clean(str(d), "-o", str(out), "-q").exit_code == 0
+    recs = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert recs["as_text"]["title"] == "关于全市理论宣讲工作汇报"
+    for name in ("as_page", "as_page_utf16"):
+        assert (recs[name]["title"], recs[name]["text"]) == (
+            recs["as_text"]["title"],
+            recs["as_text"]["text"],
+        )
+    # a real page keeps the HTML path
+    res = clean(str(REAL / "news_01.html"), "-o", str(tmp_path / "page.jsonl"), "--explain",
+                str(tmp_path / "ex.jsonl"), "-q")  # fmt: skip
+    assert res.exit_code == 0
+    assert any('"reason":"dom:' in ln for ln in (tmp_path / "ex.jsonl").read_text().splitlines())
