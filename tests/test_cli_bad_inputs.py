@@ -109,3 +109,27 @@ def test_plain_text_named_html_is_read_as_text(tmp_path):
                 str(tmp_path / "ex.jsonl"), "-q")  # fmt: skip
     assert res.exit_code == 0
     assert any('"reason":"dom:' in ln for ln in (tmp_path / "ex.jsonl").read_text().splitlines())
+
+
+def test_an_html_fragment_in_a_content_field_is_read_as_a_page(tmp_path):
+    """A CMS export or scraper item whose ``content`` is the article's HTML (the Beijing portal's TRS
+    editor div, no <html> around it): tags and entities go, <p> are paragraphs (they came out as text)."""
+    from lxml import html
+
+    page = html.fromstring((REAL / "gov_BJ.html").read_bytes())
+    (body,) = page.xpath('//div[contains(@class, "TRS_UEDITOR")]')
+    fragment = html.tostring(body, encoding="unicode")
+    rows = [
+        {"id": "bj", "title": "2026年政府工作报告", "content": fragment},
+        {"id": "plain", "content": "<十五五>规划开局之年，我们要坚持稳中求进，<b>是加粗的标签名。"},
+    ]
+    src = tmp_path / "items.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert clean(str(src), "-o", str(out), "-q").exit_code == 0
+    bj, plain = map(json.loads, out.read_text(encoding="utf-8").splitlines())
+    assert "<" not in bj["text"] and "&nbsp;" not in bj["text"] and "style=" not in bj["text"]
+    assert "各位代表：\n\n现在，我代表北京市人民政府" in bj["text"]
+    assert len(bj["paragraphs"]) > 50
+    # a text that merely contains angle brackets stays text
+    assert plain["text"] == rows[1]["content"]

@@ -169,6 +169,10 @@ class BaseReader:
             return Failure(where, f"no {names} (or 'html') string field{hint}")
         if fmt is None and not obj[text_key].strip():  # as an empty .txt file is (see decode)
             return Failure(where, "empty text: no text to clean")
+        if fmt is None and is_html_fragment(
+            obj[text_key]
+        ):  # a CMS's article body: <p>…</p><p>…</p>
+            fmt = FORMAT_HTML
         obj = without_surrogates(obj, where, text_key)
         rid = obj.get(self.id_key)
         if isinstance(rid, bool) or isinstance(rid, (list, dict)):
@@ -198,6 +202,24 @@ def _own_output(obj: Mapping[str, Any]) -> bool:
     """A record that ``reportnlp clean`` or ``reportnlp analyse`` wrote (or their ``to_dict()``)."""
     return ("paragraphs" in obj and "dropped" in obj) or (
         "placeholders" in obj and "signature" in obj
+    )
+
+
+#: A record's text that opens with a tag (``<p>``, ``<div class="TRS_Editor">``) …
+_OPENS_WITH_TAG = re.compile(r"\s*<[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+#: … and closes one somewhere (or breaks a line): markup, not a text about ``<b>``.
+_CLOSING_TAG = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>|<br\s*/?>", re.I)
+
+
+def is_html_fragment(text: Union[str, bytes]) -> bool:
+    """Whether a record's text is an HTML fragment (what a CMS or a scraper stores as an article's
+    body, with no ``<html>`` around it): it opens with a tag and closes one. Such a text is read as a page
+    (tags and entities gone, ``<p>`` as paragraphs), as an ``html`` field is."""
+    head = text[:4096]
+    if isinstance(head, bytes):
+        head = head.decode("utf-8", "replace")
+    return bool(_OPENS_WITH_TAG.match(head)) and bool(
+        _CLOSING_TAG.search(text if isinstance(text, str) else head)
     )
 
 
