@@ -124,7 +124,9 @@ def test_an_html_fragment_in_a_content_field_is_read_as_a_page(tmp_path):
         {"id": "plain", "content": "<十五五>规划开局之年，我们要坚持稳中求进，<b>是加粗的标签名。"},
     ]
     src = tmp_path / "items.jsonl"
-    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    src.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
     out = tmp_path / "out.jsonl"
     assert clean(str(src), "-o", str(out), "-q").exit_code == 0
     bj, plain = map(json.loads, out.read_text(encoding="utf-8").splitlines())
@@ -133,3 +135,34 @@ def test_an_html_fragment_in_a_content_field_is_read_as_a_page(tmp_path):
     assert len(bj["paragraphs"]) > 50
     # a text that merely contains angle brackets stays text
     assert plain["text"] == rows[1]["content"]
+
+
+def test_a_jsonl_with_no_text_field_is_one_error_not_one_a_line(tmp_path):
+    """A labels file beside the corpus (the repository's real-pages labels: 328 lines, no text): one
+    error naming its fields, as for a table without a text column (it was 328 errors)."""
+    d = tmp_path / "in"
+    d.mkdir()
+    labels = (ROOT / "corpora" / "real-pages" / "labels.jsonl").read_bytes()
+    n = labels.count(b"\n")
+    (d / "labels.jsonl").write_bytes(labels)
+    lines = labels.splitlines(keepends=True)
+    # a dump whose text field appears late: each line before it still fails alone
+    (d / "late.jsonl").write_bytes(
+        b"".join(lines[:2])
+        + b"{not json\n"
+        + json.dumps({"id": "late", "content": "今年以来，我县组织宣讲团深入基层。"}).encode()
+        + b"\n"
+    )
+    out = tmp_path / "out.jsonl"
+    res = clean(str(d), "-o", str(out), "-q")
+    assert res.exit_code == 1
+    errors = [ln for ln in res.stderr.splitlines() if ln.startswith("error:")]
+    lab = d / "labels.jsonl"
+    assert [e for e in errors if "labels.jsonl" in e] == [
+        f"error: {lab}:1-{n}: no line has a 'text' or 'content' (or 'html') field ({n} lines; "
+        "fields: doc, lines, meta, site, kind, split, source, raw, note); name the text field with "
+        "--text-field (text_key= in the API)"
+    ]
+    late = [e.split(": ", 2)[1] for e in errors if "late.jsonl" in e]
+    assert late == [f"{d / 'late.jsonl'}:{i}" for i in (1, 2, 3)]
+    assert [json.loads(r)["id"] for r in out.read_text(encoding="utf-8").splitlines()] == ["late"]
