@@ -92,3 +92,21 @@ def test_periods_reads_the_year_of_a_date_field(tmp_path):
         ["news_44", "2015", "0"],
         ["gov_BJ", "2026", "1"],
     ]
+
+
+def test_placeholder_report_json_to_standard_output(corpus, tmp_path, monkeypatch):
+    """``--json -`` writes the report on standard output, as ``-o -`` does for clean and analyse (it
+    wrote a file named ``-`` in the working folder)."""
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(
+        main,
+        ["placeholders", str(corpus), "--json", "-", "--html", "r.html"],
+        catch_exceptions=False,
+    )
+    assert res.exit_code == 0, res.stderr
+    report = json.loads(res.stdout)
+    assert len(report["documents"]) == 5 and report["summary"]["masks"]["total"] > 100
+    assert not (tmp_path / "-").exists() and (tmp_path / "r.html").exists()
+    assert "wrote standard output" in res.stderr
+    res = CliRunner().invoke(main, ["placeholders", str(corpus), "--json", "-", "--html", "-"])
+    assert res.exit_code == 2 and "only one of --json and --html" in res.stderr
