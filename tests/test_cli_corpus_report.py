@@ -110,3 +110,30 @@ def test_placeholder_report_json_to_standard_output(corpus, tmp_path, monkeypatc
     assert "wrote standard output" in res.stderr
     res = CliRunner().invoke(main, ["placeholders", str(corpus), "--json", "-", "--html", "-"])
     assert res.exit_code == 2 and "only one of --json and --html" in res.stderr
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_output_dash_is_standard_output(command, tmp_path, monkeypatch):
+    """``-o -`` writes the table (or the families) on standard output, as clean and analyse do (it wrote
+    a file named ``-`` in the working folder)."""
+    monkeypatch.chdir(tmp_path)
+    pages = sorted(str(p) for p in (ROOT / "tests" / "fixtures" / "real_inputs").glob("*.html"))
+    args = {"periods": ["--years-field", "date", "--min-size", "1", "--k", "2"]}.get(
+        command, COMMANDS[command]
+    )
+    res = CliRunner().invoke(
+        main, [command, *pages, "-o", "-", "--singletons" if command == "templates" else "-q", *args],
+        catch_exceptions=False,
+    )  # fmt: skip
+    assert res.exit_code == 0, res.stderr
+    assert not (tmp_path / "-").exists() and list(tmp_path.iterdir()) == []
+    if command == "templates":
+        fams = [json.loads(ln) for ln in res.stdout.splitlines()]
+        assert sorted(m for f in fams for m in f["members"]) == ["gov_BJ", "news_01", "news_44"]
+        assert "wrote standard output" in res.stderr
+    else:
+        import csv
+        import io
+
+        rows = list(csv.DictReader(io.StringIO(res.stdout)))
+        assert {r["id"] for r in rows} == {"gov_BJ", "news_01", "news_44"}

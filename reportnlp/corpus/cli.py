@@ -15,9 +15,11 @@ runs, not at import.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
+import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -66,12 +68,11 @@ def analysed_records(
     processes or Dask); failures and warnings echoed on standard error, ``--stats`` written. ``opts``:
     the command's shared options (else built from the other arguments); ``near``: the command's output
     (the parts are staged beside it; default a temporary folder)."""
-    import tempfile
 
     if opts is None:
         opts = ReadOptions(inputs, encoding=encoding, no_clean=no_clean, jobs=jobs, quiet=quiet)
     tmp = None
-    if near is None:
+    if near is None or near == "-":  # standard output: the parts are staged in a folder of our own
         tmp = tempfile.mkdtemp(prefix="reportnlp-")
         near = str(Path(tmp) / "records")
     try:
@@ -143,6 +144,11 @@ def _done(progress: Optional[ComputeProgress]) -> None:
 
 
 def _write_text(path: str, text: str) -> None:
+    """Write ``text`` atomically to ``path``, or to standard output for ``-``."""
+    if path == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return
     from reportnlp.pipeline.writers import AtomicFile
 
     f = AtomicFile(path)
@@ -152,6 +158,10 @@ def _write_text(path: str, text: str) -> None:
         f.abort()
         raise
     f.commit()
+
+
+def _shown(path: str) -> str:
+    return "standard output" if path == "-" else path
 
 
 def _check_plot(plot: Optional[str]) -> None:
@@ -329,13 +339,15 @@ def cluster_cmd(
                 f"cluster {row.cluster}: {row.size} documents, prototype {row.prototype} "
                 f"{row.signature or '(no headings)'}" + (f"; {row.traits}" if row.traits else "")
             )
-        lines.append("wrote " + ", ".join(written))
+        lines.append("wrote " + ", ".join(_shown(w) for w in written))
         click.echo("\n".join(lines), err=True)
     if failures:
         sys.exit(1)
 
 
 def _table_format(path: str) -> str:
+    if path == "-":  # standard output: CSV
+        return "csv"
     suffix = path.lower().rsplit(".", 1)[-1] if "." in path else ""
     if suffix not in ("csv", "json"):
         raise click.BadParameter(f"write .csv or .json, not {path!r}", param_hint="-o")
@@ -440,7 +452,7 @@ def similar_cmd(
         click.echo(
             f"documents: {len(records)} read, {len(failures)} failed; {len(table)} neighbour rows "
             f"(top {top}); nearest neighbour has the same outline shape for {same:.0%}\n"
-            "wrote " + ", ".join(written),
+            "wrote " + ", ".join(_shown(w) for w in written),
             err=True,
         )
     if failures:
@@ -594,7 +606,7 @@ def periods_cmd(
         click.echo(
             f"documents: {len(dated)} in periods, {len(undated)} without a year, {len(failures)} failed\n"
             f"periods: {result.k}: {spans}; breaks {result.breaks}\n"
-            "wrote " + ", ".join(written),
+            "wrote " + ", ".join(_shown(w) for w in written),
             err=True,
         )
     if failures:
@@ -633,10 +645,14 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
 
     docs: dict[str, str] = {}
     carried: dict[str, dict] = {}  # each id's source file and the input's own fields
-    with opts.records("clean", near=output) as (summary, records):
-        for r in records:
-            docs[r["id"]] = r["text"]
-            carried[r["id"]] = {"source": r.get("source"), "fields": r.get("fields") or {}}
+    with contextlib.ExitStack() as stack:
+        near = output
+        if output == "-":  # standard output: the parts are staged in a folder of our own
+            near = str(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "families")
+        with opts.records("clean", near=near) as (summary, records):
+            for r in records:
+                docs[r["id"]] = r["text"]
+                carried[r["id"]] = {"source": r.get("source"), "fields": r.get("fields") or {}}
     failures = summary.failures
     _report_reading(summary, opts)
     progress = compute_progress(opts)
@@ -646,23 +662,31 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
         )
     finally:
         _done(progress)
-    out = AtomicFile(output)
-    try:
+
+    def rows():
         for fam in families:
             row = fam.to_dict()
             row["inputs"] = {m: carried.get(m, {}) for m in fam.members}  # source and fields
-            out.write(dumps(row) + "\n")
-    except BaseException:
-        out.abort()
-        raise
-    out.commit()
+            yield dumps(row) + "\n"
+
+    if output == "-":
+        _write_text(output, "".join(rows()))
+    else:
+        out = AtomicFile(output)
+        try:
+            for row in rows():
+                out.write(row)
+        except BaseException:
+            out.abort()
+            raise
+        out.commit()
     if not opts.quiet:
         in_families = sum(len(f.members) for f in families if len(f.members) > 1)
         click.echo(
             f"documents: {len(docs)} read, {len(failures)} failed\n"
             f"families: {sum(len(f.members) > 1 for f in families)} "
             f"({in_families} documents in families, {len(docs) - in_families} alone)\n"
-            f"wrote {output}",
+            f"wrote {_shown(output)}",
             err=True,
         )
     if failures:
