@@ -190,7 +190,7 @@ def _plot_or_warn(fn, *args, **kwargs) -> Optional[str]:
     "--output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="clusters.csv to write (clusters.json: the same rows as JSON).",
+    help="clusters.csv to write (clusters.json: the same rows as JSON; -: CSV on standard output).",
 )
 @click.option(
     "--k",
@@ -360,7 +360,7 @@ def _table_format(path: str) -> str:
     "--output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="neighbours.csv or neighbours.json to write.",
+    help="neighbours.csv or neighbours.json to write (-: CSV on standard output).",
 )
 @click.option(
     "--top",
@@ -489,7 +489,7 @@ def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[f
     "--output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="periods.csv or .json to write.",
+    help="periods.csv or .json to write (-: CSV on standard output).",
 )
 @click.option(
     "--years-field",
@@ -615,7 +615,11 @@ def periods_cmd(
 
 @click.command("templates", context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="families.jsonl"
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="families.jsonl (-: standard output)",
 )
 @click.option(
     "--threshold",
