@@ -122,6 +122,10 @@ def test_an_html_fragment_in_a_content_field_is_read_as_a_page(tmp_path):
     rows = [
         {"id": "bj", "title": "2026年政府工作报告", "content": fragment},
         {"id": "plain", "content": "<十五五>规划开局之年，我们要坚持稳中求进，<b>是加粗的标签名。"},
+        {
+            "id": "br",
+            "content": "关于全市理论宣讲工作汇报<br>今年以来，我市组织宣讲团深入基层。<br/>二是创新形式。",
+        },
     ]
     src = tmp_path / "items.jsonl"
     src.write_text(
@@ -129,12 +133,15 @@ def test_an_html_fragment_in_a_content_field_is_read_as_a_page(tmp_path):
     )
     out = tmp_path / "out.jsonl"
     assert clean(str(src), "-o", str(out), "-q").exit_code == 0
-    bj, plain = map(json.loads, out.read_text(encoding="utf-8").splitlines())
+    bj, plain, br = map(json.loads, out.read_text(encoding="utf-8").splitlines())
     assert "<" not in bj["text"] and "&nbsp;" not in bj["text"] and "style=" not in bj["text"]
     assert "各位代表：\n\n现在，我代表北京市人民政府" in bj["text"]
     assert len(bj["paragraphs"]) > 50
     # a text that merely contains angle brackets stays text
     assert plain["text"] == rows[1]["content"]
+    # lines broken by <br> (a 文库 dump): a title and paragraphs
+    assert br["title"] == "关于全市理论宣讲工作汇报"
+    assert br["text"] == "今年以来，我市组织宣讲团深入基层。\n\n二是创新形式。"
 
 
 def test_a_jsonl_with_no_text_field_is_one_error_not_one_a_line(tmp_path):

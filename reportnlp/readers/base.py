@@ -209,18 +209,24 @@ def _own_output(obj: Mapping[str, Any]) -> bool:
 _OPENS_WITH_TAG = re.compile(r"\s*<[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 #: … and closes one somewhere (or breaks a line): markup, not a text about ``<b>``.
 _CLOSING_TAG = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>|<br\s*/?>", re.I)
+#: A line-breaking tag inside a text: ``<br>``, ``<br/>``, ``</p>``, ``</div>``.
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>|</(?:p|div)\s*>", re.I)
 
 
 def is_html_fragment(text: Union[str, bytes]) -> bool:
     """Whether a record's text is an HTML fragment (what a CMS or a scraper stores as an article's
-    body, with no ``<html>`` around it): it opens with a tag and closes one. Such a text is read as a page
-    (tags and entities gone, ``<p>`` as paragraphs), as an ``html`` field is."""
+    body, with no ``<html>`` around it): it opens with a tag and closes one, or it breaks its lines with
+    markup (two ``<br>``, ``</p>`` or ``</div>`` at least). Such a text is read as a page (tags and
+    entities gone, ``<p>`` and ``<br>`` as line breaks), as an ``html`` field is."""
     head = text[:4096]
     if isinstance(head, bytes):
         head = head.decode("utf-8", "replace")
-    return bool(_OPENS_WITH_TAG.match(head)) and bool(
-        _CLOSING_TAG.search(text if isinstance(text, str) else head)
-    )
+    body = text if isinstance(text, str) else head
+    if _OPENS_WITH_TAG.match(head):
+        return bool(_CLOSING_TAG.search(body))
+    # or lines broken by markup: 第一段<br>第二段<br/> (a 文库 or forum dump), two breaks at least
+    breaks = _LINE_BREAK_TAG.finditer(body)
+    return next(breaks, None) is not None and next(breaks, None) is not None
 
 
 def stem_of(path: str) -> str:
