@@ -173,3 +173,35 @@ def test_a_jsonl_with_no_text_field_is_one_error_not_one_a_line(tmp_path):
     late = [e.split(": ", 2)[1] for e in errors if "late.jsonl" in e]
     assert late == [f"{d / 'late.jsonl'}:{i}" for i in (1, 2, 3)]
     assert [json.loads(r)["id"] for r in out.read_text(encoding="utf-8").splitlines()] == ["late"]
+
+
+def test_a_utf16_table_as_excel_saves_it(tmp_path):
+    """Excel's "Unicode text" is a UTF-16 TSV with a BOM: read (it failed with a gb18030
+    UnicodeDecodeError); a table in no encoding we read names its line and says what to do."""
+    reports = [
+        json.loads(ln)
+        for ln in (ROOT / "corpora" / "structure" / "provincial_reports.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()[:2]
+    ]
+    key = "text" if "text" in reports[0] else "content"
+    tsv = "id\ttext\r\n" + "".join(
+        f"{r['id']}\t{r[key][:2000].replace(chr(10), ' ').replace(chr(9), ' ')}\r\n"
+        for r in reports
+    )
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "excel_unicode.tsv").write_bytes(tsv.encode("utf-16"))  # BOM + UTF-16-LE
+    (d / "utf16.csv").write_bytes(tsv.replace("\t", ",").encode("utf-16"))
+    (d / "broken.csv").write_bytes(b"id,text\r\na,\xe4\xbb\x8a\xe5\xb9\xb4\r\nb,\xff\xfe\xff\r\n")
+    out = tmp_path / "out.jsonl"
+    res = clean(str(d), "-o", str(out), "-q")
+    assert res.exit_code == 1
+    assert res.stderr.splitlines() == [
+        f"error: {d / 'broken.csv'}:3: not UTF-8, UTF-16 or GB18030 text (byte 21): save the table "
+        "as UTF-8"
+    ]
+    recs = [json.loads(r) for r in out.read_text(encoding="utf-8").splitlines()]
+    ids = [str(r["id"]) for r in reports]
+    assert [r["id"] for r in recs] == ids + [f"{i}#2" for i in ids]  # the .tsv, then the .csv
+    assert recs[0]["text"][:20] == recs[2]["text"][:20] and len(recs[0]["text"]) > 500

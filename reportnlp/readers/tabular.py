@@ -3,6 +3,7 @@ pyarrow, read one row group at a time). One row is one document; the header name
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import math
@@ -48,18 +49,46 @@ def _plain(value: Any) -> Any:
     return str(value)  # Decimal and other cell types: as text, so every output can write them
 
 
+def _table_text(data: bytes):
+    """A table file's text: UTF-16 or UTF-32 by its BOM (Excel's "Unicode text" is UTF-16 with a BOM),
+    else UTF-8 (BOM or not), else GB18030; the last ``UnicodeDecodeError`` when none decodes it."""
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as err:
+                return err
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as err:
+        return err
+
+
 class CsvReader(BaseReader):
-    """Comma-separated values with a header row (UTF-8, BOM or not; else GB18030)."""
+    """Comma-separated values with a header row (UTF-8, BOM or not; UTF-16 with a BOM; else GB18030)."""
 
     extensions = tuple(".csv" + c for c in ("",) + COMPRESSIONS)
     delimiter = ","
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         data = decompress(data, path)
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("gb18030")
+        text = _table_text(data)
+        if isinstance(text, UnicodeDecodeError):
+            line = data[: text.start].count(b"\n") + 1
+            yield Failure(
+                f"{path}:{line}",
+                f"not UTF-8, UTF-16 or GB18030 text (byte {text.start:,}): save the table as UTF-8",
+            )
+            return
         rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=self.delimiter)
         if rows.fieldnames and (fail := self.no_text_column(list(rows.fieldnames), path)):
             yield fail
