@@ -175,33 +175,39 @@ def test_a_jsonl_with_no_text_field_is_one_error_not_one_a_line(tmp_path):
     assert [json.loads(r)["id"] for r in out.read_text(encoding="utf-8").splitlines()] == ["late"]
 
 
-def test_a_utf16_table_as_excel_saves_it(tmp_path):
-    """Excel's "Unicode text" is a UTF-16 TSV with a BOM: read (it failed with a gb18030
-    UnicodeDecodeError); a table in no encoding we read names its line and says what to do."""
+def test_tables_are_decoded_as_text_files_are(tmp_path):
+    """Excel's "Unicode text" (a UTF-16 TSV with a BOM) and a Big5 CSV are read (the first failed with a
+    gb18030 UnicodeDecodeError, the second came out as GB18030 mojibake); an empty table and a table in
+    no encoding we read are errors naming the file and line."""
     reports = [
         json.loads(ln)
         for ln in (ROOT / "corpora" / "structure" / "provincial_reports.jsonl")
         .read_text(encoding="utf-8")
         .splitlines()[:2]
     ]
-    key = "text" if "text" in reports[0] else "content"
     tsv = "id\ttext\r\n" + "".join(
-        f"{r['id']}\t{r[key][:2000].replace(chr(10), ' ').replace(chr(9), ' ')}\r\n"
+        f"{r['id']}\t{r['text'][:2000].replace(chr(10), ' ').replace(chr(9), ' ')}\r\n"
         for r in reports
     )
     d = tmp_path / "in"
     d.mkdir()
-    (d / "excel_unicode.tsv").write_bytes(tsv.encode("utf-16"))  # BOM + UTF-16-LE
-    (d / "utf16.csv").write_bytes(tsv.replace("\t", ",").encode("utf-16"))
+    (d / "a_excel_unicode.tsv").write_bytes(tsv.encode("utf-16"))  # BOM + UTF-16-LE
+    trad = "id,text\r\nhk,今年以來，我縣組織宣講團深入基層，開展宣講30餘場次，受眾5000餘人次，群眾反響良好。\r\n"
+    (d / "b_big5.csv").write_bytes(trad.encode("big5"))
     (d / "broken.csv").write_bytes(b"id,text\r\na,\xe4\xbb\x8a\xe5\xb9\xb4\r\nb,\xff\xfe\xff\r\n")
+    (d / "empty.csv").write_bytes(b"")
     out = tmp_path / "out.jsonl"
     res = clean(str(d), "-o", str(out), "-q")
     assert res.exit_code == 1
     assert res.stderr.splitlines() == [
-        f"error: {d / 'broken.csv'}:3: not UTF-8, UTF-16 or GB18030 text (byte 21): save the table "
-        "as UTF-8"
+        f"error: {d / 'broken.csv'}:3: cannot decode: invalid UTF-8 byte 0xff at byte 21 and no "
+        "supported legacy encoding fits; save the table as UTF-8",
+        f"error: {d / 'empty.csv'}: empty file: no text to clean",
     ]
     recs = [json.loads(r) for r in out.read_text(encoding="utf-8").splitlines()]
-    ids = [str(r["id"]) for r in reports]
-    assert [r["id"] for r in recs] == ids + [f"{i}#2" for i in ids]  # the .tsv, then the .csv
-    assert recs[0]["text"][:20] == recs[2]["text"][:20] and len(recs[0]["text"]) > 500
+    assert [r["id"] for r in recs] == [str(r["id"]) for r in reports] + ["hk"]
+    assert recs[0]["text"].startswith(reports[0]["text"][:20]) and len(recs[0]["text"]) > 500
+    assert (
+        recs[2]["text"]
+        == "今年以来，我县组织宣讲团深入基层，开展宣讲30余场次，受众5000余人次，群众反响良好。"
+    )

@@ -3,13 +3,14 @@ pyarrow, read one row group at a time). One row is one document; the header name
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import math
 from collections.abc import Iterator
 from typing import Any, Optional
 
+from reportnlp.errors import InputError
+from reportnlp.normalise.decode import decode
 from reportnlp.readers.base import (
     DEFAULT_TEXT_KEYS,
     BaseReader,
@@ -49,44 +50,22 @@ def _plain(value: Any) -> Any:
     return str(value)  # Decimal and other cell types: as text, so every output can write them
 
 
-def _table_text(data: bytes):
-    """A table file's text: UTF-16 or UTF-32 by its BOM (Excel's "Unicode text" is UTF-16 with a BOM),
-    else UTF-8 (BOM or not), else GB18030; the last ``UnicodeDecodeError`` when none decodes it."""
-    for bom, enc in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError as err:
-                return err
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError as err:
-        return err
-
-
 class CsvReader(BaseReader):
-    """Comma-separated values with a header row (UTF-8, BOM or not; UTF-16 with a BOM; else GB18030)."""
+    """Comma-separated values with a header row, decoded as a ``.txt`` is (UTF-8 with or without BOM,
+    UTF-16, GB18030 or Big5: :func:`reportnlp.normalise.decode.decode`)."""
 
     extensions = tuple(".csv" + c for c in ("",) + COMPRESSIONS)
     delimiter = ","
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         data = decompress(data, path)
-        text = _table_text(data)
-        if isinstance(text, UnicodeDecodeError):
-            line = data[: text.start].count(b"\n") + 1
+        try:  # as a .txt is decoded: BOMs, UTF-8, UTF-16 (Excel's "Unicode text"), GB18030 or Big5
+            text, _ = decode(data, source=path)
+        except InputError as err:
+            where = path if err.line is None else f"{path}:{err.line}"
+            empty = err.message.startswith("empty")
             yield Failure(
-                f"{path}:{line}",
-                f"not UTF-8, UTF-16 or GB18030 text (byte {text.start:,}): save the table as UTF-8",
+                where, err.message if empty else f"{err.message}; save the table as UTF-8"
             )
             return
         rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=self.delimiter)
