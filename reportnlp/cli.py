@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import sys
 import tempfile
+from pathlib import Path
 from typing import Optional
 
 import click
@@ -104,13 +106,13 @@ def analyse_cmd(output: str, frames_dir: Optional[str], parts: bool, opts: ReadO
     "--html",
     "html_path",
     type=click.Path(dir_okay=False),
-    help="Write the HTML report: one self-contained page that opens offline.",
+    help="Write the HTML report: one self-contained page that opens offline (- for standard output).",
 )
 @click.option(
     "--json",
     "json_path",
     type=click.Path(dir_okay=False),
-    help="Write the JSON report: the same facts as the HTML, for scripts.",
+    help="Write the JSON report: the same facts as the HTML, for scripts (- for standard output).",
 )
 @reading_options
 def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: ReadOptions) -> None:
@@ -128,10 +130,13 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
     """
     if not html_path and not json_path:
         raise click.UsageError("give --html FILE, --json FILE or both")
+    if json_path == "-" and html_path == "-":
+        raise click.UsageError("only one of --json and --html can be - (standard output)")
+    files_out = [p for p in (json_path, html_path) if p and p != "-"]
     opts.check_outputs(
         [
-            ("--json", json_path, "file"),
-            ("--html", html_path, "file"),
+            ("--json", json_path if json_path != "-" else None, "file"),
+            ("--html", html_path if html_path != "-" else None, "file"),
             ("--stats", opts.stats_path, "file"),
         ]
     )
@@ -139,26 +144,39 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
     from reportnlp.report import build_report, to_html, to_json
 
     entries = []
-    with opts.records("placeholders", near=json_path or html_path) as (summary, records):
-        entries.extend(records)
+    with contextlib.ExitStack() as stack:
+        # the run's parts are staged beside a file output, else in a folder of our own
+        near = files_out[0] if files_out else None
+        if near is None:
+            tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="reportnlp-"))
+            near = str(Path(tmp) / "report")
+        with opts.records("placeholders", near=near) as (summary, records):
+            entries.extend(records)
     for failure in summary.failures:
         click.echo(f"error: {failure}", err=True)
     report = build_report(entries, failures=summary.failures)
     json_text = to_json(report)
     files = []
+    to_stdout = None
     try:
-        if json_path:
-            files.append(AtomicFile(json_path))
-            files[-1].write(json_text)
-        if html_path:
-            files.append(AtomicFile(html_path))
-            files[-1].write(to_html(report, json_text=json_text))
+        for path, make in (
+            (json_path, lambda: json_text),
+            (html_path, lambda: to_html(report, json_text=json_text)),
+        ):
+            if path == "-":
+                to_stdout = make()
+            elif path:
+                files.append(AtomicFile(path))
+                files[-1].write(make())
     except BaseException:
         for f in files:
             f.abort()
         raise
     for f in files:
         f.commit()
+    if to_stdout is not None:  # written once the run is done, as clean -o - is
+        sys.stdout.buffer.write(to_stdout.encode("utf-8"))
+        sys.stdout.buffer.flush()
     _write_stats(summary, opts.stats_path)
     if not opts.quiet:
         _print_summary(summary, verb="analysed")
@@ -171,7 +189,7 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
         )
         for path in (json_path, html_path):
             if path:
-                click.echo(f"wrote {path}", err=True)
+                click.echo(f"wrote {'standard output' if path == '-' else path}", err=True)
     if summary.failures:
         sys.exit(1)
 

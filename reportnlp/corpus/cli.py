@@ -15,8 +15,11 @@ runs, not at import.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 import sys
+import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -62,15 +65,14 @@ def analysed_records(
 ) -> tuple[list[dict], list[str]]:
     """The inputs cleaned (unless ``no_clean``) and analysed: ``(records, failures)`` in input order, read
     through the one reader path (:meth:`ReadOptions.records`: the partition plan on this process, ``jobs``
-    processes or Dask); failures echoed on standard error. ``opts``: the command's shared options (else
-    built from the other arguments); ``near``: the command's output (the parts are staged beside it;
-    default a temporary folder)."""
-    import tempfile
+    processes or Dask); failures and warnings echoed on standard error, ``--stats`` written. ``opts``:
+    the command's shared options (else built from the other arguments); ``near``: the command's output
+    (the parts are staged beside it; default a temporary folder)."""
 
     if opts is None:
         opts = ReadOptions(inputs, encoding=encoding, no_clean=no_clean, jobs=jobs, quiet=quiet)
     tmp = None
-    if near is None:
+    if near is None or near == "-":  # standard output: the parts are staged in a folder of our own
         tmp = tempfile.mkdtemp(prefix="reportnlp-")
         near = str(Path(tmp) / "records")
     try:
@@ -81,9 +83,23 @@ def analysed_records(
             import shutil
 
             shutil.rmtree(tmp, ignore_errors=True)
+    _report_reading(summary, opts)
+    return records, summary.failures
+
+
+def _report_reading(summary, opts: ReadOptions) -> None:
+    """What the reading found, as ``clean`` reports it: each failure (``error: …``), each warning (files
+    skipped, ids renamed, tables without text; unless ``--quiet``) on standard error, and ``--stats``
+    (the reading run's summary as JSON, written atomically)."""
     for f in summary.failures:
         click.echo(f"error: {f}", err=True)
-    return records, summary.failures
+    if not opts.quiet:
+        for w in summary.warnings:
+            click.echo(f"warning: {w}", err=True)
+    if opts.stats_path:
+        _write_text(
+            opts.stats_path, json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        )
 
 
 class ComputeProgress:
@@ -128,6 +144,11 @@ def _done(progress: Optional[ComputeProgress]) -> None:
 
 
 def _write_text(path: str, text: str) -> None:
+    """Write ``text`` atomically to ``path``, or to standard output for ``-``."""
+    if path == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return
     from reportnlp.pipeline.writers import AtomicFile
 
     f = AtomicFile(path)
@@ -137,6 +158,10 @@ def _write_text(path: str, text: str) -> None:
         f.abort()
         raise
     f.commit()
+
+
+def _shown(path: str) -> str:
+    return "standard output" if path == "-" else path
 
 
 def _check_plot(plot: Optional[str]) -> None:
@@ -165,7 +190,7 @@ def _plot_or_warn(fn, *args, **kwargs) -> Optional[str]:
     "--output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="clusters.csv to write (clusters.json: the same rows as JSON).",
+    help="clusters.csv to write (clusters.json: the same rows as JSON; -: CSV on standard output).",
 )
 @click.option(
     "--k",
@@ -231,7 +256,12 @@ def cluster_cmd(
 
     k_value = _k(k)
     opts.check_outputs(
-        [("-o", output, "file"), ("--describe", describe_path, "file"), ("--plot", plot, "file")]
+        [
+            ("-o", output, "file"),
+            ("--describe", describe_path, "file"),
+            ("--plot", plot, "file"),
+            ("--stats", opts.stats_path, "file"),
+        ]
     )
     _check_plot(plot)
     dendrogram = bool(plot) and (
@@ -309,13 +339,15 @@ def cluster_cmd(
                 f"cluster {row.cluster}: {row.size} documents, prototype {row.prototype} "
                 f"{row.signature or '(no headings)'}" + (f"; {row.traits}" if row.traits else "")
             )
-        lines.append("wrote " + ", ".join(written))
+        lines.append("wrote " + ", ".join(_shown(w) for w in written))
         click.echo("\n".join(lines), err=True)
     if failures:
         sys.exit(1)
 
 
 def _table_format(path: str) -> str:
+    if path == "-":  # standard output: CSV
+        return "csv"
     suffix = path.lower().rsplit(".", 1)[-1] if "." in path else ""
     if suffix not in ("csv", "json"):
         raise click.BadParameter(f"write .csv or .json, not {path!r}", param_hint="-o")
@@ -328,7 +360,7 @@ def _table_format(path: str) -> str:
     "--output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="neighbours.csv or neighbours.json to write.",
+    help="neighbours.csv or neighbours.json to write (-: CSV on standard output).",
 )
 @click.option(
     "--top",
@@ -365,7 +397,9 @@ def similar_cmd(
 
     fmt = _table_format(output)
     _check_plot(plot)
-    opts.check_outputs([("-o", output, "file"), ("--plot", plot, "file")])
+    opts.check_outputs(
+        [("-o", output, "file"), ("--plot", plot, "file"), ("--stats", opts.stats_path, "file")]
+    )
     records, failures = analysed_records(opts.inputs, opts=opts, near=output)
     if len(records) < 2:
         click.echo("error: similar needs at least two documents", err=True)
@@ -418,7 +452,7 @@ def similar_cmd(
         click.echo(
             f"documents: {len(records)} read, {len(failures)} failed; {len(table)} neighbour rows "
             f"(top {top}); nearest neighbour has the same outline shape for {same:.0%}\n"
-            "wrote " + ", ".join(written),
+            "wrote " + ", ".join(_shown(w) for w in written),
             err=True,
         )
     if failures:
@@ -435,7 +469,14 @@ def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[f
                 try:
                     return float(value)
                 except (TypeError, ValueError):
-                    return None
+                    pass
+                # a date (the pages' meta date, 2025-01-14; 2025年1月14日; 2025/1/14) or 2025年
+                m = (
+                    re.match(r"\s*([12]\d{3})(?:$|[-/.年])", value)
+                    if isinstance(value, str)
+                    else None
+                )
+                return float(m.group(1)) if m else None
         return None
     if from_title:
         return record_year({"title": record.get("title") or "", "year": None})
@@ -448,9 +489,14 @@ def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[f
     "--output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="periods.csv or .json to write.",
+    help="periods.csv or .json to write (-: CSV on standard output).",
 )
-@click.option("--years-field", default=None, help="The record field holding each document's year.")
+@click.option(
+    "--years-field",
+    default=None,
+    help="The record field (or meta key) holding each document's year: a number, or a date that "
+    "starts with it (2025-01-14, 2025年1月14日), e.g. --years-field date for the pages' dates.",
+)
 @click.option(
     "--years-from-title",
     is_flag=True,
@@ -502,7 +548,9 @@ def periods_cmd(
     fmt = _table_format(output)
     _check_plot(plot)
     k_value = _k(k)
-    opts.check_outputs([("-o", output, "file"), ("--plot", plot, "file")])
+    opts.check_outputs(
+        [("-o", output, "file"), ("--plot", plot, "file"), ("--stats", opts.stats_path, "file")]
+    )
     records, failures = analysed_records(opts.inputs, opts=opts, near=output)
     dated = [(r, _year_of(r, years_field, years_from_title)) for r in records]
     undated = [r for r, y in dated if y is None]
@@ -558,7 +606,7 @@ def periods_cmd(
         click.echo(
             f"documents: {len(dated)} in periods, {len(undated)} without a year, {len(failures)} failed\n"
             f"periods: {result.k}: {spans}; breaks {result.breaks}\n"
-            "wrote " + ", ".join(written),
+            "wrote " + ", ".join(_shown(w) for w in written),
             err=True,
         )
     if failures:
@@ -567,7 +615,11 @@ def periods_cmd(
 
 @click.command("templates", context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="families.jsonl"
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="families.jsonl (-: standard output)",
 )
 @click.option(
     "--threshold",
@@ -593,17 +645,20 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
     from reportnlp.corpus.templates import find_families
     from reportnlp.pipeline.writers import AtomicFile, dumps
 
-    opts.check_outputs([("-o", output, "file")])
+    opts.check_outputs([("-o", output, "file"), ("--stats", opts.stats_path, "file")])
 
     docs: dict[str, str] = {}
     carried: dict[str, dict] = {}  # each id's source file and the input's own fields
-    with opts.records("clean", near=output) as (summary, records):
-        for r in records:
-            docs[r["id"]] = r["text"]
-            carried[r["id"]] = {"source": r.get("source"), "fields": r.get("fields") or {}}
+    with contextlib.ExitStack() as stack:
+        near = output
+        if output == "-":  # standard output: the parts are staged in a folder of our own
+            near = str(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "families")
+        with opts.records("clean", near=near) as (summary, records):
+            for r in records:
+                docs[r["id"]] = r["text"]
+                carried[r["id"]] = {"source": r.get("source"), "fields": r.get("fields") or {}}
     failures = summary.failures
-    for f in failures:
-        click.echo(f"error: {f}", err=True)
+    _report_reading(summary, opts)
     progress = compute_progress(opts)
     try:
         families = find_families(
@@ -611,23 +666,31 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
         )
     finally:
         _done(progress)
-    out = AtomicFile(output)
-    try:
+
+    def rows():
         for fam in families:
             row = fam.to_dict()
             row["inputs"] = {m: carried.get(m, {}) for m in fam.members}  # source and fields
-            out.write(dumps(row) + "\n")
-    except BaseException:
-        out.abort()
-        raise
-    out.commit()
+            yield dumps(row) + "\n"
+
+    if output == "-":
+        _write_text(output, "".join(rows()))
+    else:
+        out = AtomicFile(output)
+        try:
+            for row in rows():
+                out.write(row)
+        except BaseException:
+            out.abort()
+            raise
+        out.commit()
     if not opts.quiet:
         in_families = sum(len(f.members) for f in families if len(f.members) > 1)
         click.echo(
             f"documents: {len(docs)} read, {len(failures)} failed\n"
             f"families: {sum(len(f.members) > 1 for f in families)} "
             f"({in_families} documents in families, {len(docs) - in_families} alone)\n"
-            f"wrote {output}",
+            f"wrote {_shown(output)}",
             err=True,
         )
     if failures:

@@ -182,18 +182,21 @@ PAGE_RESOURCES = "page resources"
 
 @dataclass
 class Preflight:
-    """What a run will meet, found before any work starts: files that are not inputs (by extension)
-    and inputs whose reader needs an extra that is not installed (extra → paths)."""
+    """What a run will meet, found before any work starts: files that are not inputs (by extension),
+    input folders with no input file, and inputs whose reader needs an extra that is not installed
+    (extra → paths)."""
 
     skipped: Counter = field(default_factory=Counter)
     missing: dict[str, list[str]] = field(default_factory=dict)
+    empty: list[str] = field(default_factory=list)  # input folders holding no input file
 
     def warnings(self) -> list[str]:
-        return [
+        return [f"{name}: no input file in this folder" for name in self.empty] + [
             f"{n} file{'s' if n > 1 else ''} in the folders a browser saved beside a page (X_files/) "
             "skipped: the page's images, scripts and frames"
             if ext == PAGE_RESOURCES
             else f"{n} {ext or '(no extension)'} file{'s' if n > 1 else ''} skipped: not an input format"
+            + (_DECOMPRESS.get(ext.rsplit(".", 1)[-1], "") if ext.count(".") > 1 else "")
             for ext, n in sorted(self.skipped.items())
         ]
 
@@ -208,6 +211,24 @@ class Preflight:
         return "missing optional dependencies: " + "; ".join(parts)
 
 
+#: What to run on a compressed file of a format that is read only uncompressed (``page.html.gz``).
+_DECOMPRESS = {
+    suffix: f" (only JSON lines, JSON and CSV/TSV are read compressed: {tool} it first)"
+    for suffix, tool in (("gz", "gunzip"), ("bz2", "bunzip2"), ("xz", "unxz"), ("zst", "unzstd"))
+}
+
+
+def _skipped_extension(name: str) -> str:
+    """The extension a skipped file is counted under: a compressed file's two (``.html.gz``, so that
+    the warning says what it holds), else its last one."""
+    ext = extension_of(name)
+    if ext.lstrip(".") in _DECOMPRESS:
+        inner = Path(name[: -len(ext)]).suffix.lower()
+        if inner and reader_for("x" + inner) is not None:
+            return inner + ext
+    return ext
+
+
 def preflight(inputs: Iterable[str]) -> Preflight:
     """Walk ``inputs`` as the run will (:func:`reportnlp.pipeline.readers.expand_inputs`), count the
     files that are not inputs and find the readers whose extra is missing."""
@@ -218,6 +239,7 @@ def preflight(inputs: Iterable[str]) -> Preflight:
     result = Preflight()
     for name in inputs:
         if name != "-" and Path(name).is_dir():
+            found = 0
             for root, dirs, files in os.walk(name):
                 for d in page_resource_dirs(dirs, files):  # a saved page's images, scripts, iframes
                     dirs.remove(d)
@@ -225,7 +247,11 @@ def preflight(inputs: Iterable[str]) -> Preflight:
                     result.skipped[PAGE_RESOURCES] += n
                 for f in files:
                     if not f.startswith(".") and reader_for(f) is None:
-                        result.skipped[extension_of(f)] += 1
+                        result.skipped[_skipped_extension(f)] += 1
+                    elif not f.startswith("."):
+                        found += 1
+            if not found:
+                result.empty.append(name)
     for path in expand_inputs(inputs):
         if isinstance(path, Failure) or path == "-":
             continue

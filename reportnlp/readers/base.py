@@ -141,6 +141,22 @@ class BaseReader:
         fmt = None
         if text_key is None and isinstance(obj.get("html"), (str, bytes)):
             text_key, fmt = "html", FORMAT_HTML
+        if text_key is None and (present := next((k for k in keys if k in obj), None)):
+            value = obj[present]
+            if value is None or value != value:  # null, or NaN (an empty cell of a table)
+                return Failure(where, f"empty text: {present!r} is null: no text to clean")
+            what = {
+                bool: "true/false",
+                int: "number",
+                float: "number",
+                list: "list",
+                dict: "object",
+            }
+            return Failure(
+                where,
+                f"{present!r} is a {what.get(type(value), type(value).__name__)}, not a string: "
+                "no text to clean",
+            )
         if text_key is None:
             names = " or ".join(repr(k) for k in keys)
             have = [str(k) for k in obj][:8]
@@ -153,6 +169,10 @@ class BaseReader:
             return Failure(where, f"no {names} (or 'html') string field{hint}")
         if fmt is None and not obj[text_key].strip():  # as an empty .txt file is (see decode)
             return Failure(where, "empty text: no text to clean")
+        if fmt is None and is_html_fragment(
+            obj[text_key]
+        ):  # a CMS's article body: <p>…</p><p>…</p>
+            fmt = FORMAT_HTML
         obj = without_surrogates(obj, where, text_key)
         rid = obj.get(self.id_key)
         if isinstance(rid, bool) or isinstance(rid, (list, dict)):
@@ -183,6 +203,30 @@ def _own_output(obj: Mapping[str, Any]) -> bool:
     return ("paragraphs" in obj and "dropped" in obj) or (
         "placeholders" in obj and "signature" in obj
     )
+
+
+#: A record's text that opens with a tag (``<p>``, ``<div class="TRS_Editor">``) …
+_OPENS_WITH_TAG = re.compile(r"\s*<[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+#: … and closes one somewhere (or breaks a line): markup, not a text about ``<b>``.
+_CLOSING_TAG = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>|<br\s*/?>", re.I)
+#: A line-breaking tag inside a text: ``<br>``, ``<br/>``, ``</p>``, ``</div>``.
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>|</(?:p|div)\s*>", re.I)
+
+
+def is_html_fragment(text: Union[str, bytes]) -> bool:
+    """Whether a record's text is an HTML fragment (what a CMS or a scraper stores as an article's
+    body, with no ``<html>`` around it): it opens with a tag and closes one, or it breaks its lines with
+    markup (two ``<br>``, ``</p>`` or ``</div>`` at least). Such a text is read as a page (tags and
+    entities gone, ``<p>`` and ``<br>`` as line breaks), as an ``html`` field is."""
+    head = text[:4096]
+    if isinstance(head, bytes):
+        head = head.decode("utf-8", "replace")
+    body = text if isinstance(text, str) else head
+    if _OPENS_WITH_TAG.match(head):
+        return bool(_CLOSING_TAG.search(body))
+    # or lines broken by markup: 第一段<br>第二段<br/> (a 文库 or forum dump), two breaks at least
+    breaks = _LINE_BREAK_TAG.finditer(body)
+    return next(breaks, None) is not None and next(breaks, None) is not None
 
 
 def stem_of(path: str) -> str:

@@ -273,7 +273,7 @@ class DocxReader(BaseReader):
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         if not zipfile.is_zipfile(io.BytesIO(data)):
-            yield Failure(path, "not a .docx (no ZIP container): " + CONVERT_HINT.format(path=path))
+            yield Failure(path, _not_a_zip(data, path))
             return
         lines, hints, _ = docx_lines(data)
         if not any(ln.strip() for ln in lines):
@@ -285,6 +285,20 @@ class DocxReader(BaseReader):
 
 
 CONVERT_HINT = "convert it first, e.g. libreoffice --headless --convert-to docx '{path}'"
+
+
+def _not_a_zip(data: bytes, path: str) -> str:
+    """Why a ``.docx`` that is no ZIP file cannot be read: cut short (a ZIP's start without its end: a
+    download or copy that stopped; converting will not help), a binary Word file named ``.docx``, or
+    something else."""
+    if data.startswith(b"PK\x03\x04"):
+        return (
+            f"truncated or damaged .docx: a ZIP container without its end ({len(data):,} bytes); "
+            "download or copy the file again"
+        )
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "a binary Word (.doc) file named .docx: " + CONVERT_HINT.format(path=path)
+    return "not a .docx (no ZIP container): " + CONVERT_HINT.format(path=path)
 
 
 class LegacyWordReader(BaseReader):

@@ -742,7 +742,25 @@ class HtmlReader(BaseReader):
     extensions = (".html", ".htm", ".shtml", ".xhtml")
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
-        yield Record(stem, data, path, fields=dict(self.default_metadata), format=FORMAT_HTML)
+        # a file with no tag at all is plain text named .html (a report saved or renamed so): read as
+        # text, else its lines would run together as one HTML paragraph
+        fmt = FORMAT_HTML if has_markup(data) else None
+        yield Record(stem, data, path, fields=dict(self.default_metadata), format=fmt)
+
+
+#: A tag, comment or doctype anywhere; without a BOM in UTF-16 too (NUL bytes between the characters;
+#: a false match there only keeps the page on the HTML path).
+_ANY_TAG = re.compile(rb"<(?:\x00)?[A-Za-z!/?]")
+_ANY_TAG_TEXT = re.compile(r"<[A-Za-z!/?]")
+
+
+def has_markup(data: bytes) -> bool:
+    """Whether ``data`` holds any tag, comment or doctype (a file with a BOM is searched as decoded text:
+    UTF-16 code units of Chinese characters can hold the byte ``<``)."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return bool(_ANY_TAG_TEXT.search(data.decode(enc, "replace")))
+    return bool(_ANY_TAG.search(data))
 
 
 class MhtmlReader(BaseReader):

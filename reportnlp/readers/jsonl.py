@@ -8,7 +8,7 @@ import logging
 from collections.abc import Iterator
 from typing import Optional
 
-from reportnlp.readers.base import DEFAULT_TEXT_KEYS, BaseReader, Failure, Item, need
+from reportnlp.readers.base import DEFAULT_TEXT_KEYS, BaseReader, Failure, Item, Record, need
 
 _log = logging.getLogger("reportnlp")
 
@@ -98,20 +98,60 @@ class JsonlReader(BaseReader):
         yield Failure(f"{path}:{line}", f"{problem}: the rest of the file is lost")
 
     def read_lines(self, data: bytes, path: str, stem: str, first_line: int = 1) -> Iterator[Item]:
-        """Records of ``data``, whose first line is line ``first_line`` of ``path``."""
+        """Records of ``data``, whose first line is line ``first_line`` of ``path``. When no line has a
+        text field at all (labels or metadata beside a corpus, or the text under another name), one
+        failure says so for all of them, as for a table without a text column, not one a line."""
+        keys = (self.text_key,) if self.text_key else DEFAULT_TEXT_KEYS
+        pending: list[Item] = []  # the items so far, while no line has had a text field
+        lacking: set[int] = set()  # indices in pending of objects with no text field at all
+        names: dict[str, None] = {}  # their fields, in order of appearance
+        holding = True
         for lineno, raw in enumerate(data.split(b"\n"), start=first_line):
             if not raw.strip():
                 continue
-            where = f"{path}:{lineno}"
-            try:
-                obj = json.loads(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as err:
-                yield Failure(where, f"malformed JSON line: {err}")
-                continue
-            if not isinstance(obj, dict):
-                yield Failure(where, "JSON line is not an object")
-                continue
-            yield self.record_from(obj, where, f"{stem}-{lineno}")
+            item, obj = self._line(raw, lineno, path, stem)
+            if not holding:
+                yield item
+            elif obj is not None and not any(k in obj for k in (*keys, "html")):
+                lacking.add(len(pending))
+                names.update((str(k), None) for k in list(obj)[:12])
+                pending.append(item)
+            elif isinstance(item, Record) or len(pending) >= _MAX_PENDING:
+                yield from pending  # a text field after all: every line speaks for itself
+                yield item
+                holding, pending = False, []
+            else:
+                pending.append(item)
+        if len(lacking) < 2:
+            yield from pending
+            return
+        first, last = min(lacking), max(lacking)
+        shown = ", ".join(list(names)[:12]) + (" …" if len(names) > 12 else "")
+        for i, item in enumerate(pending):
+            if i == first:
+                yield Failure(
+                    f"{item.where}-{pending[last].where.rsplit(':', 1)[1]}",
+                    f"no line has a {' or '.join(repr(k) for k in keys)} (or 'html') field "
+                    f"({len(lacking)} lines; fields: {shown}); name the text field with "
+                    "--text-field (text_key= in the API)",
+                )
+            elif i not in lacking:
+                yield item
+
+    def _line(self, raw: bytes, lineno: int, path: str, stem: str) -> tuple[Item, Optional[dict]]:
+        """One line's record or failure, and its JSON object (``None`` when it is not one)."""
+        where = f"{path}:{lineno}"
+        try:
+            obj = json.loads(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as err:
+            return Failure(where, f"malformed JSON line: {err}"), None
+        if not isinstance(obj, dict):
+            return Failure(where, "JSON line is not an object"), None
+        return self.record_from(obj, where, f"{stem}-{lineno}"), obj
+
+
+#: Lines held back while no line has had a text field (beyond them, each line fails alone again).
+_MAX_PENDING = 10_000
 
 
 class JsonReader(JsonlReader):

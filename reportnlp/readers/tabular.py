@@ -9,6 +9,8 @@ import math
 from collections.abc import Iterator
 from typing import Any, Optional
 
+from reportnlp.errors import InputError
+from reportnlp.normalise.decode import decode
 from reportnlp.readers.base import (
     DEFAULT_TEXT_KEYS,
     BaseReader,
@@ -49,17 +51,23 @@ def _plain(value: Any) -> Any:
 
 
 class CsvReader(BaseReader):
-    """Comma-separated values with a header row (UTF-8, BOM or not; else GB18030)."""
+    """Comma-separated values with a header row, decoded as a ``.txt`` is (UTF-8 with or without BOM,
+    UTF-16, GB18030 or Big5: :func:`reportnlp.normalise.decode.decode`)."""
 
     extensions = tuple(".csv" + c for c in ("",) + COMPRESSIONS)
     delimiter = ","
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         data = decompress(data, path)
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("gb18030")
+        try:  # as a .txt is decoded: BOMs, UTF-8, UTF-16 (Excel's "Unicode text"), GB18030 or Big5
+            text, _ = decode(data, source=path)
+        except InputError as err:
+            where = path if err.line is None else f"{path}:{err.line}"
+            empty = err.message.startswith("empty")
+            yield Failure(
+                where, err.message if empty else f"{err.message}; save the table as UTF-8"
+            )
+            return
         rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=self.delimiter)
         if rows.fieldnames and (fail := self.no_text_column(list(rows.fieldnames), path)):
             yield fail
