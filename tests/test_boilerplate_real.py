@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import GWR
 from reportnlp import clean
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -342,3 +343,15 @@ def test_site_hint_words_cover_every_site_pattern():
             assert _SITE_HINT.search(line), line
     assert all(any(p.search(_HAN_SPACES.sub("", x)) for p in _SITE_PATTERNS) for x in samples)
     assert matched > len(samples)  # real pages' lines too
+
+
+def test_a_text_file_whose_title_stands_over_a_blank_line_keeps_its_title():
+    # a report saved as text: the title, a blank line, the paragraphs one a line (a Word export); a
+    # cleaned text (every paragraph over one blank line) still gives no title, so cleaning twice is stable
+    rec = json.loads(open(GWR, encoding="utf-8").readlines()[40])
+    paras = [p.strip() for p in rec["content"].split("\n") if len(p.strip()) > 40][:4]  # prose
+    page = rec["title"] + "\n\n" + "\n".join(paras)
+    doc = clean(page)
+    assert doc.title == rec["title"] and doc.text.startswith(paras[0][:10])
+    assert clean(doc.text).text == doc.text and clean(doc.text).title is None
+    assert clean(rec["title"] + "\n\n" + "\n\n".join(paras)).title is None  # the shape of clean's own text

@@ -1024,10 +1024,16 @@ def _lead_headline(
         len(filled) > 2 and filled[2] == first_body and _SALUTE.match(texts[filled[1]])
     ):  # the first paragraph right under it, or under a greeting (``尊敬的各位领导、各位代表,大家好!👋``)
         return False
-    if filled[1] != filled[0] + 1 and all(actions[j] in (codes.KEEP, codes.TITLE) for j in filled):
-        # a blank line between, on a page of text alone: that is how a cleaned text looks (its
-        # paragraphs are blank-separated), whose first line is a heading the first pass kept under its
-        # title (``深圳市…工作指引`` under ``….docx``); taking it now would not be idempotent
+    if (
+        filled[1] != filled[0] + 1
+        and all(b - a == 2 for a, b in zip(filled, filled[1:]))
+        and all(actions[j] in (codes.KEEP, codes.TITLE) for j in filled)
+    ):
+        # a blank line between, on a page of text alone whose every paragraph is one line with one blank
+        # line after it: that is how a cleaned text looks, whose first line is a heading the first pass
+        # kept under its title (``深圳市…工作指引`` under ``….docx``); taking it now would not be idempotent.
+        # A text file whose title alone stands over a blank line (its paragraphs not blank-separated,
+        # or by two blank lines) is no cleaned text: its first line is its title.
         return False
     i, body = filled[0], texts[first_body]
     t = texts[i]
