@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GWR
 from reportnlp import clean
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -346,12 +345,10 @@ def test_site_hint_words_cover_every_site_pattern():
 
 
 def test_a_text_file_whose_title_stands_over_a_blank_line_keeps_its_title():
-    # a report saved as text: the title, a blank line, the paragraphs one a line (a Word export); a
-    # cleaned text (every paragraph over one blank line) still gives no title, so cleaning twice is stable
-    rec = json.loads(open(GWR, encoding="utf-8").readlines()[40])
-    paras = [p.strip() for p in rec["content"].split("\n") if len(p.strip()) > 40][:4]  # prose
-    page = rec["title"] + "\n\n" + "\n".join(paras)
-    doc = clean(page)
-    assert doc.title == rec["title"] and doc.text.startswith(paras[0][:10])
-    assert clean(doc.text).text == doc.text and clean(doc.text).title is None
-    assert clean(rec["title"] + "\n\n" + "\n\n".join(paras)).title is None  # the shape of clean's own text
+    # real dev pages saved as text: the title, a blank line, paragraphs not blank-separated one by one;
+    # a cleaned text (every paragraph over one blank line) still gives no title, so cleaning twice is stable
+    for name, title in (("govn_06", "政府信息主动公开事项目录"), ("blog_06", "性能优化那些事(珍藏贴)")):
+        doc = _clean(name)
+        assert doc.title == title and not doc.text.startswith(title)
+        assert clean(doc.text).text == doc.text
+    assert clean(doc.title + "\n\n" + doc.text).title is None  # the shape of clean's own text
