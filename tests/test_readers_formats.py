@@ -528,3 +528,13 @@ def test_no_clean_reports_a_page_with_no_visible_text_as_clean_does(tmp_path):
         r = CliRunner().invoke(main, ["analyse", str(tmp_path / "in"), "-o", str(out), *extra])
         assert r.exit_code == 1 and "challenge.html: HTML page with no visible text" in r.output
         assert [x["id"] for x in _jsonl(out)] == ["gov_BJ"]
+
+
+def test_a_dateline_after_the_browser_titles_dash_is_no_site():
+    # 河北新闻网's page: <title>政府工作报告——2026年1月26日在河北省第十四届人民代表大会第四次会议上</title>
+    page = (ROOT / "tests" / "fixtures" / "gov_pages" / "gov_HE.html").read_bytes()
+    from reportnlp import clean
+
+    doc = clean(page)
+    assert doc.meta["speech_date"] == "2026-01-26" and doc.meta["author"] == "王正谱"
+    assert "会议上" not in doc.meta.get("site", "") and not doc.meta.get("site", "").startswith("2026")

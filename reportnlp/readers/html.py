@@ -727,12 +727,23 @@ def merge_meta(
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|——|－)\s*")
 
 
+#: A date opening a title's last part: a speech's dateline (``政府工作报告——2026年1月26日在…会议上``), no site
+_DATED = re.compile(r"(?:19|20)\d\d\s*[年./-]|[〇○零一二三四五六七八九]{4}年")
+
+
 def _site_from_title(title: str) -> Optional[str]:
-    """The site's name that ends a browser title (``八部委…新生态_网易财经`` → ``网易财经``)."""
+    """The site's name that ends a browser title (``八部委…新生态_网易财经`` → ``网易财经``); not a speech's
+    dateline after a dash.
+
+    >>> _site_from_title("八部委…新生态_网易财经"), _site_from_title("政府工作报告——2026年1月26日在河北省第十四届人民代表大会第四次会议上")
+    ('网易财经', None)
+    """
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return None
     last = parts[-1].strip()
+    if _DATED.match(last):
+        return None
     return last if 2 <= len(last) <= 30 and _CJK.search(last) else None
 
 
