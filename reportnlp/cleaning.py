@@ -211,34 +211,47 @@ def _kept_lines(decisions, lines, unwidened, starts=None) -> list[KeptLine]:
 def clean_stream(
     records: Iterable[Mapping[str, Any]],
     *,
+    text_key: Optional[str] = None,
+    id_key: str = "id",
     corpus_counts: Optional[Mapping[int, int]] = None,
     corpus_min_docs: int = 5,
     **options: Any,
 ) -> Iterator[CleanDoc]:
     """Clean many documents lazily: each record has ``text`` or ``content`` (str or bytes) or ``html`` (a
-    page), optional ``id`` and ``title``; its other fields come out in :attr:`CleanDoc.fields`. ``records``
-    may be a pandas DataFrame (one row a record).
+    page), or the field ``text_key`` names; optional ``id`` (or ``id_key``), ``title`` and ``meta`` (the
+    metadata it states: see :func:`clean`); its other fields come out in :attr:`CleanDoc.fields`.
+    ``records`` may be a pandas DataFrame (one row a record). A record without its text raises
+    :class:`~reportnlp.errors.InputError` naming the record (0-based) and its fields.
 
     >>> [d.id for d in clean_stream([{"id": "a", "text": "正文一,有内容。"}, {"id": "b", "text": "正文二。"}])]
     ['a', 'b']
+    >>> [d.text for d in clean_stream([{"doc": "c", "body": "正文三。"}], text_key="body", id_key="doc")]
+    ['正文三。']
     """
     if hasattr(records, "to_dict") and hasattr(records, "columns"):  # a pandas DataFrame
         rows = records.to_dict("records")  # a column a row lacks is NaN there: left out
         records = ({k: v for k, v in r.items() if v == v} for r in rows)
     forced_html = options.pop("html", None)
-    for rec in records:
-        key = next(
-            (k for k in ("text", "content", "html") if isinstance(rec.get(k), (str, bytes))), "text"
-        )
+    keys = (text_key,) if text_key else ("text", "content", "html")
+    for n, rec in enumerate(records):
+        key = next((k for k in keys if isinstance(rec.get(k), (str, bytes))), None)
+        if key is None:
+            named = " or ".join(repr(k) for k in keys)
+            raise InputError(
+                f"record {n}: no {named} string field (fields: {', '.join(map(str, rec))}); "
+                "name the text field with text_key="
+            )
         title = rec.get("title")
+        meta = rec.get("meta")
         yield clean(
             rec[key],
-            id=str(rec.get("id", "")),
+            id=str(rec.get(id_key, "")),
             title=title if isinstance(title, str) and title else None,
             source=rec.get("source"),
             corpus_counts=corpus_counts,
             corpus_min_docs=corpus_min_docs,
             html=True if key == "html" else forced_html,
             fields={k: v for k, v in rec.items() if k != key},
+            meta=meta if isinstance(meta, Mapping) else None,
             **options,
         )

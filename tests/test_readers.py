@@ -514,3 +514,14 @@ def test_parquet_cells_of_any_type_come_out_as_json(tmp_path):
     [rec] = _jsonl(out)
     assert rec["fields"] == {"id": "a", "amount": "1.50", "ts": "2024-01-02T03:04:00", "blob": "中"}
     assert rec["source"].endswith("t.parquet:1") and rec["text"] == text
+
+
+def test_api_clean_stream_names_its_text_and_id_columns():
+    pd = pytest.importorskip("pandas")
+    body = reportnlp.clean(GOV.read_bytes()).text
+    frame = pd.DataFrame([{"doc_id": "bj-2026", "body": body, "year": 2026}])
+    docs = list(reportnlp.clean_stream(frame, text_key="body", id_key="doc_id"))
+    assert [d.id for d in docs] == ["bj-2026"] and docs[0].text == body
+    assert docs[0].fields == {"doc_id": "bj-2026", "year": 2026}
+    with pytest.raises(reportnlp.InputError, match="record 0: no 'text'.*fields: doc_id, body, year"):
+        list(reportnlp.clean_stream(frame))
