@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import seed_paths
 
@@ -48,3 +50,13 @@ def test_traditional_seed_in_big5(stem):
     decoded, detected = decode(text.encode("big5"))
     assert (decoded, detected) == (text, "big5")
     assert record(text.encode("big5")) == record(text.encode("utf-8"))
+
+
+def test_a_word_or_pdf_file_given_to_clean_says_where_it_is_read():
+    import reportnlp
+    from reportnlp.errors import InputError
+
+    real = Path(__file__).resolve().parent / "fixtures" / "real_inputs"
+    for name, what in (("2025_beijing_report.docx", "ZIP container"), ("2025_beijing_report_p1-4.pdf", "PDF")):
+        with pytest.raises(InputError, match=f"{what}.*clean_files"):
+            reportnlp.clean((real / name).read_bytes())

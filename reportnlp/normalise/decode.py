@@ -105,6 +105,24 @@ def _is_binary(text: str) -> bool:
     return bad > 0.01 * min(len(text), 20000)
 
 
+#: The leading bytes of the binary formats a reader handles (``clean`` reads text and HTML only).
+_BINARY_FORMATS = (
+    (b"PK\x03\x04", "a ZIP container (a Word .docx or Excel .xlsx file?)"),
+    (b"%PDF", "a PDF file"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc / .xls)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+)
+
+
+def _binary_hint(data: bytes) -> str:
+    """What a binary input looks like, and where it is read: the files' readers (``clean_files``, the
+    commands), not ``clean()`` on its bytes."""
+    for magic, what in _BINARY_FORMATS:
+        if data.startswith(magic):
+            return f" ({what}: read it with reportnlp.clean_files(path) or the reportnlp commands)"
+    return ""
+
+
 def decode(
     data: bytes, *, source: Optional[str] = None, encoding: Optional[str] = None
 ) -> tuple[str, str]:
@@ -129,7 +147,9 @@ def decode(
         utf16 = _guess_utf16(data)
         if utf16 is None:
             raise InputError(
-                "binary file: NUL bytes and not UTF-16 text", source, _line_of(data, data.index(0))
+                "binary file: NUL bytes and not UTF-16 text" + _binary_hint(data),
+                source,
+                _line_of(data, data.index(0)),
             )
         return utf16
     try:
