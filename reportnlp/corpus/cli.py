@@ -334,6 +334,12 @@ def cluster_cmd(
             )
             + (f"; silhouette {result.silhouette:.3f}" if result.k > 1 else ""),
         ]
+        if result.years is not None:  # a panel of years: what each year's reports share is set aside
+            dated = sorted({y for y in result.years if y is not None})
+            lines.append(
+                f"years: {len(dated)} with several documents each ({', '.join(map(str, dated))}): "
+                "each centred on its year's mean"
+            )
         for row in result.clusters.itertuples():
             lines.append(
                 f"cluster {row.cluster}: {row.size} documents, prototype {row.prototype} "
