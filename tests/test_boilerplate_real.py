@@ -44,10 +44,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 # each labelled before the code ran (at the round's start code: titles 17/23, fields 22/26, F1 0.829); the 233
 # earlier rows keep their figures page by page (one boilerplate line more found); the 256 rows give titles 244/256,
 # fields 407/419, gov_report titles 26/27 and fields 52/52, news titles 139/140 and fields 291/295 (floors unchanged).
+# Session 9, second check of the gov7 labels (audit7, PROVENANCE.md): six `site` fields added on dev pages that
+# name themselves (govn_20, govr_20, govr_25, wnews_87, wnews_96, wnews_99) and wnews_104's title moved from its
+# kicker to the headline, by the guide; no code changed. Re-pinned to the corrected labels: all titles 243/256,
+# fields 408/425; gov_report fields 52/54; news titles 138/140, fields 292/298.
 FLOORS = [
-    (None, 0.99, 0.99, 0.945, 0.965),
-    ("gov_report", 1.0, 0.995, 0.95, 1.0),
-    ("news", 0.995, 0.993, 0.99, 0.985),
+    (None, 0.99, 0.99, 0.945, 0.955),
+    ("gov_report", 1.0, 0.995, 0.95, 0.96),
+    ("news", 0.995, 0.993, 0.985, 0.975),
 ]
 
 
