@@ -767,3 +767,28 @@ def test_a_given_k_is_clustered_in_k_minus_1_components():
     assert agreement(labels, given.assignments["cluster"])["ari"] > 0.4
     again = cluster_documents(docs, k=k)
     assert again.assignments["cluster"].tolist() == given.assignments["cluster"].tolist()
+
+
+# Session 9: a panel of years (every province's report of 2026, three of 2025) is centred on each year's
+# mean; one report a year (the State Council) is no panel. Measured (README, `bench/eval_structure.py --set
+# provincial [--no-year-centring]`): ARI at k = 19 0.325 -> 0.662, the other year nearest 3/6 -> 4/6.
+def test_a_panel_of_years_is_centred_and_one_report_a_year_is_not():
+    from sklearn.metrics import adjusted_rand_score
+
+    from reportnlp.corpus.structure import cluster_documents, document_year, panel_years
+
+    E = _bench()
+    rows = [json.loads(line) for line in open(E.LABELS / "provincial_reports.jsonl", encoding="utf-8")]
+    docs, labels = E.load_provincial()
+    found = [document_year(a) for a in docs]
+    # the year from the title, else from the speech's dateline (``——二〇二六年一月二十八日在…``)
+    assert sum(y == r["year"] for y, r in zip(found, rows)) == 21 and found.count(None) == 1
+    years = panel_years(docs)
+    assert years is not None and years.count(2025) == 3 and years.count(None) == 1
+    centred = cluster_documents(docs, k=19, ids=[r["id"] for r in rows])
+    plain = cluster_documents(docs, k=19, ids=[r["id"] for r in rows], years=None)
+    assert centred.years == years and plain.years is None and centred.to_dict()["centred_by_year"]
+    ari = [adjusted_rand_score(labels, c.assignments["cluster"]) for c in (plain, centred)]
+    assert ari[1] > ari[0] + 0.2, ari
+    gwr = [json.loads(line) for line in open(GWR, encoding="utf-8")][:12]
+    assert panel_years([reportnlp.analyse(r["content"][:2000], title=r["title"]) for r in gwr]) is None
