@@ -79,8 +79,18 @@ def clean_cmd(
     is_flag=True,
     help="OUT is a directory of parts: part-00000.jsonl … and a _SUCCESS marker written last.",
 )
+@click.option(
+    "--things",
+    type=click.Choice(["rules", "learned"]),
+    default="rules",
+    show_default=True,
+    help="How each metric's measured thing is chosen: the rules, or the learned chooser for every "
+    "metric (right more often on new text, about twice find_metrics' time).",
+)
 @reading_options
-def analyse_cmd(output: str, frames_dir: Optional[str], parts: bool, opts: ReadOptions) -> None:
+def analyse_cmd(
+    output: str, frames_dir: Optional[str], parts: bool, things: str, opts: ReadOptions
+) -> None:
     """Find placeholders, metrics, slogans and headings: one JSONL record per document.
 
     INPUT is read as by ``reportnlp clean`` and cleaned first unless --no-clean. Every span has ``start``
@@ -98,6 +108,7 @@ def analyse_cmd(output: str, frames_dir: Optional[str], parts: bool, opts: ReadO
         )
     if frames_dir and parts:
         raise click.UsageError("--frames needs OUT.jsonl or OUT.parquet, not --parts")
+    opts.things = things
     _run("analyse", output, opts, frames_dir=frames_dir, parts=parts)
 
 

@@ -153,3 +153,30 @@ def test_stacked_chooser_on_real_sentences(text, quantity, thing):
     learned = {m.text: m.thing for m in learned_things(text, found)}
     assert rules[quantity] != thing
     assert learned[quantity] == thing
+
+
+def test_analyse_things_learned_in_the_api_and_the_command(tmp_path):
+    from click.testing import CliRunner
+
+    import reportnlp
+    from reportnlp.cli import main
+
+    gwr = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+    rec = json.loads(open(gwr, encoding="utf-8").readlines()[60])  # a State Council report, as clean takes it
+    doc = reportnlp.clean(rec["content"], title=rec["title"], id="r")
+    rules, learned = reportnlp.analyse(doc), reportnlp.analyse(doc, things="learned")
+    spans = [(m.start, m.end, m.kind) for m in rules.metrics]
+    assert spans == [(m.start, m.end, m.kind) for m in learned.metrics]  # the same metrics
+    changed = [(a.thing, b.thing) for a, b in zip(rules.metrics, learned.metrics) if a.thing != b.thing]
+    assert changed and len(changed) < len(spans) // 2, changed  # some things re-picked, most kept
+    with pytest.raises(ValueError, match="things must be one of"):
+        reportnlp.analyse(doc, things="both")
+    page = tmp_path / "r.jsonl"
+    page.write_text(json.dumps({"id": "r", "title": rec["title"], "text": rec["content"]}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")  # fmt: skip
+    for how in ("rules", "learned"):
+        out = tmp_path / f"{how}.jsonl"
+        res = CliRunner().invoke(main, ["analyse", str(page), "-o", str(out), "--things", how, "-q"])
+        assert res.exit_code == 0, res.output
+        got = [m["thing"] for m in json.loads(out.read_text(encoding="utf-8"))["metrics"]]
+        assert got == [m.thing for m in (rules if how == "rules" else learned).metrics]

@@ -54,6 +54,7 @@ class ReadOptions:
     text_field: Optional[str] = None
     id_field: str = "id"
     warnings: list[str] = field(default_factory=list)  # found before the run (e.g. skipped files)
+    things: str = "rules"  # analyse: how a metric's thing is chosen (``analyse --things``)
 
     def check(self) -> None:
         """Usage errors, raised before any work starts; the inputs' preflight (missing extras of their
@@ -125,12 +126,14 @@ class ReadOptions:
         return "off" if self.no_clean else self.corpus_signal
 
     def clean_options(self) -> dict[str, Any]:
-        """The options of :func:`reportnlp.cleaning.clean` (``no_clean`` for the analyse step)."""
+        """The options of :func:`reportnlp.cleaning.clean` (``no_clean`` and ``things`` for the analyse step)."""
         options: dict[str, Any] = {"to_simplified": not self.keep_script}
         if self.encoding:
             options["encoding"] = self.encoding
         if self.no_clean:
             options["no_clean"] = True
+        if self.things != "rules":
+            options["things"] = self.things
         return options
 
     def executor(self):

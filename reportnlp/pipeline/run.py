@@ -222,10 +222,11 @@ def analyse_record(
 
     options = dict(options)
     no_clean = options.pop("no_clean", False)
+    things = options.pop("things", "rules")
     try:
         if no_clean:  # the text as read: an HTML page's text, not its markup
             read = record_text(rec, options.get("encoding"))
-            record = analyse(read.text, title=read.title, id=rec.id).to_dict()
+            record = analyse(read.text, title=read.title, id=rec.id, things=things).to_dict()
             record["meta"] = read.meta
             script = detect_script(read.text)  # the text as read: the script it is written in
             return Result(rec.id, rec.source, _carry(record, rec), [], read.encoding, script)
@@ -238,7 +239,7 @@ def analyse_record(
             **_reader_options(rec),
             **options,
         )
-        record = analyse(doc).to_dict()
+        record = analyse(doc, things=things).to_dict()
     except ReportNLPError as err:
         return Result(rec.id, rec.source, error=str(err))
     except Exception as err:  # a bug must not sink the batch: report it against the input
