@@ -735,9 +735,16 @@ def _counts_a_list(text: str, start: int, n: float) -> bool:
     return len(items) == n >= 3 and all(_LIST_ITEM.fullmatch(item) for item in items[1:])
 
 
-def _counts_listed_things(text: str, start: int, end: int, n: float) -> bool:
+_LIST_UNITS = frozenset("个 家 所 座 部 处 条".split())
+
+
+def _counts_listed_things(text: str, start: int, end: int, unit: str | None, n: float) -> bool:
     """A count of the places or bodies listed before it: ``深圳、珠海、汕头、厦门四个地区``."""
-    return bool(_LISTED_THINGS.match(text, end)) and _counts_a_list(text, start, n)
+    return (
+        unit in _LIST_UNITS
+        and bool(_LISTED_THINGS.match(text, end))
+        and _counts_a_list(text, start, n)
+    )
 
 
 _JOIN_TWO = re.compile(r"和|与|及")
@@ -879,8 +886,7 @@ def _read(
         bounded = ins or post or any(_QUALIFIER_KIND[p] != EXACT for p in pres)
         counted = first.value >= 2 and not _is_han_digit_after(text, end)
         counted = counted and (
-            unit in _EVENT_UNITS
-            or (unit not in _RATIO_UNITS and _counts_listed_things(text, start, end, first.value))
+            unit in _EVENT_UNITS or _counts_listed_things(text, start, end, unit, first.value)
         )
         doubled = (unit in _RATIO_UNITS or unit == "番") and _CHANGE_BEFORE.search(
             text, max(0, start - 4), start
@@ -975,8 +981,11 @@ def find_metrics(text: str) -> list[Metric]:
                 and unit not in _UNITS_WITH_QUALIFIER
                 and unit not in _EVENT_UNITS
                 and unit not in _RATIO_UNITS  # 增长一倍: the change before makes it a quantity
-                and text.find("、", max(0, m.start() - 80), m.start())
-                < 0  # 深圳、珠海、汕头、厦门四个地区
+                and not (  # 深圳、珠海、汕头、厦门四个地区: a count of the list before it, read in full
+                    unit in _LIST_UNITS
+                    and _LISTED_THINGS.match(text, m.end())
+                    and text.find("、", max(0, m.start() - 80), m.start()) >= 0
+                )
             ):
                 start = m.start()
                 if not start or text[start - 1] not in _PRE_LAST:
