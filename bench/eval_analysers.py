@@ -1,6 +1,7 @@
 """Score the analysers on the real hand-labelled set (corpora/analysers-real), dev and held-out apart.
 
     python bench/eval_analysers.py [--heldout] [--errors dev|heldout] [--record-first-run]
+    python bench/eval_analysers.py --false-masks   # masks on every real unmasked report (each one is false)
     python bench/eval_analysers.py --set dev --set heldout2   # one line of figures per part
 
 * slogans: four-character and numbered slogans, a detection counts when its offsets equal a label's (a

@@ -334,6 +334,7 @@ def test_times_operator_of_a_formula_is_no_mask(text):
 def test_lone_times_masks_stay_masks():
     """The same × is a mask where it stands for a name or a number: after a surname, quoted alone, before a unit."""
     assert _types("张×同志、王×、李×等") == [("×", "name"), ("×", "name"), ("×", "name")]
+    assert _types("省“志愿×”小程序") == [("×", "name")]  # a template name (“志愿××”) with one ×
     assert _types("做好“×+×”的文章,“××”行动,建设×个中心") == [
         ("×+×", "number"),
         ("××", "name"),

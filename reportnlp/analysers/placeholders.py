@@ -303,8 +303,9 @@ def find_placeholders(text: str) -> list[Placeholder]:
                 and start
                 and _HAN.match(text[start - 1])
                 and _OPERATOR_AFTER.match(text, end)
+                and not text.endswith(_NAME_PREFIXES, 0, start)
             ):
-                continue  # “数据要素×”: an operator
+                continue  # “数据要素×”: an operator (“志愿×”: a masked name)
             if (
                 len(surface) == 1
                 and _CENSORED_LETTER_NEXT.match(text, end)
