@@ -104,7 +104,7 @@ if not Doc.has_extension("outline_signature"):
     )
 
 
-# The tokenizer's masks and slogans of the text it last cut, taken (once) by the components over the same text
+# The tokenizer's results (masks, slogans, metrics, headings) of the text it last cut, taken (once) by the components over the same text
 # object instead of being found again: detector -> (text, results).
 _FOUND: dict[Callable[[str], list], tuple[str, list]] = {}
 
