@@ -1,6 +1,7 @@
 """Score the analysers on the real hand-labelled set (corpora/analysers-real), dev and held-out apart.
 
     python bench/eval_analysers.py [--heldout] [--errors dev|heldout] [--record-first-run]
+    python bench/eval_analysers.py --false-masks   # masks on every real unmasked report (each one is false)
     python bench/eval_analysers.py --set dev --set heldout2   # one line of figures per part
 
 * slogans: four-character and numbered slogans, a detection counts when its offsets equal a label's (a
@@ -187,6 +188,54 @@ def score_masks(part: str, errors: bool = False) -> dict[str, float]:
     }
 
 
+def unmasked_reports() -> dict[str, list[tuple[str, str]]]:
+    """Every real unmasked report we hold, by source: ``(id, text)`` pairs.
+
+    The State Council and CPC corpora (cleaned as the test of false masks does), the 22 provincial reports of
+    ``corpora/structure`` (17 of 2026 from the provinces' portals, five from .docx and GitHub), and the three
+    provincial .docx reports of ``../shared/corpora/docx`` read through ``reportnlp.clean_files`` when that folder
+    exists (the same three reports as the jsonl's 2025 entries, read by the docx reader instead).
+    """
+    from reportnlp import clean, clean_files
+
+    sources: dict[str, list[tuple[str, str]]] = {}
+    for name in ("government_work_reports.jsonl", "cpc_congress_reports.jsonl"):
+        with open(ROOT / "corpora" / "gwr" / name, encoding="utf-8") as fh:
+            sources[name.split("_")[0]] = [
+                (rec["title"], clean(rec["content"], title=rec["title"]).text)
+                for rec in map(json.loads, fh)
+            ]
+    with open(ROOT / "corpora" / "structure" / "provincial_reports.jsonl", encoding="utf-8") as fh:
+        sources["provincial"] = [(rec["id"], rec["text"]) for rec in map(json.loads, fh)]
+    docx = ROOT.parent / "shared" / "corpora" / "docx"
+    if not docx.is_dir():
+        docx = Path("/work/shared/corpora/docx")
+    if docx.is_dir():
+        sources["docx"] = [
+            (Path(d.id).name, d.text) for d in clean_files(sorted(docx.glob("*.docx")))
+        ]
+    return sources
+
+
+def false_masks(verbose: bool = False) -> dict[str, tuple[int, int]]:
+    """Masks found on real unmasked reports (every one is false), by source: ``(characters, masks)``."""
+    from reportnlp.analysers import find_placeholders
+
+    out = {}
+    for source, docs in unmasked_reports().items():
+        chars = hits = 0
+        for doc_id, text in docs:
+            found = find_placeholders(text)
+            chars += len(text)
+            hits += len(found)
+            if verbose:
+                for p in found:
+                    ctx = text[max(0, p.start - 12) : p.end + 12].replace("\n", " ")
+                    print(f"FALSE MASK {source} {doc_id} {p.text!r} {p.type} in {ctx!r}")
+        out[source] = (chars, hits)
+    return out
+
+
 def evaluate(part: str, errors: bool = False) -> dict[str, float]:
     if part in ("heldout2", "heldout3"):  # report excerpts only (slogans; metrics), no pages
         return score_reports(part, errors)
@@ -210,7 +259,26 @@ def main() -> None:
     ap.add_argument(
         "--record-first-run", action="store_true", help="write first_run.json (once, before tuning)"
     )
+    ap.add_argument(
+        "--false-masks",
+        action="store_true",
+        help="count the masks found on every real unmasked report (State Council, CPC, provincial, docx)",
+    )
     args = ap.parse_args()
+    if args.false_masks:
+        figures = false_masks(verbose=True)
+        for source, (chars, hits) in figures.items():
+            print(
+                f"{source:12} {chars:>9,} characters {hits:>3} false masks {hits / chars * 1e5:.2f} per 100,000"
+            )
+        # the docx folder holds the same three reports as the provincial jsonl's 2025 entries: count them once
+        unique = {k: v for k, v in figures.items() if k != "docx"}
+        chars = sum(c for c, _ in unique.values())
+        hits = sum(h for _, h in unique.values())
+        print(
+            f"{'total':12} {chars:>9,} characters {hits:>3} false masks {hits / chars * 1e5:.2f} per 100,000"
+        )
+        return
     if args.set:
         for part in args.set:
             figures = evaluate(part, errors=args.errors == part)

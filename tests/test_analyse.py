@@ -122,7 +122,9 @@ def test_other_kinds_align_to_token_boundaries_on_the_seeds(nlp, seed_docs):
             for span in sdoc.spans[kind]:
                 total += 1
                 exact += span.text == span._.report.text
-    assert total > 0 and exact / total >= 0.95
+    assert (
+        total > 0 and exact == total
+    )  # the tokenizer cuts at every result's edge (tests/test_nlp_spans.py)
 
 
 def test_docs_serialise_and_run_in_worker_processes(nlp):
@@ -170,7 +172,9 @@ def test_long_pieces_are_cut_where_the_segmenter_cuts_anyway(backend, monkeypatc
     pytest.importorskip(backend)
     import reportnlp.analysers.segment as segment
 
-    path = Path(__file__).resolve().parent.parent / "corpora" / "gwr" / "government_work_reports.jsonl"
+    path = (
+        Path(__file__).resolve().parent.parent / "corpora" / "gwr" / "government_work_reports.jsonl"
+    )
     texts = [json.loads(line)["content"] for line in path.read_text(encoding="utf-8").splitlines()]
     long_pars = [p for t in texts for p in t.split("\n") if len(p) > segment.MAX_PIECE]
     assert len(long_pars) > 200  # hard cuts at 500 would change the tokens of 95 of the 247

@@ -579,7 +579,11 @@ def test_stop_word_prefilter_holds_every_first_character():
     # and the shortcut answers as the pattern does on runs after a classifier
     from reportnlp.analysers.metrics import _right_noun
 
-    for text, at, noun in [("3个村开展宣讲", 2, "村"), ("5名志愿者参与", 2, "志愿者"), ("10处景点", 3, "景点")]:
+    for text, at, noun in [
+        ("3个村开展宣讲", 2, "村"),
+        ("5名志愿者参与", 2, "志愿者"),
+        ("10处景点", 3, "景点"),
+    ]:
         assert _right_noun(text, at) == noun
 
 
@@ -630,7 +634,9 @@ def test_skipping_lookaheads_hold_every_first_character():
         firsts = _first_chars(look[1][1])  # the lookahead's class
         assert firsts and _first_chars(rest) <= firsts, pattern.pattern[:40]
     # and a search finds what the plain pattern finds, on clauses of a real report
-    text = _clean_seed_text() + "国内生产总值比上年增长5.2%，居民消费价格涨幅控制在3%左右，累计达到了"
+    text = (
+        _clean_seed_text() + "国内生产总值比上年增长5.2%，居民消费价格涨幅控制在3%左右，累计达到了"
+    )
     for pattern in patterns:
         plain = re.compile(pattern.pattern.split(")", 1)[1])
         for i in range(0, len(text), 7):
@@ -638,3 +644,58 @@ def test_skipping_lookaheads_hold_every_first_character():
             assert [m.span() for m in pattern.finditer(left)] == [
                 m.span() for m in plain.finditer(left)
             ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # State Council 1983 (dev): a multiple in Chinese numerals with 多
+        (
+            "比一九七八年前的二十六年平均每年增加四十九亿元，高出四倍多。",
+            [("四十九亿元", 4.9e9, None, "元"), ("四倍多", 4.0, "多", "倍")],
+        ),
+        ("居民储蓄存款余额五年增长1倍多，", [("1倍多", 1.0, "多", "倍")]),  # State Council 2001
+        # CPC 13th congress (dev): a doubling after a verb of change, a single Chinese digit
+        (
+            "到本世纪末，使国民生产总值再增长一倍，人民生活达到小康水平。",
+            [("一倍", 1.0, None, "倍")],
+        ),
+        ("五年间，进出口贸易总额增长两倍，", [("两倍", 2.0, None, "倍")]),  # State Council 2006
+        # State Council 1983 (dev): a count of the places listed before it
+        (
+            "在广东、福建两省的深圳、珠海、汕头、厦门四个地区试办的经济特区，开始",
+            [("四个", 4.0, None, "个")],
+        ),
+        (
+            "煤炭、水利、水电、军工四个行业，今年要转完",
+            [("四个", 4.0, None, "个")],
+        ),  # State Council 1997
+    ],
+)
+def test_multiples_and_counts_of_a_list_in_chinese_numerals(text, expected):
+    found = [
+        (m.text, m.value, m.qualifier, m.unit) for m in find_metrics(text) if m.kind == "quantity"
+    ]
+    assert found == expected
+
+
+def test_things_of_the_new_counts():
+    assert [m.thing for m in find_metrics("深圳、珠海、汕头、厦门四个地区试办的经济特区")] == [
+        "地区"
+    ]
+    assert [m.thing for m in find_metrics("五年间，进出口贸易总额增长两倍，")] == ["进出口贸易总额"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "力支持香港、澳门两个特别行政区行政长官依法施政",  # State Council 2003 (dev): a pair, not labelled a count
+        "实现农业、工业、国防、科学技术四个现代化",  # a formula (State Council 1979)
+        "帝国主义、封建主义、官僚资本主义三座大山",  # a formula (CPC 15th)
+        "在政治、经济、思想和组织这四个方面，进行清理",  # the parts of an argument (State Council 1964)
+        "四个地区",  # no list before it: a numbered term
+        "一成不变",
+    ],
+)
+def test_lists_of_terms_and_formulas_are_no_counts(text):
+    assert find_metrics(text) == []

@@ -138,6 +138,8 @@ _QUALIFIER_KIND = {
     **dict.fromkeys("约 大约 左右".split(), APPROX),
     **dict.fromkeys("达 达到 高达 多达 累计 共 共计 共有 合计 总计 总共 仅 之多".split(), EXACT),
 }
+
+
 # Qualifiers before the number, read backwards from it; each may take 了 (突破了, 达到了). Guarded so 最近/附近,
 # 中共/公共, 表达/传达/下达, 制约/节约, 不仅 are not read as qualifiers.
 def _skipping(firsts: str, pattern: str) -> re.Pattern:
@@ -248,7 +250,7 @@ _PATTERN = re.compile(
     rf"(?:(?<=百)(?P<pz>分之))?{_RUN_GROUPS}{_RUN_CHAR})"
     rf"(?(pz)(?P<ppost>{_POST})?"
     rf"|(?P<pct1>[%％])?(?:(?P<sep>{_SEP})(?P<n2>{_RUN_START}{_RUN_GROUPS}{_RUN_CHAR}))?"
-    rf"(?:(?P<unit>{_UNIT})(?P<post>{_POST}|(?<=[年天周时])多(?![措举方种样个项元家地次渠管点少数起]))?"
+    rf"(?:(?P<unit>{_UNIT})(?P<post>{_POST}|(?<=[年天周时倍])多(?![措举方种样个项元家地次渠管点少数起]))?"
     rf"|(?<=[万亿])|(?<=[万亿]{_IN})))"
 )
 
@@ -289,7 +291,7 @@ _STOP_WORDS = sorted(
         "参与 参加 开展 进行 实现 完成 获得 受到 得到 覆盖 走 奔 深入 分设 分别 积极 全部 接受 通过 纳入"
         " 入驻 落户 实施 建成 投入 投产 开工 竣工 受益 以上 以下 左右 同步 同时 相继 陆续 先后 正式 张贴"
         " 合计 共计 累计 方面 给 进入 开放 贯通 全线 配备 获 取得 成功 转为 转入 入选 延时 更新 改造 规范化"
-        " 率先 加快 加速 稳步 有序 持续 升格 稳定 确权 可以 能够 可能 提供 免费 除险加固 治理".split()
+        " 率先 加快 加速 稳步 有序 持续 升格 稳定 确权 可以 能够 可能 提供 免费 除险加固 治理 试办".split()
     ),
     key=len,
     reverse=True,
@@ -297,12 +299,13 @@ _STOP_WORDS = sorted(
 _RIGHT_STOP = re.compile(
     r"的|(?<![现存所实内外])在(?![校建押岗职册读])|(?<![行作认成])为|将|把|被|(?<![绝相针])对(?!象)|(?<![方走导意])向|从|(?<![关属])于|已"
     r"|(?<!首)都|也|(?<![人平])均|(?<!公)共|(?<![平同])等|是|(?<![所拥具享])有(?![限效关机色])|和(?!平)|与"
-    r"|(?<!普)及(?!时)|(?<![自理])由|拟|即|比(?![例重])|到|(?<![可所])以|"
-    + "|".join(_STOP_WORDS)
+    r"|(?<!普)及(?!时)|(?<![自理])由|拟|即|比(?![例重])|到|(?<![可所])以|" + "|".join(_STOP_WORDS)
 )
 # The first character of every alternative of _RIGHT_STOP: a run holding none has no stop (one C call instead
 # of the pattern's lookbehinds at every position; tests/test_metrics.py checks the set against the pattern).
-_STOP_FIRST = frozenset("的在为将把被对向从于已都也均共等是有和与及由拟即比到以") | {w[0] for w in _STOP_WORDS}
+_STOP_FIRST = frozenset("的在为将把被对向从于已都也均共等是有和与及由拟即比到以") | {
+    w[0] for w in _STOP_WORDS
+}
 
 
 @lru_cache(maxsize=4096)
@@ -414,15 +417,15 @@ _MAX_LEFT = 60
 _SUBJECT_END = _skipping(
     "比较由从同年平累分拟将已预共合首连仅按高低快慢占",
     r"(?<!占)比(?![例重])|较(?![大多好快高强为])|由(?!于)|从|(?<![自理])由|同比|(?:年均|平均)(?=增|提|下|减|降|上)|累计|分别|拟|将(?!近)|已|预计"
-    r"|(?<![中公总])共(?![同享建体])|合计|首次|连续|仅|按(?!照)|[高低快慢]于|(?<![所])占(?![比用地有据])"
+    r"|(?<![中公总])共(?![同享建体])|合计|首次|连续|仅|按(?!照)|[高低快慢]于|(?<![所])占(?![比用地有据])",
 )
 # Verbs of change and copulas that end a subject when they stand right before the number (国内生产总值比上年增长,
 # 经济增长预期目标为, 课间时长调整到): anywhere else they may be inside the name (经济增长预期目标).
 _CHANGE_END = _skipping(
     "增提降下上减突超保稳达高为是占缩延升扩调完实开竣投压削裁追控翻",
-    r"(?:增长|增加|提高|降低|下降|上升|减少|突破|超过|保持|稳定在|稳定|达到|高达|达|(?<![所作成认行])为|是|(?<!所)占"
+    r"(?:增长|增加|提高|降低|下降|上升|减少|突破|超过|高出|超出|保持|稳定在|稳定|达到|高达|达|(?<![所作成认行])为|是|(?<!所)占"
     r"|缩短|延长|降|增|升|提升|扩大|调高|调低|调增|调减|调整|完成|实现|开工|完工|竣工|投产|下降了|增长了|压减|压缩|削减|裁减|追加|控制在|翻)[至到为了在]?"
-    r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末)?的?)?$"
+    r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末)?的?)?$",
 )
 _CHANGE_START = re.compile(r"^(?:占|为|是|达到|达)")
 # Time words, dates and connectives that open a clause (1955年, 五年来, 其中, 在…中): no part of the thing.
@@ -432,7 +435,7 @@ _OPENING = _skipping(
     r"|[0-9]{1,2}月(?:份|底|末)?|今年|去年|上年|全年|当年|年内|上半年|下半年|前三季度|目前|当前|现在|其中|此外|同时"
     r"|另外|并且|而且|但是|但|此前|近年来|过去[一二三四五六七八九十]+年|这[一二三四五六七八九十]+年|[一二三四五六七八九十]+年(?:来|间|内|中)"
     r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|而|还|又|也|已经|已|仍然|仍|后来|使(?!用)"
-    r"|“?(?:十[一二三四五]?|[六七八九])五”?(?:时期|期间|以来|前[一二三四]年)?|累计)+"
+    r"|“?(?:十[一二三四五]?|[六七八九])五”?(?:时期|期间|以来|前[一二三四]年)?|累计)+",
 )
 # Tails of a subject: time words and adverbs between it and the number (人均期望寿命2002年, …五年累计).
 _CLOSING_WORDS = (
@@ -511,7 +514,9 @@ def _clause_subject(left: str) -> str | None:
         left = left.rstrip(" ")  # 能耗下降 19.1%: a space before the number
     if "（" in left or "(" in left:
         left = _PARENTHESIS.sub("", left)
-    if left.endswith(_PER):  # 补助标准提高到每人每年240元: a rate per person or year, no part of the thing
+    if left.endswith(
+        _PER
+    ):  # 补助标准提高到每人每年240元: a rate per person or year, no part of the thing
         left = _PER_TAIL.sub("", left)
     lead = _OPENING.match(left)
     if lead:
@@ -572,7 +577,9 @@ def _clause_subject(left: str) -> str | None:
 _PER = ("每人", "每户", "每年", "每月", "每天", "每日", "人均", "平均")
 _PER_TAIL = re.compile(r"(?:每人|每户|每年|每月|每天|每日|人均|平均)+$")
 # Words ending in 时 that are no when-clause (…时 before a change: 修订计划时减少为).
-_NOT_WHEN = tuple("小时 工时 课时 学时 同时 及时 按时 准时 实时 定时 临时 适时 历时 用时 耗时".split())
+_NOT_WHEN = tuple(
+    "小时 工时 课时 学时 同时 及时 按时 准时 实时 定时 临时 适时 历时 用时 耗时".split()
+)
 # A verb that is part of a noun: 进出口 (not 出口), 直接投资/资产投资/建设投资 (the amount invested), 适老化改造 (a
 # retrofit), 基本建设 (capital construction), 国内/国民生产总值.
 _PURE_VERBS = frozenset("惠及 带动 覆盖 帮助 吸引 帮扶 救助 受益 惠及群众".split())
@@ -657,7 +664,7 @@ _POST_WORDS = ("以上", "以下")
 LEARNED_CHOOSER = True
 # Classifiers of events: a single Chinese digit with one is a count (两次, 七次, 两批, 三轮), not a slogan.
 _EVENT_UNITS = frozenset("次 批 轮 场 遍 趟 届 番".split())
-_CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻|增|长)了?$")
+_CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻|增|长|高出|超出|多出)了?$")
 # A numeral and classifier that name a numbered slogan or a list (十项措施, 八项规定, 两个维护, 三大…).
 _FORMULA_AFTER = re.compile(
     r"(?:措施|举措|行动|规定|原则|主张|要求|任务|工程|基本点|代表|意识|自信|维护|全面|机制|制度|战略|方针|纪律"
@@ -704,6 +711,42 @@ def _respectively(text: str, start: int) -> str | None:
 
 
 _BETWEEN_QUANTITIES = re.compile(r"、|和|及|与")
+_LIST_CLAUSE = re.compile(r"[^，。；：！？,;:!?\n“”‘’（）()《》的]{1,80}$")
+_LIST_ITEM = re.compile(r"[\u3400-\u9fff]{1,10}")
+# What a counted list names: places, bodies, trades, works (四个地区, 六个部, 三个单位, 四个大型水库); not the parts of
+# an argument or a formula (三个方面, 三个层次, 四个现代化, 三座大山, 三项基本准则).
+_LISTED_THINGS = re.compile(
+    r"[\u3400-\u9fff]{0,4}?(?:地区|特区|自治区|省份|省市|省|市|县|城市|国家|大区|流域|口岸|港口|行业|部门|部|单位"
+    r"|企业|公司|工厂|水库|机场|铁路|电站)"
+)
+
+
+def _counts_a_list(text: str, start: int, n: float) -> bool:
+    """``福建两省的深圳、珠海、汕头、厦门四个地区``: the numeral counts the ``、`` list just before it (as many items,
+    three or more, the last one joined by 、, 和, 及 or 与; the list starts after 的), so it is a count, not a
+    numbered slogan (``四个全面``). A pair is left out: ``国内国际两个市场``, ``中央和地方两个积极性`` are formulas."""
+    clause = _LIST_CLAUSE.search(text, max(0, start - 80), start)
+    if clause is None or "、" not in clause.group():
+        return False
+    items = clause.group().split("、")
+    last = _JOIN_TWO.split(items[-1])
+    if len(last) == 2:
+        items[-1:] = last
+    return len(items) == n >= 3 and all(_LIST_ITEM.fullmatch(item) for item in items[1:])
+
+
+_LIST_UNITS = frozenset("个 家 所 座 部 处 条".split())
+
+
+def _counts_listed_things(text: str, start: int, end: int, unit: str | None, n: float) -> bool:
+    """A count of the places or bodies listed before it: ``深圳、珠海、汕头、厦门四个地区``."""
+    return (
+        unit in _LIST_UNITS
+        and bool(_LISTED_THINGS.match(text, end))
+        and _counts_a_list(text, start, n)
+    )
+
+
 _JOIN_TWO = re.compile(r"和|与|及")
 
 
@@ -838,9 +881,13 @@ def _read(
     ):
         # A single Chinese digit with a classifier is an enumeration or a slogan (七个一, 三会一课, 八项规定,
         # 一个时期) unless a qualifier bounds it (约三成, 超过五年, 两年多); 达到一个新水平, 突破一批 are not
-        # quantities either: 一 with a classifier needs 余/多/以上… to count.
+        # quantities either: 一 with a classifier needs 余/多/以上… to count. A count of the places or bodies listed
+        # just before it is one (深圳、珠海、汕头、厦门四个地区).
         bounded = ins or post or any(_QUALIFIER_KIND[p] != EXACT for p in pres)
-        counted = unit in _EVENT_UNITS and first.value >= 2 and not _is_han_digit_after(text, end)
+        counted = first.value >= 2 and not _is_han_digit_after(text, end)
+        counted = counted and (
+            unit in _EVENT_UNITS or _counts_listed_things(text, start, end, unit, first.value)
+        )
         doubled = (unit in _RATIO_UNITS or unit == "番") and _CHANGE_BEFORE.search(
             text, max(0, start - 4), start
         )
@@ -933,6 +980,12 @@ def find_metrics(text: str) -> list[Metric]:
                 and sep is None
                 and unit not in _UNITS_WITH_QUALIFIER
                 and unit not in _EVENT_UNITS
+                and unit not in _RATIO_UNITS  # 增长一倍: the change before makes it a quantity
+                and not (  # 深圳、珠海、汕头、厦门四个地区: a count of the list before it, read in full
+                    unit in _LIST_UNITS
+                    and _LISTED_THINGS.match(text, m.end())
+                    and text.find("、", max(0, m.start() - 80), m.start()) >= 0
+                )
             ):
                 start = m.start()
                 if not start or text[start - 1] not in _PRE_LAST:

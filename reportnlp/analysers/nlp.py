@@ -1,7 +1,8 @@
 """spaCy layer: a report tokenizer and four span components over the plain detectors.
 
 :func:`load` gives a blank Chinese pipeline whose tokenizer is :class:`ReportTokenizer` (jieba or rjieba with
-the numbered-term user dictionary; masks and slogans cut out first so each is one token), followed by the
+the numbered-term user dictionary; the text cut first at the edges of every mask, slogan, metric and heading, and
+each mask and slogan one token where no other result's edge falls inside it), followed by the
 components ``report_placeholders``, ``report_metrics``, ``report_slogans`` and ``report_headings``. Each
 component is a thin wrapper: it calls the plain function on ``doc.text`` and writes the results to
 ``doc.spans[kind]``; the span's ``label_`` is the type (placeholders), unit (metrics), kind (slogans) or
@@ -14,8 +15,12 @@ that never imported reportnlp::
     nlp = spacy.blank("zh")
     nlp.add_pipe("report_placeholders")
 
-With another tokenizer a span may not fall on token boundaries; it is then widened to the enclosing tokens
-(``span._.report`` keeps the exact offsets).
+With :class:`ReportTokenizer` every span's ``start_char``/``end_char`` equal its result's offsets: a result holding
+another (``两个毫不动摇`` holds the slogan ``毫不动摇``) or overlapping one spans several tokens
+(``两个``/``毫不动摇``), and a mask or slogan is one token otherwise. With another tokenizer (or ``protect=False``)
+a span may not fall on token boundaries: it is then widened to the enclosing tokens, ``span._.report`` keeps the
+exact offsets, and two results of one label widened onto the same tokens are two spans told apart by their ``id``
+(``span.id``: 0, 1, …), each with its own ``span._.report``.
 """
 
 from __future__ import annotations
@@ -59,8 +64,14 @@ def _pack(item: Any) -> list:
     """A result as msgpack-able data, so docs still serialise (``to_bytes``, ``nlp.pipe(n_process=2)``)."""
     fields = vars(item)
     if tuple in map(type, fields.values()):
-        return [type(item).__name__, {k: list(v) if isinstance(v, tuple) else v for k, v in fields.items()}]
-    return [type(item).__name__, fields.copy()]  # no tuple among the fields: a plain copy (5x faster)
+        return [
+            type(item).__name__,
+            {k: list(v) if isinstance(v, tuple) else v for k, v in fields.items()},
+        ]
+    return [
+        type(item).__name__,
+        fields.copy(),
+    ]  # no tuple among the fields: a plain copy (5x faster)
 
 
 def _unpack(packed: list) -> Any:
@@ -68,15 +79,16 @@ def _unpack(packed: list) -> Any:
     return _CLASSES[name](**{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
 
 
-def _report_key(start: int, end: int, label: str) -> str:
-    return f"{start}:{end}:{label}"
+def _report_key(start: int, end: int, label: str, n: int = 0) -> str:
+    # n > 0: the n-th other result of this label widened to the same tokens (the span's ``id``)
+    return f"{start}:{end}:{label}:{n}" if n else f"{start}:{end}:{label}"
 
 
 def _get_report(span: Span) -> Any:
     # Looked up by offsets *and* label: spaCy keys plain span extensions by offsets only, and one text
     # span can be two results (一镇一品 is a numbered slogan and a four-character one).
     packed = span.doc.user_data.get(_REPORTS, {}).get(
-        _report_key(span.start_char, span.end_char, span.label_)
+        _report_key(span.start_char, span.end_char, span.label_, span.id)
     )
     return None if packed is None else _unpack(packed)
 
@@ -92,7 +104,7 @@ if not Doc.has_extension("outline_signature"):
     )
 
 
-# The tokenizer's masks and slogans of the text it last cut, taken (once) by the components over the same text
+# The tokenizer's results (masks, slogans, metrics, headings) of the text it last cut, taken (once) by the components over the same text
 # object instead of being found again: detector -> (text, results).
 _FOUND: dict[Callable[[str], list], tuple[str, list]] = {}
 
@@ -105,19 +117,52 @@ def _find(find: Callable[[str], list], text: str) -> list:
     return find(text)
 
 
-def _protected_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text`` to keep as single tokens: masks and slogans, non-overlapping, in order."""
+def _pieces(text: str) -> list[tuple[int, int, bool]]:
+    """``text`` cut at the edges of every result of the four detectors: ``(start, end, whole)`` pieces in order.
+
+    A piece inside a mask or a slogan is ``whole`` (one token); the others are segmented. Cutting at every edge
+    (metrics' and headings' too) makes each result's span fall on token boundaries, nested and overlapping results
+    included: ``两个毫不动摇`` (numbered) holding ``毫不动摇`` (four-character) is the tokens ``两个``/``毫不动摇``,
+    the metric ``14年`` of ``14年来`` is ``14年``/``来``.
+    """
     masks = find_placeholders(text)
     slogans = find_slogans(text)
-    _FOUND[find_placeholders] = (text, masks)
-    _FOUND[find_slogans] = (text, slogans)
-    spans = sorted({(p.start, p.end) for p in masks} | {(s.start, s.end) for s in slogans})
-    keep: list[tuple[int, int]] = []
-    for start, end in spans:
-        if keep and start < keep[-1][1]:
-            continue  # a pair overlaps its halves: the first half wins, then the second
-        keep.append((start, end))
-    return keep
+    metrics = find_metrics(text)
+    headings = find_headings(text)
+    for find, found in (
+        (find_placeholders, masks),
+        (find_slogans, slogans),
+        (find_metrics, metrics),
+        (find_headings, headings),
+    ):
+        _FOUND[find] = (text, found)
+    whole = sorted((r.start, r.end) for r in (*masks, *slogans) if r.end > r.start)
+    edges = {0, len(text)}
+    for results in (masks, slogans, metrics, headings):
+        for r in results:
+            if 0 <= r.start < r.end <= len(text):
+                edges.add(r.start)
+                edges.add(r.end)
+    cuts = sorted(edges)
+    # the union of the masks' and slogans' spans, merged: a piece lies inside it or outside (it holds no edge)
+    covered: list[list[int]] = []
+    for start, end in whole:
+        if covered and start <= covered[-1][1]:
+            covered[-1][1] = max(covered[-1][1], end)
+        else:
+            covered.append([start, end])
+    pieces: list[tuple[int, int, bool]] = []
+    i = 0
+    for a, b in zip(cuts, cuts[1:]):
+        while i < len(covered) and covered[i][1] <= a:
+            i += 1
+        pieces.append((a, b, i < len(covered) and covered[i][0] <= a))
+    return pieces
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    """The pieces of ``text`` kept as single tokens (inside masks and slogans), non-overlapping, in order."""
+    return [(start, end) for start, end, whole in _pieces(text) if whole]
 
 
 class ReportTokenizer:
@@ -136,12 +181,52 @@ class ReportTokenizer:
                 f"lone surrogate at character {_SURROGATE.search(text).start()}: "
                 "not text; reportnlp.clean removes it (with an edit)"
             )
-        keep = _protected_spans(text) if self.protect else []
-        words = self.segmenter.cut(text, keep)
+        if not self.protect:
+            words = self.segmenter.cut(text)
+        else:
+            words = []
+            run: list[
+                int
+            ] = []  # the edges of a run of pieces to segment: segmented at once, then cut
+            for start, end, whole in _pieces(text):
+                if not whole:
+                    run.extend((start, end) if not run else (end,))
+                    continue
+                if run:
+                    words.extend(self._cut_run(text, run))
+                    run = []
+                words.append(text[start:end])
+            if run:
+                words.extend(self._cut_run(text, run))
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc.user_data[_ENDS] = list(accumulate(map(len, words)))
         doc.user_data[_TEXT] = text
         return doc
+
+    def _cut_run(self, text: str, edges: list[int]) -> list[str]:
+        """``text[edges[0]:edges[-1]]`` segmented in one call, its tokens then cut at the inner edges (a metric's
+        ``14年`` of jieba's ``14``/``年来`` is ``14``/``年``/``来``)."""
+        start, end = edges[0], edges[-1]
+        if end - start == 1:
+            return [text[start:end]]  # one character between two cuts is one token
+        tokens = self.segmenter.cut(text[start:end])
+        if len(edges) == 2:
+            return tokens
+        out: list[str] = []
+        inner = iter(edges[1:-1])
+        cut = next(inner)
+        pos = start
+        for token in tokens:
+            end_tok = pos + len(token)
+            while cut is not None and cut <= pos:
+                cut = next(inner, None)
+            while cut is not None and cut < end_tok:
+                out.append(text[pos:cut])
+                pos = cut
+                cut = next(inner, None)
+            out.append(text[pos:end_tok])
+            pos = end_tok
+        return out
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
@@ -207,6 +292,7 @@ def _to_spans(doc: Doc, found: Sequence[Any], label_attr: str) -> list[Span]:
     reports = doc.user_data.setdefault(_REPORTS, {})
     ends = _token_ends(doc)
     label_ids: dict[str, int] = {}  # label -> its id in the string store, added once
+    used: set[str] = set()
     for item in found:
         if item.end <= item.start:
             continue
@@ -217,10 +303,18 @@ def _to_spans(doc: Doc, found: Sequence[Any], label_attr: str) -> list[Span]:
             label_id = label_ids[label] = doc.vocab.strings.add(label)
         first = bisect_right(ends, item.start)  # the token holding the first character
         last = bisect_left(ends, item.end)  # the token holding the last character
-        spans.append(Span(doc, first, last + 1, label=label_id))
         # the span's character offsets, from the token ends instead of asking the span (3 token lookups)
         start_char = ends[first - 1] if first else 0
-        reports[_report_key(start_char, ends[last], label)] = _pack(item)
+        key = _report_key(start_char, ends[last], label)
+        n = 0
+        while (
+            key in used
+        ):  # widened onto the tokens of another result of this label: told apart by id
+            n += 1
+            key = _report_key(start_char, ends[last], label, n)
+        used.add(key)
+        spans.append(Span(doc, first, last + 1, label=label_id, span_id=n))
+        reports[key] = _pack(item)
     return spans
 
 

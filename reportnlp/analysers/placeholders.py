@@ -8,7 +8,7 @@ regular expressions and types each from its context: ``number`` (the unit or cla
 decimal, ``x·xx``), ``year`` (``年`` after a four-character or year-like mask, ``××年工作``), ``name`` (an
 administrative or organisation suffix, a title before it, the default) or ``redaction`` (three stars before a
 leader's title, or characters censored out of a word: ``**建工作``, ``**员``, ``**风廉政`` for 党).
-Multiplication (``2×2``), Latin words, pinyin, ``某些``-style determiners, footnote stars (``注*：``) and
+Multiplication (``2×2``; ``“数据要素×”行动``), Latin words, pinyin, ``某些``-style determiners, footnote stars (``注*：``) and
 Markdown emphasis (``**一、工作情况**``) are not masks.
 """
 
@@ -74,6 +74,9 @@ _UNIT_WORDS = tuple(_UNITS)
 _FAMILY_PLACE = re.compile(r"家.?[村庄湾寨屯营沟坪堡]")
 # Latin X in fixed terms (X射线, X光) is not a mask.
 _NOT_MASK = re.compile(r"X(?:射线|光|线|型|染色体)")
+# A lone × glued after a word and closing its quote or naming an action (“数据要素×”行动, 数据要素×三年行动) is the
+# operator of a formula, like the + of “人工智能+”: no mask.
+_OPERATOR_AFTER = re.compile(r"[”’」』]|(?:三年)?行动")
 
 
 @dataclass(frozen=True)
@@ -295,6 +298,14 @@ def find_placeholders(text: str) -> list[Placeholder]:
         else:
             if not _near_cjk(text, start, end) or _NOT_MASK.match(text, start):
                 continue
+            if (
+                surface == "×"
+                and start
+                and _HAN.match(text[start - 1])
+                and _OPERATOR_AFTER.match(text, end)
+                and not text.endswith(_NAME_PREFIXES, 0, start)
+            ):
+                continue  # “数据要素×”: an operator (“志愿×”: a masked name)
             if (
                 len(surface) == 1
                 and _CENSORED_LETTER_NEXT.match(text, end)
