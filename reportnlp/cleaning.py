@@ -11,7 +11,6 @@ refer to :attr:`CleanDoc.text`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Optional, Union
 
@@ -24,7 +23,7 @@ from reportnlp.errors import InputError
 from reportnlp.normalise import normalise_text, strip_invisible
 from reportnlp.normalise.decode import decode
 from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
-from reportnlp.normalise.script import conversion_spots, detect_and_simplify
+from reportnlp.normalise.script import detect_and_simplify, may_convert
 from reportnlp.readers.hints import apply_hints, blank_hinted
 from reportnlp.readers.html import extract as extract_html
 from reportnlp.readers.html import looks_like_html, merge_meta
@@ -168,11 +167,10 @@ def _simplify_joined(
     Conversion keeps lengths (``tw2s``), so offsets stay; an edit that would not is left out."""
     edits: list[Edit] = []
     changed: dict[int, str] = {}
-    # only the paragraphs holding a character the conversion may change (most of a simplified text: none)
-    starts = [p.start for p in paragraphs]
-    for k in sorted({bisect_right(starts, i) - 1 for i in conversion_spots(body)}):
-        p = paragraphs[k]
-        if len(p.lines) < 2:
+    for k, p in enumerate(paragraphs):
+        # a joined paragraph with no character the conversion may change (most of a simplified text) is
+        # left unread by the script step
+        if len(p.lines) < 2 or not may_convert(p.text):
             continue
         _, out, e = detect_and_simplify(p.text)
         if e and len(out) == len(p.text):

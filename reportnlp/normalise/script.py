@@ -585,16 +585,17 @@ def detect_and_simplify(text: str, *, convert: bool = True) -> tuple[str, str, l
     return script, out, edits
 
 
-def conversion_spots(text: str) -> list[int]:
-    """Offsets of the characters that may make :func:`detect_and_simplify` change a piece of *text*: a
-    superset (traditional characters and conversion triggers; with a supplementary-plane character in
-    *text*, every such character too). A piece of *text* holding none of them comes back unchanged.
+def may_convert(text: str) -> bool:
+    """Whether :func:`detect_and_simplify` may change *text*: it holds a traditional character or a
+    conversion trigger (or a supplementary-plane character). False: it comes back unchanged, and is read
+    once, by one character class.
 
-    >>> conversion_spots("覆盖全省。黨的建设")
-    [0, 5]
+    >>> may_convert("覆盖全省。"), may_convert("黨的建设")
+    (True, True)
+    >>> may_convert("党的建设")
+    False
     """
-    rx = _script_patterns(_has_astral(text))[4]
-    return [m.start() for m in rx.finditer(text)]
+    return _script_patterns(_has_astral(text))[4].search(text) is not None
 
 
 def _convert_clause(src: str, places: bool) -> str:
