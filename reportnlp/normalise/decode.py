@@ -105,22 +105,17 @@ def _is_binary(text: str) -> bool:
     return bad > 0.01 * min(len(text), 20000)
 
 
-#: The leading bytes of the binary formats a reader handles (``clean`` reads text and HTML only).
-_BINARY_FORMATS = (
-    (b"PK\x03\x04", "a ZIP container (a Word .docx or Excel .xlsx file?)"),
-    (b"%PDF", "a PDF file"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc / .xls)"),
-    (b"\x1f\x8b", "gzip-compressed data"),
-)
-
-
 def _binary_hint(data: bytes) -> str:
-    """What a binary input looks like, and where it is read: the files' readers (``clean_files``, the
-    commands), not ``clean()`` on its bytes."""
-    for magic, what in _BINARY_FORMATS:
-        if data.startswith(magic):
-            return f" ({what}: read it with reportnlp.clean_files(path) or the reportnlp commands)"
-    return ""
+    """What a binary input is, by the first bytes the readers tell standard input apart by
+    (:func:`reportnlp.readers.reader_for_data`), and where it is read: the files' readers (``clean_files``,
+    the commands), not ``clean()`` on its bytes."""
+    from reportnlp.readers import reader_for_data
+
+    reader = reader_for_data(data)
+    kind = getattr(reader, "suffix", None) or next(iter(reader.extensions), "")
+    if kind in ("", ".txt", ".html", ".jsonl"):
+        return ""
+    return f" (a {kind} file: read it with reportnlp.clean_files(path) or the reportnlp commands)"
 
 
 def decode(
