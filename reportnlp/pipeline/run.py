@@ -34,22 +34,20 @@ class Result:
     id: str
     source: str
     record: Optional[dict[str, Any]] = None
-    explain: list[dict[str, Any]] = field(default_factory=list)
+    decisions: tuple = ()
     encoding: str = ""
     script: str = ""
     error: Optional[str] = None
-    decisions: tuple = ()
 
     def explain_rows(self) -> list[dict[str, Any]]:
         """The explain rows: one per non-blank line decision (``id``, ``line``, ``action``, ``reason``,
-        ``text``), then any given as ``explain``."""
+        ``text``)."""
         blank = codes.BLANK
-        rows = [
+        return [
             {"id": self.id, "line": d.line, "action": d.action, "reason": d.reason, "text": d.text}
             for d in self.decisions
             if d.action != blank
         ]
-        return rows + self.explain if rows else self.explain
 
 
 #: The span lists an analysis record holds, counted by :class:`Summary` (``found``).
@@ -83,10 +81,6 @@ class Summary:
                 self.actions[d.action] += 1
                 if d.action == codes.DROP:
                     self.dropped[d.reason] += 1
-        for row in res.explain:
-            self.actions[row["action"]] += 1
-            if row["action"] == codes.DROP:
-                self.dropped[row["reason"]] += 1
         for w in (res.record or {}).get("warnings", []):
             self.warnings.append(f"{res.source}: {w}")
         for key in FOUND:
@@ -190,7 +184,7 @@ def clean_record(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
     record = doc.to_dict()
-    return Result(doc.id, rec.source, record, [], doc.encoding, doc.script, decisions=doc.lines)
+    return Result(doc.id, rec.source, record, doc.lines, doc.encoding, doc.script)
 
 
 def _reader_options(rec: Record) -> dict[str, Any]:
@@ -229,7 +223,7 @@ def analyse_record(
             record = analyse(read.text, title=read.title, id=rec.id, things=things).to_dict()
             record["meta"] = read.meta
             script = detect_script(read.text)  # the text as read: the script it is written in
-            return Result(rec.id, rec.source, _carry(record, rec), [], read.encoding, script)
+            return Result(rec.id, rec.source, _carry(record, rec), (), read.encoding, script)
         doc = clean(
             rec.data,
             id=rec.id,
@@ -247,7 +241,7 @@ def analyse_record(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
     record["dropped"] = [{"line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped]
-    return Result(doc.id, rec.source, _carry(record, rec), [], doc.encoding, doc.script)
+    return Result(doc.id, rec.source, _carry(record, rec), (), doc.encoding, doc.script)
 
 
 def report_record(
@@ -285,7 +279,7 @@ def text_record(
         )
     record = {"id": rec.id, "title": read.title, "meta": read.meta, "text": read.text}
     script = detect_script(read.text)
-    return Result(rec.id, rec.source, _carry(record, rec), [], read.encoding, script)
+    return Result(rec.id, rec.source, _carry(record, rec), (), read.encoding, script)
 
 
 #: The steps a run can apply to each record (see :data:`STEP_FUNCTIONS`).
