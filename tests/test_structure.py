@@ -792,3 +792,22 @@ def test_a_panel_of_years_is_centred_and_one_report_a_year_is_not():
     assert ari[1] > ari[0] + 0.2, ari
     gwr = [json.loads(line) for line in open(GWR, encoding="utf-8")][:12]
     assert panel_years([reportnlp.analyse(r["content"][:2000], title=r["title"]) for r in gwr]) is None
+
+
+def test_cluster_command_centres_a_panel_unless_told_not_to(tmp_path):
+    from reportnlp.corpus.cli import similar_cmd
+
+    data = str(ROOT / "corpora" / "structure" / "provincial_reports.jsonl")
+    runs = {}
+    for how in ("auto", "off"):
+        out = tmp_path / f"{how}.csv"
+        res = CliRunner().invoke(
+            cluster_cmd, [data, "--no-clean", "--k", "19", "-o", str(out), "--year-centring", how]
+        )
+        assert res.exit_code == 0, res.output
+        runs[how] = ("each centred on its year's mean" in res.output, out.read_text(encoding="utf-8"))
+    assert runs["auto"][0] and not runs["off"][0] and runs["auto"][1] != runs["off"][1]
+    res = CliRunner().invoke(
+        similar_cmd, [data, "--no-clean", "--top", "1", "-o", str(tmp_path / "s.csv"), "--year-centring", "off"]
+    )
+    assert res.exit_code == 0, res.output

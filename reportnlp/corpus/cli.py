@@ -184,6 +184,23 @@ def _plot_or_warn(fn, *args, **kwargs) -> Optional[str]:
     return args[0]
 
 
+#: ``--year-centring``: a panel of years (several offices' reports for each of two years or more) is
+#: centred on each year's mean (:func:`reportnlp.corpus.structure.panel_years`), or never (``off``).
+_year_centring = click.option(
+    "--year-centring",
+    type=click.Choice(["auto", "off"]),
+    default="auto",
+    show_default=True,
+    help="auto: when two years or more have three documents each or more (every province's reports of "
+    "two years), centre each year's documents on the year's mean first, so that a year's common chapters "
+    "do not outweigh each office's hand; off: never.",
+)
+
+
+def _years(year_centring: str) -> Optional[str]:
+    return "auto" if year_centring == "auto" else None
+
+
 @click.command("cluster", context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "-o",
@@ -227,6 +244,7 @@ def _plot_or_warn(fn, *args, **kwargs) -> Optional[str]:
     help="What --plot draws (default: a dendrogram for a name starting with 'dendrogram', else a map).",
 )
 @click.option("--random-state", default=0, show_default=True, type=int, help="k-means seed.")
+@_year_centring
 @reading_options
 def cluster_cmd(
     output: str,
@@ -237,6 +255,7 @@ def cluster_cmd(
     plot: Optional[str],
     plot_kind: Optional[str],
     random_state: int,
+    year_centring: str,
     opts: ReadOptions,
 ) -> None:
     """Cluster documents by structure: how the outline is built and worded (headings, their templates,
@@ -284,7 +303,7 @@ def cluster_cmd(
     try:
         result = cluster_documents(
             records, k=k_value, k_max=k_max, random_state=random_state, method=method,
-            progress=progress,
+            progress=progress, years=_years(year_centring),
         )  # fmt: skip
     finally:
         _done(progress)
@@ -342,7 +361,8 @@ def cluster_cmd(
             )
         for row in result.clusters.itertuples():
             lines.append(
-                f"cluster {row.cluster}: {row.size} documents, prototype {row.prototype} "
+                f"cluster {row.cluster}: {row.size} document{'' if row.size == 1 else 's'}, "
+                f"prototype {row.prototype} "
                 f"{row.signature or '(no headings)'}" + (f"; {row.traits}" if row.traits else "")
             )
         lines.append("wrote " + ", ".join(_shown(w) for w in written))
@@ -380,11 +400,13 @@ def _table_format(path: str) -> str:
     type=click.Path(dir_okay=False),
     help="Also draw a 2-D map of the documents with a line to each one's nearest: map.png or map.html.",
 )
+@_year_centring
 @reading_options
 def similar_cmd(
     output: str,
     top: int,
     plot: Optional[str],
+    year_centring: str,
     opts: ReadOptions,
 ) -> None:
     """The nearest documents by structure, with what their outlines share.
@@ -412,7 +434,7 @@ def similar_cmd(
         sys.exit(1)
     progress = compute_progress(opts)
     try:
-        table = nearest_documents(records, top=top, progress=progress)
+        table = nearest_documents(records, top=top, progress=progress, years=_years(year_centring))
     finally:
         _done(progress)
     titles = {str(r["id"]): r.get("title") or "" for r in records}  # rows readable without a lookup

@@ -1015,7 +1015,9 @@ class Clustering:
       silhouette of each ``k`` tried, when ``k`` was ``"auto"``); ``features`` (the matrix clustered);
       ``feature_names``; ``model`` (the fitted :func:`make_pipeline`); ``outlines`` (each cluster's
       prototype outline as dicts, see :func:`outline`); ``years``: the years each document was centred
-      by (:func:`centre_years`; None when the documents were not centred).
+      by (:func:`centre_years`; None when the documents were not centred: with them, ``model``'s ``Reduce``
+      was fitted on the centred rows, so ``model.predict`` on new documents, which are not centred, is
+      only approximate).
     """
 
     assignments: Any
