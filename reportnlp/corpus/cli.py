@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -488,7 +487,9 @@ def similar_cmd(
 
 
 def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[float]:
-    from reportnlp.corpus.eras import record_year
+    """``--years-field FIELD`` (the record's, its meta's or its fields': a year or a date that starts with
+    one) or ``--years-from-title``."""
+    from reportnlp.corpus.years import title_year, value_year
 
     if field:
         for source in (record, record.get("meta") or {}, record.get("fields") or {}):
@@ -497,17 +498,12 @@ def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[f
                 try:
                     return float(value)
                 except (TypeError, ValueError):
-                    pass
-                # a date (the pages' meta date, 2025-01-14; 2025年1月14日; 2025/1/14) or 2025年
-                m = (
-                    re.match(r"\s*([12]\d{3})(?:$|[-/.年])", value)
-                    if isinstance(value, str)
-                    else None
-                )
-                return float(m.group(1)) if m else None
+                    year = value_year(value)
+                    return float(year) if year is not None else None
         return None
     if from_title:
-        return record_year({"title": record.get("title") or "", "year": None})
+        year = title_year(record.get("title") or "")
+        return float(year) if year is not None else None
     return None
 
 
