@@ -196,6 +196,41 @@ _year_centring = click.option(
 )
 
 
+def _title_pattern(ctx: click.Context, param: click.Parameter, value: Optional[str]):
+    if not value:
+        return None
+    import re
+
+    try:
+        return re.compile(value)
+    except re.error as err:
+        raise click.BadParameter(f"{value!r} is no regular expression: {err}") from None
+
+
+_skip_title = click.option(
+    "--skip-title",
+    "skip_title",
+    metavar="PATTERN",
+    callback=_title_pattern,
+    help="Leave out the documents whose title matches PATTERN (a regular expression; counted in the "
+    "summary), e.g. --skip-title 决议 for the NPC resolutions among the State Council reports.",
+)
+
+
+def _without_skipped(records: list[dict], pattern, quiet: bool) -> list[dict]:
+    """``records`` less those whose title ``pattern`` (``--skip-title``) finds; the count is echoed."""
+    if pattern is None:
+        return records
+    kept = [r for r in records if not pattern.search(r.get("title") or "")]
+    if not quiet:
+        click.echo(
+            f"skipped: {len(records) - len(kept)} documents whose title matches {pattern.pattern!r} "
+            "(--skip-title)",
+            err=True,
+        )
+    return kept
+
+
 def _years(year_centring: str) -> Optional[str]:
     return "auto" if year_centring == "auto" else None
 
@@ -244,6 +279,7 @@ def _years(year_centring: str) -> Optional[str]:
 )
 @click.option("--random-state", default=0, show_default=True, type=int, help="k-means seed.")
 @_year_centring
+@_skip_title
 @reading_options
 def cluster_cmd(
     output: str,
@@ -255,6 +291,7 @@ def cluster_cmd(
     plot_kind: Optional[str],
     random_state: int,
     year_centring: str,
+    skip_title,
     opts: ReadOptions,
 ) -> None:
     """Cluster documents by structure: how the outline is built and worded (headings, their templates,
@@ -291,6 +328,7 @@ def cluster_cmd(
     if dendrogram and not plot.lower().endswith(".png"):
         raise click.BadParameter("a dendrogram is drawn as .png", param_hint="--plot")
     records, failures = analysed_records(opts.inputs, opts=opts, near=output)
+    records = _without_skipped(records, skip_title, opts.quiet)
     if not records:
         click.echo("error: no document to cluster", err=True)
         sys.exit(1)
@@ -400,12 +438,14 @@ def _table_format(path: str) -> str:
     help="Also draw a 2-D map of the documents with a line to each one's nearest: map.png or map.html.",
 )
 @_year_centring
+@_skip_title
 @reading_options
 def similar_cmd(
     output: str,
     top: int,
     plot: Optional[str],
     year_centring: str,
+    skip_title,
     opts: ReadOptions,
 ) -> None:
     """The nearest documents by structure, with what their outlines share.
@@ -428,6 +468,7 @@ def similar_cmd(
         [("-o", output, "file"), ("--plot", plot, "file"), ("--stats", opts.stats_path, "file")]
     )
     records, failures = analysed_records(opts.inputs, opts=opts, near=output)
+    records = _without_skipped(records, skip_title, opts.quiet)
     if len(records) < 2:
         click.echo("error: similar needs at least two documents", err=True)
         sys.exit(1)
@@ -542,6 +583,7 @@ def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[f
     type=click.Path(dir_okay=False),
     help="Also draw the periods on a time line: periods.png or .html.",
 )
+@_skip_title
 @reading_options
 def periods_cmd(
     output: str,
@@ -551,6 +593,7 @@ def periods_cmd(
     k_max: int,
     min_size: int,
     plot: Optional[str],
+    skip_title,
     opts: ReadOptions,
 ) -> None:
     """Cut documents, in year order, into contiguous periods of similar structure (exact optimal
@@ -563,7 +606,7 @@ def periods_cmd(
 
     \b
     Example:
-      reportnlp periods corpora/gwr/government_work_reports.jsonl --years-from-title -o out/periods.csv --plot out/periods.png
+      reportnlp periods corpora/gwr/government_work_reports.jsonl --years-from-title --skip-title 决议 -o out/periods.csv --plot out/periods.png
     """
     from reportnlp.corpus.periods import find_periods
 
@@ -576,6 +619,7 @@ def periods_cmd(
         [("-o", output, "file"), ("--plot", plot, "file"), ("--stats", opts.stats_path, "file")]
     )
     records, failures = analysed_records(opts.inputs, opts=opts, near=output)
+    records = _without_skipped(records, skip_title, opts.quiet)
     dated = [(r, _year_of(r, years_field, years_from_title)) for r in records]
     undated = [r for r, y in dated if y is None]
     dated = [(r, y) for r, y in dated if y is not None]
