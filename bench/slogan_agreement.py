@@ -35,7 +35,9 @@ def second_labels(path: Path) -> dict[str, set[tuple[int, int]]]:
         elif line.startswith("S ") and current:
             phrase = line[2:].strip()
             text = (SET / "reports" / f"{current}.txt").read_text(encoding="utf-8")
-            hits = [(m.start(), m.start() + len(phrase)) for m in re.finditer(re.escape(phrase), text)]
+            hits = [
+                (m.start(), m.start() + len(phrase)) for m in re.finditer(re.escape(phrase), text)
+            ]
             assert hits, (current, phrase)
             out[current] |= set(hits)
     return out

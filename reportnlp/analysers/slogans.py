@@ -630,10 +630,20 @@ def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
     kinds = _phrases()
     hits = np.flatnonzero(table.take(grams & _BITS))  # take: a third faster than indexing
     hits = hits[high.take(grams[hits] >> 11)]  # the hash's high bits too: a fifth as many windows to read
+    formulas = _formulas()
     for i in hits.tolist():
         word = text[i : i + 4]
         if word in lexicon:
-            why = ("bound",) if kinds.get(word) == "bound" else ("idiom",)
+            if word in formulas and word not in idioms() and kinds.get(word) != "bound":
+                # a formula of the dev labels, in running text as labelled there: not an item of a 、 list
+                # (西电东送、南水北调等重大工程; 居民公约、乡规民约), nor where the window starts inside a word
+                if "、" in text[max(0, i - 1) : i] + text[i + 4 : i + 5] or (
+                    i and text[i - 1 : i + 1] in _words() and text[i : i + 2] not in _words()
+                ):
+                    continue
+                why = ("formula",)
+            else:
+                why = ("bound",) if kinds.get(word) == "bound" else ("idiom",)
             out.append(_slogan(i, i + 4, word, "four_char", (), why))
     han = (codes >= 0x4E00) & (codes <= 0x9FFF)
     # A and C equal first (few windows), then the rest on those only
@@ -750,6 +760,8 @@ def _running_lexicon() -> tuple[np.ndarray, np.ndarray, frozenset[str]]:
     # + the reports' bound formulas (扫黑除恶, 拥军优属: both halves occur almost only inside them)
     attested = {p for p, k in _phrases().items() if k in ("idiom", "bound")}
     words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
+    # + the formulas the dev labels mark in running text (安定团结, 依法行政, 团结奋斗: slogan_formulas.tsv)
+    words |= _formulas()
     table = np.zeros(_BITS + 1, dtype=bool)  # a bitmap of the words' hashes: one gather per window
     codes = np.frombuffer("".join(sorted(words)).encode("utf-32-le"), dtype=np.uint32).reshape(
         -1, 4
@@ -762,6 +774,13 @@ def _running_lexicon() -> tuple[np.ndarray, np.ndarray, frozenset[str]]:
 
 
 _BITS = (1 << 21) - 1
+
+
+@lru_cache(maxsize=1)
+def _formulas() -> frozenset[str]:
+    """``slogan_formulas.tsv``: the formulas the adjudicated dev labels mark in running text and never leave
+    unlabelled there (``build_slogan_formulas.py``): slogans wherever they recur in running text."""
+    return frozenset(line.split("\t", 1)[0] for line in _lines("slogan_formulas.tsv"))
 
 
 @lru_cache(maxsize=1)
