@@ -626,15 +626,14 @@ def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
     if len(text) < 4:
         return
     grams = _hash4(codes)
-    table, high, lexicon = _running_lexicon()
+    table, high, lexicon, formulas = _running_lexicon()
     kinds = _phrases()
     hits = np.flatnonzero(table.take(grams & _BITS))  # take: a third faster than indexing
     hits = hits[high.take(grams[hits] >> 11)]  # the hash's high bits too: a fifth as many windows to read
-    formulas = _formulas()
     for i in hits.tolist():
         word = text[i : i + 4]
         if word in lexicon:
-            if word in formulas and word not in idioms() and kinds.get(word) != "bound":
+            if word in formulas:
                 # a formula of the dev labels, in running text as labelled there: not an item of a 、 list
                 # (西电东送、南水北调等重大工程; 居民公约、乡规民约), nor where the window starts inside a word
                 if "、" in text[max(0, i - 1) : i] + text[i + 4 : i + 5] or (
@@ -754,14 +753,16 @@ def _mix(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarr
 
 
 @lru_cache(maxsize=1)
-def _running_lexicon() -> tuple[np.ndarray, np.ndarray, frozenset[str]]:
+def _running_lexicon() -> tuple[np.ndarray, np.ndarray, frozenset[str], frozenset[str]]:
     # + jieba's idioms seen in the reports (their recurrent formulas, kind "set", are evidence only: in running
     # text they would bring as many noun phrases as slogans)
     # + the reports' bound formulas (扫黑除恶, 拥军优属: both halves occur almost only inside them)
     attested = {p for p, k in _phrases().items() if k in ("idiom", "bound")}
     words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
-    # + the formulas the dev labels mark in running text (安定团结, 依法行政, 团结奋斗: slogan_formulas.tsv)
-    words |= _formulas()
+    # + the formulas the dev labels mark in running text (安定团结, 依法行政, 团结奋斗: slogan_formulas.tsv),
+    # the ones of them that are no idiom or bound formula kept apart (their hits are checked in _running)
+    formulas = _formulas() - words
+    words |= formulas
     table = np.zeros(_BITS + 1, dtype=bool)  # a bitmap of the words' hashes: one gather per window
     codes = np.frombuffer("".join(sorted(words)).encode("utf-32-le"), dtype=np.uint32).reshape(
         -1, 4
@@ -770,7 +771,7 @@ def _running_lexicon() -> tuple[np.ndarray, np.ndarray, frozenset[str]]:
     table[hashes & _BITS] = True
     high = np.zeros(_BITS + 1, dtype=bool)  # the same for the hash's top 21 bits
     high[hashes >> 11] = True
-    return table, high, words
+    return table, high, words, formulas
 
 
 _BITS = (1 << 21) - 1
