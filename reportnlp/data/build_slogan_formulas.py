@@ -9,11 +9,11 @@ A consistency rule (issue 12, fifth slogan pass): a four-character phrase that t
 entry needs:
 
 - a labelled occurrence in running text in a dev excerpt: a Han character on at least one side, no ``、`` on
-  either side and no quote around it (a series item or a quoted phrase is found by its form already, and a series
+  either side, no quote around it and no four-character clause beside it (``要统一认识，统一步调``) (a series item or a quoted phrase is found by its form already, and a series
   item is often an ordinary phrase elsewhere: 协调发展, 提高质量, 结构优化);
 - no unlabelled occurrence in running text in any dev excerpt labelled for four-character slogans (a phrase the
   labels take in one excerpt and leave in another is no formula the labels agree on);
-- no numeral, and not a held-out excerpt (the held-out parts are never read: ``HELD_OUT``).
+- no counting numeral first (``两学一做`` is a numbered slogan), and not a held-out excerpt (the held-out parts are never read: ``HELD_OUT``).
 
 Columns: phrase, kind (``formula``), the dev excerpts that label it in running text, labelled occurrences in
 running text, and its count and number of reports in the State Council and CPC congress reports of
@@ -38,7 +38,11 @@ HELD_OUT = frozenset(
     | {"gwr1986", "gwr2004", "gwr2022"}
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_NUMERALS = set("一二两三四五六七八九十百千万")
+_NUMERALS = set(
+    "一二两三四五六七八九十"
+)  # counting numerals: a phrase opening with one is numbered
+_RUN_AFTER = re.compile(r"[，,；;][\u4e00-\u9fff]{4}(?![\u4e00-\u9fff])")
+_RUN_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4}[，,；;]\Z")
 _QUOTES = set("“”‘’「」『』\"'")
 HEADER = """\
 # Four-character formulas the adjudicated dev labels of corpora/analysers-real mark in running text, and never
@@ -53,6 +57,8 @@ def running_use(text: str, start: int, end: int) -> bool:
     before, after = text[start - 1 : start] if start else "", text[end : end + 1]
     if "、" in (before, after) or before in _QUOTES or after in _QUOTES:
         return False
+    if _RUN_AFTER.match(text, end) or _RUN_BEFORE.search(text[max(0, start - 6) : start]):
+        return False  # an item of a run of four-character clauses (要统一认识，统一步调)
     return bool(_HAN.match(before) or _HAN.match(after))
 
 
@@ -79,7 +85,7 @@ def formulas(exclude: Iterable[str] = ()) -> dict[str, tuple[list[str], int]]:
     for doc, text, spans in records:
         for s, e in spans:
             phrase = text[s:e]
-            if set(phrase) & _NUMERALS or not running_use(text, s, e):
+            if phrase[0] in _NUMERALS or not running_use(text, s, e):
                 continue
             docs, n = labelled.get(phrase, (set(), 0))
             labelled[phrase] = (docs | {doc}, n + 1)
