@@ -3,6 +3,7 @@
     python bench/eval_analysers.py [--heldout] [--errors dev|heldout] [--record-first-run]
     python bench/eval_analysers.py --false-masks   # masks on every real unmasked report (each one is false)
     python bench/eval_analysers.py --set dev --set heldout2   # one line of figures per part
+    python bench/eval_analysers.py --labels original --set dev   # the report labels before the fifth slogan pass
 
 * slogans: four-character and numbered slogans, a detection counts when its offsets equal a label's (a
   four-character detection that is a labelled numbered slogan, ``一国两制``, is scored as numbered only);

@@ -30,9 +30,10 @@ What is left out on purpose: a four-character window of ordinary prose with no e
 (``14场``, ``4月8日``, ``2021年``, ``一百六十三个市``, ``一点四倍``), ordinals (``第一``, ``一是``) and ``一``-words
 (``一刻钟``, ``一切``). Political formulas in running text are found when a pattern of the reports marks them
 (``回升向好``, ``依法治国``, ``科教兴国``, ``勇创佳绩``: ``template``), when both their halves occur almost only
-inside them in the reports (``扫黑除恶``: ``bound``), when a quote coins them (``“揭榜挂帅”``: ``coined``) or two
-are written as one (``大众创业万众创新``). Known cost: the others (``稳中求进``, ``安定团结``, ``正风肃纪``) are
-missed; noun lists that jieba does not know as nouns still read as series.
+inside them in the reports (``扫黑除恶``: ``bound``), when a quote coins them (``“揭榜挂帅”``: ``coined``), when two
+are written as one (``大众创业万众创新``) or when the adjudicated dev labels mark them in running text and never leave
+them there (``安定团结``, ``依法行政``, ``团结奋斗``: ``formula``, ``slogan_formulas.tsv``, not as an item of a ``、``
+list). Known cost: the others are missed; noun lists that jieba does not know as nouns still read as series.
 
 A parallel pair is reported as ``parallel_pair`` *and* each of its halves as ``four_char``; a
 numbered slogan of four characters with two numerals (``两学一做``, ``五险一金``) is reported as ``numbered``
@@ -255,7 +256,8 @@ class Slogan:
     series in other reports too, ``slogan_phrases.tsv``), ``bound`` (a formula of the reports whose two halves
     occur almost only inside it: ``扫黑除恶``, ``拥军优属``), ``rhythm`` (``ABAC``: ``先行先试``),
     ``joined_pair`` (one of two formulas written without a break: ``大众创业万众创新``), ``template`` (a productive
-    formula of the reports: ``回升向好``, ``勇创佳绩``), ``heading``, ``numeral`` (a
+    formula of the reports: ``回升向好``, ``勇创佳绩``), ``formula`` (a formula the adjudicated dev labels mark in
+    running text, ``slogan_formulas.tsv``: ``安定团结``, ``依法行政``), ``heading``, ``numeral`` (a
     numbered slogan's numerals), in the order found.
     """
 
