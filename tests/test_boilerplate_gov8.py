@@ -166,3 +166,28 @@ def test_the_site_a_breadcrumb_starts_from_has_no_position_label():
 def test_the_site_a_breadcrumb_without_label_starts_from():
     doc = clean(HAIWAINET, id="wnews_116")
     assert doc.meta.get("site") == "海外网"  # ``海外网>>时政>>2013全国两会>>两会要闻``
+
+
+def test_the_site_of_a_breadcrumb_with_arrows_and_of_a_repost_disclaimer():
+    from reportnlp.boilerplate.metadata import extract_meta
+    from reportnlp.types import LineDecision as L
+
+    # wnews_87 line 3 (http://www.66wc.com/system/2016/03/02/013159833.shtml)
+    crumb = "您当前的位置 : 文成新闻网  ->  生活  ->  记者体验  -> 正文记者体验"
+    assert extract_meta([L(1, "drop", "breadcrumb", crumb)]).get("site") == "文成新闻网"
+    # wnews_99 line 20 (http://zguosxw.com/articleid/311173.html)
+    note = '【慎重声明】凡本站未注明来源为"中国商讯网"的所有作品,均转载、编译或摘编自其它媒体,转载、编译或摘编的目的在于传递更多信息,并不代表本站赞同其观点和对其真实性负责。'
+    assert extract_meta([L(1, "drop", "disclaimer", note)]).get("site") == "中国商讯网"
+
+
+def test_an_interviewers_question_is_text():
+    # wnews_118 lines 1-3 (https://www.meizhou.gov.cn/zwgk/ztzl/2019nmzslhzt/xwbd/content/post_563093.html), cut
+    q = "记者:请问今年的《报告》是从什么时候开始起草的?经历了哪些过程?"
+    assert not is_meta_line(q)
+    assert is_meta_line("记者:王道")
+    page = (
+        "昨日上午,市七届人大六次会议开幕。市长张爱军代表市人民政府向大会作《政府工作报告》(以下简称“《报告》”)。《报告》是如何起草的?经历了哪些过程?有何特点?记者向《报告》起草组负责同志了解了相关情况。\n"
+        + q
+        + "\n起草组:2018年,是改革开放40周年,是全面贯彻党的十九大精神的开局之年。为了客观实在总结好2018年政府工作,科学谋划好2019年工作,市政府于2018年10月下旬成立了报告起草组,制订了工作方案,认真组织开展《报告》起草工作,并于2018年12月完成初稿。\n"
+    )
+    assert [d.action for d in clean(page).lines][:3] == ["keep", "keep", "keep"]

@@ -341,6 +341,8 @@ def test_site_hint_words_cover_every_site_pattern():
         "以下是第一文档网的小编为您整理的",
         "主办单位：青阳县人大常委会",
         "海外网>>时政>>2013全国两会>>两会要闻",
+        "您当前的位置 : 文成新闻网  ->  生活  ->  记者体验  -> 正文记者体验",
+        '【慎重声明】凡本站未注明来源为"中国商讯网"的所有作品,均转载、编译或摘编自其它媒体',
     ]
     lines = list(samples)
     for path in sorted(PAGES.glob("*.txt"))[:120]:

@@ -66,12 +66,16 @@ _SITE_PATTERNS = [
     re.compile(r"©\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,16})\s*版权所有"),
     re.compile(r"[©]\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站))"),
     # the site a breadcrumb starts from (``您的位置:新文秘网>>…``)
-    re.compile(r"^(?:您的|您所在的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:网|站|文库))\s*(?:>|»|＞|→)"),
+    re.compile(
+        r"^(?:您的|您所在的|您当前的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:网|站|文库))\s*(?:>|»|＞|→|->)"
+    ),  # also ``您当前的位置 : 文成新闻网  ->  生活  ->  …``
     # the same without its label (``海外网>>时政>>2013全国两会>>两会要闻``)
     re.compile(r"^([\u4e00-\u9fff]{2,12}?网)\s*(?:>>|»|＞＞)\s*[\u4e00-\u9fff]"),
     # a site's name with its domain (``中央政府门户网站 www.gov.cn 2015-03-13 …``), its home link (``人民网首页``)
     re.compile(r"^([\u4e00-\u9fff]{2,16}(?:网|网站))\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org)(?:\s|$)"),
     re.compile(r"^([\u4e00-\u9fff]{2,10}网)首页$"),
+    # a repost disclaimer naming the site (``凡本站未注明来源为"中国商讯网"的所有作品,均转载…``)
+    re.compile(r"凡本[站网](?:未)?注明(?:来源|出处)[为是:：]?\s*[“\"「]?([\u4e00-\u9fff]{2,12}?网)[”\"」]?"),
     # a name glued to its address (``(新文秘网https://www.wm114.cn省略854字…``)
     re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,10}(?:网|网站|文库))https?://"),
     # a 文库 or 范文 site's editor (``简介:写写帮文库小编为你整理了…``, ``以下是®第一文档网的小编为您整理的…``)
@@ -86,7 +90,7 @@ _SITE_PATTERNS = [
 # are not read (tests/test_boilerplate_real.py checks the words against the patterns).
 _SITE_HINT = re.compile(
     r"由\s*会\s*员\s*分\s*享|版\s*权|powered|欢\s*迎|©|位\s*置|\.(?:cn|com|net|org)|首\s*页|https?://|小\s*编|主\s*办\s*单\s*位"
-    r"|网\s*(?:>>|»|＞＞)",
+    r"|网\s*(?:>>|»|＞＞)|凡\s*本\s*[站网]",
     re.IGNORECASE,
 )
 #: Spaces between two Han characters (``人 民 网 版 权 所 有``).

@@ -620,6 +620,8 @@ def is_meta_line(line: str) -> bool:
     """
     if len(line) > 120 or line.count("。") > 1 or _CAPTION_CREDIT.search(line):
         return False
+    if line[-1:] in "?？" and _INTERVIEW_QUESTION.match(line):
+        return False  # an interviewer's question (``记者:请问今年的《报告》是从什么时候开始起草的?…``) is text
     # a news item's first sentence after its byline (``本报讯(记者 X 通讯员 Y)2月2日下午,…开幕。``) is text
     if ("讯" in line or "电" in line) and _LEAD_BYLINE_TEXT.match(line):
         return False
@@ -639,6 +641,7 @@ def is_meta_line(line: str) -> bool:
     return bool(m) and m.start() <= 30 and not _CLAUSE_PUNCT.search(line, 0, m.start())
 
 
+_INTERVIEW_QUESTION = re.compile(r"^(?:本报)?(?:记者|主持人)\s*[:：].{8,}[?？]$")
 _URL_DATE = re.compile(
     r"(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?\s+\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}\s)\s*\d{1,2}:\d{2}",
     re.IGNORECASE,
