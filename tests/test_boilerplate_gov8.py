@@ -191,3 +191,12 @@ def test_an_interviewers_question_is_text():
         + "\n起草组:2018年,是改革开放40周年,是全面贯彻党的十九大精神的开局之年。为了客观实在总结好2018年政府工作,科学谋划好2019年工作,市政府于2018年10月下旬成立了报告起草组,制订了工作方案,认真组织开展《报告》起草工作,并于2018年12月完成初稿。\n"
     )
     assert [d.action for d in clean(page).lines][:3] == ["keep", "keep", "keep"]
+
+
+def test_a_browser_titles_site_without_its_slogan():
+    from reportnlp.boilerplate.metadata import browser_site
+    from reportnlp.types import LineDecision as L
+
+    # govr_20 line 1 (https://guanshanwenku.com/gongzuozongjie/2024/08/92348_71.html)
+    first = "文似观山不喜平 — — 观山文库◆记住我,来上我~"
+    assert browser_site([L(1, "drop", "browser_title", first)]) == "观山文库"

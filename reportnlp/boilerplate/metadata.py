@@ -246,6 +246,7 @@ _HANDLE_ALONE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9_·]{2,16}")
 _PUBLISHED_LABEL = re.compile(r"(?:发布|发表)(?:时间|日期|于)")
 _ENGINE = re.compile(r"powered\s+by|discuz|phpwind", re.IGNORECASE)
 _ORG_NAME = re.compile(r"(?:政府|网|网站|门户|在线)$")
+_SLOGAN_MARK = re.compile(r"[◆◇★☆■□●]")
 _POSITION_LABEL = re.compile(r"^(?:您的|您所在的|当前)?位置\s*[:：]\s*")
 
 
@@ -307,7 +308,11 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
         names = [p for p in parts if not _DOMAIN.match(p) and not _ENGINE.search(p)]
         if not names and parts and all(_DOMAIN.match(p) for p in parts):
             return _headline  # ``吾爱破解 - 52pojie.cn``: the name, then its domain
-        return names[-1] if names else None
+        if not names:
+            return None
+        # a slogan after a mark, dashes left over from a doubled separator (``— 观山文库◆记住我,来上我~``)
+        name = _SLOGAN_MARK.split(names[-1].lstrip("—–- "), 1)[0].strip()
+        return name if len(name) >= 2 else names[-1]
     first = _POSITION_LABEL.sub("", texts[i]).split(" ")[0]  # ``当前位置:内蒙古区情网  /  数字史志 …``
     if " " in texts[i] and 4 <= len(first) <= 20 and _ORG_NAME.search(first):
         return first
