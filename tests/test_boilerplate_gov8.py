@@ -200,3 +200,13 @@ def test_a_browser_titles_site_without_its_slogan():
     # govr_20 line 1 (https://guanshanwenku.com/gongzuozongjie/2024/08/92348_71.html)
     first = "文似观山不喜平 — — 观山文库◆记住我,来上我~"
     assert browser_site([L(1, "drop", "browser_title", first)]) == "观山文库"
+
+
+def test_a_browser_title_with_a_columns_name_before_the_headline_gives_the_site():
+    from reportnlp.boilerplate.metadata import browser_site
+    from reportnlp.types import LineDecision as L
+
+    # h_qq line 1 (GeneralNewsExtractor's test page of new.qq.com)
+    first = "棱镜|数据业大整顿：爬虫与现金贷共生共荣，用户信息几元不等_财经_腾讯网"
+    assert browser_site([L(1, "drop", "browser_title", first)]) == "腾讯网"
+    assert browser_site([L(1, "drop", "navigation", "首页|新闻|体育|娱乐|财经")]) is None  # a menu

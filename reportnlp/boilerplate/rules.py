@@ -772,6 +772,8 @@ def browser_title(texts: Sequence[str], filled: Sequence[int]) -> tuple[int, str
 
     >>> browser_title(["2026年湖南省政府工作报告-湖南省人民政府门户网站"], [0])
     (0, '2026年湖南省政府工作报告', '湖南省人民政府门户网站')
+    >>> browser_title(["棱镜|数据业大整顿：爬虫与现金贷共生共荣，用户信息几元不等_财经_腾讯网"], [0])[2]
+    '腾讯网'
     """
     if not filled:
         return -1, "", ""
@@ -781,7 +783,12 @@ def browser_title(texts: Sequence[str], filled: Sequence[int]) -> tuple[int, str
     # a headline first, then at most four short segments (a menu's items are all short)
     if (
         2 <= len(parts) <= 5
-        and (len(parts[0]) >= 6 or _DOMAIN.match(parts[-1]))
+        and (
+            len(parts[0]) >= 6
+            or _DOMAIN.match(parts[-1])
+            # a column's short name glued before the headline (``棱镜|数据业大整顿：…_财经_腾讯网``)
+            or (len(parts) >= 3 and len(parts[0]) >= 2 and len(parts[1]) >= 12 and t[len(parts[0])] in "|｜")
+        )
         and 2 <= len(parts[-1]) <= 30
         and not is_ui_line(parts[-1])
         and (_DOMAIN.match(parts[-1]) or not _DIGIT.search(parts[-1][:4]))
