@@ -210,3 +210,12 @@ def test_a_browser_title_with_a_columns_name_before_the_headline_gives_the_site(
     first = "棱镜|数据业大整顿：爬虫与现金贷共生共荣，用户信息几元不等_财经_腾讯网"
     assert browser_site([L(1, "drop", "browser_title", first)]) == "腾讯网"
     assert browser_site([L(1, "drop", "navigation", "首页|新闻|体育|娱乐|财经")]) is None  # a menu
+
+
+def test_a_headline_printed_again_under_the_documents_page_number_is_read_at_the_top():
+    doc = clean(CSYLYM, id="govr_29")
+    acts = _actions(doc)
+    assert doc.title == "2021年荣县政府工作报告(全文)"
+    assert acts[1][0] == "title"
+    assert acts[5] == ("drop", "repeated_title")  # ``1 2021 年荣县政府工作报告(全文)``
+    assert acts[9][0] == "keep"  # the dateline

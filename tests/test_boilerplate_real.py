@@ -50,12 +50,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 # fields 408/425; gov_report fields 52/54; news titles 138/140, fields 292/298.
 # Session 10 (tests/test_boilerplate_gov8.py): 13 dev7 pages added (report texts, resolutions, session news),
 # labelled before the code ran (at the round's start code: titles 11/13, fields 9/18, F1 0.825); the 269 rows give
-# titles 256/269 -> 257/269, fields 417/443 -> 425/443 after the round's first fixes; gov_report titles 27/29 (govr_29:
-# a 文库 page's headline printed again inside the document with a page number, ``1 2021 年荣县政府工作报告(全文)``,
-# is taken for the title; govr_16 as before): the gov_report title floor re-pinned at 0.93.
+# titles 256/269 -> 258/269, fields 417/443 -> 430/443 after the round's fixes; gov_report titles 27/29 -> 28/29
+# (govr_29's headline, printed again on the document's first page under its page number, now read; govr_16 as
+# before), fields 52/55 -> 55/55; news titles 147/150 -> 148/150, fields 301/315 -> 311/315 (floors unchanged).
 FLOORS = [
     (None, 0.99, 0.99, 0.945, 0.955),
-    ("gov_report", 1.0, 0.995, 0.93, 0.96),
+    ("gov_report", 1.0, 0.995, 0.95, 0.96),
     ("news", 0.995, 0.993, 0.985, 0.975),
 ]
 

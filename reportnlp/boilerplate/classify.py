@@ -533,6 +533,19 @@ def _first_copy_titles(
     t = titles[0]
     first = next((i for i in filled if i < t and texts[i] == texts[t]), None)
     if first is None:
+        # a converted document's first page repeats the page's headline under its page number, spaced
+        # (``2021年荣县政府工作报告(全文)`` at the top, ``1 2021 年荣县政府工作报告(全文)`` below): the top line is
+        # the headline, the page's copy the repeat
+        if (
+            filled
+            and filled[0] < t
+            and texts[t][:1].isdigit()
+            and (m := _PAGE_NUMBER.match(texts[t]))
+            and len(top := texts[filled[0]]) >= 8
+            and _SPACES.sub("", texts[t][m.end() :]) == _SPACES.sub("", top)
+        ):
+            actions[filled[0]], reasons[filled[0]] = codes.TITLE, codes.R_TITLE
+            actions[t], reasons[t] = codes.DROP, codes.R_REPEATED_TITLE
         return
     between = [reasons[i] for i in filled if first < i < t]
     if between and all(r in _NOTICES for r in between) and any(r != codes.R_AMONG_FURNITURE for r in between):
@@ -1235,6 +1248,8 @@ _CELL_BARS = re.compile(r"[\s\u3000]*[|｜][\s\u3000]*")
 _EMPTY_CELLS = re.compile(r"[\s\u3000]*[|｜](?:[\s\u3000]*[|｜])+[\s\u3000]*$")  # two bars or more
 _BARS = re.compile(r"[|｜]")
 _END_MARKS = frozenset("|｜?？")
+_PAGE_NUMBER = re.compile(r"\d{1,3}[\s\u3000]+")
+_SPACES = re.compile(r"[\s\u3000]+")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _DATELINE_INITIALS = frozenset("（(—－-12〇○零一二?")  # a dateline's first character (``??``: a lost dash)
 _SPEAKER_TAIL = re.compile(SPEAKER_TAIL)
