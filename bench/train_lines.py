@@ -16,7 +16,9 @@ pages among the cuts that cost neither (recall at least ``--min-recall`` or the 
 sets more than ``SYNTH_SLACK``; when no cut qualifies the cuts are (0, 1): the model changes nothing. It also
 prints the model alone (every candidate line by its probability). Result on the 137 dev pages (85 sites): no
 cut qualifies and the model alone loses recall, so no model ships and ``clean`` computes no features (README,
-"The learned line model"). The script stays so that the experiment can be re-run when the labelled set grows.
+"The learned line model"). Re-run in session 10 on the 269 dev pages (213 sites) at the round's final code: the
+same answer (the rules 0.9954 / 0.9934 content recall / boilerplate F1; the best cuts (0, 1); the model alone
+0.9691 / 0.9897). The script stays so that the experiment can be re-run when the labelled set grows.
 """
 
 from __future__ import annotations

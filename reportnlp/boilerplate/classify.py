@@ -172,6 +172,15 @@ def decide_lines(
             (before and (after or mark.get(i - 2) == c)) or (after and mark.get(i + 2) == c)
         ):  # one or two marked lines are text
             texts[i] = _unmarked_line(texts[i])
+    # a line's end that is layout too: a table row's empty cells (``北京市十二届人大二次会议今天开幕 | |||||``), and a
+    # glyph a converted document lost, printed as `` ?`` (``荣县人民政府县长 郑小清 ?``)
+    for i in [i for i, t in enumerate(texts) if t[-1:] in _END_MARKS and t[:1] not in _MARKERS]:
+        t = texts[i]
+        if t[-1] in "?？":
+            if len(t) > 2 and t[-2] in " \u3000":
+                texts[i] = t[:-1].rstrip()
+        else:
+            texts[i] = _unmarked_line(t)
     rule: list[Optional[str]] = [None] * n
     meta = [False] * n
     # Prose (40+ characters with a full stop or two commas) and headings numbered 一、/（一） are read
@@ -311,7 +320,9 @@ def decide_lines(
         if header:
             rule[i] = None
         meta[i] = meta[i] or header
-        prev_header = meta[i] or dateline[i]
+        # a post's header with its clock time (``http://www.sina.com.cn 2009年11月09日13:56 新浪娱乐``) heads no
+        # speech: the short word under it (``海报``) is no speaker's name
+        prev_header = dateline[i] or (meta[i] and (header or not _CLOCK.search(t)))
         prev_label = meta[i] and t.endswith((":", "："))
     # The items under a "相关新闻" / "热门推荐" header: short unpunctuated lines, up to the next prose.
     # (a header in the page head is a menu: the head zone takes it)
@@ -496,12 +507,16 @@ def _unmarked_line(t: str) -> str:
 
     >>> _unmarked_line("• 政府工作报告"), _unmarked_line("| 市十六届人大一次会议昨开幕 | |"), _unmarked_line("-")
     ('政府工作报告', '市十六届人大一次会议昨开幕', '-')
+    >>> _unmarked_line("北京市十二届人大二次会议今天开幕 | |||||||||"), _unmarked_line("甲 | 乙 | |")
+    ('北京市十二届人大二次会议今天开幕', '甲 | 乙 | |')
     """
     if t[:1] in "|｜":
         if len(t) > 2 and t[-1] in "|｜" and len(cells := [c for c in _CELL_BARS.split(t) if c]) == 1:
             return cells[0]
     elif t[:1] in _MARKERS and (m := _LIST_MARKER.match(t)) and m.end() < len(t):
         return t[m.end() :]
+    elif t[-1:] in "|｜" and (m := _EMPTY_CELLS.search(t)) and m.start() and not _BARS.search(t, 0, m.start()):
+        return t[: m.start()]  # a one-cell row's empty cells after its text (``…今天开幕 | |||||||||``)
     return t
 
 
@@ -518,6 +533,19 @@ def _first_copy_titles(
     t = titles[0]
     first = next((i for i in filled if i < t and texts[i] == texts[t]), None)
     if first is None:
+        # a converted document's first page repeats the page's headline under its page number, spaced
+        # (``2021年荣县政府工作报告(全文)`` at the top, ``1 2021 年荣县政府工作报告(全文)`` below): the top line is
+        # the headline, the page's copy the repeat
+        if (
+            filled
+            and filled[0] < t
+            and texts[t][:1].isdigit()
+            and (m := _PAGE_NUMBER.match(texts[t]))
+            and len(top := texts[filled[0]]) >= 8
+            and _SPACES.sub("", texts[t][m.end() :]) == _SPACES.sub("", top)
+        ):
+            actions[filled[0]], reasons[filled[0]] = codes.TITLE, codes.R_TITLE
+            actions[t], reasons[t] = codes.DROP, codes.R_REPEATED_TITLE
         return
     between = [reasons[i] for i in filled if first < i < t]
     if between and all(r in _NOTICES for r in between) and any(r != codes.R_AMONG_FURNITURE for r in between):
@@ -1217,6 +1245,12 @@ def _browser_title(t: str, title: str, title_lines: Sequence[int], i: int) -> bo
 _MARKERS = frozenset("•●▪-–|｜")
 _LIST_MARKER = re.compile(r"[•●▪][\s\u3000]*|[-–][\s\u3000]+")
 _CELL_BARS = re.compile(r"[\s\u3000]*[|｜][\s\u3000]*")
+_EMPTY_CELLS = re.compile(r"[\s\u3000]*[|｜](?:[\s\u3000]*[|｜])+[\s\u3000]*$")  # two bars or more
+_BARS = re.compile(r"[|｜]")
+_END_MARKS = frozenset("|｜?？")
+_PAGE_NUMBER = re.compile(r"\d{1,3}[\s\u3000]+")
+_SPACES = re.compile(r"[\s\u3000]+")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _DATELINE_INITIALS = frozenset("（(—－-12〇○零一二?")  # a dateline's first character (``??``: a lost dash)
 _SPEAKER_TAIL = re.compile(SPEAKER_TAIL)
 _CAPTION_ENDS = ("摄", "摄）", "摄)", "社发")  # a long line ending so is a photo caption: read by the rules

@@ -66,10 +66,16 @@ _SITE_PATTERNS = [
     re.compile(r"©\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,16})\s*版权所有"),
     re.compile(r"[©]\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站))"),
     # the site a breadcrumb starts from (``您的位置:新文秘网>>…``)
-    re.compile(r"^(?:您的|您所在的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:网|站|文库))\s*(?:>|»|＞|→)"),
+    re.compile(
+        r"^(?:您的|您所在的|您当前的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:网|站|文库))\s*(?:>|»|＞|→|->)"
+    ),  # also ``您当前的位置 : 文成新闻网  ->  生活  ->  …``
+    # the same without its label (``海外网>>时政>>2013全国两会>>两会要闻``)
+    re.compile(r"^([\u4e00-\u9fff]{2,12}?网)\s*(?:>>|»|＞＞)\s*[\u4e00-\u9fff]"),
     # a site's name with its domain (``中央政府门户网站 www.gov.cn 2015-03-13 …``), its home link (``人民网首页``)
     re.compile(r"^([\u4e00-\u9fff]{2,16}(?:网|网站))\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org)(?:\s|$)"),
     re.compile(r"^([\u4e00-\u9fff]{2,10}网)首页$"),
+    # a repost disclaimer naming the site (``凡本站未注明来源为"中国商讯网"的所有作品,均转载…``)
+    re.compile(r"凡本[站网](?:未)?注明(?:来源|出处)[为是:：]?\s*[“\"「]?([\u4e00-\u9fff]{2,12}?网)[”\"」]?"),
     # a name glued to its address (``(新文秘网https://www.wm114.cn省略854字…``)
     re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,10}(?:网|网站|文库))https?://"),
     # a 文库 or 范文 site's editor (``简介:写写帮文库小编为你整理了…``, ``以下是®第一文档网的小编为您整理的…``)
@@ -83,7 +89,8 @@ _SITE_PATTERNS = [
 # Every pattern of _SITE_PATTERNS needs one of these words, spaced (``版 权 所 有``) or not: the lines holding none
 # are not read (tests/test_boilerplate_real.py checks the words against the patterns).
 _SITE_HINT = re.compile(
-    r"由\s*会\s*员\s*分\s*享|版\s*权|powered|欢\s*迎|©|位\s*置|\.(?:cn|com|net|org)|首\s*页|https?://|小\s*编|主\s*办\s*单\s*位",
+    r"由\s*会\s*员\s*分\s*享|版\s*权|powered|欢\s*迎|©|位\s*置|\.(?:cn|com|net|org)|首\s*页|https?://|小\s*编|主\s*办\s*单\s*位"
+    r"|网\s*(?:>>|»|＞＞)|凡\s*本\s*[站网]",
     re.IGNORECASE,
 )
 #: Spaces between two Han characters (``人 民 网 版 权 所 有``).
@@ -184,8 +191,9 @@ _DATE_NAME_SOURCE = re.compile(
 # a wire dateline's byline opening the text (``人民网合肥11月8日电 （记者钱伟）安徽省…``, ``本报讯（记者 X 通讯员 Y）``)
 _LEAD_BYLINE = re.compile(
     r"^[^。，,]{0,30}?(?:电|讯)\s*[（(]\s*(?:本报|本网|本台|本刊|[\u4e00-\u9fff]{2,6}报)?(?:首席|特约|见习)?记者\s*[:：]?\s*("
-    + _NAME + r"(?:[ 、](?!通讯员|实习生)" + _NAME + r"){0,2})"
-    r"(?:/文)?\s*(?:[）)]|\s+通讯员|\s+[\u4e00-\u9fff·]{2,4}/图)"  # ``(海峡导报记者 林泓/文 常海军/图 …)``
+    + _NAME + r"(?:[ 、](?!通讯员|实习生)" + _NAME + r"){0,3})"
+    r"(?:/文)?\s*(?:[）)]|\s+通讯员|\s+[\u4e00-\u9fff·]{2,4}/图"  # ``(海峡导报记者 林泓/文 常海军/图 …)``
+    r"|\s+[\u4e00-\u9fff]{2,6}报记者)"  # a second paper's reporters (``(湖北日报记者A B 长江日报记者C)``)
 )
 # a reporter's byline opening the text, ``报道:`` closing it (``记者张尚东 通讯员刘珍妮报道:3月5日上午…``)
 _LEAD_NAME_FIRST = re.compile(
@@ -238,6 +246,8 @@ _HANDLE_ALONE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9_·]{2,16}")
 _PUBLISHED_LABEL = re.compile(r"(?:发布|发表)(?:时间|日期|于)")
 _ENGINE = re.compile(r"powered\s+by|discuz|phpwind", re.IGNORECASE)
 _ORG_NAME = re.compile(r"(?:政府|网|网站|门户|在线)$")
+_SLOGAN_MARK = re.compile(r"[◆◇★☆■□●]")
+_POSITION_LABEL = re.compile(r"^(?:您的|您所在的|当前)?位置\s*[:：]\s*")
 
 
 #: An official document's publication mark under its sign-off (``（此件公开发布）``).
@@ -264,6 +274,8 @@ def _meta_texts(decisions: Sequence[LineDecision]) -> list[str]:
         t = d.text.strip()
         if not t:
             continue
+        if t[-1] in "?？" and t[-2:-1] in (" ", "\u3000"):
+            t = t[:-1].rstrip()  # a glyph a converted document lost (``荣县人民政府县长 郑小清 ?``)
         if pending:
             out[-1] = pending + t
             pending = ""
@@ -296,8 +308,12 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
         names = [p for p in parts if not _DOMAIN.match(p) and not _ENGINE.search(p)]
         if not names and parts and all(_DOMAIN.match(p) for p in parts):
             return _headline  # ``吾爱破解 - 52pojie.cn``: the name, then its domain
-        return names[-1] if names else None
-    first = texts[i].split(" ")[0]
+        if not names:
+            return None
+        # a slogan after a mark, dashes left over from a doubled separator (``— 观山文库◆记住我,来上我~``)
+        name = _SLOGAN_MARK.split(names[-1].lstrip("—–- "), 1)[0].strip()
+        return name if len(name) >= 2 else names[-1]
+    first = _POSITION_LABEL.sub("", texts[i]).split(" ")[0]  # ``当前位置:内蒙古区情网  /  数字史志 …``
     if " " in texts[i] and 4 <= len(first) <= 20 and _ORG_NAME.search(first):
         return first
     return None

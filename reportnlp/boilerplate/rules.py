@@ -157,7 +157,8 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_UI_CONTROLS,  # a portal's exit warning and rating widgets
-        r"即将离开.{0,30}(?:网站|门户|页面)|是否继续[?？]?$|^(?:放弃|继续访问|评价建议|我要评价)$",
+        r"即将离开.{0,30}(?:网站|门户|页面)|是否继续[?？]?$|^(?:放弃|继续访问|评价建议|我要评价)$"
+        r"|^字号\s*[:：]\s*T\s*T$",  # a font-size widget of two letters T (large and small)
         80,
     ),
     (
@@ -175,7 +176,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_PHOTO_CAPTION,  # a photo's credit (``…记者 刘尚文 摄``) or a speech photo's line
-        r"(?:^|[\s\u3000（(/：:。])[\u4e00-\u9fff·]{2,5}\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄(?!影)"
+        r"(?:^|[\s\u3000（(/：:。])[\u4e00-\u9fff·]{2,5}\s*/?\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄(?!影)"
         # ``X作政府工作报告。`` under a photo; a sentence reporting the act (``…代表区人民政府向大会作…``) is text
         r"|^(?![^。，,]*代表[^。，,]*向)[^。，,]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$"
         # a photo's caption of a few words naming the scene (``活动现场``, ``大会开幕式``, ``蓉城代表团``), not numbered
@@ -429,8 +430,9 @@ META_LINE_PATTERN = (
     + DOC_NUMBER
     + r"$"
     + r"|^[^\s，。]{1,20}\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[^，。]{0,12})?$"
-    # a byline in brackets (``（网易财经 张艳）``)
+    # a byline in brackets (``（网易财经 张艳）``); a newspaper's name in brackets under a reposted headline
     + r"|^[（(][\u4e00-\u9fff]{2,10}(?:\s+[\u4e00-\u9fff·]{2,4}){1,4}[）)]$"
+    + r"|^[（(][\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报)[）)]$"
 )
 _META_HEAD, _META_REST = split_anchored(META_LINE_PATTERN)  # both present
 #: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
@@ -613,13 +615,22 @@ def is_meta_line(line: str) -> bool:
     (True, False)
     >>> is_meta_line("热心网友 2023-12-21 09:30")
     True
+    >>> is_meta_line("http://www.sina.com.cn 2009年11月09日13:56 新浪娱乐"), is_meta_line("江门台 2022年03月06日")
+    (True, True)
     """
     if len(line) > 120 or line.count("。") > 1 or _CAPTION_CREDIT.search(line):
         return False
+    if line[-1:] in "?？" and _INTERVIEW_QUESTION.match(line):
+        return False  # an interviewer's question (``记者:请问今年的《报告》是从什么时候开始起草的?…``) is text
     # a news item's first sentence after its byline (``本报讯(记者 X 通讯员 Y)2月2日下午,…开幕。``) is text
     if ("讯" in line or "电" in line) and _LEAD_BYLINE_TEXT.match(line):
         return False
     if _META_HEAD(line) or _META_REST(line):
+        return True
+    if line[:4] in ("http", "www.") and (u := _URL_DATE.match(line)):
+        # the page's address, its date and time, the medium (``http://www.sina.com.cn 2009年11月09日13:56 新浪娱乐``)
+        return len(line) - u.end() <= 30 and not SENTENCE_PUNCT.search(line, u.end())
+    if _MEDIUM_DATE.match(line):  # a medium's name and the day (``江门台 2022年03月06日``)
         return True
     # a date and time, then at most a place, a device or a name: a post's or a comment's header
     m = _DATE_LED.match(line)
@@ -630,6 +641,14 @@ def is_meta_line(line: str) -> bool:
     return bool(m) and m.start() <= 30 and not _CLAUSE_PUNCT.search(line, 0, m.start())
 
 
+_INTERVIEW_QUESTION = re.compile(r"^(?:本报)?(?:记者|主持人)\s*[:：].{8,}[?？]$")
+_URL_DATE = re.compile(
+    r"(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?\s+\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}\s)\s*\d{1,2}:\d{2}",
+    re.IGNORECASE,
+)
+_MEDIUM_DATE = re.compile(
+    r"^[\u4e00-\u9fff]{2,10}(?:网|报|台|社|频道)\s+(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})$"
+)
 _LEAD_BYLINE_TEXT = re.compile(
     r"^[^，。,]{0,24}?[讯电]\s*[（(][^（）()]{2,40}[）)]\s*[^\s（）()].{8,}[。！？”]$"
 )
@@ -753,6 +772,8 @@ def browser_title(texts: Sequence[str], filled: Sequence[int]) -> tuple[int, str
 
     >>> browser_title(["2026年湖南省政府工作报告-湖南省人民政府门户网站"], [0])
     (0, '2026年湖南省政府工作报告', '湖南省人民政府门户网站')
+    >>> browser_title(["棱镜|数据业大整顿：爬虫与现金贷共生共荣，用户信息几元不等_财经_腾讯网"], [0])[2]
+    '腾讯网'
     """
     if not filled:
         return -1, "", ""
@@ -762,7 +783,12 @@ def browser_title(texts: Sequence[str], filled: Sequence[int]) -> tuple[int, str
     # a headline first, then at most four short segments (a menu's items are all short)
     if (
         2 <= len(parts) <= 5
-        and (len(parts[0]) >= 6 or _DOMAIN.match(parts[-1]))
+        and (
+            len(parts[0]) >= 6
+            or _DOMAIN.match(parts[-1])
+            # a column's short name glued before the headline (``棱镜|数据业大整顿：…_财经_腾讯网``)
+            or (len(parts) >= 3 and len(parts[0]) >= 2 and len(parts[1]) >= 12 and t[len(parts[0])] in "|｜")
+        )
         and 2 <= len(parts[-1]) <= 30
         and not is_ui_line(parts[-1])
         and (_DOMAIN.match(parts[-1]) or not _DIGIT.search(parts[-1][:4]))
