@@ -20,7 +20,9 @@ The held-out part (a third of the excerpts and pages, fixed in PROVENANCE.md) is
 part), and the script prints them next to the current ones; ``second_pass.json`` keeps the figures before and after
 the second pass (issue 12) on the widened dev part and the held-out part. ``heldout2`` is the fourth pass's held-out
 part (three report excerpts, four-character slogans only; ``fourth_pass.json``), scored only with ``--set``;
-``heldout3`` the fifth pass's (three report excerpts, metrics only; ``fifth_pass.json``), likewise.
+``heldout3`` the fifth pass's (three report excerpts, metrics only; ``fifth_pass.json``), likewise; ``heldout4`` the
+sixth slogan pass's (three report excerpts, four-character slogans only; ``sixth_slogan_pass.json``), likewise, and
+``dev6`` that pass's six new dev excerpts alone (they are in ``dev`` too).
 """
 
 from __future__ import annotations
@@ -39,7 +41,11 @@ HELDOUT_REPORTS = {"gwr1984", "gwr2013", "cpc2017", "docx_guangdong"}
 NEW_HELDOUT_REPORTS = {"cpc1992", "cpc2002", "gwr2019"}
 # The fifth pass's held-out part (``extract_fifth.py``: every third new excerpt, metrics only, fixed before reading).
 HELDOUT3_REPORTS = {"gwr1986", "gwr2004", "gwr2022"}
-PARTS = ("dev", "heldout", "heldout2", "heldout3")
+# The sixth slogan pass's held-out part (``extract_slogans6.py``: every third new excerpt, four-character slogans only,
+# fixed before reading) and its six new dev excerpts (scored inside ``dev``; ``--set dev6`` scores them alone).
+HELDOUT4_REPORTS = {"gwr1997", "gwr2023", "prov2026_hb"}
+DEV6_REPORTS = {"cpc1977", "gwr1987", "gwr2007", "gwr2017", "prov2026_cq", "prov2026_fj"}
+PARTS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "dev6")
 # The slogan labels scored: ``reports.jsonl`` (adjudicated after the blind second labelling of the fifth slogan pass)
 # or ``reports_original.jsonl`` (the labels before it, frozen) with ``--labels original``.
 LABEL_FILES = {"adjudicated": "reports.jsonl", "original": "reports_original.jsonl"}
@@ -47,12 +53,14 @@ LABELS = LABEL_FILES["adjudicated"]
 
 
 def part_of(file: str) -> str:
-    """The part of a labelled file: ``dev``, ``heldout`` (the first split), ``heldout2`` (the fourth pass's) or
-    ``heldout3`` (the fifth pass's)."""
+    """The part of a labelled file: ``dev``, ``heldout`` (the first split), ``heldout2`` (the fourth pass's),
+    ``heldout3`` (the fifth pass's) or ``heldout4`` (the sixth slogan pass's)."""
     if Path(file).stem in NEW_HELDOUT_REPORTS and file.startswith("reports/"):
         return "heldout2"
     if Path(file).stem in HELDOUT3_REPORTS and file.startswith("reports/"):
         return "heldout3"
+    if Path(file).stem in HELDOUT4_REPORTS and file.startswith("reports/"):
+        return "heldout4"
     return "heldout" if heldout(file) else "dev"
 
 
@@ -100,7 +108,9 @@ def score_reports(part: str, errors: bool = False) -> dict[str, float]:
     )
     for line in (SET / LABELS).read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
-        if part_of(rec["file"]) != part:
+        if part_of(rec["file"]) != part and not (
+            part == "dev6" and Path(rec["file"]).stem in DEV6_REPORTS
+        ):
             continue
         text = (SET / rec["file"]).read_text(encoding="utf-8")
 
@@ -242,7 +252,12 @@ def false_masks(verbose: bool = False) -> dict[str, tuple[int, int]]:
 
 
 def evaluate(part: str, errors: bool = False) -> dict[str, float]:
-    if part in ("heldout2", "heldout3"):  # report excerpts only (slogans; metrics), no pages
+    if part in (
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "dev6",
+    ):  # report excerpts only (slogans; metrics), no pages
         return score_reports(part, errors)
     return {**score_reports(part, errors), **score_masks(part, errors)}
 
