@@ -92,25 +92,49 @@ def _spans(text: str, lo: int, hi: int, tag: str, out: dict) -> None:
     ends_items = list(
         ends.items()
     )  # in the order found: the first (start, end) to give a span tags it
+    trims = _TRIMS
     for b, bt in starts.items():
         for e, et in ends_items:
             if not 2 <= e - b <= 24:
                 continue
             raw = seg[b:e]
-            s = _m._strip_closing(raw.strip(_STRIP))
-            s2 = s.lstrip(_STRIP)
-            if not (2 <= len(s2) <= 16) or not _NAME_RUN.fullmatch(s2):
+            trim = trims.get(raw, _MISS)
+            if trim is _MISS:
+                trim = _trim(raw)
+            if trim is None:
                 continue
-            a = lo + b + len(raw) - len(raw.lstrip(_STRIP)) + len(s) - len(s2)
-            key = (a, a + len(s2))
+            a = lo + b + trim[0]
+            key = (a, a + trim[1])
             if key not in out:
                 out[key] = (tag, "s:" + bt, "e:" + et)
 
 
-def candidates(
-    text: str, start: int, end: int, rule: str | None, prev_end: int = 0
-) -> list[Candidate]:
-    """The candidate things of the quantity at ``text[start:end]`` (``rule``: the rules' pick)."""
+_MISS = object()
+# Memos of pure functions of a few characters, shared by every call (a candidate's words recur across reports);
+# bounded: cleared when full. clear_caches() empties them (bench/cpu_ratio.py does, before each timed run).
+_CACHE_SIZE = 100_000
+# a span of a clause -> (offset, length) of the candidate it trims to, or None
+_TRIMS: dict[str, tuple[int, int] | None] = {}
+
+
+def _trim(raw: str) -> tuple[int, int] | None:
+    """Where in ``raw`` its candidate is, once trimmed of ``_STRIP`` and closing adverbs (None: no candidate)."""
+    s = _m._strip_closing(raw.strip(_STRIP))
+    s2 = s.lstrip(_STRIP)
+    if not (2 <= len(s2) <= 16) or not _NAME_RUN.fullmatch(s2):
+        trim = None
+    else:
+        trim = (len(raw) - len(raw.lstrip(_STRIP)) + len(s) - len(s2), len(s2))
+    if len(_TRIMS) >= _CACHE_SIZE:
+        _TRIMS.clear()
+    _TRIMS[raw] = trim
+    return trim
+
+
+def _candidate_spans(
+    text: str, start: int, end: int, rule: str | None, prev_end: int
+) -> tuple[dict[tuple[int, int], tuple[str, ...]], tuple[int, int] | None]:
+    """The candidates as ``{(start, end): tags}`` in the order found, and the key of the rules' pick."""
     lo = max(0, start - _m._MAX_LEFT)
     m = _m._LAST_SENTENCE_BREAK.match(text, lo, start)
     sentence = m.end() if m else lo
@@ -127,7 +151,6 @@ def candidates(
     if noun and len(noun) >= 2:
         a = end + text.startswith("的", end)
         out.setdefault((a, a + len(noun)), ("right", "s:right", "e:right"))
-    found = []
     rule_key = None
     if rule:
         at = text.rfind(rule, sentence, start)
@@ -136,6 +159,15 @@ def candidates(
         if at >= 0:
             rule_key = (at, at + len(rule))
             out.setdefault(rule_key, ("rule_only",))
+    return out, rule_key
+
+
+def candidates(
+    text: str, start: int, end: int, rule: str | None, prev_end: int = 0
+) -> list[Candidate]:
+    """The candidate things of the quantity at ``text[start:end]`` (``rule``: the rules' pick)."""
+    out, rule_key = _candidate_spans(text, start, end, rule, prev_end)
+    found = []
     for (a, b), tags in out.items():
         t = text[a:b]
         is_rule = (a, b) == rule_key
@@ -287,25 +319,167 @@ def explain(
 
 
 def learned_things(text: str, found: list) -> list:
-    """``found`` (``find_metrics(text)``) with the thing of every quantity picked by the opt-in stacked chooser:
-    the candidates of its clause scored with the rules' pick as one feature among the others (about as much
-    time again as ``find_metrics``; spans of time are left as they are)."""
-    from dataclasses import replace
+    """``found`` (``find_metrics(text)``) with the thing of every quantity picked by the stacked chooser: the
+    candidates of its clause scored with the rules' pick as one feature among the others (spans of time are
+    left as they are).
 
+    The same candidates and scores as :func:`candidates` and :func:`features`, summed by parts: the weights of
+    what depends on the candidate's words alone, on its tags, on the gap to the number, on the character before
+    it and on the quantity's unit are each looked up once and memoised. Where two candidates score within
+    ``_TIE`` of each other, the quantity is scored again feature by feature as :func:`explain` does, so rounding
+    never changes a pick (the first of equal scores wins, in the order of :func:`candidates`)."""
     bias, weights = load_model(stacked=True)
     out = []
     prev_end = 0
     for m in found:
         if m.kind == "quantity":
-            best = None
-            context = _context(text, m.start, m.unit)
-            for c in candidates(text, m.start, m.end, m.thing, prev_end):
-                fs = _features(text, m.start, c, m.thing, context)
-                s = bias + sum(map(weights.get, fs, repeat(0.0, len(fs))))
-                if best is None or s > best[0]:
-                    best = (s, c.text)
-            if best is not None and best[1] != m.thing:
-                m = replace(m, thing=best[1])
+            best = _learned_pick(text, m, prev_end, bias, weights)
+            if best is not None and best != m.thing:
+                m = _replace_thing(m, best)
         out.append(m)
         prev_end = m.end
     return out
+
+
+_TIE = 1e-9
+
+
+def _replace_thing(m, thing):
+    """``dataclasses.replace(m, thing=thing)`` without its checks (a frozen dataclass: via ``__dict__``)."""
+    new = object.__new__(type(m))
+    new.__dict__.update(m.__dict__)
+    new.__dict__["thing"] = thing
+    return new
+
+
+def _learned_pick(text: str, m, prev_end: int, bias: float, weights: dict) -> str | None:
+    """The stacked chooser's thing for metric ``m`` (None: no candidate)."""
+    start, rule = m.start, m.thing
+    out, rule_key = _candidate_spans(text, start, m.end, rule, prev_end)
+    if not out:
+        return None
+    u, respectively = context = _context(text, start, m.unit)
+    get = weights.get
+    base = bias + _unit_weight(u, respectively, get)
+    tag_w, word_w, gap_w, prev_w = _TAG_W, _WORD_W, _GAP_W, _PREV_W
+    scores = []
+    for key, tags in out.items():
+        a, b = key
+        t = text[a:b]
+        if key == rule_key:
+            tags = tags + ("rule",)
+        k = (tags, u)
+        s = tag_w.get(k)
+        if s is None:
+            s = _tag_weight(k, get)
+        w = word_w.get(t)
+        if w is None:
+            w = _word_weight(t, get)
+        s += w
+        if b <= start:
+            gap = text[b:start]
+            w = gap_w.get(gap)
+            if w is None:
+                w = _gap_weight(gap, get)
+            s += w
+        else:
+            s += get("after_number", 0.0)
+        p = text[a - 1] if a else "^"
+        w = prev_w.get(p)
+        if w is None:
+            w = prev_w[p] = get("prev:" + p, 0.0)
+        s += w
+        if rule:
+            if t == rule:
+                s += get("is_rule", 0.0)
+            elif t.endswith(rule) or rule.endswith(t):
+                s += get("suffix_of_rule", 0.0)
+            elif rule in t:
+                s += get("holds_rule", 0.0)
+            elif t in rule:
+                s += get("inside_rule", 0.0)
+        else:
+            s += get("rule_none", 0.0)
+        scores.append((base + s, key, t))
+    top = max(scores)[0]
+    near = [x for x in scores if x[0] >= top - _TIE]
+    if len(near) == 1:
+        return near[0][2]
+    # a tie, or nearly: the exact sums of the features, in the order of candidates()
+    best = None
+    for c in candidates(text, start, m.end, rule, prev_end):
+        fs = _features(text, start, c, rule, context)
+        sc = bias + sum(map(get, fs, repeat(0.0, len(fs))))
+        if best is None or sc > best[0]:
+            best = (sc, c.text)
+    return best[1] if best is not None else None
+
+
+# parts of a candidate's score, for the stacked model (load_model(stacked=True)); see clear_caches()
+_TAG_W: dict = {}
+_WORD_W: dict = {}
+_GAP_W: dict = {}
+_PREV_W: dict = {}
+_UNIT_W: dict = {}
+
+
+def _unit_weight(u: str, respectively: bool, get) -> float:
+    k = (u, respectively)
+    w = _UNIT_W.get(k)
+    if w is None:
+        w = _UNIT_W[k] = get("unit:" + u, 0.0) + (get("respectively", 0.0) if respectively else 0.0)
+    return w
+
+
+def _tag_weight(k: tuple, get) -> float:
+    tags, u = k
+    fs = list(tags)
+    fs.append(f"{tags[1]}|{tags[2]}" if len(tags) > 2 else f"{tags[0]}|")
+    fs.append(f"unit:{u}|{tags[0]}")
+    w = _TAG_W[k] = sum(get(f, 0.0) for f in fs)
+    return w
+
+
+def _word_weight(t: str, get) -> float:
+    """The weights of the features of a candidate's words alone (as in :func:`_features`)."""
+    fs = [f"len:{min(len(t), 10)}", "last:" + t[-1], "last2:" + t[-2:]]
+    if _END_AT.match(t):
+        fs.append("starts_with_end_word")
+    if _END_AT.search(t, 1):
+        fs.append("holds_end_word")
+    if _m._CHANGE_END.search(t):
+        fs.append("ends_in_change")
+    if _m._OPENING.match(t):
+        fs.append("starts_with_opening")
+    if t in _VERB_WORDS or t[1:] in _VERB_WORDS:
+        fs.append("is_verb")
+    if _CN_NUMBER.search(t):
+        fs.append("holds_numeral")
+    fs.append("first:" + t[0])
+    if t[-1] in _NOUN_LAST:
+        fs.append("noun_last")
+    if _m._OBJECT_VERBS.search(t):
+        fs.append("has_verb")
+    if "的" in t:
+        fs.append("has_de")
+    if len(_WORD_W) >= _CACHE_SIZE:
+        _WORD_W.clear()
+    w = _WORD_W[t] = sum(get(f, 0.0) for f in fs)
+    return w
+
+
+def _gap_weight(gap: str, get) -> float:
+    breaks = gap.count("，") + gap.count("、") + gap.count("：") + gap.count(",") + gap.count(":")
+    w = get(f"gap:{min(len(gap), 8)}", 0.0) + get(f"breaks:{min(breaks, 2)}", 0.0)
+    if gap:
+        w += get("next:" + gap[0], 0.0)
+    if len(_GAP_W) >= _CACHE_SIZE:
+        _GAP_W.clear()
+    _GAP_W[gap] = w
+    return w
+
+
+def clear_caches() -> None:
+    """Empty the memos of this module (for timing a first run; the answers do not depend on them)."""
+    for cache in (_TRIMS, _TAG_W, _WORD_W, _GAP_W, _PREV_W, _UNIT_W):
+        cache.clear()
