@@ -54,11 +54,17 @@ class Candidate(NamedTuple):
 
 
 # where a candidate may end (its end is the match's start) and where one may start (the match's end)
-_END_AT = re.compile(
+_END_AT_FIRSTS = (
+    "比较由从同年平累分拟将已预共合首连仅按高低快慢占增提降下上减突超保稳达为是缩延扩完实控翻的有在都均也再又还就要"
+    "压削调覆惠新回可能只必力"
+)
+# behind a lookahead of its first characters (metrics._skipping): the same matches, found faster
+_END_AT = _m._skipping(
+    _END_AT_FIRSTS,
     r"(?<!占)比(?![例重])|较|由(?!于)|从|同比|年均|平均|累计|分别|拟|将(?!近)|已|预计|共(?![同享建体])|合计|首次|连续"
     r"|仅|按(?!照)|[高低快慢]于|占(?![比用地有据])|增长|增加|提高|降低|下降|上升|减少|突破|超过|保持|稳定在|达到|高达|达"
     r"|(?<![所作成认行])为|是|缩短|延长|提升|扩大|完成|实现|控制在|翻|的|有|在|都|均|也|再|又|还|就|要"
-    r"|增至|降至|压减|压缩|削减|调增|调减|覆盖|惠及|新增|达到|上涨|下跌|回升|回落|可以|能够|可能|只|必须|力争"
+    r"|增至|降至|压减|压缩|削减|调增|调减|覆盖|惠及|新增|达到|上涨|下跌|回升|回落|可以|能够|可能|只|必须|力争",
 )
 _DIGIT = re.compile("[0-9]")
 _DIGIT_RUN = re.compile("[0-9.%]+[^0-9，、的]{0,2}")
@@ -464,7 +470,7 @@ def _word_weight(t: str, get) -> float:
         fs.append("has_de")
     if len(_WORD_W) >= _CACHE_SIZE:
         _WORD_W.clear()
-    w = _WORD_W[t] = sum(get(f, 0.0) for f in fs)
+    w = _WORD_W[t] = sum(map(get, fs, repeat(0.0, len(fs))))
     return w
 
 
