@@ -293,11 +293,16 @@ def choose(
 ) -> Candidate | None:
     """The candidate thing of highest score (the first of equal ones); None when there is no candidate or
     the best scores below ``floor`` (log-odds: 0 is an even chance of being right)."""
-    best = None
-    for s, c, _ in _scored(text, start, end, unit, prev_end):
-        if best is None or s > best[0]:
-            best = (s, c)
-    return None if best is None or best[0] < floor else best[1]
+    best = _pick(_scorer(False), text, start, end, unit, None, prev_end)
+    if best is not None and abs(best[0] - floor) <= _TIE:  # the exact score decides
+        best = None
+        for s, c, _ in _scored(text, start, end, unit, prev_end):
+            if best is None or s > best[0]:
+                best = (s, c.start, c.end, c.tags)
+    if best is None or best[0] < floor:
+        return None
+    _, a, b, tags = best
+    return Candidate(a, b, text[a:b], tags)
 
 
 def explain(
@@ -327,27 +332,20 @@ def explain(
 def learned_things(text: str, found: list) -> list:
     """``found`` (``find_metrics(text)``) with the thing of every quantity picked by the stacked chooser: the
     candidates of its clause scored with the rules' pick as one feature among the others (spans of time are
-    left as they are).
-
-    The same candidates and scores as :func:`candidates` and :func:`features`, summed by parts: the weights of
-    what depends on the candidate's words alone, on its tags, on the gap to the number, on the character before
-    it and on the quantity's unit are each looked up once and memoised. Where two candidates score within
-    ``_TIE`` of each other, the quantity is scored again feature by feature as :func:`explain` does, so rounding
-    never changes a pick (the first of equal scores wins, in the order of :func:`candidates`)."""
-    bias, weights = load_model(stacked=True)
+    left as they are). The picks of :func:`candidates` and :func:`features`, scored by :func:`_pick`."""
+    model = _scorer(True)
     out = []
     prev_end = 0
     for m in found:
         if m.kind == "quantity":
-            best = _learned_pick(text, m, prev_end, bias, weights)
-            if best is not None and best != m.thing:
-                m = _replace_thing(m, best)
+            best = _pick(model, text, m.start, m.end, m.unit, m.thing, prev_end)
+            if best is not None:
+                t = text[best[1] : best[2]]
+                if t != m.thing:
+                    m = _replace_thing(m, t)
         out.append(m)
         prev_end = m.end
     return out
-
-
-_TIE = 1e-9
 
 
 def _replace_thing(m, thing):
@@ -358,35 +356,134 @@ def _replace_thing(m, thing):
     return new
 
 
-def _learned_pick(text: str, m, prev_end: int, bias: float, weights: dict) -> str | None:
-    """The stacked chooser's thing for metric ``m`` (None: no candidate)."""
-    start, rule = m.start, m.thing
-    out, rule_key = _candidate_spans(text, start, m.end, rule, prev_end)
+class _Scorer:
+    """One model's weights and memos of the parts of a candidate's score (see :func:`_pick`); the memos are
+    pure functions of a few characters, shared by every call (a candidate's words recur across reports),
+    bounded (cleared when full) and emptied by :func:`clear_caches`."""
+
+    def __init__(self, stacked: bool) -> None:
+        self.bias, self.weights = load_model(stacked)
+        self.get = self.weights.get
+        self.tags: dict = {}  # (tags, unit kind) -> weight
+        self.words: dict = {}  # candidate text -> weight of the features of its words alone
+        self.gaps: dict = {}  # text between candidate and number -> weight
+        self.prev: dict = {}  # character before the candidate -> weight
+        self.units: dict = {}  # (unit kind, 分别 before it) -> weight
+
+    def clear(self) -> None:
+        for memo in (self.tags, self.words, self.gaps, self.prev, self.units):
+            memo.clear()
+
+    def unit_weight(self, k: tuple[str, bool]) -> float:
+        u, respectively = k
+        get = self.get
+        w = self.units[k] = get("unit:" + u, 0.0) + (
+            get("respectively", 0.0) if respectively else 0.0
+        )
+        return w
+
+    def tag_weight(self, k: tuple) -> float:
+        tags, u = k
+        fs = list(tags)
+        fs.append(f"{tags[1]}|{tags[2]}" if len(tags) > 2 else f"{tags[0]}|")
+        fs.append(f"unit:{u}|{tags[0]}")
+        w = self.tags[k] = sum(map(self.get, fs, repeat(0.0, len(fs))))
+        return w
+
+    def word_weight(self, t: str) -> float:
+        """The weights of the features of a candidate's words alone (as in :func:`_features`)."""
+        fs = [f"len:{min(len(t), 10)}", "last:" + t[-1], "last2:" + t[-2:]]
+        if _END_AT.match(t):
+            fs.append("starts_with_end_word")
+        if _END_AT.search(t, 1):
+            fs.append("holds_end_word")
+        if _m._CHANGE_END.search(t):
+            fs.append("ends_in_change")
+        if _m._OPENING.match(t):
+            fs.append("starts_with_opening")
+        if t in _VERB_WORDS or t[1:] in _VERB_WORDS:
+            fs.append("is_verb")
+        if _CN_NUMBER.search(t):
+            fs.append("holds_numeral")
+        fs.append("first:" + t[0])
+        if t[-1] in _NOUN_LAST:
+            fs.append("noun_last")
+        if _m._OBJECT_VERBS.search(t):
+            fs.append("has_verb")
+        if "的" in t:
+            fs.append("has_de")
+        if len(self.words) >= _CACHE_SIZE:
+            self.words.clear()
+        w = self.words[t] = sum(map(self.get, fs, repeat(0.0, len(fs))))
+        return w
+
+    def gap_weight(self, gap: str) -> float:
+        get = self.get
+        breaks = (
+            gap.count("，") + gap.count("、") + gap.count("：") + gap.count(",") + gap.count(":")
+        )
+        w = get(f"gap:{min(len(gap), 8)}", 0.0) + get(f"breaks:{min(breaks, 2)}", 0.0)
+        if gap:
+            w += get("next:" + gap[0], 0.0)
+        if len(self.gaps) >= _CACHE_SIZE:
+            self.gaps.clear()
+        self.gaps[gap] = w
+        return w
+
+
+@lru_cache(maxsize=2)
+def _scorer(stacked: bool) -> _Scorer:
+    return _Scorer(stacked)
+
+
+_TIE = 1e-9
+
+
+def _pick(
+    model: _Scorer,
+    text: str,
+    start: int,
+    end: int,
+    unit: str | None,
+    rule: str | None,
+    prev_end: int,
+) -> tuple[float, int, int, tuple[str, ...]] | None:
+    """The best candidate's (score, start, end, tags) for the quantity at ``text[start:end]`` (None: no candidate).
+
+    The candidates of :func:`candidates` and the sums of the weights of their :func:`features`, added up by
+    parts: the weights of what depends on the candidate's words alone, on its tags, on the gap to the number,
+    on the character before it and on the quantity's unit are each looked up once and memoised. Where another
+    candidate scores within ``_TIE`` of the best, the quantity is scored again feature by feature (as
+    :func:`explain` does, the first of equal scores winning in the order of :func:`candidates`), so the sums'
+    order never changes a pick. The score is exact only then; the callers compare it with a floor at a
+    distance of ``_TIE`` at least, or not at all."""
+    out, rule_key = _candidate_spans(text, start, end, rule, prev_end)
     if not out:
         return None
-    u, respectively = context = _context(text, start, m.unit)
-    get = weights.get
-    base = bias + _unit_weight(u, respectively, get)
-    tag_w, word_w, gap_w, prev_w = _TAG_W, _WORD_W, _GAP_W, _PREV_W
+    k = _context(text, start, unit)
+    u = k[0]
+    base = model.bias + (model.units.get(k) or model.unit_weight(k))
+    get = model.get
+    tag_w, word_w, gap_w, prev_w = model.tags, model.words, model.gaps, model.prev
     scores = []
     for key, tags in out.items():
         a, b = key
         t = text[a:b]
         if key == rule_key:
             tags = tags + ("rule",)
-        k = (tags, u)
-        s = tag_w.get(k)
+        kt = (tags, u)
+        s = tag_w.get(kt)
         if s is None:
-            s = _tag_weight(k, get)
+            s = model.tag_weight(kt)
         w = word_w.get(t)
         if w is None:
-            w = _word_weight(t, get)
+            w = model.word_weight(t)
         s += w
         if b <= start:
             gap = text[b:start]
             w = gap_w.get(gap)
             if w is None:
-                w = _gap_weight(gap, get)
+                w = model.gap_weight(gap)
             s += w
         else:
             s += get("after_number", 0.0)
@@ -406,86 +503,30 @@ def _learned_pick(text: str, m, prev_end: int, bias: float, weights: dict) -> st
                 s += get("inside_rule", 0.0)
         else:
             s += get("rule_none", 0.0)
-        scores.append((base + s, key, t))
-    top = max(scores)[0]
-    near = [x for x in scores if x[0] >= top - _TIE]
-    if len(near) == 1:
-        return near[0][2]
+        scores.append((base + s, a, b, tags))
+    top = max(scores, key=_first)
+    near = 0
+    for x in scores:
+        if x[0] >= top[0] - _TIE:
+            near += 1
+    if near == 1:
+        return top
     # a tie, or nearly: the exact sums of the features, in the order of candidates()
     best = None
-    for c in candidates(text, start, m.end, rule, prev_end):
-        fs = _features(text, start, c, rule, context)
-        sc = bias + sum(map(get, fs, repeat(0.0, len(fs))))
+    for c in candidates(text, start, end, rule, prev_end):
+        fs = _features(text, start, c, rule, k)
+        sc = model.bias + sum(map(get, fs, repeat(0.0, len(fs))))
         if best is None or sc > best[0]:
-            best = (sc, c.text)
-    return best[1] if best is not None else None
+            best = (sc, c.start, c.end, c.tags)
+    return best
 
 
-# parts of a candidate's score, for the stacked model (load_model(stacked=True)); see clear_caches()
-_TAG_W: dict = {}
-_WORD_W: dict = {}
-_GAP_W: dict = {}
-_PREV_W: dict = {}
-_UNIT_W: dict = {}
-
-
-def _unit_weight(u: str, respectively: bool, get) -> float:
-    k = (u, respectively)
-    w = _UNIT_W.get(k)
-    if w is None:
-        w = _UNIT_W[k] = get("unit:" + u, 0.0) + (get("respectively", 0.0) if respectively else 0.0)
-    return w
-
-
-def _tag_weight(k: tuple, get) -> float:
-    tags, u = k
-    fs = list(tags)
-    fs.append(f"{tags[1]}|{tags[2]}" if len(tags) > 2 else f"{tags[0]}|")
-    fs.append(f"unit:{u}|{tags[0]}")
-    w = _TAG_W[k] = sum(get(f, 0.0) for f in fs)
-    return w
-
-
-def _word_weight(t: str, get) -> float:
-    """The weights of the features of a candidate's words alone (as in :func:`_features`)."""
-    fs = [f"len:{min(len(t), 10)}", "last:" + t[-1], "last2:" + t[-2:]]
-    if _END_AT.match(t):
-        fs.append("starts_with_end_word")
-    if _END_AT.search(t, 1):
-        fs.append("holds_end_word")
-    if _m._CHANGE_END.search(t):
-        fs.append("ends_in_change")
-    if _m._OPENING.match(t):
-        fs.append("starts_with_opening")
-    if t in _VERB_WORDS or t[1:] in _VERB_WORDS:
-        fs.append("is_verb")
-    if _CN_NUMBER.search(t):
-        fs.append("holds_numeral")
-    fs.append("first:" + t[0])
-    if t[-1] in _NOUN_LAST:
-        fs.append("noun_last")
-    if _m._OBJECT_VERBS.search(t):
-        fs.append("has_verb")
-    if "的" in t:
-        fs.append("has_de")
-    if len(_WORD_W) >= _CACHE_SIZE:
-        _WORD_W.clear()
-    w = _WORD_W[t] = sum(map(get, fs, repeat(0.0, len(fs))))
-    return w
-
-
-def _gap_weight(gap: str, get) -> float:
-    breaks = gap.count("，") + gap.count("、") + gap.count("：") + gap.count(",") + gap.count(":")
-    w = get(f"gap:{min(len(gap), 8)}", 0.0) + get(f"breaks:{min(breaks, 2)}", 0.0)
-    if gap:
-        w += get("next:" + gap[0], 0.0)
-    if len(_GAP_W) >= _CACHE_SIZE:
-        _GAP_W.clear()
-    _GAP_W[gap] = w
-    return w
+def _first(x: tuple) -> float:
+    return x[0]
 
 
 def clear_caches() -> None:
     """Empty the memos of this module (for timing a first run; the answers do not depend on them)."""
-    for cache in (_TRIMS, _TAG_W, _WORD_W, _GAP_W, _PREV_W, _UNIT_W):
-        cache.clear()
+    _TRIMS.clear()
+    for stacked in (False, True):
+        _scorer(stacked).clear()
