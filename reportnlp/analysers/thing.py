@@ -526,7 +526,9 @@ def _first(x: tuple) -> float:
 
 
 def clear_caches() -> None:
-    """Empty the memos of this module (for timing a first run; the answers do not depend on them)."""
+    """Empty the memos of this module and of :mod:`~reportnlp.analysers.metrics` (for timing a first run;
+    the answers do not depend on them)."""
+    _m.clear_caches()
     _TRIMS.clear()
     for stacked in (False, True):
         _scorer(stacked).clear()
