@@ -81,25 +81,28 @@ def _spans(text: str, lo: int, hi: int, tag: str, out: dict) -> None:
     seg = text[lo:hi]
     if not seg:
         return
-    starts = {0: "clause"}
-    ends = {len(seg): "at_number"}
+    n = len(seg)
+    starts = {0: "s:clause"}  # the tags' features as they are named (s:…, e:…)
+    ends = {n: "e:at_number"}
     lead = _m._OPENING.match(seg)
     if lead:
-        starts[lead.end()] = "opening"
+        starts[lead.end()] = "s:opening"
     for m in _START_AT.finditer(seg):
-        starts.setdefault(m.end(), "after_" + m.group())
+        starts.setdefault(m.end(), "s:after_" + m.group())
     for m in _m._OBJECT_VERBS.finditer(seg):
-        starts.setdefault(m.end(), "after_verb")
-        ends.setdefault(m.start(), "before_verb")
+        starts.setdefault(m.end(), "s:after_verb")
+        ends.setdefault(m.start(), "e:before_verb")
     for m in _DIGIT_RUN.finditer(seg):
-        starts.setdefault(m.end(), "after_number")
+        starts.setdefault(m.end(), "s:after_number")
     for m in _END_AT.finditer(seg):
-        ends.setdefault(m.start(), "before_" + m.group())
+        ends.setdefault(m.start(), "e:before_" + m.group())
     ends_items = list(
         ends.items()
     )  # in the order found: the first (start, end) to give a span tags it
     trims = _TRIMS
     for b, bt in starts.items():
+        if b > n - 2:
+            continue  # no end 2 characters after it
         for e, et in ends_items:
             if not 2 <= e - b <= 24:
                 continue
@@ -112,7 +115,7 @@ def _spans(text: str, lo: int, hi: int, tag: str, out: dict) -> None:
             a = lo + b + trim[0]
             key = (a, a + trim[1])
             if key not in out:
-                out[key] = (tag, "s:" + bt, "e:" + et)
+                out[key] = (tag, bt, et)
 
 
 _MISS = object()
