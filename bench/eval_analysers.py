@@ -3,6 +3,7 @@
     python bench/eval_analysers.py [--heldout] [--errors dev|heldout] [--record-first-run]
     python bench/eval_analysers.py --false-masks   # masks on every real unmasked report (each one is false)
     python bench/eval_analysers.py --set dev --set heldout2   # one line of figures per part
+    python bench/eval_analysers.py --labels original --set dev   # the report labels before the fifth slogan pass
 
 * slogans: four-character and numbered slogans, a detection counts when its offsets equal a label's (a
   four-character detection that is a labelled numbered slogan, ``一国两制``, is scored as numbered only);
@@ -39,6 +40,10 @@ NEW_HELDOUT_REPORTS = {"cpc1992", "cpc2002", "gwr2019"}
 # The fifth pass's held-out part (``extract_fifth.py``: every third new excerpt, metrics only, fixed before reading).
 HELDOUT3_REPORTS = {"gwr1986", "gwr2004", "gwr2022"}
 PARTS = ("dev", "heldout", "heldout2", "heldout3")
+# The slogan labels scored: ``reports.jsonl`` (adjudicated after the blind second labelling of the fifth slogan pass)
+# or ``reports_original.jsonl`` (the labels before it, frozen) with ``--labels original``.
+LABEL_FILES = {"adjudicated": "reports.jsonl", "original": "reports_original.jsonl"}
+LABELS = LABEL_FILES["adjudicated"]
 
 
 def part_of(file: str) -> str:
@@ -93,7 +98,7 @@ def score_reports(part: str, errors: bool = False) -> dict[str, float]:
         ),
         0,
     )
-    for line in (SET / "reports.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (SET / LABELS).read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         if part_of(rec["file"]) != part:
             continue
@@ -264,7 +269,15 @@ def main() -> None:
         action="store_true",
         help="count the masks found on every real unmasked report (State Council, CPC, provincial, docx)",
     )
+    ap.add_argument(
+        "--labels",
+        choices=tuple(LABEL_FILES),
+        default="adjudicated",
+        help="the report labels: adjudicated (default) or original (before the fifth slogan pass's relabelling)",
+    )
     args = ap.parse_args()
+    global LABELS
+    LABELS = LABEL_FILES[args.labels]
     if args.false_masks:
         figures = false_masks(verbose=True)
         for source, (chars, hits) in figures.items():

@@ -286,15 +286,22 @@ def _run(
     summary.warnings[:0] = opts.warnings
     for failure in summary.failures:
         click.echo(f"error: {failure}", err=True)
-    if stdout:
+    if stdout and os.path.exists(output):  # absent when every input failed
         with open(output, "rb") as fh:
             shutil.copyfileobj(fh, sys.stdout.buffer, 1 << 20)
         sys.stdout.buffer.flush()
     _write_stats(summary, opts.stats_path)
     if not opts.quiet:
         _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
-        written = ["standard output" if stdout else output, explain_path, frames_dir, opts.stats_path]
-        click.echo("wrote " + ", ".join(w for w in written if w), err=True)
+        wrote_output = parts or not (summary.failures and not summary.documents)
+        written = [
+            ("standard output" if stdout else output) if wrote_output else None,
+            explain_path if wrote_output else None,
+            frames_dir if wrote_output else None,
+            opts.stats_path,
+        ]
+        if any(written):
+            click.echo("wrote " + ", ".join(w for w in written if w), err=True)
     if summary.failures:
         sys.exit(1)
 

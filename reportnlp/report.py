@@ -99,8 +99,8 @@ _ABOUT = {
         "digit, Han character or %, or the next two for 街道 社区 地区 苏木 自治 小时 分钟 公里 周年"
     ),
     "year": (
-        "a year field, else the year of a date field or of the date in the metadata, else a title "
-        "starting with a year"
+        "a year field, else the year of a date field or of the date in the metadata, else the "
+        "title's year"
     ),
     "families": (
         "documents whose texts share at least half their character 5-grams once masks and numbers are "
@@ -148,8 +148,6 @@ _RECORD_KEYS = frozenset(
     "id title meta text signature placeholders title_placeholders metrics slogans headings dropped "
     "paragraphs edits warnings script lines source fields encoding".split()
 )
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_TITLE_YEAR = re.compile(r"^\s*(1[89]\d\d|20\d\d)年")
 
 
 def user_fields(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -167,18 +165,16 @@ def user_fields(record: Mapping[str, Any]) -> dict[str, Any]:
 def document_year(
     fields: Mapping[str, Any], meta: Mapping[str, Any], title: Optional[str] = None
 ) -> Optional[int]:
-    """A document's year: a ``year`` field, else the year of its ``date`` (field or metadata), else a
-    title that starts with one (``2025年政府工作报告``); ``None`` when none says.
+    """A document's year for the report (:func:`reportnlp.corpus.years.year_of` with ``date_first``): a
+    ``year`` field, else the year of its ``date`` (field or metadata: when the page was published), else its
+    title's year (``2025年政府工作报告``); ``None`` when none says.
 
     >>> document_year({}, {"date": "2024-02-09"}), document_year({"year": "1954"}, {}, "2025年报告")
     (2024, 1954)
     """
-    for value in (fields.get("year"), fields.get("date"), meta.get("date")):
-        m = _YEAR.search(str(value)) if value not in (None, "") else None
-        if m:
-            return int(m.group(1))
-    m = _TITLE_YEAR.match(title or "")
-    return int(m.group(1)) if m else None
+    from reportnlp.corpus.years import year_of
+
+    return year_of({"fields": dict(fields), "meta": dict(meta), "title": title}, date_first=True)
 
 
 def document_entry(record: Mapping[str, Any], *, source: Optional[str] = None) -> dict[str, Any]:

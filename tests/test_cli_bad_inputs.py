@@ -211,3 +211,30 @@ def test_tables_are_decoded_as_text_files_are(tmp_path):
         recs[2]["text"]
         == "今年以来，我县组织宣讲团深入基层，开展宣讲30余场次，受众5000余人次，群众反响良好。"
     )
+
+
+def test_a_rerun_in_which_every_input_fails_leaves_the_earlier_output(tmp_path):
+    """A good run, then a rerun whose only input is now truncated (a download that stopped half-way): the
+    earlier output is not replaced by an empty file; the exit code is 1 and the summary says so. A rerun
+    with one good input replaces it as usual."""
+    data = (REAL / "2025_beijing_report.docx").read_bytes()
+    doc = tmp_path / "report.docx"
+    doc.write_bytes(data)
+    out, explain = tmp_path / "out.jsonl", tmp_path / "explain.jsonl"
+    assert clean(str(doc), "-o", str(out), "--explain", str(explain), "-q").exit_code == 0
+    before, explained = out.read_bytes(), explain.read_bytes()
+    assert json.loads(before)["id"] == "report" and explained
+
+    doc.write_bytes(data[: len(data) // 2])
+    res = clean(str(doc), "-o", str(out), "--explain", str(explain))
+    assert res.exit_code == 1
+    assert "every input failed: nothing written, " + str(out) + " left as it was" in res.stderr
+    assert "wrote" not in res.stderr
+    assert out.read_bytes() == before and explain.read_bytes() == explained
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["explain.jsonl", "out.jsonl", "report.docx"]
+
+    other = tmp_path / "other.docx"
+    other.write_bytes(data)
+    res = clean(str(doc), str(other), "-o", str(out), "-q")
+    assert res.exit_code == 1
+    assert [json.loads(r)["id"] for r in out.read_text(encoding="utf-8").splitlines()] == ["other"]

@@ -137,3 +137,32 @@ def test_output_dash_is_standard_output(command, tmp_path, monkeypatch):
 
         rows = list(csv.DictReader(io.StringIO(res.stdout)))
         assert {r["id"] for r in rows} == {"gov_BJ", "news_01", "news_44"}
+
+
+def test_skip_title_leaves_the_npc_resolutions_out_of_periods_and_says_so(tmp_path):
+    """The State Council corpus holds 20 NPC resolutions on the reports beside the reports: ``periods``
+    over it mixed the resolutions' two-paragraph texts into the reports' periods. ``--skip-title 决议``
+    leaves them out and counts them; a pattern that is no regular expression is a usage error."""
+    src = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+    rows = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines()]
+    reports = [r for r in rows if str(r.get("year")) in ("1978", "1979", "2014", "2015")]
+    resolutions = [r for r in rows if "第十二届" in r["title"] and "决议" in r["title"]][:3]
+    data = tmp_path / "gwr.jsonl"
+    data.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reports + resolutions),
+        encoding="utf-8",
+    )
+    out = tmp_path / "periods.csv"
+    args = ["periods", str(data), "--years-from-title", "--k", "2", "-o", str(out)]
+    res = CliRunner().invoke(main, [*args, "--skip-title", "决议"], catch_exceptions=False)
+    assert res.exit_code == 0, res.stderr
+    assert "skipped: 3 documents whose title matches '决议' (--skip-title)" in res.stderr
+    assert "4 in periods" in res.stderr
+    years = [r.split(",")[1:3] for r in out.read_text(encoding="utf-8").splitlines()[1:]]
+    assert years == [["1978", "0"], ["1979", "0"], ["2014", "1"], ["2015", "1"]]
+
+    res = CliRunner().invoke(main, args, catch_exceptions=False)  # without: the resolutions are in
+    assert "7 in periods" in res.stderr and "skipped" not in res.stderr
+
+    res = CliRunner().invoke(main, [*args, "--skip-title", "决("], catch_exceptions=False)
+    assert res.exit_code == 2 and "is no regular expression" in res.stderr

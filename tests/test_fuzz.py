@@ -315,7 +315,7 @@ def check_spacy(text: str) -> None:
 
 def check_cli(files: list[tuple[str, bytes]]) -> None:
     """``reportnlp clean`` on a folder of random files: exit 0 or 1, never a traceback; every input
-    is either written or named in an error."""
+    is either written or named in an error (and when every input failed, nothing is written)."""
     import tempfile
     from pathlib import Path
 
@@ -334,8 +334,12 @@ def check_cli(files: list[tuple[str, bytes]]) -> None:
         if res.exception is not None and not isinstance(res.exception, SystemExit):
             raise res.exception
         assert res.exit_code in (0, 1), res.output
-        written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
         failed = [ln for ln in res.output.splitlines() if ln.startswith("error:")]
+        # a run in which every input failed writes nothing
+        assert out.exists() or failed, res.output
+        lines = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
+        written = [json.loads(line) for line in lines]
+        assert written or not out.exists() or not failed, res.output
         docs = sum(
             1 if name.endswith(".txt") else sum(1 for ln in data.split(b"\n") if ln.strip())
             for name, data in files

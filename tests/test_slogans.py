@@ -524,7 +524,9 @@ def test_no_strategy_formula(text):
 def test_joined_pair_of_formulas():
     text = "加大就业支持力度，纵深推进大众创业万众创新。延续执行企业研发费用加计扣除"  # State Council 2021
     found = {s.text: s.evidence for s in find_slogans(text) if s.kind == "four_char"}
-    assert found.get("大众创业") == ("joined_pair",) and found.get("万众创新") == ("joined_pair",)
+    # both halves are also formulas of the dev labels (slogan_formulas.tsv: dev gwr2021, this sentence)
+    assert set(found.get("大众创业", ())) == {"joined_pair", "formula"}
+    assert set(found.get("万众创新", ())) == {"joined_pair", "formula"}
 
 
 @pytest.mark.parametrize(
@@ -675,3 +677,59 @@ def test_clause_tails_and_series_after_de(text, expected, not_expected):
     found = _texts("four_char", find_slogans(text))
     assert expected <= found
     assert not (not_expected & found)
+
+
+# Fifth slogan pass (issue 12): the formulas the adjudicated dev labels mark in running text
+# (reportnlp/data/slogan_formulas.tsv) are slogans wherever they recur in running text, not as items of a 、 list.
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # dev cpc1987: the formula labelled in gwr1993 too
+        ("第五，必须以安定团结为前提，努力建设民主政治。", {"安定团结"}, set()),
+        # dev gwr1993 (adjudicated: a formula pair joined by 和)
+        (
+            "这样，我们就能够最广泛地把全国各族人民和海外爱国同胞团结起来，实现国家富强和民族振兴。",
+            {"国家富强", "民族振兴"},
+            set(),
+        ),
+        # State Council 2011: 依法行政 (dev gwr2003, gwr2025, prov2026_yn) in running text
+        (
+            "五年来，我们不断深化行政管理体制改革，加快转变政府职能，全面完成了新一轮政府机构改革，深入推进"
+            "依法行政，建设法治政府和服务型政府，推进政务公开，加强行政问责，坚持不懈地开展反腐败斗争，"
+            "政府自身建设取得积极进展。",
+            {"依法行政"},
+            set(),
+        ),
+        # State Council 1983: 乡规民约 (dev cpc1982) as an item of a list of terms stays out
+        (
+            "要加强居民委员会、村民委员会及其治保、调解组织的建设，进一步推动群众制订街道居民公约、乡规民约和"
+            "工作守则等活动，充分发挥人民群众当家作主的积极性，自觉维护社会治安，遵守公共道德。",
+            set(),
+            {"乡规民约"},
+        ),
+    ],
+)
+def test_dev_formulas_in_running_text(text, expected, not_expected):
+    found = {s.text: s for s in find_slogans(text) if s.kind == "four_char"}
+    assert expected <= set(found)
+    assert all("formula" in found[w].evidence or "idiom" in found[w].evidence for w in expected)
+    assert not (not_expected & set(found))
+
+
+def test_formula_table_matches_the_labels():
+    """slogan_formulas.tsv is what build_slogan_formulas.py makes of the current dev labels (rebuild it when
+    the labels change)."""
+    import sys
+    from importlib import resources
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "reportnlp" / "data"))
+    from build_slogan_formulas import formulas
+
+    table = resources.files("reportnlp.data").joinpath("slogan_formulas.tsv")
+    shipped = table.read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in shipped.splitlines() if line and not line.startswith("#")]
+    assert {r[0]: (r[2].split(","), int(r[3])) for r in rows} == formulas()
+    assert "安定团结" in formulas()
+    assert "协调发展" not in formulas()  # labelled as a series item only, a noun in running text elsewhere

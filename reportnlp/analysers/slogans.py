@@ -30,9 +30,10 @@ What is left out on purpose: a four-character window of ordinary prose with no e
 (``14场``, ``4月8日``, ``2021年``, ``一百六十三个市``, ``一点四倍``), ordinals (``第一``, ``一是``) and ``一``-words
 (``一刻钟``, ``一切``). Political formulas in running text are found when a pattern of the reports marks them
 (``回升向好``, ``依法治国``, ``科教兴国``, ``勇创佳绩``: ``template``), when both their halves occur almost only
-inside them in the reports (``扫黑除恶``: ``bound``), when a quote coins them (``“揭榜挂帅”``: ``coined``) or two
-are written as one (``大众创业万众创新``). Known cost: the others (``稳中求进``, ``安定团结``, ``正风肃纪``) are
-missed; noun lists that jieba does not know as nouns still read as series.
+inside them in the reports (``扫黑除恶``: ``bound``), when a quote coins them (``“揭榜挂帅”``: ``coined``), when two
+are written as one (``大众创业万众创新``) or when the adjudicated dev labels mark them in running text and never leave
+them there (``安定团结``, ``依法行政``, ``团结奋斗``: ``formula``, ``slogan_formulas.tsv``, not as an item of a ``、``
+list). Known cost: the others are missed; noun lists that jieba does not know as nouns still read as series.
 
 A parallel pair is reported as ``parallel_pair`` *and* each of its halves as ``four_char``; a
 numbered slogan of four characters with two numerals (``两学一做``, ``五险一金``) is reported as ``numbered``
@@ -255,7 +256,8 @@ class Slogan:
     series in other reports too, ``slogan_phrases.tsv``), ``bound`` (a formula of the reports whose two halves
     occur almost only inside it: ``扫黑除恶``, ``拥军优属``), ``rhythm`` (``ABAC``: ``先行先试``),
     ``joined_pair`` (one of two formulas written without a break: ``大众创业万众创新``), ``template`` (a productive
-    formula of the reports: ``回升向好``, ``勇创佳绩``), ``heading``, ``numeral`` (a
+    formula of the reports: ``回升向好``, ``勇创佳绩``), ``formula`` (a formula the adjudicated dev labels mark in
+    running text, ``slogan_formulas.tsv``: ``安定团结``, ``依法行政``), ``heading``, ``numeral`` (a
     numbered slogan's numerals), in the order found.
     """
 
@@ -626,14 +628,23 @@ def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
     if len(text) < 4:
         return
     grams = _hash4(codes)
-    table, high, lexicon = _running_lexicon()
+    table, high, lexicon, formulas = _running_lexicon()
     kinds = _phrases()
     hits = np.flatnonzero(table.take(grams & _BITS))  # take: a third faster than indexing
     hits = hits[high.take(grams[hits] >> 11)]  # the hash's high bits too: a fifth as many windows to read
     for i in hits.tolist():
         word = text[i : i + 4]
         if word in lexicon:
-            why = ("bound",) if kinds.get(word) == "bound" else ("idiom",)
+            if word in formulas:
+                # a formula of the dev labels, in running text as labelled there: not an item of a 、 list
+                # (西电东送、南水北调等重大工程; 居民公约、乡规民约), nor where the window starts inside a word
+                if "、" in text[max(0, i - 1) : i] + text[i + 4 : i + 5] or (
+                    i and text[i - 1 : i + 1] in _words() and text[i : i + 2] not in _words()
+                ):
+                    continue
+                why = ("formula",)
+            else:
+                why = ("bound",) if kinds.get(word) == "bound" else ("idiom",)
             out.append(_slogan(i, i + 4, word, "four_char", (), why))
     han = (codes >= 0x4E00) & (codes <= 0x9FFF)
     # A and C equal first (few windows), then the rest on those only
@@ -744,12 +755,16 @@ def _mix(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarr
 
 
 @lru_cache(maxsize=1)
-def _running_lexicon() -> tuple[np.ndarray, np.ndarray, frozenset[str]]:
+def _running_lexicon() -> tuple[np.ndarray, np.ndarray, frozenset[str], frozenset[str]]:
     # + jieba's idioms seen in the reports (their recurrent formulas, kind "set", are evidence only: in running
     # text they would bring as many noun phrases as slogans)
     # + the reports' bound formulas (扫黑除恶, 拥军优属: both halves occur almost only inside them)
     attested = {p for p, k in _phrases().items() if k in ("idiom", "bound")}
     words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
+    # + the formulas the dev labels mark in running text (安定团结, 依法行政, 团结奋斗: slogan_formulas.tsv),
+    # the ones of them that are no idiom or bound formula kept apart (their hits are checked in _running)
+    formulas = _formulas() - words
+    words |= formulas
     table = np.zeros(_BITS + 1, dtype=bool)  # a bitmap of the words' hashes: one gather per window
     codes = np.frombuffer("".join(sorted(words)).encode("utf-32-le"), dtype=np.uint32).reshape(
         -1, 4
@@ -758,10 +773,17 @@ def _running_lexicon() -> tuple[np.ndarray, np.ndarray, frozenset[str]]:
     table[hashes & _BITS] = True
     high = np.zeros(_BITS + 1, dtype=bool)  # the same for the hash's top 21 bits
     high[hashes >> 11] = True
-    return table, high, words
+    return table, high, words, formulas
 
 
 _BITS = (1 << 21) - 1
+
+
+@lru_cache(maxsize=1)
+def _formulas() -> frozenset[str]:
+    """``slogan_formulas.tsv``: the formulas the adjudicated dev labels mark in running text and never leave
+    unlabelled there (``build_slogan_formulas.py``): slogans wherever they recur in running text."""
+    return frozenset(line.split("\t", 1)[0] for line in _lines("slogan_formulas.tsv"))
 
 
 @lru_cache(maxsize=1)

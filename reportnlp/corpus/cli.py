@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -197,6 +196,41 @@ _year_centring = click.option(
 )
 
 
+def _title_pattern(ctx: click.Context, param: click.Parameter, value: Optional[str]):
+    if not value:
+        return None
+    import re
+
+    try:
+        return re.compile(value)
+    except re.error as err:
+        raise click.BadParameter(f"{value!r} is no regular expression: {err}") from None
+
+
+_skip_title = click.option(
+    "--skip-title",
+    "skip_title",
+    metavar="PATTERN",
+    callback=_title_pattern,
+    help="Leave out the documents whose title matches PATTERN (a regular expression; counted in the "
+    "summary), e.g. --skip-title 决议 for the NPC resolutions among the State Council reports.",
+)
+
+
+def _without_skipped(records: list[dict], pattern, quiet: bool) -> list[dict]:
+    """``records`` less those whose title ``pattern`` (``--skip-title``) finds; the count is echoed."""
+    if pattern is None:
+        return records
+    kept = [r for r in records if not pattern.search(r.get("title") or "")]
+    if not quiet:
+        click.echo(
+            f"skipped: {len(records) - len(kept)} documents whose title matches {pattern.pattern!r} "
+            "(--skip-title)",
+            err=True,
+        )
+    return kept
+
+
 def _years(year_centring: str) -> Optional[str]:
     return "auto" if year_centring == "auto" else None
 
@@ -245,6 +279,7 @@ def _years(year_centring: str) -> Optional[str]:
 )
 @click.option("--random-state", default=0, show_default=True, type=int, help="k-means seed.")
 @_year_centring
+@_skip_title
 @reading_options
 def cluster_cmd(
     output: str,
@@ -256,6 +291,7 @@ def cluster_cmd(
     plot_kind: Optional[str],
     random_state: int,
     year_centring: str,
+    skip_title,
     opts: ReadOptions,
 ) -> None:
     """Cluster documents by structure: how the outline is built and worded (headings, their templates,
@@ -292,6 +328,7 @@ def cluster_cmd(
     if dendrogram and not plot.lower().endswith(".png"):
         raise click.BadParameter("a dendrogram is drawn as .png", param_hint="--plot")
     records, failures = analysed_records(opts.inputs, opts=opts, near=output)
+    records = _without_skipped(records, skip_title, opts.quiet)
     if not records:
         click.echo("error: no document to cluster", err=True)
         sys.exit(1)
@@ -401,12 +438,14 @@ def _table_format(path: str) -> str:
     help="Also draw a 2-D map of the documents with a line to each one's nearest: map.png or map.html.",
 )
 @_year_centring
+@_skip_title
 @reading_options
 def similar_cmd(
     output: str,
     top: int,
     plot: Optional[str],
     year_centring: str,
+    skip_title,
     opts: ReadOptions,
 ) -> None:
     """The nearest documents by structure, with what their outlines share.
@@ -429,6 +468,7 @@ def similar_cmd(
         [("-o", output, "file"), ("--plot", plot, "file"), ("--stats", opts.stats_path, "file")]
     )
     records, failures = analysed_records(opts.inputs, opts=opts, near=output)
+    records = _without_skipped(records, skip_title, opts.quiet)
     if len(records) < 2:
         click.echo("error: similar needs at least two documents", err=True)
         sys.exit(1)
@@ -488,7 +528,9 @@ def similar_cmd(
 
 
 def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[float]:
-    from reportnlp.corpus.eras import record_year
+    """``--years-field FIELD`` (the record's, its meta's or its fields': a year or a date that starts with
+    one) or ``--years-from-title``."""
+    from reportnlp.corpus.years import title_year, value_year
 
     if field:
         for source in (record, record.get("meta") or {}, record.get("fields") or {}):
@@ -497,17 +539,12 @@ def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[f
                 try:
                     return float(value)
                 except (TypeError, ValueError):
-                    pass
-                # a date (the pages' meta date, 2025-01-14; 2025年1月14日; 2025/1/14) or 2025年
-                m = (
-                    re.match(r"\s*([12]\d{3})(?:$|[-/.年])", value)
-                    if isinstance(value, str)
-                    else None
-                )
-                return float(m.group(1)) if m else None
+                    year = value_year(value)
+                    return float(year) if year is not None else None
         return None
     if from_title:
-        return record_year({"title": record.get("title") or "", "year": None})
+        year = title_year(record.get("title") or "")
+        return float(year) if year is not None else None
     return None
 
 
@@ -546,6 +583,7 @@ def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[f
     type=click.Path(dir_okay=False),
     help="Also draw the periods on a time line: periods.png or .html.",
 )
+@_skip_title
 @reading_options
 def periods_cmd(
     output: str,
@@ -555,6 +593,7 @@ def periods_cmd(
     k_max: int,
     min_size: int,
     plot: Optional[str],
+    skip_title,
     opts: ReadOptions,
 ) -> None:
     """Cut documents, in year order, into contiguous periods of similar structure (exact optimal
@@ -567,7 +606,7 @@ def periods_cmd(
 
     \b
     Example:
-      reportnlp periods corpora/gwr/government_work_reports.jsonl --years-from-title -o out/periods.csv --plot out/periods.png
+      reportnlp periods corpora/gwr/government_work_reports.jsonl --years-from-title --skip-title 决议 -o out/periods.csv --plot out/periods.png
     """
     from reportnlp.corpus.periods import find_periods
 
@@ -580,6 +619,7 @@ def periods_cmd(
         [("-o", output, "file"), ("--plot", plot, "file"), ("--stats", opts.stats_path, "file")]
     )
     records, failures = analysed_records(opts.inputs, opts=opts, near=output)
+    records = _without_skipped(records, skip_title, opts.quiet)
     dated = [(r, _year_of(r, years_field, years_from_title)) for r in records]
     undated = [r for r, y in dated if y is None]
     dated = [(r, y) for r, y in dated if y is not None]

@@ -23,8 +23,9 @@ The NPC resolutions on the reports (``…会议关于政府工作报告的决议
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple, Optional
+
+from reportnlp.corpus.years import year_of
 
 __all__ = ["ERAS", "Era", "era_of", "is_resolution", "record_year"]
 
@@ -48,37 +49,6 @@ ERAS = (
     ),
 )
 
-_CN = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
-# First year of each National People's Congress; a session's year is first + session - 1, except where the
-# sessions did not follow year by year (the 2nd NPC met in 1959, 1960, 1962 and 1963).
-_NPC_FIRST = {
-    1: 1954,
-    2: 1959,
-    3: 1964,
-    4: 1975,
-    5: 1978,
-    6: 1983,
-    7: 1988,
-    8: 1993,
-    9: 1998,
-    10: 2003,
-}
-_NPC_FIRST.update({11: 2008, 12: 2013, 13: 2018, 14: 2023})
-_NPC_SESSION_YEAR = {(2, 3): 1962, (2, 4): 1963}
-_RESOLUTION = re.compile(
-    r"第(?P<term>[一二三四五六七八九十]{1,3})届全国人民代表大会第(?P<session>[一二三四五六七八九])次会议"
-)
-_YEAR = re.compile(r"^(\d{4})年")
-
-
-def _cn_number(s: str) -> int:
-    if s == "十":
-        return 10
-    if s.startswith("十"):
-        return 10 + _CN[s[1]]
-    return _CN[s]
-
-
 def era_of(year: Optional[int]) -> Optional[str]:
     """The name of the era ``year`` falls in, or None."""
     if year is None:
@@ -95,20 +65,6 @@ def is_resolution(record: dict[str, Any]) -> bool:
 
 
 def record_year(record: dict[str, Any]) -> Optional[int]:
-    """The year of a corpus record: its ``year`` field, else a year opening the title, else the NPC session
-    named in a resolution's title."""
-    year = record.get("year")
-    if year:
-        return int(year)
-    title = record.get("title") or ""
-    m = _YEAR.match(title)
-    if m:
-        return int(m.group(1))
-    m = _RESOLUTION.search(title)
-    if m:
-        term, session = _cn_number(m.group("term")), _CN[m.group("session")]
-        if (term, session) in _NPC_SESSION_YEAR:
-            return _NPC_SESSION_YEAR[(term, session)]
-        if term in _NPC_FIRST:
-            return _NPC_FIRST[term] + session - 1
-    return None
+    """The year of a corpus record: its ``year`` field, else its title's (a leading ``1954年``, or the NPC
+    session a resolution names), else its date's (:func:`reportnlp.corpus.years.year_of`)."""
+    return year_of(record)

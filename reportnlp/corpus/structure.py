@@ -857,42 +857,25 @@ class Reduce(TransformerMixin, BaseEstimator):
 
 # --- a year's common template -----------------------------------------------------------------------
 
-_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_DATE_YEAR = re.compile(r"((?:19|20)\d\d)")
-# a speech's dateline opening the text: ``——2026年1月27日在…会议上`` (or in Chinese numerals)
-_DATELINE = re.compile(r"[—\-－\s]*(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年[^。；\n]{1,12}日[^。\n]{0,4}在")
 #: A year's reports are centred on their year's mean only where two years or more each have at least
 #: this many documents (a panel: several offices' reports for each year).
 PANEL_MIN = 3
 
 
 def document_year(doc: Any) -> Optional[int]:
-    """The year a report is for: a year in its title (``2026年湖北省政府工作报告``, ``…报告（2026年）``), else
-    that of its speech date or date (the ``meta`` of a cleaned page), else that of a speech's dateline among
-    its first three lines (``——2026年1月27日在…会议上``, ``——二〇二六年一月二十八日在…``); None if none.
+    """The year a report is for (:func:`reportnlp.corpus.years.year_of`): a ``year`` field, else a year in its
+    title (``2026年湖北省政府工作报告``, ``…报告（2026年）``), else that of its speech date or date (the ``meta`` of a
+    cleaned page), else that of a speech's dateline among its first three lines (``——2026年1月27日在…会议上``,
+    ``——二〇二六年一月二十八日在…``); None if none.
 
     >>> document_year(analyse("正文。", title="重庆市人民政府工作报告（2026年）"))
     2026
     >>> document_year("——二〇二六年一月二十八日在云南省第十四届人民代表大会第四次会议上\\n\\n各位代表："), document_year("正文。")
     (2026, None)
     """
-    from reportnlp.boilerplate.metadata import cn_date, iso_date
+    from reportnlp.corpus.years import year_of
 
-    a = as_analysis(doc)
-    m = _TITLE_YEAR.search(a.title or "")
-    if m:
-        return int(m.group(1))
-    for key in ("speech_date", "date"):
-        value = (a.meta or {}).get(key)
-        m = _DATE_YEAR.match(value) if isinstance(value, str) else None
-        if m:
-            return int(m.group(1))
-    for line in [ln for ln in a.text[:400].split("\n") if ln.strip()][:3]:
-        if _DATELINE.match(line):
-            date = iso_date(line) or cn_date(line)
-            if date:
-                return int(date[:4])
-    return None
+    return year_of(doc)
 
 
 def panel_years(analyses: Sequence[Analysis]) -> Optional[list[Optional[int]]]:

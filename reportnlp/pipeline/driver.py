@@ -530,7 +530,9 @@ def run_to_output(
 ) -> Summary:
     """Run ``step`` over ``inputs`` and write ``output`` (see :func:`output_kind`); ``explain``: a JSONL
     file of line decisions. Returns the run's :class:`Summary` (failures included: the caller reports
-    them and sets the exit code). Nothing appears under a final name until its content is complete.
+    them and sets the exit code). Nothing appears under a final name until its content is complete, and
+    a run in which every input failed writes nothing (an earlier run's output stays as it was; a directory
+    of ``parts`` excepted).
 
     ``records_hook``: called with the records (in input order, read back from the parts) once the run
     is done, before the parts are removed (e.g. to build data frames of them)."""
@@ -575,6 +577,17 @@ def run_to_output(
             per_document=per_document,
             on_part=on_part,
         )
+        if result.summary.failures and not result.summary.documents and kind != "parts":
+            # every input failed: an earlier run's good output is not replaced by an empty one (a
+            # directory of parts is a resumable plan and is finished as planned, empty)
+            kept = f", {output} left as it was" if os.path.exists(output) else ""
+            result.summary.warnings.append(f"every input failed: nothing written{kept}")
+            for out in (records_out, explain_out):
+                if out is not None:
+                    out.abort()
+            records_out = explain_out = None
+            ok = True  # the staging goes: there is nothing to resume
+            return result.summary
         written = record_parts(result)
         if records_out is not None:
             records_out.commit()

@@ -1,0 +1,123 @@
+"""Build ``slogan_formulas.tsv``: the formulas the hand labels of the dev excerpts mark in running text.
+
+Run from the repository root::
+
+    python reportnlp/data/build_slogan_formulas.py
+
+A consistency rule (issue 12, fifth slogan pass): a four-character phrase that the adjudicated dev labels of
+``corpora/analysers-real`` mark as a slogan *in running text* is a slogan wherever it recurs in that use. An
+entry needs:
+
+- a labelled occurrence in running text in a dev excerpt: a Han character on at least one side, no ``、`` on
+  either side, no quote around it and no four-character clause beside it (``要统一认识，统一步调``) (a series item or a quoted phrase is found by its form already, and a series
+  item is often an ordinary phrase elsewhere: 协调发展, 提高质量, 结构优化);
+- no unlabelled occurrence in running text in any dev excerpt labelled for four-character slogans (a phrase the
+  labels take in one excerpt and leave in another is no formula the labels agree on);
+- no counting numeral first (``两学一做`` is a numbered slogan), and not a held-out excerpt (the held-out parts are never read: ``HELD_OUT``).
+
+Columns: phrase, kind (``formula``), the dev excerpts that label it in running text, labelled occurrences in
+running text, and its count and number of reports in the State Council and CPC congress reports of
+``corpora/gwr`` (the held-out sources left out, as ``build_slogan_phrases.py`` does): evidence a reader can
+check. Deterministic (sorted rows).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DATA = Path(__file__).resolve().parent
+SET = ROOT / "corpora" / "analysers-real"
+# bench/eval_analysers.py: HELDOUT_REPORTS, NEW_HELDOUT_REPORTS and HELDOUT3_REPORTS
+HELD_OUT = frozenset(
+    {"gwr1984", "gwr2013", "cpc2017", "docx_guangdong", "cpc1992", "cpc2002", "gwr2019"}
+    | {"gwr1986", "gwr2004", "gwr2022"}
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NUMERALS = set(
+    "一二两三四五六七八九十"
+)  # counting numerals: a phrase opening with one is numbered
+_RUN_AFTER = re.compile(r"[，,；;][\u4e00-\u9fff]{4}(?![\u4e00-\u9fff])")
+_RUN_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4}[，,；;]\Z")
+_QUOTES = set("“”‘’「」『』\"'")
+HEADER = """\
+# Four-character formulas the adjudicated dev labels of corpora/analysers-real mark in running text, and never
+# leave unlabelled there (issue 12, fifth slogan pass): a slogan wherever it recurs in running text.
+# phrase, kind, dev excerpts, labelled occurrences in running text, count and reports in the State Council and CPC
+# reports (corpora/gwr, public domain; held-out sources left out). Built by build_slogan_formulas.py.
+"""
+
+
+def running_use(text: str, start: int, end: int) -> bool:
+    """A phrase at ``start:end`` is in running text: a Han character beside it, no 、 or quote on either side."""
+    before, after = text[start - 1 : start] if start else "", text[end : end + 1]
+    if "、" in (before, after) or before in _QUOTES or after in _QUOTES:
+        return False
+    if _RUN_AFTER.match(text, end) or _RUN_BEFORE.search(text[max(0, start - 6) : start]):
+        return False  # an item of a run of four-character clauses (要统一认识，统一步调)
+    return bool(_HAN.match(before) or _HAN.match(after))
+
+
+def dev_records(exclude: Iterable[str] = ()) -> list[tuple[str, str, set[tuple[int, int]]]]:
+    """``(excerpt id, text, labelled four-character spans)`` of the dev excerpts labelled for four-character
+    slogans, without ``exclude`` (a leave-one-out run) and never a held-out excerpt."""
+    out = []
+    skip = HELD_OUT | set(exclude)
+    for line in (SET / "reports.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        doc = Path(rec["file"]).stem
+        if doc in skip or "four_char" not in rec.get("labelled", ("four_char",)):
+            continue
+        text = (SET / rec["file"]).read_text(encoding="utf-8")
+        spans = {(s["start"], s["end"]) for s in rec["slogans"] if s["kind"] == "four_char"}
+        out.append((doc, text, spans))
+    return out
+
+
+def formulas(exclude: Iterable[str] = ()) -> dict[str, tuple[list[str], int]]:
+    """The formulas of the dev labels (see the module docstring): phrase -> (excerpts, labelled occurrences)."""
+    records = dev_records(exclude)
+    labelled: dict[str, tuple[set[str], int]] = {}
+    for doc, text, spans in records:
+        for s, e in spans:
+            phrase = text[s:e]
+            if phrase[0] in _NUMERALS or not running_use(text, s, e):
+                continue
+            docs, n = labelled.get(phrase, (set(), 0))
+            labelled[phrase] = (docs | {doc}, n + 1)
+    conflicting = set()
+    for phrase in labelled:
+        for _, text, spans in records:
+            for m in re.finditer(re.escape(phrase), text):
+                if (m.start(), m.end()) not in spans and running_use(text, m.start(), m.end()):
+                    conflicting.add(phrase)
+    return {p: (sorted(d), n) for p, (d, n) in sorted(labelled.items()) if p not in conflicting}
+
+
+def main() -> None:
+    sys.path.insert(0, str(DATA))
+    from build_slogan_phrases import report_texts
+
+    table = formulas()
+    counts = dict.fromkeys(table, 0)
+    reports = dict.fromkeys(table, 0)
+    for text in report_texts():
+        for phrase in table:
+            n = text.count(phrase)
+            counts[phrase] += n
+            reports[phrase] += n > 0
+    with open(DATA / "slogan_formulas.tsv", "w", encoding="utf-8") as fh:
+        fh.write(HEADER)
+        for phrase, (docs, n) in table.items():
+            fh.write(
+                f"{phrase}\tformula\t{','.join(docs)}\t{n}\t{counts[phrase]}\t{reports[phrase]}\n"
+            )
+    print(f"{len(table)} formulas")
+
+
+if __name__ == "__main__":
+    main()
