@@ -236,3 +236,32 @@ def test_memoised_scoring_picks_what_the_feature_sums_pick():
                     unnamed += got is None
                 prev_end = m.end
     assert checked > 1000 and 0 < unnamed < checked
+
+
+def test_part_scores_are_the_feature_sums():
+    """Every candidate's score added up by memoised parts (thing._part_scores) is the sum of the weights of its
+    features (thing.features), both models, on a real State Council report: the parts hold every feature."""
+    from reportnlp.analysers.thing import _context, _features, _part_scores, _scorer
+
+    gwr = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+    text = json.loads(open(gwr, encoding="utf-8").readlines()[40])["content"]
+    n = 0
+    for stacked in (False, True):
+        model = _scorer(stacked)
+        bias, weights = load_model(stacked=stacked)
+        prev_end = 0
+        for m in find_metrics(text):
+            rule = m.thing if stacked else None
+            parts = sorted(
+                _part_scores(model, text, m.start, m.end, m.unit, rule, prev_end),
+                key=lambda x: (x[1], x[2]),
+            )
+            context = _context(text, m.start, m.unit)
+            cands = candidates(text, m.start, m.end, rule, prev_end)
+            assert [(a, b, tags) for _, a, b, tags in parts] == [(c.start, c.end, c.tags) for c in cands]
+            for (score, *_), c in zip(parts, cands):
+                fs = _features(text, m.start, c, rule, context)
+                assert score == pytest.approx(bias + sum(weights.get(f, 0.0) for f in fs), abs=1e-9)
+                n += 1
+            prev_end = m.end
+    assert n > 500

@@ -446,7 +446,7 @@ def _scorer(stacked: bool) -> _Scorer:
 _TIE = 1e-9
 
 
-def _pick(
+def _part_scores(
     model: _Scorer,
     text: str,
     start: int,
@@ -454,22 +454,16 @@ def _pick(
     unit: str | None,
     rule: str | None,
     prev_end: int,
-) -> tuple[float, int, int, tuple[str, ...]] | None:
-    """The best candidate's (score, start, end, tags) for the quantity at ``text[start:end]`` (None: no candidate).
-
-    The candidates of :func:`candidates` and the sums of the weights of their :func:`features`, added up by
-    parts: the weights of what depends on the candidate's words alone, on its tags, on the gap to the number,
-    on the character before it and on the quantity's unit are each looked up once and memoised. Where another
-    candidate scores within ``_TIE`` of the best, the quantity is scored again feature by feature (as
-    :func:`explain` does, the first of equal scores winning in the order of :func:`candidates`), so the sums'
-    order never changes a pick. The score is exact only then; the callers compare it with a floor at a
-    distance of ``_TIE`` at least, or not at all."""
+) -> list[tuple[float, int, int, tuple[str, ...]]]:
+    """(score, start, end, tags) of every candidate of :func:`candidates`, in its order of discovery: the sum of
+    the weights of its :func:`features`, added up by parts. The weights of what depends on the candidate's
+    words alone, on its tags, on the gap to the number, on the character before it and on the quantity's unit
+    are each looked up once and memoised (equal to the feature sums up to rounding; tested)."""
     out, rule_key = _candidate_spans(text, start, end, rule, prev_end)
-    if not out:
-        return None
     k = _context(text, start, unit)
     u = k[0]
-    base = model.bias + (model.units.get(k) or model.unit_weight(k))
+    w = model.units.get(k)
+    base = model.bias + (w if w is not None else model.unit_weight(k))
     get = model.get
     tag_w, word_w, gap_w, prev_w = model.tags, model.words, model.gaps, model.prev
     scores = []
@@ -511,6 +505,27 @@ def _pick(
         else:
             s += get("rule_none", 0.0)
         scores.append((base + s, a, b, tags))
+    return scores
+
+
+def _pick(
+    model: _Scorer,
+    text: str,
+    start: int,
+    end: int,
+    unit: str | None,
+    rule: str | None,
+    prev_end: int,
+) -> tuple[float, int, int, tuple[str, ...]] | None:
+    """The best candidate's (score, start, end, tags) for the quantity at ``text[start:end]`` (None: no candidate).
+
+    The scores of :func:`_part_scores`. Where another candidate scores within ``_TIE`` of the best, the quantity
+    is scored again feature by feature (as :func:`explain` does, the first of equal scores winning in the order
+    of :func:`candidates`), so the order of the sums never changes a pick. The score is exact only then; the
+    callers compare it with a floor at a distance of ``_TIE`` at least, or not at all."""
+    scores = _part_scores(model, text, start, end, unit, rule, prev_end)
+    if not scores:
+        return None
     top = max(scores, key=_first)
     near = 0
     for x in scores:
@@ -520,8 +535,9 @@ def _pick(
         return top
     # a tie, or nearly: the exact sums of the features, in the order of candidates()
     best = None
+    context, get = _context(text, start, unit), model.get
     for c in candidates(text, start, end, rule, prev_end):
-        fs = _features(text, start, c, rule, k)
+        fs = _features(text, start, c, rule, context)
         sc = model.bias + sum(map(get, fs, repeat(0.0, len(fs))))
         if best is None or sc > best[0]:
             best = (sc, c.start, c.end, c.tags)
