@@ -515,7 +515,7 @@ def _clause_subject(left: str) -> str | None:
 
 
 _MISS = object()
-_MEMO_SIZE = 50_000
+_MEMO_SIZE = 20_000
 _SUBJECTS: dict[str, str | None] = {}
 
 
