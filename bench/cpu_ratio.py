@@ -1,11 +1,13 @@
 """CPU-time ratio of ``clean`` or ``analyse`` to ``jieba.lcut`` on the State Council corpus, in one process.
 
-    PYTHONPATH=. python bench/cpu_ratio.py clean|analyse [--repeat 5]
+    PYTHONPATH=. python bench/cpu_ratio.py clean|analyse [--repeat 5] [--things rules|learned]
 
 A quick check while changing code on a shared machine: process CPU time, not wall time, so the machine's
 load counts less than in ``bench_clean.py`` / ``bench_analyse.py`` (which report the wall-time figures the
 README quotes); the two alternate and the ratio is the median of the per-repeat ratios. Tables loaded before
-timing are frozen out of the garbage collector's scans.
+timing are frozen out of the garbage collector's scans. The memos of ``clean``'s line rules and of the thing
+chooser (``reportnlp.analysers.thing.clear_caches``) are emptied before each timed run, so every run is a first
+run (the corpus is the same each time: kept, they would all be hits).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("step", choices=["clean", "analyse"])
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument(
+        "--things", choices=["rules", "learned"], default=None, help="analyse's things="
+    )
     args = ap.parse_args()
 
     import jieba
@@ -46,10 +51,17 @@ def main() -> None:
 
     else:
         texts = [reportnlp.clean(t).text for t in raw]
+        kw = {"things": args.things} if args.things else {}
+        try:
+            from reportnlp.analysers.thing import clear_caches
+        except ImportError:  # an older tree
+            clear_caches = None  # type: ignore[assignment]
 
         def run() -> None:
+            if clear_caches is not None:
+                clear_caches()
             for t in texts:
-                reportnlp.analyse(t)
+                reportnlp.analyse(t, **kw)
 
     jieba.setLogLevel(60)
     jieba.lcut("预热")
@@ -67,7 +79,7 @@ def main() -> None:
         theirs.append(time.process_time() - t0)
     ratio = statistics.median(j / o for o, j in zip(ours, theirs))
     print(
-        f"{args.step}: {min(ours):.4f} s CPU (best of {args.repeat}), jieba.lcut {min(theirs):.3f} s; "
+        f"{args.step}{' things=' + args.things if args.things else ''}: {min(ours):.4f} s CPU (best of {args.repeat}), jieba.lcut {min(theirs):.3f} s; "
         f"ratio {ratio:.2f}x (median of the per-repeat ratios)"
     )
 

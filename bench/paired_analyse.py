@@ -6,13 +6,15 @@
 its functions kept, then this tree's package is imported in its place. On the State Council corpus, cleaned
 once by this tree's ``clean``, each round times ``analyse`` (and each detector) of the old code and of the new
 code one after the other on every document; the figure is the fastest round of each, so load on a shared
-machine, which slows both alike, counts little. Prints the seconds and new / old. With ``--clean``, ``clean``
-itself is timed the same way on the raw reports (with their titles, as ``bench/bench_clean.py`` runs it).
+machine, which slows both alike, counts little. ``analyse_learned`` is ``analyse(text, things="learned")``; the
+memos of the thing chooser are emptied before each timing (every timing a first run). Prints the seconds and
+new / old. With ``--clean``, ``clean`` itself is timed the same way on the raw reports (with their titles, as ``bench/bench_clean.py`` runs it).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import importlib
 import io
@@ -25,7 +27,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NAMES = ("analyse", "find_metrics", "find_slogans", "find_headings", "find_placeholders")
+NAMES = (
+    "analyse",
+    "analyse_learned",
+    "find_metrics",
+    "find_slogans",
+    "find_headings",
+    "find_placeholders",
+)
 
 
 def _load(path: Path) -> dict:
@@ -37,8 +46,21 @@ def _load(path: Path) -> dict:
         analysers = importlib.import_module("reportnlp.analysers")
     finally:
         sys.path.remove(str(path))
-    funcs = {"analyse": pkg.analyse, "clean": pkg.clean}
-    funcs.update({n: getattr(analysers, n) for n in NAMES[1:]})
+    thing = importlib.import_module("reportnlp.analysers.thing")
+    # the package's own modules, put back in sys.modules before its functions run: their imports at call
+    # time (analyse's of thing.learned_things, metrics' of thing.choose) must find this package, not the other
+    modules = {
+        m: mod for m, mod in sys.modules.items() if m == "reportnlp" or m.startswith("reportnlp.")
+    }
+    funcs = {
+        "modules": modules,
+        "analyse": pkg.analyse,
+        "analyse_learned": functools.partial(pkg.analyse, things="learned"),
+        "clean": pkg.clean,
+        # memos kept across calls would all be hits on a corpus timed again: emptied before each timing
+        "clear": getattr(thing, "clear_caches", lambda: None),
+    }
+    funcs.update({n: getattr(analysers, n) for n in NAMES[2:]})
     return funcs
 
 
@@ -67,6 +89,7 @@ def main() -> None:
             texts = [new["clean"](r["content"], title=r.get("title")).text for r in records]
             titles = [None] * len(texts)
         for funcs in (old, new):  # lazily built tables, before timing
+            sys.modules.update(funcs["modules"])
             for n in names:
                 funcs[n](texts[0])
         gc.collect()
@@ -74,8 +97,10 @@ def main() -> None:
         best = {(side, n): float("inf") for side in ("old", "new") for n in names}
         for _ in range(args.rounds):
             for side, funcs in (("old", old), ("new", new)):
+                sys.modules.update(funcs["modules"])
                 for n in names:
                     f = funcs[n]
+                    funcs["clear"]()
                     t0 = time.perf_counter()
                     if n == "clean":
                         for t, title in zip(texts, titles):

@@ -88,8 +88,8 @@ def analyse(
 
     ``things``: how each metric's measured ``thing`` is chosen: ``"rules"`` (the default: the rules, and the
     learned chooser only where they name none) or ``"learned"`` (the learned chooser re-picks every thing,
-    :func:`reportnlp.analysers.thing.learned_things`: right more often on text the rules were not tuned on,
-    at about twice the time of ``find_metrics``). The spans are the same either way.
+    :func:`reportnlp.analysers.thing.learned_things`: right more often on text the rules were not tuned on;
+    ``analyse`` then takes about twice as long). The spans are the same either way.
     """
     if things not in THINGS:
         raise ValueError(f"things must be one of {THINGS}, not {things!r}")

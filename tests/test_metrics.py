@@ -627,8 +627,10 @@ def test_skipping_lookaheads_hold_every_first_character():
     import re._parser as sre_parse
 
     from reportnlp.analysers import metrics as mt
+    from reportnlp.analysers import thing
 
     patterns = [mt._SUBJECT_END, mt._CHANGE_END, mt._OBJECT_VERBS, mt._PRE_TAIL, mt._OPENING]
+    patterns.append(thing._END_AT)  # where a candidate thing ends
     for pattern in patterns:
         look, *rest = list(sre_parse.parse(pattern.pattern))
         firsts = _first_chars(look[1][1])  # the lookahead's class

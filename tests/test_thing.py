@@ -180,3 +180,88 @@ def test_analyse_things_learned_in_the_api_and_the_command(tmp_path):
         assert res.exit_code == 0, res.output
         got = [m["thing"] for m in json.loads(out.read_text(encoding="utf-8"))["metrics"]]
         assert got == [m.thing for m in (rules if how == "rules" else learned).metrics]
+
+
+def _exact_pick(text, m, rule, prev_end, stacked):
+    """The chooser as first written: every candidate's features summed one by one, the first best wins."""
+    from reportnlp.analysers.thing import _context, _features
+
+    bias, weights = load_model(stacked=stacked)
+    best = None
+    context = _context(text, m.start, m.unit)
+    for c in candidates(text, m.start, m.end, rule, prev_end):
+        fs = _features(text, m.start, c, rule, context)
+        s = bias + sum(weights.get(f, 0.0) for f in fs)
+        if best is None or s > best[0]:
+            best = (s, c)
+    return best
+
+
+def test_memoised_scoring_picks_what_the_feature_sums_pick():
+    """learned_things and choose add the weights up by memoised parts (thing._pick): on two real State Council
+    reports and the dev excerpts, every quantity gets the candidate that summing its features one by one
+    picks, first run (memos empty) and second run (memos full)."""
+    from reportnlp.analysers.thing import clear_caches
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from eval_analysers import SET, part_of
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    gwr = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+    lines = open(gwr, encoding="utf-8").readlines()
+    texts = [json.loads(lines[i])["content"] for i in (5, 66)]
+    for line in (SET / "reports.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if part_of(rec["file"]) == "dev":
+            texts.append((SET / rec["file"]).read_text(encoding="utf-8"))
+    assert len(texts) > 20
+    checked = unnamed = 0
+    for run in (0, 1):
+        if run == 0:
+            clear_caches()
+        for text in texts:
+            found = find_metrics(text)
+            learned = learned_things(text, found)
+            prev_end = 0
+            for m, lm in zip(found, learned):
+                if m.kind == "quantity":
+                    best = _exact_pick(text, m, m.thing, prev_end, stacked=True)
+                    assert lm.thing == (best[1].text if best else m.thing), (m.text, text[:30])
+                    best = _exact_pick(text, m, None, prev_end, stacked=False)
+                    got = choose(text, m.start, m.end, m.unit, prev_end)
+                    want = best[1] if best and best[0] >= 0.0 else None
+                    assert got == want, (m.text, text[:30])
+                    checked += 1
+                    unnamed += got is None
+                prev_end = m.end
+    assert checked > 1000 and 0 < unnamed < checked
+
+
+def test_part_scores_are_the_feature_sums():
+    """Every candidate's score added up by memoised parts (thing._part_scores) is the sum of the weights of its
+    features (thing.features), both models, on a real State Council report: the parts hold every feature."""
+    from reportnlp.analysers.thing import _context, _features, _part_scores, _scorer
+
+    gwr = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+    text = json.loads(open(gwr, encoding="utf-8").readlines()[40])["content"]
+    n = 0
+    for stacked in (False, True):
+        model = _scorer(stacked)
+        bias, weights = load_model(stacked=stacked)
+        prev_end = 0
+        for m in find_metrics(text):
+            rule = m.thing if stacked else None
+            parts = sorted(
+                _part_scores(model, text, m.start, m.end, m.unit, rule, prev_end),
+                key=lambda x: (x[1], x[2]),
+            )
+            context = _context(text, m.start, m.unit)
+            cands = candidates(text, m.start, m.end, rule, prev_end)
+            assert [(a, b, tags) for _, a, b, tags in parts] == [(c.start, c.end, c.tags) for c in cands]
+            for (score, *_), c in zip(parts, cands):
+                fs = _features(text, m.start, c, rule, context)
+                assert score == pytest.approx(bias + sum(weights.get(f, 0.0) for f in fs), abs=1e-9)
+                n += 1
+            prev_end = m.end
+    assert n > 500

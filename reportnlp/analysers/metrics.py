@@ -504,6 +504,27 @@ _HAN_RUN = re.compile(rf"[{_CJK}A-Za-z0-9“”（）().、]+")
 
 
 def _clause_subject(left: str) -> str | None:
+    """:func:`_read_subject`, memoised: a pure function of the clause's words, which recur (``比上年增长``,
+    ``城镇新增就业``: a third of the clauses of the State Council corpus are seen before)."""
+    thing = _SUBJECTS.get(left, _MISS)
+    if thing is _MISS:
+        if len(_SUBJECTS) >= _MEMO_SIZE:
+            _SUBJECTS.clear()
+        thing = _SUBJECTS[left] = _read_subject(left)
+    return thing
+
+
+_MISS = object()
+_MEMO_SIZE = 20_000
+_SUBJECTS: dict[str, str | None] = {}
+
+
+def clear_caches() -> None:
+    """Empty the memo of :func:`_clause_subject` (for timing a first run; the answers do not depend on it)."""
+    _SUBJECTS.clear()
+
+
+def _read_subject(left: str) -> str | None:
     """The thing a clause's words before a quantity name (None: the clause names none, look further back).
 
     ``国内生产总值比上年增长`` → 国内生产总值 (before the comparison); ``发放宣传资料`` → 宣传资料 (after the

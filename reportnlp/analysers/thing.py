@@ -12,11 +12,15 @@ the dev labels by ``bench/train_thing.py``, weights in ``reportnlp/data/``:
 - :func:`choose` (``thing_model.json``, the labels alone): what ``find_metrics`` names where its rules name no
   thing, None below even odds;
 - :func:`learned_things` (``thing_model_stacked.json``, the rules' pick as one feature, trusted as far as the
-  rules earned on excerpts they had not seen): re-picks every thing; opt-in, as it takes about 1.3 times as long
-  as ``analyse`` itself;
+  rules earned on excerpts they had not seen): re-picks every thing; opt-in (``analyse(things="learned")``), as
+  ``analyse`` then takes about twice its time (2.0x, session 10; 2.4x before);
 - :func:`explain`: every candidate with its score and strongest features (why a thing was chosen).
 
-Scoring is a sum of weights looked up by feature name: no scikit-learn at run time.
+Scoring is a sum of weights looked up by feature name: no scikit-learn at run time. :func:`choose` and
+:func:`learned_things` add the weights up by parts (:func:`_pick`), each part memoised by the few characters it
+depends on, and score a quantity feature by feature again where two candidates come within ``_TIE`` of each
+other: the picks of :func:`features` summed one by one, at 0.67 times the time (first run; about 0.37 with the
+memos full). :func:`clear_caches` empties the memos (the benchmarks do, before each timed run).
 """
 
 from __future__ import annotations
@@ -54,11 +58,17 @@ class Candidate(NamedTuple):
 
 
 # where a candidate may end (its end is the match's start) and where one may start (the match's end)
-_END_AT = re.compile(
+_END_AT_FIRSTS = (
+    "比较由从同年平累分拟将已预共合首连仅按高低快慢占增提降下上减突超保稳达为是缩延扩完实控翻的有在都均也再又还就要"
+    "压削调覆惠新回可能只必力"
+)
+# behind a lookahead of its first characters (metrics._skipping): the same matches, found faster
+_END_AT = _m._skipping(
+    _END_AT_FIRSTS,
     r"(?<!占)比(?![例重])|较|由(?!于)|从|同比|年均|平均|累计|分别|拟|将(?!近)|已|预计|共(?![同享建体])|合计|首次|连续"
     r"|仅|按(?!照)|[高低快慢]于|占(?![比用地有据])|增长|增加|提高|降低|下降|上升|减少|突破|超过|保持|稳定在|达到|高达|达"
     r"|(?<![所作成认行])为|是|缩短|延长|提升|扩大|完成|实现|控制在|翻|的|有|在|都|均|也|再|又|还|就|要"
-    r"|增至|降至|压减|压缩|削减|调增|调减|覆盖|惠及|新增|达到|上涨|下跌|回升|回落|可以|能够|可能|只|必须|力争"
+    r"|增至|降至|压减|压缩|削减|调增|调减|覆盖|惠及|新增|达到|上涨|下跌|回升|回落|可以|能够|可能|只|必须|力争",
 )
 _DIGIT = re.compile("[0-9]")
 _DIGIT_RUN = re.compile("[0-9.%]+[^0-9，、的]{0,2}")
@@ -75,42 +85,70 @@ def _spans(text: str, lo: int, hi: int, tag: str, out: dict) -> None:
     seg = text[lo:hi]
     if not seg:
         return
-    starts = {0: "clause"}
-    ends = {len(seg): "at_number"}
+    n = len(seg)
+    starts = {0: "s:clause"}  # the tags' features as they are named (s:…, e:…)
+    ends = {n: "e:at_number"}
     lead = _m._OPENING.match(seg)
     if lead:
-        starts[lead.end()] = "opening"
+        starts[lead.end()] = "s:opening"
     for m in _START_AT.finditer(seg):
-        starts.setdefault(m.end(), "after_" + m.group())
+        starts.setdefault(m.end(), "s:after_" + m.group())
     for m in _m._OBJECT_VERBS.finditer(seg):
-        starts.setdefault(m.end(), "after_verb")
-        ends.setdefault(m.start(), "before_verb")
+        starts.setdefault(m.end(), "s:after_verb")
+        ends.setdefault(m.start(), "e:before_verb")
     for m in _DIGIT_RUN.finditer(seg):
-        starts.setdefault(m.end(), "after_number")
+        starts.setdefault(m.end(), "s:after_number")
     for m in _END_AT.finditer(seg):
-        ends.setdefault(m.start(), "before_" + m.group())
+        ends.setdefault(m.start(), "e:before_" + m.group())
     ends_items = list(
         ends.items()
     )  # in the order found: the first (start, end) to give a span tags it
+    trims = _TRIMS
     for b, bt in starts.items():
+        if b > n - 2:
+            continue  # no end 2 characters after it
         for e, et in ends_items:
             if not 2 <= e - b <= 24:
                 continue
             raw = seg[b:e]
-            s = _m._strip_closing(raw.strip(_STRIP))
-            s2 = s.lstrip(_STRIP)
-            if not (2 <= len(s2) <= 16) or not _NAME_RUN.fullmatch(s2):
+            trim = trims.get(raw, _MISS)
+            if trim is _MISS:
+                trim = _trim(raw)
+            if trim is None:
                 continue
-            a = lo + b + len(raw) - len(raw.lstrip(_STRIP)) + len(s) - len(s2)
-            key = (a, a + len(s2))
+            a = lo + b + trim[0]
+            key = (a, a + trim[1])
             if key not in out:
-                out[key] = (tag, "s:" + bt, "e:" + et)
+                out[key] = (tag, bt, et)
 
 
-def candidates(
-    text: str, start: int, end: int, rule: str | None, prev_end: int = 0
-) -> list[Candidate]:
-    """The candidate things of the quantity at ``text[start:end]`` (``rule``: the rules' pick)."""
+_MISS = object()
+# Memos of pure functions of a few characters, shared by every call (a candidate's words recur across reports);
+# bounded: cleared when full. clear_caches() empties them (bench/cpu_ratio.py does, before each timed run).
+# entries per memo (the State Council corpus fills at most 22,000; 8 MB in all)
+_CACHE_SIZE = 50_000
+# a span of a clause -> (offset, length) of the candidate it trims to, or None
+_TRIMS: dict[str, tuple[int, int] | None] = {}
+
+
+def _trim(raw: str) -> tuple[int, int] | None:
+    """Where in ``raw`` its candidate is, once trimmed of ``_STRIP`` and closing adverbs (None: no candidate)."""
+    s = _m._strip_closing(raw.strip(_STRIP))
+    s2 = s.lstrip(_STRIP)
+    if not (2 <= len(s2) <= 16) or not _NAME_RUN.fullmatch(s2):
+        trim = None
+    else:
+        trim = (len(raw) - len(raw.lstrip(_STRIP)) + len(s) - len(s2), len(s2))
+    if len(_TRIMS) >= _CACHE_SIZE:
+        _TRIMS.clear()
+    _TRIMS[raw] = trim
+    return trim
+
+
+def _candidate_spans(
+    text: str, start: int, end: int, rule: str | None, prev_end: int
+) -> tuple[dict[tuple[int, int], tuple[str, ...]], tuple[int, int] | None]:
+    """The candidates as ``{(start, end): tags}`` in the order found, and the key of the rules' pick."""
     lo = max(0, start - _m._MAX_LEFT)
     m = _m._LAST_SENTENCE_BREAK.match(text, lo, start)
     sentence = m.end() if m else lo
@@ -127,7 +165,6 @@ def candidates(
     if noun and len(noun) >= 2:
         a = end + text.startswith("的", end)
         out.setdefault((a, a + len(noun)), ("right", "s:right", "e:right"))
-    found = []
     rule_key = None
     if rule:
         at = text.rfind(rule, sentence, start)
@@ -136,6 +173,15 @@ def candidates(
         if at >= 0:
             rule_key = (at, at + len(rule))
             out.setdefault(rule_key, ("rule_only",))
+    return out, rule_key
+
+
+def candidates(
+    text: str, start: int, end: int, rule: str | None, prev_end: int = 0
+) -> list[Candidate]:
+    """The candidate things of the quantity at ``text[start:end]`` (``rule``: the rules' pick)."""
+    out, rule_key = _candidate_spans(text, start, end, rule, prev_end)
+    found = []
     for (a, b), tags in out.items():
         t = text[a:b]
         is_rule = (a, b) == rule_key
@@ -255,11 +301,16 @@ def choose(
 ) -> Candidate | None:
     """The candidate thing of highest score (the first of equal ones); None when there is no candidate or
     the best scores below ``floor`` (log-odds: 0 is an even chance of being right)."""
-    best = None
-    for s, c, _ in _scored(text, start, end, unit, prev_end):
-        if best is None or s > best[0]:
-            best = (s, c)
-    return None if best is None or best[0] < floor else best[1]
+    best = _pick(_scorer(False), text, start, end, unit, None, prev_end)
+    if best is not None and abs(best[0] - floor) <= _TIE:  # the exact score decides
+        best = None
+        for s, c, _ in _scored(text, start, end, unit, prev_end):
+            if best is None or s > best[0]:
+                best = (s, c.start, c.end, c.tags)
+    if best is None or best[0] < floor:
+        return None
+    _, a, b, tags = best
+    return Candidate(a, b, text[a:b], tags)
 
 
 def explain(
@@ -287,25 +338,221 @@ def explain(
 
 
 def learned_things(text: str, found: list) -> list:
-    """``found`` (``find_metrics(text)``) with the thing of every quantity picked by the opt-in stacked chooser:
-    the candidates of its clause scored with the rules' pick as one feature among the others (about as much
-    time again as ``find_metrics``; spans of time are left as they are)."""
-    from dataclasses import replace
-
-    bias, weights = load_model(stacked=True)
+    """``found`` (``find_metrics(text)``) with the thing of every quantity picked by the stacked chooser: the
+    candidates of its clause scored with the rules' pick as one feature among the others (spans of time are
+    left as they are). The picks of :func:`candidates` and :func:`features`, scored by :func:`_pick`."""
+    model = _scorer(True)
     out = []
     prev_end = 0
     for m in found:
         if m.kind == "quantity":
-            best = None
-            context = _context(text, m.start, m.unit)
-            for c in candidates(text, m.start, m.end, m.thing, prev_end):
-                fs = _features(text, m.start, c, m.thing, context)
-                s = bias + sum(map(weights.get, fs, repeat(0.0, len(fs))))
-                if best is None or s > best[0]:
-                    best = (s, c.text)
-            if best is not None and best[1] != m.thing:
-                m = replace(m, thing=best[1])
+            best = _pick(model, text, m.start, m.end, m.unit, m.thing, prev_end)
+            if best is not None:
+                t = text[best[1] : best[2]]
+                if t != m.thing:
+                    m = _replace_thing(m, t)
         out.append(m)
         prev_end = m.end
     return out
+
+
+def _replace_thing(m, thing):
+    """``dataclasses.replace(m, thing=thing)`` without its checks (a frozen dataclass: via ``__dict__``)."""
+    new = object.__new__(type(m))
+    new.__dict__.update(m.__dict__)
+    new.__dict__["thing"] = thing
+    return new
+
+
+class _Scorer:
+    """One model's weights and memos of the parts of a candidate's score (see :func:`_pick`); the memos are
+    pure functions of a few characters, shared by every call (a candidate's words recur across reports),
+    bounded (cleared when full) and emptied by :func:`clear_caches`."""
+
+    def __init__(self, stacked: bool) -> None:
+        self.bias, self.weights = load_model(stacked)
+        self.get = self.weights.get
+        self.tags: dict = {}  # (tags, unit kind) -> weight
+        self.words: dict = {}  # candidate text -> weight of the features of its words alone
+        self.gaps: dict = {}  # text between candidate and number -> weight
+        self.prev: dict = {}  # character before the candidate -> weight
+        self.units: dict = {}  # (unit kind, 分别 before it) -> weight
+
+    def clear(self) -> None:
+        for memo in (self.tags, self.words, self.gaps, self.prev, self.units):
+            memo.clear()
+
+    def unit_weight(self, k: tuple[str, bool]) -> float:
+        u, respectively = k
+        get = self.get
+        w = self.units[k] = get("unit:" + u, 0.0) + (
+            get("respectively", 0.0) if respectively else 0.0
+        )
+        return w
+
+    def tag_weight(self, k: tuple) -> float:
+        tags, u = k
+        fs = list(tags)
+        fs.append(f"{tags[1]}|{tags[2]}" if len(tags) > 2 else f"{tags[0]}|")
+        fs.append(f"unit:{u}|{tags[0]}")
+        w = self.tags[k] = sum(map(self.get, fs, repeat(0.0, len(fs))))
+        return w
+
+    def word_weight(self, t: str) -> float:
+        """The weights of the features of a candidate's words alone (as in :func:`_features`)."""
+        fs = [f"len:{min(len(t), 10)}", "last:" + t[-1], "last2:" + t[-2:]]
+        if _END_AT.match(t):
+            fs.append("starts_with_end_word")
+        if _END_AT.search(t, 1):
+            fs.append("holds_end_word")
+        if _m._CHANGE_END.search(t):
+            fs.append("ends_in_change")
+        if _m._OPENING.match(t):
+            fs.append("starts_with_opening")
+        if t in _VERB_WORDS or t[1:] in _VERB_WORDS:
+            fs.append("is_verb")
+        if _CN_NUMBER.search(t):
+            fs.append("holds_numeral")
+        fs.append("first:" + t[0])
+        if t[-1] in _NOUN_LAST:
+            fs.append("noun_last")
+        if _m._OBJECT_VERBS.search(t):
+            fs.append("has_verb")
+        if "的" in t:
+            fs.append("has_de")
+        if len(self.words) >= _CACHE_SIZE:
+            self.words.clear()
+        w = self.words[t] = sum(map(self.get, fs, repeat(0.0, len(fs))))
+        return w
+
+    def gap_weight(self, gap: str) -> float:
+        get = self.get
+        breaks = (
+            gap.count("，") + gap.count("、") + gap.count("：") + gap.count(",") + gap.count(":")
+        )
+        w = get(f"gap:{min(len(gap), 8)}", 0.0) + get(f"breaks:{min(breaks, 2)}", 0.0)
+        if gap:
+            w += get("next:" + gap[0], 0.0)
+        if len(self.gaps) >= _CACHE_SIZE:
+            self.gaps.clear()
+        self.gaps[gap] = w
+        return w
+
+
+@lru_cache(maxsize=2)
+def _scorer(stacked: bool) -> _Scorer:
+    return _Scorer(stacked)
+
+
+_TIE = 1e-9
+
+
+def _part_scores(
+    model: _Scorer,
+    text: str,
+    start: int,
+    end: int,
+    unit: str | None,
+    rule: str | None,
+    prev_end: int,
+) -> list[tuple[float, int, int, tuple[str, ...]]]:
+    """(score, start, end, tags) of every candidate of :func:`candidates`, in its order of discovery: the sum of
+    the weights of its :func:`features`, added up by parts. The weights of what depends on the candidate's
+    words alone, on its tags, on the gap to the number, on the character before it and on the quantity's unit
+    are each looked up once and memoised (equal to the feature sums up to rounding; tested)."""
+    out, rule_key = _candidate_spans(text, start, end, rule, prev_end)
+    k = _context(text, start, unit)
+    u = k[0]
+    w = model.units.get(k)
+    base = model.bias + (w if w is not None else model.unit_weight(k))
+    get = model.get
+    tag_w, word_w, gap_w, prev_w = model.tags, model.words, model.gaps, model.prev
+    scores = []
+    for key, tags in out.items():
+        a, b = key
+        t = text[a:b]
+        if key == rule_key:
+            tags = tags + ("rule",)
+        kt = (tags, u)
+        s = tag_w.get(kt)
+        if s is None:
+            s = model.tag_weight(kt)
+        w = word_w.get(t)
+        if w is None:
+            w = model.word_weight(t)
+        s += w
+        if b <= start:
+            gap = text[b:start]
+            w = gap_w.get(gap)
+            if w is None:
+                w = model.gap_weight(gap)
+            s += w
+        else:
+            s += get("after_number", 0.0)
+        p = text[a - 1] if a else "^"
+        w = prev_w.get(p)
+        if w is None:
+            w = prev_w[p] = get("prev:" + p, 0.0)
+        s += w
+        if rule:
+            if t == rule:
+                s += get("is_rule", 0.0)
+            elif t.endswith(rule) or rule.endswith(t):
+                s += get("suffix_of_rule", 0.0)
+            elif rule in t:
+                s += get("holds_rule", 0.0)
+            elif t in rule:
+                s += get("inside_rule", 0.0)
+        else:
+            s += get("rule_none", 0.0)
+        scores.append((base + s, a, b, tags))
+    return scores
+
+
+def _pick(
+    model: _Scorer,
+    text: str,
+    start: int,
+    end: int,
+    unit: str | None,
+    rule: str | None,
+    prev_end: int,
+) -> tuple[float, int, int, tuple[str, ...]] | None:
+    """The best candidate's (score, start, end, tags) for the quantity at ``text[start:end]`` (None: no candidate).
+
+    The scores of :func:`_part_scores`. Where another candidate scores within ``_TIE`` of the best, the quantity
+    is scored again feature by feature (as :func:`explain` does, the first of equal scores winning in the order
+    of :func:`candidates`), so the order of the sums never changes a pick. The score is exact only then; the
+    callers compare it with a floor at a distance of ``_TIE`` at least, or not at all."""
+    scores = _part_scores(model, text, start, end, unit, rule, prev_end)
+    if not scores:
+        return None
+    top = max(scores, key=_first)
+    near = 0
+    for x in scores:
+        if x[0] >= top[0] - _TIE:
+            near += 1
+    if near == 1:
+        return top
+    # a tie, or nearly: the exact sums of the features, in the order of candidates()
+    best = None
+    context, get = _context(text, start, unit), model.get
+    for c in candidates(text, start, end, rule, prev_end):
+        fs = _features(text, start, c, rule, context)
+        sc = model.bias + sum(map(get, fs, repeat(0.0, len(fs))))
+        if best is None or sc > best[0]:
+            best = (sc, c.start, c.end, c.tags)
+    return best
+
+
+def _first(x: tuple) -> float:
+    return x[0]
+
+
+def clear_caches() -> None:
+    """Empty the memos of this module and of :mod:`~reportnlp.analysers.metrics` (for timing a first run;
+    the answers do not depend on them)."""
+    _m.clear_caches()
+    _TRIMS.clear()
+    for stacked in (False, True):
+        _scorer(stacked).clear()
