@@ -166,3 +166,26 @@ def test_skip_title_leaves_the_npc_resolutions_out_of_periods_and_says_so(tmp_pa
 
     res = CliRunner().invoke(main, [*args, "--skip-title", "决("], catch_exceptions=False)
     assert res.exit_code == 2 and "is no regular expression" in res.stderr
+
+
+def test_periods_leaves_a_year_field_that_is_no_number_undated(tmp_path):
+    """``--years-field year`` on records whose ``year`` is NaN (JSON written by pandas) or ``true``: those
+    documents are counted without a year, not ordered as year ``nan`` or 1 (``periods: 2: 1–2015.0 …
+    2016–nan``)."""
+    src = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+    rows = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines()]
+    reports = [r for r in rows if str(r.get("year")) in ("1978", "1979", "2014", "2015", "2016")]
+    lines = []
+    for r in reports:
+        year = {"1978": "NaN", "1979": "true"}.get(str(r["year"]), json.dumps(r["year"]))
+        rest = json.dumps({k: v for k, v in r.items() if k != "year"}, ensure_ascii=False)
+        lines.append(rest[:-1] + f', "year": {year}}}\n')
+    data = tmp_path / "years.jsonl"
+    data.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "periods.csv"
+    args = ["periods", str(data), "--years-field", "year", "--k", "2", "--min-size", "1"]
+    res = CliRunner().invoke(main, [*args, "-o", str(out)], catch_exceptions=False)
+    assert res.exit_code == 0, res.stderr
+    assert "3 in periods, 2 without a year" in res.stderr and "nan" not in res.stderr
+    years = [r.split(",")[1] for r in out.read_text(encoding="utf-8").splitlines()[1:]]
+    assert years == ["2014", "2015", "2016"]

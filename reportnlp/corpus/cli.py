@@ -529,18 +529,29 @@ def similar_cmd(
 
 def _year_of(record: dict, field: Optional[str], from_title: bool) -> Optional[float]:
     """``--years-field FIELD`` (the record's, its meta's or its fields': a year or a date that starts with
-    one) or ``--years-from-title``."""
+    one; not a boolean, NaN or infinity, which would be ordered as years) or ``--years-from-title``.
+
+    >>> _year_of({"year": "2015"}, "year", False), _year_of({"meta": {"date": "2015-05-21"}}, "date", False)
+    (2015.0, 2015.0)
+    >>> _year_of({"year": float("nan")}, "year", False), _year_of({"year": True}, "year", False)
+    (None, None)
+    """
+    import math
+
     from reportnlp.corpus.years import title_year, value_year
 
     if field:
         for source in (record, record.get("meta") or {}, record.get("fields") or {}):
             value = source.get(field) if isinstance(source, dict) else None
             if value not in (None, ""):
+                if isinstance(value, bool):
+                    return None
                 try:
-                    return float(value)
+                    number = float(value)
                 except (TypeError, ValueError):
                     year = value_year(value)
                     return float(year) if year is not None else None
+                return number if math.isfinite(number) else None
         return None
     if from_title:
         year = title_year(record.get("title") or "")
