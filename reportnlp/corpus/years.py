@@ -65,12 +65,20 @@ def value_year(value: Any) -> Optional[int]:
     return _year(m.group(1)) if m else None
 
 
-def _cn_number(s: str) -> int:
-    if s == "十":
-        return 10
-    if s.startswith("十"):
-        return 10 + _CN[s[1]]
-    return _CN[s]
+def _cn_number(s: str) -> Optional[int]:
+    """A number of one to ninety-nine in Chinese numerals (``十``, ``十四``, ``二十``, ``二十一``), else None.
+
+    >>> _cn_number("十四"), _cn_number("二十"), _cn_number("九"), _cn_number("十十"), _cn_number("一十")
+    (14, 20, 9, None, None)
+    """
+    tens, ten, units = s.partition("十")
+    if not ten:
+        return _CN.get(s) if len(s) == 1 else None
+    if (tens and (len(tens) > 1 or tens not in _CN or tens == "一")) or len(units) > 1:
+        return None
+    if units and units not in _CN:
+        return None
+    return (_CN[tens] if tens else 1) * 10 + (_CN[units] if units else 0)
 
 
 def title_year(title: Optional[str]) -> Optional[int]:
@@ -85,7 +93,7 @@ def title_year(title: Optional[str]) -> Optional[int]:
     if m:
         return int(m.group(1))
     m = _RESOLUTION.search(title)
-    if m:
+    if m:  # a term the table does not hold (``第二十届``, ``第十十届``) says no year
         term, session = _cn_number(m.group("term")), _CN[m.group("session")]
         if (term, session) in _NPC_SESSION_YEAR:
             return _NPC_SESSION_YEAR[(term, session)]
