@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -196,11 +197,11 @@ _year_centring = click.option(
 )
 
 
-def _title_pattern(ctx: click.Context, param: click.Parameter, value: Optional[str]):
+def _title_pattern(
+    ctx: click.Context, param: click.Parameter, value: Optional[str]
+) -> Optional[re.Pattern[str]]:
     if not value:
         return None
-    import re
-
     try:
         return re.compile(value)
     except re.error as err:
@@ -217,7 +218,9 @@ _skip_title = click.option(
 )
 
 
-def _without_skipped(records: list[dict], pattern, quiet: bool) -> list[dict]:
+def _without_skipped(
+    records: list[dict], pattern: Optional[re.Pattern[str]], quiet: bool
+) -> list[dict]:
     """``records`` less those whose title ``pattern`` (``--skip-title``) finds; the count is echoed."""
     if pattern is None:
         return records
@@ -291,7 +294,7 @@ def cluster_cmd(
     plot_kind: Optional[str],
     random_state: int,
     year_centring: str,
-    skip_title,
+    skip_title: Optional[re.Pattern[str]],
     opts: ReadOptions,
 ) -> None:
     """Cluster documents by structure: how the outline is built and worded (headings, their templates,
@@ -445,7 +448,7 @@ def similar_cmd(
     top: int,
     plot: Optional[str],
     year_centring: str,
-    skip_title,
+    skip_title: Optional[re.Pattern[str]],
     opts: ReadOptions,
 ) -> None:
     """The nearest documents by structure, with what their outlines share.
@@ -604,7 +607,7 @@ def periods_cmd(
     k_max: int,
     min_size: int,
     plot: Optional[str],
-    skip_title,
+    skip_title: Optional[re.Pattern[str]],
     opts: ReadOptions,
 ) -> None:
     """Cut documents, in year order, into contiguous periods of similar structure (exact optimal

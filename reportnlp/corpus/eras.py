@@ -65,6 +65,6 @@ def is_resolution(record: dict[str, Any]) -> bool:
 
 
 def record_year(record: dict[str, Any]) -> Optional[int]:
-    """The year of a corpus record: its ``year`` field, else its title's (a leading ``1954年``, or the NPC
+    """The year of a corpus record: its ``year`` field, else its title's (its first ``1954年``, or the NPC
     session a resolution names), else its date's (:func:`reportnlp.corpus.years.year_of`)."""
     return year_of(record)

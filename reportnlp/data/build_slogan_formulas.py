@@ -19,8 +19,9 @@ entry needs:
 
 Columns: phrase, kind (``formula``), the dev excerpts that label it in running text, labelled occurrences in
 running text, and its count and number of reports in the State Council and CPC congress reports of
-``corpora/gwr`` (the held-out sources left out, as ``build_slogan_phrases.py`` does): evidence a reader can
-check. Deterministic (sorted rows).
+``corpora/gwr`` without the source reports of the ``heldout`` and ``heldout4`` parts (``HELD_OUT_SOURCES``; those
+of ``heldout2`` and ``heldout3`` are in the counts): evidence a reader can check, never an input of the rule
+above, which reads the dev labels only. Deterministic (sorted rows).
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ HEADER = """\
 # Four-character formulas the adjudicated dev labels of corpora/analysers-real mark in running text, and never
 # leave unlabelled there (issue 12, fifth slogan pass): a slogan wherever it recurs in running text.
 # phrase, kind, dev excerpts, labelled occurrences in running text, count and reports in the State Council and CPC
-# reports (corpora/gwr, public domain; held-out sources left out). Built by build_slogan_formulas.py.
+# reports (corpora/gwr, public domain; the sources of the heldout and heldout4 parts left out; evidence only).
+# Built by build_slogan_formulas.py.
 """
 
 
