@@ -162,12 +162,16 @@ def test_analyse_things_learned_in_the_api_and_the_command(tmp_path):
     from reportnlp.cli import main
 
     gwr = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
-    rec = json.loads(open(gwr, encoding="utf-8").readlines()[60])  # a State Council report, as clean takes it
+    rec = json.loads(
+        open(gwr, encoding="utf-8").readlines()[60]
+    )  # a State Council report, as clean takes it
     doc = reportnlp.clean(rec["content"], title=rec["title"], id="r")
     rules, learned = reportnlp.analyse(doc), reportnlp.analyse(doc, things="learned")
     spans = [(m.start, m.end, m.kind) for m in rules.metrics]
     assert spans == [(m.start, m.end, m.kind) for m in learned.metrics]  # the same metrics
-    changed = [(a.thing, b.thing) for a, b in zip(rules.metrics, learned.metrics) if a.thing != b.thing]
+    changed = [
+        (a.thing, b.thing) for a, b in zip(rules.metrics, learned.metrics) if a.thing != b.thing
+    ]
     assert changed and len(changed) < len(spans) // 2, changed  # some things re-picked, most kept
     with pytest.raises(ValueError, match="things must be one of"):
         reportnlp.analyse(doc, things="both")
@@ -176,7 +180,9 @@ def test_analyse_things_learned_in_the_api_and_the_command(tmp_path):
                     encoding="utf-8")  # fmt: skip
     for how in ("rules", "learned"):
         out = tmp_path / f"{how}.jsonl"
-        res = CliRunner().invoke(main, ["analyse", str(page), "-o", str(out), "--things", how, "-q"])
+        res = CliRunner().invoke(
+            main, ["analyse", str(page), "-o", str(out), "--things", how, "-q"]
+        )
         assert res.exit_code == 0, res.output
         got = [m["thing"] for m in json.loads(out.read_text(encoding="utf-8"))["metrics"]]
         assert got == [m.thing for m in (rules if how == "rules" else learned).metrics]
@@ -258,10 +264,44 @@ def test_part_scores_are_the_feature_sums():
             )
             context = _context(text, m.start, m.unit)
             cands = candidates(text, m.start, m.end, rule, prev_end)
-            assert [(a, b, tags) for _, a, b, tags in parts] == [(c.start, c.end, c.tags) for c in cands]
+            assert [(a, b, tags) for _, a, b, tags in parts] == [
+                (c.start, c.end, c.tags) for c in cands
+            ]
             for (score, *_), c in zip(parts, cands):
                 fs = _features(text, m.start, c, rule, context)
                 assert score == pytest.approx(bias + sum(weights.get(f, 0.0) for f in fs), abs=1e-9)
                 n += 1
             prev_end = m.end
     assert n > 500
+
+
+def test_gate_reads_the_rules_pick_by_the_choosers_word_features():
+    """bench/train_thing.py's gate (how far to trust the rules' pick) sees the pick by the features of its own
+    characters, the same as the chooser's (``thing._features``), on every pick of the rules in a real report."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import train_thing
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    from reportnlp.analysers.thing import Candidate, _context, _features
+
+    words = (
+        "len:", "last:", "last2:", "first:", "starts_with_end_word", "holds_end_word", "ends_in_change",
+        "starts_with_opening", "is_verb", "holds_numeral", "noun_last", "has_verb", "has_de",
+    )  # fmt: skip
+    text = (ROOT / "corpora" / "analysers-real" / "reports" / "gwr2011.txt").read_text(
+        encoding="utf-8"
+    )
+    picks = {m.thing for m in find_metrics(text) if m.kind == "quantity"}
+    assert len(picks) >= 10
+    for rule in picks:
+        if not rule:
+            assert train_thing.gate_features(rule) == ["g:none"]
+            continue
+        c = Candidate(0, len(rule), rule, ("c0", "s:clause", "e:at_number"))
+        expected = {
+            f
+            for f in _features(rule, len(rule), c, rule, _context(rule, 0, None))
+            if f.startswith(words)
+        }
+        assert set(train_thing.gate_features(rule)) == expected, rule
