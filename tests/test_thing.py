@@ -162,16 +162,12 @@ def test_analyse_things_learned_in_the_api_and_the_command(tmp_path):
     from reportnlp.cli import main
 
     gwr = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
-    rec = json.loads(
-        open(gwr, encoding="utf-8").readlines()[60]
-    )  # a State Council report, as clean takes it
+    rec = json.loads(open(gwr, encoding="utf-8").readlines()[60])  # a State Council report, as clean takes it
     doc = reportnlp.clean(rec["content"], title=rec["title"], id="r")
     rules, learned = reportnlp.analyse(doc), reportnlp.analyse(doc, things="learned")
     spans = [(m.start, m.end, m.kind) for m in rules.metrics]
     assert spans == [(m.start, m.end, m.kind) for m in learned.metrics]  # the same metrics
-    changed = [
-        (a.thing, b.thing) for a, b in zip(rules.metrics, learned.metrics) if a.thing != b.thing
-    ]
+    changed = [(a.thing, b.thing) for a, b in zip(rules.metrics, learned.metrics) if a.thing != b.thing]
     assert changed and len(changed) < len(spans) // 2, changed  # some things re-picked, most kept
     with pytest.raises(ValueError, match="things must be one of"):
         reportnlp.analyse(doc, things="both")
@@ -180,9 +176,7 @@ def test_analyse_things_learned_in_the_api_and_the_command(tmp_path):
                     encoding="utf-8")  # fmt: skip
     for how in ("rules", "learned"):
         out = tmp_path / f"{how}.jsonl"
-        res = CliRunner().invoke(
-            main, ["analyse", str(page), "-o", str(out), "--things", how, "-q"]
-        )
+        res = CliRunner().invoke(main, ["analyse", str(page), "-o", str(out), "--things", how, "-q"])
         assert res.exit_code == 0, res.output
         got = [m["thing"] for m in json.loads(out.read_text(encoding="utf-8"))["metrics"]]
         assert got == [m.thing for m in (rules if how == "rules" else learned).metrics]
@@ -264,9 +258,7 @@ def test_part_scores_are_the_feature_sums():
             )
             context = _context(text, m.start, m.unit)
             cands = candidates(text, m.start, m.end, rule, prev_end)
-            assert [(a, b, tags) for _, a, b, tags in parts] == [
-                (c.start, c.end, c.tags) for c in cands
-            ]
+            assert [(a, b, tags) for _, a, b, tags in parts] == [(c.start, c.end, c.tags) for c in cands]
             for (score, *_), c in zip(parts, cands):
                 fs = _features(text, m.start, c, rule, context)
                 assert score == pytest.approx(bias + sum(weights.get(f, 0.0) for f in fs), abs=1e-9)
