@@ -265,3 +265,35 @@ def test_part_scores_are_the_feature_sums():
                 n += 1
             prev_end = m.end
     assert n > 500
+
+
+def test_gate_reads_the_rules_pick_by_the_choosers_word_features():
+    """bench/train_thing.py's gate (how far to trust the rules' pick) sees the pick by the features of its own
+    characters, the same as the chooser's (``thing._features``), on every pick of the rules in a real report."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import train_thing
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    from reportnlp.analysers.thing import Candidate, _context, _features
+
+    words = (
+        "len:", "last:", "last2:", "first:", "starts_with_end_word", "holds_end_word", "ends_in_change",
+        "starts_with_opening", "is_verb", "holds_numeral", "noun_last", "has_verb", "has_de",
+    )  # fmt: skip
+    text = (ROOT / "corpora" / "analysers-real" / "reports" / "gwr2011.txt").read_text(
+        encoding="utf-8"
+    )
+    picks = {m.thing for m in find_metrics(text) if m.kind == "quantity"}
+    assert len(picks) >= 10
+    for rule in picks:
+        if not rule:
+            assert train_thing.gate_features(rule) == ["g:none"]
+            continue
+        c = Candidate(0, len(rule), rule, ("c0", "s:clause", "e:at_number"))
+        expected = {
+            f
+            for f in _features(rule, len(rule), c, rule, _context(rule, 0, None))
+            if f.startswith(words)
+        }
+        assert set(train_thing.gate_features(rule)) == expected, rule

@@ -295,7 +295,12 @@ def _candidates(text: str) -> list[_Candidate]:
                 block += 1
             found.append(_Candidate(kind, style, n, start, stop, marker, block, list_item, line))
             continue
-        m = _SECTION.match(text, s, e)
+        # _SECTION ends with 。 before 一是 or 第一: no such pair in the paragraph, no match (the find is cheaper)
+        m = (
+            _SECTION.match(text, s, e)
+            if text.find("。一是", s, e) >= 0 or text.find("。第一", s, e) >= 0
+            else None
+        )
         if (
             m is not None
             and m.end() - m.start("phrase") <= SECTION_LEAD_MAX
