@@ -213,13 +213,12 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line that is not blank (``str.split`` runs at C speed, a regex scan does not)."""
     spans = []
     pos = 0
+    cr = "\r" in text  # (a line's one closing \r is not part of it)
     for line in text.split("\n"):
-        end = pos + len(line)
-        if line.endswith("\r"):
-            end -= 1
-        if end > pos and not line.isspace():
-            spans.append((pos, end))
-        pos += len(line) + 1
+        n = len(line)
+        if n and not line.isspace():  # (a line of a \r alone is a space)
+            spans.append((pos, pos + n - (cr and line[-1] == "\r")))
+        pos += n + 1
     return spans
 
 
