@@ -151,6 +151,8 @@ _UNIT = set("年月日号天周时分秒岁次倍元角斤吨亩米里度%％几
 _CLASSIFIER = set("级类种批届期层项名位人条件家所只支座场篇本张部套门户处幅星中点")
 # Grammatical words that cannot be the counted character of an unquoted ``两学一做`` (``四是一些``).
 _GLUE = set("个的了是就在和与及或也都又而")
+# What the counted characters of an unquoted ``两学一做`` are not: numerals, units, classifiers, grammatical words.
+_NOT_COUNTED = frozenset(_DIGITS) | _UNIT | _CLASSIFIER | _GLUE
 _KEY = re.compile(rf"^([{_NUM}双]+)(?:个|大|项|条)?([^{_DIGITS}]{{1,4}})$")
 
 _CN_VALUE = dict(zip("一二两双三四五六七八九", (1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
@@ -874,8 +876,7 @@ def _free_ok(text: str, start: int, end: int) -> bool:
     ):
         return False
     term = text[start:end]
-    chars = term[1::2]
-    if any(c in _DIGITS or c in _UNIT or c in _CLASSIFIER or c in _GLUE for c in chars):
+    if not _NOT_COUNTED.isdisjoint(term[1::2]):
         return False  # 一九七五, 两年一次, 一个一个, 一点四倍, 一项十分, 三是一些
     return _is_numbered(term)
 
@@ -912,12 +913,18 @@ def _lists(
     when its size is wanted, and filed under each of those keys that occurs after its first 、.
     """
     found: dict[tuple[int, str], list[list[tuple[int, int]]]] = {}
-    firsts = {size: frozenset(k[0] for k in keys) for size, keys in wanted.items()}
+    # per number of items, a search for the first characters of its keys (a class: one C scan of a list, no
+    # string made per character as a set's isdisjoint makes)
+    firsts = {
+        size: re.compile("[" + "".join(re.escape(c) for c in sorted({k[0] for k in keys})) + "]").search
+        for size, keys in wanted.items()
+    }
     for m in _LIST.finditer(text):
-        group = m.group()
+        group = m[0]
         size = group.count("、") + 1
-        if size not in firsts or firsts[size].isdisjoint(group):
-            continue  # no key of a slogan that counts so many items (one C call, not one per key)
+        first = firsts.get(size)
+        if first is None or first(group) is None:
+            continue  # no key of a slogan that counts so many items
         keys = [k for k in wanted[size] if k in group]
         if not keys:
             continue
