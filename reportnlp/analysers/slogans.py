@@ -291,6 +291,11 @@ def _slogan(
     return s
 
 
+# What the finders append: a slogan's fields in :class:`Slogan`'s order (the objects are made in the end, once
+# per span and kind: a tuple costs a third of one, and a fifth of the spans are found twice).
+_Found = tuple[int, int, str, str, tuple[str, ...], tuple[str, ...]]
+
+
 def _lines(name: str) -> list[str]:
     text = resources.files("reportnlp.data").joinpath(name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line and not line.startswith("#")]
@@ -407,7 +412,7 @@ def _in_spans(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
     return i >= 0 and end <= spans[1][i]
 
 
-def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]]) -> None:
+def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]]) -> None:
     matches = []
     for m in _SERIES.finditer(text):
         if _SERIES_FOLLOW.match(text, m.end()):
@@ -457,7 +462,7 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             evidence = ("series", "idiom") if item in lexicon else ("series",)
             if kinds.get(item) in ("set", "bound"):
                 evidence += ("recurrent",)
-            out.append(_slogan(start + 5 * i, start + 5 * i + 4, item, "four_char", (), evidence))
+            out.append((start + 5 * i, start + 5 * i + 4, item, "four_char", (), evidence))
         if len(items) == 2 and not any(item in nouns and item not in lexicon for item in items):
             left = text[start - 1] if start else "\n"
             right = text[end] if end < len(text) else "\n"
@@ -465,7 +470,7 @@ def _series(text: str, out: list[Slogan], headings: tuple[list[int], list[int]])
             heading = _in_spans(headings, start, end) and not _is_han(left) and not _is_han(right)
             if quoted or heading:
                 why = ("quoted",) if quoted else ("heading",)
-                out.append(_slogan(start, end, group, "parallel_pair", (), why))
+                out.append((start, end, group, "parallel_pair", (), why))
 
 
 def _clauses_after_de(text: str, start: int, items: list[str]) -> bool:
@@ -509,7 +514,7 @@ def _parallel(items: list[str]) -> bool:
     return len({item[:2] for item in items}) == 1
 
 
-def _clause_runs(text: str, out: list[Slogan], classes: _Classes) -> None:
+def _clause_runs(text: str, out: list[_Found], classes: _Classes) -> None:
     # a comma, four Han characters, then a mark or the end
     starts = classes.where(_F_COMMA, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_STOP, end=True)
     runs = list(_scan(_CLAUSE_RUN, text, starts))
@@ -530,7 +535,7 @@ def _clause_runs(text: str, out: list[Slogan], classes: _Classes) -> None:
         if all(map(_item_ok, items)):
             lexicon = idioms()
             out.extend(
-                _slogan(
+                (
                     start + 5 * i,
                     start + 5 * i + 4,
                     w,
@@ -590,7 +595,7 @@ def _named(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] in _CLOSE) or text[end : end + 1] in _OPEN
 
 
-def _lone(text: str, out: list[Slogan], classes: _Classes) -> None:
+def _lone(text: str, out: list[_Found], classes: _Classes) -> None:
     lexicon = idioms()
     quoted = classes.where(_F_QUOTE, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_UNQUOTE)
     # a mark, four Han characters, a mark (not the end: the pattern wants a mark after)
@@ -609,7 +614,7 @@ def _lone(text: str, out: list[Slogan], classes: _Classes) -> None:
                 why = (where, "coined")
             else:
                 continue
-            out.append(_slogan(m.start(1), m.end(1), word, "four_char", (), why))
+            out.append((m.start(1), m.end(1), word, "four_char", (), why))
 
 
 # Characters that do not set an ABAC rhythm in running text (全党全军, 各级各类, 大江大河 are lists, not slogans).
@@ -624,7 +629,7 @@ _NO_RHYTHM_END = _NO_RHYTHM_AT.copy()
 _NO_RHYTHM_END[[ord(c) for c in _CLOSING]] = True
 
 
-def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
+def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
     """Idioms and set phrases of the lexicon anywhere in running text (``稳中求进``, ``来之不易``), and ``ABAC``
     rhythms (``先行先试``, ``联防联控``): found with one vectorised pass of four-character hashes."""
     if len(text) < 4:
@@ -650,7 +655,7 @@ def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
                 why = ("formula",)
             else:
                 why = ("bound",) if kinds.get(word) == "bound" else ("idiom",)
-            out.append(_slogan(i, i + 4, word, "four_char", (), why))
+            out.append((i, i + 4, word, "four_char", (), why))
     han = (codes >= 0x4E00) & (codes <= 0x9FFF)
     # A and C equal first (few windows), then the rest on those only
     at = np.flatnonzero(codes[:-3] == codes[2:-1])
@@ -674,12 +679,12 @@ def _running(text: str, out: list[Slogan], codes: np.ndarray) -> None:
             and text[i + 3 : i + 5] not in words
             and not (w[:2] in words and w[0] + w[3] in words)
         ):
-            out.append(_slogan(i, i + 4, w, "four_char", (), ("rhythm",)))
+            out.append((i, i + 4, w, "four_char", (), ("rhythm",)))
     if len(text) >= 8:
         _joined_pairs(text, codes, han, out)
 
 
-def _joined_pairs(text: str, codes: np.ndarray, han: np.ndarray, out: list[Slogan]) -> None:
+def _joined_pairs(text: str, codes: np.ndarray, han: np.ndarray, out: list[_Found]) -> None:
     """Two four-character formulas written without a break that share their middle (``大众创业万众创新``): both
     halves are slogans when the pair ends a clause and holds no numeral or function word."""
     n = len(codes) - 7
@@ -702,7 +707,7 @@ def _joined_pairs(text: str, codes: np.ndarray, han: np.ndarray, out: list[Sloga
         ):
             continue
         out.extend(
-            _slogan(s, s + 4, w, "four_char", (), ("joined_pair",)) for s, w in ((i, a), (i + 4, b))
+            (s, s + 4, w, "four_char", (), ("joined_pair",)) for s, w in ((i, a), (i + 4, b))
         )
 
 
@@ -720,7 +725,7 @@ _TEMPLATE = re.compile(rf"向好|佳绩|治[国军农党]|兴[国军农党]|强[
 _AIM_NOT = re.compile(r"(?<=全面)从严治党")
 
 
-def _templates(text: str, out: list[Slogan], classes: _Classes) -> None:
+def _templates(text: str, out: list[_Found], classes: _Classes) -> None:
     words = _words()
     for m in _scan(_TEMPLATE, text, classes.where(_F_TEMPLATE, _F_TEMPLATE_END)):
         i = m.start() if m.group() == "稳中" else m.end() - 4  # 稳中求进, 稳中有进, 稳中提质
@@ -743,7 +748,7 @@ def _templates(text: str, out: list[Slogan], classes: _Classes) -> None:
             continue
         if i and text[i - 1 : i + 1] in words and text[i : i + 2] not in words:
             continue  # the window starts inside a word
-        out.append(_slogan(i, i + 4, w, "four_char", (), ("template",)))
+        out.append((i, i + 4, w, "four_char", (), ("template",)))
 
 
 def _hash4(codes: np.ndarray) -> np.ndarray:
@@ -778,7 +783,8 @@ def _running_lexicon() -> tuple[np.ndarray, np.ndarray, np.ndarray, frozenset[st
     table[hashes & _BITS] = True
     high = np.zeros(_BITS + 1, dtype=bool)  # the same for the hash's top 21 bits
     high[hashes >> 11] = True
-    small = np.zeros(_SMALL_BITS + 1, dtype=bool)  # the hash's low 18 bits: a first test that stays in cache
+    # the hash's low 18 bits: a first test that stays in cache
+    small = np.zeros(_SMALL_BITS + 1, dtype=bool)
     small[hashes & _SMALL_BITS] = True
     return small, table, high, words, formulas
 
@@ -916,7 +922,9 @@ def _lists(
     # per number of items, a search for the first characters of its keys (a class: one C scan of a list, no
     # string made per character as a set's isdisjoint makes)
     firsts = {
-        size: re.compile("[" + "".join(re.escape(c) for c in sorted({k[0] for k in keys})) + "]").search
+        size: re.compile(
+            "[" + "".join(re.escape(c) for c in sorted({k[0] for k in keys})) + "]"
+        ).search
         for size, keys in wanted.items()
     }
     for m in _LIST.finditer(text):
@@ -1020,7 +1028,7 @@ def _expansion(
     return best[2] if best else ()
 
 
-def _numbered(text: str, out: list[Slogan], classes: _Classes) -> None:
+def _numbered(text: str, out: list[_Found], classes: _Classes) -> None:
     where = classes.where
     # a quote or 、, then a numeral or 第 and a numeral; a numeral, a Han character, a numeral, a Han character
     bounded_at = sorted({*where(_F_OPEN, _F_COUNT), *where(_F_OPEN, _F_DI, _F_COUNT)})
@@ -1062,9 +1070,9 @@ def _numbered(text: str, out: list[Slogan], classes: _Classes) -> None:
         term = text[start:end]
         if term not in expansions:
             expansions[term] = _expansion(text, groups[term], lists, start) if groups[term] else ()
-        out.append(_slogan(start, end, term, "numbered", expansions[term], ("numeral",)))
+        out.append((start, end, term, "numbered", expansions[term], ("numeral",)))
         if end - start == 4 and term[2] in _COUNTING:  # 两学一做, 五险一金: a four-character rhythm
-            out.append(_slogan(start, end, term, "four_char", (), ("numeral", "rhythm")))
+            out.append((start, end, term, "four_char", (), ("numeral", "rhythm")))
 
 
 _ORDER = {kind: i for i, kind in enumerate(("parallel_pair", "numbered", "four_char"))}
@@ -1083,7 +1091,7 @@ def find_slogans(text: str) -> list[Slogan]:
     >>> s.text, s.kind, s.expansion[:3]
     ('六保', 'numbered', ('保居民就业', '保基本民生', '保市场主体'))
     """
-    out: list[Slogan] = []
+    out: list[_Found] = []
     _series(text, out, _heading_spans(text))
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     classes = _Classes(codes)
@@ -1095,17 +1103,10 @@ def find_slogans(text: str) -> list[Slogan]:
     # one span per kind, with all the evidence found for it; keyed by the order of the output (start, longest
     # first, kind), a key per (start, end, kind): sorted as tuples, no key function called per slogan
     order = _ORDER
-    unique: dict[tuple[int, int, int], Slogan] = {}
+    unique: dict[tuple[int, int, int], _Found] = {}
     for s in out:
-        key = (s.start, -s.end, order[s.kind])
+        key = (s[0], -s[1], order[s[3]])
         seen = unique.setdefault(key, s)
-        if (
-            seen is not s
-            and s.evidence != seen.evidence
-            and not set(s.evidence) <= set(seen.evidence)
-        ):
-            merged = seen.evidence + tuple(e for e in s.evidence if e not in seen.evidence)
-            unique[key] = _slogan(
-                seen.start, seen.end, seen.text, seen.kind, seen.expansion, merged
-            )
-    return [unique[key] for key in sorted(unique)]
+        if seen is not s and s[5] != seen[5] and not set(s[5]) <= set(seen[5]):
+            unique[key] = (*seen[:5], seen[5] + tuple(e for e in s[5] if e not in seen[5]))
+    return [_slogan(*unique[key]) for key in sorted(unique)]
