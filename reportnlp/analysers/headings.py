@@ -265,6 +265,8 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     leads: list[_Candidate] = []
     block = 0
+    # (most reports hold neither pair: then no paragraph is searched for one)
+    sections = "。一是" in text or "。第一" in text
     for i, (s, e) in enumerate(paragraphs):
         m = _MARKER.match(text, s, e)
         if m is not None:
@@ -297,7 +299,7 @@ def _candidates(text: str) -> list[_Candidate]:
         # _SECTION ends with 。 before 一是 or 第一: no such pair in the paragraph, no match (the find is cheaper)
         m = (
             _SECTION.match(text, s, e)
-            if text.find("。一是", s, e) >= 0 or text.find("。第一", s, e) >= 0
+            if sections and (text.find("。一是", s, e) >= 0 or text.find("。第一", s, e) >= 0)
             else None
         )
         if (
