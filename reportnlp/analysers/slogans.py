@@ -213,7 +213,11 @@ class _Classes:
     __slots__ = ("flags", "_of")
 
     def __init__(self, codes: np.ndarray) -> None:
-        self.flags = np.append(_FLAGS[np.minimum(codes, 0xFFFF)], np.uint16(_F_STOP))
+        n = len(codes)
+        self.flags = np.empty(n + 1, dtype=np.uint16)
+        # clipped: a character above the basic plane reads 0xFFFF's classes (none); a gather into place
+        _FLAGS.take(codes, out=self.flags[:n], mode="clip")
+        self.flags[n] = _F_STOP
         self._of: dict[int, np.ndarray] = {}
 
     def of(self, bit: int) -> np.ndarray:
