@@ -208,11 +208,12 @@ for _chars, _bit in (
 
 class _Classes:
     """The class bits of a text's characters, one more element for the end of the text (a stop), and a
-    boolean array per class, made once."""
+    boolean array per class, made once; ``codes`` are the characters' code points."""
 
-    __slots__ = ("flags", "_of")
+    __slots__ = ("codes", "flags", "_of")
 
     def __init__(self, codes: np.ndarray) -> None:
+        self.codes = codes
         n = len(codes)
         self.flags = np.empty(n + 1, dtype=np.uint16)
         # clipped: a character above the basic plane reads 0xFFFF's classes (none); a gather into place
@@ -229,13 +230,17 @@ class _Classes:
     def where(self, *need: int, end: bool = False) -> list[int]:
         """Starts ``i`` where the character ``i + k`` is of class ``need[k]`` for every ``k`` (two or more);
         with ``end``, the end of the text is a character too (of class stop)."""
+        return self.where_array(*need, end=end).tolist()
+
+    def where_array(self, *need: int, end: bool = False) -> np.ndarray:
+        """:meth:`where` as an array."""
         n = len(self.flags) - (not end) - len(need) + 1
         if n <= 0:
-            return []
+            return np.zeros(0, dtype=np.intp)
         ok = self.of(need[0])[:n] & self.of(need[1])[1 : n + 1]
         for k in range(2, len(need)):
             ok &= self.of(need[k])[k : k + n]
-        return np.flatnonzero(ok).tolist()
+        return np.flatnonzero(ok)
 
 
 def _scan(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
@@ -520,18 +525,19 @@ def _parallel(items: list[str]) -> bool:
 
 def _clause_runs(text: str, out: list[_Found], classes: _Classes) -> None:
     # a comma, four Han characters, then a mark or the end
-    starts = classes.where(_F_COMMA, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_STOP, end=True)
-    runs = list(_scan(_CLAUSE_RUN, text, starts))
+    at = classes.where_array(_F_COMMA, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_STOP, end=True)
+    runs = list(_scan(_CLAUSE_RUN, text, at.tolist()))
     # 一定要统一认识，统一步调，: the first clause is longer, but its last four characters and the next clauses
     # follow 要/是 or open with the same verb (深入群众，深入实际; not 政治稳定，社会稳定, 调整也好，整顿也好)
-    # (the comma's offsets; the pattern checks the five Han characters before it)
-    tails = [
-        i
-        for i in starts
-        if i >= 5
-        and (text[i - 5] in _MODAL or text[i - 4 : i - 2] == text[i + 1 : i + 3])
-        and _is_han(text[i - 5])
-    ]
+    # (the comma's offsets; the pattern checks the five Han characters before it): tested on the code points,
+    # text[i - 5] in _MODAL, text[i - 4 : i - 2] == text[i + 1 : i + 3] and _is_han(text[i - 5])
+    at = at[at >= 5]
+    codes, flags = classes.codes, classes.flags
+    lead = codes.take(at - 5)
+    ok = (lead == _YAO) | (lead == _SHI)
+    ok |= (codes.take(at - 4) == codes.take(at + 1)) & (codes.take(at - 3) == codes.take(at + 2))
+    ok &= (flags.take(at - 5) & _F_HAN) != 0
+    tails = at[ok].tolist()
     runs += [m for m in _scan(_CLAUSE_TAIL, text, tails) if _led(text, m)]
     for m in runs:
         start = m.start() - 4
@@ -574,6 +580,7 @@ def _led(text: str, m: re.Match) -> bool:
 
 
 _MODAL = set("要是")  # a modal or copula that opens a run of four-character clauses
+_YAO, _SHI = ord("要"), ord("是")  # (the same, as code points)
 _NOT_LEADING = set(_INSIDE + "这那更也就都还很最么一")
 _MODEL_NOUNS = frozenset(
     "样板 样本 标杆 名片 品牌".split()
