@@ -979,6 +979,9 @@ _new = object.__new__
 _GROUPS = tuple(
     _PATTERN.groupindex[g] for g in ("n1", "pz", "ppost", "pct1", "sep", "n2", "unit", "post")
 )
+# they are all the pattern's groups, in order: find_metrics reads them with ``m.groups()`` (one call, no
+# argument tuple: cheaper than ``m.group(*_GROUPS)`` on 12,000 matches of the State Council corpus)
+assert _GROUPS == tuple(range(1, _PATTERN.groups + 1)), "find_metrics reads m.groups()"
 
 
 def find_metrics(text: str) -> list[Metric]:
@@ -993,7 +996,7 @@ def find_metrics(text: str) -> list[Metric]:
     floor = 0
     prev: tuple[int, str | None] = (0, None)  # the end and thing of the last metric found
     for m in _PATTERN.finditer(text):
-        groups = m.group(*_GROUPS)
+        groups = m.groups()  # (= m.group(*_GROUPS))
         run, sep, unit, post = groups[0], groups[4], groups[6], groups[7]
         # Fast exits for the commonest non-quantities: 一个, 五年 with no qualifier around; 1956年, 一九五六年.
         if len(run) == 1:
