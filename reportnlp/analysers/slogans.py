@@ -424,9 +424,10 @@ def _in_spans(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
 def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]]) -> None:
     matches = []
     for m in _SERIES.finditer(text):
-        if _SERIES_FOLLOW.match(text, m.end()):
+        end = m.end()
+        if _SERIES_FOLLOW.match(text, end):
             matches.append(m)
-        elif m.end() - m.start() >= 10 and _parallel(text[m.start() - 4 : m.end() - 5].split("、")):
+        elif end - m.start() >= 10 and _parallel(text[m.start() - 4 : end - 5].split("、")):
             # 自我净化、自我完善、自我革新、自我提高能力: the last item runs on, the others are fixed; when it
             # shares the others' first two characters and 能力 follows, the noun governs the whole series of
             # verbs (…、自我提高能力) and the last item is one of them (not 出口退税、出口信贷、出口信用保险)
@@ -1043,11 +1044,16 @@ def _numbered(text: str, out: list[_Found], classes: _Classes) -> None:
     where = classes.where
     # a quote or 、, then a numeral or 第 and a numeral; a numeral, a Han character, a numeral, a Han character
     bounded_at = sorted({*where(_F_OPEN, _F_COUNT), *where(_F_OPEN, _F_DI, _F_COUNT)})
-    found = {
-        m.span(1)
-        for m in _scan(_NUMBERED_BOUNDED, text, bounded_at)
-        if _is_numbered(m.group(1), quoted=text[m.start()] in _OPEN)
-    }
+    # the test of each term once per text (they recur: “六保”)
+    numbered: dict[tuple[str, bool], bool] = {}
+    found = set()
+    for m in _scan(_NUMBERED_BOUNDED, text, bounded_at):
+        key = (m.group(1), text[m.start()] in _OPEN)
+        ok = numbered.get(key)
+        if ok is None:
+            ok = numbered[key] = _is_numbered(*key)
+        if ok:
+            found.add(m.span(1))
     formula_at = sorted({*where(_F_NUM, _F_KEY), *where(_F_NUM, _F_NUM, _F_KEY)})
     for m in _scan(_NUMBERED_FORMULA, text, formula_at):
         start = m.start()
