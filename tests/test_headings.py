@@ -483,3 +483,14 @@ def test_a_page_of_bare_numerals_is_read_in_linear_time():
     assert time.process_time() - t < 5.0
     assert len(heads) == text.count("一")
     assert all(text[h.start : h.end] == h.text == "一" for h in heads)
+
+
+def test_paragraphs_lines_with_carriage_returns():
+    """A line's one closing \\r is cut (not a second one), blank and space-only lines are no paragraphs, an
+    indented line keeps its indent (the speed-up of session 10 read these the same as before)."""
+    from reportnlp.analysers.headings import _paragraphs
+
+    t = "a\r\n\r\n \r\nb\r\r\n\u3000c\nd\r"
+    spans = _paragraphs(t)
+    assert [t[s:e] for s, e in spans] == ["a", "b\r", "\u3000c", "d"]
+    assert _paragraphs("") == [] and _paragraphs("\n\r\n  \n") == []

@@ -778,3 +778,16 @@ def test_formula_table_never_reads_a_held_out_excerpt():
     )
 
     assert HELD_OUT == HELDOUT_REPORTS | NEW_HELDOUT_REPORTS | HELDOUT3_REPORTS | HELDOUT4_REPORTS
+
+
+def test_series_next_to_characters_above_the_basic_plane():
+    """A character above the basic plane (𠀀, CJK extension B) has no class (the class table is read clipped):
+    the series beside it is found as without it, its offsets one further (one str character each)."""
+    plain = [(s.start, s.text, s.kind) for s in find_slogans("简政放权、放管结合、优化服务")]
+    wide = [(s.start, s.text, s.kind) for s in find_slogans("𠀀简政放权、放管结合、优化服务𠀀")]
+    assert plain == [
+        (0, "简政放权", "four_char"),
+        (5, "放管结合", "four_char"),
+        (10, "优化服务", "four_char"),
+    ]
+    assert wide == [(start + 1, text, kind) for start, text, kind in plain]
