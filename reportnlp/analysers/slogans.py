@@ -232,6 +232,16 @@ class _Classes:
         with ``end``, the end of the text is a character too (of class stop)."""
         return self.where_array(*need, end=end).tolist()
 
+    def where_optional(self, first: int, middle: int, last: int) -> list[int]:
+        """``sorted({*where(first, last), *where(first, middle, last)})``: a class, an optional one, a class;
+        one array pass (no second search, set or sort)."""
+        n = len(self.flags) - 2
+        if n <= 0:
+            return []
+        after = self.of(last)[1 : n + 1].copy()
+        after[: n - 1] |= self.of(middle)[1:n] & self.of(last)[2 : n + 1]
+        return np.flatnonzero(self.of(first)[:n] & after).tolist()
+
     def where_array(self, *need: int, end: bool = False) -> np.ndarray:
         """:meth:`where` as an array."""
         n = len(self.flags) - (not end) - len(need) + 1
@@ -1043,7 +1053,7 @@ def _expansion(
 def _numbered(text: str, out: list[_Found], classes: _Classes) -> None:
     where = classes.where
     # a quote or 、, then a numeral or 第 and a numeral; a numeral, a Han character, a numeral, a Han character
-    bounded_at = sorted({*where(_F_OPEN, _F_COUNT), *where(_F_OPEN, _F_DI, _F_COUNT)})
+    bounded_at = classes.where_optional(_F_OPEN, _F_DI, _F_COUNT)
     # the test of each term once per text (they recur: “六保”)
     numbered: dict[tuple[str, bool], bool] = {}
     found = set()
@@ -1054,7 +1064,7 @@ def _numbered(text: str, out: list[_Found], classes: _Classes) -> None:
             ok = numbered[key] = _is_numbered(*key)
         if ok:
             found.add(m.span(1))
-    formula_at = sorted({*where(_F_NUM, _F_KEY), *where(_F_NUM, _F_NUM, _F_KEY)})
+    formula_at = classes.where_optional(_F_NUM, _F_NUM, _F_KEY)
     for m in _scan(_NUMBERED_FORMULA, text, formula_at):
         start = m.start()
         if not start or (text[start - 1] not in _DIGITS and text[start - 1] not in "第0123456789"):
