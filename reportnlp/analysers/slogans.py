@@ -210,7 +210,7 @@ class _Classes:
     """The class bits of a text's characters, one more element for the end of the text (a stop), and a
     boolean array per class, made once; ``codes`` are the characters' code points."""
 
-    __slots__ = ("codes", "flags", "_of")
+    __slots__ = ("codes", "flags", "_of", "_han4")
 
     def __init__(self, codes: np.ndarray) -> None:
         self.codes = codes
@@ -220,6 +220,7 @@ class _Classes:
         _FLAGS.take(codes, out=self.flags[:n], mode="clip")
         self.flags[n] = _F_STOP
         self._of: dict[int, np.ndarray] = {}
+        self._han4: np.ndarray | None = None
 
     def of(self, bit: int) -> np.ndarray:
         found = self._of.get(bit)
@@ -231,6 +232,19 @@ class _Classes:
         """Starts ``i`` where the character ``i + k`` is of class ``need[k]`` for every ``k`` (two or more);
         with ``end``, the end of the text is a character too (of class stop)."""
         return self.where_array(*need, end=end).tolist()
+
+    def around_four(self, first: int, last: int, end: bool = False) -> np.ndarray:
+        """``where_array(first, HAN, HAN, HAN, HAN, last, end=end)``, with the four Han characters' test made
+        once per text (three finders ask for it)."""
+        n = len(self.flags) - (not end) - 5
+        if n <= 0:
+            return np.zeros(0, dtype=np.intp)
+        han4 = self._han4
+        if han4 is None:
+            han = self.of(_F_HAN)
+            m = len(han) - 3  # (> 0: n > 0)
+            han4 = self._han4 = han[:m] & han[1 : m + 1] & han[2 : m + 2] & han[3 : m + 3]
+        return np.flatnonzero(self.of(first)[:n] & han4[1 : n + 1] & self.of(last)[5 : n + 5])
 
     def where_optional(self, first: int, middle: int, last: int) -> list[int]:
         """``sorted({*where(first, last), *where(first, middle, last)})``: a class, an optional one, a class;
@@ -536,7 +550,7 @@ def _parallel(items: list[str]) -> bool:
 
 def _clause_runs(text: str, out: list[_Found], classes: _Classes) -> None:
     # a comma, four Han characters, then a mark or the end
-    at = classes.where_array(_F_COMMA, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_STOP, end=True)
+    at = classes.around_four(_F_COMMA, _F_STOP, end=True)
     runs = list(_scan(_CLAUSE_RUN, text, at.tolist()))
     # 一定要统一认识，统一步调，: the first clause is longer, but its last four characters and the next clauses
     # follow 要/是 or open with the same verb (深入群众，深入实际; not 政治稳定，社会稳定, 调整也好，整顿也好)
@@ -619,9 +633,9 @@ def _named(text: str, start: int, end: int) -> bool:
 
 def _lone(text: str, out: list[_Found], classes: _Classes) -> None:
     lexicon = idioms()
-    quoted = classes.where(_F_QUOTE, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_UNQUOTE)
+    quoted = classes.around_four(_F_QUOTE, _F_UNQUOTE).tolist()
     # a mark, four Han characters, a mark (not the end: the pattern wants a mark after)
-    starts = classes.where(_F_MARK, _F_HAN, _F_HAN, _F_HAN, _F_HAN, _F_MARK)
+    starts = classes.around_four(_F_MARK, _F_MARK).tolist()
     for matches, where in (
         (_scan(_LONE_QUOTED, text, quoted), "quoted"),
         (_scan(_LONE_CLAUSE, text, starts), "clause"),
