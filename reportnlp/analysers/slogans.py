@@ -633,24 +633,23 @@ def _named(text: str, start: int, end: int) -> bool:
 
 def _lone(text: str, out: list[_Found], classes: _Classes) -> None:
     lexicon = idioms()
+    # The classes' test is the patterns' own (_LONE_QUOTED: an opening quote, four Han characters, a closing one;
+    # _LONE_CLAUSE: a mark, four Han characters, a mark, not the end): each start is a match, its word the four
+    # characters after it (two starts are never closer than five characters: the pattern is not run).
     quoted = classes.around_four(_F_QUOTE, _F_UNQUOTE).tolist()
-    # a mark, four Han characters, a mark (not the end: the pattern wants a mark after)
     starts = classes.around_four(_F_MARK, _F_MARK).tolist()
-    for matches, where in (
-        (_scan(_LONE_QUOTED, text, quoted), "quoted"),
-        (_scan(_LONE_CLAUSE, text, starts), "clause"),
-    ):
-        for m in matches:
-            word = m.group(1)
+    for at, where in ((quoted, "quoted"), (starts, "clause")):
+        for i in at:
+            word = text[i + 1 : i + 5]
             if word in lexicon:
                 why: tuple[str, ...] = (where, "idiom")
             elif _rhythmic(word):
                 why = (where, "rhythm")
-            elif where == "quoted" and _coined(word) and not _named(text, m.start(), m.end(1) + 1):
+            elif where == "quoted" and _coined(word) and not _named(text, i, i + 6):
                 why = (where, "coined")
             else:
                 continue
-            out.append((m.start(1), m.end(1), word, "four_char", (), why))
+            out.append((i + 1, i + 5, word, "four_char", (), why))
 
 
 # Characters that do not set an ABAC rhythm in running text (全党全军, 各级各类, 大江大河 are lists, not slogans).
