@@ -621,6 +621,17 @@ def test_candidate_starts_find_what_the_patterns_find():
         for pattern, starts in cases:
             expected, got = spans(pattern, text, starts)
             assert got == expected, (pattern.pattern, text)
+        # the shortcuts find_slogans takes: the same starts as the tests above; a lone unit's every start is a match
+        classes = sl._Classes(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32))
+        assert classes.where_optional(sl._F_OPEN, sl._F_DI, sl._F_COUNT) == cases[4][1]
+        assert classes.where_optional(sl._F_NUM, sl._F_NUM, sl._F_KEY) == cases[5][1]
+        assert classes.around_four(sl._F_COMMA, sl._F_STOP, end=True).tolist() == cases[0][1]
+        for pattern, (first, last) in (
+            (sl._LONE_CLAUSE, (sl._F_MARK, sl._F_MARK)),
+            (sl._LONE_QUOTED, (sl._F_QUOTE, sl._F_UNQUOTE)),
+        ):
+            starts = classes.around_four(first, last).tolist()
+            assert starts == [m.start() for m in pattern.finditer(text)], (pattern.pattern, text)
 
 
 @pytest.mark.parametrize(
