@@ -642,6 +642,9 @@ def periods_cmd(
             [r for r, _ in dated], years=years, k=k_value, k_max=k_max, min_size=min_size,
             progress=progress,
         )  # fmt: skip
+    except ValueError as e:  # --k N periods the years cannot give (a period starts at a new year)
+        click.echo(f"error: --k {k_value}: {e}; give a smaller --k, or --k auto", err=True)
+        sys.exit(1)
     finally:
         _done(progress)
     if fmt == "csv":
