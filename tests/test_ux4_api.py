@@ -1,0 +1,28 @@
+"""The Python API as the README shows it, on real pages (helper ux4, session 10).
+
+Real input: the sample pages of ``corpora/samples/`` (provenance in ``corpora/samples/PROVENANCE.md``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import reportnlp
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "corpora" / "samples").glob("*.txt"))
+
+
+def test_to_frames_of_documents_cleaned_without_an_id_keeps_them_apart():
+    """``reportnlp.analyse(reportnlp.clean(page_bytes))``, the README's call, gives documents with no id:
+    their spans must still say which document they belong to."""
+    analyses = [reportnlp.analyse(reportnlp.clean(p.read_bytes())) for p in SAMPLES[:3]]
+    assert all(not a.id for a in analyses)
+    frames = reportnlp.to_frames(analyses)
+    assert frames.documents["id"].tolist() == ["0", "1", "2"]
+    for row in frames.documents.itertuples():
+        spans = frames.spans[frames.spans["id"] == row.id]
+        assert len(spans) == row.n_placeholders + row.n_metrics + row.n_slogans + row.n_headings
+    # an id the caller gave is kept
+    named = reportnlp.analyse(reportnlp.clean(SAMPLES[0].read_bytes(), id="000"))
+    assert reportnlp.to_frames([named]).documents["id"].tolist() == ["000"]
