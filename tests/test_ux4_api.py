@@ -26,3 +26,19 @@ def test_to_frames_of_documents_cleaned_without_an_id_keeps_them_apart():
     # an id the caller gave is kept
     named = reportnlp.analyse(reportnlp.clean(SAMPLES[0].read_bytes(), id="000"))
     assert reportnlp.to_frames([named]).documents["id"].tolist() == ["000"]
+
+
+FIXTURES = ROOT / "tests" / "fixtures" / "ux4"
+
+
+def test_a_word_reports_source_line_with_a_space_before_its_colon_is_metadata():
+    """Guangdong's 2025 report opens ``来源 : 南方日报``: it was the body's first line, the source unread."""
+    from reportnlp.readers import Failure
+
+    (doc,) = reportnlp.clean_files(FIXTURES / "2025_guangdong_report.docx")
+    assert not isinstance(doc, Failure)
+    assert doc.title == "2025年广东省政府工作报告"
+    assert doc.meta.get("source") == "南方日报"
+    assert "南方日报" not in doc.text.split("\n\n")[0]
+    assert doc.text.startswith("——2025年1月15日在广东省第十四届人民代表大会第三次会议上")
+    assert [d.text for d in doc.lines if d.action == "meta"][:1] == ["来源 : 南方日报"]
