@@ -1,0 +1,69 @@
+"""A new user's command lines on real pages (helper ux4, session 10).
+
+Real input: ``tests/fixtures/real_inputs/news_01.html`` (a 2015 网易 news page, GBK; provenance in that
+folder's PROVENANCE.md).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportnlp.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = ROOT / "tests" / "fixtures" / "real_inputs" / "news_01.html"
+
+
+def _run(tmp_path, monkeypatch, *args: str):
+    monkeypatch.chdir(tmp_path)
+    return CliRunner().invoke(main, [*args], catch_exceptions=False)
+
+
+def test_explain_to_standard_output(tmp_path, monkeypatch):
+    """``--explain -`` wrote a file named ``-`` in the working folder; it is standard output now."""
+    res = _run(tmp_path, monkeypatch, "clean", str(PAGE), "-o", "out.jsonl", "--explain", "-")
+    assert res.exit_code == 0, res.stderr
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert {r["action"] for r in rows} >= {"keep", "drop", "title"}
+    assert all(r["id"] == "news_01" for r in rows)
+    (record,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    assert record["title"] == "八部委如何玩转互联网+：打造万物互联新生态"
+    assert not (tmp_path / "-").exists()
+    assert "wrote out.jsonl, standard output" in res.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["clean", str(PAGE), "-o", "out.jsonl"],
+        ["analyse", str(PAGE), "-o", "out.jsonl"],
+        ["placeholders", str(PAGE), "--json", "report.json"],
+    ],
+)
+def test_stats_to_standard_output(tmp_path, monkeypatch, args):
+    """``--stats -`` wrote a file named ``-`` (clean, analyse, placeholders; the corpus commands already
+    wrote standard output)."""
+    res = _run(tmp_path, monkeypatch, *args, "--stats", "-")
+    assert res.exit_code == 0, res.stderr
+    stats = json.loads(res.stdout)
+    assert stats["documents"] == 1 and stats["per_document"][0]["encoding"] == "gb18030"
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["clean", str(PAGE), "-o", "-", "--explain", "-"],
+        ["clean", str(PAGE), "-o", "out.jsonl", "--explain", "-", "--stats", "-"],
+        ["analyse", str(PAGE), "-o", "-", "--stats", "-"],
+        ["placeholders", str(PAGE), "--json", "-", "--stats", "-"],
+    ],
+)
+def test_two_outputs_on_standard_output_is_a_usage_error(tmp_path, monkeypatch, args):
+    res = _run(tmp_path, monkeypatch, *args)
+    assert res.exit_code == 2 and "can be - (standard output); give the other a file name" in res.stderr
+    assert not list(tmp_path.iterdir())
