@@ -165,6 +165,15 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
             entries.extend(records)
     for failure in summary.failures:
         click.echo(f"error: {failure}", err=True)
+    if summary.failures and not entries:  # as clean: an earlier report is not replaced by an empty one
+        _write_stats(summary, opts.stats_path)
+        kept = [p for p in files_out if os.path.exists(p)]
+        click.echo(
+            "warning: every input failed: nothing written"
+            + (f", {' and '.join(kept)} left as it was" if kept else ""),
+            err=True,
+        )
+        sys.exit(1)
     report = build_report(entries, failures=summary.failures)
     json_text = to_json(report)
     files = []

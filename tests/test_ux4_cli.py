@@ -30,7 +30,9 @@ def test_explain_to_standard_output(tmp_path, monkeypatch):
     rows = [json.loads(line) for line in res.stdout.splitlines()]
     assert {r["action"] for r in rows} >= {"keep", "drop", "title"}
     assert all(r["id"] == "news_01" for r in rows)
-    (record,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    (record,) = [
+        json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
+    ]
     assert record["title"] == "八部委如何玩转互联网+：打造万物互联新生态"
     assert not (tmp_path / "-").exists()
     assert "wrote out.jsonl, standard output" in res.stderr
@@ -65,5 +67,40 @@ def test_stats_to_standard_output(tmp_path, monkeypatch, args):
 )
 def test_two_outputs_on_standard_output_is_a_usage_error(tmp_path, monkeypatch, args):
     res = _run(tmp_path, monkeypatch, *args)
-    assert res.exit_code == 2 and "can be - (standard output); give the other a file name" in res.stderr
+    assert (
+        res.exit_code == 2
+        and "can be - (standard output); give the other a file name" in res.stderr
+    )
     assert not list(tmp_path.iterdir())
+
+
+ANTIBOT = ROOT / "tests" / "fixtures" / "ux4" / "gov_QH_antibot.html"
+
+
+@pytest.mark.parametrize(
+    "args, outputs",
+    [
+        (
+            ["placeholders", str(ANTIBOT), "--json", "report.json", "--html", "report.html"],
+            ["report.json", "report.html"],
+        ),
+        (["templates", str(ANTIBOT), "-o", "families.jsonl"], ["families.jsonl"]),
+        (["clean", str(ANTIBOT), "-o", "out.jsonl"], ["out.jsonl"]),
+    ],
+)
+def test_a_run_in_which_every_input_failed_leaves_the_earlier_output(
+    tmp_path, monkeypatch, args, outputs
+):
+    """The Qinghai portal's anti-bot page is all a run got: placeholders and templates replaced an earlier
+    run's good report or families with empty ones (clean already left its output as it was)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / outputs[0]).write_text("an earlier run's output\n", encoding="utf-8")
+    res = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert res.exit_code == 1
+    assert (
+        "2026_QH" not in res.stderr
+        and "gov_QH_antibot.html: HTML page with no visible text" in res.stderr
+    )
+    assert f"every input failed: nothing written, {outputs[0]} left as it was" in res.stderr
+    assert (tmp_path / outputs[0]).read_text(encoding="utf-8") == "an earlier run's output\n"
+    assert all(not (tmp_path / o).exists() for o in outputs[1:])
