@@ -104,3 +104,16 @@ def test_a_run_in_which_every_input_failed_leaves_the_earlier_output(
     assert f"every input failed: nothing written, {outputs[0]} left as it was" in res.stderr
     assert (tmp_path / outputs[0]).read_text(encoding="utf-8") == "an earlier run's output\n"
     assert all(not (tmp_path / o).exists() for o in outputs[1:])
+
+
+@pytest.mark.parametrize(
+    "command, name",
+    [("cluster", "clusters.jsonl"), ("cluster", "clusters"), ("templates", "families.csv")],
+)
+def test_an_output_name_the_command_does_not_write_is_refused(tmp_path, monkeypatch, command, name):
+    """``cluster -o clusters.jsonl`` wrote CSV under that name and ``templates -o families.csv`` wrote
+    JSON lines (``similar`` and ``periods`` already refused such names)."""
+    pages = [str(PAGE), str(ROOT / "tests" / "fixtures" / "real_inputs" / "news_44.html")]
+    res = _run(tmp_path, monkeypatch, command, *pages, "-o", name)
+    assert res.exit_code == 2 and "Invalid value for -o" in res.stderr and name in res.stderr
+    assert not list(tmp_path.iterdir())

@@ -309,6 +309,7 @@ def cluster_cmd(
     """
     from reportnlp.corpus.structure import FEATURES, cluster_documents
 
+    _table_format(output)  # -o clusters.jsonl wrote CSV under that name
     k_value = _k(k)
     opts.check_outputs(
         [
@@ -716,6 +717,10 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
     from reportnlp.corpus.templates import find_families
     from reportnlp.pipeline.writers import AtomicFile, dumps
 
+    if output != "-" and not output.lower().endswith((".jsonl", ".ndjson")):  # -o t.csv wrote JSON lines
+        raise click.BadParameter(
+            f"write families.jsonl (or .ndjson) or - (standard output), not {output!r}", param_hint="-o"
+        )
     opts.check_outputs([("-o", output, "file"), ("--stats", opts.stats_path, "file")])
 
     docs: dict[str, str] = {}
