@@ -626,8 +626,14 @@ def periods_cmd(
     dated = [(r, y) for r, y in dated if y is not None]
     if len(dated) < 2 * min_size:
         click.echo(
-            f"error: {len(dated)} documents with a year ({len(undated)} without); periods need at least "
-            f"{2 * min_size}",
+            f"error: {len(dated)} document{'' if len(dated) == 1 else 's'} with a year ({len(undated)} "
+            f"without); periods need at least {2 * min_size}"
+            + (
+                " (a year from another field or meta key: --years-field FIELD; from the title: "
+                "--years-from-title)"
+                if undated
+                else ""
+            ),
             err=True,
         )
         sys.exit(1)
