@@ -165,14 +165,15 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
             entries.extend(records)
     for failure in summary.failures:
         click.echo(f"error: {failure}", err=True)
-    if summary.failures and not entries:  # as clean: an earlier report is not replaced by an empty one
+    if not entries:  # as clean: an earlier report is not replaced by an empty one
         _write_stats(summary, opts.stats_path)
         kept = [p for p in files_out if os.path.exists(p)]
-        click.echo(
-            "warning: every input failed: nothing written"
-            + (f", {' and '.join(kept)} left as it was" if kept else ""),
-            err=True,
+        summary.warnings.append(
+            f"{'every input failed' if summary.failures else 'no document read'}: nothing written"
+            + (f", {' and '.join(kept)} left as it was" if kept else "")
         )
+        if not opts.quiet:
+            _print_summary(summary, verb="analysed")
         sys.exit(1)
     report = build_report(entries, failures=summary.failures)
     json_text = to_json(report)
@@ -318,7 +319,7 @@ def _run(
     _write_stats(summary, opts.stats_path)
     if not opts.quiet:
         _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
-        wrote_output = parts or not (summary.failures and not summary.documents)
+        wrote_output = parts or bool(summary.documents)
         written = [
             ("standard output" if stdout else output) if wrote_output else None,
             ("standard output" if explain_stdout else explain_path) if wrote_output else None,
@@ -327,7 +328,7 @@ def _run(
         ]
         if any(written):
             click.echo("wrote " + ", ".join(w for w in written if w), err=True)
-    if summary.failures:
+    if summary.failures or not (parts or summary.documents):  # no document read: nothing written
         sys.exit(1)
 
 

@@ -117,3 +117,28 @@ def test_an_output_name_the_command_does_not_write_is_refused(tmp_path, monkeypa
     res = _run(tmp_path, monkeypatch, command, *pages, "-o", name)
     assert res.exit_code == 2 and "Invalid value for -o" in res.stderr and name in res.stderr
     assert not list(tmp_path.iterdir())
+
+
+SOURCES = ROOT / "tests" / "fixtures" / "ux4" / "gov_portal_sources.json"
+
+
+@pytest.mark.parametrize(
+    "args, output",
+    [
+        (["clean", str(SOURCES), "-o", "out.jsonl"], "out.jsonl"),
+        (["analyse", str(SOURCES), "-o", "out.jsonl"], "out.jsonl"),
+        (["clean", "empty_folder", "-o", "out.jsonl"], "out.jsonl"),
+        (["placeholders", str(SOURCES), "--json", "report.json"], "report.json"),
+        (["templates", "empty_folder", "-o", "families.jsonl"], "families.jsonl"),
+    ],
+)
+def test_a_run_that_read_no_document_writes_nothing(tmp_path, monkeypatch, args, output):
+    """A metadata JSON beside a corpus (the portal pages' sources.json; so is a scrapy items.json under a
+    --text-field no item has), an empty folder: the run read no document, exited 0 and replaced an earlier
+    output with an empty one."""
+    (tmp_path / "empty_folder").mkdir()
+    (tmp_path / output).write_text("an earlier run's output\n", encoding="utf-8")
+    res = _run(tmp_path, monkeypatch, *args)
+    assert res.exit_code == 1, res.stderr
+    assert f"no document read: nothing written, {output} left as it was" in res.stderr
+    assert (tmp_path / output).read_text(encoding="utf-8") == "an earlier run's output\n"

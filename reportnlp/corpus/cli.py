@@ -741,9 +741,10 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
                 carried[r["id"]] = {"source": r.get("source"), "fields": r.get("fields") or {}}
     failures = summary.failures
     _report_reading(summary, opts)
-    if failures and not docs:  # as clean: an earlier run's families are not replaced by nothing
+    if not docs:  # as clean: an earlier run's families are not replaced by nothing
         kept = f", {output} left as it was" if output != "-" and Path(output).exists() else ""
-        click.echo(f"warning: every input failed: nothing written{kept}", err=True)
+        what = "every input failed" if failures else "no document read"
+        click.echo(f"warning: {what}: nothing written{kept}", err=True)
         sys.exit(1)
     progress = compute_progress(opts)
     try:
