@@ -142,3 +142,36 @@ def test_a_run_that_read_no_document_writes_nothing(tmp_path, monkeypatch, args,
     assert res.exit_code == 1, res.stderr
     assert f"no document read: nothing written, {output} left as it was" in res.stderr
     assert (tmp_path / output).read_text(encoding="utf-8") == "an earlier run's output\n"
+
+
+GWR = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_id_field_no_record_has_is_said_once(tmp_path, monkeypatch, jobs):
+    """``--id-field nope`` (a typo for ``url``) gave every State Council report the id
+    ``government_work_reports-<n>`` without a word; it is said once, with the fields the records have,
+    whatever the partitions (``-j 2`` reads the file in ranges)."""
+    res = _run(
+        tmp_path,
+        monkeypatch,
+        "clean",
+        str(GWR),
+        "-o",
+        "out.jsonl",
+        "--id-field",
+        "nope",
+        "-j",
+        jobs,
+    )
+    assert res.exit_code == 0, res.stderr
+    said = [line for line in res.stderr.splitlines() if "no record has the id field 'nope'" in line]
+    assert len(said) == 1 and "(fields: title, url, content, year)" in said[0], res.stderr
+    ids = [
+        json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert ids[:2] == ["government_work_reports-1", "government_work_reports-2"] and len(ids) == 72
+    res = _run(
+        tmp_path, monkeypatch, "clean", str(GWR), "-o", "out.jsonl", "--id-field", "url", "-j", jobs
+    )
+    assert res.exit_code == 0 and "no record has the id field" not in res.stderr

@@ -251,7 +251,7 @@ def read_jsonl(
     ``first_line`` is the line number of ``data``'s first line in the file (a range of a larger file).
     """
     reader = JsonlReader(text_key=text_key, id_key=id_key)
-    yield from reader.read_lines(data, path, stem, first_line)
+    yield from reader.ids_checked(reader.read_lines(data, path, stem, first_line), path)
 
 
 class RecordText(NamedTuple):

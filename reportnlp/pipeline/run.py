@@ -145,7 +145,8 @@ class Summary:
         self.actions.update(other.actions)
         self.encodings.update(other.encodings)
         self.scripts.update(other.scripts)
-        self.warnings.extend(other.warnings)
+        said = set(self.warnings)  # a file's warning said by each of its partitions is said once
+        self.warnings.extend(w for w in other.warnings if w not in said)
         self.per_document.extend(other.per_document)
         self.found.update(other.found)
 

@@ -167,7 +167,7 @@ class ParquetReader(BaseReader):
             yield from super().read(path, data)
             return
         # a file is opened, not read whole: a row group at a time
-        yield from _guarded(self._rows(path, path, stem_of(path)), path)
+        yield from self.ids_checked(_guarded(self._rows(path, path, stem_of(path)), path), path)
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         yield from self._rows(io.BytesIO(data), path, stem)
@@ -187,7 +187,7 @@ class ParquetReader(BaseReader):
         slice of one large group), named ``shown:row`` and ``stem-row`` from ``first_row``, the 1-based
         number of the first row read: as :meth:`read` names them."""
         rows = self._rows(path, shown, stem_of(shown), range(first, end), first_row, skip, take)
-        yield from _guarded(rows, shown)
+        yield from self.ids_checked(_guarded(rows, shown), shown)
 
     def _rows(
         self,
