@@ -334,14 +334,20 @@ def check_cli(files: list[tuple[str, bytes]]) -> None:
         if res.exception is not None and not isinstance(res.exception, SystemExit):
             raise res.exception
         assert res.exit_code in (0, 1), res.output
-        written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        # a run that wrote no document (every input failed, or none held one) writes no file at all
+        written = (
+            [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+            if out.exists()
+            else []
+        )
         failed = [ln for ln in res.output.splitlines() if ln.startswith("error:")]
         docs = sum(
             1 if name.endswith(".txt") else sum(1 for ln in data.split(b"\n") if ln.strip())
             for name, data in files
         )
         assert len(written) + len(failed) == docs, res.output
-        assert (res.exit_code == 1) == bool(failed)
+        assert out.exists() == bool(written), res.output
+        assert (res.exit_code == 1) == (bool(failed) or not written), res.output
 
 
 def _jsonl_line(text: str, n: int) -> bytes:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import reportnlp
 from reportnlp.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,3 +176,56 @@ def test_an_id_field_no_record_has_is_said_once(tmp_path, monkeypatch, jobs):
         tmp_path, monkeypatch, "clean", str(GWR), "-o", "out.jsonl", "--id-field", "url", "-j", jobs
     )
     assert res.exit_code == 0 and "no record has the id field" not in res.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_page_given_twice_is_read_once(tmp_path, monkeypatch, jobs):
+    """``reportnlp clean folder/news_01.html folder`` cleaned the page twice (``news_01`` and
+    ``news_01#2``): a file given twice is read once, and the summary says so."""
+    import shutil
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in ("news_01.html", "news_44.html"):
+        shutil.copy(ROOT / "tests" / "fixtures" / "real_inputs" / name, folder / name)
+    page = str(folder / "news_01.html")
+    res = _run(
+        tmp_path, monkeypatch, "clean", page, str(folder), page, "-o", "out.jsonl", "-j", jobs
+    )
+    assert res.exit_code == 0, res.stderr
+    ids = [
+        json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert ids == ["news_01", "news_44"]
+    assert res.stderr.count(f"{page}: given more than once") == 1 and "renamed" not in res.stderr
+
+
+def test_a_text_file_cut_short_mid_character_says_what_to_do(tmp_path, monkeypatch):
+    """A sample page (UTF-8 text) cut inside a character, as an interrupted download leaves it: the error
+    said "cut short" for GB18030 files only, and neither said what to do."""
+    data = (ROOT / "corpora" / "samples" / "000_61eaccc42b378d20.txt").read_bytes()
+    cut = data.index("理论宣讲".encode()) + 1  # inside 理
+    (tmp_path / "cut.txt").write_bytes(data[:cut])
+    res = _run(tmp_path, monkeypatch, "clean", "cut.txt", "-o", "out.jsonl")
+    assert res.exit_code == 1
+    assert (
+        f"truncated multi-byte UTF-8 sequence at byte {cut - 1}: the file is cut short"
+        in res.stderr
+    )
+    assert "fetch or copy it again" in res.stderr
+
+
+def test_a_utf8_page_cut_short_mid_character_is_not_read_as_gb18030():
+    """The Beijing portal page (UTF-8, declared so) cut inside a character: GB18030 decodes most UTF-8
+    bytes too, so the whole page was read as GB18030, every character garbled (title included)."""
+    data = (ROOT / "tests" / "fixtures" / "real_inputs" / "gov_BJ.html").read_bytes()
+    cut = data.index("各位代表".encode()) + 1  # inside 各
+    whole = reportnlp.clean(data, id="gov_BJ")
+    doc = reportnlp.clean(data[:cut], id="gov_BJ")
+    assert doc.encoding == whole.encoding == "utf-8"
+    assert doc.title == whole.title == "2026年政府工作报告"
+    assert doc.text == "2026年1月25日在北京市第十六届人民代表大会第四次会议上"
+    assert whole.text.startswith(doc.text)
+    # undeclared (the <meta charset> taken out): the same page, not GB18030
+    bare = data[:cut].replace(b'charset="utf-8"', b"").replace(b"charset=utf-8", b"")
+    assert reportnlp.clean(bare, id="gov_BJ").text == doc.text
