@@ -146,6 +146,7 @@ def test_a_run_that_read_no_document_writes_nothing(tmp_path, monkeypatch, args,
 
 
 GWR = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+PROVINCIAL = ROOT / "corpora" / "structure" / "provincial_reports.jsonl"
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -229,3 +230,32 @@ def test_a_utf8_page_cut_short_mid_character_is_not_read_as_gb18030():
     # undeclared (the <meta charset> taken out): the same page, not GB18030
     bare = data[:cut].replace(b'charset="utf-8"', b"").replace(b"charset=utf-8", b"")
     assert reportnlp.clean(bare, id="gov_BJ").text == doc.text
+
+
+def test_a_workbooks_notes_sheet_is_skipped_with_a_warning(tmp_path, monkeypatch):
+    """A workbook of reports with a 说明 sheet of notes (a common layout) failed the run (exit 1) for the
+    notes sheet; a sheet without a text column beside one with it is skipped with a warning. Texts: three
+    real provincial reports (corpora/structure/provincial_reports.jsonl)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    reports = [json.loads(line) for line in PROVINCIAL.read_text(encoding="utf-8").splitlines()][:3]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "报告"
+    sheet.append(["id", "title", "text"])
+    for r in reports:
+        sheet.append([r["id"], r["title"], r["text"][:3000]])
+    book.create_sheet("说明").append(["字段", "含义"])
+    book.save(tmp_path / "reports.xlsx")
+    res = _run(tmp_path, monkeypatch, "clean", "reports.xlsx", "-o", "out.jsonl")
+    assert res.exit_code == 0, res.stderr
+    assert "warning: reports.xlsx:说明: sheet skipped: no 'text' or 'content'" in res.stderr
+    ids = [
+        json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert ids == [r["id"] for r in reports]
+    # a workbook in which no sheet has a text column is still an error naming its columns
+    book.remove(book["报告"])
+    book.save(tmp_path / "notes.xlsx")
+    res = _run(tmp_path, monkeypatch, "clean", "notes.xlsx", "-o", "notes.jsonl")
+    assert res.exit_code == 1 and "notes.xlsx:说明: no 'text' or 'content'" in res.stderr
+    assert "(columns: 字段, 含义); name the text column with --text-field" in res.stderr
