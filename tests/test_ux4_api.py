@@ -42,3 +42,14 @@ def test_a_word_reports_source_line_with_a_space_before_its_colon_is_metadata():
     assert "南方日报" not in doc.text.split("\n\n")[0]
     assert doc.text.startswith("——2025年1月15日在广东省第十四届人民代表大会第三次会议上")
     assert [d.text for d in doc.lines if d.action == "meta"][:1] == ["来源 : 南方日报"]
+
+
+def test_analyse_of_raw_bytes_says_to_clean_them_first():
+    """``reportnlp.analyse(page_bytes)`` (the README cleans first) raised "cannot use a string pattern on a
+    bytes-like object" from inside the metrics."""
+    import pytest
+
+    data = SAMPLES[0].read_bytes()
+    with pytest.raises(TypeError, match=r"reportnlp\.analyse\(reportnlp\.clean\(data\)\)"):
+        reportnlp.analyse(data)
+    assert reportnlp.analyse(reportnlp.clean(data)).placeholders
