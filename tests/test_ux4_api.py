@@ -53,3 +53,27 @@ def test_analyse_of_raw_bytes_says_to_clean_them_first():
     with pytest.raises(TypeError, match=r"reportnlp\.analyse\(reportnlp\.clean\(data\)\)"):
         reportnlp.analyse(data)
     assert reportnlp.analyse(reportnlp.clean(data)).placeholders
+
+
+CPC = ROOT / "corpora" / "gwr" / "cpc_congress_reports.jsonl"
+
+
+def test_a_records_title_is_normalised_as_its_text():
+    """The CPC congress reports' JSONL gives 廣州共產黨報告 (一大) and 論聯合政府 (七大) as titles: the
+    text came out simplified and the title traditional. ``--keep-script`` keeps both as written."""
+    import json
+
+    records = [json.loads(line) for line in CPC.read_text(encoding="utf-8").splitlines()]
+    titles = {r["title"] for r in records}
+    assert {"廣州共產黨報告 (一大)", "論聯合政府 (七大)"} <= titles
+    docs = [d for d in reportnlp.clean_files(CPC) if d.fields.get("title") in titles]
+    by_given = {d.fields["title"]: d for d in docs}
+    assert by_given["廣州共產黨報告 (一大)"].title == "广州共产党报告 (一大)"
+    assert by_given["論聯合政府 (七大)"].title == "论联合政府 (七大)"
+    assert by_given["論聯合政府 (七大)"].text.startswith("论联合政府")
+    (kept,) = [
+        d
+        for d in reportnlp.clean_files(CPC, to_simplified=False)
+        if d.fields.get("title") == "論聯合政府 (七大)"
+    ]
+    assert kept.title == "論聯合政府 (七大)"
