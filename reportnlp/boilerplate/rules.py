@@ -395,7 +395,8 @@ CREDIT_BAR = re.compile(
 CREDIT_INITIALS = frozenset("作记编责审校摄监统来")
 #: Lines that carry metadata: a source, a publication date, an author or a byline.
 META_LINE_PATTERN = (
-    r"(?:^|\s|\d|[▌■●◆|｜【\[])(?:本文|文章|信息|稿件|新闻)?来源于?"
+    # a label may have a space before its colon (``来源 : 南方日报``, a Word report's source line)
+    r"(?:^|\s|\d|[▌■●◆|｜【\[])(?:本文|文章|信息|稿件|新闻)?来源于?\s?"
     + _C
     + r"|(?:发布|发表|更新|录入|上传|提交)(?:时间|日期|于)"
     + _C
@@ -403,7 +404,7 @@ META_LINE_PATTERN = (
     + r"|(?:^|\s)(?:时间|日期)"
     + _C
     + r"|(?:^|\s|[（(【\[])(?:原文作者|原作者|作者|撰稿|撰文|责任编辑|责编|编辑|主编|美编|审核|初审|复审|终审|审签|签发|监制|统筹|校对|审校|摄影|通讯员|记者|解读机关|解读人|发布机构|来源)"
-    + r"[:：｜|]"
+    + r"(?:\s?[:：]|[｜|])"
     + r"|^[（(]作者系"
     + r"|^(?:来自.{0,16}客户端)?\s*\d+\s*楼\s*\d{4}[-/]|^(?:发表于|回复于|回复日期|发帖时间)\s*[:：]?\s*\d{4}[-/]"
     # a metadata table's row, label then colon, bar or tab (``| 索引号 | 0000…/2024-00012 |``)
