@@ -273,9 +273,85 @@ def _prefiltered_search(pattern: str, flags: int) -> Callable:
     search = re.compile(pattern, flags).search
     chars = first_chars(pattern, flags)
     if chars is None:
-        return search
+        # a match may start anywhere (``(?:^|\s)登录``): the alternatives with first characters are searched
+        # together as above, each other one behind the characters it needs (``登``), the rest plainly
+        alternatives = _top_level_alternatives(pattern)
+        firsts = [a for a in alternatives if first_chars(a, flags) is not None]
+        together = first_chars("|".join(firsts), flags) if len(firsts) > 1 else None
+        searches = [_behind(together, re.compile("|".join(firsts), flags).search, flags)] if together else []
+        plain = []
+        for a in alternatives:
+            if together and a in firsts:
+                continue
+            needed = needed_chars(a, flags)
+            if needed is None:
+                plain.append(a)
+            else:
+                searches.append(_behind(needed, re.compile(a, flags).search, flags))
+        if plain:
+            searches.append(re.compile("|".join(plain), flags).search)
+        if len(searches) == 1:
+            return searches[0]
+        return _either(searches)
+    return _behind(chars, search, flags)
+
+
+def _either(searches: list[Callable]) -> Callable:
+    """A search that finds a match where one of *searches* does."""
+
+    def search(line: str) -> Optional[re.Match]:
+        for one in searches:
+            m = one(line)
+            if m:
+                return m
+        return None
+
+    return search
+
+
+def _behind(chars: set[str], search: Callable, flags: int) -> Callable:
+    """*search*, tried only on a line that holds one of *chars*."""
     present = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]", flags).search
     return lambda line: present(line) and search(line)
+
+
+def needed_chars(pattern: str, flags: int = 0, limit: int = 300) -> Optional[set[str]]:
+    """Characters one of which every match of *pattern* holds (a prefilter like :func:`first_chars` where
+    a match's start is open: ``(?:^|\\s)(?:登录|注册)`` needs 登 or 注), or ``None``.
+
+    >>> sorted(needed_chars(r"(?:^|\\s)(?:登录|注册)|记者\\s*\\S{2}摄")), needed_chars(r"\\d+|x")
+    (['注', '登', '记'], None)
+    """
+    try:
+        tree = _sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    return _needed(list(tree), limit)
+
+
+def _needed(items: list, limit: int) -> Optional[set[str]]:
+    """Needed characters of a parsed sequence: the first characters of one item that cannot be empty."""
+    c = _sre_constants
+    for op, av in items:
+        if op is c.BRANCH:
+            out: Optional[set[str]] = set()
+            for branch in av[1]:
+                sub = _needed(list(branch), limit)
+                if sub is None or out is None:
+                    out = None
+                    break
+                out |= sub
+            chars = out if out and len(out) <= limit else None
+        elif op is c.SUBPATTERN:
+            chars = _needed(list(av[-1]), limit)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            chars = _needed(list(av[2]), limit) if av[0] >= 1 else None
+        else:
+            chars, nullable = _first([(op, av)], limit)
+            chars = None if nullable else chars
+        if chars:
+            return chars
+    return None
 
 
 def first_chars(pattern: str, flags: int = 0, limit: int = 300) -> Optional[set[str]]:
