@@ -119,8 +119,8 @@ def test_needed_chars_of_patterns():
     assert rules.needed_chars(r"(?:新华社|[\u4e00-\u9fff]{2}通讯社)发") == {"新", "通"}
 
 
-def test_prefiltered_rules_find_what_the_plain_patterns_find():
-    """Each rule's search behind its characters agrees with the plain pattern on real page lines."""
+def _fixture_lines() -> set[str]:
+    """The lines of the real pages in tests/fixtures, a few furniture lines and ASCII lines' case variants."""
     lines = {
         line.strip()
         for path in sorted((Path(__file__).parent / "fixtures").rglob("*"))
@@ -128,6 +128,13 @@ def test_prefiltered_rules_find_what_the_plain_patterns_find():
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
     }
     lines |= {"请 登录 后回复", "x 注册|", "记者 张三 摄", "新华社 发", "12 queries", "北京市市长 殷勇", "来源：新华社"}
+    lines |= {"POWERED BY X", "ICP备123号", "K", "ſ", "© 2024 WIKISOURCE"}
+    return lines | {t.upper() for t in lines if t.isascii()}
+
+
+def test_prefiltered_rules_find_what_the_plain_patterns_find():
+    """Each rule's search behind its characters agrees with the plain pattern on real page lines."""
+    lines = _fixture_lines()
     patterns = [(p, re.IGNORECASE) for _, p, _ in rules._RULES] + [(rules.META_LINE_PATTERN, 0)]
     found = 0
     for pattern, flags in patterns:
@@ -139,3 +146,20 @@ def test_prefiltered_rules_find_what_the_plain_patterns_find():
             assert bool(fast(line)) == bool(plain(line)), (pattern[:30], line)
             found += bool(plain(line))
     assert found > 20
+
+
+def test_the_rule_index_tries_every_rule_that_fires():
+    """``line_rule`` tries only the rules whose characters a line holds: the same first rule as trying all."""
+    fired = 0
+    for line in sorted(_fixture_lines()):
+        every = next(
+            (
+                reason
+                for reason, head, rest, maxlen in rules._COMPILED
+                if len(line) <= maxlen and ((head and head(line)) or (rest and rest(line)))
+            ),
+            None,
+        )
+        assert rules._first_rule(line) == every, line
+        fired += every is not None
+    assert fired > 50

@@ -442,6 +442,54 @@ _COMPILED = [
     (reason, *split_anchored(pat, re.IGNORECASE), maxlen) for reason, pat, maxlen in _RULES
 ]
 
+
+def _rule_index(
+    rules: Sequence[tuple[str, str, int]], heads: bool, at_start: bool
+) -> tuple[frozenset, dict[str, frozenset]]:
+    """Which rules' anchored alternatives (*heads*) or other alternatives can match a line. *at_start*: for
+    each character, the rules with a head that can start with it (none for the other alternatives); else
+    for each character, the rules with an alternative (a head without first characters) that needs it.
+    Also the positions of the rules with an alternative that needs no character: tried on every line."""
+    always: set[int] = set()
+    by_char: dict[str, set[int]] = {}
+    for k, (_, pattern, _) in enumerate(rules):
+        for a in _top_level_alternatives(pattern):
+            if a.startswith("^") != heads:
+                continue
+            firsts = first_chars(a, re.IGNORECASE)
+            if heads and (firsts is not None) != at_start:
+                continue
+            chars = firsts if at_start else firsts or needed_chars(a, re.IGNORECASE)
+            if not chars:
+                always.add(k)
+            else:
+                for c in chars:
+                    by_char.setdefault(c, set()).add(k)
+    return frozenset(always), {c: frozenset(ks) for c, ks in by_char.items()}
+
+
+def _char_class(chars: Sequence[str]) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]", re.IGNORECASE)
+
+
+_, _HEADS_FIRST = _rule_index(_RULES, heads=True, at_start=True)
+_HEADS_ALWAYS, _HEADS_ANY = _rule_index(_RULES, heads=True, at_start=False)
+_RESTS_ALWAYS, _RESTS_ANY = _rule_index(_RULES, heads=False, at_start=False)
+#: the index's characters at a line's start / in a line, as the rules read them (``P`` for ``p``)
+_FIRST_CHAR = _char_class(list(_HEADS_FIRST)).match
+_ANY_CHARS = _char_class(list(_HEADS_ANY) + list(_RESTS_ANY)).findall
+
+
+def _tried_with(index: dict[str, frozenset], c: str) -> frozenset:
+    """The rules of *index* a line holding *c* can fire (a case variant: those of each character it matches)."""
+    tried = index.get(c)
+    if tried is None:
+        tried = frozenset().union(
+            *(ks for k, ks in list(index.items()) if re.fullmatch(re.escape(k), c, re.IGNORECASE))
+        )
+        index[c] = tried
+    return tried
+
 #: A speaker's name: two to four characters, five after a space (``乌云其木格``), or a transcribed name with
 #: its dot (``艾尔肯·吐尼亚孜``),
 #: not a clause (``区长在代表会上工作汇报`` is a headline).
@@ -643,6 +691,25 @@ _DOC_NUMBER = re.compile(
 )
 
 
+def _first_rule(line: str) -> Optional[str]:
+    """The first of the pattern rules (``_RULES``) that *line* fires, or ``None``."""
+    n = len(line)
+    # only the rules whose characters the line holds (a head's first at its start): most lines hold a few
+    first = _FIRST_CHAR(line)
+    heads = _tried_with(_HEADS_FIRST, first[0]) | _HEADS_ALWAYS if first else _HEADS_ALWAYS
+    rests = _RESTS_ALWAYS
+    chars = _ANY_CHARS(line)
+    if chars:
+        chars = set(chars)
+        heads = heads.union(*[_tried_with(_HEADS_ANY, c) for c in chars])
+        rests = rests.union(*[_tried_with(_RESTS_ANY, c) for c in chars])
+    for k in sorted(heads | rests):
+        reason, head, rest, maxlen = _COMPILED[k]
+        if n <= maxlen and ((k in heads and head(line)) or (k in rests and rest(line))):
+            return reason
+    return None
+
+
 @lru_cache(maxsize=1 << 16)  # furniture repeats across the pages of a site: read each line once
 def line_rule(line: str) -> Optional[str]:
     """The reason a line reads as boilerplate on its own, or ``None``.
@@ -656,10 +723,9 @@ def line_rule(line: str) -> Optional[str]:
     >>> line_rule("城南政发〔2024〕3号"), line_rule("根据城南政发〔2024〕3号文件精神") is None
     ('document_number', True)
     """
-    n = len(line)
-    for reason, head, rest, maxlen in _COMPILED:
-        if n <= maxlen and ((head and head(line)) or (rest and rest(line))):
-            return reason
+    reason = _first_rule(line)
+    if reason is not None:
+        return reason
     if _DOC_NUMBER.match(line):  # wherever it stands: else a second clean would drop it (issue 15)
         return codes.R_DOC_NUMBER
     if is_ui_line(line):
