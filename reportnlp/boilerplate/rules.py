@@ -779,7 +779,7 @@ def is_meta_line(line: str) -> bool:
     if m:
         return len(line) - m.end() <= 30 and not SENTENCE_PUNCT.search(line, m.end())
     # a name, then a date and time: the same header the other way round
-    m = _DATE_TRAILING.search(line)
+    m = _DATE_TRAILING.search(line) if ":" in line else None  # the time's colon
     return bool(m) and m.start() <= 30 and not _CLAUSE_PUNCT.search(line, 0, m.start())
 
 
