@@ -163,3 +163,12 @@ def test_the_rule_index_tries_every_rule_that_fires():
         assert rules._first_rule(line) == every, line
         fired += every is not None
     assert fired > 50
+
+
+@pytest.mark.parametrize(
+    "line, ui",
+    [("  12回复 ", True), ("| 3 · 举报", True), ("(2)收藏", True), ("12 回复群众关切", False), ("  ", False)],
+)
+def test_ui_line_after_leading_noise(line, ui):
+    """The first word is read past separators and counts (the shortcut before the noise's removal)."""
+    assert rules.is_ui_line(line) is ui

@@ -633,6 +633,7 @@ _UI_LINE = re.compile(
 )
 _UI_INITIALS = frozenset(w[0] for w in UI_WORDS)
 _UI_NOISE = re.compile(r"[\s|｜丨·•/\\\[\]【】()（）<>《》:：+\-—,，、。!！?？#＃*＋]+|\d+")
+_UI_NOISE_LEAD = re.compile(f"(?:{_UI_NOISE.pattern})*").match  # the noise a line opens with
 
 
 def is_ui_line(line: str) -> bool:
@@ -645,7 +646,11 @@ def is_ui_line(line: str) -> bool:
     """
     if len(line) > 60:
         return False
-    core = _UI_NOISE.sub("", _TODAY.sub("", line) if "年" in line else line)
+    if "年" in line:
+        line = _TODAY.sub("", line)
+    elif line[_UI_NOISE_LEAD(line).end() :][:1] not in _UI_INITIALS:
+        return False  # the first character left by the noise's removal is no word's: no sub needed
+    core = _UI_NOISE.sub("", line)
     # the first character decides most lines before the alternation of every word is tried
     return bool(core) and core[0] in _UI_INITIALS and bool(_UI_LINE.match(core))
 
