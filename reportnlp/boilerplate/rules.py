@@ -443,15 +443,14 @@ _COMPILED = [
 ]
 
 
-def _rule_index(
-    rules: Sequence[tuple[str, str, int]], heads: bool, at_start: bool
-) -> tuple[frozenset, dict[str, frozenset]]:
-    """Which rules' anchored alternatives (*heads*) or other alternatives can match a line. *at_start*: for
-    each character, the rules with a head that can start with it (none for the other alternatives); else
-    for each character, the rules with an alternative (a head without first characters) that needs it.
-    Also the positions of the rules with an alternative that needs no character: tried on every line."""
-    always: set[int] = set()
-    by_char: dict[str, set[int]] = {}
+def _rule_index(rules: Sequence[tuple[str, str, int]], heads: bool, at_start: bool) -> tuple[int, dict[str, int]]:
+    """Which rules' anchored alternatives (*heads*) or other alternatives can match a line, as bit masks of
+    rule positions. *at_start*: for each character, the rules with a head that can start with it (none for
+    the other alternatives); else for each character, the rules with an alternative (a head without first
+    characters) that needs it. Also the mask of the rules with an alternative that needs no character:
+    tried on every line."""
+    always = 0
+    by_char: dict[str, int] = {}
     for k, (_, pattern, _) in enumerate(rules):
         for a in _top_level_alternatives(pattern):
             if a.startswith("^") != heads:
@@ -461,11 +460,11 @@ def _rule_index(
                 continue
             chars = firsts if at_start else firsts or needed_chars(a, re.IGNORECASE)
             if not chars:
-                always.add(k)
+                always |= 1 << k
             else:
                 for c in chars:
-                    by_char.setdefault(c, set()).add(k)
-    return frozenset(always), {c: frozenset(ks) for c, ks in by_char.items()}
+                    by_char[c] = by_char.get(c, 0) | 1 << k
+    return always, by_char
 
 
 def _char_class(chars: Sequence[str]) -> re.Pattern:
@@ -475,20 +474,29 @@ def _char_class(chars: Sequence[str]) -> re.Pattern:
 _, _HEADS_FIRST = _rule_index(_RULES, heads=True, at_start=True)
 _HEADS_ALWAYS, _HEADS_ANY = _rule_index(_RULES, heads=True, at_start=False)
 _RESTS_ALWAYS, _RESTS_ANY = _rule_index(_RULES, heads=False, at_start=False)
+#: for each character of a line, the masks of the rules whose heads / other alternatives it lets match
+_ANY = {c: (_HEADS_ANY.get(c, 0), _RESTS_ANY.get(c, 0)) for c in {*_HEADS_ANY, *_RESTS_ANY}}
 #: the index's characters at a line's start / in a line, as the rules read them (``P`` for ``p``)
 _FIRST_CHAR = _char_class(list(_HEADS_FIRST)).match
-_ANY_CHARS = _char_class(list(_HEADS_ANY) + list(_RESTS_ANY)).findall
+_ANY_CHARS = _char_class(list(_ANY)).findall
 
 
-def _tried_with(index: dict[str, frozenset], c: str) -> frozenset:
+def _tried_with(index: dict[str, int], c: str) -> int:
     """The rules of *index* a line holding *c* can fire (a case variant: those of each character it matches)."""
     tried = index.get(c)
     if tried is None:
-        tried = frozenset().union(
-            *(ks for k, ks in list(index.items()) if re.fullmatch(re.escape(k), c, re.IGNORECASE))
-        )
+        tried = 0
+        for k, mask in list(index.items()):
+            if re.fullmatch(re.escape(k), c, re.IGNORECASE):
+                tried |= mask
         index[c] = tried
     return tried
+
+
+def _any_variant(c: str) -> tuple[int, int]:
+    """``_ANY[c]`` of a case variant of its characters."""
+    _ANY[c] = both = (_tried_with(_HEADS_ANY, c), _tried_with(_RESTS_ANY, c))
+    return both
 
 #: A speaker's name: two to four characters, five after a space (``乌云其木格``), or a transcribed name with
 #: its dot (``艾尔肯·吐尼亚孜``),
@@ -701,16 +709,21 @@ def _first_rule(line: str) -> Optional[str]:
     n = len(line)
     # only the rules whose characters the line holds (a head's first at its start): most lines hold a few
     first = _FIRST_CHAR(line)
-    heads = _tried_with(_HEADS_FIRST, first[0]) | _HEADS_ALWAYS if first else _HEADS_ALWAYS
+    heads = _HEADS_ALWAYS | _tried_with(_HEADS_FIRST, first[0]) if first else _HEADS_ALWAYS
     rests = _RESTS_ALWAYS
     chars = _ANY_CHARS(line)
     if chars:
-        chars = set(chars)
-        heads = heads.union(*[_tried_with(_HEADS_ANY, c) for c in chars])
-        rests = rests.union(*[_tried_with(_RESTS_ANY, c) for c in chars])
-    for k in sorted(heads | rests):
-        reason, head, rest, maxlen = _COMPILED[k]
-        if n <= maxlen and ((k in heads and head(line)) or (k in rests and rest(line))):
+        get = _ANY.get
+        for c in set(chars):
+            h, r = get(c) or _any_variant(c)
+            heads |= h
+            rests |= r
+    tried = heads | rests
+    while tried:  # the rules in order: lowest bit first
+        bit = tried & -tried
+        tried ^= bit
+        reason, head, rest, maxlen = _COMPILED[bit.bit_length() - 1]
+        if n <= maxlen and ((heads & bit and head(line)) or (rests & bit and rest(line))):
             return reason
     return None
 
