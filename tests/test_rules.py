@@ -146,6 +146,11 @@ def test_prefiltered_rules_find_what_the_plain_patterns_find():
             assert bool(fast(line)) == bool(plain(line)), (pattern[:30], line)
             found += bool(plain(line))
     assert found > 20
+    meta_rest = "|".join(
+        a for a in rules._top_level_alternatives(rules.META_LINE_PATTERN) if not a.startswith("^")
+    )
+    plain = re.compile(meta_rest).search
+    assert all(bool(rules._META_REST(line)) == bool(plain(line)) for line in lines)
 
 
 def test_the_rule_index_tries_every_rule_that_fires():

@@ -296,6 +296,41 @@ def _prefiltered_search(pattern: str, flags: int) -> Callable:
     return _behind(chars, search, flags)
 
 
+def indexed_search(pattern: str) -> Callable:
+    """A ``search`` for a match of one of *pattern*'s top-level alternatives (no flags), the alternatives
+    tried only on a line that holds one of the characters each needs (:func:`first_chars`,
+    :func:`needed_chars`); the match found is the first alternative's that matches.
+
+    >>> search = indexed_search(r"(?:^|\\s)登录|来源[:：]|\\d+楼")
+    >>> bool(search("请 登录")), bool(search("稿件来源：新华社")), bool(search("3楼")), search("政府工作报告")
+    (True, True, True, None)
+    """
+    alternatives = _top_level_alternatives(pattern)
+    searches = [re.compile(a).search for a in alternatives]
+    always, by_char = 0, {}
+    for k, a in enumerate(alternatives):
+        chars = first_chars(a) or needed_chars(a)
+        if not chars:
+            always |= 1 << k
+        for c in chars or ():
+            by_char[c] = by_char.get(c, 0) | 1 << k
+    find = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]").findall
+
+    def search(line: str) -> Optional[re.Match]:
+        tried = always
+        for c in set(find(line)):
+            tried |= by_char[c]
+        while tried:  # lowest bit first: the alternatives in order
+            bit = tried & -tried
+            tried ^= bit
+            m = searches[bit.bit_length() - 1](line)
+            if m:
+                return m
+        return None
+
+    return search
+
+
 def _either(searches: list[Callable]) -> Callable:
     """A search that finds a match where one of *searches* does."""
 
@@ -567,6 +602,10 @@ META_LINE_PATTERN = (
     + r"|^[（(][\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报)[）)]$"
 )
 _META_HEAD, _META_REST = split_anchored(META_LINE_PATTERN)  # both present
+# the alternatives a match may start anywhere in, each tried only on a line with a character it needs
+_META_REST = indexed_search(
+    "|".join(a for a in _top_level_alternatives(META_LINE_PATTERN) if not a.startswith("^"))
+)
 #: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
 DATELINE = re.compile(
     r"^[（(]?(?:[—－-]+|\?\?)?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年"
