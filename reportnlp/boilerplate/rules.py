@@ -743,6 +743,19 @@ _DOC_NUMBER = re.compile(
 )
 
 
+def _plain_rest(pattern: str) -> Optional[Callable]:
+    """The plain ``search`` of a rule's unanchored alternatives when they all have first characters: the
+    index tries them only on a line that holds one, so their prefilter would only look again."""
+    rest = "|".join(a for a in _top_level_alternatives(pattern) if not a.startswith("^"))
+    return re.compile(rest, re.IGNORECASE).search if rest and first_chars(rest, re.IGNORECASE) else None
+
+
+_INDEXED = [
+    (reason, head, _plain_rest(pattern) or rest, maxlen)
+    for (reason, head, rest, maxlen), (_, pattern, _) in zip(_COMPILED, _RULES)
+]
+
+
 def _first_rule(line: str) -> Optional[str]:
     """The first of the pattern rules (``_RULES``) that *line* fires, or ``None``."""
     n = len(line)
@@ -761,7 +774,7 @@ def _first_rule(line: str) -> Optional[str]:
     while tried:  # the rules in order: lowest bit first
         bit = tried & -tried
         tried ^= bit
-        reason, head, rest, maxlen = _COMPILED[bit.bit_length() - 1]
+        reason, head, rest, maxlen = _INDEXED[bit.bit_length() - 1]
         if n <= maxlen and ((heads & bit and head(line)) or (rests & bit and rest(line))):
             return reason
     return None
