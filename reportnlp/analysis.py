@@ -95,8 +95,13 @@ def analyse(
         raise ValueError(f"things must be one of {THINGS}, not {things!r}")
     if isinstance(doc, CleanDoc):
         text, title, id, meta = doc.text, doc.title, doc.id, dict(doc.meta)
-    else:
+    elif isinstance(doc, str):
         text, meta = doc, {}
+    else:  # raw bytes of a page: a TypeError from deep inside the metrics' regex said nothing useful
+        raise TypeError(
+            f"analyse takes a CleanDoc or a clean text (str), not {type(doc).__name__}; clean a page "
+            "first: reportnlp.analyse(reportnlp.clean(data))"
+        )
     metrics = find_metrics(text)
     if things == "learned":
         from reportnlp.analysers.thing import learned_things

@@ -87,6 +87,8 @@ def clean(
         text, enc = data, "text"
     if title is not None:  # a title from elsewhere holds no invisible characters or lone surrogates
         title = strip_invisible(title)[0]
+        if title.strip():  # and is normalised as the text is: a record's 廣州共產黨報告 is 广州共产党报告
+            title = normalise_text(title, to_simplified=to_simplified).text
     result = normalise_text(text, to_simplified=to_simplified)
     lines = result.text.split("\n")
     unwidened = result.before_width.split("\n")  # its indentation tells paragraphs apart

@@ -33,7 +33,8 @@ def main() -> None:
     "--explain",
     "explain_path",
     type=click.Path(dir_okay=False),
-    help="Write one JSONL row per non-blank raw line: id, line, action, reason, text.",
+    help="Write one JSONL row per non-blank raw line: id, line, action, reason, text (- for standard "
+    "output, then -o names a file).",
 )
 @click.option(
     "--parts",
@@ -141,14 +142,13 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
     """
     if not html_path and not json_path:
         raise click.UsageError("give --html FILE, --json FILE or both")
-    if json_path == "-" and html_path == "-":
-        raise click.UsageError("only one of --json and --html can be - (standard output)")
+    _one_stdout([("--json", json_path), ("--html", html_path), ("--stats", opts.stats_path)])
     files_out = [p for p in (json_path, html_path) if p and p != "-"]
     opts.check_outputs(
         [
             ("--json", json_path if json_path != "-" else None, "file"),
             ("--html", html_path if html_path != "-" else None, "file"),
-            ("--stats", opts.stats_path, "file"),
+            ("--stats", _file(opts.stats_path), "file"),
         ]
     )
     from reportnlp.pipeline.writers import AtomicFile
@@ -165,6 +165,16 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
             entries.extend(records)
     for failure in summary.failures:
         click.echo(f"error: {failure}", err=True)
+    if not entries:  # as clean: an earlier report is not replaced by an empty one
+        _write_stats(summary, opts.stats_path)
+        kept = [p for p in files_out if os.path.exists(p)]
+        summary.warnings.append(
+            f"{'every input failed' if summary.failures else 'no document read'}: nothing written"
+            + (f", {' and '.join(kept)} left as it was" if kept else "")
+        )
+        if not opts.quiet:
+            _print_summary(summary, verb="analysed")
+        sys.exit(1)
     report = build_report(entries, failures=summary.failures)
     json_text = to_json(report)
     files = []
@@ -215,6 +225,7 @@ def _run(
     parts: bool = False,
     fmt: Optional[str] = None,
     stdout: bool = False,
+    explain_stdout: bool = False,
 ) -> None:
     from reportnlp.pipeline.driver import RunLocked, run_to_output
 
@@ -222,6 +233,7 @@ def _run(
         raise click.UsageError("--format goes with --parts (OUT.jsonl or OUT.parquet name theirs)")
     from reportnlp.pipeline.driver import output_kind
 
+    _one_stdout([("-o", output), ("--explain", explain_path), ("--stats", opts.stats_path)])
     if output == "-":  # JSON lines on standard output: written to a file of our own, then copied
         if parts:
             raise click.UsageError("--parts needs a directory, not -")
@@ -235,6 +247,19 @@ def _run(
                 stdout=True,
             )
         return
+    if explain_path == "-":  # the explanation on standard output, the same way
+        with tempfile.TemporaryDirectory(prefix="reportnlp-explain-") as tmp:
+            _run(
+                step,
+                output,
+                opts,
+                explain_path=os.path.join(tmp, "explain.jsonl"),
+                frames_dir=frames_dir,
+                parts=parts,
+                fmt=fmt,
+                explain_stdout=True,
+            )
+        return
     _check_output_name(output, parts)
     opts.check_outputs(
         [
@@ -244,7 +269,7 @@ def _run(
                 "file" if output_kind(output, parts=parts) in ("jsonl", "parquet") else "dir",
             ),
             ("--explain", explain_path, "file"),
-            ("--stats", opts.stats_path, "file"),
+            ("--stats", _file(opts.stats_path), "file"),
             ("--frames", frames_dir, "dir"),
         ]
     )
@@ -286,23 +311,24 @@ def _run(
     summary.warnings[:0] = opts.warnings
     for failure in summary.failures:
         click.echo(f"error: {failure}", err=True)
-    if stdout and os.path.exists(output):  # absent when every input failed
-        with open(output, "rb") as fh:
-            shutil.copyfileobj(fh, sys.stdout.buffer, 1 << 20)
-        sys.stdout.buffer.flush()
+    for to_stdout, path in ((stdout, output), (explain_stdout, explain_path)):
+        if to_stdout and path and os.path.exists(path):  # absent when every input failed
+            with open(path, "rb") as fh:
+                shutil.copyfileobj(fh, sys.stdout.buffer, 1 << 20)
+            sys.stdout.buffer.flush()
     _write_stats(summary, opts.stats_path)
     if not opts.quiet:
         _print_summary(summary, verb="cleaned" if step == "clean" else "analysed")
-        wrote_output = parts or not (summary.failures and not summary.documents)
+        wrote_output = parts or bool(summary.documents)
         written = [
             ("standard output" if stdout else output) if wrote_output else None,
-            explain_path if wrote_output else None,
+            ("standard output" if explain_stdout else explain_path) if wrote_output else None,
             frames_dir if wrote_output else None,
-            opts.stats_path,
+            "standard output" if opts.stats_path == "-" else opts.stats_path,
         ]
         if any(written):
             click.echo("wrote " + ", ".join(w for w in written if w), err=True)
-    if summary.failures:
+    if summary.failures or not (parts or summary.documents):  # no document read: nothing written
         sys.exit(1)
 
 
@@ -326,9 +352,29 @@ def _check_output_name(output: str, parts: bool) -> None:
         )
 
 
+def _one_stdout(outputs: list[tuple[str, Optional[str]]]) -> None:
+    """Refuse two outputs given as ``-``: standard output takes one (``--stats -`` and ``--explain -`` were
+    files named ``-``)."""
+    dashes = [option for option, path in outputs if path == "-"]
+    if len(dashes) > 1:
+        raise click.UsageError(
+            f"only one of {' and '.join(dashes)} can be - (standard output); give the other a file name"
+        )
+
+
+def _file(path: Optional[str]) -> Optional[str]:
+    """An output path to check, None for ``-`` (standard output)."""
+    return None if path == "-" else path
+
+
 def _write_stats(summary, stats_path: Optional[str]) -> None:
-    """``--stats``: the run summary as JSON, written atomically."""
-    if stats_path:
+    """``--stats``: the run summary as JSON, written atomically (``-``: on standard output)."""
+    if stats_path == "-":
+        sys.stdout.buffer.write(
+            (json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        )
+        sys.stdout.buffer.flush()
+    elif stats_path:
         from reportnlp.pipeline.writers import AtomicFile
 
         f = AtomicFile(stats_path)

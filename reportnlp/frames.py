@@ -93,7 +93,8 @@ def _plain(item: Any) -> dict[str, Any]:
 
 
 def to_frames(docs: Iterable[Any]) -> Frames:
-    """The documents frame and the spans frame of ``docs`` (Analysis objects, records or spaCy Docs)."""
+    """The documents frame and the spans frame of ``docs`` (Analysis objects, records or spaCy Docs); a
+    document without an id is given its position in ``docs`` (``"0"``, ``"1"`` …)."""
     import pandas as pd
 
     doc_rows: list[dict[str, Any]] = []
@@ -102,10 +103,13 @@ def to_frames(docs: Iterable[Any]) -> Frames:
     for i, doc in enumerate(docs):
         rec = _as_record(doc, i)
         records.append(rec)
+        # a document cleaned without an id (``analyse(clean(page))``) is known by its position, as a spaCy
+        # Doc without one is: the spans of two such documents must not share the id ''
+        doc_id = rec.get("id") or str(i)
         text = rec.get("text") or ""
         meta = rec.get("meta") or {}
         row: dict[str, Any] = {
-            "id": rec.get("id"),
+            "id": doc_id,
             "title": rec.get("title"),
             "date": meta.get("date"),
             "site": meta.get("site"),
@@ -125,7 +129,7 @@ def to_frames(docs: Iterable[Any]) -> Frames:
                 }
                 span_rows.append(
                     {
-                        "id": rec.get("id"),
+                        "id": doc_id,
                         "kind": kind,
                         "type": span.get(type_field),
                         "start": span["start"],

@@ -151,7 +151,9 @@ def test_duplicate_ids_across_partitions(client, tmp_path):
         ),
         encoding="utf-8",
     )
-    inputs = [str(GWR), str(dup), str(other), str(dup)]
+    again = tmp_path / "dup_again.jsonl"  # the same ids again (a file given twice is read once)
+    again.write_bytes(dup.read_bytes())
+    inputs = [str(GWR), str(dup), str(other), str(again)]
     local("clean", inputs, tmp_path / "a.jsonl", "--corpus-signal", "off")
     dask_run(client, "clean", inputs, tmp_path / "b.jsonl", corpus_signal="off")
     a = (tmp_path / "a.jsonl").read_bytes()

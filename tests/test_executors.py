@@ -425,10 +425,12 @@ def test_ids_unique_across_partitions_as_a_sequential_read(tmp_path, monkeypatch
 
     if many:
         monkeypatch.setattr(driver, "MANY_IDS", 0)
-    other = tmp_path / "copy"
-    other.mkdir()
-    (other / gwr30.name).write_bytes(gwr30.read_bytes())  # the same stem: every id recurs
-    inputs = [str(gwr30), str(other), str(gwr30)]
+    other, third = tmp_path / "copy", tmp_path / "copy2"
+    for folder in (other, third):
+        folder.mkdir()
+        (folder / gwr30.name).write_bytes(gwr30.read_bytes())  # the same stem: every id recurs
+    # (a third copy, not gwr30 again: a file given twice is read once)
+    inputs = [str(gwr30), str(other), str(third / gwr30.name)]
     out = tmp_path / "o.jsonl"
     driver.run_to_output(
         "clean", inputs, str(out), SerialExecutor(), partition_size=200_000, corpus_signal="off"

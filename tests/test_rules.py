@@ -110,3 +110,70 @@ def test_prefilter_keeps_case_folding(pattern):
     search = rules._prefiltered_search(pattern, re.IGNORECASE)
     for line in ["COPYRIGHT 2024", "Powered  By x", "\u212aelvin", "本站技术支持：某公司", "All Rights Reserved"]:
         assert bool(search(line)) == bool(re.search(pattern, line, re.IGNORECASE)), line
+
+
+def test_needed_chars_of_patterns():
+    assert rules.needed_chars(r"(?:^|\s)(?:登录|注册)(?:\s|$)") == {"登", "注"}
+    assert rules.needed_chars(r"(?:^|\s)[\u4e00-\u9fff]{2,5}\s*摄$") == {"摄"}
+    assert rules.needed_chars(r"\d+|登录") is None  # one alternative needs no character
+    assert rules.needed_chars(r"(?:新华社|[\u4e00-\u9fff]{2}通讯社)发") == {"新", "通"}
+
+
+def _fixture_lines() -> set[str]:
+    """The lines of the real pages in tests/fixtures, a few furniture lines and ASCII lines' case variants."""
+    lines = {
+        line.strip()
+        for path in sorted((Path(__file__).parent / "fixtures").rglob("*"))
+        if path.suffix in (".txt", ".html", ".htm", ".jsonl")
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    }
+    lines |= {"请 登录 后回复", "x 注册|", "记者 张三 摄", "新华社 发", "12 queries", "北京市市长 殷勇", "来源：新华社"}
+    lines |= {"POWERED BY X", "ICP备123号", "K", "ſ", "© 2024 WIKISOURCE"}
+    return lines | {t.upper() for t in lines if t.isascii()}
+
+
+def test_prefiltered_rules_find_what_the_plain_patterns_find():
+    """Each rule's search behind its characters agrees with the plain pattern on real page lines."""
+    lines = _fixture_lines()
+    patterns = [(p, re.IGNORECASE) for _, p, _ in rules._RULES] + [(rules.META_LINE_PATTERN, 0)]
+    found = 0
+    for pattern, flags in patterns:
+        rest = "|".join(a for a in rules._top_level_alternatives(pattern) if not a.startswith("^"))
+        if not rest:
+            continue
+        fast, plain = rules._prefiltered_search(rest, flags), re.compile(rest, flags).search
+        for line in lines:
+            assert bool(fast(line)) == bool(plain(line)), (pattern[:30], line)
+            found += bool(plain(line))
+    assert found > 20
+    meta_rest = "|".join(
+        a for a in rules._top_level_alternatives(rules.META_LINE_PATTERN) if not a.startswith("^")
+    )
+    plain = re.compile(meta_rest).search
+    assert all(bool(rules._META_REST(line)) == bool(plain(line)) for line in lines)
+
+
+def test_the_rule_index_tries_every_rule_that_fires():
+    """``line_rule`` tries only the rules whose characters a line holds: the same first rule as trying all."""
+    fired = 0
+    for line in sorted(_fixture_lines()):
+        every = next(
+            (
+                reason
+                for reason, head, rest, maxlen in rules._COMPILED
+                if len(line) <= maxlen and ((head and head(line)) or (rest and rest(line)))
+            ),
+            None,
+        )
+        assert rules._first_rule(line) == every, line
+        fired += every is not None
+    assert fired > 50
+
+
+@pytest.mark.parametrize(
+    "line, ui",
+    [("  12回复 ", True), ("| 3 · 举报", True), ("(2)收藏", True), ("12 回复群众关切", False), ("  ", False)],
+)
+def test_ui_line_after_leading_noise(line, ui):
+    """The first word is read past separators and counts (the shortcut before the noise's removal)."""
+    assert rules.is_ui_line(line) is ui

@@ -665,13 +665,14 @@ def _repeated_blocks(
     repeated line is left: an article may quote its own lead, a summary box may repeat a paragraph."""
     first: dict[str, int] = {}
     copy = [False] * len(texts)
+    kept, repeated_title, setdefault = (codes.KEEP, codes.TITLE), codes.R_REPEATED_TITLE, first.setdefault
     for i in filled:
-        t = texts[i]
-        if actions[i] not in (codes.KEEP, codes.TITLE) and reasons[i] != codes.R_REPEATED_TITLE:
+        if actions[i] not in kept and reasons[i] != repeated_title:
             continue
+        t = texts[i]
         key = _SPACES.sub("", t) if " " in t or "\u3000" in t else t  # other spaces: still a copy
-        j = first.setdefault(key, i)
-        copy[i] = j != i and len(t) >= 4
+        if setdefault(key, i) != i:
+            copy[i] = len(t) >= 4
     k = 0
     while k < len(filled):
         i = filled[k]

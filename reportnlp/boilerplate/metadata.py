@@ -36,7 +36,7 @@ _SHORT_DATE = re.compile(r"^(\d{2})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
 _LABELLED_SHORT_DATE = re.compile(
     r"(?:发布|发表)(?:时间|日期)[:：]\s*(\d{2})-(\d{2})-(\d{2})\s*\d{1,2}:\d{2}"
 )
-_SOURCE = re.compile(r"(?:文章|信息|稿件|新闻)?来源于?[:：]\s*([^\s:：|｜,，;；]{2,30})")
+_SOURCE = re.compile(r"(?:文章|信息|稿件|新闻)?来源于?\s?[:：]\s*([^\s:：|｜,，;；]{2,30})")
 _AUTHOR = re.compile(
     r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:记者|通讯员|特约记者)?\s*(" + _NAME + r")"
 )
@@ -323,7 +323,8 @@ def _sign_off(decisions: Sequence[LineDecision]) -> Optional[tuple[str, str]]:
     """The last issuer and date of an official text's sign-off (``北京市人民政府办公厅`` / ``2016年5月28日``);
     without an organisation line, a date in Chinese numerals alone (``二○○七年四月十三日``: only a document's
     sign-off writes its date so), with ``""`` for the issuer."""
-    filled = [d for d in decisions if d.action != codes.BLANK]
+    blank = codes.BLANK
+    filled = [d for d in decisions if d.action != blank]
     # the last 30 non-blank lines (a sign-off ends its text), after the first 40 (a notice signed above the
     # attachment printed under it: ``…印发给你们`` / ``附件:X`` / organ / date / the attachment's text)
     lines = filled if len(filled) <= 70 else filled[:40] + filled[-30:]
@@ -411,9 +412,8 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
                 break
     site = browser_site(decisions)
     # the page's furniture: its dropped and metadata lines (one pass over the page; few lines on a report)
-    loose = (
-        [d.text for d in decisions if d.action in (codes.DROP, codes.META)] if site is None else []
-    )
+    furniture_actions = (codes.DROP, codes.META)
+    loose = [d.text for d in decisions if d.action in furniture_actions] if site is None else []
     if site is None:
         site = next((m.group(1) for t in loose if (m := _COPYRIGHT_LABEL.search(t))), None)
     if site is None:

@@ -86,12 +86,12 @@ def revise(
     ('drop', 'among_furniture')
     """
     kind = [0] * len(texts)
+    furniture = (codes.DROP, codes.META, codes.TITLE)
     for i in filled:
-        t = texts[i]
-        if actions[i] in (codes.DROP, codes.META, codes.TITLE):
+        if actions[i] in furniture:
             kind[i] = _BOILERPLATE
         else:
-            kind[i] = _BODY if i in body_lines or is_body_line(t, heading[i]) else _SHORT
+            kind[i] = _BODY if i in body_lines or is_body_line(texts[i], heading[i]) else _SHORT
     if _BODY not in kind:
         return
     _comment_zone(texts, kind, actions, reasons)

@@ -273,9 +273,120 @@ def _prefiltered_search(pattern: str, flags: int) -> Callable:
     search = re.compile(pattern, flags).search
     chars = first_chars(pattern, flags)
     if chars is None:
-        return search
+        # a match may start anywhere (``(?:^|\s)登录``): the alternatives with first characters are searched
+        # together as above, each other one behind the characters it needs (``登``), the rest plainly
+        alternatives = _top_level_alternatives(pattern)
+        firsts = [a for a in alternatives if first_chars(a, flags) is not None]
+        together = first_chars("|".join(firsts), flags) if len(firsts) > 1 else None
+        searches = [_behind(together, re.compile("|".join(firsts), flags).search, flags)] if together else []
+        plain = []
+        for a in alternatives:
+            if together and a in firsts:
+                continue
+            needed = needed_chars(a, flags)
+            if needed is None:
+                plain.append(a)
+            else:
+                searches.append(_behind(needed, re.compile(a, flags).search, flags))
+        if plain:
+            searches.append(re.compile("|".join(plain), flags).search)
+        if len(searches) == 1:
+            return searches[0]
+        return _either(searches)
+    return _behind(chars, search, flags)
+
+
+def indexed_search(pattern: str) -> Callable:
+    """A ``search`` for a match of one of *pattern*'s top-level alternatives (no flags), the alternatives
+    tried only on a line that holds one of the characters each needs (:func:`first_chars`,
+    :func:`needed_chars`); the match found is the first alternative's that matches.
+
+    >>> search = indexed_search(r"(?:^|\\s)登录|来源[:：]|\\d+楼")
+    >>> bool(search("请 登录")), bool(search("稿件来源：新华社")), bool(search("3楼")), search("政府工作报告")
+    (True, True, True, None)
+    """
+    alternatives = _top_level_alternatives(pattern)
+    searches = [re.compile(a).search for a in alternatives]
+    always, by_char = 0, {}
+    for k, a in enumerate(alternatives):
+        chars = first_chars(a) or needed_chars(a)
+        if not chars:
+            always |= 1 << k
+        for c in chars or ():
+            by_char[c] = by_char.get(c, 0) | 1 << k
+    find = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]").findall
+
+    def search(line: str) -> Optional[re.Match]:
+        tried = always
+        for c in set(find(line)):
+            tried |= by_char[c]
+        while tried:  # lowest bit first: the alternatives in order
+            bit = tried & -tried
+            tried ^= bit
+            m = searches[bit.bit_length() - 1](line)
+            if m:
+                return m
+        return None
+
+    return search
+
+
+def _either(searches: list[Callable]) -> Callable:
+    """A search that finds a match where one of *searches* does."""
+
+    def search(line: str) -> Optional[re.Match]:
+        for one in searches:
+            m = one(line)
+            if m:
+                return m
+        return None
+
+    return search
+
+
+def _behind(chars: set[str], search: Callable, flags: int) -> Callable:
+    """*search*, tried only on a line that holds one of *chars*."""
     present = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]", flags).search
     return lambda line: present(line) and search(line)
+
+
+def needed_chars(pattern: str, flags: int = 0, limit: int = 300) -> Optional[set[str]]:
+    """Characters one of which every match of *pattern* holds (a prefilter like :func:`first_chars` where
+    a match's start is open: ``(?:^|\\s)(?:登录|注册)`` needs 登 or 注), or ``None``.
+
+    >>> sorted(needed_chars(r"(?:^|\\s)(?:登录|注册)|记者\\s*\\S{2}摄")), needed_chars(r"\\d+|x")
+    (['注', '登', '记'], None)
+    """
+    try:
+        tree = _sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    return _needed(list(tree), limit)
+
+
+def _needed(items: list, limit: int) -> Optional[set[str]]:
+    """Needed characters of a parsed sequence: the first characters of one item that cannot be empty."""
+    c = _sre_constants
+    for op, av in items:
+        if op is c.BRANCH:
+            out: Optional[set[str]] = set()
+            for branch in av[1]:
+                sub = _needed(list(branch), limit)
+                if sub is None or out is None:
+                    out = None
+                    break
+                out |= sub
+            chars = out if out and len(out) <= limit else None
+        elif op is c.SUBPATTERN:
+            chars = _needed(list(av[-1]), limit)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            chars = _needed(list(av[2]), limit) if av[0] >= 1 else None
+        else:
+            chars, nullable = _first([(op, av)], limit)
+            chars = None if nullable else chars
+        if chars:
+            return chars
+    return None
 
 
 def first_chars(pattern: str, flags: int = 0, limit: int = 300) -> Optional[set[str]]:
@@ -366,6 +477,62 @@ _COMPILED = [
     (reason, *split_anchored(pat, re.IGNORECASE), maxlen) for reason, pat, maxlen in _RULES
 ]
 
+
+def _rule_index(rules: Sequence[tuple[str, str, int]], heads: bool, at_start: bool) -> tuple[int, dict[str, int]]:
+    """Which rules' anchored alternatives (*heads*) or other alternatives can match a line, as bit masks of
+    rule positions. *at_start*: for each character, the rules with a head that can start with it (none for
+    the other alternatives); else for each character, the rules with an alternative (a head without first
+    characters) that needs it. Also the mask of the rules with an alternative that needs no character:
+    tried on every line."""
+    always = 0
+    by_char: dict[str, int] = {}
+    for k, (_, pattern, _) in enumerate(rules):
+        for a in _top_level_alternatives(pattern):
+            if a.startswith("^") != heads:
+                continue
+            firsts = first_chars(a, re.IGNORECASE)
+            if heads and (firsts is not None) != at_start:
+                continue
+            chars = firsts if at_start else firsts or needed_chars(a, re.IGNORECASE)
+            if not chars:
+                always |= 1 << k
+            else:
+                for c in chars:
+                    by_char[c] = by_char.get(c, 0) | 1 << k
+    return always, by_char
+
+
+def _char_class(chars: Sequence[str]) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]", re.IGNORECASE)
+
+
+_, _HEADS_FIRST = _rule_index(_RULES, heads=True, at_start=True)
+_HEADS_ALWAYS, _HEADS_ANY = _rule_index(_RULES, heads=True, at_start=False)
+_RESTS_ALWAYS, _RESTS_ANY = _rule_index(_RULES, heads=False, at_start=False)
+#: for each character of a line, the masks of the rules whose heads / other alternatives it lets match
+_ANY = {c: (_HEADS_ANY.get(c, 0), _RESTS_ANY.get(c, 0)) for c in {*_HEADS_ANY, *_RESTS_ANY}}
+#: the index's characters at a line's start / in a line, as the rules read them (``P`` for ``p``)
+_FIRST_CHAR = _char_class(list(_HEADS_FIRST)).match
+_ANY_CHARS = _char_class(list(_ANY)).findall
+
+
+def _tried_with(index: dict[str, int], c: str) -> int:
+    """The rules of *index* a line holding *c* can fire (a case variant: those of each character it matches)."""
+    tried = index.get(c)
+    if tried is None:
+        tried = 0
+        for k, mask in list(index.items()):
+            if re.fullmatch(re.escape(k), c, re.IGNORECASE):
+                tried |= mask
+        index[c] = tried
+    return tried
+
+
+def _any_variant(c: str) -> tuple[int, int]:
+    """``_ANY[c]`` of a case variant of its characters."""
+    _ANY[c] = both = (_tried_with(_HEADS_ANY, c), _tried_with(_RESTS_ANY, c))
+    return both
+
 #: A speaker's name: two to four characters, five after a space (``乌云其木格``), or a transcribed name with
 #: its dot (``艾尔肯·吐尼亚孜``),
 #: not a clause (``区长在代表会上工作汇报`` is a headline).
@@ -395,7 +562,8 @@ CREDIT_BAR = re.compile(
 CREDIT_INITIALS = frozenset("作记编责审校摄监统来")
 #: Lines that carry metadata: a source, a publication date, an author or a byline.
 META_LINE_PATTERN = (
-    r"(?:^|\s|\d|[▌■●◆|｜【\[])(?:本文|文章|信息|稿件|新闻)?来源于?"
+    # a label may have a space before its colon (``来源 : 南方日报``, a Word report's source line)
+    r"(?:^|\s|\d|[▌■●◆|｜【\[])(?:本文|文章|信息|稿件|新闻)?来源于?\s?"
     + _C
     + r"|(?:发布|发表|更新|录入|上传|提交)(?:时间|日期|于)"
     + _C
@@ -403,7 +571,7 @@ META_LINE_PATTERN = (
     + r"|(?:^|\s)(?:时间|日期)"
     + _C
     + r"|(?:^|\s|[（(【\[])(?:原文作者|原作者|作者|撰稿|撰文|责任编辑|责编|编辑|主编|美编|审核|初审|复审|终审|审签|签发|监制|统筹|校对|审校|摄影|通讯员|记者|解读机关|解读人|发布机构|来源)"
-    + r"[:：｜|]"
+    + r"(?:\s?[:：]|[｜|])"
     + r"|^[（(]作者系"
     + r"|^(?:来自.{0,16}客户端)?\s*\d+\s*楼\s*\d{4}[-/]|^(?:发表于|回复于|回复日期|发帖时间)\s*[:：]?\s*\d{4}[-/]"
     # a metadata table's row, label then colon, bar or tab (``| 索引号 | 0000…/2024-00012 |``)
@@ -435,6 +603,10 @@ META_LINE_PATTERN = (
     + r"|^[（(][\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报)[）)]$"
 )
 _META_HEAD, _META_REST = split_anchored(META_LINE_PATTERN)  # both present
+# the alternatives a match may start anywhere in, each tried only on a line with a character it needs
+_META_REST = indexed_search(
+    "|".join(a for a in _top_level_alternatives(META_LINE_PATTERN) if not a.startswith("^"))
+)
 #: Header lines of a speech or resolution: its dateline and its speaker (office, then name).
 DATELINE = re.compile(
     r"^[（(]?(?:[—－-]+|\?\?)?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年"
@@ -509,6 +681,7 @@ _UI_LINE = re.compile(
 )
 _UI_INITIALS = frozenset(w[0] for w in UI_WORDS)
 _UI_NOISE = re.compile(r"[\s|｜丨·•/\\\[\]【】()（）<>《》:：+\-—,，、。!！?？#＃*＋]+|\d+")
+_UI_NOISE_LEAD = re.compile(f"(?:{_UI_NOISE.pattern})*").match  # the noise a line opens with
 
 
 def is_ui_line(line: str) -> bool:
@@ -521,7 +694,11 @@ def is_ui_line(line: str) -> bool:
     """
     if len(line) > 60:
         return False
-    core = _UI_NOISE.sub("", _TODAY.sub("", line) if "年" in line else line)
+    if "年" in line:
+        line = _TODAY.sub("", line)
+    elif line[_UI_NOISE_LEAD(line).end() :][:1] not in _UI_INITIALS:
+        return False  # the first character left by the noise's removal is no word's: no sub needed
+    core = _UI_NOISE.sub("", line)
     # the first character decides most lines before the alternation of every word is tried
     return bool(core) and core[0] in _UI_INITIALS and bool(_UI_LINE.match(core))
 
@@ -567,6 +744,43 @@ _DOC_NUMBER = re.compile(
 )
 
 
+def _plain_rest(pattern: str) -> Optional[Callable]:
+    """The plain ``search`` of a rule's unanchored alternatives when they all have first characters: the
+    index tries them only on a line that holds one, so their prefilter would only look again."""
+    rest = "|".join(a for a in _top_level_alternatives(pattern) if not a.startswith("^"))
+    return re.compile(rest, re.IGNORECASE).search if rest and first_chars(rest, re.IGNORECASE) else None
+
+
+_INDEXED = [
+    (reason, head, _plain_rest(pattern) or rest, maxlen)
+    for (reason, head, rest, maxlen), (_, pattern, _) in zip(_COMPILED, _RULES)
+]
+
+
+def _first_rule(line: str) -> Optional[str]:
+    """The first of the pattern rules (``_RULES``) that *line* fires, or ``None``."""
+    n = len(line)
+    # only the rules whose characters the line holds (a head's first at its start): most lines hold a few
+    first = _FIRST_CHAR(line)
+    heads = _HEADS_ALWAYS | _tried_with(_HEADS_FIRST, first[0]) if first else _HEADS_ALWAYS
+    rests = _RESTS_ALWAYS
+    chars = _ANY_CHARS(line)
+    if chars:
+        get = _ANY.get
+        for c in set(chars):
+            h, r = get(c) or _any_variant(c)
+            heads |= h
+            rests |= r
+    tried = heads | rests
+    while tried:  # the rules in order: lowest bit first
+        bit = tried & -tried
+        tried ^= bit
+        reason, head, rest, maxlen = _INDEXED[bit.bit_length() - 1]
+        if n <= maxlen and ((heads & bit and head(line)) or (rests & bit and rest(line))):
+            return reason
+    return None
+
+
 @lru_cache(maxsize=1 << 16)  # furniture repeats across the pages of a site: read each line once
 def line_rule(line: str) -> Optional[str]:
     """The reason a line reads as boilerplate on its own, or ``None``.
@@ -580,10 +794,9 @@ def line_rule(line: str) -> Optional[str]:
     >>> line_rule("城南政发〔2024〕3号"), line_rule("根据城南政发〔2024〕3号文件精神") is None
     ('document_number', True)
     """
-    n = len(line)
-    for reason, head, rest, maxlen in _COMPILED:
-        if n <= maxlen and ((head and head(line)) or (rest and rest(line))):
-            return reason
+    reason = _first_rule(line)
+    if reason is not None:
+        return reason
     if _DOC_NUMBER.match(line):  # wherever it stands: else a second clean would drop it (issue 15)
         return codes.R_DOC_NUMBER
     if is_ui_line(line):
@@ -637,7 +850,7 @@ def is_meta_line(line: str) -> bool:
     if m:
         return len(line) - m.end() <= 30 and not SENTENCE_PUNCT.search(line, m.end())
     # a name, then a date and time: the same header the other way round
-    m = _DATE_TRAILING.search(line)
+    m = _DATE_TRAILING.search(line) if ":" in line else None  # the time's colon
     return bool(m) and m.start() <= 30 and not _CLAUSE_PUNCT.search(line, 0, m.start())
 
 

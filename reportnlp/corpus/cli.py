@@ -312,6 +312,7 @@ def cluster_cmd(
     """
     from reportnlp.corpus.structure import FEATURES, cluster_documents
 
+    _table_format(output)  # -o clusters.jsonl wrote CSV under that name
     k_value = _k(k)
     opts.check_outputs(
         [
@@ -639,8 +640,14 @@ def periods_cmd(
     dated = [(r, y) for r, y in dated if y is not None]
     if len(dated) < 2 * min_size:
         click.echo(
-            f"error: {len(dated)} documents with a year ({len(undated)} without); periods need at least "
-            f"{2 * min_size}",
+            f"error: {len(dated)} document{'' if len(dated) == 1 else 's'} with a year ({len(undated)} "
+            f"without); periods need at least {2 * min_size}"
+            + (
+                " (a year from another field or meta key: --years-field FIELD; from the title: "
+                "--years-from-title)"
+                if undated
+                else ""
+            ),
             err=True,
         )
         sys.exit(1)
@@ -656,6 +663,9 @@ def periods_cmd(
             [r for r, _ in dated], years=years, k=k_value, k_max=k_max, min_size=min_size,
             progress=progress,
         )  # fmt: skip
+    except ValueError as e:  # --k N periods the years cannot give (a period starts at a new year)
+        click.echo(f"error: --k {k_value}: {e}; give a smaller --k, or --k auto", err=True)
+        sys.exit(1)
     finally:
         _done(progress)
     if fmt == "csv":
@@ -727,6 +737,10 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
     from reportnlp.corpus.templates import find_families
     from reportnlp.pipeline.writers import AtomicFile, dumps
 
+    if output != "-" and not output.lower().endswith((".jsonl", ".ndjson")):  # -o t.csv wrote JSON lines
+        raise click.BadParameter(
+            f"write families.jsonl (or .ndjson) or - (standard output), not {output!r}", param_hint="-o"
+        )
     opts.check_outputs([("-o", output, "file"), ("--stats", opts.stats_path, "file")])
 
     docs: dict[str, str] = {}
@@ -741,6 +755,11 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
                 carried[r["id"]] = {"source": r.get("source"), "fields": r.get("fields") or {}}
     failures = summary.failures
     _report_reading(summary, opts)
+    if not docs:  # as clean: an earlier run's families are not replaced by nothing
+        kept = f", {output} left as it was" if output != "-" and Path(output).exists() else ""
+        what = "every input failed" if failures else "no document read"
+        click.echo(f"warning: {what}: nothing written{kept}", err=True)
+        sys.exit(1)
     progress = compute_progress(opts)
     try:
         families = find_families(

@@ -57,14 +57,19 @@ class Periods:
     features: Any = None
 
 
-def optimal_segments(X: np.ndarray, k: int, min_size: int = 1) -> tuple[list[int], float]:
+def optimal_segments(
+    X: np.ndarray, k: int, min_size: int = 1, cuts: Optional[Sequence[bool]] = None
+) -> tuple[list[int], float]:
     """Cut the rows of ``X`` (in order) into ``k`` contiguous segments of at least ``min_size`` rows and
     least total within-segment sum of squares; return the first row of each segment and that sum. Exact;
-    the earliest cut wins a tie.
+    the earliest cut wins a tie. ``cuts``, if given, says for each row whether a segment may start there
+    (``find_periods``: only at a year's first document); a ``k`` no allowed cut reaches raises ValueError.
 
     >>> X = np.array([[0.0], [0.1], [5.0], [5.2], [9.0]])
     >>> optimal_segments(X, 3)[0], optimal_segments(X, 2, min_size=2)[0]
     ([0, 2, 4], [0, 2])
+    >>> optimal_segments(X, 2, cuts=[True, True, False, True, True])[0]  # not between rows 1 and 2
+    [0, 3]
     """
     X = np.asarray(X, dtype=float)
     n = len(X)
@@ -78,16 +83,28 @@ def optimal_segments(X: np.ndarray, k: int, min_size: int = 1) -> tuple[list[int
         d = s1[j] - s1[i]
         return s2[j] - s2[i] - (d * d).sum(axis=1) / m
 
+    allowed = np.ones(n + 1, dtype=bool)
+    if cuts is not None:
+        if len(cuts) != n:
+            raise ValueError(f"{len(cuts)} cuts for {n} rows")
+        allowed[1:n] = np.asarray(cuts, dtype=bool)[1:]
     cost = np.full((k + 1, n + 1), np.inf)
     cut = np.zeros((k + 1, n + 1), dtype=int)
     cost[0, 0] = 0.0
     m = max(1, min_size)
     for seg in range(1, k + 1):
         for j in range(seg * m, n + 1):
+            if j < n and not allowed[j]:
+                continue
             starts = np.arange((seg - 1) * m, j - m + 1)
+            starts = starts[allowed[starts]]
+            if not len(starts):
+                continue
             total = cost[seg - 1, starts] + sse(starts, j)
             best = int(np.argmin(total))  # the first minimum: the earliest cut
             cost[seg, j], cut[seg, j] = total[best], starts[best]
+    if not np.isfinite(cost[k, n]):
+        raise ValueError(f"no cut into {k} segments of at least {m} rows at the allowed places")
     bounds, j = [], n
     for seg in range(k, 0, -1):
         j = int(cut[seg, j])
@@ -108,7 +125,8 @@ def find_periods(
 ) -> Periods:
     """Cut documents, in the order of ``years`` (a stable sort), into ``k`` contiguous periods of
     similar structure, each of at least ``min_size`` documents (a lone outlier, such as a report without
-    headings, is not a period); ``k="auto"`` tries 2 … ``k_max`` and keeps the best mean silhouette (the
+    headings, is not a period) and never splitting a year (a break is a year: the documents of one year,
+    the provinces' reports of 2026, are in one period whatever their order); ``k="auto"`` tries 2 … ``k_max`` and keeps the best mean silhouette (the
     smaller ``k`` on a tie). ``docs`` as for :func:`~reportnlp.corpus.structure.cluster_documents`.
     ``progress(stage, done, total)``, if given, is told of each stage (``features``, each ``k`` tried).
     """
@@ -140,20 +158,34 @@ def find_periods(
     def silhouette(labels: np.ndarray) -> float:
         return float(silhouette_samples(Z, labels).mean()) if 1 < labels.max() + 1 < n else np.nan
 
+    # a period starts at a year's first document: documents of one year are never split between two
+    # periods, so the periods do not depend on the input order of the documents of a year
+    cuts = [i == 0 or years[i] != years[i - 1] for i in range(n)]
     k_scores: dict[int, float] = {}
     if k == "auto":
         best = None
-        ks = range(2, min(k_max, n - 1, n // max(1, min_size)) + 1)
+        ks = range(2, min(k_max, n - 1, n // max(1, min_size), sum(cuts)) + 1)
         stage = f"segmenting k=2..{ks[-1]}" if ks else "segmenting"
         _tick(progress, stage, 0, len(ks))
         for done, kk in enumerate(ks, 1):
-            score = silhouette(labels_of(optimal_segments(Z, kk, min_size)[0]))
+            try:
+                score = silhouette(labels_of(optimal_segments(Z, kk, min_size, cuts)[0]))
+            except ValueError:  # no kk periods of min_size documents cut between years
+                score = float("nan")
             _tick(progress, stage, done, len(ks))
+            if score != score:
+                continue
             k_scores[kk] = score
             if best is None or score > k_scores[best] + 1e-9:  # the smaller k on a tie
                 best = kk
         k = best or 1
-    bounds, cost = optimal_segments(Z, int(k), min_size)
+    try:
+        bounds, cost = optimal_segments(Z, int(k), min_size, cuts)
+    except ValueError:
+        raise ValueError(
+            f"no {k} periods of at least {min_size} documents: a period starts at a new year, and the "
+            f"{n} documents have {sum(cuts)} different years"
+        ) from None
     labels = labels_of(bounds)
 
     signatures = [a.signature for a in analyses]

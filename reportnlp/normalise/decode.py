@@ -160,7 +160,8 @@ def decode(
     # A file that is valid UTF-8 but for its last bytes was truncated mid-character.
     if utf8_err.start >= len(data) - 3 and utf8_err.reason == "unexpected end of data":
         raise InputError(
-            f"truncated multi-byte UTF-8 sequence at byte {utf8_err.start}",
+            f"truncated multi-byte UTF-8 sequence at byte {utf8_err.start}: the file is cut short "
+            "(an interrupted download or copy); fetch or copy it again",
             source,
             _line_of(data, utf8_err.start),
         )
@@ -182,7 +183,8 @@ def decode(
         return _checked(utf16[0], source), utf16[1]
     if not candidates and cut is not None and cut[0] >= 0.5:
         raise InputError(
-            f"truncated multi-byte {cut[1].upper()} sequence at byte {cut[2]}: the file is cut short",
+            f"truncated multi-byte {cut[1].upper()} sequence at byte {cut[2]}: the file is cut short "
+            "(an interrupted download or copy); fetch or copy it again",
             source,
             _line_of(data, cut[2]),
         )

@@ -131,7 +131,7 @@ def _scan(text: str) -> tuple[str, list[Edit]] | None:
     edits: list[Edit] = []
     parts: list[str] = []
     pos = 0
-    make_edit, keep, add = new_edit, parts.append, edits.append
+    keep, add, make = parts.append, edits.append, object.__new__  # new_edit inlined: a call less an edit
     step, indent, space, fullwidth = (
         codes.STEP_WIDTH,
         codes.INDENT,
@@ -144,7 +144,12 @@ def _scan(text: str) -> tuple[str, list[Edit]] | None:
         before = text[start:end]
         if kind == _LEAD or kind == _TRAIL:  # removed
             keep(text[pos:start])
-            add(make_edit(step, start, end, before, "", indent if kind == _LEAD else space))
+            edit = make(Edit)
+            edit.__dict__.update(
+                step=step, start=start, end=end, before=before, after="",
+                reason=indent if kind == _LEAD else space,
+            )  # fmt: skip
+            add(edit)
             pos = end
             continue
         if kind == _FW:
@@ -161,7 +166,9 @@ def _scan(text: str) -> tuple[str, list[Edit]] | None:
             reason = fullwidth if full else codes.BRACKET_FORM
         keep(text[pos:start])
         keep(new)
-        add(make_edit(step, start, end, before, new, reason))
+        edit = make(Edit)
+        edit.__dict__.update(step=step, start=start, end=end, before=before, after=new, reason=reason)
+        add(edit)
         pos = end
     if not edits:
         return text, []

@@ -531,8 +531,8 @@ def run_to_output(
     """Run ``step`` over ``inputs`` and write ``output`` (see :func:`output_kind`); ``explain``: a JSONL
     file of line decisions. Returns the run's :class:`Summary` (failures included: the caller reports
     them and sets the exit code). Nothing appears under a final name until its content is complete, and
-    a run in which every input failed writes nothing (an earlier run's output stays as it was; a directory
-    of ``parts`` excepted).
+    a run in which every input failed, or that read no document, writes nothing (an earlier run's output
+    stays as it was; a directory of ``parts`` excepted).
 
     ``records_hook``: called with the records (in input order, read back from the parts) once the run
     is done, before the parts are removed (e.g. to build data frames of them)."""
@@ -577,11 +577,13 @@ def run_to_output(
             per_document=per_document,
             on_part=on_part,
         )
-        if result.summary.failures and not result.summary.documents and kind != "parts":
-            # every input failed: an earlier run's good output is not replaced by an empty one (a
-            # directory of parts is a resumable plan and is finished as planned, empty)
+        if not result.summary.documents and kind != "parts":
+            # every input failed, or none held a document (an empty folder, a JSON of settings, a
+            # --text-field no record has): an earlier run's good output is not replaced by an empty one
+            # (a directory of parts is a resumable plan and is finished as planned, empty)
             kept = f", {output} left as it was" if os.path.exists(output) else ""
-            result.summary.warnings.append(f"every input failed: nothing written{kept}")
+            what = "every input failed" if result.summary.failures else "no document read"
+            result.summary.warnings.append(f"{what}: nothing written{kept}")
             for out in (records_out, explain_out):
                 if out is not None:
                     out.abort()

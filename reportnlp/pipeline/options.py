@@ -310,7 +310,8 @@ def reading_options(fn=None, *, no_clean: bool = True):
             "--stats",
             "stats_path",
             type=click.Path(dir_okay=False),
-            help="Write the run summary (with each document's encoding and script) as JSON.",
+            help="Write the run summary (with each document's encoding and script) as JSON (- for "
+            "standard output).",
         ),
         click.option(
             "--text-field",

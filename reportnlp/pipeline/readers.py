@@ -47,14 +47,26 @@ TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")  # uncompressed JSONL: the Dask engine splits these by range
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[Union[str, Failure]]:
+def expand_inputs(inputs: Iterable[str], unique: bool = True) -> Iterator[Union[str, Failure]]:
     """Paths of the files to read (directories walked recursively, sorted), or failures.
 
     Only regular files are read: a FIFO, socket or device (``/dev/zero``, a pipe named ``x.txt``) is a
     failure, never opened, so it cannot block or flood a run. A subdirectory that cannot be listed is a
     failure too, not skipped. Names that are not valid UTF-8 are kept as the OS gives them (surrogate
-    escapes), so they can be opened; :func:`display_name` makes them printable.
+    escapes), so they can be opened; :func:`display_name` makes them printable. A file given twice (a
+    page and the folder holding it, or ``-`` twice) is read once, where it first comes (``unique``;
+    :func:`reportnlp.readers.preflight` says so).
     """
+    if unique:
+        seen: set[str] = set()
+        for path in expand_inputs(inputs, unique=False):
+            if isinstance(path, str):
+                key = path if path == "-" else os.path.realpath(path)
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield path
+        return
     for name in inputs:
         if name == "-":
             yield name
@@ -251,7 +263,7 @@ def read_jsonl(
     ``first_line`` is the line number of ``data``'s first line in the file (a range of a larger file).
     """
     reader = JsonlReader(text_key=text_key, id_key=id_key)
-    yield from reader.read_lines(data, path, stem, first_line)
+    yield from reader.ids_checked(reader.read_lines(data, path, stem, first_line), path)
 
 
 class RecordText(NamedTuple):

@@ -145,7 +145,16 @@ class Summary:
         self.actions.update(other.actions)
         self.encodings.update(other.encodings)
         self.scripts.update(other.scripts)
-        self.warnings.extend(other.warnings)
+        # a file's warning said by each of its partitions is said once (the set of what was said is kept
+        # between merges: a run merges one summary a partition)
+        said = self.__dict__.setdefault("_said", set())
+        if len(said) != len(self.warnings):
+            said.clear()
+            said.update(self.warnings)
+        for w in other.warnings:
+            if w not in said:
+                said.add(w)
+                self.warnings.append(w)
         self.per_document.extend(other.per_document)
         self.found.update(other.found)
 

@@ -189,9 +189,13 @@ class Preflight:
     skipped: Counter = field(default_factory=Counter)
     missing: dict[str, list[str]] = field(default_factory=dict)
     empty: list[str] = field(default_factory=list)  # input folders holding no input file
+    twice: list[str] = field(default_factory=list)  # files given more than once, read once
 
     def warnings(self) -> list[str]:
         return [f"{name}: no input file in this folder" for name in self.empty] + [
+            f"{name}: given more than once (a file and a folder holding it, or twice): read once"
+            for name in self.twice
+        ] + [
             f"{n} file{'s' if n > 1 else ''} in the folders a browser saved beside a page (X_files/) "
             "skipped: the page's images, scripts and frames"
             if ext == PAGE_RESOURCES
@@ -252,8 +256,17 @@ def preflight(inputs: Iterable[str]) -> Preflight:
                         found += 1
             if not found:
                 result.empty.append(name)
-    for path in expand_inputs(inputs):
-        if isinstance(path, Failure) or path == "-":
+    seen: set[str] = set()
+    for path in expand_inputs(inputs, unique=False):
+        if isinstance(path, Failure):
+            continue
+        key = path if path == "-" else os.path.realpath(path)
+        if key in seen:
+            if path not in result.twice:
+                result.twice.append(path)
+            continue
+        seen.add(key)
+        if path == "-":
             continue
         reader = reader_for(path)
         if reader is None:

@@ -94,6 +94,8 @@ class BaseReader:
         self.text_key = text_key
         self.id_key = id_key
         self.default_metadata = dict(default_metadata or {})
+        # records read by record_from, those holding a non-default id_key, the first one's fields
+        self._ids: list[Any] = [0, 0, []]
 
     def read(self, path: str, data: Optional[bytes] = None) -> Iterator[Item]:
         """Records and failures of one file (``data``: its bytes already read, e.g. standard input)."""
@@ -105,11 +107,30 @@ class BaseReader:
                 return
         stem = "stdin" if path == "-" else stem_of(path)
         try:
-            yield from self.read_bytes(data, path, stem)
+            yield from self.ids_checked(self.read_bytes(data, path, stem), path)
         except MissingExtra as err:
             yield Failure(path, str(err))
         except Exception as err:  # one bad file never costs the batch
             yield Failure(path, f"cannot read as {self.name()}: {type(err).__name__}: {err}")
+
+    def ids_checked(self, items: Iterator[Item], path: str) -> Iterator[Item]:
+        """``items``, then a warning when an ``id_key`` the user named (``--id-field``) is in none of the
+        records read: their ids are ``<file stem>-<n>``, which a typo'd field name would leave unsaid."""
+        if self.id_key == DEFAULT_ID_KEY:
+            yield from items
+            return
+        self._ids = [0, 0, []]
+        yield from items
+        records, named, fields = self._ids
+        if records and not named:
+            shown = ", ".join(map(str, fields[:8])) + (" …" if len(fields) > 8 else "")
+            _log.warning(
+                "%s: no record has the id field %r given by --id-field (fields: %s); the ids are the "
+                "file's name and the record's number",
+                path,
+                self.id_key,
+                shown,
+            )
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         raise NotImplementedError
@@ -175,6 +196,10 @@ class BaseReader:
             fmt = FORMAT_HTML
         obj = without_surrogates(obj, where, text_key)
         rid = obj.get(self.id_key)
+        self._ids[0] += 1
+        self._ids[1] += rid is not None
+        if self._ids[0] == 1:
+            self._ids[2] = list(obj)
         if isinstance(rid, bool) or isinstance(rid, (list, dict)):
             what = type(rid).__name__
             return Failure(where, f"{self.id_key!r} must be a string or a number, not {what}")

@@ -91,18 +91,33 @@ def decode_html(data: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
 
         try:
             return decode(data)
-        except InputError:
-            enc = "gb18030"
+        except InputError:  # read leniently, in the codec that reads more of it
+            enc = "utf-8" if _utf8_share(data) >= _gb_share(data) else "gb18030"
     if enc == "utf-8":  # a page declared UTF-8 but saved as GBK by a browser is common
         try:
             return data.decode("utf-8"), enc
-        except UnicodeDecodeError:
-            if _gb_share(data) > 0.9:
+        except UnicodeDecodeError as err:
+            # GB18030 reads most UTF-8 bytes too: a UTF-8 page cut short inside its last character
+            # (an interrupted download) was read as GB18030, every character of it garbled
+            if _gb_share(data) > max(0.9, _utf8_share(data)):
                 return data.decode("gb18030", "replace"), "gb18030"
+            if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
+                try:  # cut short: the page up to its last whole character
+                    return data[: err.start].decode("utf-8"), enc
+                except UnicodeDecodeError:
+                    pass
     text = data.decode(enc, "replace")
     if enc.startswith("utf-16"):
         text = text.lstrip("\ufeff")
     return text, enc
+
+
+def _utf8_share(data: bytes) -> float:
+    """Share of the non-ASCII characters that UTF-8 decodes without error."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    total = sum(1 for c in text if ord(c) > 127)
+    return 1.0 - bad / total if total else 0.0
 
 
 def _gb_share(data: bytes) -> float:

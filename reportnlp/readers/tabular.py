@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import math
 from collections.abc import Iterator
 from typing import Any, Optional
@@ -21,6 +22,8 @@ from reportnlp.readers.base import (
     stem_of,
 )
 from reportnlp.readers.jsonl import COMPRESSIONS, decompress
+
+_log = logging.getLogger("reportnlp")
 
 csv.field_size_limit(1 << 30)  # a report is one cell: far above the default 128 KiB
 
@@ -119,6 +122,10 @@ class XlsxReader(BaseReader):
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         openpyxl = need("openpyxl", "xlsx")
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # a sheet without a text column beside one with it (a 说明 sheet of notes, a code list) is
+        # skipped with a warning; a workbook in which no sheet has one is an error, one a sheet
+        textless: list[Failure] = []
+        read_any = False
         try:
             for sheet in book.worksheets:
                 rows = sheet.iter_rows(values_only=True)
@@ -129,8 +136,9 @@ class XlsxReader(BaseReader):
                     str(h) if h is not None else f"column{i + 1}" for i, h in enumerate(header)
                 ]
                 if fail := self.no_text_column(names, f"{path}:{sheet.title}"):
-                    yield fail
+                    textless.append(fail)
                     continue
+                read_any = True
                 for n, row in enumerate(rows, start=2):
                     if all(v is None for v in row):
                         continue
@@ -138,6 +146,11 @@ class XlsxReader(BaseReader):
                     yield self.record_from(obj, f"{path}:{sheet.title}:{n}", f"{stem}-{n}")
         finally:
             book.close()
+        if not read_any:
+            yield from textless
+            return
+        for fail in textless:
+            _log.warning("%s: sheet skipped: %s", fail.where, fail.message.split(";")[0])
 
 
 class LegacyExcelReader(BaseReader):
@@ -167,7 +180,7 @@ class ParquetReader(BaseReader):
             yield from super().read(path, data)
             return
         # a file is opened, not read whole: a row group at a time
-        yield from _guarded(self._rows(path, path, stem_of(path)), path)
+        yield from self.ids_checked(_guarded(self._rows(path, path, stem_of(path)), path), path)
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         yield from self._rows(io.BytesIO(data), path, stem)
@@ -187,7 +200,7 @@ class ParquetReader(BaseReader):
         slice of one large group), named ``shown:row`` and ``stem-row`` from ``first_row``, the 1-based
         number of the first row read: as :meth:`read` names them."""
         rows = self._rows(path, shown, stem_of(shown), range(first, end), first_row, skip, take)
-        yield from _guarded(rows, shown)
+        yield from self.ids_checked(_guarded(rows, shown), shown)
 
     def _rows(
         self,
