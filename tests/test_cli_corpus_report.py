@@ -189,3 +189,15 @@ def test_periods_leaves_a_year_field_that_is_no_number_undated(tmp_path):
     assert "3 in periods, 2 without a year" in res.stderr and "nan" not in res.stderr
     years = [r.split(",")[1] for r in out.read_text(encoding="utf-8").splitlines()[1:]]
     assert years == ["2014", "2015", "2016"]
+
+
+def test_two_outputs_on_standard_output_are_one_usage_error_naming_both(tmp_path):
+    """``cluster -o - --stats -`` said ``--stats -: the same path as -o``; it now says, as ``clean`` does,
+    that only one output can be standard output. ``-o -`` alone still writes the table there."""
+    samples = str(ROOT / "corpora" / "samples")
+    for command in ("cluster", "similar", "templates"):
+        res = CliRunner().invoke(main, [command, samples, "-o", "-", "--stats", "-"])
+        assert res.exit_code == 2, (command, res.output)
+        assert "only one of -o and --stats can be - (standard output)" in res.output
+    res = CliRunner().invoke(main, ["cluster", samples, "-o", "-", "-q"], catch_exceptions=False)
+    assert res.exit_code == 0 and res.stdout.startswith("id,cluster,")

@@ -360,12 +360,20 @@ def check_outputs(inputs: Sequence[str], outputs: Sequence[tuple[str, str, str]]
 
     ``outputs`` are ``(option, path, kind)`` with kind ``file`` or ``dir``. Refused: an output that is
     one of the inputs or lies inside an input folder (it would be read, or replace what is read), two
-    outputs on one path, a file output that is a folder (or the reverse), a parquet output without
+    outputs on one path (two given as ``-``, standard output, included), a file output that is a folder (or the reverse), a parquet output without
     pyarrow, and a path whose nearest existing parent is not a writable folder.
     """
     ins = [(name, os.path.realpath(name)) for name in inputs if name != "-"]
     seen: dict[str, str] = {}
+    stdout: Optional[str] = None
     for option, path, kind in outputs:
+        if path == "-":  # standard output: no file, but only one output can be it
+            if stdout is not None:
+                raise UsageError(
+                    f"only one of {stdout} and {option} can be - (standard output); give the other a file name"
+                )
+            stdout = option
+            continue
         where = f"{option} {path}"
         real = os.path.realpath(path)
         if real in seen:
