@@ -142,13 +142,12 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
     """
     if not html_path and not json_path:
         raise click.UsageError("give --html FILE, --json FILE or both")
-    _one_stdout([("--json", json_path), ("--html", html_path), ("--stats", opts.stats_path)])
     files_out = [p for p in (json_path, html_path) if p and p != "-"]
-    opts.check_outputs(
+    opts.check_outputs(  # - is standard output, for one of them at most
         [
-            ("--json", json_path if json_path != "-" else None, "file"),
-            ("--html", html_path if html_path != "-" else None, "file"),
-            ("--stats", _file(opts.stats_path), "file"),
+            ("--json", json_path, "file"),
+            ("--html", html_path, "file"),
+            ("--stats", opts.stats_path, "file"),
         ]
     )
     from reportnlp.pipeline.writers import AtomicFile
@@ -233,7 +232,9 @@ def _run(
         raise click.UsageError("--format goes with --parts (OUT.jsonl or OUT.parquet name theirs)")
     from reportnlp.pipeline.driver import output_kind
 
-    _one_stdout([("-o", output), ("--explain", explain_path), ("--stats", opts.stats_path)])
+    # two outputs given as - are refused here, before either is redirected to a file of our own
+    dashes = (("-o", output), ("--explain", explain_path), ("--stats", opts.stats_path))
+    opts.check_outputs([(option, path, "file") for option, path in dashes if path == "-"])
     if output == "-":  # JSON lines on standard output: written to a file of our own, then copied
         if parts:
             raise click.UsageError("--parts needs a directory, not -")
@@ -269,7 +270,7 @@ def _run(
                 "file" if output_kind(output, parts=parts) in ("jsonl", "parquet") else "dir",
             ),
             ("--explain", explain_path, "file"),
-            ("--stats", _file(opts.stats_path), "file"),
+            ("--stats", opts.stats_path, "file"),
             ("--frames", frames_dir, "dir"),
         ]
     )
@@ -350,21 +351,6 @@ def _check_output_name(output: str, parts: bool) -> None:
             "or a directory of .txt files (a name ending in /)",
             param_hint="-o",
         )
-
-
-def _one_stdout(outputs: list[tuple[str, Optional[str]]]) -> None:
-    """Refuse two outputs given as ``-``: standard output takes one (``--stats -`` and ``--explain -`` were
-    files named ``-``)."""
-    dashes = [option for option, path in outputs if path == "-"]
-    if len(dashes) > 1:
-        raise click.UsageError(
-            f"only one of {' and '.join(dashes)} can be - (standard output); give the other a file name"
-        )
-
-
-def _file(path: Optional[str]) -> Optional[str]:
-    """An output path to check, None for ``-`` (standard output)."""
-    return None if path == "-" else path
 
 
 def _write_stats(summary, stats_path: Optional[str]) -> None:

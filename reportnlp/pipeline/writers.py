@@ -360,8 +360,9 @@ def check_outputs(inputs: Sequence[str], outputs: Sequence[tuple[str, str, str]]
 
     ``outputs`` are ``(option, path, kind)`` with kind ``file`` or ``dir``. Refused: an output that is
     one of the inputs or lies inside an input folder (it would be read, or replace what is read), two
-    outputs on one path (two given as ``-``, standard output, included), a file output that is a folder (or the reverse), a parquet output without
-    pyarrow, and a path whose nearest existing parent is not a writable folder.
+    outputs on one path, two given as ``-`` (standard output: no file, so not checked further), a file
+    output that is a folder (or the reverse), a parquet output without pyarrow, and a path whose nearest
+    existing parent is not a writable folder.
     """
     ins = [(name, os.path.realpath(name)) for name in inputs if name != "-"]
     seen: dict[str, str] = {}
