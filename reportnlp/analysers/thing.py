@@ -219,23 +219,32 @@ def _features(
     text: str, start: int, c: Candidate, rule: str | None, context: tuple[str, bool]
 ) -> list[str]:
     t = c.text
-    tags = c.tags
-    f = list(tags)
-    f.append(f"len:{min(len(t), 10)}")
+    u, respectively = context
+    f = _tag_features(c.tags, u) + _word_features(t)
     if c.end <= start:
-        gap = text[c.end : start]
-        f.append(f"gap:{min(len(gap), 8)}")
-        breaks = (
-            gap.count("，") + gap.count("、") + gap.count("：") + gap.count(",") + gap.count(":")
-        )
-        f.append(f"breaks:{min(breaks, 2)}")
-        if gap:
-            f.append("next:" + gap[0])
+        f += _gap_features(text[c.end : start])
     else:
         f.append("after_number")
-    f.append("last:" + t[-1])
-    f.append("last2:" + t[-2:])
-    f.append(f"{tags[1]}|{tags[2]}" if len(tags) > 2 else f"{tags[0]}|")
+    f.append("prev:" + (text[c.start - 1] if c.start else "^"))
+    relation = _rule_feature(t, rule)
+    if relation:
+        f.append(relation)
+    f.append("unit:" + u)
+    if respectively:
+        f.append("respectively")
+    return f
+
+
+# The features by what they depend on: _Scorer memoises the weight of each part by its key.
+def _tag_features(tags: tuple[str, ...], u: str) -> list[str]:
+    """Where the candidate starts and ends, and why; with the kind of the quantity's unit."""
+    pair = f"{tags[1]}|{tags[2]}" if len(tags) > 2 else f"{tags[0]}|"
+    return [*tags, pair, f"unit:{u}|{tags[0]}"]
+
+
+def _word_features(t: str) -> list[str]:
+    """What the candidate's words alone say."""
+    f = [f"len:{min(len(t), 10)}", "last:" + t[-1], "last2:" + t[-2:]]
     if _END_AT.match(t):
         f.append("starts_with_end_word")
     if _END_AT.search(t, 1):
@@ -251,28 +260,35 @@ def _features(
     f.append("first:" + t[0])
     if t[-1] in _NOUN_LAST:
         f.append("noun_last")
-    f.append("prev:" + (text[c.start - 1] if c.start else "^"))
-    if rule:
-        if t == rule:
-            f.append("is_rule")
-        elif t.endswith(rule) or rule.endswith(t):
-            f.append("suffix_of_rule")
-        elif rule in t:
-            f.append("holds_rule")
-        elif t in rule:
-            f.append("inside_rule")
-    else:
-        f.append("rule_none")
     if _m._OBJECT_VERBS.search(t):
         f.append("has_verb")
     if "的" in t:
         f.append("has_de")
-    u, respectively = context
-    f.append("unit:" + u)
-    f.append(f"unit:{u}|{tags[0]}")
-    if respectively:
-        f.append("respectively")
     return f
+
+
+def _gap_features(gap: str) -> list[str]:
+    """The text between a candidate before the number and the number."""
+    breaks = gap.count("，") + gap.count("、") + gap.count("：") + gap.count(",") + gap.count(":")
+    f = [f"gap:{min(len(gap), 8)}", f"breaks:{min(breaks, 2)}"]
+    if gap:
+        f.append("next:" + gap[0])
+    return f
+
+
+def _rule_feature(t: str, rule: str | None) -> str | None:
+    """How the candidate stands to the rules' pick (``rule_none``: the rules named none)."""
+    if not rule:
+        return "rule_none"
+    if t == rule:
+        return "is_rule"
+    if t.endswith(rule) or rule.endswith(t):
+        return "suffix_of_rule"
+    if rule in t:
+        return "holds_rule"
+    if t in rule:
+        return "inside_rule"
+    return None
 
 
 @lru_cache(maxsize=2)
@@ -391,51 +407,22 @@ class _Scorer:
         return w
 
     def tag_weight(self, k: tuple) -> float:
-        tags, u = k
-        fs = list(tags)
-        fs.append(f"{tags[1]}|{tags[2]}" if len(tags) > 2 else f"{tags[0]}|")
-        fs.append(f"unit:{u}|{tags[0]}")
+        fs = _tag_features(*k)
         w = self.tags[k] = sum(map(self.get, fs, repeat(0.0, len(fs))))
         return w
 
     def word_weight(self, t: str) -> float:
-        """The weights of the features of a candidate's words alone (as in :func:`_features`)."""
-        fs = [f"len:{min(len(t), 10)}", "last:" + t[-1], "last2:" + t[-2:]]
-        if _END_AT.match(t):
-            fs.append("starts_with_end_word")
-        if _END_AT.search(t, 1):
-            fs.append("holds_end_word")
-        if _m._CHANGE_END.search(t):
-            fs.append("ends_in_change")
-        if _m._OPENING.match(t):
-            fs.append("starts_with_opening")
-        if t in _VERB_WORDS or t[1:] in _VERB_WORDS:
-            fs.append("is_verb")
-        if _CN_NUMBER.search(t):
-            fs.append("holds_numeral")
-        fs.append("first:" + t[0])
-        if t[-1] in _NOUN_LAST:
-            fs.append("noun_last")
-        if _m._OBJECT_VERBS.search(t):
-            fs.append("has_verb")
-        if "的" in t:
-            fs.append("has_de")
+        fs = _word_features(t)
         if len(self.words) >= _CACHE_SIZE:
             self.words.clear()
         w = self.words[t] = sum(map(self.get, fs, repeat(0.0, len(fs))))
         return w
 
     def gap_weight(self, gap: str) -> float:
-        get = self.get
-        breaks = (
-            gap.count("，") + gap.count("、") + gap.count("：") + gap.count(",") + gap.count(":")
-        )
-        w = get(f"gap:{min(len(gap), 8)}", 0.0) + get(f"breaks:{min(breaks, 2)}", 0.0)
-        if gap:
-            w += get("next:" + gap[0], 0.0)
+        fs = _gap_features(gap)
         if len(self.gaps) >= _CACHE_SIZE:
             self.gaps.clear()
-        self.gaps[gap] = w
+        w = self.gaps[gap] = sum(map(self.get, fs, repeat(0.0, len(fs))))
         return w
 
 
@@ -494,17 +481,9 @@ def _part_scores(
         if w is None:
             w = prev_w[p] = get("prev:" + p, 0.0)
         s += w
-        if rule:
-            if t == rule:
-                s += get("is_rule", 0.0)
-            elif t.endswith(rule) or rule.endswith(t):
-                s += get("suffix_of_rule", 0.0)
-            elif rule in t:
-                s += get("holds_rule", 0.0)
-            elif t in rule:
-                s += get("inside_rule", 0.0)
-        else:
-            s += get("rule_none", 0.0)
+        relation = _rule_feature(t, rule)
+        if relation:
+            s += get(relation, 0.0)
         scores.append((base + s, a, b, tags))
     return scores
 
