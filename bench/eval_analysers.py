@@ -78,6 +78,22 @@ def _ratio(a: int, b: int) -> float:
     return a / b if b else 1.0
 
 
+def match_metrics(found: list, gold: list[dict]) -> list[int | None]:
+    """For each labelled metric, the index of the first found quantity not matched yet that overlaps it
+    (None: missed); every found quantity left unmatched is a false positive."""
+    used: set[int] = set()
+    hits: list[int | None] = []
+    for g in gold:
+        hit = next(
+            (i for i, m in enumerate(found) if i not in used and m.start < g["end"] and g["start"] < m.end),
+            None,
+        )
+        if hit is not None:
+            used.add(hit)
+        hits.append(hit)
+    return hits
+
+
 def _thing_ok(found: str | None, gold: list[str]) -> bool:
     if not found:
         return False
@@ -141,22 +157,14 @@ def score_reports(part: str, errors: bool = False) -> dict[str, float]:
         metrics = [m for m in all_metrics if m.kind == "quantity"]  # spans of time apart
         # the opt-in stacked chooser's things (thing.learned_things), same spans
         learned = [m.thing for m in learned_things(text, all_metrics) if m.kind == "quantity"]
-        used: set[int] = set()
-        for g in rec["metrics"]:
-            hit = next(
-                (
-                    i
-                    for i, m in enumerate(metrics)
-                    if i not in used and m.start < g["end"] and g["start"] < m.end
-                ),
-                None,
-            )
+        hits = match_metrics(metrics, rec["metrics"])
+        used = {h for h in hits if h is not None}
+        for g, hit in zip(rec["metrics"], hits):
             if hit is None:
                 c["m_fn"] += 1
                 if errors:
                     print(f"FN metric {rec['file']} {g['text']!r} in {ctx(g['start'], g['end'])!r}")
                 continue
-            used.add(hit)
             c["m_tp"] += 1
             m = metrics[hit]
             c["thing_learned"] += _thing_ok(learned[hit], g["thing"])

@@ -23,7 +23,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_analysers import SET, _thing_ok, part_of  # noqa: E402
+from eval_analysers import SET, _thing_ok, match_metrics, part_of  # noqa: E402
 
 MODEL = ROOT / "reportnlp" / "data" / "thing_model.json"
 STACKED = ROOT / "reportnlp" / "data" / "thing_model_stacked.json"
@@ -92,19 +92,9 @@ def dev_examples(picks: dict[str, list] | None = None) -> list[dict]:
             prev_end[id(m)] = last
             last = m.end
         found = [m for m in allm if m.kind == "quantity"]
-        used: set[int] = set()
-        for g in rec["metrics"]:
-            hit = next(
-                (
-                    i
-                    for i, m in enumerate(found)
-                    if i not in used and m.start < g["end"] and g["start"] < m.end
-                ),
-                None,
-            )
+        for g, hit in zip(rec["metrics"], match_metrics(found, rec["metrics"])):
             if hit is None:
                 continue
-            used.add(hit)
             m = found[hit]
             rule = m.thing
             if picks is not None:  # the old rules' thing of the quantity they found there, if any
@@ -390,19 +380,9 @@ def gate_heldout(parts: tuple[str, ...] = ("heldout", "heldout3")) -> dict:
             found = find_metrics(text)
             quantities = [m for m in found if m.kind == "quantity"]
             learned = [m.thing for m in learned_things(text, found) if m.kind == "quantity"]
-            used: set[int] = set()
-            for g in rec["metrics"]:
-                hit = next(
-                    (
-                        i
-                        for i, m in enumerate(quantities)
-                        if i not in used and m.start < g["end"] and g["start"] < m.end
-                    ),
-                    None,
-                )
+            for g, hit in zip(rec["metrics"], match_metrics(quantities, rec["metrics"])):
                 if hit is None:
                     continue
-                used.add(hit)
                 rule = quantities[hit].thing
                 doubt = score(gate, gate_features(rule)) < GATE_CHOSEN
                 n += 1
