@@ -166,11 +166,9 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
         click.echo(f"error: {failure}", err=True)
     if not entries:  # as clean: an earlier report is not replaced by an empty one
         _write_stats(summary, opts.stats_path)
-        kept = [p for p in files_out if os.path.exists(p)]
-        summary.warnings.append(
-            f"{'every input failed' if summary.failures else 'no document read'}: nothing written"
-            + (f", {' and '.join(kept)} left as it was" if kept else "")
-        )
+        from reportnlp.pipeline.driver import nothing_written
+
+        summary.warnings.append(nothing_written(bool(summary.failures), files_out))
         if not opts.quiet:
             _print_summary(summary, verb="analysed")
         sys.exit(1)

@@ -756,9 +756,9 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
     failures = summary.failures
     _report_reading(summary, opts)
     if not docs:  # as clean: an earlier run's families are not replaced by nothing
-        kept = f", {output} left as it was" if output != "-" and Path(output).exists() else ""
-        what = "every input failed" if failures else "no document read"
-        click.echo(f"warning: {what}: nothing written{kept}", err=True)
+        from reportnlp.pipeline.driver import nothing_written
+
+        click.echo(f"warning: {nothing_written(bool(failures), [output])}", err=True)
         sys.exit(1)
     progress = compute_progress(opts)
     try:

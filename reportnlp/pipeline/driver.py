@@ -581,9 +581,7 @@ def run_to_output(
             # every input failed, or none held a document (an empty folder, a JSON of settings, a
             # --text-field no record has): an earlier run's good output is not replaced by an empty one
             # (a directory of parts is a resumable plan and is finished as planned, empty)
-            kept = f", {output} left as it was" if os.path.exists(output) else ""
-            what = "every input failed" if result.summary.failures else "no document read"
-            result.summary.warnings.append(f"{what}: nothing written{kept}")
+            result.summary.warnings.append(nothing_written(bool(result.summary.failures), [output]))
             for out in (records_out, explain_out):
                 if out is not None:
                     out.abort()
@@ -627,6 +625,18 @@ def run_to_output(
                 if out is not None:
                     out.abort()
         staging.close(remove=ok)
+
+
+def nothing_written(failed: bool, outputs: Sequence[Optional[str]]) -> str:
+    """The warning of a run that writes nothing because every input failed (``failed``) or none held a
+    document; the outputs that exist already are named as left as they were.
+
+    >>> nothing_written(False, ["-", None])
+    'no document read: nothing written'
+    """
+    kept = [p for p in outputs if p and p != "-" and os.path.exists(p)]
+    what = "every input failed" if failed else "no document read"
+    return f"{what}: nothing written" + (f", {' and '.join(kept)} left as it was" if kept else "")
 
 
 @contextlib.contextmanager
