@@ -117,7 +117,8 @@ _CLAUSE_TAIL = re.compile(
     rf"[,，;；](?<=[{_H}]{{5}}[,，;；])[{_H}]{{4}}(?:[,，;；][{_H}]{{4}})*(?=[{_CLAUSE}{_CLOSE}\n]|\Z)"
 )
 # A four-character unit standing alone: quoted (``“约法三章”``) or as a clause (``，来之不易。``); accepted
-# when it is an idiom or has a repeated rhythm (``“一老一小”``, ``“共建共享”``).
+# when it is an idiom or has a repeated rhythm (``“一老一小”``, ``“共建共享”``). :func:`_lone` finds them by the
+# characters' classes alone; these patterns are the definition it is tested against (tests/test_slogans.py).
 _LONE_QUOTED = re.compile(rf"[{_OPEN}]([{_H}]{{4}})(?=[{_CLOSE}])")
 _LONE_CLAUSE = re.compile(rf"[{_CLAUSE}\n]([{_H}]{{4}})(?=[{_CLAUSE}\n])")
 

@@ -602,7 +602,7 @@ META_LINE_PATTERN = (
     + r"|^[（(][\u4e00-\u9fff]{2,10}(?:\s+[\u4e00-\u9fff·]{2,4}){1,4}[）)]$"
     + r"|^[（(][\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报)[）)]$"
 )
-_META_HEAD, _META_REST = split_anchored(META_LINE_PATTERN)  # both present
+_META_HEAD = split_anchored(META_LINE_PATTERN)[0]
 # the alternatives a match may start anywhere in, each tried only on a line with a character it needs
 _META_REST = indexed_search(
     "|".join(a for a in _top_level_alternatives(META_LINE_PATTERN) if not a.startswith("^"))
