@@ -68,6 +68,8 @@ class Summary:
     per_document: list[dict[str, str]] = field(default_factory=list)
     #: Spans found by ``analyse`` and ``placeholders``: placeholders, title_placeholders, metrics, …
     found: Counter = field(default_factory=Counter)
+    #: The warnings said so far, as a set (kept between merges, made again when ``warnings`` changed besides)
+    _said: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, res: Result) -> None:
         if res.error is not None:
@@ -147,7 +149,7 @@ class Summary:
         self.scripts.update(other.scripts)
         # a file's warning said by each of its partitions is said once (the set of what was said is kept
         # between merges: a run merges one summary a partition)
-        said = self.__dict__.setdefault("_said", set())
+        said = self._said
         if len(said) != len(self.warnings):
             said.clear()
             said.update(self.warnings)
