@@ -70,6 +70,7 @@ def clean(
     page_meta: dict[str, str] = {}
     weak_meta: dict[str, str] = {}
     starts: Optional[Sequence[bool]] = None
+    warnings: list[str] = []
     if html is None:
         html = looks_like_html(data)
     if html:
@@ -80,6 +81,7 @@ def clean(
             )
         text, enc, hints, page_meta = page.text, page.encoding, page.hints, page.meta
         starts, weak_meta = page.starts, page.weak_meta
+        warnings += page.warnings
         title = title or page.title
     elif isinstance(data, bytes):
         text, enc = decode(data, source=source, encoding=encoding)
@@ -135,7 +137,6 @@ def clean(
         body, paragraphs, e = _simplify_joined(body, paragraphs)
         para_edits += e
 
-    warnings: list[str] = []
     if not body:  # not an error (the title and metadata may be all there is), but worth a word
         warnings.append(
             "no text left: every line was dropped or read as the title or metadata (see --explain)"
