@@ -220,7 +220,8 @@ def clean_stream(
 ) -> Iterator[CleanDoc]:
     """Clean many documents lazily: each record has ``text`` or ``content`` (str or bytes) or ``html`` (a
     page), or the field ``text_key`` names; optional ``id`` (or ``id_key``), ``title`` and ``meta`` (the
-    metadata it states: see :func:`clean`); its other fields come out in :attr:`CleanDoc.fields`.
+    metadata it states: see :func:`clean`); its other fields come out in :attr:`CleanDoc.fields` (a
+    ``source`` field too: :attr:`CleanDoc.source` is where the document was read, ``record N``, 0-based).
     ``records`` may be a pandas DataFrame (one row a record). A record without its text raises
     :class:`~reportnlp.errors.InputError` naming the record (0-based) and its fields.
 
@@ -248,7 +249,7 @@ def clean_stream(
             rec[key],
             id=str(rec.get(id_key, "")),
             title=title if isinstance(title, str) and title else None,
-            source=rec.get("source"),
+            source=f"record {n}",  # a record's own "source" (often its publisher) stays in fields
             corpus_counts=corpus_counts,
             corpus_min_docs=corpus_min_docs,
             html=True if key == "html" else forced_html,
