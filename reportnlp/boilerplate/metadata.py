@@ -58,13 +58,16 @@ _SITE_PATTERNS = [
         r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道|论坛|社区|文库))\s*(?:、[^\s]{2,12})?版权所有"
     ),
     re.compile(r"版权所有\s*[:：]?\s*[©]?\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?(" + _SITE + ")"),
+    # ``版权为 荆楚网 www.cnhubei.com 所有``: the name the rights belong to, with its address
+    re.compile(r"版权(?:为|归)\s*([\u4e00-\u9fff]{2,12}?(?:网|站))\s*(?:[a-z0-9.-]+\.(?:cn|com|net|org)\s*)?所有"),
     re.compile(r"[、\s]?([\u4e00-\u9fff]{2,12}?(?:网|站))版权(?:与|和)?免责"),
     re.compile(r"([\u4e00-\u9fff]{2,10}?(?:网|报|台))(?:股份)?有限(?:责任)?公司.{0,6}版权所有"),
     re.compile(r"([\u4e00-\u9fff]{2,12}?(?:网|论坛|社区))\s*[-–—|]\s*powered\s+by", re.IGNORECASE),
     re.compile(r"powered\s+by\s+([\u4e00-\u9fff]{2,20})", re.IGNORECASE),
     re.compile(r"欢迎(?:您)?访问\s*(" + _SITE + ")"),
     re.compile(r"©\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,16})\s*版权所有"),
-    re.compile(r"[©]\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站))"),
+    # (a company's ``网络``, ``湖北荆楚网络科技股份有限公司``, is no site's name)
+    re.compile(r"[©]\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网(?!络)|站))"),
     # the site a breadcrumb starts from (``您的位置:新文秘网>>…``)
     re.compile(
         r"^(?:您的|您所在的|您当前的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:网|站|文库))\s*(?:>|»|＞|→|->)"
@@ -211,6 +214,12 @@ _NOT_NAMES = frozenset({"全文完", "待续", "未完待续", "节选", "摘编
 _DATE_THEN_NAME = re.compile(
     r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
     r"(?:[\u4e00-\u9fff]{2,6}\s+)?(" + _NAME + r")$"
+)
+# a name between a header's fields, after its time or an empty counter and before the next label, its own label
+# lost (``发布时间:2008-03-06 08:39:18 访问次数: 王帮海 信息来源:桃源县政府网``)
+_HEADER_NAME = re.compile(
+    r"(?:(?:浏览|访问|点击|阅读)(?:次数|量|数)?\s*[:：]|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?)\s+([\u4e00-\u9fff]{2,3})"
+    r"\s+[\u4e00-\u9fff]{2,6}\s*[:：]"
 )
 _MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
     r"(?:网|报|社|台|刊|频道|娱乐|财经|新闻|资讯|在线|文库|论坛|社区)$"
@@ -490,6 +499,12 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _HANDLE_DATE.match(t)) and m.group(1),
         lambda t: (
             (m := _DATE_THEN_NAME.match(t)) and not _MEDIA_NAME.search(m.group(1)) and m.group(1)
+        ),
+        lambda t: (
+            (m := _HEADER_NAME.search(t))
+            and _date_of(t)
+            and not _MEDIA_NAME.search(m.group(1))
+            and m.group(1)
         ),
         # a handle alone right above the publication field (``体育教科书`` / ``发布时间：18-03-08``)
         lambda t: nxt.get(t),
