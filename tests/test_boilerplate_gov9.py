@@ -128,3 +128,14 @@ def test_an_editor_credit_after_a_widget_word_and_the_site_the_rights_belong_to(
     # ``湖北荆楚网络科技…公司`` is a company, not ``湖北荆楚网``; ``版权为 荆楚网 www.cnhubei.com 所有`` names the site
     assert doc.meta["site"] == "荆楚网"
     assert doc.meta["date"] == "2019-01-06" and doc.meta["source"] == "湖北日报"
+
+
+def test_label_words_read_in_more_shapes():
+    """Mechanism only (lines written here, not from a page): a field in square brackets ends at its bracket,
+    ``文 |`` and ``报告人:`` credit the author."""
+    body = "1月26日上午,某市第十六届人民代表大会第四次会议在市会议中心隆重开幕,市长代表市人民政府向大会作政府工作报告。\n"
+    doc = clean("某市十六届人大四次会议隆重开幕\n【来源：某某日报】【作者：张三】【时间：2024-01-26】\n" + body)
+    assert doc.meta["source"] == "某某日报" and doc.meta["author"] == "张三"
+    assert clean("某市十六届人大四次会议隆重开幕\n文 | 张三\n" + body).meta["author"] == "张三"
+    doc = clean("政府工作报告\n报告人：王五\n各位代表:\n" + body)
+    assert [d.action for d in doc.lines][1] == "meta" and doc.meta["author"] == "王五"

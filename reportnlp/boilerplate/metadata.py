@@ -36,7 +36,8 @@ _SHORT_DATE = re.compile(r"^(\d{2})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
 _LABELLED_SHORT_DATE = re.compile(
     r"(?:发布|发表)(?:时间|日期)[:：]\s*(\d{2})-(\d{2})-(\d{2})\s*\d{1,2}:\d{2}"
 )
-_SOURCE = re.compile(r"(?:文章|信息|稿件|新闻)?来源于?\s?[:：]\s*([^\s:：|｜,，;；]{2,30})")
+# (a field in square brackets ends at its bracket: ``【来源：某某日报】【作者：张三】``)
+_SOURCE = re.compile(r"(?:文章|信息|稿件|新闻)?来源于?\s?[:：]\s*([^\s:：|｜,，;；【】\[\]]{2,30})")
 _AUTHOR = re.compile(
     r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:记者|通讯员|特约记者)?\s*(" + _NAME + r")"
 )
@@ -156,7 +157,8 @@ def cn_date(text: str) -> Optional[str]:
 FIELDS = ("date", "source", "site", "author", "doc_number", "issuer", "written_date", "speech_date")
 _SPEECH = re.compile(r"在.{2,40}?(?:会议|大会)上")
 _AUTHORS = re.compile(
-    r"(?:楼主|作者|撰稿|撰文|文|(?<![\u4e00-\u9fff])记者)[:：/]\s*(?:《[^》]{1,15}》\s*)?(?:记者|通讯员|特约记者)?\s*("
+    r"(?:楼主|作者|撰稿|撰文|报告人|(?<![\u4e00-\u9fff])文|(?<![\u4e00-\u9fff])记者)(?:[:：/]|(?<=文)\s*[|｜])\s*(?:《[^》]{1,15}》\s*)?"
+    r"(?:记者|通讯员|特约记者)?\s*("
     + r"(?<=原文作者[:：])[A-Za-z][A-Za-z0-9_.-]{2,20}|"  # a reposted text's author's handle (``原文作者:Lunamos``)
     + _NAME
     + r"(?:[ 、]+(?!通讯员|记者|编辑|摄影|实习生|责任|来源)"
