@@ -139,3 +139,13 @@ def test_label_words_read_in_more_shapes():
     assert clean("某市十六届人大四次会议隆重开幕\n文 | 张三\n" + body).meta["author"] == "张三"
     doc = clean("政府工作报告\n报告人：王五\n各位代表:\n" + body)
     assert [d.action for d in doc.lines][1] == "meta" and doc.meta["author"] == "王五"
+
+
+# http://yogviha.cn/n/2003-02-16/26/273099.html (a mirror of a 中新网 page, stored by the search tool, not in the
+# labelled set; the caption line under the headline, verbatim)
+CAPTION_AFTER_TITLE_MARK = "陳良宇代表上海市人民政府向大會作《政府工作報告》丁志平攝"
+
+
+def test_a_caption_credit_right_after_a_titles_closing_mark():
+    assert line_rule(CAPTION_AFTER_TITLE_MARK) == "photo_caption"
+    assert line_rule("他说,这部片子是在《新闻联播》中拍摄") is None  # ``拍摄`` is no photographer's credit

@@ -176,7 +176,8 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_PHOTO_CAPTION,  # a photo's credit (``…记者 刘尚文 摄``) or a speech photo's line
-        r"(?:^|[\s\u3000（(/：:。])[\u4e00-\u9fff·]{2,5}\s*/?\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄(?!影)"
+        # (also right after a title's closing mark: ``…作《政府工作报告》丁志平摄``)
+        r"(?:^|[\s\u3000（(/：:。》”])[\u4e00-\u9fff·]{2,5}\s*/?\s*(?<!拍)摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄(?!影)"
         # ``X作政府工作报告。`` under a photo; a sentence reporting the act (``…代表区人民政府向大会作…``) is text
         r"|^(?![^。，,]*代表[^。，,]*向)[^。，,]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$"
         # a photo's caption of a few words naming the scene (``活动现场``, ``大会开幕式``, ``蓉城代表团``), not numbered
