@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reportnlp import clean
 from reportnlp.boilerplate.rules import is_meta_line, is_spaced_menu, letter_spaced, line_rule
+from reportnlp.normalise import normalise_text
 
 # http://bx2200.com/baogao/xn/5149.html (govr_35, lines 1-5)
 BX2200 = (
@@ -147,5 +148,6 @@ CAPTION_AFTER_TITLE_MARK = "陳良宇代表上海市人民政府向大會作《�
 
 
 def test_a_caption_credit_right_after_a_titles_closing_mark():
-    assert line_rule(CAPTION_AFTER_TITLE_MARK) == "photo_caption"
+    line = normalise_text(CAPTION_AFTER_TITLE_MARK).text  # the rules read the normalised (simplified) line
+    assert line_rule(line) == "photo_caption"
     assert line_rule("他说,这部片子是在《新闻联播》中拍摄") is None  # ``拍摄`` is no photographer's credit
