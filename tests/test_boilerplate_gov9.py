@@ -151,3 +151,15 @@ def test_a_caption_credit_right_after_a_titles_closing_mark():
     line = normalise_text(CAPTION_AFTER_TITLE_MARK).text  # the rules read the normalised (simplified) line
     assert line_rule(line) == "photo_caption"
     assert line_rule("他说,这部片子是在《新闻联播》中拍摄") is None  # ``拍摄`` is no photographer's credit
+
+
+# https://www.qhdhgq.gov.cn/article_show.aspx?id=690 (wnews_19, line 7) and
+# http://www.jnsw.gov.cn/content/tpxw/content-34-31186-1.html (wnews_78, line 1): header words that are no names
+COUNTER_HEADER = "2010/1/6 16:43:13 次浏览 分类:政府动态    来源:"
+WEEKDAY_HEADER = "2023年03月29日 星期三"
+
+
+def test_a_counters_word_or_a_weekday_in_a_header_is_no_author():
+    body = "\n今年1月6日上午,区政府各部门干部职工积极参加清雪活动,确保道路畅通,方便群众出行,受到群众好评。\n"
+    assert clean("区政府各部门积极参加清雪活动\n" + COUNTER_HEADER + body).meta.get("author") is None
+    assert clean(WEEKDAY_HEADER + "\n全市推进大会举行\n" + body).meta.get("author") is None

@@ -14,6 +14,7 @@ from reportnlp import codes
 from reportnlp.boilerplate.rules import (
     _BROWSER_SEPARATORS,
     _DOMAIN,
+    COUNTER_WORDS,
     DATELINE,
     DATELINE_START,
     DOC_NUMBER,
@@ -226,6 +227,7 @@ _HEADER_NAME = re.compile(
 _MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
     r"(?:网|报|社|台|刊|频道|娱乐|财经|新闻|资讯|在线|文库|论坛|社区)$"
     r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发)$"
+    r"|^(?:星期|礼拜)[一二三四五六日天]$"  # a date's weekday (``2023年03月29日 星期三``)
 )
 _COLUMN_AUTHOR = re.compile(r"^《[^》]{1,15}》\s*(?:作者|记者)\s+([\u4e00-\u9fff·]{2,4})$")
 _BRACKET_BYLINE = re.compile(  # ``（网易财经 张艳）``, ``(通讯员 檀静 许征)``
@@ -506,6 +508,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
             (m := _HEADER_NAME.search(t))
             and _date_of(t)
             and not _MEDIA_NAME.search(m.group(1))
+            and not COUNTER_WORDS.search(m.group(1))  # ``16:43:13 次浏览 分类:``: a counter's word, no name
             and m.group(1)
         ),
         # a handle alone right above the publication field (``体育教科书`` / ``发布时间：18-03-08``)
