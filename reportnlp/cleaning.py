@@ -11,6 +11,7 @@ refer to :attr:`CleanDoc.text`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Optional, Union
 
@@ -195,15 +196,26 @@ def _simplify_joined(
     return "".join(parts), paragraphs, edits
 
 
+#: A speech's dateline (``——2026年1月27日在…``, ``——二〇二六年一月二十八日``).
+_DATELINE = re.compile(r"[—－-]{1,2}\s*[\d〇○零一二三四五六七八九十]{2,4}\s*年")
+
+
 def _kept_lines(decisions, lines, unwidened, starts=None) -> list[KeptLine]:
     kept: list[KeptLine] = []
     prev = -2
     keep, heading_reason, make = codes.KEEP, codes.R_HEADING, tuple.__new__  # make: KeptLine's own
+    continuation = codes.R_CONTINUATION
     for i, d in enumerate(decisions):
         if d.action == keep:
             indented = unwidened[i][:1] in _INDENT_CHARS
             heading = d.reason == heading_reason  # the line decisions read it already
-            adjacent = prev == i - 1 and not (starts and starts[i])  # an HTML block starts anew
+            # an HTML block starts anew, but for the second half of a dateline broken over two blocks
+            # (``——2026年1月27日在山东省第十四届`` / ``人民代表大会第四次会议上``: one line, as on a text page)
+            adjacent = prev == i - 1 and not (
+                starts
+                and starts[i]
+                and not (d.reason == continuation and _DATELINE.match(kept[-1][1]))
+            )
             kept.append(make(KeptLine, (d.line, lines[i].strip(), indented, adjacent, heading)))
             prev = i
     return kept

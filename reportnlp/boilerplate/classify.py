@@ -120,6 +120,27 @@ def _masked_copy(t: str, bare_title: str) -> bool:
     return _unmasked(t) == bare_title
 
 
+_TRAILING_NOTE = re.compile(r"\s*[（(][^（()）]{1,12}[)）]\s*$")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+def _document_heading(t: str, title: str) -> bool:
+    """*t* is the document's own name under a headline that adds its year, place or a note to it: a copy of
+    the title, dropped as one (the text path and the HTML path alike; else a second ``clean`` reads it as
+    the title).
+
+    >>> _document_heading("政 府 工 作 报 告", "2026年湖南省政府工作报告"), _document_heading("重庆市人民政府工作报告", "重庆市人民政府工作报告（2026年）")
+    (True, True)
+    >>> _document_heading("工作报告", "2026年政府工作报告的解读"), _document_heading("2026年", "2026年政府工作报告")
+    (False, False)
+    """
+    bare = _SPACES.sub("", t)
+    if not _HAN_WORD.fullmatch(bare):
+        return False
+    core = _SPACES.sub("", _TRAILING_NOTE.sub("", title))
+    return core.endswith(bare)
+
+
 def _strong_body(line: str) -> bool:
     return is_prose(line, 50) and not is_link_list(line)
 
@@ -364,6 +385,8 @@ def decide_lines(
             t == title_text or (len(t) >= len(bare_title) > 0 and _masked_copy(t, bare_title))
         ):
             action, reason = codes.DROP, codes.R_REPEATED_TITLE  # also a masked copy (在**县… / 在县…)
+        elif title_text and i < body and _document_heading(t, title_text):
+            action, reason = codes.DROP, codes.R_REPEATED_TITLE  # 政府工作报告 under 2026年X省政府工作报告
         elif title_text and i < body and _browser_title(t, title_text, title_lines, i):
             action, reason = codes.DROP, codes.R_BROWSER_TITLE
         elif i >= tail:
