@@ -35,11 +35,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = Path(__file__).resolve().parent
 SET = ROOT / "corpora" / "analysers-real"
-# bench/eval_analysers.py: HELDOUT_REPORTS, NEW_HELDOUT_REPORTS, HELDOUT3_REPORTS and HELDOUT4_REPORTS
+# bench/eval_analysers.py: HELDOUT_REPORTS, NEW_HELDOUT_REPORTS, HELDOUT3_REPORTS, HELDOUT4_REPORTS and
+# HELDOUT5_REPORTS
 HELD_OUT = frozenset(
     {"gwr1984", "gwr2013", "cpc2017", "docx_guangdong", "cpc1992", "cpc2002", "gwr2019"}
     | {"gwr1986", "gwr2004", "gwr2022"}
     | {"gwr1997", "gwr2023", "prov2026_hb"}
+    | {"gwr2000", "prov2026_he", "prov2026_ln"}
 )
 # The sources of the held-out excerpts left out of the corpus counts (the fifth slogan pass's, as
 # ``build_slogan_phrases.py``; the sixth slogan pass adds the State Council reports of heldout4)
