@@ -684,10 +684,15 @@ def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
             if word in formulas:
                 # a formula of the dev labels, in running text as labelled there: not an item of a 、 list
                 # (西电东送、南水北调等重大工程; 居民公约、乡规民约), nor where the window starts inside a word
-                if "、" in text[max(0, i - 1) : i] + text[i + 4 : i + 5] or (
-                    i and text[i - 1 : i + 1] in _words() and text[i : i + 2] not in _words()
+                if (
+                    "、" in text[max(0, i - 1) : i] + text[i + 4 : i + 5]
+                    or (i and text[i - 1 : i + 1] in _words() and text[i : i + 2] not in _words())
+                    or (
+                        word[0] == word[2]
+                        and word[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : i - 1]
+                    )
                 ):
-                    continue
+                    continue  # …, or the window cut from a six-character rhythm (用心用情用力)
                 why = ("formula",)
             else:
                 why = ("bound",) if kinds.get(word) == "bound" else ("idiom",)
@@ -697,6 +702,7 @@ def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
     at = np.flatnonzero(codes[:-3] == codes[2:-1])
     a, b, d = codes[at], codes[at + 1], codes[at + 3]
     at = at[(b != d) & (a != b) & han[at] & han[at + 1] & han[at + 2] & han[at + 3]]
+    _result_pairs(text, codes, at, out)
     # (Han characters, so below 0x10000: the tables of the marks that set no rhythm)
     at = at[
         ~(_NO_RHYTHM_AT[codes[at]] | _NO_RHYTHM_AT[codes[at + 1]] | _NO_RHYTHM_END[codes[at + 3]])
@@ -718,6 +724,33 @@ def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
             out.append((i, i + 4, w, "four_char", (), ("rhythm",)))
     if len(text) >= 8:
         _joined_pairs(text, codes, han, out)
+
+
+# A verb and two results of it (做大做强, 走深走实, 建好建强, 落实落细, 向新向优; seventh slogan pass): the results
+# are adjectives of degree, the verb no mark that sets no rhythm (大江大河); and ``应X尽X``/``能X尽X`` (应保尽保,
+# 应收尽收, 能减尽减): both productive formulas of the reports, slogans in running text too (evidence ``template``).
+_RESULT = np.zeros(0x10000, dtype=bool)
+_RESULT[[ord(c) for c in "大强优好实细精深新活"]] = True
+_DUE = (ord("应"), ord("能"))
+
+
+def _result_pairs(text: str, codes: np.ndarray, at: np.ndarray, out: list[_Found]) -> None:
+    """Both template families on the ``ABAC`` windows ``at`` (Han, ``A == C``, ``B != D``) and on ``应X尽X``."""
+    at = at[_RESULT[codes[at + 1]] & _RESULT[codes[at + 3]] & ~_NO_RHYTHM_AT[codes[at]]]
+    due = np.flatnonzero(codes[2:-1] == ord("尽"))
+    due = due[
+        (codes[due + 1] == codes[due + 3]) & ((codes[due] == _DUE[0]) | (codes[due] == _DUE[1]))
+    ]
+    if not len(at) and not len(due):
+        return
+    words = _words()
+    for i in sorted(at.tolist() + due.tolist()):
+        w = text[i : i + 4]
+        if not all(map(_is_han, w)) or w[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : i - 1]:
+            continue  # 做强做优做大: six characters, not four
+        if i and text[i - 1 : i + 1] in words and text[i : i + 2] not in words:
+            continue  # the window starts inside a word
+        out.append((i, i + 4, w, "four_char", (), ("template",)))
 
 
 def _joined_pairs(text: str, codes: np.ndarray, han: np.ndarray, out: list[_Found]) -> None:
