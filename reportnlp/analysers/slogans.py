@@ -381,6 +381,16 @@ def _numeral_places() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _place_stems() -> frozenset[str]:
+    """Two-character stems of place names that are no common word (涪陵, 奉节, 潼南; not 和平, 大同, 东方)."""
+    from reportnlp.boilerplate.rules import place_names
+
+    suffix = re.compile(r"(?:自治[区州县旗]|特别行政区|地区|省|市|县|区|盟|旗|州)$")
+    stems = {suffix.sub("", name) for name in place_names()}
+    return frozenset(s for s in stems if len(s) == 2) - _words()
+
+
 def _is_han(ch: str) -> bool:
     """The test of ``_H`` for one character."""
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
@@ -480,6 +490,11 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
         if any(item in nouns and item not in lexicon for item in items):
             continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
+        places = _place_stems()
+        if sum(item[:2] in places or item[2:] in places for item in items) >= 2 and not _parallel(
+            items
+        ):
+            continue  # 涪陵榨菜、奉节脐橙、巫山脆李: two or more items name a place, a list of its products
         if text[end : end + 1] == "等" and _PROJECTS.match(text, end):
             continue  # 西气东输、西电东送、青藏铁路等一批…项目: a list of projects
         if all(
