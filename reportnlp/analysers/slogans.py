@@ -391,6 +391,16 @@ def _place_stems() -> frozenset[str]:
     return frozenset(s for s in stems if len(s) == 2) - _words()
 
 
+def _places_named(items: list[str]) -> int:
+    """How many items open or end with a place's stem (:func:`_place_stems`)."""
+    places = _place_stems()
+    if places.isdisjoint([item[:2] for item in items]) and places.isdisjoint(
+        [item[2:] for item in items]
+    ):
+        return 0
+    return sum(item[:2] in places or item[2:] in places for item in items)
+
+
 def _is_han(ch: str) -> bool:
     """The test of ``_H`` for one character."""
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
@@ -490,10 +500,7 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
         if any(item in nouns and item not in lexicon for item in items):
             continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
-        places = _place_stems()
-        if sum(item[:2] in places or item[2:] in places for item in items) >= 2 and not _parallel(
-            items
-        ):
+        if _places_named(items) >= 2 and not _parallel(items):
             continue  # 涪陵榨菜、奉节脐橙、巫山脆李: two or more items name a place, a list of its products
         if text[end : end + 1] == "等" and _PROJECTS.match(text, end):
             continue  # 西气东输、西电东送、青藏铁路等一批…项目: a list of projects
@@ -746,22 +753,24 @@ def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
 # 应收尽收, 能减尽减): both productive formulas of the reports, slogans in running text too (evidence ``template``).
 _RESULT = np.zeros(0x10000, dtype=bool)
 _RESULT[[ord(c) for c in "大强优好实细精深新活"]] = True
-_DUE = (ord("应"), ord("能"))
 
 
 def _result_pairs(text: str, codes: np.ndarray, at: np.ndarray, out: list[_Found]) -> None:
     """Both template families on the ``ABAC`` windows ``at`` (Han, ``A == C``, ``B != D``) and on ``应X尽X``."""
-    at = at[_RESULT[codes[at + 1]] & _RESULT[codes[at + 3]] & ~_NO_RHYTHM_AT[codes[at]]]
-    due = np.flatnonzero(codes[2:-1] == ord("尽"))
-    due = due[
-        (codes[due + 1] == codes[due + 3]) & ((codes[due] == _DUE[0]) | (codes[due] == _DUE[1]))
-    ]
-    if not len(at) and not len(due):
+    starts = at[_RESULT[codes[at + 1]] & _RESULT[codes[at + 3]]].tolist() if len(at) else []
+    k = text.find("尽", 2)  # rare: a scan of the string, no array
+    while k != -1:
+        if text[k - 2] in "应能" and text[k - 1] == text[k + 1 : k + 2]:
+            starts.append(k - 2)
+        k = text.find("尽", k + 1)
+    if not starts:
         return
     words = _words()
-    for i in sorted(at.tolist() + due.tolist()):
+    for i in sorted(starts):
         w = text[i : i + 4]
-        if not all(map(_is_han, w)) or w[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : i - 1]:
+        if w[0] in _NOT_RHYTHM or not all(map(_is_han, w)):
+            continue
+        if w[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : i - 1]:
             continue  # 做强做优做大: six characters, not four
         if i and text[i - 1 : i + 1] in words and text[i : i + 2] not in words:
             continue  # the window starts inside a word
