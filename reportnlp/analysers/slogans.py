@@ -500,8 +500,8 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
         if any(item in nouns and item not in lexicon for item in items):
             continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
-        if _places_named(items) >= 2 and not _parallel(items):
-            continue  # 涪陵榨菜、奉节脐橙、巫山脆李: two or more items name a place, a list of its products
+        if text[end : end + 1] == "等" and _places_named(items) >= 2 and not _parallel(items):
+            continue  # 涪陵榨菜、奉节脐橙、巫山脆李等: two or more items name a place, examples of its products
         if text[end : end + 1] == "等" and _PROJECTS.match(text, end):
             continue  # 西气东输、西电东送、青藏铁路等一批…项目: a list of projects
         if all(
