@@ -21,7 +21,8 @@ document's ``text``; ``title_placeholders`` index its ``title``, and so does a l
 Masked contexts (the summary's ``top_contexts``) group a mask with what follows it, by this rule: a mask
 holding a digit keeps its digits and shows each masked digit as one ``×`` (``202x`` → ``202×``,
 ``20XX`` → ``20××``); any other run of ``×``/``x``/``X``/``＊`` is ``××`` whatever its length or letter
-(``×××``, ``xx``, ``X`` → ``××``); a ``*`` redaction is ``***``; ``某``/``某某`` stay as they are. The
+(``×××``, ``xx``, ``X`` → ``××``), and so is a run of ``*`` in a name, number or year mask (``***镇``,
+``201*年`` → ``××镇``, ``201×年``); a ``*`` redaction is ``***``; ``某``/``某某`` stay as they are. The
 mask is followed by the next character if it is a letter, digit, Han character or ``%``, or by the next
 two for the two-character units ``街道 社区 地区 苏木 自治 小时 分钟 公里 周年``.
 
@@ -81,8 +82,8 @@ DUPLICATE = 0.9
 TOP_CONTEXTS = 30
 MASK_TYPES = tuple(sorted(TYPES))
 
-_MASK_RUN = re.compile(r"[×xX＊]+")
-_MASK_CHAR = re.compile(r"[×xX＊]")
+_MASK_RUN = re.compile(r"[×xX＊*]+")
+_MASK_CHAR = re.compile(r"[×xX＊*]")
 _TWO_CHARACTER_UNITS = ("街道", "社区", "地区", "苏木", "自治", "小时", "分钟", "公里", "周年")
 _FOLLOWER = re.compile(r"[0-9A-Za-z%\u3400-\u9fff\uf900-\ufaff]")
 
@@ -95,8 +96,8 @@ _ABOUT = {
     "density": "masks in the text per 1,000 characters of text (title masks are counted apart)",
     "contexts": (
         "a mask with a digit keeps its digits and shows each masked digit as one ×; any other run of "
-        "×/x/X/＊ is ××; a * redaction is ***; 某/某某 stay; then the next character if it is a letter, "
-        "digit, Han character or %, or the next two for 街道 社区 地区 苏木 自治 小时 分钟 公里 周年"
+        "×/x/X/＊ (or * in a name, number or year mask) is ××; a * redaction is ***; 某/某某 stay; then "
+        "the next character if it is a letter, digit, Han character or %, or the next two for 街道 社区 地区 苏木 自治 小时 分钟 公里 周年"
     ),
     "year": (
         "a year field, else the year of a date field or of the date in the metadata, else the "
@@ -114,7 +115,7 @@ _ABOUT = {
 
 
 def _mask_form(surface: str, type: str) -> str:
-    if type == "redaction" or set(surface) <= {"*"}:
+    if type == "redaction" or (not type and set(surface) <= {"*"}):
         return "***"
     if surface.startswith("某"):
         return surface

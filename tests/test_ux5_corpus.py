@@ -2,7 +2,7 @@
 by strict tools.
 
 Real input: the five seed pages of ``tests/fixtures/seeds`` (provenance in ``corpora/samples/PROVENANCE.md``);
-seed 002 has no title (its page states none).
+seed 002 has no title (its page states none); two real template-site pages of ``corpora/analysers-real/pages``.
 """
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 
+import reportnlp
 from reportnlp.corpus.cli import cluster_cmd
+from reportnlp.report import make_report
 
 
 def _strict(text: str):
@@ -40,3 +42,34 @@ def test_cluster_describe_is_valid_json_when_a_prototype_has_no_title(tmp_path):
         assert title is None or isinstance(title, str)
     # the untitled seed is a prototype at k = 4 on these five pages, so the case is exercised
     assert None in titles.values()
+
+
+# --- the placeholder report's masked contexts on real template pages ---------------------------------------
+
+# provenance of the pages: corpora/analysers-real/PROVENANCE.md
+REAL_PAGES = ROOT / "corpora" / "analysers-real" / "pages"
+
+
+def _contexts(*names: str) -> dict[str, dict]:
+    docs = [reportnlp.clean((REAL_PAGES / n).read_bytes(), id=n) for n in names]
+    docs += [reportnlp.clean(p.read_bytes(), id=p.stem) for p in sorted(SEEDS.glob("*.txt"))]
+    return {c["context"]: c for c in make_report(docs)["summary"]["top_contexts"]}
+
+
+def test_a_year_masked_with_a_star_keeps_its_digits_as_documented():
+    """p20 (bsmz.net) opens with ``201*年以来``: its context was ``201*年``, against the rule the report
+    states (each masked digit of a mask with digits is one ×, as ``202x`` → ``202×``)."""
+    ctx = _contexts("p20.txt")
+    assert "201×年" in ctx and ctx["201×年"]["type"] == "year"
+    assert ctx["201×年"]["forms"] == [{"text": "201*年", "count": 1}]
+
+
+def test_a_place_masked_with_stars_is_grouped_with_the_same_place_masked_with_x():
+    """p02 (wengzun.com) masks its town as ``*镇`` and ``***镇``: those were the context ``***镇``, the
+    redactions' form, apart from the seeds' ``××镇``/``xx镇`` of the same masked town."""
+    ctx = _contexts("p02.txt")
+    forms = {f["text"] for f in ctx["××镇"]["forms"]}
+    assert {"*镇", "***镇"} <= forms and ctx["××镇"]["type"] == "name"
+    assert any(not f.startswith("*") for f in forms)  # the seeds' x-style forms in the same group
+    for key, c in ctx.items():  # only a redaction keeps the *** form
+        assert "*" not in key or c["type"] == "redaction", (key, c)
