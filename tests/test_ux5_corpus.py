@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from conftest import ROOT, SEEDS
 
 import reportnlp
-from reportnlp.corpus.cli import cluster_cmd
+from reportnlp.corpus.cli import cluster_cmd, templates_cmd
 from reportnlp.report import make_report
 
 
@@ -73,3 +73,16 @@ def test_a_place_masked_with_stars_is_grouped_with_the_same_place_masked_with_x(
     assert any(not f.startswith("*") for f in forms)  # the seeds' x-style forms in the same group
     for key, c in ctx.items():  # only a redaction keeps the *** form
         assert "*" not in key or c["type"] == "redaction", (key, c)
+
+
+def test_templates_singletons_summary_says_what_the_file_holds(tmp_path):
+    """With --singletons on the five seeds (no two from one template) the summary said ``families: 0``
+    while the file held five families of one."""
+    out = tmp_path / "families.jsonl"
+    r = CliRunner().invoke(templates_cmd, [str(SEEDS), "-o", str(out), "--singletons"])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 5 and all(len(row["members"]) == 1 for row in rows)
+    assert "families: 0 (0 documents in families, 5 alone, each written as a family of one" in r.output
+    r = CliRunner().invoke(templates_cmd, [str(SEEDS), "-o", str(out)])
+    assert "5 alone)" in r.output and out.read_text(encoding="utf-8") == ""

@@ -787,10 +787,13 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
         out.commit()
     if not opts.quiet:
         in_families = sum(len(f.members) for f in families if len(f.members) > 1)
+        alone = len(docs) - in_families
+        # with --singletons the file holds the lone documents too: say so, or "families: 0" reads as empty
+        written = ", each written as a family of one (--singletons)" if singletons and alone else ""
         click.echo(
             f"documents: {len(docs)} read, {len(failures)} failed\n"
             f"families: {sum(len(f.members) > 1 for f in families)} "
-            f"({in_families} documents in families, {len(docs) - in_families} alone)\n"
+            f"({in_families} documents in families, {alone} alone{written})\n"
             f"wrote {_shown(output)}",
             err=True,
         )
