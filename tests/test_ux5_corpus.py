@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from conftest import ROOT, SEEDS
 
 import reportnlp
+from reportnlp.cli import main
 from reportnlp.corpus.cli import cluster_cmd, templates_cmd
 from reportnlp.report import make_report
 
@@ -86,3 +87,39 @@ def test_templates_singletons_summary_says_what_the_file_holds(tmp_path):
     assert "families: 0 (0 documents in families, 5 alone, each written as a family of one" in r.output
     r = CliRunner().invoke(templates_cmd, [str(SEEDS), "-o", str(out)])
     assert "5 alone)" in r.output and out.read_text(encoding="utf-8") == ""
+
+
+# --- a page with no text left is said by analyse and placeholders too, as by clean and templates ---------
+
+
+def _furniture_only(tmp_path) -> tuple:
+    """Seed 000's own furniture lines (promotion, links, copyright, ICP) without its body: what a scraper
+    that lost the article saves. ``clean`` and ``templates`` warn that no text is left."""
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    doc = reportnlp.clean(seed.read_bytes())
+    page = tmp_path / "furniture.txt"
+    page.write_text(
+        "\n".join(d.text for d in doc.dropped if d.reason != "repeated_title") + "\n",
+        encoding="utf-8",
+    )
+    return page, sorted(SEEDS.glob("*.txt"))[1]
+
+
+def test_analyse_and_placeholders_say_a_page_with_no_text_left(tmp_path):
+    page, other = _furniture_only(tmp_path)
+    stats = tmp_path / "stats.json"
+    runs = {
+        "analyse": ["analyse", str(page), str(other), "-o", str(tmp_path / "a.jsonl")],
+        "placeholders": ["placeholders", str(page), str(other), "--json", str(tmp_path / "r.json")],
+        "clean": ["clean", str(page), str(other), "-o", str(tmp_path / "c.jsonl")],
+    }
+    for name, args in runs.items():
+        r = CliRunner().invoke(main, [*args, "--stats", str(stats)])
+        assert r.exit_code == 0, (name, r.output)
+        said = [line for line in r.output.splitlines() if "no text left" in line]
+        assert said and str(page) in said[0], (name, r.output)  # named, on standard error
+        warnings = json.loads(stats.read_text(encoding="utf-8"))["warnings"]
+        assert any(str(page) in w and "no text left" in w for w in warnings), (name, warnings)
+    rows = [json.loads(x) for x in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] == "" for r in rows] == [True, False]  # the output itself is unchanged
+    assert "warnings" not in rows[0]
