@@ -14,7 +14,7 @@ from conftest import ROOT, SEEDS
 
 import reportnlp
 from reportnlp.cli import main
-from reportnlp.corpus.cli import cluster_cmd, templates_cmd
+from reportnlp.corpus.cli import cluster_cmd, similar_cmd, templates_cmd
 from reportnlp.report import make_report
 
 
@@ -123,3 +123,25 @@ def test_analyse_and_placeholders_say_a_page_with_no_text_left(tmp_path):
     rows = [json.loads(x) for x in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["text"] == "" for r in rows] == [True, False]  # the output itself is unchanged
     assert "warnings" not in rows[0]
+
+
+def test_a_document_with_no_text_is_left_out_of_similar_and_cluster_and_said(tmp_path):
+    """A page with no text left has no structure, so every feature is at its floor: it was the nearest
+    neighbour of most documents (7 of 10 on a real mixed folder) and a cluster's prototype. It is left
+    out and named, as ``--skip-title`` leaves documents out."""
+    page, _ = _furniture_only(tmp_path)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in [page, *sorted(SEEDS.glob("*.txt"))]:
+        (folder / p.name).write_bytes(p.read_bytes())
+    out = tmp_path / "similar.csv"
+    r = CliRunner().invoke(similar_cmd, [str(folder), "-o", str(out), "--top", "1"])
+    assert r.exit_code == 0, r.output
+    assert "skipped: 1 document with no text (furniture)" in r.output
+    table = out.read_text(encoding="utf-8")
+    assert "furniture" not in table and len(table.splitlines()) == 1 + 5
+    out = tmp_path / "clusters.csv"
+    r = CliRunner().invoke(cluster_cmd, [str(folder), "-o", str(out), "-q"])
+    assert r.exit_code == 0 and "skipped" not in r.output  # -q: nothing said
+    ids = [line.split(",")[0] for line in out.read_text(encoding="utf-8").splitlines()[1:]]
+    assert ids == sorted(p.stem for p in SEEDS.glob("*.txt"))

@@ -221,7 +221,19 @@ _skip_title = click.option(
 def _without_skipped(
     records: list[dict], pattern: Optional[re.Pattern[str]], quiet: bool
 ) -> list[dict]:
-    """``records`` less those whose title ``pattern`` (``--skip-title``) finds; the count is echoed."""
+    """``records`` less those with no text (no structure: each would sit at every feature's floor and be
+    the nearest neighbour of most documents) and those whose title ``pattern`` (``--skip-title``) finds;
+    the counts are echoed."""
+    empty = [r for r in records if not (r.get("text") or "").strip()]
+    if empty:
+        records = [r for r in records if (r.get("text") or "").strip()]
+        if not quiet:
+            shown = ", ".join(str(r.get("id")) for r in empty[:5]) + (", …" if len(empty) > 5 else "")
+            click.echo(
+                f"skipped: {len(empty)} document{'' if len(empty) == 1 else 's'} with no text "
+                f"({shown})",
+                err=True,
+            )
     if pattern is None:
         return records
     kept = [r for r in records if not pattern.search(r.get("title") or "")]
