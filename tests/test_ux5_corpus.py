@@ -145,3 +145,31 @@ def test_a_document_with_no_text_is_left_out_of_similar_and_cluster_and_said(tmp
     assert r.exit_code == 0 and "skipped" not in r.output  # -q: nothing said
     ids = [line.split(",")[0] for line in out.read_text(encoding="utf-8").splitlines()[1:]]
     assert ids == sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+def _label_extent(x: float, anchor: str, text: str, size: float = 11.0) -> tuple[float, float]:
+    """A label's horizontal extent, a Han character one em wide and any other about 0.6 em."""
+    width = sum(size if ord(c) > 0x2E7F else 0.6 * size for c in text)
+    return (x - width, x) if anchor == "end" else (x, x + width)
+
+
+def test_similar_map_labels_stay_on_the_page_and_its_table_is_rounded(tmp_path):
+    """On the seeds' map the ids of the points near the right edge (``002_17ed8b2d14d05a44``) were cut
+    off at the SVG's border, and the table under the map printed distances as ``4.056640209170974``."""
+    import html as html_lib
+    import re
+
+    page = tmp_path / "map.html"
+    r = CliRunner().invoke(
+        similar_cmd, [str(SEEDS), "-o", str(tmp_path / "s.csv"), "--plot", str(page), "-q"]
+    )
+    assert r.exit_code == 0, r.output
+    doc = page.read_text(encoding="utf-8")
+    width = float(re.search(r'<svg[^>]* width="(\d+)"', doc).group(1))
+    labels = re.findall(r'<text x="([\d.]+)" y="[\d.]+"( text-anchor="end")?>([^<]+)</text>', doc)
+    assert len(labels) == 5
+    for x, anchor, text in labels:
+        lo, hi = _label_extent(float(x), "end" if anchor else "start", html_lib.unescape(text))
+        assert 0 <= lo and hi <= width, (text, lo, hi, width)
+    cells = re.findall(r"<td>([^<]*)</td>", doc)
+    assert cells and not [c for c in cells if re.fullmatch(r"-?\d+\.\d{7,}", c)]
