@@ -14,7 +14,7 @@ from conftest import ROOT, SEEDS
 
 import reportnlp
 from reportnlp.cli import main
-from reportnlp.corpus.cli import cluster_cmd, similar_cmd, templates_cmd
+from reportnlp.corpus.cli import cluster_cmd, periods_cmd, similar_cmd, templates_cmd
 from reportnlp.report import make_report
 
 
@@ -173,3 +173,12 @@ def test_similar_map_labels_stay_on_the_page_and_its_table_is_rounded(tmp_path):
         assert 0 <= lo and hi <= width, (text, lo, hi, width)
     cells = re.findall(r"<td>([^<]*)</td>", doc)
     assert cells and not [c for c in cells if re.fullmatch(r"-?\d+\.\d{7,}", c)]
+
+
+def test_a_bad_k_names_the_option():
+    """``--k 0`` said ``Error: Invalid value: k must be at least 1``, naming no option."""
+    for args, said in ((["--k", "0"], "k must be at least 1"), (["--k", "abc"], "nor 'auto'")):
+        r = CliRunner().invoke(cluster_cmd, [str(SEEDS), "-o", "-", "-q", *args])
+        assert r.exit_code == 2 and "Invalid value for --k" in r.output and said in r.output
+        r = CliRunner().invoke(periods_cmd, [str(SEEDS), "--years-from-title", "-o", "-", *args])
+        assert r.exit_code == 2 and "Invalid value for --k" in r.output and said in r.output

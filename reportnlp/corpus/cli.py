@@ -47,9 +47,11 @@ def _k(value: str) -> str | int:
     try:
         k = int(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is neither an integer nor 'auto'") from None
+        raise click.BadParameter(
+            f"{value!r} is neither an integer nor 'auto'", param_hint="--k"
+        ) from None
     if k < 1:
-        raise click.BadParameter("k must be at least 1")
+        raise click.BadParameter(f"{k}: k must be at least 1", param_hint="--k")
     return k
 
 
