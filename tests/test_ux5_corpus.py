@@ -84,7 +84,9 @@ def test_templates_singletons_summary_says_what_the_file_holds(tmp_path):
     assert r.exit_code == 0, r.output
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 5 and all(len(row["members"]) == 1 for row in rows)
-    assert "families: 0 (0 documents in families, 5 alone, each written as a family of one" in r.output
+    assert (
+        "families: 0 (0 documents in families, 5 alone, each written as a family of one" in r.output
+    )
     r = CliRunner().invoke(templates_cmd, [str(SEEDS), "-o", str(out)])
     assert "5 alone)" in r.output and out.read_text(encoding="utf-8") == ""
 
