@@ -199,10 +199,15 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
     if not opts.quiet:
         _print_summary(summary, verb="analysed")
         s = report["summary"]
+
+        def n(count: int, noun: str) -> str:  # "1 mask", "2 masks"
+            return f"{count} {noun}{'' if count == 1 else 's'}"
+
         click.echo(
-            f"report: {s['masks']['total']} masks in texts and {s['title_masks']['total']} in titles "
-            f"({s['masks']['per_1000']:.2f} per 1,000 characters) in {s['documents_with_masks']} "
-            f"documents; {s['leaks']['masks']} masks with a leak in {s['leaks']['documents']} documents",
+            f"report: {n(s['masks']['total'], 'mask')} in texts and {s['title_masks']['total']} in "
+            f"titles ({s['masks']['per_1000']:.2f} per 1,000 characters) in "
+            f"{n(s['documents_with_masks'], 'document')}; {n(s['leaks']['masks'], 'mask')} with a "
+            f"leak in {n(s['leaks']['documents'], 'document')}",
             err=True,
         )
         for path in (json_path, html_path):

@@ -184,3 +184,13 @@ def test_a_bad_k_names_the_option():
         assert r.exit_code == 2 and "Invalid value for --k" in r.output and said in r.output
         r = CliRunner().invoke(periods_cmd, [str(SEEDS), "--years-from-title", "-o", "-", *args])
         assert r.exit_code == 2 and "Invalid value for --k" in r.output and said in r.output
+
+
+def test_placeholders_summary_counts_in_words_that_fit_the_count(tmp_path):
+    """p20 holds one mask (``201*年``): the summary said ``1 masks … in 1 documents``."""
+    r = CliRunner().invoke(
+        main, ["placeholders", str(REAL_PAGES / "p20.txt"), "--json", str(tmp_path / "r.json")]
+    )
+    assert r.exit_code == 0, r.output
+    assert "report: 1 mask in texts and 0 in titles" in r.output
+    assert "in 1 document; 0 masks with a leak in 0 documents" in r.output
