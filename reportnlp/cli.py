@@ -142,6 +142,18 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
     """
     if not html_path and not json_path:
         raise click.UsageError("give --html FILE, --json FILE or both")
+    # a name that ends like the other report, or like a table, is a slip: the file would not open as named
+    for flag, path, wrong in (
+        ("--json", json_path, (".html", ".htm", ".csv", ".tsv", ".xlsx")),
+        ("--html", html_path, (".json", ".jsonl", ".csv", ".tsv", ".xlsx")),
+    ):
+        if path and path.lower().endswith(wrong):
+            raise click.BadParameter(
+                f"{path!r}: {flag} writes {'JSON' if flag == '--json' else 'an HTML page'}, "
+                f"not a {Path(path).suffix.lower()} file"
+                + ("" if flag == "--html" else " (the HTML page has Download CSV)"),
+                param_hint=flag,
+            )
     files_out = [p for p in (json_path, html_path) if p and p != "-"]
     opts.check_outputs(  # - is standard output, for one of them at most
         [

@@ -194,3 +194,21 @@ def test_placeholders_summary_counts_in_words_that_fit_the_count(tmp_path):
     assert r.exit_code == 0, r.output
     assert "report: 1 mask in texts and 0 in titles" in r.output
     assert "in 1 document; 0 masks with a leak in 0 documents" in r.output
+
+
+def test_placeholders_refuses_a_report_named_like_another_format(tmp_path):
+    """``--json report.csv`` wrote JSON into a file a spreadsheet then failed to open, and
+    ``--json r.html --html r.json`` swapped the two silently; nothing is read or written then."""
+    for args, flag in (
+        (["--json", str(tmp_path / "report.csv")], "--json"),
+        (["--json", str(tmp_path / "r.html"), "--html", str(tmp_path / "r.json")], "--json"),
+        (["--html", str(tmp_path / "r.json")], "--html"),
+    ):
+        r = CliRunner().invoke(main, ["placeholders", str(REAL_PAGES / "p20.txt"), *args])
+        assert r.exit_code == 2 and f"Invalid value for {flag}" in r.output, r.output
+        assert not list(tmp_path.iterdir())
+    r = CliRunner().invoke(
+        main,
+        ["placeholders", str(REAL_PAGES / "p20.txt"), "--json", str(tmp_path / "r.JSON"), "-q"],
+    )
+    assert r.exit_code == 0 and (tmp_path / "r.JSON").exists()
