@@ -40,6 +40,7 @@ import copy
 import gzip
 import hashlib
 import json
+import math
 import re
 import statistics
 from collections import Counter
@@ -160,7 +161,18 @@ def user_fields(record: Mapping[str, Any]) -> dict[str, Any]:
     """
     out: dict[str, Any] = dict(record.get("fields") or {})
     out.update((k, v) for k, v in record.items() if k not in _RECORD_KEYS and k not in out)
-    return dict(sorted(out.items(), key=lambda kv: str(kv[0])))
+    return {k: _finite(v) for k, v in sorted(out.items(), key=lambda kv: str(kv[0]))}
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every NaN or infinity (an empty pandas cell read back) as None: the report is JSON."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _finite(v) for k, v in value.items()}
+    return value
 
 
 def document_year(
@@ -505,13 +517,28 @@ def build_report(
 def make_report(docs: Iterable[Union[CleanDoc, str, Mapping[str, Any]]]) -> dict[str, Any]:
     """A report over clean documents, clean strings or analysis records (the library's one-call form).
 
-    A string gets the id ``doc-<n>`` (its position, from 1) and no title.
+    A string gets the id ``doc-<n>`` (its position, from 1) and no title. A mapping that is no analysis
+    record yet (``id``, ``text`` or ``content``, ``title``, ``meta`` and fields of the user's own) is
+    analysed first; its other values are kept as the document's fields.
     """
     from reportnlp.analysis import analyse
 
     entries = []
     for n, doc in enumerate(docs, start=1):
-        if isinstance(doc, Mapping):
+        if isinstance(doc, Mapping) and "placeholders" not in doc:
+            text = doc.get("text")
+            text = doc.get("content") if text is None else text
+            title = doc.get("title")
+            record = analyse(
+                str(text or ""), title=title if isinstance(title, str) else None,
+                id=str(doc["id"]) if doc.get("id") is not None else f"doc-{n}",
+            ).to_dict()  # fmt: skip
+            if isinstance(doc.get("meta"), Mapping):
+                record["meta"] = dict(doc["meta"])
+            for key, value in doc.items():  # the user's own fields (see user_fields)
+                if key not in record and key != "content":
+                    record[key] = value
+        elif isinstance(doc, Mapping):
             record = doc
         elif isinstance(doc, CleanDoc):
             record = analyse(doc).to_dict()

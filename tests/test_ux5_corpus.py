@@ -212,3 +212,54 @@ def test_placeholders_refuses_a_report_named_like_another_format(tmp_path):
         ["placeholders", str(REAL_PAGES / "p20.txt"), "--json", str(tmp_path / "r.JSON"), "-q"],
     )
     assert r.exit_code == 0 and (tmp_path / "r.JSON").exists()
+
+
+def test_make_report_analyses_a_plain_record_and_keeps_its_fields():
+    """``make_report([{"id", "text", "province"}])`` raised ``KeyError: 'placeholders'``: a record of the
+    user's own (text and fields, not yet analysed) is analysed first, its fields kept."""
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    text = reportnlp.clean(seed.read_bytes()).text
+    rec = {
+        "id": "龙口",
+        "title": "关于全市理论宣讲工作汇报",
+        "text": text,
+        "province": "山东",
+        "year": 2024,
+    }
+    rep = make_report([rec])
+    (doc,) = rep["documents"]
+    want = reportnlp.analyse(text, title=rec["title"], id="龙口")
+    assert doc["id"] == "龙口" and doc["title"] == rec["title"] and doc["year"] == 2024
+    assert [(p["start"], p["end"], p["type"]) for p in doc["placeholders"]] == [
+        (p.start, p.end, p.type) for p in want.placeholders
+    ]
+    assert doc["fields"] == {"province": "山东", "year": 2024}
+    assert (
+        len(doc["placeholders"]) == 32 and doc["leaks"]
+    )  # the seed's masks and its leak to 龙口市
+
+
+def test_placeholders_reads_a_record_whose_field_is_nan(tmp_path):
+    """A JSONL line written by ``json.dumps`` from a pandas row carries ``NaN`` for an empty cell (Python
+    reads it): ``placeholders`` stopped with a traceback (``Out of range float values are not JSON
+    compliant``) and wrote nothing. A non-finite number in a user field is written as null."""
+    page = (REAL_PAGES / "p02.txt").read_text(encoding="utf-8")
+    src = tmp_path / "scores.jsonl"
+    src.write_text(
+        json.dumps({"id": "p02", "text": page, "score": float("nan"), "n": [1.5, float("inf")]})
+        + "\n",
+        encoding="utf-8",
+    )
+    out, page_out = tmp_path / "r.json", tmp_path / "r.html"
+    r = CliRunner().invoke(
+        main, ["placeholders", str(src), "--json", str(out), "--html", str(page_out), "-q"]
+    )
+    assert r.exit_code == 0, r.output
+    (doc,) = _strict(out.read_text(encoding="utf-8"))["documents"]
+    assert doc["fields"] == {"id": "p02", "n": [1.5, None], "score": None} and doc["placeholders"]
+    from reportnlp.report import embedded_report
+
+    assert (
+        embedded_report(page_out.read_text(encoding="utf-8"))["documents"][0]["fields"]
+        == doc["fields"]
+    )
