@@ -263,3 +263,19 @@ def test_placeholders_reads_a_record_whose_field_is_nan(tmp_path):
         embedded_report(page_out.read_text(encoding="utf-8"))["documents"][0]["fields"]
         == doc["fields"]
     )
+
+
+def test_clean_analyse_templates_write_a_nan_field_as_null(tmp_path):
+    """The same record: ``clean``, ``analyse`` and ``templates`` wrote ``"score":NaN``, a line that
+    JavaScript, jq, Spark or pandas' ``read_json`` refuse (orjson, used for plain records, writes null)."""
+    page = (REAL_PAGES / "p02.txt").read_text(encoding="utf-8")
+    src = tmp_path / "scores.jsonl"
+    lines = [{"id": f"p02-{i}", "text": page, "score": float("nan"), "ok": 1.5} for i in (1, 2)]
+    src.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    for cmd, out in (("clean", "c.jsonl"), ("analyse", "a.jsonl"), ("templates", "t.jsonl")):
+        r = CliRunner().invoke(main, [cmd, str(src), "-o", str(tmp_path / out), "-q"])
+        assert r.exit_code == 0, (cmd, r.output)
+        rows = [_strict(x) for x in (tmp_path / out).read_text(encoding="utf-8").splitlines()]
+        fields = [f for row in rows for f in (row.get("inputs") or {"": row}).values()]
+        assert rows and [f["fields"]["score"] for f in fields] == [None, None], cmd
+        assert [f["fields"]["ok"] for f in fields] == [1.5, 1.5]
