@@ -279,3 +279,19 @@ def test_clean_analyse_templates_write_a_nan_field_as_null(tmp_path):
         fields = [f for row in rows for f in (row.get("inputs") or {"": row}).values()]
         assert rows and [f["fields"]["score"] for f in fields] == [None, None], cmd
         assert [f["fields"]["ok"] for f in fields] == [1.5, 1.5]
+
+
+def test_find_periods_names_the_documents_without_a_year():
+    """The README's periods example on other reports (the seeds: ``record_year`` finds no year in three of
+    them) raised ``TypeError: '<' not supported between instances of 'NoneType' and 'NoneType'``."""
+    import pytest
+
+    from reportnlp.corpus import find_periods, record_year
+
+    docs = [reportnlp.clean(p.read_bytes(), id=p.stem) for p in sorted(SEEDS.glob("*.txt"))]
+    records = [{"id": d.id, "title": d.title, "meta": dict(d.meta), "text": d.text} for d in docs]
+    years = [record_year(r) for r in records]
+    assert None in years and any(years)
+    with pytest.raises(ValueError, match=r"documents have no year \(") as err:
+        find_periods([reportnlp.analyse(d) for d in docs], years=years, k=2, min_size=1)
+    assert all(d.id in str(err.value) for d, y in zip(docs, years) if y is None)
