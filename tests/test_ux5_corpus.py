@@ -7,6 +7,8 @@ seed 002 has no title (its page states none); two real template-site pages of ``
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from click.testing import CliRunner
@@ -295,3 +297,27 @@ def test_find_periods_names_the_documents_without_a_year():
     with pytest.raises(ValueError, match=r"documents have no year \(") as err:
         find_periods([reportnlp.analyse(d) for d in docs], years=years, k=2, min_size=1)
     assert all(d.id in str(err.value) for d, y in zip(docs, years) if y is None)
+
+
+def test_periods_rows_carry_their_titles(tmp_path):
+    """Records without an id (the CPC congress reports: ``{"title", "url", "content", "congress"}``) are
+    known by ``<file>-<line>``: the periods table gave ``cpc_congress_reports-3,3,1,u`` and no title."""
+    src = tmp_path / "reports.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for i, p in enumerate(sorted(SEEDS.glob("*.txt"))):
+            doc = reportnlp.clean(p.read_bytes())
+            rec = {"title": doc.title or "", "content": doc.text, "congress": 10 + i}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    for out in ("p.csv", "p.json"):
+        r = CliRunner().invoke(
+            periods_cmd,
+            [str(src), "--no-clean", "--years-field", "congress", "--k", "2", "--min-size", "1",
+             "-o", str(tmp_path / out), "-q"],
+        )  # fmt: skip
+        assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "p.csv").read_text(encoding="utf-8"))))
+    assert list(rows[0])[:5] == ["id", "year", "period", "signature", "title"]
+    titles = [json.loads(x)["title"] for x in src.read_text(encoding="utf-8").splitlines()]
+    assert [r["title"] for r in rows] == titles and any(titles)  # year order is input order here
+    docs = _strict((tmp_path / "p.json").read_text(encoding="utf-8"))["documents"]
+    assert [d["title"] for d in docs] == titles

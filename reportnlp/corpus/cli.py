@@ -630,8 +630,8 @@ def periods_cmd(
 
     Each document needs a year: --years-field FIELD (a field of the input record or its meta) or
     --years-from-title. Documents without one are left out (counted in the summary). The CSV has one row per
-    document in year order: id, year, period, signature; JSON also lists the periods (first, last, size,
-    prototype) and the breaks.
+    document in year order: id, year, period, signature, title; JSON also lists the periods (first, last,
+    size, prototype) and the breaks.
 
     \b
     Example:
@@ -682,8 +682,11 @@ def periods_cmd(
         sys.exit(1)
     finally:
         _done(progress)
+    # each row's title last, as similar gives it: an id such as cpc_congress_reports-3 says nothing
+    titles = {str(r["id"]): r.get("title") or "" for r, _ in dated}
+    table = result.assignments.assign(title=result.assignments["id"].astype(str).map(titles))
     if fmt == "csv":
-        _write_text(output, result.assignments.to_csv(index=False, lineterminator="\n"))
+        _write_text(output, table.to_csv(index=False, lineterminator="\n"))
     else:
         data = {
             "k": result.k,
@@ -693,7 +696,7 @@ def periods_cmd(
             else round(result.silhouette, 6),
             "k_scores": {str(kk): round(v, 6) for kk, v in result.k_scores.items()},
             "periods": result.periods.to_dict("records"),
-            "documents": result.assignments.to_dict("records"),
+            "documents": table.to_dict("records"),
         }
         _write_text(output, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
     written = [output]
