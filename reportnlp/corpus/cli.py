@@ -318,7 +318,8 @@ def cluster_cmd(
     unless --no-clean. The CSV (JSON for an -o name ending in .json) has one row per document, in input
     order: id, cluster, silhouette,
     distance (to the cluster centre), prototype (the member nearest the centre), title, signature, then
-    the structure features. The exit code is 1 when any input failed; the others are clustered.
+    the structure features. A document with no text left is left out and named. The exit code is 1 when
+    any input failed; the others are clustered.
 
     \b
     Example:
@@ -472,7 +473,7 @@ def similar_cmd(
     their templates, lead sentences, formulas, outline counts; no body vocabulary). One row per pair: id,
     rank, neighbour, distance, similarity (cosine), same_signature (the two outlines have the same shape),
     shared (the features both documents have well above the corpus mean), title and neighbour_title. JSON
-    groups the rows by document.
+    groups the rows by document. A document with no text left is left out and named.
 
     \b
     Example:
@@ -629,7 +630,7 @@ def periods_cmd(
     segmentation; see ``reportnlp.corpus.find_periods``).
 
     Each document needs a year: --years-field FIELD (a field of the input record or its meta) or
-    --years-from-title. Documents without one are left out (counted in the summary). The CSV has one row per
+    --years-from-title. Documents without one, or with no text left, are left out (counted in the summary). The CSV has one row per
     document in year order: id, year, period, signature, title; JSON also lists the periods (first, last,
     size, prototype) and the breaks.
 
