@@ -230,7 +230,8 @@ def _without_skipped(
     if empty:
         records = [r for r in records if (r.get("text") or "").strip()]
         if not quiet:
-            shown = ", ".join(str(r.get("id")) for r in empty[:5]) + (", …" if len(empty) > 5 else "")
+            shown = ", ".join(str(r.get("id")) for r in empty[:5])
+            shown += ", …" if len(empty) > 5 else ""
             click.echo(
                 f"skipped: {len(empty)} document{'' if len(empty) == 1 else 's'} with no text "
                 f"({shown})",
