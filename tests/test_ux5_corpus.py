@@ -321,3 +321,13 @@ def test_periods_rows_carry_their_titles(tmp_path):
     assert [r["title"] for r in rows] == titles and any(titles)  # year order is input order here
     docs = _strict((tmp_path / "p.json").read_text(encoding="utf-8"))["documents"]
     assert [d["title"] for d in docs] == titles
+
+
+def test_similar_says_when_top_is_more_than_the_others():
+    """``--top 10`` over the five seeds gives four neighbours each: the summary said ``20 neighbour rows
+    (top 10)``."""
+    r = CliRunner().invoke(similar_cmd, [str(SEEDS), "--top", "10", "-o", "-"])
+    assert r.exit_code == 0, r.output
+    assert "20 neighbour rows (top 10; 4 others a document)" in r.output
+    r = CliRunner().invoke(similar_cmd, [str(SEEDS), "--top", "2", "-o", "-"])
+    assert "10 neighbour rows (top 2);" in r.output

@@ -539,7 +539,8 @@ def similar_cmd(
         same = float(table.loc[table["rank"] == 1, "same_signature"].mean())
         click.echo(
             f"documents: {len(records)} read, {len(failures)} failed; {len(table)} neighbour rows "
-            f"(top {top}); nearest neighbour has the same outline shape for {same:.0%}\n"
+            f"(top {top}{f'; {len(records) - 1} others a document' if top >= len(records) else ''}); "
+            f"nearest neighbour has the same outline shape for {same:.0%}\n"
             "wrote " + ", ".join(_shown(w) for w in written),
             err=True,
         )
