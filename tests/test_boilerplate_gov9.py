@@ -163,3 +163,18 @@ def test_a_counters_word_or_a_weekday_in_a_header_is_no_author():
     body = "\n今年1月6日上午,区政府各部门干部职工积极参加清雪活动,确保道路畅通,方便群众出行,受到群众好评。\n"
     assert clean("区政府各部门积极参加清雪活动\n" + COUNTER_HEADER + body).meta.get("author") is None
     assert clean(WEEKDAY_HEADER + "\n全市推进大会举行\n" + body).meta.get("author") is None
+
+
+def test_a_title_with_a_long_run_of_spaces_is_compared_in_linear_time():
+    """Review (session 11): the document's own name under a headline (``_document_heading``) stripped the title's
+    closing note with a pattern tried at every space of a run, on every header line of pure Han: a title given with
+    40,000 spaces of padding (a scraped ``<title>``'s layout) took 15 s on this page. It reads the same now, at once."""
+    import time
+
+    padded = "2022" + " " * 40_000 + "东乌珠穆沁旗政府工作 报告"  # no line of the page spells it
+    start = time.perf_counter()
+    doc = clean(DWQ, id="govr_37", title=padded)
+    assert time.perf_counter() - start < 5.0
+    assert doc.title == padded
+    name = next(d for d in doc.lines if d.text == "政府工作报告")  # the document's name: a copy of the title
+    assert (name.action, name.reason) == ("drop", "repeated_title")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Optional
 
 from reportnlp import codes
@@ -120,8 +121,15 @@ def _masked_copy(t: str, bare_title: str) -> bool:
     return _unmasked(t) == bare_title
 
 
-_TRAILING_NOTE = re.compile(r"\s*[（(][^（()）]{1,12}[)）]\s*$")
+# (no leading ``\s*``: tried at every space of a long run, it took time quadratic in the run; the spaces go anyway)
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,12}[)）]\s*$")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+@lru_cache(maxsize=8)
+def _title_core(title: str) -> str:
+    """The title without its spaces and a closing note in brackets, once per page (not per line)."""
+    return _SPACES.sub("", _TRAILING_NOTE.sub("", title))
 
 
 def _document_heading(t: str, title: str) -> bool:
@@ -137,8 +145,7 @@ def _document_heading(t: str, title: str) -> bool:
     bare = _SPACES.sub("", t)
     if not _HAN_WORD.fullmatch(bare):
         return False
-    core = _SPACES.sub("", _TRAILING_NOTE.sub("", title))
-    return core.endswith(bare)
+    return _title_core(title).endswith(bare)
 
 
 def _strong_body(line: str) -> bool:
