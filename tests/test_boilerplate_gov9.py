@@ -178,3 +178,14 @@ def test_a_title_with_a_long_run_of_spaces_is_compared_in_linear_time():
     assert doc.title == padded
     name = next(d for d in doc.lines if d.text == "政府工作报告")  # the document's name: a copy of the title
     assert (name.action, name.reason) == ("drop", "repeated_title")
+
+
+def test_a_picture_and_text_credit_still_names_the_author():
+    """Review (session 11): ``文`` after a Han character stopped crediting the author (so that ``本文|…`` is none),
+    and with it ``图文:X``, a byline of the reports' news pages read since session 7 (``图文:新兴街人大工委办公室``,
+    wnews_59, an office; a person the same way). Mechanism only: the lines are written here."""
+    body = "\n1月26日上午,某市第十六届人民代表大会第四次会议在市会议中心隆重开幕,市长代表市人民政府向大会作政府工作报告。\n"
+    head = "某市十六届人大四次会议隆重开幕\n"
+    assert clean(head + "图文:张三" + body).meta.get("author") == "张三"
+    assert clean(head + "图文 | 张三" + body).meta.get("author") == "张三"
+    assert clean(head + "本文|张三" + body).meta.get("author") is None  # still no byline

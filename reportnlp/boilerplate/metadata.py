@@ -158,7 +158,7 @@ def cn_date(text: str) -> Optional[str]:
 FIELDS = ("date", "source", "site", "author", "doc_number", "issuer", "written_date", "speech_date")
 _SPEECH = re.compile(r"在.{2,40}?(?:会议|大会)上")
 _AUTHORS = re.compile(
-    r"(?:楼主|作者|撰稿|撰文|报告人|(?<![\u4e00-\u9fff])文|(?<![\u4e00-\u9fff])记者)(?:[:：/]|(?<=文)\s*[|｜])\s*(?:《[^》]{1,15}》\s*)?"
+    r"(?:楼主|作者|撰稿|撰文|报告人|(?:(?<![\u4e00-\u9fff])|(?<=图))文|(?<![\u4e00-\u9fff])记者)(?:[:：/]|(?<=文)\s*[|｜])\s*(?:《[^》]{1,15}》\s*)?"
     r"(?:记者|通讯员|特约记者)?\s*("
     + r"(?<=原文作者[:：])[A-Za-z][A-Za-z0-9_.-]{2,20}|"  # a reposted text's author's handle (``原文作者:Lunamos``)
     + _NAME
