@@ -189,3 +189,13 @@ def test_a_picture_and_text_credit_still_names_the_author():
     assert clean(head + "图文:张三" + body).meta.get("author") == "张三"
     assert clean(head + "图文 | 张三" + body).meta.get("author") == "张三"
     assert clean(head + "本文|张三" + body).meta.get("author") is None  # still no byline
+
+
+def test_the_site_or_an_office_between_a_headers_fields_is_no_author():
+    """Review (session 11): the name between a header's fields (``08:39:18 访问次数: 王帮海 信息来源:``) took any two
+    or three Han characters there, the site or an office too. Mechanism only: the headers are written here."""
+    body = "\n1月26日上午,某市第十六届人民代表大会第四次会议在市会议中心隆重开幕,市长代表市人民政府向大会作政府工作报告。\n"
+    head = "某市十六届人大四次会议隆重开幕\n"
+    assert clean(head + "发布时间:2021-03-05 10:00 本站 浏览次数:12" + body).meta.get("author") is None
+    assert clean(head + "发布时间:2021-03-05 10:00 市政府 浏览次数:12" + body).meta.get("author") is None
+    assert clean(TAOYUAN).meta["author"] == "王帮海"  # the real header's name stays

@@ -224,6 +224,8 @@ _HEADER_NAME = re.compile(
     r"(?:(?:浏览|访问|点击|阅读)(?:次数|量|数)?\s*[:：]|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?)\s+([\u4e00-\u9fff]{2,3})"
     r"\s+[\u4e00-\u9fff]{2,6}\s*[:：]"
 )
+# the site or an office where a header names its poster (``10:00 本站 浏览次数:``), not a person (:data:`_HEADER_NAME`)
+_HEADER_NOT_PERSON = re.compile(r"^本|(?:政府|站|办|局|委|厅)$")
 _MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
     r"(?:网|报|社|台|刊|频道|娱乐|财经|新闻|资讯|在线|文库|论坛|社区)$"
     r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发)$"
@@ -509,6 +511,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
             and _date_of(t)
             and not _MEDIA_NAME.search(m.group(1))
             and not COUNTER_WORDS.search(m.group(1))  # ``16:43:13 次浏览 分类:``: a counter's word, no name
+            and not _HEADER_NOT_PERSON.search(m.group(1))  # ``10:00 本站 浏览次数:``, ``10:00 市政府 点击:``
             and m.group(1)
         ),
         # a handle alone right above the publication field (``体育教科书`` / ``发布时间：18-03-08``)
