@@ -199,3 +199,18 @@ def test_the_site_or_an_office_between_a_headers_fields_is_no_author():
     assert clean(head + "发布时间:2021-03-05 10:00 本站 浏览次数:12" + body).meta.get("author") is None
     assert clean(head + "发布时间:2021-03-05 10:00 市政府 浏览次数:12" + body).meta.get("author") is None
     assert clean(TAOYUAN).meta["author"] == "王帮海"  # the real header's name stays
+
+
+def test_many_lines_above_the_body_are_weighed_as_titles_in_linear_time():
+    """Review (session 11): each candidate headline above the body was compared with every line of the page (is it
+    echoed?), time quadratic in those lines: 20,000 short lines above the govr_37 excerpt (a scraped list of
+    headlines) took 15 s. Now the lines are counted once; the page reads the same (the excerpt's lines, dateline,
+    bracketed date and author as without the list)."""
+    import time
+
+    listing = "\n".join(f"市政府召开第{i}次常务会议研究" for i in range(20_000))
+    start = time.process_time()
+    doc = clean(listing + "\n" + DWQ, id="govr_37")
+    assert time.process_time() - start < 5.0
+    assert doc.meta["author"] == "周玉龙" and doc.meta["date"] == "2022-02-11"
+    assert doc.text.endswith("(2022年1月5日)\n\n各位代表:\n\n" + DWQ.rstrip().rsplit("\n", 1)[1].strip())

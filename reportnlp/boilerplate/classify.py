@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Optional
@@ -1398,6 +1399,9 @@ def _pick_title(
     best: Optional[tuple[tuple[int, int], int]] = None
     # a breadcrumb or a link list repeats the title; a copyright or ICP line names the site instead
     furniture = [t for t, r in zip(texts, rule) if r is not None and r not in SITE_IDENTITY]
+    # (counted and joined once per page: a scan of every line for each candidate took time quadratic in the
+    # lines above the body; a line holds no "\n", so ``t in joined`` is ``any(t in f for f in furniture)``)
+    copies, joined = Counter(texts), "\n".join(furniture)
     for i in range(min(body, len(texts))):
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80 or heading[i]:
@@ -1418,9 +1422,7 @@ def _pick_title(
             continue  # the text under a label (``编者按:`` / ``四川两会时间到, …!``) is the label's, no headline
         if " " in t and letter_spaced(t):  # a heading spaced a letter apart is read as its word
             t = "".join(t.split())
-        echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(
-            t in f for f in furniture
-        )
+        echoed = copies[t] > (texts[i] == t) or t in joined  # another line, or furniture, repeats it
         nearby_meta = any(meta[j] for j in filled[k : k + 3])  # the next three non-blank lines
         # a headline the text's first sentence restates word for word (``…推进大会举行`` over
         # ``4月22日上午,全市…推进大会举行。``), not a deck of names under it (``X讲话 Y主持``)
