@@ -140,6 +140,9 @@ def test_label_words_read_in_more_shapes():
     assert clean("某市十六届人大四次会议隆重开幕\n文 | 张三\n" + body).meta["author"] == "张三"
     doc = clean("政府工作报告\n报告人：王五\n各位代表:\n" + body)
     assert [d.action for d in doc.lines][1] == "meta" and doc.meta["author"] == "王五"
+    # (review, session 11) the speaker's office before the name is no second name: not ``省长 王五``
+    assert clean("政府工作报告\n报告人：省长 王五\n各位代表:\n" + body).meta["author"] == "王五"
+    assert clean("政府工作报告\n作者：何苗 张梦洁\n" + body).meta["author"] == "何苗 张梦洁"
 
 
 # http://yogviha.cn/n/2003-02-16/26/273099.html (a mirror of a 中新网 page, stored by the search tool, not in the

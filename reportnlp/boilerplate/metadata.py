@@ -493,7 +493,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
     }
     finders = (
         lambda t: (m := _OP.search(t)) and m.group(1),
-        lambda t: (m := _AUTHORS.search(t)) and m.group(1),
+        lambda t: (m := _AUTHORS.search(t)) and _without_office(m.group(1)),
         lambda t: (m := _AUTHOR_MEDIUM.search(t)) and (m.group(1) or m.group(2)),
         lambda t: (m := _BYLINE_LINE.match(t)) and m.group(1),
         lambda t: (m := _DATE_NAME_SOURCE.match(t)) and m.group(1),
@@ -526,6 +526,16 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
             if (value := find(t)) and value not in _NO_AUTHOR:
                 meta["author"] = value
                 return
+
+
+def _without_office(names: str) -> str:
+    """A credit's names without the office its label puts first (``报告人：省长 王五``: 王五).
+
+    >>> _without_office("省长 王五"), _without_office("何苗 张梦洁")
+    ('王五', '何苗 张梦洁')
+    """
+    first, _, rest = names.partition(" ")
+    return rest.strip() if rest.strip() and SPEAKER_OFFICE.match(first) else names
 
 
 # an author field that names nobody (``作者:会员上传``, ``作者：未知``)
