@@ -217,3 +217,18 @@ def test_many_lines_above_the_body_are_weighed_as_titles_in_linear_time():
     assert time.process_time() - start < 5.0
     assert doc.meta["author"] == "周玉龙" and doc.meta["date"] == "2022-02-11"
     assert doc.text.endswith("(2022年1月5日)\n\n各位代表:\n\n" + DWQ.rstrip().rsplit("\n", 1)[1].strip())
+
+
+def test_many_headings_with_a_bracketed_tail_above_the_title_are_read_in_linear_time():
+    """Review (session 11): the headline over the date line (``政 府 工 作 报 告(2022年)`` / ``发布日期:`` / ``政府工作报告``)
+    was looked for by scanning, for each line above the title that adds a bracket to it, every line down to the
+    title for a metadata line: 30,000 such lines (drafts listed above the report's opening, govr_35's lines 4-5)
+    took 11 s, now 1 s. The decisions are the same (the lines are read once)."""
+    import time
+
+    drafts = "\n".join(f"县政府工作报告全文(第{i}稿)" for i in range(30_000))
+    opening = BX2200[BX2200.index("各位代表") :]
+    start = time.process_time()
+    doc = clean(drafts + "\n县政府工作报告全文\n县政府工作报告全文\n" + opening)
+    assert time.process_time() - start < 6.0
+    assert doc.text == clean(opening).text  # the opening is the text, every listed draft gone

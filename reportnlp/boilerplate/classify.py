@@ -1446,16 +1446,14 @@ def _pick_title(
     # the page's headline over its date line, the document's own heading under it (``政 府 工 作 报 告(2022年)`` /
     # ``发布日期:…`` / ``政府工作报告``): the headline, which is the heading with its bracketed year
     top = best[1]
-    for i in range(top):
+    # (the last metadata line above it, found once: a scan for each line took time quadratic in the lines)
+    last_meta = next((j for j in range(top - 1, -1, -1) if meta[j]), -1)
+    for i in range(last_meta):  # a metadata line between the headline and the heading
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or len(t) > 80:
             continue
         bare = "".join(t.split()) if " " in t and letter_spaced(t) else t
-        if (
-            bare.startswith(texts[top])
-            and _BRACKET_TAIL.fullmatch(bare[len(texts[top]) :])
-            and any(meta[j] for j in range(i + 1, top))
-        ):
+        if bare.startswith(texts[top]) and _BRACKET_TAIL.fullmatch(bare[len(texts[top]) :]):
             return [i]
     return [top]
 
