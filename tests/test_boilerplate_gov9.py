@@ -232,3 +232,14 @@ def test_many_headings_with_a_bracketed_tail_above_the_title_are_read_in_linear_
     doc = clean(drafts + "\n县政府工作报告全文\n县政府工作报告全文\n" + opening)
     assert time.process_time() - start < 6.0
     assert doc.text == clean(opening).text  # the opening is the text, every listed draft gone
+
+
+def test_the_site_the_rights_belong_to_after_guishu():
+    """Review (session 11): ``版权为/归 X 所有`` read ``版权归属X所有`` (a common wording) as the site ``属X``. The wnews_138
+    excerpt with its rights line so worded (and its breadcrumb's and company's names taken out)."""
+    page = (
+        CNHUBEI.replace("版权为 荆楚网 www.cnhubei.com 所有", "本文版权归属荆楚网所有")
+        .replace("Copyright © 2001-2018 湖北荆楚网络科技股份有限公司 All Rights Reserved\n", "")
+        .replace("荆楚网 > 新闻 > 政务", "新闻 > 政务")
+    )
+    assert clean(page).meta["site"] == "荆楚网"

@@ -60,8 +60,8 @@ _SITE_PATTERNS = [
         r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道|论坛|社区|文库))\s*(?:、[^\s]{2,12})?版权所有"
     ),
     re.compile(r"版权所有\s*[:：]?\s*[©]?\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?(" + _SITE + ")"),
-    # ``版权为 荆楚网 www.cnhubei.com 所有``: the name the rights belong to, with its address
-    re.compile(r"版权(?:为|归)\s*([\u4e00-\u9fff]{2,12}?(?:网|站))\s*(?:[a-z0-9.-]+\.(?:cn|com|net|org)\s*)?所有"),
+    # ``版权为 荆楚网 www.cnhubei.com 所有``: the name the rights belong to, with its address (``版权归属X所有``)
+    re.compile(r"版权(?:为|归属?)\s*([\u4e00-\u9fff]{2,12}?(?:网|站))\s*(?:[a-z0-9.-]+\.(?:cn|com|net|org)\s*)?所有"),
     re.compile(r"[、\s]?([\u4e00-\u9fff]{2,12}?(?:网|站))版权(?:与|和)?免责"),
     re.compile(r"([\u4e00-\u9fff]{2,10}?(?:网|报|台))(?:股份)?有限(?:责任)?公司.{0,6}版权所有"),
     re.compile(r"([\u4e00-\u9fff]{2,12}?(?:网|论坛|社区))\s*[-–—|]\s*powered\s+by", re.IGNORECASE),
