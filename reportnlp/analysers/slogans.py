@@ -711,7 +711,7 @@ def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
                     or (i and text[i - 1 : i + 1] in _words() and text[i : i + 2] not in _words())
                     or (
                         word[0] == word[2]
-                        and word[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : i - 1]
+                        and word[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : max(0, i - 1)]
                     )
                 ):
                     continue  # …, or the window cut from a six-character rhythm (用心用情用力)
@@ -770,7 +770,7 @@ def _result_pairs(text: str, codes: np.ndarray, at: np.ndarray, out: list[_Found
         w = text[i : i + 4]
         if w[0] in _NOT_RHYTHM or not all(map(_is_han, w)):
             continue
-        if w[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : i - 1]:
+        if w[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : max(0, i - 1)]:
             continue  # 做强做优做大: six characters, not four
         if i and text[i - 1 : i + 1] in words and text[i : i + 2] not in words:
             continue  # the window starts inside a word
