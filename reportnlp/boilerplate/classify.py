@@ -149,6 +149,16 @@ def _document_heading(t: str, title: str) -> bool:
     return _title_core(title).endswith(bare)
 
 
+#: What a line that goes on from the line before it opens with (``论联合政府`` / ``的版本包括：``).
+_GOES_ON = frozenset("的之和与及、，,。；;：:")
+
+
+def _continued(texts: Sequence[str], filled: Sequence[int], i: int) -> bool:
+    """The next non-blank line after line *i* goes on with *i*'s sentence: *i* is no heading of its own."""
+    k = bisect_right(filled, i)
+    return k < len(filled) and texts[filled[k]][:1] in _GOES_ON
+
+
 def _strong_body(line: str) -> bool:
     return is_prose(line, 50) and not is_link_list(line)
 
@@ -393,7 +403,12 @@ def decide_lines(
             t == title_text or (len(t) >= len(bare_title) > 0 and _masked_copy(t, bare_title))
         ):
             action, reason = codes.DROP, codes.R_REPEATED_TITLE  # also a masked copy (在**县… / 在县…)
-        elif title_text and i < body and _document_heading(t, title_text):
+        elif (
+            title_text
+            and i < body
+            and _document_heading(t, title_text)
+            and not _continued(texts, filled, i)
+        ):
             action, reason = codes.DROP, codes.R_REPEATED_TITLE  # 政府工作报告 under 2026年X省政府工作报告
         elif title_text and i < body and _browser_title(t, title_text, title_lines, i):
             action, reason = codes.DROP, codes.R_BROWSER_TITLE

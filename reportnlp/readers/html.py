@@ -95,6 +95,11 @@ def decode_page(data: bytes, encoding: Optional[str] = None) -> tuple[str, str, 
     >>> decode_page("<p>政府工作报告</p>".encode()[:-6])
     ('<p>政府工作报', 'utf-8', 'cut short inside its last character (an interrupted download?): read up to byte 18')
     """
+    if encoding is not None:  # the codec's own name: UTF-8, utf8 and utf-8 are one codec
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            pass  # decoding says so
     enc = encoding or declared_encoding(data)
     if enc is None:
         from reportnlp.errors import InputError
@@ -124,7 +129,8 @@ def decode_page(data: bytes, encoding: Optional[str] = None) -> tuple[str, str, 
     if encoding is not None and "\ufffd" in text:
         lost = text.count("\ufffd") - data.decode(enc, "ignore").count("\ufffd")
         if lost:
-            warning = f"not {enc} (the encoding forced): {lost} characters read as U+FFFD"
+            what = "1 character" if lost == 1 else f"{lost} characters"
+            warning = f"not {enc} (the encoding forced): {what} read as U+FFFD"
     return text, enc, warning
 
 
