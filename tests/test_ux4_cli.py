@@ -296,3 +296,16 @@ def test_a_forced_encoding_is_known_by_any_of_its_names():
         assert decode_page(data[:cut], name) == (text, enc, warning)
     one = decode_page("<p>政府工作报告</p>".encode("gbk")[:-1] + b"\x81<", "GBK")
     assert one[2] == "not gbk (the encoding forced): 1 character read as U+FFFD"
+
+
+def test_what_a_declared_encoding_cannot_read_is_said():
+    """A page whose ``<meta charset>`` is wrong (Big5 declared, UTF-8 saved): its characters became U+FFFD in
+    silence; the warning names the encoding and where it came from."""
+    from reportnlp.readers.html import decode_page
+
+    page = '<meta charset="big5"><p>政府工作报告</p>'.encode()
+    text, enc, warning = decode_page(page)
+    assert enc == "big5" and "\ufffd" in text
+    assert warning == f"not big5 (the encoding the page declares): {text.count(chr(0xFFFD))} characters read as U+FFFD"
+    doc = reportnlp.clean(page)
+    assert doc.warnings[0] == warning
