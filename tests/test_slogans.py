@@ -907,3 +907,17 @@ def test_a_template_at_the_texts_start_is_found_as_inside_it(text):
         if s.kind == "four_char" and "template" in s.evidence:
             rest = text[s.start :]
             assert (0, s.text) in {(t.start, t.text) for t in find_slogans(rest)}, s.text
+
+
+def test_a_list_of_terms_of_any_length_gives_no_series_slogans():
+    """The 2026 Beijing report's thanks (tests/fixtures/real_inputs/gov_BJ.html): ``政区同胞`` was cut out of
+    ``澳门特别行政区同胞`` and reported with 台湾同胞 and 海外侨胞 as a crafted series; the list's earlier items
+    are longer, so it is a list of terms. A conjunction or 的 before a series does not count as such an item."""
+    text = (
+        "向所有关心支持首都建设的香港特别行政区同胞、澳门特别行政区同胞、台湾同胞、海外侨胞和国际友人，"
+        "表示衷心的感谢！"
+    )
+    assert find_slogans(text) == []
+    # CPC 1982 (corpora/gwr): the series after 内部的 is found as before
+    kept = "以至全体人民内部的团结一致、友爱互助、共同奋斗、共同前进的关系。"
+    assert [s.text for s in find_slogans(kept)] == ["团结一致", "友爱互助", "共同奋斗", "共同前进"]

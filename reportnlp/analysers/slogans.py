@@ -466,6 +466,25 @@ def _in_spans(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
     return i >= 0 and end <= spans[1][i]
 
 
+def _tail_of_longer_list(text: str, start: int) -> bool:
+    """The series at *start* goes on a ``、`` list whose earlier items are longer: its first "item" is the end
+    of one of them (``…澳门特别行政区同胞、台湾同胞``: ``政区同胞``), and crafted series are four characters
+    throughout, so the list is one of terms. A verb before the series (``坚持稳中求进、…``) has no ``、``
+    before it.
+
+    >>> _tail_of_longer_list("香港特别行政区同胞、澳门特别行政区同胞、台湾同胞", 16), _tail_of_longer_list("要坚持稳中求进、迎难而上", 3)
+    (True, False)
+    """
+    j = start - 1
+    while j >= 0 and start - j <= 12 and _is_han(text[j]) and text[j] not in _JOINS:
+        j -= 1  # a conjunction or 的 before the series (人民解放和国家富强、…; 内部的团结一致、…) is no item's
+    return j < start - 1 and j >= 0 and text[j] == "、"
+
+
+#: Characters that join a series to what stands before it, inside a list item's run of characters.
+_JOINS = frozenset("的和与及或之并同跟以")
+
+
 def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]]) -> None:
     matches = []
     for m in _SERIES.finditer(text):
@@ -495,6 +514,8 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             _first_ok(text, start) or _parallel(items) or _clauses_after_de(text, start, items)
         ):
             continue
+        if _tail_of_longer_list(text, start):
+            continue  # 香港特别行政区同胞、澳门特别行政区同胞、台湾同胞、海外侨胞: a list of terms of any length
         seen.add(start)
         if len({item[2:] for item in items}) == 1 and items[0][2:] in NOUN_HEADS:
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
