@@ -921,3 +921,13 @@ def test_a_list_of_terms_of_any_length_gives_no_series_slogans():
     # CPC 1982 (corpora/gwr): the series after 内部的 is found as before
     kept = "以至全体人民内部的团结一致、友爱互助、共同奋斗、共同前进的关系。"
     assert [s.text for s in find_slogans(kept)] == ["团结一致", "友爱互助", "共同奋斗", "共同前进"]
+
+
+def test_names_of_companies_and_of_delegates_are_no_series():
+    """The 2026 Beijing report (tests/fixtures/real_inputs/gov_BJ.html): two central enterprises before
+    ``等一批中央企业`` and the roles ``人大代表、政协委员`` were reported as crafted series."""
+    text = (
+        "服务保障中国中化、中国华能等一批中央企业迁入雄安。"
+        "向全市人民，向全体人大代表、政协委员，向各民主党派表示衷心的感谢！"
+    )
+    assert find_slogans(text) == []
