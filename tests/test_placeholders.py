@@ -354,3 +354,11 @@ def test_provincial_reports_have_no_false_masks():
             assert find_placeholders(rec["text"]) == [], rec["id"]
             chars += len(rec["text"])
     assert chars > 400_000
+
+
+def test_a_star_before_the_congress_hides_the_party():
+    """A template page's word filter (``贯彻*的十七大``, a koomao.com page a new user read, session 11) hides 党
+    before 的 and a congress's number: a redaction, not a name; a name before 的 stays a name."""
+    assert [(p.text, p.type) for p in find_placeholders("认真贯彻*的十七大精神，")] == [("*", "redaction")]
+    assert [p.type for p in find_placeholders("学习**的十八届三中全会精神")] == ["redaction"]
+    assert [p.type for p in find_placeholders("**的讲话很重要")] == ["name"]

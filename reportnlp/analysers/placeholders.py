@@ -212,7 +212,10 @@ _STARRED_NAME = re.compile(
     r"(?:[省市县区镇乡村旗州盟]|街道|社区)|[^，。,；\n]{0,8}?(?:公司|集团|银行|学校|中学|小学|医院|合作社)"
 )
 # One or two stars before these hide 党 (**建工作, **员, **风廉政): a censored character.
-_CENSORED_NEXT = re.compile(r"[建员风委组章徽旗](?![省市县区镇乡村])")
+_CENSORED_NEXT = re.compile(
+    r"[建员风委组章徽旗](?![省市县区镇乡村])"
+    r"|的[一二三]?十[一二三四五六七八九]?[大届]"  # 贯彻*的十七大: 党的十七大
+)
 
 
 # One masked letter before these hides 党 (镇X委书记, X员, X建工作); XX委 (two letters) is a masked name.
