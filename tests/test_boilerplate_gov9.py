@@ -243,3 +243,15 @@ def test_the_site_the_rights_belong_to_after_guishu():
         .replace("荆楚网 > 新闻 > 政务", "新闻 > 政务")
     )
     assert clean(page).meta["site"] == "荆楚网"
+
+
+def test_a_templates_masked_sign_off_date_is_kept_as_a_date():
+    """A template page's sign-off date with its year masked (``201*年10月16日``, a seogis.com report a new user
+    read, session 11) was dropped as a counter, while the same line with a real year is kept as text."""
+    page = (
+        "关于某某工作的报告\n\n今年以来，我镇认真贯彻落实上级部署，扎实开展各项工作，取得了明显成效。\n\n"
+        "某某镇人民政府\n\n{}年10月16日\n"
+    )
+    masked, real = clean(page.format("201*")), clean(page.format("2019"))
+    assert masked.text.endswith("201*年10月16日") and real.text.endswith("2019年10月16日")
+    assert clean(masked.text).text == masked.text

@@ -719,8 +719,8 @@ def is_counter(line: str) -> bool:
     (True, True, True)
     >>> is_counter("新增学位9600个"), is_counter("（1）"), is_counter("2024-01-15 20:41")
     (False, False, False)
-    >>> is_counter("粮食\t万吨\t142.6\t1.3"), is_counter("01")
-    (False, False)
+    >>> is_counter("粮食\t万吨\t142.6\t1.3"), is_counter("01"), is_counter("201*年10月16日")
+    (False, False, False)
     """
     return (
         len(line) <= 24
@@ -730,7 +730,13 @@ def is_counter(line: str) -> bool:
         and not _CLAUSE_PUNCT.search(line)
         and not HEADING_START.match(line)
         and not _DATE_LED.match(line)
+        and not _MASKED_DATE.match(line)
     )
+
+
+#: A template's sign-off date with its year masked (``201*年10月16日``, ``20XX年1月5日``): a date, kept as
+#: the real one is (its sign-off reads no date from it).
+_MASKED_DATE = re.compile(r"\d{2}[\d*＊xX×]{2}年\d{1,2}月\d{1,2}日$")
 
 
 _TODAY = re.compile(
