@@ -701,3 +701,27 @@ def test_things_of_the_new_counts():
 )
 def test_lists_of_terms_and_formulas_are_no_counts(text):
     assert find_metrics(text) == []
+
+
+def test_the_not_unit_words_are_read_as_the_trie_reads_them() -> None:
+    """``_read`` looks the words that make a unit character no unit (年级, 人才) up in a set
+    (``_not_unit_at``); the trie's match at every position of reports and of random strings of their characters
+    is the same word."""
+    import random
+
+    from conftest import ROOT
+
+    from reportnlp.analysers.metrics import _NOT_UNIT, _NOT_UNIT_RE, _not_unit_at
+
+    path = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+    text = path.read_text(encoding="utf-8")[:200_000]
+    rnd = random.Random(5)
+    chars = "".join(sorted(set("".join(_NOT_UNIT)))) + "的一"
+    text += "".join(rnd.choice(chars) for _ in range(20_000))
+    seen = 0
+    for at in range(len(text) + 1):
+        m = _NOT_UNIT_RE.match(text, at)
+        word = _not_unit_at(text, at)
+        assert word == (m.group() if m else ""), at
+        seen += bool(word)
+    assert seen > 1000

@@ -238,6 +238,21 @@ _NOT_UNIT = (
 ).split()
 _NOT_UNIT_RE = re.compile(_alternation(_NOT_UNIT))
 _NOT_UNIT_FIRST = frozenset(w[0] for w in _NOT_UNIT)
+_NOT_UNIT_SET = frozenset(_NOT_UNIT)
+assert {len(w) for w in _NOT_UNIT} <= {2, 3}, (
+    "_not_unit_at looks the words up by 3 and 2 characters"
+)
+
+
+def _not_unit_at(text: str, at: int) -> str:
+    """``_NOT_UNIT_RE.match(text, at)``'s word ("" if none): the longest word of ``_NOT_UNIT`` at ``at``, found by
+    two set lookups (the trie's program is the largest of this module's patterns; tested to give the same)."""
+    word = text[at : at + 3]
+    if word in _NOT_UNIT_SET:
+        return word
+    word = word[:2]
+    return word if word in _NOT_UNIT_SET else ""
+
 
 # The one pass. It starts with a character class, so the regex engine skips other text fast. After 百分之 no
 # unit follows; otherwise a unit is required, except after 万/亿 (1386万). A number starts where its run of
@@ -844,8 +859,8 @@ def _read(
 
     if unit is not None and not pct and unit[0] in _NOT_UNIT_FIRST:
         unit_at = m.start("unit")
-        word = _NOT_UNIT_RE.match(text, unit_at)
-        if word and len(word.group()) > len(unit) and word.group().startswith(unit):
+        word = _not_unit_at(text, unit_at)
+        if len(word) > len(unit) and word.startswith(unit):
             if first.kind == "cn" or sep or not first.mag or not set(first.mag) & {"万", "亿"}:
                 return None
             unit, post = None, None  # 10万个体工商户: the quantity without its unit
