@@ -387,6 +387,11 @@ class _Number:
         )
 
 
+def _ins(a: str | None, b: str | None) -> list[str]:
+    """``[q for q in (a, b) if q]`` (a comprehension is a function call in Python 3.11: 4x the time)."""
+    return [a, b] if a and b else [a] if a else [b] if b else []
+
+
 def _read_number(run: str) -> _Number | None:
     if run.isascii() and _PLAIN_AR.fullmatch(run):  # Arabic digits alone, the common case
         return _Number("ar", run, None, [], float(run))
@@ -395,19 +400,19 @@ def _read_number(run: str) -> _Number | None:
     m = _AR_MAG.fullmatch(run)  # the next commonest: 1256万, 3400多万, 1.3万亿
     if m is not None:
         number, in1, mag, in2 = m.groups()
-        return _Number("ar", number, mag, [q for q in (in1, in2) if q], _scaled(number, mag))
+        return _Number("ar", number, mag, _ins(in1, in2), _scaled(number, mag))
     m = _NUMBER.fullmatch(run)
     if m is None:
         return None
     ar, in1, mag, in2, cn, cin1, cmag, cin2, mask, min1, mmag, min2, bare, bmag, bin_ = m.groups()
     if ar is not None:
         value = _scaled(ar.replace(",", "").replace("，", ""), mag)
-        return _Number("ar", ar, mag, [q for q in (in1, in2) if q], value)
+        return _Number("ar", ar, mag, _ins(in1, in2), value)
     if cn is not None:
         value = _cn_value(cn + (cmag or ""))
-        return _Number("cn", cn, cmag, [q for q in (cin1, cin2) if q], value)
+        return _Number("cn", cn, cmag, _ins(cin1, cin2), value)
     if mask is not None:
-        return _Number("mask", mask, mmag, [q for q in (min1, min2) if q], None)
+        return _Number("mask", mask, mmag, _ins(min1, min2), None)
     return _Number("bare", bare, bmag, [bin_] if bin_ else [], _scaled("1", bare + (bmag or "")))
 
 
