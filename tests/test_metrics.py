@@ -725,3 +725,41 @@ def test_the_not_unit_words_are_read_as_the_trie_reads_them() -> None:
         assert word == (m.group() if m else ""), at
         seen += bool(word)
     assert seen > 1000
+
+
+def test_a_memoised_number_is_read_afresh_each_time() -> None:
+    """``_read_number`` memoises the Chinese numerals and grouped numbers; each call still gets a number of its
+    own (``_read`` extends its qualifiers and scales its value), read as on the first call."""
+    from reportnlp.analysers.metrics import _read_number, clear_caches
+
+    runs = [
+        "二十五亿七千万",
+        "三千多",
+        "8,500",
+        "××",
+        "千",
+        "一百四十一",
+        "十余",
+        "1.3万",
+        "6，500万",
+    ]
+    clear_caches()
+    first = [_read_number(r) for r in runs]
+    second = [_read_number(r) for r in runs]
+    for a, b in zip(first, second):
+        assert a is not b and a.ins is not b.ins
+        assert (a.kind, a.surface, a.mag, a.ins, a.value) == (
+            b.kind,
+            b.surface,
+            b.mag,
+            b.ins,
+            b.value,
+        )
+    a.ins.append("余")
+    assert _read_number(runs[-1]).ins == second[-1].ins != a.ins
+    assert [(n.kind, n.value) for n in first[:3]] == [
+        ("cn", 2_570_000_000.0),
+        ("cn", 3000.0),
+        ("ar", 8500.0),
+    ]
+    assert first[1].ins == ["多"]

@@ -387,9 +387,9 @@ class _Number:
         )
 
 
-def _ins(a: str | None, b: str | None) -> list[str]:
-    """``[q for q in (a, b) if q]`` (a comprehension is a function call in Python 3.11: 4x the time)."""
-    return [a, b] if a and b else [a] if a else [b] if b else []
+def _ins(a: str | None, b: str | None) -> tuple[str, ...]:
+    """``tuple(q for q in (a, b) if q)`` (a comprehension is a function call in Python 3.11: 4x the time)."""
+    return (a, b) if a and b else (a,) if a else (b,) if b else ()
 
 
 def _read_number(run: str) -> _Number | None:
@@ -400,20 +400,39 @@ def _read_number(run: str) -> _Number | None:
     m = _AR_MAG.fullmatch(run)  # the next commonest: 1256万, 3400多万, 1.3万亿
     if m is not None:
         number, in1, mag, in2 = m.groups()
-        return _Number("ar", number, mag, _ins(in1, in2), _scaled(number, mag))
+        return _Number("ar", number, mag, list(_ins(in1, in2)), _scaled(number, mag))
+    read = _NUMBERS.get(run, _MISS)
+    if read is _MISS:
+        read = _read_other_number(run)
+        if len(_NUMBERS) >= _MEMO_SIZE:
+            _NUMBERS.clear()
+        _NUMBERS[run] = read
+    if read is None:
+        return None
+    kind, surface, mag, ins, value = read
+    return _Number(kind, surface, mag, list(ins), value)  # a list of its own: _read extends it
+
+
+# the other numbers (Chinese numerals, groups of thousands, masks), memoised: half of them recur in a report
+_NUMBERS: dict[str, tuple | None] = {}
+
+
+def _read_other_number(run: str) -> tuple | None:
+    """What :func:`_read_number` reads from a run that is no plain Arabic number, single digit or Arabic number
+    with a magnitude: ``(kind, surface, mag, ins, value)``, ``ins`` a tuple."""
     m = _NUMBER.fullmatch(run)
     if m is None:
         return None
     ar, in1, mag, in2, cn, cin1, cmag, cin2, mask, min1, mmag, min2, bare, bmag, bin_ = m.groups()
     if ar is not None:
         value = _scaled(ar.replace(",", "").replace("，", ""), mag)
-        return _Number("ar", ar, mag, _ins(in1, in2), value)
+        return ("ar", ar, mag, _ins(in1, in2), value)
     if cn is not None:
         value = _cn_value(cn + (cmag or ""))
-        return _Number("cn", cn, cmag, _ins(cin1, cin2), value)
+        return ("cn", cn, cmag, _ins(cin1, cin2), value)
     if mask is not None:
-        return _Number("mask", mask, mmag, _ins(min1, min2), None)
-    return _Number("bare", bare, bmag, [bin_] if bin_ else [], _scaled("1", bare + (bmag or "")))
+        return ("mask", mask, mmag, _ins(min1, min2), None)
+    return ("bare", bare, bmag, (bin_,) if bin_ else (), _scaled("1", bare + (bmag or "")))
 
 
 def _right_noun(text: str, at: int) -> str | None:
@@ -542,8 +561,10 @@ _SUBJECTS: dict[str, str | None] = {}
 
 
 def clear_caches() -> None:
-    """Empty the memo of :func:`_clause_subject` (for timing a first run; the answers do not depend on it)."""
+    """Empty the memos of :func:`_clause_subject` and :func:`_read_number` (for timing a first run; the answers
+    do not depend on them)."""
     _SUBJECTS.clear()
+    _NUMBERS.clear()
 
 
 def _read_subject(left: str) -> str | None:
