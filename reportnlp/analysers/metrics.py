@@ -684,9 +684,16 @@ _LAST_CLAUSE_BREAK = re.compile(rf".*[{_CLAUSE_BREAKS}]", re.S)
 
 
 def _thing(
-    text: str, start: int, end: int, unit: str | None, has_mag: bool, prev: tuple[int, str | None]
+    text: str,
+    start: int,
+    end: int,
+    unit: str | None,
+    has_mag: bool,
+    prev: tuple[int, str | None],
+    respectively: bool = True,
 ) -> str | None:
-    """The counted thing named right after a classifier or by the clause before the quantity (best effort)."""
+    """The counted thing named right after a classifier or by the clause before the quantity (best effort);
+    ``respectively``: False when the text holds no 分别 (no subject of a list to read)."""
     if unit == "人" and text.startswith(("口", "民"), end):
         return "人" + text[end]  # 14亿人口, 六亿多人民
     if unit not in _TIME_UNITS and unit not in _RATIO_UNITS and (unit is not None or has_mag):
@@ -706,7 +713,7 @@ def _thing(
     span = unit in _TIME_UNITS
     if span and not _DURATION_OF.search(text, max(0, start - 6), start):
         return None
-    thing = _respectively(text, start) or _left_thing(text, start, prev)
+    thing = (respectively and _respectively(text, start)) or _left_thing(text, start, prev)
     if thing is None and not span and LEARNED_CHOOSER:
         # the rules name no thing: the learned chooser picks among the clause's candidates (thing.py)
         best = _chooser()(text, start, end, unit, prev[0])
@@ -837,9 +844,15 @@ def _not_a_quantity(text: str, start: int, kind: str, unit: str | None) -> bool:
 
 
 def _read(
-    text: str, m: re.Match, groups: tuple, floor: int, prev: tuple[int, str | None]
+    text: str,
+    m: re.Match,
+    groups: tuple,
+    floor: int,
+    prev: tuple[int, str | None],
+    respectively: bool = True,
 ) -> Metric | None:
-    """The metric of one match, or None; qualifiers are read back to ``floor`` (the end of the previous one)."""
+    """The metric of one match, or None; qualifiers are read back to ``floor`` (the end of the previous one);
+    ``respectively``: whether the text holds 分别 (see :func:`_thing`)."""
     run, pz, ppost, pct1, sep, n2, unit, post = groups
     start, end = m.span()
     pct = pz is not None
@@ -993,7 +1006,9 @@ def _read(
                 low = high = None
     if unit == "％":
         unit = "%"
-    thing = _thing(text, start, end, unit, first.kind == "ar" and first.has_magnitude, prev)
+    thing = _thing(
+        text, start, end, unit, first.kind == "ar" and first.has_magnitude, prev, respectively
+    )
     qualifier = "+".join(qualifiers) if qualifiers else None
     kind = "span" if unit in _TIME_UNITS and thing is None else "quantity"
     # Metric(...) without the frozen dataclass's object.__setattr__ per field (3x faster)
@@ -1040,6 +1055,8 @@ def find_metrics(text: str) -> list[Metric]:
     found: list[Metric] = []
     floor = 0
     prev: tuple[int, str | None] = (0, None)  # the end and thing of the last metric found
+    # (32 of the 72 State Council reports hold no 分别: then no window before a quantity is searched for it)
+    respectively = "分别" in text
     for m in _PATTERN.finditer(text):
         groups = m.groups()  # (= m.group(*_GROUPS))
         run, _, _, _, sep, _, unit, post = groups
@@ -1062,7 +1079,7 @@ def find_metrics(text: str) -> list[Metric]:
                     continue
         elif unit == "年" and len(run) == 4 and (run.isdigit() or not run.strip(_CN_DIGITS)):
             continue
-        metric = _read(text, m, groups, floor, prev)
+        metric = _read(text, m, groups, floor, prev, respectively)
         if (
             metric is not None and metric.start >= floor
         ):  # a qualifier read backwards never overlaps
