@@ -11,6 +11,7 @@ refer to :attr:`CleanDoc.text`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Optional, Union
 
@@ -70,6 +71,7 @@ def clean(
     page_meta: dict[str, str] = {}
     weak_meta: dict[str, str] = {}
     starts: Optional[Sequence[bool]] = None
+    warnings: list[str] = []
     if html is None:
         html = looks_like_html(data)
     if html:
@@ -80,6 +82,7 @@ def clean(
             )
         text, enc, hints, page_meta = page.text, page.encoding, page.hints, page.meta
         starts, weak_meta = page.starts, page.weak_meta
+        warnings += page.warnings
         title = title or page.title
     elif isinstance(data, bytes):
         text, enc = decode(data, source=source, encoding=encoding)
@@ -135,7 +138,6 @@ def clean(
         body, paragraphs, e = _simplify_joined(body, paragraphs)
         para_edits += e
 
-    warnings: list[str] = []
     if not body:  # not an error (the title and metadata may be all there is), but worth a word
         warnings.append(
             "no text left: every line was dropped or read as the title or metadata (see --explain)"
@@ -194,15 +196,26 @@ def _simplify_joined(
     return "".join(parts), paragraphs, edits
 
 
+#: A speech's dateline (``——2026年1月27日在…``, ``——二〇二六年一月二十八日``).
+_DATELINE = re.compile(r"[—－-]{1,2}\s*[\d〇○零一二三四五六七八九十]{2,4}\s*年")
+
+
 def _kept_lines(decisions, lines, unwidened, starts=None) -> list[KeptLine]:
     kept: list[KeptLine] = []
     prev = -2
     keep, heading_reason, make = codes.KEEP, codes.R_HEADING, tuple.__new__  # make: KeptLine's own
+    continuation = codes.R_CONTINUATION
     for i, d in enumerate(decisions):
         if d.action == keep:
             indented = unwidened[i][:1] in _INDENT_CHARS
             heading = d.reason == heading_reason  # the line decisions read it already
-            adjacent = prev == i - 1 and not (starts and starts[i])  # an HTML block starts anew
+            # an HTML block starts anew, but for the second half of a dateline broken over two blocks
+            # (``——2026年1月27日在山东省第十四届`` / ``人民代表大会第四次会议上``: one line, as on a text page)
+            adjacent = prev == i - 1 and not (
+                starts
+                and starts[i]
+                and not (d.reason == continuation and _DATELINE.match(kept[-1][1]))
+            )
             kept.append(make(KeptLine, (d.line, lines[i].strip(), indented, adjacent, heading)))
             prev = i
     return kept
@@ -219,7 +232,8 @@ def clean_stream(
 ) -> Iterator[CleanDoc]:
     """Clean many documents lazily: each record has ``text`` or ``content`` (str or bytes) or ``html`` (a
     page), or the field ``text_key`` names; optional ``id`` (or ``id_key``), ``title`` and ``meta`` (the
-    metadata it states: see :func:`clean`); its other fields come out in :attr:`CleanDoc.fields`.
+    metadata it states: see :func:`clean`); its other fields come out in :attr:`CleanDoc.fields` (a
+    ``source`` field too: :attr:`CleanDoc.source` is where the document was read, ``record N``, 0-based).
     ``records`` may be a pandas DataFrame (one row a record). A record without its text raises
     :class:`~reportnlp.errors.InputError` naming the record (0-based) and its fields.
 
@@ -247,7 +261,7 @@ def clean_stream(
             rec[key],
             id=str(rec.get(id_key, "")),
             title=title if isinstance(title, str) and title else None,
-            source=rec.get("source"),
+            source=f"record {n}",  # a record's own "source" (often its publisher) stays in fields
             corpus_counts=corpus_counts,
             corpus_min_docs=corpus_min_docs,
             html=True if key == "html" else forced_html,

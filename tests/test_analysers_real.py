@@ -26,10 +26,13 @@ from eval_analysers import evaluate  # noqa: E402
 # dev thing raised after the third pass (third_pass.json); four-character slogans after the fourth pass
 # (fourth_pass.json: dev widened with six harder excerpts, so its precision floor is lower; on the first dev part
 # the finder holds 0.896 / 0.811, main had 0.902 / 0.800); after the sixth slogan pass (sixth_slogan_pass.json: dev
-# widened with six harder excerpts again, 394 slogans: 0.847 / 0.924 in-sample; held-out 0.759 / 0.708).
+# widened with six harder excerpts again, 394 slogans: 0.847 / 0.924 in-sample; held-out 0.759 / 0.708); after the
+# seventh slogan pass (seventh_slogan_pass.json: dev widened with six more excerpts, 452 slogans, on which main's
+# code scores 0.809 / 0.889 and this pass's 0.821 / 0.916, so the dev floors are lower for the new text, not for
+# the code; held-out 0.762 / 0.719, floors raised).
 FLOORS = {
-    "four_char_precision": (0.84, 0.75),
-    "four_char_recall": (0.92, 0.70),
+    "four_char_precision": (0.82, 0.76),
+    "four_char_recall": (0.91, 0.71),
     "numbered_precision": (1.0, 1.0),
     "numbered_recall": (0.95, 0.90),
     "metric_precision": (0.99, 0.99),
@@ -54,8 +57,8 @@ def test_floors(scores, figure):
 
 
 # The fourth pass's held-out part (four-character slogans only), run once before and once after the pass; raised
-# after the fifth and sixth slogan passes (0.868 / 0.717).
-HELDOUT2_FLOORS = {"four_char_precision": 0.86, "four_char_recall": 0.71}
+# after the fifth and sixth slogan passes (0.868 / 0.717) and the seventh (0.872 / 0.739).
+HELDOUT2_FLOORS = {"four_char_precision": 0.87, "four_char_recall": 0.73}
 
 
 def test_heldout2_floors():
@@ -65,8 +68,8 @@ def test_heldout2_floors():
 
 
 # The sixth slogan pass's held-out part (four-character slogans only), run once before the pass (0.633 / 0.559) and
-# once after it (0.645 / 0.588; sixth_slogan_pass.json).
-HELDOUT4_FLOORS = {"four_char_precision": 0.64, "four_char_recall": 0.58}
+# once after it (0.645 / 0.588; sixth_slogan_pass.json); after the seventh slogan pass 0.656 / 0.618.
+HELDOUT4_FLOORS = {"four_char_precision": 0.65, "four_char_recall": 0.61}
 
 
 def test_heldout4_floors():
@@ -75,14 +78,26 @@ def test_heldout4_floors():
         assert scores[figure] >= floor, figure
 
 
+# The seventh slogan pass's held-out part (four-character slogans only), run once before the pass (0.680 / 0.567)
+# and once after it (0.704 / 0.633; seventh_slogan_pass.json).
+HELDOUT5_FLOORS = {"four_char_precision": 0.70, "four_char_recall": 0.63}
+
+
+def test_heldout5_floors():
+    scores = evaluate("heldout5")
+    for figure, floor in HELDOUT5_FLOORS.items():
+        assert scores[figure] >= floor, figure
+
+
 def test_formula_table_left_one_excerpt_out():
     """The formula table of the dev labels (slogan_formulas.tsv) scored honestly on dev, each excerpt scored by a
     table built without it (bench/slogan_formulas_loo.py): 0.819 / 0.756 with no table, 0.829 / 0.810 left one out
-    (sixth slogan pass, 394 dev slogans); what it adds must hold on excerpts it was not built from."""
+    (sixth slogan pass, 394 dev slogans); on the seventh pass's 452 (six new excerpts) 0.789 / 0.743 and 0.800 /
+    0.799 (main's code: 0.780 / 0.739 and 0.791 / 0.794); what it adds must hold on excerpts it was not built from."""
     from slogan_formulas_loo import figures
 
     rows = figures()
-    assert rows["leave-one-out"][0] >= 0.82 and rows["leave-one-out"][1] >= 0.80
+    assert rows["leave-one-out"][0] >= 0.80 and rows["leave-one-out"][1] >= 0.79
     assert rows["leave-one-out"][1] >= rows["none"][1] + 0.04
     assert find_slogans("坚持依法行政。")  # the shipped table again after the run
 

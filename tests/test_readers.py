@@ -432,12 +432,16 @@ def test_api_clean_stream_on_a_dataframe_keeps_fields():
         [
             {"id": "n1", "html": NEWS.read_bytes().decode("gb18030"), "site": "163"},
             {"id": "g1", "text": reportnlp.clean(GOV.read_bytes()).text, "site": "bj"},
+            {"id": "p1", "text": "各位代表：现在，我代表市人民政府作报告。", "source": "人民日报"},
         ]
     )
     docs = list(reportnlp.clean_stream(frame))
-    assert [d.id for d in docs] == ["n1", "g1"]
+    assert [d.id for d in docs] == ["n1", "g1", "p1"]
     assert docs[0].title == "八部委如何玩转互联网+：打造万物互联新生态"
     assert docs[0].fields["site"] == "163" and docs[1].to_dict()["fields"]["site"] == "bj"
+    # a record's "source" (its publisher, as scraped datasets name it) is a field, not where it was read
+    assert docs[2].fields["source"] == "人民日报" and "source" not in docs[0].fields
+    assert [d.source for d in docs] == ["record 0", "record 1", "record 2"]
 
 
 def test_dask_engine_reads_every_format_as_the_local_engine_does(tmp_path):

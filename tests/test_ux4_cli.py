@@ -227,9 +227,31 @@ def test_a_utf8_page_cut_short_mid_character_is_not_read_as_gb18030():
     assert doc.title == whole.title == "2026年政府工作报告"
     assert doc.text == "2026年1月25日在北京市第十六届人民代表大会第四次会议上"
     assert whole.text.startswith(doc.text)
-    # undeclared (the <meta charset> taken out): the same page, not GB18030
+    # what was not read is said, not passed over in silence
+    said = f"cut short inside its last character (an interrupted download?): read up to byte {cut - 1}"
+    assert doc.warnings[0] == said and not whole.warnings
+    # undeclared (the <meta charset> taken out): the same page, not GB18030, the same warning
     bare = data[:cut].replace(b'charset="utf-8"', b"").replace(b"charset=utf-8", b"")
-    assert reportnlp.clean(bare, id="gov_BJ").text == doc.text
+    undeclared = reportnlp.clean(bare, id="gov_BJ")
+    assert undeclared.text == doc.text and undeclared.encoding == "utf-8"
+    assert undeclared.warnings[0].startswith("cut short inside its last character")
+
+
+def test_an_encoding_the_user_forces_on_a_page_is_kept_and_its_misreadings_said(tmp_path, monkeypatch):
+    """``--encoding utf-8`` on a GBK page (the Beijing portal page saved as GBK): it was read as GB18030
+    anyway, the user's choice ignored in silence. It is read as the user said, and the bytes that are not
+    UTF-8 are counted in a warning; without ``--encoding`` the page is still read right."""
+    page = (ROOT / "tests" / "fixtures" / "real_inputs" / "gov_BJ.html").read_text("utf-8")
+    (tmp_path / "gbk.html").write_bytes(page.encode("gb18030"))
+    res = _run(tmp_path, monkeypatch, "clean", "gbk.html", "-o", "out.jsonl", "--encoding", "utf-8")
+    assert res.exit_code == 0
+    rec = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))
+    assert rec["title"] != "2026年政府工作报告"
+    assert "not utf-8 (the encoding forced): " in rec["warnings"][0]
+    assert "characters read as U+FFFD" in res.stderr
+    res = _run(tmp_path, monkeypatch, "clean", "gbk.html", "-o", "out.jsonl")
+    rec = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))
+    assert rec["title"] == "2026年政府工作报告" and not rec["warnings"]
 
 
 def test_a_workbooks_notes_sheet_is_skipped_with_a_warning(tmp_path, monkeypatch):

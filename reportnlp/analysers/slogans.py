@@ -381,6 +381,26 @@ def _numeral_places() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _place_stems() -> frozenset[str]:
+    """Two-character stems of place names that are no common word (涪陵, 奉节, 潼南; not 和平, 大同, 东方)."""
+    from reportnlp.boilerplate.rules import place_names
+
+    suffix = re.compile(r"(?:自治[区州县旗]|特别行政区|地区|省|市|县|区|盟|旗|州)$")
+    stems = {suffix.sub("", name) for name in place_names()}
+    return frozenset(s for s in stems if len(s) == 2) - _words()
+
+
+def _places_named(items: list[str]) -> int:
+    """How many items open or end with a place's stem (:func:`_place_stems`)."""
+    places = _place_stems()
+    if places.isdisjoint([item[:2] for item in items]) and places.isdisjoint(
+        [item[2:] for item in items]
+    ):
+        return 0
+    return sum(item[:2] in places or item[2:] in places for item in items)
+
+
 def _is_han(ch: str) -> bool:
     """The test of ``_H`` for one character."""
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
@@ -480,6 +500,8 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
         if any(item in nouns and item not in lexicon for item in items):
             continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
+        if text[end : end + 1] == "等" and _places_named(items) >= 2 and not _parallel(items):
+            continue  # 涪陵榨菜、奉节脐橙、巫山脆李等: two or more items name a place, examples of its products
         if text[end : end + 1] == "等" and _PROJECTS.match(text, end):
             continue  # 西气东输、西电东送、青藏铁路等一批…项目: a list of projects
         if all(
@@ -684,10 +706,15 @@ def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
             if word in formulas:
                 # a formula of the dev labels, in running text as labelled there: not an item of a 、 list
                 # (西电东送、南水北调等重大工程; 居民公约、乡规民约), nor where the window starts inside a word
-                if "、" in text[max(0, i - 1) : i] + text[i + 4 : i + 5] or (
-                    i and text[i - 1 : i + 1] in _words() and text[i : i + 2] not in _words()
+                if (
+                    "、" in text[max(0, i - 1) : i] + text[i + 4 : i + 5]
+                    or (i and text[i - 1 : i + 1] in _words() and text[i : i + 2] not in _words())
+                    or (
+                        word[0] == word[2]
+                        and word[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : i - 1]
+                    )
                 ):
-                    continue
+                    continue  # …, or the window cut from a six-character rhythm (用心用情用力)
                 why = ("formula",)
             else:
                 why = ("bound",) if kinds.get(word) == "bound" else ("idiom",)
@@ -697,6 +724,7 @@ def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
     at = np.flatnonzero(codes[:-3] == codes[2:-1])
     a, b, d = codes[at], codes[at + 1], codes[at + 3]
     at = at[(b != d) & (a != b) & han[at] & han[at + 1] & han[at + 2] & han[at + 3]]
+    _result_pairs(text, codes, at, out)
     # (Han characters, so below 0x10000: the tables of the marks that set no rhythm)
     at = at[
         ~(_NO_RHYTHM_AT[codes[at]] | _NO_RHYTHM_AT[codes[at + 1]] | _NO_RHYTHM_END[codes[at + 3]])
@@ -718,6 +746,35 @@ def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
             out.append((i, i + 4, w, "four_char", (), ("rhythm",)))
     if len(text) >= 8:
         _joined_pairs(text, codes, han, out)
+
+
+# A verb and two results of it (做大做强, 走深走实, 建好建强, 落实落细, 向新向优; seventh slogan pass): the results
+# are adjectives of degree, the verb no mark that sets no rhythm (大江大河); and ``应X尽X``/``能X尽X`` (应保尽保,
+# 应收尽收, 能减尽减): both productive formulas of the reports, slogans in running text too (evidence ``template``).
+_RESULT = np.zeros(0x10000, dtype=bool)
+_RESULT[[ord(c) for c in "大强优好实细精深新活"]] = True
+
+
+def _result_pairs(text: str, codes: np.ndarray, at: np.ndarray, out: list[_Found]) -> None:
+    """Both template families on the ``ABAC`` windows ``at`` (Han, ``A == C``, ``B != D``) and on ``应X尽X``."""
+    starts = at[_RESULT[codes[at + 1]] & _RESULT[codes[at + 3]]].tolist() if len(at) else []
+    k = text.find("尽", 2)  # rare: a scan of the string, no array
+    while k != -1:
+        if text[k - 2] in "应能" and text[k - 1] == text[k + 1 : k + 2]:
+            starts.append(k - 2)
+        k = text.find("尽", k + 1)
+    if not starts:
+        return
+    words = _words()
+    for i in sorted(starts):
+        w = text[i : i + 4]
+        if w[0] in _NOT_RHYTHM or not all(map(_is_han, w)):
+            continue
+        if w[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : i - 1]:
+            continue  # 做强做优做大: six characters, not four
+        if i and text[i - 1 : i + 1] in words and text[i : i + 2] not in words:
+            continue  # the window starts inside a word
+        out.append((i, i + 4, w, "four_char", (), ("template",)))
 
 
 def _joined_pairs(text: str, codes: np.ndarray, han: np.ndarray, out: list[_Found]) -> None:

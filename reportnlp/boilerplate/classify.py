@@ -46,6 +46,7 @@ from reportnlp.boilerplate.rules import (
     is_long_prose,
     is_meta_line,
     is_prose,
+    letter_spaced,
     line_rule,
 )
 from reportnlp.types import LineDecision, new_decision  # noqa: F401 (used by the doctests)
@@ -117,6 +118,27 @@ def _masked_copy(t: str, bare_title: str) -> bool:
     if t[-1] != bare_title[-1] and not _MASK_OR_SPACE.match(t[-1]):
         return False
     return _unmasked(t) == bare_title
+
+
+_TRAILING_NOTE = re.compile(r"\s*[（(][^（()）]{1,12}[)）]\s*$")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+def _document_heading(t: str, title: str) -> bool:
+    """*t* is the document's own name under a headline that adds its year, place or a note to it: a copy of
+    the title, dropped as one (the text path and the HTML path alike; else a second ``clean`` reads it as
+    the title).
+
+    >>> _document_heading("政 府 工 作 报 告", "2026年湖南省政府工作报告"), _document_heading("重庆市人民政府工作报告", "重庆市人民政府工作报告（2026年）")
+    (True, True)
+    >>> _document_heading("工作报告", "2026年政府工作报告的解读"), _document_heading("2026年", "2026年政府工作报告")
+    (False, False)
+    """
+    bare = _SPACES.sub("", t)
+    if not _HAN_WORD.fullmatch(bare):
+        return False
+    core = _SPACES.sub("", _TRAILING_NOTE.sub("", title))
+    return core.endswith(bare)
 
 
 def _strong_body(line: str) -> bool:
@@ -363,6 +385,8 @@ def decide_lines(
             t == title_text or (len(t) >= len(bare_title) > 0 and _masked_copy(t, bare_title))
         ):
             action, reason = codes.DROP, codes.R_REPEATED_TITLE  # also a masked copy (在**县… / 在县…)
+        elif title_text and i < body and _document_heading(t, title_text):
+            action, reason = codes.DROP, codes.R_REPEATED_TITLE  # 政府工作报告 under 2026年X省政府工作报告
         elif title_text and i < body and _browser_title(t, title_text, title_lines, i):
             action, reason = codes.DROP, codes.R_BROWSER_TITLE
         elif i >= tail:
@@ -425,8 +449,22 @@ def decide_lines(
     first_prose = next(
         (i for i in filled if actions[i] == codes.KEEP and is_prose(texts[i], 20)), n
     )
-    for i in filled:
+    for k, i in enumerate(filled):
         if dateline[i] and actions[i] != codes.TITLE:
+            actions[i], reasons[i] = codes.KEEP, codes.R_BODY
+        # the speech's date in brackets under its dateline and speaker (``——在…会议上`` / ``旗长 X`` /
+        # ``(2022年1月5日)``): the dateline's end, part of the document
+        elif (
+            actions[i] == codes.META
+            and 1 <= k
+            and texts[i][:1] in "(（"
+            and _BRACKET_DATE.fullmatch(texts[i])
+            and (
+                dateline[filled[k - 1]]  # (the cleaned text: the speaker's line is metadata, gone)
+                or _SPEAKER_TAIL.search(texts[filled[k - 1]])
+                and any(dateline[j] for j in filled[max(0, k - 4) : k - 1])
+            )
+        ):
             actions[i], reasons[i] = codes.KEEP, codes.R_BODY
         # a date alone below the text is the document's own (its written date), not the page's
         elif i > first_prose and actions[i] == codes.META and is_date_line(texts[i]):
@@ -962,6 +1000,7 @@ def _retitle(
     if best is None:
         return
     new = best[1]
+    new = _headline_over_date(texts, actions, new, window)
     if variant := (not site and bool(headline) and new != b_idx and not _NOT_TITLE.search(b_text)):
         short, long = sorted((texts[new], b_text), key=len)
         extra = long[len(short) :]
@@ -1368,6 +1407,10 @@ def _pick_title(
         k = bisect_right(filled, i)
         if k >= 2 and (DATELINE.match(up := texts[filled[k - 2]]) or DATELINE_START.match(up)):
             continue  # a dateline stands under its title, never above it (a cleaned text opening with one)
+        if k >= 2 and len(up) <= 6 and up.endswith((":", "：")):
+            continue  # the text under a label (``编者按:`` / ``四川两会时间到, …!``) is the label's, no headline
+        if " " in t and letter_spaced(t):  # a heading spaced a letter apart is read as its word
+            t = "".join(t.split())
         echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(
             t in f for f in furniture
         )
@@ -1389,4 +1432,46 @@ def _pick_title(
         )  # echoed: its first copy; otherwise the one nearest the body
         if best is None or key > best[0]:
             best = (key, i)
-    return [best[1]] if best else []
+    if best is None:
+        return []
+    # the page's headline over its date line, the document's own heading under it (``政 府 工 作 报 告(2022年)`` /
+    # ``发布日期:…`` / ``政府工作报告``): the headline, which is the heading with its bracketed year
+    top = best[1]
+    for i in range(top):
+        t = texts[i]
+        if not t or rule[i] is not None or meta[i] or len(t) > 80:
+            continue
+        bare = "".join(t.split()) if " " in t and letter_spaced(t) else t
+        if (
+            bare.startswith(texts[top])
+            and _BRACKET_TAIL.fullmatch(bare[len(texts[top]) :])
+            and any(meta[j] for j in range(i + 1, top))
+        ):
+            return [i]
+    return [top]
+
+
+def _headline_over_date(texts: Sequence[str], actions: Sequence[str], new: int, window: Sequence[int]) -> int:
+    """The page's headline above its date line rather than the document's own heading below it, where the
+    headline is that heading spaced a letter apart or with its year in brackets (``政 府 工 作 报 告(2022年)`` /
+    ``发布日期:2022-02-11`` / ``政府工作报告``)."""
+    title = texts[new]
+    for i in window:
+        if i >= new:
+            break
+        t = texts[i]
+        if not t or actions[i] not in (codes.KEEP, codes.DROP, codes.TITLE) or len(t) > 80:
+            continue
+        bare = "".join(t.split()) if " " in t and letter_spaced(t) else t
+        if (
+            bare != title
+            and bare.startswith(title)
+            and _BRACKET_TAIL.fullmatch(bare[len(title) :])
+            or bare == title != t
+        ) and any(actions[j] == codes.META for j in range(i + 1, new)):
+            return i
+    return new
+
+
+_BRACKET_DATE = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]")
+_BRACKET_TAIL = re.compile(r"\s*[(（][^()（）]{1,12}[)）]")

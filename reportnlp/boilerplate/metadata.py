@@ -14,6 +14,7 @@ from reportnlp import codes
 from reportnlp.boilerplate.rules import (
     _BROWSER_SEPARATORS,
     _DOMAIN,
+    COUNTER_WORDS,
     DATELINE,
     DATELINE_START,
     DOC_NUMBER,
@@ -36,7 +37,8 @@ _SHORT_DATE = re.compile(r"^(\d{2})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
 _LABELLED_SHORT_DATE = re.compile(
     r"(?:发布|发表)(?:时间|日期)[:：]\s*(\d{2})-(\d{2})-(\d{2})\s*\d{1,2}:\d{2}"
 )
-_SOURCE = re.compile(r"(?:文章|信息|稿件|新闻)?来源于?\s?[:：]\s*([^\s:：|｜,，;；]{2,30})")
+# (a field in square brackets ends at its bracket: ``【来源：某某日报】【作者：张三】``)
+_SOURCE = re.compile(r"(?:文章|信息|稿件|新闻)?来源于?\s?[:：]\s*([^\s:：|｜,，;；【】\[\]]{2,30})")
 _AUTHOR = re.compile(
     r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:记者|通讯员|特约记者)?\s*(" + _NAME + r")"
 )
@@ -58,13 +60,16 @@ _SITE_PATTERNS = [
         r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道|论坛|社区|文库))\s*(?:、[^\s]{2,12})?版权所有"
     ),
     re.compile(r"版权所有\s*[:：]?\s*[©]?\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?(" + _SITE + ")"),
+    # ``版权为 荆楚网 www.cnhubei.com 所有``: the name the rights belong to, with its address
+    re.compile(r"版权(?:为|归)\s*([\u4e00-\u9fff]{2,12}?(?:网|站))\s*(?:[a-z0-9.-]+\.(?:cn|com|net|org)\s*)?所有"),
     re.compile(r"[、\s]?([\u4e00-\u9fff]{2,12}?(?:网|站))版权(?:与|和)?免责"),
     re.compile(r"([\u4e00-\u9fff]{2,10}?(?:网|报|台))(?:股份)?有限(?:责任)?公司.{0,6}版权所有"),
     re.compile(r"([\u4e00-\u9fff]{2,12}?(?:网|论坛|社区))\s*[-–—|]\s*powered\s+by", re.IGNORECASE),
     re.compile(r"powered\s+by\s+([\u4e00-\u9fff]{2,20})", re.IGNORECASE),
     re.compile(r"欢迎(?:您)?访问\s*(" + _SITE + ")"),
     re.compile(r"©\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,16})\s*版权所有"),
-    re.compile(r"[©]\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网|站))"),
+    # (a company's ``网络``, ``湖北荆楚网络科技股份有限公司``, is no site's name)
+    re.compile(r"[©]\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?([\u4e00-\u9fff]{2,20}?(?:网(?!络)|站))"),
     # the site a breadcrumb starts from (``您的位置:新文秘网>>…``)
     re.compile(
         r"^(?:您的|您所在的|您当前的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:网|站|文库))\s*(?:>|»|＞|→|->)"
@@ -153,7 +158,8 @@ def cn_date(text: str) -> Optional[str]:
 FIELDS = ("date", "source", "site", "author", "doc_number", "issuer", "written_date", "speech_date")
 _SPEECH = re.compile(r"在.{2,40}?(?:会议|大会)上")
 _AUTHORS = re.compile(
-    r"(?:楼主|作者|撰稿|撰文|文|(?<![\u4e00-\u9fff])记者)[:：/]\s*(?:《[^》]{1,15}》\s*)?(?:记者|通讯员|特约记者)?\s*("
+    r"(?:楼主|作者|撰稿|撰文|报告人|(?<![\u4e00-\u9fff])文|(?<![\u4e00-\u9fff])记者)(?:[:：/]|(?<=文)\s*[|｜])\s*(?:《[^》]{1,15}》\s*)?"
+    r"(?:记者|通讯员|特约记者)?\s*("
     + r"(?<=原文作者[:：])[A-Za-z][A-Za-z0-9_.-]{2,20}|"  # a reposted text's author's handle (``原文作者:Lunamos``)
     + _NAME
     + r"(?:[ 、]+(?!通讯员|记者|编辑|摄影|实习生|责任|来源)"
@@ -212,9 +218,16 @@ _DATE_THEN_NAME = re.compile(
     r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
     r"(?:[\u4e00-\u9fff]{2,6}\s+)?(" + _NAME + r")$"
 )
+# a name between a header's fields, after its time or an empty counter and before the next label, its own label
+# lost (``发布时间:2008-03-06 08:39:18 访问次数: 王帮海 信息来源:桃源县政府网``)
+_HEADER_NAME = re.compile(
+    r"(?:(?:浏览|访问|点击|阅读)(?:次数|量|数)?\s*[:：]|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?)\s+([\u4e00-\u9fff]{2,3})"
+    r"\s+[\u4e00-\u9fff]{2,6}\s*[:：]"
+)
 _MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
     r"(?:网|报|社|台|刊|频道|娱乐|财经|新闻|资讯|在线|文库|论坛|社区)$"
     r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发)$"
+    r"|^(?:星期|礼拜)[一二三四五六日天]$"  # a date's weekday (``2023年03月29日 星期三``)
 )
 _COLUMN_AUTHOR = re.compile(r"^《[^》]{1,15}》\s*(?:作者|记者)\s+([\u4e00-\u9fff·]{2,4})$")
 _BRACKET_BYLINE = re.compile(  # ``（网易财经 张艳）``, ``(通讯员 檀静 许征)``
@@ -490,6 +503,13 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _HANDLE_DATE.match(t)) and m.group(1),
         lambda t: (
             (m := _DATE_THEN_NAME.match(t)) and not _MEDIA_NAME.search(m.group(1)) and m.group(1)
+        ),
+        lambda t: (
+            (m := _HEADER_NAME.search(t))
+            and _date_of(t)
+            and not _MEDIA_NAME.search(m.group(1))
+            and not COUNTER_WORDS.search(m.group(1))  # ``16:43:13 次浏览 分类:``: a counter's word, no name
+            and m.group(1)
         ),
         # a handle alone right above the publication field (``体育教科书`` / ``发布时间：18-03-08``)
         lambda t: nxt.get(t),

@@ -176,7 +176,8 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_PHOTO_CAPTION,  # a photo's credit (``…记者 刘尚文 摄``) or a speech photo's line
-        r"(?:^|[\s\u3000（(/：:。])[\u4e00-\u9fff·]{2,5}\s*/?\s*摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄(?!影)"
+        # (also right after a title's closing mark: ``…作《政府工作报告》丁志平摄``)
+        r"(?:^|[\s\u3000（(/：:。》”])[\u4e00-\u9fff·]{2,5}\s*/?\s*(?<!拍)摄[）)]?$|记者\s*[\u4e00-\u9fff·]{2,5}\s*摄(?!影)"
         # ``X作政府工作报告。`` under a photo; a sentence reporting the act (``…代表区人民政府向大会作…``) is text
         r"|^(?![^。，,]*代表[^。，,]*向)[^。，,]{1,24}作(?:政府)?工作报告。$|^[（(]?(?:图|图片|摄影)\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}[）)]?$"
         # a photo's caption of a few words naming the scene (``活动现场``, ``大会开幕式``, ``蓉城代表团``), not numbered
@@ -570,7 +571,8 @@ META_LINE_PATTERN = (
     + r"?"
     + r"|(?:^|\s)(?:时间|日期)"
     + _C
-    + r"|(?:^|\s|[（(【\[])(?:原文作者|原作者|作者|撰稿|撰文|责任编辑|责编|编辑|主编|美编|审核|初审|复审|终审|审签|签发|监制|统筹|校对|审校|摄影|通讯员|记者|解读机关|解读人|发布机构|来源)"
+    # (also after a widget's word in brackets: ``【纠错】编辑:周婵``)
+    + r"|(?:^|\s|[（(【\[]|(?<=^【[\u4e00-\u9fff]{2}】))(?:原文作者|原作者|作者|报告人|撰稿|撰文|责任编辑|责编|编辑|主编|美编|审核|初审|复审|终审|审签|签发|监制|统筹|校对|审校|摄影|通讯员|记者|解读机关|解读人|发布机构|来源)"
     + r"(?:\s?[:：]|[｜|])"
     + r"|^[（(]作者系"
     + r"|^(?:来自.{0,16}客户端)?\s*\d+\s*楼\s*\d{4}[-/]|^(?:发表于|回复于|回复日期|发帖时间)\s*[:：]?\s*\d{4}[-/]"
@@ -904,11 +906,29 @@ def is_spaced_menu(line: str) -> bool:
 
     >>> is_spaced_menu("首页 滚动 时政 国际 社会 财经"), is_spaced_menu("指标 2023年 2024年 增长 百分比")
     (True, False)
+    >>> is_spaced_menu("政 府 工 作 报 告")
+    False
     """
     if len(line) > 120 or SENTENCE_PUNCT.search(line) or (line[:1] in "|｜" and line[-1:] in "|｜"):
         return False  # a table's row (``| 姓名 | 张三 |``) is not a menu
     words = line.split(" ")
-    return len(words) >= 5 and all(0 < len(w) <= 12 and not _DIGIT.search(w) for w in words)
+    if len(words) < 5 or letter_spaced(line):
+        return False  # a heading spaced a letter apart (``政 府 工 作 报 告``) is one word, not a menu
+    return all(0 < len(w) <= 12 and not _DIGIT.search(w) for w in words)
+
+
+def letter_spaced(line: str) -> bool:
+    """A heading printed with a space between its characters: four or more Han characters standing
+    alone, the last word may carry a bracket's tail (``政 府 工 作 报 告(2022年)``).
+
+    >>> letter_spaced("政 府 工 作 报 告"), letter_spaced("政 府 工 作 报 告(2022年)"), letter_spaced("首页 滚动 时政")
+    (True, True, False)
+    """
+    words = line.split()
+    if len(words) < 4 or len(line) > 60:
+        return False
+    head = words[:-1] if len(words[-1]) > 1 and words[-1][1:2] in "(（" else words
+    return len(head) >= 4 and all(len(w) == 1 and HAN.match(w) for w in head)
 
 
 #: Words of a counter: a count inside a page's body without one is a figure, not furniture.

@@ -55,6 +55,7 @@ _DROP_GOOD = 5.0  # one byte of a plausible character dropped
 _INSERT = 1.5  # one byte inserted that an annotation names
 _INSERT_FREE = 3.0  # one byte inserted with no annotation to check it
 _DELETE = 0.5  # one "?" removed (a two-byte character removed costs its two bytes dropped)
+_DANGLING = 0.5  # a lead byte left at a shifted run's end of line: its trail went with the line break
 _LINE_OPENING = 3.0  # a line opening with a mark that closes a clause
 _CLOSING = "。，、；：？！,;:?!"
 _FULLWIDTH = 1.0  # an ASCII sign read as the full-width one it was
@@ -600,9 +601,16 @@ def _viterbi(ctx: _Ctx, start: _Key, tail: str) -> list[tuple]:
         if ctx.budget[0] < 0:
             raise _OverBudget
     best, best_node = _NEG, None
+    line_end = tail in ("", "\n", "\r")
     for key, (score, node) in beam.items():
-        if key.pending < 0 and score + _word_bonus(key.last_char, tail) > best:
-            best, best_node = score + _word_bonus(key.last_char, tail), node
+        if key.pending < 0:
+            score += _word_bonus(key.last_char, tail)
+        elif line_end and key.lead_org in ("k", "k0"):
+            score -= _DANGLING  # a half character at the end of the line, left out
+        else:
+            continue
+        if score > best:
+            best, best_node = score, node
     if best_node is None:  # no reading at all: remove the damaged units, keep the rest
         return [
             ("del", ui)

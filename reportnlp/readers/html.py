@@ -84,32 +84,68 @@ def declared_encoding(data: bytes) -> Optional[str]:
 
 def decode_html(data: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
     """The page's text and the encoding it was read with (``encoding`` forces one)."""
+    text, enc, _ = decode_page(data, encoding)
+    return text, enc
+
+
+def decode_page(data: bytes, encoding: Optional[str] = None) -> tuple[str, str, Optional[str]]:
+    """:func:`decode_html` and a warning, when the page was not read whole: cut short inside its last
+    character, or bytes the encoding the user forced (``encoding``) does not read, replaced by U+FFFD.
+
+    >>> decode_page("<p>政府工作报告</p>".encode()[:-6])
+    ('<p>政府工作报', 'utf-8', 'cut short inside its last character (an interrupted download?): read up to byte 18')
+    """
     enc = encoding or declared_encoding(data)
     if enc is None:
         from reportnlp.errors import InputError
         from reportnlp.normalise.decode import decode
 
         try:
-            return decode(data)
+            return (*decode(data), None)
         except InputError:  # read leniently, in the codec that reads more of it
+            if (cut := _utf8_cut_short(data)) is not None:
+                return cut
             enc = "utf-8" if _utf8_share(data) >= _gb_share(data) else "gb18030"
     if enc == "utf-8":  # a page declared UTF-8 but saved as GBK by a browser is common
         try:
-            return data.decode("utf-8"), enc
-        except UnicodeDecodeError as err:
+            return data.decode("utf-8"), enc, None
+        except UnicodeDecodeError:
+            if (cut := _utf8_cut_short(data)) is not None:
+                return cut
             # GB18030 reads most UTF-8 bytes too: a UTF-8 page cut short inside its last character
-            # (an interrupted download) was read as GB18030, every character of it garbled
-            if _gb_share(data) > max(0.9, _utf8_share(data)):
-                return data.decode("gb18030", "replace"), "gb18030"
-            if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
-                try:  # cut short: the page up to its last whole character
-                    return data[: err.start].decode("utf-8"), enc
-                except UnicodeDecodeError:
-                    pass
+            # (an interrupted download) was read as GB18030, every character of it garbled. A codec the
+            # user forced is kept.
+            if encoding is None and _gb_share(data) > max(0.9, _utf8_share(data)):
+                return data.decode("gb18030", "replace"), "gb18030", None
     text = data.decode(enc, "replace")
     if enc.startswith("utf-16"):
         text = text.lstrip("\ufeff")
-    return text, enc
+    warning = None
+    if encoding is not None and "\ufffd" in text:
+        lost = text.count("\ufffd") - data.decode(enc, "ignore").count("\ufffd")
+        if lost:
+            warning = f"not {enc} (the encoding forced): {lost} characters read as U+FFFD"
+    return text, enc, warning
+
+
+def _utf8_cut_short(data: bytes) -> Optional[tuple[str, str, str]]:
+    """UTF-8 ``data`` cut short inside its last character (an interrupted download): the page up to it,
+    with a warning; ``None`` if ``data`` is not that."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
+            try:
+                text = data[: err.start].decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+            return (
+                text,
+                "utf-8",
+                "cut short inside its last character (an interrupted download?): "
+                f"read up to byte {err.start}",
+            )
+    return None
 
 
 def _utf8_share(data: bytes) -> float:
@@ -191,6 +227,7 @@ class HtmlPage:
     # per line: it starts a block (never joined to the line before); weak_meta fills only gaps
     starts: list[bool] = field(default_factory=list)
     weak_meta: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # the page was not read whole (decode_page)
 
     @property
     def text(self) -> str:
@@ -664,8 +701,11 @@ def extract(data: Union[str, bytes], *, encoding: Optional[str] = None) -> HtmlP
     from lxml import etree
 
     enc = "text"
+    warnings: list[str] = []
     if isinstance(data, bytes):
-        text, enc = decode_html(data, encoding)
+        text, enc, warning = decode_page(data, encoding)
+        if warning:
+            warnings.append(warning)
     else:
         text = data
     text = _CONTROL.sub("", _XML_DECL.sub("", text, count=1))
@@ -673,11 +713,11 @@ def extract(data: Union[str, bytes], *, encoding: Optional[str] = None) -> HtmlP
     # header); libxml2 drops what follows them, the article included
     text = _EARLY_END.sub("", text)
     if not text.strip():
-        return HtmlPage([], [], encoding=enc)
+        return HtmlPage([], [], encoding=enc, warnings=warnings)
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
-        return HtmlPage([], [], encoding=enc)
+        return HtmlPage([], [], encoding=enc, warnings=warnings)
     # lxml makes a Python proxy per element on demand and frees it when unreferenced, so a later
     # proxy of another element can reuse its id(): holding every proxy for the whole extraction keeps
     # ids and `is` stable (without this, results depended on memory layout).
@@ -715,7 +755,7 @@ def extract(data: Union[str, bytes], *, encoding: Optional[str] = None) -> HtmlP
                 weak["date"] = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
                 break
     del alive
-    return HtmlPage(lines, hints, title, page_meta, enc, starts, weak)
+    return HtmlPage(lines, hints, title, page_meta, enc, starts, weak, warnings)
 
 
 #: Metadata the page's ``<meta>`` states outright wins over what its lines say; the rest only fills gaps.
