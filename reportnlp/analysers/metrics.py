@@ -696,7 +696,7 @@ def _thing(
     ``respectively``: False when the text holds no 分别 (no subject of a list to read)."""
     if unit == "人" and text.startswith(("口", "民"), end):
         return "人" + text[end]  # 14亿人口, 六亿多人民
-    if unit not in _TIME_UNITS and unit not in _RATIO_UNITS and (unit is not None or has_mag):
+    if unit not in _TIME_OR_RATIO_UNITS and (unit is not None or has_mag):
         noun = _right_noun(text, end + (unit is not None and text.startswith("的", end)))
         if noun and len(noun) >= 5 and noun.endswith("率"):
             noun = noun[:-3]  # 203个国考断面优良率: the count is of 国考断面, not of a rate
@@ -733,6 +733,7 @@ _POST_WORDS = ("以上", "以下")
 # Where the rules name no thing, the learned chooser of thing.py picks one (False: the rules alone, as
 # bench/train_thing.py reads them to train and cross-validate the chooser).
 LEARNED_CHOOSER = True
+_TIME_OR_RATIO_UNITS = _TIME_UNITS | _RATIO_UNITS
 # Classifiers of events: a single Chinese digit with one is a count (两次, 七次, 两批, 三轮), not a slogan.
 _EVENT_UNITS = frozenset("次 批 轮 场 遍 趟 届 番".split())
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻|增|长|高出|超出|多出)了?$")
@@ -874,7 +875,8 @@ def _read(
                 # 10至15万人: the magnitude of the second number applies to the first.
                 if first.value is not None:
                     first.value = float(f"{first.value!r}e{_mag_exponent(second.mag)}")
-    if first.kind == "bare" and start and text[start - 1] in _PRE_BARE:
+    fkind = first.kind  # (read a dozen times below)
+    if fkind == "bare" and start and text[start - 1] in _PRE_BARE:
         pres_start = start - 1
         pieces = [(text[start - 1], start - 1, start)]
     else:
@@ -891,16 +893,16 @@ def _read(
     pres = [p[0] for p in pieces] if pieces else []
     if not pres:
         if (
-            first.kind == "bare" and not (first.surface in "百千" and first.mag and unit)
-        ) or _not_a_quantity(text, start, first.kind, unit):
+            fkind == "bare" and not (first.surface in "百千" and first.mag and unit)
+        ) or _not_a_quantity(text, start, fkind, unit):
             return None  # a bare 千 needs a qualifier (近千, 上千人); 百万名 is a quantity
-    masked = first.kind == "mask" or (second is not None and second.kind == "mask")
+    masked = fkind == "mask" or (second is not None and second.kind == "mask")
 
     if unit is not None and not pct and unit[0] in _NOT_UNIT_FIRST:
         unit_at = m.start("unit")
         word = _not_unit_at(text, unit_at)
         if len(word) > len(unit) and word.startswith(unit):
-            if first.kind == "cn" or sep or not first.mag or not set(first.mag) & {"万", "亿"}:
+            if fkind == "cn" or sep or not first.mag or not set(first.mag) & {"万", "亿"}:
                 return None
             unit, post = None, None  # 10万个体工商户: the quantity without its unit
             end = unit_at
@@ -908,20 +910,19 @@ def _read(
         return None  # 对 before a word is a preposition (3对口…), a unit only before punctuation (40对，)
     if unit is None and not pct:
         if sep is not None or (
-            first.kind == "cn"
-            and not (first.has_magnitude and len(first.surface.rstrip("万亿")) >= 2)
+            fkind == "cn" and not (first.has_magnitude and len(first.surface.rstrip("万亿")) >= 2)
         ):
             return None  # 十万火急, 千家万户: a Chinese numeral needs a unit, unless a long one (三十万)
-        if first.kind == "cn" and end < len(text) and text[end] in "”」’":
+        if fkind == "cn" and end < len(text) and text[end] in "”」’":
             return None  # “不负十四亿”: inside a slogan
     if (
-        first.kind in ("cn", "bare")
+        fkind in ("cn", "bare")
         and not pres
         and unit is not None
         and (unit == "字" or (_FORMULA_AFTER.match(text, end) and (first.value or 0) <= 12))
     ):
         return None  # 红十字, 十项措施, 三大攻坚战: a name or a numbered slogan, not a count
-    if not pres and unit is not None and first.kind == "ar" and _THRESHOLD.match(text, end):
+    if not pres and unit is not None and fkind == "ar" and _THRESHOLD.match(text, end):
         return None  # 50米内换乘: a distance or time within which, not a measured quantity
     if (
         unit in ("岁", "周岁")
@@ -930,7 +931,7 @@ def _read(
         and _is_han(text[end])
     ):
         return None  # 3岁以下婴幼儿: an age bound of the counted people, not a measured quantity
-    if first.kind == "cn" and not pres and start and text[start - 1] in "“‘「":
+    if fkind == "cn" and not pres and start and text[start - 1] in "“‘「":
         if _QUOTED_TERM_END.match(text, end):
             return None  # “十个新优势”, “三个十大”: a numbered slogan in quotes, not a count
     ins = first.ins  # a list of this call's own (_read_number makes one per number)
@@ -940,14 +941,14 @@ def _read(
         ins.append(unit[1])
         unit = "个" + unit[2:]
     if unit == "年" and not ins and not first.mag:
-        if second is None and (first.kind in ("ar", "mask") and _YEAR.fullmatch(first.surface)):
+        if second is None and (fkind in ("ar", "mask") and _YEAR.fullmatch(first.surface)):
             return None  # 2023年, 202x年
         if second is not None and all(_YEAR.fullmatch(n.surface) for n in (first, second)):
             return None  # 2019-2023年, xxxx—xxxx年
         if _MONTH_AFTER.match(text, end):
             return None  # 23年3月
     if (
-        first.kind == "cn"
+        fkind == "cn"
         and second is None
         and not pct
         and first.value is not None
@@ -1007,7 +1008,7 @@ def _read(
     if unit == "％":
         unit = "%"
     thing = _thing(
-        text, start, end, unit, first.kind == "ar" and first.has_magnitude, prev, respectively
+        text, start, end, unit, fkind == "ar" and first.has_magnitude, prev, respectively
     )
     qualifier = "+".join(qualifiers) if qualifiers else None
     kind = "span" if unit in _TIME_UNITS and thing is None else "quantity"
