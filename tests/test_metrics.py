@@ -763,3 +763,15 @@ def test_a_memoised_number_is_read_afresh_each_time() -> None:
         ("ar", 8500.0),
     ]
     assert first[1].ins == ["多"]
+
+
+def test_the_change_words_opening_a_string_are_read_as_the_pattern_reads_them() -> None:
+    """``_tidy`` and ``_read_subject`` test ``_CHANGE_FIRST`` where ``_CHANGE_START`` matched: the same strings, the
+    same length cut (``达到`` two characters, ``达`` one)."""
+    from reportnlp.analysers.metrics import _CHANGE_FIRST, _CHANGE_START
+
+    for s in ["", "占", "为了", "是否", "达到了", "达", "达标", "到达", "占比", "x达到", "的为"]:
+        m = _CHANGE_START.match(s)
+        assert (s[:1] in _CHANGE_FIRST) == bool(m)
+        if m:
+            assert m.end() == (2 if s.startswith("达到") else 1)

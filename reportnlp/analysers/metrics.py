@@ -469,6 +469,8 @@ _CHANGE_END = _skipping(
     r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末)?的?)?$",
 )
 _CHANGE_START = re.compile(r"^(?:占|为|是|达到|达)")
+# its first characters: it matches where a string starts with one (two characters for 达到), read without a call
+_CHANGE_FIRST = frozenset("占为是达")
 # Time words, dates and connectives that open a clause (1955年, 五年来, 其中, 在…中): no part of the thing.
 _OPENING = _skipping(
     "截到至0123456789一二三四五六七八九十〇零今去上全当年下前目现其此同另并而但近过这在对关还又也已仍后使“累",
@@ -525,9 +527,8 @@ def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
     lead = _OPENING.match(run)
     if lead:
         run = run[lead.end() :]
-    lead = _CHANGE_START.match(run)
-    if lead:
-        run = run[lead.end() :]
+    if run[:1] in _CHANGE_FIRST:  # (= _CHANGE_START.match(run))
+        run = run[2:] if run.startswith("达到") else run[1:]
     run = run[run.rfind("的") + 1 :]
     if len(run) > high:  # 示范区规模以上重点企业技术收入 → 重点企业技术收入
         cut = max(run.rfind("以上"), run.rfind("以下"), run.rfind("方面"))
@@ -626,7 +627,7 @@ def _read_subject(left: str) -> str | None:
     end = _SUBJECT_END.search(left)
     if end is not None:
         left = left[: end.start()]
-    if not left or _CHANGE_START.match(left) and "的" in left:
+    if not left or left[:1] in _CHANGE_FIRST and "的" in left:  # (_CHANGE_START.match(left))
         return (
             None  # 为预算数的, 占农户总数的比例由…: a base of comparison, the thing is further back
         )
