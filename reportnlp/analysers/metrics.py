@@ -472,14 +472,17 @@ _CHANGE_START = re.compile(r"^(?:占|为|是|达到|达)")
 # its first characters: it matches where a string starts with one (two characters for 达到), read without a call
 _CHANGE_FIRST = frozenset("占为是达")
 # Time words, dates and connectives that open a clause (1955年, 五年来, 其中, 在…中): no part of the thing.
+_OPENING_FIRSTS = "截到至0123456789一二三四五六七八九十〇零今去上全当年下前目现其此同另并而但近过这在对关还又也已仍后使“累"
 _OPENING = _skipping(
-    "截到至0123456789一二三四五六七八九十〇零今去上全当年下前目现其此同另并而但近过这在对关还又也已仍后使“累",
+    _OPENING_FIRSTS,
     r"(?:(?:截至|截止|到|至)?(?:[0-9]{4}|[0-9]{2}|[一二三四五六七八九〇零]{4})年(?:底|末|初|以来|来|前|后|间|内|中)?"
     r"|[0-9]{1,2}月(?:份|底|末)?|今年|去年|上年|全年|当年|年内|上半年|下半年|前三季度|目前|当前|现在|其中|此外|同时"
     r"|另外|并且|而且|但是|但|此前|近年来|过去[一二三四五六七八九十]+年|这[一二三四五六七八九十]+年|[一二三四五六七八九十]+年(?:来|间|内|中)"
     r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|而|还|又|也|已经|已|仍然|仍|后来|使(?!用)"
     r"|“?(?:十[一二三四五]?|[六七八九])五”?(?:时期|期间|以来|前[一二三四]年)?|累计)+",
 )
+# a match of _OPENING starts with one of these (its lookahead): a string that does not is read without a call
+_OPENING_FIRST = frozenset(_OPENING_FIRSTS)
 # Tails of a subject: time words and adverbs between it and the number (人均期望寿命2002年, …五年累计).
 _CLOSING_WORDS = (
     "今年 去年 全年 当年 五年内 每年 实际 同比 已经 已 均 都 也 再 又 还 则 共有 有 共 总共 合计 分别 年均 平均"
@@ -524,7 +527,7 @@ _JOINERS = re.compile(r".*(?:和|与|及|以及|或者|或)(?=..)", re.S)
 def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
     """A candidate thing without its opening time words, its closing adverbs and what comes before 的/和."""
     run = _strip_closing(run.strip("、，的了 "))
-    lead = _OPENING.match(run)
+    lead = _OPENING.match(run) if run[:1] in _OPENING_FIRST else None
     if lead:
         run = run[lead.end() :]
     if run[:1] in _CHANGE_FIRST:  # (= _CHANGE_START.match(run))
@@ -583,7 +586,7 @@ def _read_subject(left: str) -> str | None:
         _PER
     ):  # 补助标准提高到每人每年240元: a rate per person or year, no part of the thing
         left = _PER_TAIL.sub("", left)
-    lead = _OPENING.match(left)
+    lead = _OPENING.match(left) if left[:1] in _OPENING_FIRST else None
     if lead:
         if lead.end() == len(left) and left[0] == "在" and left[-1] == "中":
             return _tidy(left[1:-1])  # 在这些反革命分子中，有57.4%…: the whole of the share
