@@ -526,7 +526,11 @@ _JOINERS = re.compile(r".*(?:和|与|及|以及|或者|或)(?=..)", re.S)
 
 def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
     """A candidate thing without its opening time words, its closing adverbs and what comes before 的/和."""
-    run = _strip_closing(run.strip("、，的了 "))
+    run = run.strip("、，的了 ")
+    if (
+        run and run[-1] in _CLOSING_LAST
+    ):  # (= _strip_closing(run), without a call where it keeps run)
+        run = _strip_closing(run)
     lead = _OPENING.match(run) if run[:1] in _OPENING_FIRST else None
     if lead:
         run = run[lead.end() :]
