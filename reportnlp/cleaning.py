@@ -11,7 +11,6 @@ refer to :attr:`CleanDoc.text`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Optional, Union
 
@@ -19,7 +18,7 @@ from reportnlp import codes
 from reportnlp.boilerplate.classify import decide_lines, title_text
 from reportnlp.boilerplate.corpus import LazyKeys
 from reportnlp.boilerplate.metadata import extract_meta
-from reportnlp.boilerplate.rules import is_long_prose, line_rule
+from reportnlp.boilerplate.rules import DATELINE_END, DATELINE_START, is_long_prose, line_rule
 from reportnlp.errors import InputError
 from reportnlp.normalise import normalise_text, strip_invisible
 from reportnlp.normalise.decode import decode
@@ -196,10 +195,6 @@ def _simplify_joined(
     return "".join(parts), paragraphs, edits
 
 
-#: A speech's dateline (``——2026年1月27日在…``, ``——二〇二六年一月二十八日``).
-_DATELINE = re.compile(r"[—－-]{1,2}\s*[\d〇○零一二三四五六七八九十]{2,4}\s*年")
-
-
 def _kept_lines(decisions, lines, unwidened, starts=None) -> list[KeptLine]:
     kept: list[KeptLine] = []
     prev = -2
@@ -214,7 +209,11 @@ def _kept_lines(decisions, lines, unwidened, starts=None) -> list[KeptLine]:
             adjacent = prev == i - 1 and not (
                 starts
                 and starts[i]
-                and not (d.reason == continuation and _DATELINE.match(kept[-1][1]))
+                and not (
+                    d.reason == continuation
+                    and DATELINE_START.match(kept[-1][1])
+                    and DATELINE_END.match(lines[i].strip())
+                )
             )
             kept.append(make(KeptLine, (d.line, lines[i].strip(), indented, adjacent, heading)))
             prev = i

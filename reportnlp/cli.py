@@ -142,6 +142,18 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
     """
     if not html_path and not json_path:
         raise click.UsageError("give --html FILE, --json FILE or both")
+    # a name that ends like the other report, or like a table, is a slip: the file would not open as named
+    for flag, path, wrong in (
+        ("--json", json_path, (".html", ".htm", ".csv", ".tsv", ".xlsx")),
+        ("--html", html_path, (".json", ".jsonl", ".csv", ".tsv", ".xlsx")),
+    ):
+        if path and path.lower().endswith(wrong):
+            raise click.BadParameter(
+                f"{path!r}: {flag} writes {'JSON' if flag == '--json' else 'an HTML page'}, "
+                f"not a {Path(path).suffix.lower()} file"
+                + ("" if flag == "--html" else " (the HTML page has Download CSV)"),
+                param_hint=flag,
+            )
     files_out = [p for p in (json_path, html_path) if p and p != "-"]
     opts.check_outputs(  # - is standard output, for one of them at most
         [
@@ -199,10 +211,15 @@ def placeholders_cmd(html_path: Optional[str], json_path: Optional[str], opts: R
     if not opts.quiet:
         _print_summary(summary, verb="analysed")
         s = report["summary"]
+
+        def n(count: int, noun: str) -> str:  # "1 mask", "2 masks"
+            return f"{count} {noun}{'' if count == 1 else 's'}"
+
         click.echo(
-            f"report: {s['masks']['total']} masks in texts and {s['title_masks']['total']} in titles "
-            f"({s['masks']['per_1000']:.2f} per 1,000 characters) in {s['documents_with_masks']} "
-            f"documents; {s['leaks']['masks']} masks with a leak in {s['leaks']['documents']} documents",
+            f"report: {n(s['masks']['total'], 'mask')} in texts and {s['title_masks']['total']} in "
+            f"titles ({s['masks']['per_1000']:.2f} per 1,000 characters) in "
+            f"{n(s['documents_with_masks'], 'document')}; {n(s['leaks']['masks'], 'mask')} with a "
+            f"leak in {n(s['leaks']['documents'], 'document')}",
             err=True,
         )
         for path in (json_path, html_path):

@@ -21,7 +21,8 @@ document's ``text``; ``title_placeholders`` index its ``title``, and so does a l
 Masked contexts (the summary's ``top_contexts``) group a mask with what follows it, by this rule: a mask
 holding a digit keeps its digits and shows each masked digit as one ``×`` (``202x`` → ``202×``,
 ``20XX`` → ``20××``); any other run of ``×``/``x``/``X``/``＊`` is ``××`` whatever its length or letter
-(``×××``, ``xx``, ``X`` → ``××``); a ``*`` redaction is ``***``; ``某``/``某某`` stay as they are. The
+(``×××``, ``xx``, ``X`` → ``××``), and so is a run of ``*`` in a name, number or year mask (``***镇``,
+``201*年`` → ``××镇``, ``201×年``); a ``*`` redaction is ``***``; ``某``/``某某`` stay as they are. The
 mask is followed by the next character if it is a letter, digit, Han character or ``%``, or by the next
 two for the two-character units ``街道 社区 地区 苏木 自治 小时 分钟 公里 周年``.
 
@@ -39,6 +40,7 @@ import copy
 import gzip
 import hashlib
 import json
+import math
 import re
 import statistics
 from collections import Counter
@@ -81,8 +83,8 @@ DUPLICATE = 0.9
 TOP_CONTEXTS = 30
 MASK_TYPES = tuple(sorted(TYPES))
 
-_MASK_RUN = re.compile(r"[×xX＊]+")
-_MASK_CHAR = re.compile(r"[×xX＊]")
+_MASK_RUN = re.compile(r"[×xX＊*]+")
+_MASK_CHAR = re.compile(r"[×xX＊*]")
 _TWO_CHARACTER_UNITS = ("街道", "社区", "地区", "苏木", "自治", "小时", "分钟", "公里", "周年")
 _FOLLOWER = re.compile(r"[0-9A-Za-z%\u3400-\u9fff\uf900-\ufaff]")
 
@@ -95,8 +97,8 @@ _ABOUT = {
     "density": "masks in the text per 1,000 characters of text (title masks are counted apart)",
     "contexts": (
         "a mask with a digit keeps its digits and shows each masked digit as one ×; any other run of "
-        "×/x/X/＊ is ××; a * redaction is ***; 某/某某 stay; then the next character if it is a letter, "
-        "digit, Han character or %, or the next two for 街道 社区 地区 苏木 自治 小时 分钟 公里 周年"
+        "×/x/X/＊ (or * in a name, number or year mask) is ××; a * redaction is ***; 某/某某 stay; then "
+        "the next character if it is a letter, digit, Han character or %, or the next two for 街道 社区 地区 苏木 自治 小时 分钟 公里 周年"
     ),
     "year": (
         "a year field, else the year of a date field or of the date in the metadata, else the "
@@ -114,7 +116,7 @@ _ABOUT = {
 
 
 def _mask_form(surface: str, type: str) -> str:
-    if type == "redaction" or set(surface) <= {"*"}:
+    if type == "redaction" or (not type and set(surface) <= {"*"}):
         return "***"
     if surface.startswith("某"):
         return surface
@@ -159,7 +161,18 @@ def user_fields(record: Mapping[str, Any]) -> dict[str, Any]:
     """
     out: dict[str, Any] = dict(record.get("fields") or {})
     out.update((k, v) for k, v in record.items() if k not in _RECORD_KEYS and k not in out)
-    return dict(sorted(out.items(), key=lambda kv: str(kv[0])))
+    return {k: _finite(v) for k, v in sorted(out.items(), key=lambda kv: str(kv[0]))}
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every NaN or infinity (an empty pandas cell read back) as None: the report is JSON."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _finite(v) for k, v in value.items()}
+    return value
 
 
 def document_year(
@@ -504,13 +517,28 @@ def build_report(
 def make_report(docs: Iterable[Union[CleanDoc, str, Mapping[str, Any]]]) -> dict[str, Any]:
     """A report over clean documents, clean strings or analysis records (the library's one-call form).
 
-    A string gets the id ``doc-<n>`` (its position, from 1) and no title.
+    A string gets the id ``doc-<n>`` (its position, from 1) and no title. A mapping that is no analysis
+    record yet (``id``, ``text`` or ``content``, ``title``, ``meta`` and fields of the user's own) is
+    analysed first; its other values are kept as the document's fields.
     """
     from reportnlp.analysis import analyse
 
     entries = []
     for n, doc in enumerate(docs, start=1):
-        if isinstance(doc, Mapping):
+        if isinstance(doc, Mapping) and "placeholders" not in doc:
+            text = doc.get("text")
+            text = doc.get("content") if text is None else text
+            title = doc.get("title")
+            record = analyse(
+                str(text or ""), title=title if isinstance(title, str) else None,
+                id=str(doc["id"]) if doc.get("id") is not None else f"doc-{n}",
+            ).to_dict()  # fmt: skip
+            if isinstance(doc.get("meta"), Mapping):
+                record["meta"] = dict(doc["meta"])
+            for key, value in doc.items():  # the user's own fields (see user_fields)
+                if key not in record and key != "content":
+                    record[key] = value
+        elif isinstance(doc, Mapping):
             record = doc
         elif isinstance(doc, CleanDoc):
             record = analyse(doc).to_dict()

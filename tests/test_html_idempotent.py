@@ -1,6 +1,6 @@
 """``clean`` is its own fixed point on real HTML pages too: what the DOM path keeps, the text path keeps.
 
-Pages: ``tests/fixtures/real_inputs/gov_HN.html`` and ``gov_SD.html`` (the Hunan and Shandong portals' 2026
+Pages: ``tests/fixtures/gov_pages/gov_HN.html`` and ``gov_SD.html`` (the Hunan and Shandong portals' 2026
 government work report pages; provenance in that folder's PROVENANCE.md). Both came out of ``clean`` with a
 line that a second ``clean`` of the text took differently.
 """
@@ -13,11 +13,12 @@ import pytest
 
 from reportnlp import clean
 
-REAL = Path(__file__).parent / "fixtures" / "real_inputs"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _page(name: str):
-    return clean((REAL / name).read_bytes(), id=name)
+    folder = "real_inputs" if name == "gov_BJ.html" else "gov_pages"
+    return clean((FIXTURES / folder / name).read_bytes(), id=name)
 
 
 @pytest.mark.parametrize("name", ["gov_HN.html", "gov_SD.html", "gov_BJ.html"])

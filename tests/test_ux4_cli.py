@@ -281,3 +281,31 @@ def test_a_workbooks_notes_sheet_is_skipped_with_a_warning(tmp_path, monkeypatch
     res = _run(tmp_path, monkeypatch, "clean", "notes.xlsx", "-o", "notes.jsonl")
     assert res.exit_code == 1 and "notes.xlsx:说明: no 'text' or 'content'" in res.stderr
     assert "(columns: 字段, 含义); name the text column with --text-field" in res.stderr
+
+
+def test_a_forced_encoding_is_known_by_any_of_its_names():
+    """``--encoding UTF-8`` or ``utf8`` is UTF-8: a page cut short is read up to its last character, as with
+    ``utf-8`` (the name was compared as given, so the page got a U+FFFD and a misleading warning)."""
+    from reportnlp.readers.html import decode_page
+
+    data = (ROOT / "tests" / "fixtures" / "real_inputs" / "gov_BJ.html").read_bytes()
+    cut = data.index("各位代表".encode()) + 1  # inside 各
+    text, enc, warning = decode_page(data[:cut], "utf-8")
+    assert enc == "utf-8" and warning.startswith("cut short") and "\ufffd" not in text
+    for name in ("UTF-8", "utf8", "U8"):
+        assert decode_page(data[:cut], name) == (text, enc, warning)
+    one = decode_page("<p>政府工作报告</p>".encode("gbk")[:-1] + b"\x81<", "GBK")
+    assert one[2] == "not gbk (the encoding forced): 1 character read as U+FFFD"
+
+
+def test_what_a_declared_encoding_cannot_read_is_said():
+    """A page whose ``<meta charset>`` is wrong (Big5 declared, UTF-8 saved): its characters became U+FFFD in
+    silence; the warning names the encoding and where it came from."""
+    from reportnlp.readers.html import decode_page
+
+    page = '<meta charset="big5"><p>政府工作报告</p>'.encode()
+    text, enc, warning = decode_page(page)
+    assert enc == "big5" and "\ufffd" in text
+    assert warning == f"not big5 (the encoding the page declares): {text.count(chr(0xFFFD))} characters read as U+FFFD"
+    doc = reportnlp.clean(page)
+    assert doc.warnings[0] == warning

@@ -466,6 +466,25 @@ def _in_spans(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
     return i >= 0 and end <= spans[1][i]
 
 
+def _tail_of_longer_list(text: str, start: int) -> bool:
+    """The series at *start* goes on a ``、`` list whose earlier items are longer: its first "item" is the end
+    of one of them (``…澳门特别行政区同胞、台湾同胞``: ``政区同胞``), and crafted series are four characters
+    throughout, so the list is one of terms. A verb before the series (``坚持稳中求进、…``) has no ``、``
+    before it.
+
+    >>> _tail_of_longer_list("香港特别行政区同胞、澳门特别行政区同胞、台湾同胞", 16), _tail_of_longer_list("要坚持稳中求进、迎难而上", 3)
+    (True, False)
+    """
+    j = start - 1
+    while j >= 0 and start - j <= 12 and _is_han(text[j]) and text[j] not in _JOINS:
+        j -= 1  # a conjunction or 的 before the series (人民解放和国家富强、…; 内部的团结一致、…) is no item's
+    return j < start - 1 and j >= 0 and text[j] == "、"
+
+
+#: Characters that join a series to what stands before it, inside a list item's run of characters.
+_JOINS = frozenset("的和与及或之并同跟以")
+
+
 def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]]) -> None:
     matches = []
     for m in _SERIES.finditer(text):
@@ -495,6 +514,8 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             _first_ok(text, start) or _parallel(items) or _clauses_after_de(text, start, items)
         ):
             continue
+        if _tail_of_longer_list(text, start):
+            continue  # 香港特别行政区同胞、澳门特别行政区同胞、台湾同胞、海外侨胞: a list of terms of any length
         seen.add(start)
         if len({item[2:] for item in items}) == 1 and items[0][2:] in NOUN_HEADS:
             continue  # 法治体系、战略体系、政策体系: terms with one head noun
@@ -540,7 +561,7 @@ def _clauses_after_de(text: str, start: int, items: list[str]) -> bool:
 
 
 # 等 after a series, then the projects or works it lists (等重要工程, 等一批具有战略意义的重大项目).
-_PROJECTS = re.compile(rf"等[{_H}]{{0,12}}?(?:工程|项目)")
+_PROJECTS = re.compile(rf"等[{_H}]{{0,12}}?(?:工程|项目|企业|公司|集团|单位|机构|高校|医院|银行)")
 
 
 class _Cut:
@@ -711,7 +732,7 @@ def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
                     or (i and text[i - 1 : i + 1] in _words() and text[i : i + 2] not in _words())
                     or (
                         word[0] == word[2]
-                        and word[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : i - 1]
+                        and word[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : max(0, i - 1)]
                     )
                 ):
                     continue  # …, or the window cut from a six-character rhythm (用心用情用力)
@@ -770,7 +791,7 @@ def _result_pairs(text: str, codes: np.ndarray, at: np.ndarray, out: list[_Found
         w = text[i : i + 4]
         if w[0] in _NOT_RHYTHM or not all(map(_is_han, w)):
             continue
-        if w[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : i - 1]:
+        if w[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : max(0, i - 1)]:
             continue  # 做强做优做大: six characters, not four
         if i and text[i - 1 : i + 1] in words and text[i : i + 2] not in words:
             continue  # the window starts inside a word
@@ -910,7 +931,7 @@ _GOVERNING = frozenset(
     "健全 完善 加强 建立 推进 深化 构建 强化 加快 促进 推动 规范 优化 发展 建设 提高 提升".split()
 )
 NOUN_HEADS = frozenset(
-    "建设 地区 影视 航天 分配 医疗 教育 养老 金融 技术 信息 制度 体制 产权 政策 资源 服务 治安 住房 工程 导航"
+    "建设 代表 委员 地区 影视 航天 分配 医疗 教育 养老 金融 技术 信息 制度 体制 产权 政策 资源 服务 治安 住房 工程 导航"
     " 计算 流通 运输 产业 科技 电路 气田 事业 领域 行业 部门 机构 组织 企业 单位 市场 经济 社会 文化 生态 环境"
     " 设施 体系 机制 能力 水平 人员 干部 群众 国家 地方 农村 城市 精神 思想 意识 工作 问题 犯罪 医药 体育 卫生"
     " 拆迁 管理 实力 薪酬 安置 购销 决策 创新 标准 保护 发展 合作 主义 出版 艺术 防空 事务 保险 学校 行径 资金"

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Optional
 
 from reportnlp import codes
@@ -120,8 +122,15 @@ def _masked_copy(t: str, bare_title: str) -> bool:
     return _unmasked(t) == bare_title
 
 
-_TRAILING_NOTE = re.compile(r"\s*[（(][^（()）]{1,12}[)）]\s*$")
+# (no leading ``\s*``: tried at every space of a long run, it took time quadratic in the run; the spaces go anyway)
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,12}[)）]\s*$")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+@lru_cache(maxsize=8)
+def _title_core(title: str) -> str:
+    """The title without its spaces and a closing note in brackets, once per page (not per line)."""
+    return _SPACES.sub("", _TRAILING_NOTE.sub("", title))
 
 
 def _document_heading(t: str, title: str) -> bool:
@@ -137,8 +146,17 @@ def _document_heading(t: str, title: str) -> bool:
     bare = _SPACES.sub("", t)
     if not _HAN_WORD.fullmatch(bare):
         return False
-    core = _SPACES.sub("", _TRAILING_NOTE.sub("", title))
-    return core.endswith(bare)
+    return _title_core(title).endswith(bare)
+
+
+#: What a line that goes on from the line before it opens with (``论联合政府`` / ``的版本包括：``).
+_GOES_ON = frozenset("的之和与及、，,。；;：:")
+
+
+def _continued(texts: Sequence[str], filled: Sequence[int], i: int) -> bool:
+    """The next non-blank line after line *i* goes on with *i*'s sentence: *i* is no heading of its own."""
+    k = bisect_right(filled, i)
+    return k < len(filled) and texts[filled[k]][:1] in _GOES_ON
 
 
 def _strong_body(line: str) -> bool:
@@ -385,7 +403,12 @@ def decide_lines(
             t == title_text or (len(t) >= len(bare_title) > 0 and _masked_copy(t, bare_title))
         ):
             action, reason = codes.DROP, codes.R_REPEATED_TITLE  # also a masked copy (在**县… / 在县…)
-        elif title_text and i < body and _document_heading(t, title_text):
+        elif (
+            title_text
+            and i < body
+            and _document_heading(t, title_text)
+            and not _continued(texts, filled, i)
+        ):
             action, reason = codes.DROP, codes.R_REPEATED_TITLE  # 政府工作报告 under 2026年X省政府工作报告
         elif title_text and i < body and _browser_title(t, title_text, title_lines, i):
             action, reason = codes.DROP, codes.R_BROWSER_TITLE
@@ -1391,6 +1414,9 @@ def _pick_title(
     best: Optional[tuple[tuple[int, int], int]] = None
     # a breadcrumb or a link list repeats the title; a copyright or ICP line names the site instead
     furniture = [t for t, r in zip(texts, rule) if r is not None and r not in SITE_IDENTITY]
+    # (counted and joined once per page: a scan of every line for each candidate took time quadratic in the
+    # lines above the body; a line holds no "\n", so ``t in joined`` is ``any(t in f for f in furniture)``)
+    copies, joined = Counter(texts), "\n".join(furniture)
     for i in range(min(body, len(texts))):
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or not 4 <= len(t) <= 80 or heading[i]:
@@ -1411,9 +1437,7 @@ def _pick_title(
             continue  # the text under a label (``编者按:`` / ``四川两会时间到, …!``) is the label's, no headline
         if " " in t and letter_spaced(t):  # a heading spaced a letter apart is read as its word
             t = "".join(t.split())
-        echoed = any(t == u for j, u in enumerate(texts) if j != i) or any(
-            t in f for f in furniture
-        )
+        echoed = copies[t] > (texts[i] == t) or t in joined  # another line, or furniture, repeats it
         nearby_meta = any(meta[j] for j in filled[k : k + 3])  # the next three non-blank lines
         # a headline the text's first sentence restates word for word (``…推进大会举行`` over
         # ``4月22日上午,全市…推进大会举行。``), not a deck of names under it (``X讲话 Y主持``)
@@ -1437,16 +1461,14 @@ def _pick_title(
     # the page's headline over its date line, the document's own heading under it (``政 府 工 作 报 告(2022年)`` /
     # ``发布日期:…`` / ``政府工作报告``): the headline, which is the heading with its bracketed year
     top = best[1]
-    for i in range(top):
+    # (the last metadata line above it, found once: a scan for each line took time quadratic in the lines)
+    last_meta = next((j for j in range(top - 1, -1, -1) if meta[j]), -1)
+    for i in range(last_meta):  # a metadata line between the headline and the heading
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or len(t) > 80:
             continue
         bare = "".join(t.split()) if " " in t and letter_spaced(t) else t
-        if (
-            bare.startswith(texts[top])
-            and _BRACKET_TAIL.fullmatch(bare[len(texts[top]) :])
-            and any(meta[j] for j in range(i + 1, top))
-        ):
+        if bare.startswith(texts[top]) and _BRACKET_TAIL.fullmatch(bare[len(texts[top]) :]):
             return [i]
     return [top]
 

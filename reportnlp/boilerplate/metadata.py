@@ -60,8 +60,8 @@ _SITE_PATTERNS = [
         r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:网|站|报|台|在线|频道|论坛|社区|文库))\s*(?:、[^\s]{2,12})?版权所有"
     ),
     re.compile(r"版权所有\s*[:：]?\s*[©]?\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?(" + _SITE + ")"),
-    # ``版权为 荆楚网 www.cnhubei.com 所有``: the name the rights belong to, with its address
-    re.compile(r"版权(?:为|归)\s*([\u4e00-\u9fff]{2,12}?(?:网|站))\s*(?:[a-z0-9.-]+\.(?:cn|com|net|org)\s*)?所有"),
+    # ``版权为 荆楚网 www.cnhubei.com 所有``: the name the rights belong to, with its address (``版权归属X所有``)
+    re.compile(r"版权(?:为|归属?)\s*([\u4e00-\u9fff]{2,12}?(?:网|站))\s*(?:[a-z0-9.-]+\.(?:cn|com|net|org)\s*)?所有"),
     re.compile(r"[、\s]?([\u4e00-\u9fff]{2,12}?(?:网|站))版权(?:与|和)?免责"),
     re.compile(r"([\u4e00-\u9fff]{2,10}?(?:网|报|台))(?:股份)?有限(?:责任)?公司.{0,6}版权所有"),
     re.compile(r"([\u4e00-\u9fff]{2,12}?(?:网|论坛|社区))\s*[-–—|]\s*powered\s+by", re.IGNORECASE),
@@ -158,7 +158,7 @@ def cn_date(text: str) -> Optional[str]:
 FIELDS = ("date", "source", "site", "author", "doc_number", "issuer", "written_date", "speech_date")
 _SPEECH = re.compile(r"在.{2,40}?(?:会议|大会)上")
 _AUTHORS = re.compile(
-    r"(?:楼主|作者|撰稿|撰文|报告人|(?<![\u4e00-\u9fff])文|(?<![\u4e00-\u9fff])记者)(?:[:：/]|(?<=文)\s*[|｜])\s*(?:《[^》]{1,15}》\s*)?"
+    r"(?:楼主|作者|撰稿|撰文|报告人|(?:(?<![\u4e00-\u9fff])|(?<=图))文|(?<![\u4e00-\u9fff])记者)(?:[:：/]|(?<=文)\s*[|｜])\s*(?:《[^》]{1,15}》\s*)?"
     r"(?:记者|通讯员|特约记者)?\s*("
     + r"(?<=原文作者[:：])[A-Za-z][A-Za-z0-9_.-]{2,20}|"  # a reposted text's author's handle (``原文作者:Lunamos``)
     + _NAME
@@ -224,6 +224,8 @@ _HEADER_NAME = re.compile(
     r"(?:(?:浏览|访问|点击|阅读)(?:次数|量|数)?\s*[:：]|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?)\s+([\u4e00-\u9fff]{2,3})"
     r"\s+[\u4e00-\u9fff]{2,6}\s*[:：]"
 )
+# the site or an office where a header names its poster (``10:00 本站 浏览次数:``), not a person (:data:`_HEADER_NAME`)
+_HEADER_NOT_PERSON = re.compile(r"^本|(?:政府|站|办|局|委|厅)$")
 _MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
     r"(?:网|报|社|台|刊|频道|娱乐|财经|新闻|资讯|在线|文库|论坛|社区)$"
     r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发)$"
@@ -491,7 +493,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
     }
     finders = (
         lambda t: (m := _OP.search(t)) and m.group(1),
-        lambda t: (m := _AUTHORS.search(t)) and m.group(1),
+        lambda t: (m := _AUTHORS.search(t)) and _without_office(m.group(1)),
         lambda t: (m := _AUTHOR_MEDIUM.search(t)) and (m.group(1) or m.group(2)),
         lambda t: (m := _BYLINE_LINE.match(t)) and m.group(1),
         lambda t: (m := _DATE_NAME_SOURCE.match(t)) and m.group(1),
@@ -509,6 +511,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
             and _date_of(t)
             and not _MEDIA_NAME.search(m.group(1))
             and not COUNTER_WORDS.search(m.group(1))  # ``16:43:13 次浏览 分类:``: a counter's word, no name
+            and not _HEADER_NOT_PERSON.search(m.group(1))  # ``10:00 本站 浏览次数:``, ``10:00 市政府 点击:``
             and m.group(1)
         ),
         # a handle alone right above the publication field (``体育教科书`` / ``发布时间：18-03-08``)
@@ -523,6 +526,16 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
             if (value := find(t)) and value not in _NO_AUTHOR:
                 meta["author"] = value
                 return
+
+
+def _without_office(names: str) -> str:
+    """A credit's names without the office its label puts first (``报告人：省长 王五``: 王五).
+
+    >>> _without_office("省长 王五"), _without_office("何苗 张梦洁")
+    ('王五', '何苗 张梦洁')
+    """
+    first, _, rest = names.partition(" ")
+    return rest.strip() if rest.strip() and SPEAKER_OFFICE.match(first) else names
 
 
 # an author field that names nobody (``作者:会员上传``, ``作者：未知``)

@@ -47,9 +47,11 @@ def _k(value: str) -> str | int:
     try:
         k = int(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is neither an integer nor 'auto'") from None
+        raise click.BadParameter(
+            f"{value!r} is neither an integer nor 'auto'", param_hint="--k"
+        ) from None
     if k < 1:
-        raise click.BadParameter("k must be at least 1")
+        raise click.BadParameter(f"{k}: k must be at least 1", param_hint="--k")
     return k
 
 
@@ -221,7 +223,20 @@ _skip_title = click.option(
 def _without_skipped(
     records: list[dict], pattern: Optional[re.Pattern[str]], quiet: bool
 ) -> list[dict]:
-    """``records`` less those whose title ``pattern`` (``--skip-title``) finds; the count is echoed."""
+    """``records`` less those with no text (no structure: each would sit at every feature's floor and be
+    the nearest neighbour of most documents) and those whose title ``pattern`` (``--skip-title``) finds;
+    the counts are echoed."""
+    empty = [r for r in records if not (r.get("text") or "").strip()]
+    if empty:
+        records = [r for r in records if (r.get("text") or "").strip()]
+        if not quiet:
+            shown = ", ".join(str(r.get("id")) for r in empty[:5])
+            shown += ", …" if len(empty) > 5 else ""
+            click.echo(
+                f"skipped: {len(empty)} document{'' if len(empty) == 1 else 's'} with no text "
+                f"({shown})",
+                err=True,
+            )
     if pattern is None:
         return records
     kept = [r for r in records if not pattern.search(r.get("title") or "")]
@@ -304,7 +319,8 @@ def cluster_cmd(
     unless --no-clean. The CSV (JSON for an -o name ending in .json) has one row per document, in input
     order: id, cluster, silhouette,
     distance (to the cluster centre), prototype (the member nearest the centre), title, signature, then
-    the structure features. The exit code is 1 when any input failed; the others are clustered.
+    the structure features. A document with no text left is left out and named. The exit code is 1 when
+    any input failed; the others are clustered.
 
     \b
     Example:
@@ -458,7 +474,7 @@ def similar_cmd(
     their templates, lead sentences, formulas, outline counts; no body vocabulary). One row per pair: id,
     rank, neighbour, distance, similarity (cosine), same_signature (the two outlines have the same shape),
     shared (the features both documents have well above the corpus mean), title and neighbour_title. JSON
-    groups the rows by document.
+    groups the rows by document. A document with no text left is left out and named.
 
     \b
     Example:
@@ -523,7 +539,8 @@ def similar_cmd(
         same = float(table.loc[table["rank"] == 1, "same_signature"].mean())
         click.echo(
             f"documents: {len(records)} read, {len(failures)} failed; {len(table)} neighbour rows "
-            f"(top {top}); nearest neighbour has the same outline shape for {same:.0%}\n"
+            f"(top {top}{f'; {len(records) - 1} others a document' if top >= len(records) else ''}); "
+            f"nearest neighbour has the same outline shape for {same:.0%}\n"
             "wrote " + ", ".join(_shown(w) for w in written),
             err=True,
         )
@@ -615,9 +632,9 @@ def periods_cmd(
     segmentation; see ``reportnlp.corpus.find_periods``).
 
     Each document needs a year: --years-field FIELD (a field of the input record or its meta) or
-    --years-from-title. Documents without one are left out (counted in the summary). The CSV has one row per
-    document in year order: id, year, period, signature; JSON also lists the periods (first, last, size,
-    prototype) and the breaks.
+    --years-from-title. Documents without one, or with no text left, are left out (counted in the summary). The CSV has one row per
+    document in year order: id, year, period, signature, title; JSON also lists the periods (first, last,
+    size, prototype) and the breaks.
 
     \b
     Example:
@@ -668,8 +685,11 @@ def periods_cmd(
         sys.exit(1)
     finally:
         _done(progress)
+    # each row's title last, as similar gives it: an id such as cpc_congress_reports-3 says nothing
+    titles = {str(r["id"]): r.get("title") or "" for r, _ in dated}
+    table = result.assignments.assign(title=result.assignments["id"].astype(str).map(titles))
     if fmt == "csv":
-        _write_text(output, result.assignments.to_csv(index=False, lineterminator="\n"))
+        _write_text(output, table.to_csv(index=False, lineterminator="\n"))
     else:
         data = {
             "k": result.k,
@@ -679,7 +699,7 @@ def periods_cmd(
             else round(result.silhouette, 6),
             "k_scores": {str(kk): round(v, 6) for kk, v in result.k_scores.items()},
             "periods": result.periods.to_dict("records"),
-            "documents": result.assignments.to_dict("records"),
+            "documents": table.to_dict("records"),
         }
         _write_text(output, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
     written = [output]
@@ -787,10 +807,13 @@ def templates_cmd(output: str, threshold: float, singletons: bool, opts: ReadOpt
         out.commit()
     if not opts.quiet:
         in_families = sum(len(f.members) for f in families if len(f.members) > 1)
+        alone = len(docs) - in_families
+        # with --singletons the file holds the lone documents too: say so, or "families: 0" reads as empty
+        written = ", each written as a family of one (--singletons)" if singletons and alone else ""
         click.echo(
             f"documents: {len(docs)} read, {len(failures)} failed\n"
             f"families: {sum(len(f.members) > 1 for f in families)} "
-            f"({in_families} documents in families, {len(docs) - in_families} alone)\n"
+            f"({in_families} documents in families, {alone} alone{written})\n"
             f"wrote {_shown(output)}",
             err=True,
         )

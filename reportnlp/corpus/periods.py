@@ -140,6 +140,13 @@ def find_periods(
     if len(years) != n:
         raise ValueError(f"{len(years)} years for {n} documents")
     ids = document_ids(analyses, ids)
+    missing = [ids[i] for i, y in enumerate(years) if y is None or y != y]  # None or NaN: no year
+    if missing:  # sorting them raised "'<' not supported between 'NoneType' and 'NoneType'"
+        shown = ", ".join(map(str, missing[:3])) + (", …" if len(missing) > 3 else "")
+        raise ValueError(
+            f"{len(missing)} of {n} documents have no year ({shown}): leave them out, or give their "
+            "years (record_year reads a title's, a date's or a speech's)"
+        )
     check_k(k, n)
     order = sorted(range(n), key=lambda i: years[i])
     analyses = [analyses[i] for i in order]

@@ -109,7 +109,13 @@ def svg_map(
             f'<circle cx="{xs[i]:.1f}" cy="{ys[i]:.1f}" r="5" fill="{colour}">'
             f"<title>{name}" + (f" (group {g})" if groups is not None else "") + "</title></circle>"
         )
-        parts.append(f'<text x="{xs[i] + 7:.1f}" y="{ys[i] + 4:.1f}">{name}</text>')
+        # on the right half a label runs leftwards from its point, so it is not cut at the edge
+        if xs[i] > width / 2:
+            parts.append(
+                f'<text x="{xs[i] - 7:.1f}" y="{ys[i] + 4:.1f}" text-anchor="end">{name}</text>'
+            )
+        else:
+            parts.append(f'<text x="{xs[i] + 7:.1f}" y="{ys[i] + 4:.1f}">{name}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -169,13 +175,19 @@ def _page(title: str, svg: str, table: str = "") -> str:
     )
 
 
+def _cell(value: Any) -> str:
+    """A table cell as the CSV writes it: a float to six significant digits (not ``4.056640209170974``)."""
+    return f"{value:.6g}" if isinstance(value, float) else str(value)
+
+
 def _table(rows: Sequence[dict[str, Any]]) -> str:
     if not rows:
         return ""
     keys = list(rows[0])
     head = "".join(f"<th>{html.escape(str(k))}</th>" for k in keys)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(r[k]))}</td>" for k in keys) + "</tr>" for r in rows
+        "<tr>" + "".join(f"<td>{html.escape(_cell(r[k]))}</td>" for k in keys) + "</tr>"
+        for r in rows
     )
     return f"<table><tr>{head}</tr>{body}</table>"
 

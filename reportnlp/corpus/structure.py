@@ -1029,8 +1029,8 @@ class Clustering:
                     "silhouette": _num(row["silhouette"]),
                     "prototype": {
                         "id": row["prototype"],
-                        "title": row["title"],
-                        "signature": row["signature"],
+                        "title": _text(row["title"]),
+                        "signature": _text(row["signature"]),
                         "outline": self.outlines.get(c, []),
                     },
                     "traits": row["traits"],
@@ -1046,6 +1046,11 @@ class Clustering:
             "k_scores": {str(k): _num(v) for k, v in self.k_scores.items()},
             "clusters": clusters,
         }
+
+
+def _text(x: Any) -> Optional[str]:
+    """A string cell as JSON: None for a missing value (pandas holds a None title as NaN)."""
+    return x if isinstance(x, str) else None
 
 
 def _num(x: Any) -> Optional[float]:

@@ -38,6 +38,8 @@ class Result:
     encoding: str = ""
     script: str = ""
     error: Optional[str] = None
+    #: the document's warnings when its record does not carry them (an analysis record has no ``warnings``)
+    warnings: tuple = ()
 
     def explain_rows(self) -> list[dict[str, Any]]:
         """The explain rows: one per non-blank line decision (``id``, ``line``, ``action``, ``reason``,
@@ -83,7 +85,7 @@ class Summary:
                 self.actions[d.action] += 1
                 if d.action == codes.DROP:
                     self.dropped[d.reason] += 1
-        for w in (res.record or {}).get("warnings", []):
+        for w in (res.record or {}).get("warnings", res.warnings):
             self.warnings.append(f"{res.source}: {w}")
         for key in FOUND:
             spans = (res.record or {}).get(key)
@@ -252,7 +254,10 @@ def analyse_record(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
     record["dropped"] = [{"line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped]
-    return Result(doc.id, rec.source, _carry(record, rec), (), doc.encoding, doc.script)
+    return Result(
+        doc.id, rec.source, _carry(record, rec), (), doc.encoding, doc.script,
+        warnings=tuple(doc.warnings),
+    )  # fmt: skip
 
 
 def report_record(

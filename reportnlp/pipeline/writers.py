@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import math
 import os
 import re
 import tempfile
@@ -95,10 +96,27 @@ def dumps(obj: Any) -> str:
     >>> dumps({"id": "b\\ud83d", "text": "正文"})
     '{"id":"b\\\\ud83d","text":"正文"}'
     """
-    s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    try:
+        s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except ValueError as err:
+        # NaN or infinity (an empty pandas cell in a field): null, as orjson writes it
+        if "float" not in str(err):
+            raise
+        s = json.dumps(_finite(obj), ensure_ascii=False, separators=(",", ":"))
     if _ESCAPE.search(s):  # only inside strings: JSON itself is ASCII
         s = _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
     return s
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every NaN or infinity as None (JSON has neither)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    return value
 
 
 try:  # the fast encoder (a core dependency; the module still works without it)

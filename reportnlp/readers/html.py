@@ -90,12 +90,18 @@ def decode_html(data: bytes, encoding: Optional[str] = None) -> tuple[str, str]:
 
 def decode_page(data: bytes, encoding: Optional[str] = None) -> tuple[str, str, Optional[str]]:
     """:func:`decode_html` and a warning, when the page was not read whole: cut short inside its last
-    character, or bytes the encoding the user forced (``encoding``) does not read, replaced by U+FFFD.
+    character, or bytes the encoding forced (``encoding``) or declared does not read, replaced by U+FFFD.
 
     >>> decode_page("<p>政府工作报告</p>".encode()[:-6])
     ('<p>政府工作报', 'utf-8', 'cut short inside its last character (an interrupted download?): read up to byte 18')
     """
+    if encoding is not None:  # the codec's own name: UTF-8, utf8 and utf-8 are one codec
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            pass  # decoding says so
     enc = encoding or declared_encoding(data)
+    how = "the encoding forced" if encoding else "the encoding the page declares"
     if enc is None:
         from reportnlp.errors import InputError
         from reportnlp.normalise.decode import decode
@@ -106,6 +112,7 @@ def decode_page(data: bytes, encoding: Optional[str] = None) -> tuple[str, str, 
             if (cut := _utf8_cut_short(data)) is not None:
                 return cut
             enc = "utf-8" if _utf8_share(data) >= _gb_share(data) else "gb18030"
+            how = "the encoding that reads most of it"
     if enc == "utf-8":  # a page declared UTF-8 but saved as GBK by a browser is common
         try:
             return data.decode("utf-8"), enc, None
@@ -116,15 +123,16 @@ def decode_page(data: bytes, encoding: Optional[str] = None) -> tuple[str, str, 
             # (an interrupted download) was read as GB18030, every character of it garbled. A codec the
             # user forced is kept.
             if encoding is None and _gb_share(data) > max(0.9, _utf8_share(data)):
-                return data.decode("gb18030", "replace"), "gb18030", None
+                enc, how = "gb18030", "the page declares UTF-8 but is GB18030"
     text = data.decode(enc, "replace")
     if enc.startswith("utf-16"):
         text = text.lstrip("\ufeff")
     warning = None
-    if encoding is not None and "\ufffd" in text:
+    if "\ufffd" in text:
         lost = text.count("\ufffd") - data.decode(enc, "ignore").count("\ufffd")
         if lost:
-            warning = f"not {enc} (the encoding forced): {lost} characters read as U+FFFD"
+            what = "1 character" if lost == 1 else f"{lost} characters"
+            warning = f"not {enc} ({how}): {what} read as U+FFFD"
     return text, enc, warning
 
 

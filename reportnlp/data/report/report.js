@@ -940,7 +940,7 @@
     var legend = h("div", { class: "legend tools" }, TYPES.map(function (t) {
       return h("span", null, swatch("t-" + t, t), t + " " + (d.counts.by_type[t] || 0));
     }));
-    var dropped = h("details", { id: "dropped" }, h("summary", { text: "Dropped boilerplate: " + d.dropped.length + " lines" }));
+    var dropped = h("details", { id: "dropped" }, h("summary", { text: "Dropped boilerplate: " + d.dropped.length + (d.dropped.length === 1 ? " line" : " lines") }));
     dropped.addEventListener("toggle", function () {
       if (!dropped.open || dropped.getAttribute("data-drawn")) return;
       dropped.setAttribute("data-drawn", "1");
