@@ -1,6 +1,8 @@
-"""CPU-time ratio of ``clean`` or ``analyse`` to ``jieba.lcut`` on the State Council corpus, in one process.
+"""CPU-time ratio of ``clean``, ``analyse`` or the spaCy pipeline to ``jieba.lcut`` on the State Council corpus.
 
-    PYTHONPATH=. python bench/cpu_ratio.py clean|analyse [--repeat 5] [--things rules|learned]
+    PYTHONPATH=. python bench/cpu_ratio.py clean|analyse|spacy [--repeat 5] [--things rules|learned]
+
+``spacy`` times ``reportnlp.load()`` (the jieba backend) on the clean text, as ``bench_analyse.py`` does.
 
 A quick check while changing code on a shared machine: process CPU time, not wall time, so the machine's
 load counts less than in ``bench_clean.py`` / ``bench_analyse.py`` (which report the wall-time figures the
@@ -24,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("step", choices=["clean", "analyse"])
+    ap.add_argument("step", choices=["clean", "analyse", "spacy"])
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument(
         "--things", choices=["rules", "learned"], default=None, help="analyse's things="
@@ -48,6 +50,16 @@ def main() -> None:
             is_meta_line.cache_clear()
             for t, r in zip(texts, records):
                 reportnlp.clean(t, title=r.get("title"))
+
+    elif args.step == "spacy":
+        texts = [reportnlp.clean(t).text for t in raw]
+        nlp = reportnlp.load()
+        from reportnlp.analysers.thing import clear_caches
+
+        def run() -> None:
+            clear_caches()
+            for t in texts:
+                nlp(t)
 
     else:
         texts = [reportnlp.clean(t).text for t in raw]

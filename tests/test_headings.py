@@ -494,3 +494,15 @@ def test_paragraphs_lines_with_carriage_returns():
     spans = _paragraphs(t)
     assert [t[s:e] for s, e in spans] == ["a", "b\r", "\u3000c", "d"]
     assert _paragraphs("") == [] and _paragraphs("\n\r\n  \n") == []
+
+
+def test_the_marker_first_characters_are_the_patterns() -> None:
+    """``_candidates`` matches ``_MARKER`` only on a paragraph that starts with one of ``_MARKER_FIRST``: the set is
+    every character the pattern can start with, read from the parsed pattern."""
+    import re._parser as sre_parse
+
+    from test_metrics import _first_chars
+
+    from reportnlp.analysers.headings import _MARKER, _MARKER_FIRST
+
+    assert _first_chars(list(sre_parse.parse(_MARKER.pattern))) == set(_MARKER_FIRST)

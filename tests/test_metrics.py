@@ -701,3 +701,77 @@ def test_things_of_the_new_counts():
 )
 def test_lists_of_terms_and_formulas_are_no_counts(text):
     assert find_metrics(text) == []
+
+
+def test_the_not_unit_words_are_read_as_the_trie_reads_them() -> None:
+    """``_read`` looks the words that make a unit character no unit (年级, 人才) up in a set
+    (``_not_unit_at``); the trie's match at every position of reports and of random strings of their characters
+    is the same word."""
+    import random
+
+    from conftest import ROOT
+
+    from reportnlp.analysers.metrics import _NOT_UNIT, _NOT_UNIT_RE, _not_unit_at
+
+    path = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+    text = path.read_text(encoding="utf-8")[:200_000]
+    rnd = random.Random(5)
+    chars = "".join(sorted(set("".join(_NOT_UNIT)))) + "的一"
+    text += "".join(rnd.choice(chars) for _ in range(20_000))
+    seen = 0
+    for at in range(len(text) + 1):
+        m = _NOT_UNIT_RE.match(text, at)
+        word = _not_unit_at(text, at)
+        assert word == (m.group() if m else ""), at
+        seen += bool(word)
+    assert seen > 1000
+
+
+def test_a_memoised_number_is_read_afresh_each_time() -> None:
+    """``_read_number`` memoises the Chinese numerals and grouped numbers; each call still gets a number of its
+    own (``_read`` extends its qualifiers and scales its value), read as on the first call."""
+    from reportnlp.analysers.metrics import _read_number, clear_caches
+
+    runs = [
+        "二十五亿七千万",
+        "三千多",
+        "8,500",
+        "××",
+        "千",
+        "一百四十一",
+        "十余",
+        "1.3万",
+        "6，500万",
+    ]
+    clear_caches()
+    first = [_read_number(r) for r in runs]
+    second = [_read_number(r) for r in runs]
+    for a, b in zip(first, second):
+        assert a is not b and a.ins is not b.ins
+        assert (a.kind, a.surface, a.mag, a.ins, a.value) == (
+            b.kind,
+            b.surface,
+            b.mag,
+            b.ins,
+            b.value,
+        )
+    a.ins.append("余")
+    assert _read_number(runs[-1]).ins == second[-1].ins != a.ins
+    assert [(n.kind, n.value) for n in first[:3]] == [
+        ("cn", 2_570_000_000.0),
+        ("cn", 3000.0),
+        ("ar", 8500.0),
+    ]
+    assert first[1].ins == ["多"]
+
+
+def test_the_change_words_opening_a_string_are_read_as_the_pattern_reads_them() -> None:
+    """``_tidy`` and ``_read_subject`` test ``_CHANGE_FIRST`` where ``_CHANGE_START`` matched: the same strings, the
+    same length cut (``达到`` two characters, ``达`` one)."""
+    from reportnlp.analysers.metrics import _CHANGE_FIRST, _CHANGE_START
+
+    for s in ["", "占", "为了", "是否", "达到了", "达", "达标", "到达", "占比", "x达到", "的为"]:
+        m = _CHANGE_START.match(s)
+        assert (s[:1] in _CHANGE_FIRST) == bool(m)
+        if m:
+            assert m.end() == (2 if s.startswith("达到") else 1)

@@ -238,6 +238,21 @@ _NOT_UNIT = (
 ).split()
 _NOT_UNIT_RE = re.compile(_alternation(_NOT_UNIT))
 _NOT_UNIT_FIRST = frozenset(w[0] for w in _NOT_UNIT)
+_NOT_UNIT_SET = frozenset(_NOT_UNIT)
+assert {len(w) for w in _NOT_UNIT} <= {2, 3}, (
+    "_not_unit_at looks the words up by 3 and 2 characters"
+)
+
+
+def _not_unit_at(text: str, at: int) -> str:
+    """``_NOT_UNIT_RE.match(text, at)``'s word ("" if none): the longest word of ``_NOT_UNIT`` at ``at``, found by
+    two set lookups (the trie's program is the largest of this module's patterns; tested to give the same)."""
+    word = text[at : at + 3]
+    if word in _NOT_UNIT_SET:
+        return word
+    word = word[:2]
+    return word if word in _NOT_UNIT_SET else ""
+
 
 # The one pass. It starts with a character class, so the regex engine skips other text fast. After 百分之 no
 # unit follows; otherwise a unit is required, except after 万/亿 (1386万). A number starts where its run of
@@ -372,6 +387,11 @@ class _Number:
         )
 
 
+def _ins(a: str | None, b: str | None) -> tuple[str, ...]:
+    """``tuple(q for q in (a, b) if q)`` (a comprehension is a function call in Python 3.11: 4x the time)."""
+    return (a, b) if a and b else (a,) if a else (b,) if b else ()
+
+
 def _read_number(run: str) -> _Number | None:
     if run.isascii() and _PLAIN_AR.fullmatch(run):  # Arabic digits alone, the common case
         return _Number("ar", run, None, [], float(run))
@@ -380,20 +400,39 @@ def _read_number(run: str) -> _Number | None:
     m = _AR_MAG.fullmatch(run)  # the next commonest: 1256万, 3400多万, 1.3万亿
     if m is not None:
         number, in1, mag, in2 = m.groups()
-        return _Number("ar", number, mag, [q for q in (in1, in2) if q], _scaled(number, mag))
+        return _Number("ar", number, mag, list(_ins(in1, in2)), _scaled(number, mag))
+    read = _NUMBERS.get(run, _MISS)
+    if read is _MISS:
+        read = _read_other_number(run)
+        if len(_NUMBERS) >= _MEMO_SIZE:
+            _NUMBERS.clear()
+        _NUMBERS[run] = read
+    if read is None:
+        return None
+    kind, surface, mag, ins, value = read
+    return _Number(kind, surface, mag, list(ins), value)  # a list of its own: _read extends it
+
+
+# the other numbers (Chinese numerals, groups of thousands, masks), memoised: half of them recur in a report
+_NUMBERS: dict[str, tuple | None] = {}
+
+
+def _read_other_number(run: str) -> tuple | None:
+    """What :func:`_read_number` reads from a run that is no plain Arabic number, single digit or Arabic number
+    with a magnitude: ``(kind, surface, mag, ins, value)``, ``ins`` a tuple."""
     m = _NUMBER.fullmatch(run)
     if m is None:
         return None
     ar, in1, mag, in2, cn, cin1, cmag, cin2, mask, min1, mmag, min2, bare, bmag, bin_ = m.groups()
     if ar is not None:
         value = _scaled(ar.replace(",", "").replace("，", ""), mag)
-        return _Number("ar", ar, mag, [q for q in (in1, in2) if q], value)
+        return ("ar", ar, mag, _ins(in1, in2), value)
     if cn is not None:
         value = _cn_value(cn + (cmag or ""))
-        return _Number("cn", cn, cmag, [q for q in (cin1, cin2) if q], value)
+        return ("cn", cn, cmag, _ins(cin1, cin2), value)
     if mask is not None:
-        return _Number("mask", mask, mmag, [q for q in (min1, min2) if q], None)
-    return _Number("bare", bare, bmag, [bin_] if bin_ else [], _scaled("1", bare + (bmag or "")))
+        return ("mask", mask, mmag, _ins(min1, min2), None)
+    return ("bare", bare, bmag, (bin_,) if bin_ else (), _scaled("1", bare + (bmag or "")))
 
 
 def _right_noun(text: str, at: int) -> str | None:
@@ -430,15 +469,20 @@ _CHANGE_END = _skipping(
     r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末)?的?)?$",
 )
 _CHANGE_START = re.compile(r"^(?:占|为|是|达到|达)")
+# its first characters: it matches where a string starts with one (two characters for 达到), read without a call
+_CHANGE_FIRST = frozenset("占为是达")
 # Time words, dates and connectives that open a clause (1955年, 五年来, 其中, 在…中): no part of the thing.
+_OPENING_FIRSTS = "截到至0123456789一二三四五六七八九十〇零今去上全当年下前目现其此同另并而但近过这在对关还又也已仍后使“累"
 _OPENING = _skipping(
-    "截到至0123456789一二三四五六七八九十〇零今去上全当年下前目现其此同另并而但近过这在对关还又也已仍后使“累",
+    _OPENING_FIRSTS,
     r"(?:(?:截至|截止|到|至)?(?:[0-9]{4}|[0-9]{2}|[一二三四五六七八九〇零]{4})年(?:底|末|初|以来|来|前|后|间|内|中)?"
     r"|[0-9]{1,2}月(?:份|底|末)?|今年|去年|上年|全年|当年|年内|上半年|下半年|前三季度|目前|当前|现在|其中|此外|同时"
     r"|另外|并且|而且|但是|但|此前|近年来|过去[一二三四五六七八九十]+年|这[一二三四五六七八九十]+年|[一二三四五六七八九十]+年(?:来|间|内|中)"
     r"|一年来|近[0-9一二三四五六七八九十]+年来?|在[^，。在]{1,14}?(?:中|方面|上|里)|对于|关于|并|而|还|又|也|已经|已|仍然|仍|后来|使(?!用)"
     r"|“?(?:十[一二三四五]?|[六七八九])五”?(?:时期|期间|以来|前[一二三四]年)?|累计)+",
 )
+# a match of _OPENING starts with one of these (its lookahead): a string that does not is read without a call
+_OPENING_FIRST = frozenset(_OPENING_FIRSTS)
 # Tails of a subject: time words and adverbs between it and the number (人均期望寿命2002年, …五年累计).
 _CLOSING_WORDS = (
     "今年 去年 全年 当年 五年内 每年 实际 同比 已经 已 均 都 也 再 又 还 则 共有 有 共 总共 合计 分别 年均 平均"
@@ -482,13 +526,16 @@ _JOINERS = re.compile(r".*(?:和|与|及|以及|或者|或)(?=..)", re.S)
 
 def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
     """A candidate thing without its opening time words, its closing adverbs and what comes before 的/和."""
-    run = _strip_closing(run.strip("、，的了 "))
-    lead = _OPENING.match(run)
+    run = run.strip("、，的了 ")
+    if (
+        run and run[-1] in _CLOSING_LAST
+    ):  # (= _strip_closing(run), without a call where it keeps run)
+        run = _strip_closing(run)
+    lead = _OPENING.match(run) if run[:1] in _OPENING_FIRST else None
     if lead:
         run = run[lead.end() :]
-    lead = _CHANGE_START.match(run)
-    if lead:
-        run = run[lead.end() :]
+    if run[:1] in _CHANGE_FIRST:  # (= _CHANGE_START.match(run))
+        run = run[2:] if run.startswith("达到") else run[1:]
     run = run[run.rfind("的") + 1 :]
     if len(run) > high:  # 示范区规模以上重点企业技术收入 → 重点企业技术收入
         cut = max(run.rfind("以上"), run.rfind("以下"), run.rfind("方面"))
@@ -522,8 +569,10 @@ _SUBJECTS: dict[str, str | None] = {}
 
 
 def clear_caches() -> None:
-    """Empty the memo of :func:`_clause_subject` (for timing a first run; the answers do not depend on it)."""
+    """Empty the memos of :func:`_clause_subject` and :func:`_read_number` (for timing a first run; the answers
+    do not depend on them)."""
     _SUBJECTS.clear()
+    _NUMBERS.clear()
 
 
 def _read_subject(left: str) -> str | None:
@@ -541,7 +590,7 @@ def _read_subject(left: str) -> str | None:
         _PER
     ):  # 补助标准提高到每人每年240元: a rate per person or year, no part of the thing
         left = _PER_TAIL.sub("", left)
-    lead = _OPENING.match(left)
+    lead = _OPENING.match(left) if left[:1] in _OPENING_FIRST else None
     if lead:
         if lead.end() == len(left) and left[0] == "在" and left[-1] == "中":
             return _tidy(left[1:-1])  # 在这些反革命分子中，有57.4%…: the whole of the share
@@ -585,7 +634,7 @@ def _read_subject(left: str) -> str | None:
     end = _SUBJECT_END.search(left)
     if end is not None:
         left = left[: end.start()]
-    if not left or _CHANGE_START.match(left) and "的" in left:
+    if not left or left[:1] in _CHANGE_FIRST and "的" in left:  # (_CHANGE_START.match(left))
         return (
             None  # 为预算数的, 占农户总数的比例由…: a base of comparison, the thing is further back
         )
@@ -643,12 +692,19 @@ _LAST_CLAUSE_BREAK = re.compile(rf".*[{_CLAUSE_BREAKS}]", re.S)
 
 
 def _thing(
-    text: str, start: int, end: int, unit: str | None, has_mag: bool, prev: tuple[int, str | None]
+    text: str,
+    start: int,
+    end: int,
+    unit: str | None,
+    has_mag: bool,
+    prev: tuple[int, str | None],
+    respectively: bool = True,
 ) -> str | None:
-    """The counted thing named right after a classifier or by the clause before the quantity (best effort)."""
+    """The counted thing named right after a classifier or by the clause before the quantity (best effort);
+    ``respectively``: False when the text holds no 分别 (no subject of a list to read)."""
     if unit == "人" and text.startswith(("口", "民"), end):
         return "人" + text[end]  # 14亿人口, 六亿多人民
-    if unit not in _TIME_UNITS and unit not in _RATIO_UNITS and (unit is not None or has_mag):
+    if unit not in _TIME_OR_RATIO_UNITS and (unit is not None or has_mag):
         noun = _right_noun(text, end + (unit is not None and text.startswith("的", end)))
         if noun and len(noun) >= 5 and noun.endswith("率"):
             noun = noun[:-3]  # 203个国考断面优良率: the count is of 国考断面, not of a rate
@@ -665,7 +721,7 @@ def _thing(
     span = unit in _TIME_UNITS
     if span and not _DURATION_OF.search(text, max(0, start - 6), start):
         return None
-    thing = _respectively(text, start) or _left_thing(text, start, prev)
+    thing = (respectively and _respectively(text, start)) or _left_thing(text, start, prev)
     if thing is None and not span and LEARNED_CHOOSER:
         # the rules name no thing: the learned chooser picks among the clause's candidates (thing.py)
         best = _chooser()(text, start, end, unit, prev[0])
@@ -685,6 +741,7 @@ _POST_WORDS = ("以上", "以下")
 # Where the rules name no thing, the learned chooser of thing.py picks one (False: the rules alone, as
 # bench/train_thing.py reads them to train and cross-validate the chooser).
 LEARNED_CHOOSER = True
+_TIME_OR_RATIO_UNITS = _TIME_UNITS | _RATIO_UNITS
 # Classifiers of events: a single Chinese digit with one is a count (两次, 七次, 两批, 三轮), not a slogan.
 _EVENT_UNITS = frozenset("次 批 轮 场 遍 趟 届 番".split())
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻|增|长|高出|超出|多出)了?$")
@@ -796,9 +853,15 @@ def _not_a_quantity(text: str, start: int, kind: str, unit: str | None) -> bool:
 
 
 def _read(
-    text: str, m: re.Match, groups: tuple, floor: int, prev: tuple[int, str | None]
+    text: str,
+    m: re.Match,
+    groups: tuple,
+    floor: int,
+    prev: tuple[int, str | None],
+    respectively: bool = True,
 ) -> Metric | None:
-    """The metric of one match, or None; qualifiers are read back to ``floor`` (the end of the previous one)."""
+    """The metric of one match, or None; qualifiers are read back to ``floor`` (the end of the previous one);
+    ``respectively``: whether the text holds 分别 (see :func:`_thing`)."""
     run, pz, ppost, pct1, sep, n2, unit, post = groups
     start, end = m.span()
     pct = pz is not None
@@ -820,7 +883,8 @@ def _read(
                 # 10至15万人: the magnitude of the second number applies to the first.
                 if first.value is not None:
                     first.value = float(f"{first.value!r}e{_mag_exponent(second.mag)}")
-    if first.kind == "bare" and start and text[start - 1] in _PRE_BARE:
+    fkind = first.kind  # (read a dozen times below)
+    if fkind == "bare" and start and text[start - 1] in _PRE_BARE:
         pres_start = start - 1
         pieces = [(text[start - 1], start - 1, start)]
     else:
@@ -837,16 +901,16 @@ def _read(
     pres = [p[0] for p in pieces] if pieces else []
     if not pres:
         if (
-            first.kind == "bare" and not (first.surface in "百千" and first.mag and unit)
-        ) or _not_a_quantity(text, start, first.kind, unit):
+            fkind == "bare" and not (first.surface in "百千" and first.mag and unit)
+        ) or _not_a_quantity(text, start, fkind, unit):
             return None  # a bare 千 needs a qualifier (近千, 上千人); 百万名 is a quantity
-    masked = first.kind == "mask" or (second is not None and second.kind == "mask")
+    masked = fkind == "mask" or (second is not None and second.kind == "mask")
 
     if unit is not None and not pct and unit[0] in _NOT_UNIT_FIRST:
         unit_at = m.start("unit")
-        word = _NOT_UNIT_RE.match(text, unit_at)
-        if word and len(word.group()) > len(unit) and word.group().startswith(unit):
-            if first.kind == "cn" or sep or not first.mag or not set(first.mag) & {"万", "亿"}:
+        word = _not_unit_at(text, unit_at)
+        if len(word) > len(unit) and word.startswith(unit):
+            if fkind == "cn" or sep or not first.mag or not set(first.mag) & {"万", "亿"}:
                 return None
             unit, post = None, None  # 10万个体工商户: the quantity without its unit
             end = unit_at
@@ -854,20 +918,19 @@ def _read(
         return None  # 对 before a word is a preposition (3对口…), a unit only before punctuation (40对，)
     if unit is None and not pct:
         if sep is not None or (
-            first.kind == "cn"
-            and not (first.has_magnitude and len(first.surface.rstrip("万亿")) >= 2)
+            fkind == "cn" and not (first.has_magnitude and len(first.surface.rstrip("万亿")) >= 2)
         ):
             return None  # 十万火急, 千家万户: a Chinese numeral needs a unit, unless a long one (三十万)
-        if first.kind == "cn" and end < len(text) and text[end] in "”」’":
+        if fkind == "cn" and end < len(text) and text[end] in "”」’":
             return None  # “不负十四亿”: inside a slogan
     if (
-        first.kind in ("cn", "bare")
+        fkind in ("cn", "bare")
         and not pres
         and unit is not None
         and (unit == "字" or (_FORMULA_AFTER.match(text, end) and (first.value or 0) <= 12))
     ):
         return None  # 红十字, 十项措施, 三大攻坚战: a name or a numbered slogan, not a count
-    if not pres and unit is not None and first.kind == "ar" and _THRESHOLD.match(text, end):
+    if not pres and unit is not None and fkind == "ar" and _THRESHOLD.match(text, end):
         return None  # 50米内换乘: a distance or time within which, not a measured quantity
     if (
         unit in ("岁", "周岁")
@@ -876,7 +939,7 @@ def _read(
         and _is_han(text[end])
     ):
         return None  # 3岁以下婴幼儿: an age bound of the counted people, not a measured quantity
-    if first.kind == "cn" and not pres and start and text[start - 1] in "“‘「":
+    if fkind == "cn" and not pres and start and text[start - 1] in "“‘「":
         if _QUOTED_TERM_END.match(text, end):
             return None  # “十个新优势”, “三个十大”: a numbered slogan in quotes, not a count
     ins = first.ins  # a list of this call's own (_read_number makes one per number)
@@ -886,14 +949,14 @@ def _read(
         ins.append(unit[1])
         unit = "个" + unit[2:]
     if unit == "年" and not ins and not first.mag:
-        if second is None and (first.kind in ("ar", "mask") and _YEAR.fullmatch(first.surface)):
+        if second is None and (fkind in ("ar", "mask") and _YEAR.fullmatch(first.surface)):
             return None  # 2023年, 202x年
         if second is not None and all(_YEAR.fullmatch(n.surface) for n in (first, second)):
             return None  # 2019-2023年, xxxx—xxxx年
         if _MONTH_AFTER.match(text, end):
             return None  # 23年3月
     if (
-        first.kind == "cn"
+        fkind == "cn"
         and second is None
         and not pct
         and first.value is not None
@@ -952,7 +1015,9 @@ def _read(
                 low = high = None
     if unit == "％":
         unit = "%"
-    thing = _thing(text, start, end, unit, first.kind == "ar" and first.has_magnitude, prev)
+    thing = _thing(
+        text, start, end, unit, fkind == "ar" and first.has_magnitude, prev, respectively
+    )
     qualifier = "+".join(qualifiers) if qualifiers else None
     kind = "span" if unit in _TIME_UNITS and thing is None else "quantity"
     # Metric(...) without the frozen dataclass's object.__setattr__ per field (3x faster)
@@ -984,6 +1049,10 @@ _GROUPS = tuple(
 assert _GROUPS == tuple(range(1, _PATTERN.groups + 1)), "find_metrics reads m.groups()"
 
 
+# units after which a single Chinese digit is read in full (find_metrics' fast exit skips the others)
+_COUNTED_UNITS = _UNITS_WITH_QUALIFIER | _EVENT_UNITS | _RATIO_UNITS
+
+
 def find_metrics(text: str) -> list[Metric]:
     """Every quantity in ``text``, in order and non-overlapping (see the module docstring).
 
@@ -995,18 +1064,19 @@ def find_metrics(text: str) -> list[Metric]:
     found: list[Metric] = []
     floor = 0
     prev: tuple[int, str | None] = (0, None)  # the end and thing of the last metric found
+    # (32 of the 72 State Council reports hold no 分别: then no window before a quantity is searched for it)
+    respectively = "分别" in text
     for m in _PATTERN.finditer(text):
         groups = m.groups()  # (= m.group(*_GROUPS))
-        run, sep, unit, post = groups[0], groups[4], groups[6], groups[7]
+        run, _, _, _, sep, _, unit, post = groups
         # Fast exits for the commonest non-quantities: 一个, 五年 with no qualifier around; 1956年, 一九五六年.
         if len(run) == 1:
             if (
                 run in _CN_DIGITS
                 and post is None
                 and sep is None
-                and unit not in _UNITS_WITH_QUALIFIER
-                and unit not in _EVENT_UNITS
-                and unit not in _RATIO_UNITS  # 增长一倍: the change before makes it a quantity
+                # 3个多月; 两次, 七次 (counts of events); 增长一倍 (the change before makes it a quantity)
+                and unit not in _COUNTED_UNITS
                 and not (  # 深圳、珠海、汕头、厦门四个地区: a count of the list before it, read in full
                     unit in _LIST_UNITS
                     and _LISTED_THINGS.match(text, m.end())
@@ -1018,7 +1088,7 @@ def find_metrics(text: str) -> list[Metric]:
                     continue
         elif unit == "年" and len(run) == 4 and (run.isdigit() or not run.strip(_CN_DIGITS)):
             continue
-        metric = _read(text, m, groups, floor, prev)
+        metric = _read(text, m, groups, floor, prev, respectively)
         if (
             metric is not None and metric.start >= floor
         ):  # a qualifier read backwards never overlaps
