@@ -61,6 +61,9 @@ SINGLE_DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".docx", ".doc", 
 PLAN_FILE = "plan.json"
 META = ".reportnlp-run"  # the stats and explain parts inside a directory of parts
 FORMAT_VERSION = 1
+#: From this many input bytes, numpy is loaded before the scans (below, their line keys are few enough to be
+#: counted without it: :data:`reportnlp.pipeline.tasks.SMALL_SCAN`).
+NUMPY_SCANS = 64 << 20
 MANY_IDS = 50_000  # from this many documents, recurring ids are found with numpy
 
 
@@ -307,9 +310,10 @@ def execute(
             reader_options=reader_options,
             encoding=(options or {}).get("encoding"),
         )
-        if corpus:  # the scans and their reduction use numpy: loaded once, before a pool forks
-            import numpy  # noqa: F401
         done, total = 0, sum(p.nbytes for p in parts)
+        if corpus and total >= NUMPY_SCANS:
+            # the scans and their reduction of a large run use numpy: loaded once, before a pool forks
+            import numpy  # noqa: F401
         if progress:
             progress("scan", 0, total, 0)
         for i, res in executor.map(scan, parts):
