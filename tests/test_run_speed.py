@@ -124,3 +124,23 @@ def test_scans_and_their_reduction_are_the_same_without_numpy(monkeypatch, tmp_p
     assert n == 90 and len(counts) >= 10 and min(counts.values()) >= 5
     assert len(python[2][0]) > 1000 and min(python[2][0].values()) >= 3  # unpruned: each line 3+ times
     assert list(counts) == sorted(counts)
+
+
+def test_edit_records_keep_their_fields_in_order_on_real_reports():
+    import dataclasses
+
+    import reportnlp
+    from reportnlp.types import Edit, new_edit
+
+    names = [f.name for f in dataclasses.fields(Edit)]
+    made = [Edit("width", 0, 1, "Ａ", "A", "fullwidth_ascii"), new_edit("width", 0, 1, "Ａ", "A", "x")]
+    made.append(dataclasses.replace(made[0], start=2))
+    with open(GWR, encoding="utf-8") as fh:
+        for line in list(fh)[:30]:
+            rec = json.loads(line)
+            made += reportnlp.clean(rec["content"], title=rec["title"]).edits
+    assert len(made) > 100
+    for e in made:
+        d = e.to_dict()
+        assert list(d) == names and d == {n: getattr(e, n) for n in names}
+        assert d is not e.__dict__  # a copy: the record's dict may be changed by its user
