@@ -113,7 +113,8 @@ def scan_task(
     elif len(keys):  # the same two arrays without numpy (whose import is 3 % of a 33 MB serial run)
         tally = Counter(keys)
         values = sorted(tally)
-        lines, cnts = array("Q", values).tobytes(), array("I", map(tally.__getitem__, values)).tobytes()
+        lines = array("Q", values).tobytes()
+        cnts = array(_U32, map(tally.__getitem__, values)).tobytes()
     else:
         lines = cnts = b""
     return Scan(part.index, lines, cnts, ids.tobytes(), n, tuple(suffixed))
@@ -123,6 +124,7 @@ def scan_task(
 #: counted with a Python counter rather than numpy: the same arrays and counts, without numpy's import
 #: (50-70 ms) on a run of a few partitions; beyond it numpy's 24 bytes a key keep the parent's memory flat.
 SMALL_SCAN = 1 << 17
+_U32 = "I" if array("I").itemsize == 4 else "L"  # the counts' uint32, as numpy writes them
 
 
 def _array(typecode: str, data: bytes) -> array:
@@ -143,7 +145,7 @@ def reduce_scans(scans: Sequence[Scan], *, prune: bool = True) -> tuple[dict[int
         total: Counter[int] = Counter()
         for s in scans:
             if s.lines:
-                total.update(dict(zip(_array("Q", s.lines), _array("I", s.counts))))
+                total.update(dict(zip(_array("Q", s.lines), _array(_U32, s.counts))))
         return {k: total[k] for k in sorted(total) if total[k] >= threshold}, n
     import numpy as np
 
