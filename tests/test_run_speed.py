@@ -144,3 +144,30 @@ def test_edit_records_keep_their_fields_in_order_on_real_reports():
         d = e.to_dict()
         assert list(d) == names and d == {n: getattr(e, n) for n in names}
         assert d is not e.__dict__  # a copy: the record's dict may be changed by its user
+
+
+def test_concatenation_syncs_behind_and_gives_the_parts_in_order(tmp_path):
+    import threading
+
+    from reportnlp.pipeline.driver import Concatenation
+
+    parts = []
+    with open(GWR, "rb") as fh:
+        lines = fh.read().splitlines(keepends=True)
+    for k in range(6):
+        p = tmp_path / f"part-{k}.jsonl"
+        p.write_bytes(b"".join(lines[k * 12 : (k + 1) * 12]))
+        parts.append(p)
+    before = threading.active_count()
+    out = Concatenation(str(tmp_path / "out.jsonl"))
+    for p in parts:
+        out.append(p)
+    out.append(tmp_path / "missing.jsonl")  # a part of a worker that died adds nothing
+    out.commit()
+    assert (tmp_path / "out.jsonl").read_bytes() == b"".join(lines[:72])
+    assert out._sync is None and threading.active_count() == before
+    gone = Concatenation(str(tmp_path / "gone.jsonl"))
+    gone.append(parts[0])
+    gone.abort()
+    assert not (tmp_path / "gone.jsonl").exists() and threading.active_count() == before
+    assert not list(tmp_path.glob(".gone.jsonl.*"))

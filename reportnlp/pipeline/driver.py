@@ -26,6 +26,7 @@ import json
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -452,6 +453,7 @@ class Concatenation:
         self.file = AtomicFile(target)
         self.fd = self.file.fh.buffer.fileno()  # written only here, never through the file object
         self._kernel = hasattr(os, "copy_file_range")
+        self._sync: Optional[threading.Thread] = None
 
     def append(self, path: Path) -> None:
         """Append the bytes of ``path`` (a missing part, of a worker that died, adds nothing)."""
@@ -479,12 +481,35 @@ class Concatenation:
                         view = view[os.write(self.fd, view) :]
         finally:
             os.close(src)
+        self._sync_behind()
+
+    def _sync_behind(self) -> None:
+        """Start writing what is appended to the disk while the workers run (``fsync`` in a thread, one at
+        a time), so that the ``fsync`` of :meth:`commit`, which makes the output durable before it is
+        renamed into place, has only the last parts left to wait for (it waited 40-70 ms for a 33 MB
+        corpus's 81 MB, the tail of every run)."""
+        if self._sync is None or not self._sync.is_alive():
+            self._sync = threading.Thread(target=_fsync_quietly, args=(self.fd,), daemon=True)
+            self._sync.start()
+
+    def _wait(self) -> None:
+        if self._sync is not None:
+            self._sync.join()
+            self._sync = None
 
     def commit(self) -> None:
+        self._wait()
         self.file.commit()
 
     def abort(self) -> None:
+        self._wait()
         self.file.abort()
+
+
+def _fsync_quietly(fd: int) -> None:
+    """An early ``fsync``: its error, if any, is the final ``fsync``'s to report (:meth:`AtomicFile.commit`)."""
+    with contextlib.suppress(OSError):
+        os.fsync(fd)
 
 
 def concat_parquet(parts: Sequence[Path], target: str) -> None:
