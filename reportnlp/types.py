@@ -32,14 +32,9 @@ class Edit:
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "step": self.step,
-            "start": self.start,
-            "end": self.end,
-            "before": self.before,
-            "after": self.after,
-            "reason": self.reason,
-        }
+        """``{"step": …, "start": …, "end": …, "before": …, "after": …, "reason": …}``: the instance's own
+        dictionary copied (every constructor, ``new_edit`` included, fills it in field order)."""
+        return dict(self.__dict__)
 
 
 def new_edit(step: str, start: int, end: int, before: str, after: str, reason: str) -> Edit:

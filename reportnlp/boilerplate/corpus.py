@@ -55,11 +55,28 @@ class LazyKeys(Sequence[int]):
         return line_key(self._lines[i])
 
 
+def line_keys(text: str) -> set[int]:
+    """The :func:`line_key` of each distinct non-blank line of one document (the corpus scan's work: every
+    raw line of the run is hashed here, so :func:`line_key` is spelled inline, without a call a line).
+
+    >>> line_keys("相关文章\\n\u3000相关文章 \\n\\n正文。") == {line_key("相关文章"), line_key("正文。")}
+    True
+    """
+    keys = {
+        (crc32(d) << 32) | adler32(d)
+        for d in [
+            ln.strip(_STRIP).encode("utf-8", "surrogatepass")
+            for ln in text.replace("\r", "\n").split("\n")
+        ]
+        if d
+    }
+    keys.discard(0)  # as line_key's blank key: a line whose two checksums are both 0 is not counted
+    return keys
+
+
 def count_lines(text: str) -> Counter[int]:
     """Each distinct non-blank line of one document, counted once."""
-    keys = {line_key(ln) for ln in text.replace("\r", "\n").split("\n")}
-    keys.discard(0)
-    return Counter(keys)
+    return Counter(line_keys(text))
 
 
 def document_frequencies(texts: Iterable[str]) -> Counter[int]:

@@ -26,6 +26,7 @@ import json
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,9 @@ SINGLE_DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".docx", ".doc", 
 PLAN_FILE = "plan.json"
 META = ".reportnlp-run"  # the stats and explain parts inside a directory of parts
 FORMAT_VERSION = 1
+#: From this many input bytes, numpy is loaded before the scans (below, their line keys are few enough to be
+#: counted without it: :data:`reportnlp.pipeline.tasks.SMALL_SCAN`).
+NUMPY_SCANS = 64 << 20
 MANY_IDS = 50_000  # from this many documents, recurring ids are found with numpy
 
 
@@ -307,9 +311,10 @@ def execute(
             reader_options=reader_options,
             encoding=(options or {}).get("encoding"),
         )
-        if corpus:  # the scans and their reduction use numpy: loaded once, before a pool forks
-            import numpy  # noqa: F401
         done, total = 0, sum(p.nbytes for p in parts)
+        if corpus and total >= NUMPY_SCANS:
+            # the scans and their reduction of a large run use numpy: loaded once, before a pool forks
+            import numpy  # noqa: F401
         if progress:
             progress("scan", 0, total, 0)
         for i, res in executor.map(scan, parts):
@@ -448,6 +453,7 @@ class Concatenation:
         self.file = AtomicFile(target)
         self.fd = self.file.fh.buffer.fileno()  # written only here, never through the file object
         self._kernel = hasattr(os, "copy_file_range")
+        self._sync: Optional[threading.Thread] = None
 
     def append(self, path: Path) -> None:
         """Append the bytes of ``path`` (a missing part, of a worker that died, adds nothing)."""
@@ -475,12 +481,35 @@ class Concatenation:
                         view = view[os.write(self.fd, view) :]
         finally:
             os.close(src)
+        self._sync_behind()
+
+    def _sync_behind(self) -> None:
+        """Start writing what is appended to the disk while the workers run (``fsync`` in a thread, one at
+        a time), so that the ``fsync`` of :meth:`commit`, which makes the output durable before it is
+        renamed into place, has only the last parts left to wait for (it waited 40-70 ms for a 33 MB
+        corpus's 81 MB, the tail of every run)."""
+        if self._sync is None or not self._sync.is_alive():
+            self._sync = threading.Thread(target=_fsync_quietly, args=(self.fd,), daemon=True)
+            self._sync.start()
+
+    def _wait(self) -> None:
+        if self._sync is not None:
+            self._sync.join()
+            self._sync = None
 
     def commit(self) -> None:
+        self._wait()
         self.file.commit()
 
     def abort(self) -> None:
+        self._wait()
         self.file.abort()
+
+
+def _fsync_quietly(fd: int) -> None:
+    """An early ``fsync``: its error, if any, is the final ``fsync``'s to report (:meth:`AtomicFile.commit`)."""
+    with contextlib.suppress(OSError):
+        os.fsync(fd)
 
 
 def concat_parquet(parts: Sequence[Path], target: str) -> None:
