@@ -379,7 +379,8 @@ def test_cli_writes_families_and_singletons(seed_dir, tmp_path):
     assert rec["skeleton"].count("{slot_") == len(rec["slots"]) == 34
     res = _run(str(seed_dir), "-o", str(out), "--singletons")
     assert res.exit_code == 0
-    assert "families: 1 (4 documents in families, 4 alone)" in res.output
+    said = "families: 1 (4 documents in families, 4 alone, each written as a family of one (--singletons))"
+    assert said in res.output
     assert len(_families(out)) == 5
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
 
