@@ -775,3 +775,15 @@ def test_the_change_words_opening_a_string_are_read_as_the_pattern_reads_them() 
         assert (s[:1] in _CHANGE_FIRST) == bool(m)
         if m:
             assert m.end() == (2 if s.startswith("达到") else 1)
+
+
+def test_about_after_the_subject_is_not_part_of_the_thing():
+    """约 (about) between the subject and the number stayed in the thing: ``支出约`` (a new user's reading of a real
+    budget report, session 11); in the 1955–1958 State Council reports ``产值约``, ``铁路总长度约``, ``国营商业约``
+    (corpora/gwr). A word that ends in 约 keeps it (节约, 公约)."""
+    assert [m.thing for m in find_metrics("一般公共预算支出约为1700亿元。")] == ["一般公共预算支出"]
+    text = "业和其他的专用线，则增加的铁路总长度约为一万公里"
+    assert [m.thing for m in find_metrics(text)] == ["铁路总长度"]
+    from reportnlp.analysers.metrics import _tidy
+
+    assert _tidy("国际公约") == "国际公约" and _tidy("水资源节约") == "水资源节约"

@@ -495,12 +495,14 @@ _CLOSING_REVERSED = re.compile(
     # 在 and 才 after the subject (钢产量在一九五二年是, 年产量才增加到), not in 现在, 存在, 人才 (reversed: the
     # lookahead reads the character before them)
     + "|在(?![现存所实正内外自潜])|才(?![人英天奇口干将帅秀刚方])"
+    # 约 (about) after the subject (支出约为1700亿元), not in 节约, 公约, 制约, 预约 …
+    + "|约(?![节契公条制简预大合签履违守特婚隐集])"
     + ")+"
 )
 
 
 # The last characters of the closing words and of the time words (…年, 年底): a run ending in none has no tail.
-_CLOSING_LAST = frozenset(w[-1] for w in _CLOSING_WORDS) | set("年底末初在才")
+_CLOSING_LAST = frozenset(w[-1] for w in _CLOSING_WORDS) | set("年底末初在才约")
 
 
 def _strip_closing(run: str) -> str:
