@@ -40,7 +40,6 @@ import copy
 import gzip
 import hashlib
 import json
-import math
 import re
 import statistics
 from collections import Counter
@@ -51,7 +50,7 @@ from typing import Any, Optional, Union
 
 from reportnlp.analysers.leaks import giveaways, leaks
 from reportnlp.analysers.placeholders import TYPES, Placeholder, find_placeholders
-from reportnlp.types import CleanDoc
+from reportnlp.types import CleanDoc, finite
 
 __all__ = [
     "DENSITY_EDGES",
@@ -161,18 +160,7 @@ def user_fields(record: Mapping[str, Any]) -> dict[str, Any]:
     """
     out: dict[str, Any] = dict(record.get("fields") or {})
     out.update((k, v) for k, v in record.items() if k not in _RECORD_KEYS and k not in out)
-    return {k: _finite(v) for k, v in sorted(out.items(), key=lambda kv: str(kv[0]))}
-
-
-def _finite(value: Any) -> Any:
-    """``value`` with every NaN or infinity (an empty pandas cell read back) as None: the report is JSON."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    if isinstance(value, Mapping):
-        return {k: _finite(v) for k, v in value.items()}
-    return value
+    return {k: finite(v) for k, v in sorted(out.items(), key=lambda kv: str(kv[0]))}
 
 
 def document_year(

@@ -9,10 +9,28 @@ equal record (``tests/test_types.py`` holds them to that).
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 _new = object.__new__
+
+
+def finite(value: Any) -> Any:
+    """``value`` with every NaN or infinity (an empty pandas cell read back) as None, in lists and mappings
+    too: JSON has neither.
+
+    >>> finite({"score": float("nan"), "n": [1.5, float("inf")]})
+    {'score': None, 'n': [1.5, None]}
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: finite(v) for k, v in value.items()}
+    return value
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import math
 import os
 import re
 import tempfile
@@ -26,6 +25,7 @@ from typing import Any, Optional
 
 from reportnlp.errors import OutputError, UsageError
 from reportnlp.readers.text import INDEX_NAME, as_written, index_rows  # read back as written
+from reportnlp.types import finite
 
 _MAX_NAME_BYTES = 200  # + "~" + hash + ".txt" stays well under the usual 255-byte limit
 _HASH_CHARS = 10
@@ -102,21 +102,10 @@ def dumps(obj: Any) -> str:
         # NaN or infinity (an empty pandas cell in a field): null, as orjson writes it
         if "float" not in str(err):
             raise
-        s = json.dumps(_finite(obj), ensure_ascii=False, separators=(",", ":"))
+        s = json.dumps(finite(obj), ensure_ascii=False, separators=(",", ":"))
     if _ESCAPE.search(s):  # only inside strings: JSON itself is ASCII
         s = _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
     return s
-
-
-def _finite(value: Any) -> Any:
-    """``value`` with every NaN or infinity as None (JSON has neither)."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    return value
 
 
 try:  # the fast encoder (a core dependency; the module still works without it)
