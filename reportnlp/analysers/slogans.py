@@ -729,11 +729,8 @@ def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
                 # (西电东送、南水北调等重大工程; 居民公约、乡规民约), nor where the window starts inside a word
                 if (
                     "、" in text[max(0, i - 1) : i] + text[i + 4 : i + 5]
-                    or (i and text[i - 1 : i + 1] in _words() and text[i : i + 2] not in _words())
-                    or (
-                        word[0] == word[2]
-                        and word[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : max(0, i - 1)]
-                    )
+                    or _inside_word(text, i, _words())
+                    or (word[0] == word[2] and _six_rhythm(text, i))
                 ):
                     continue  # …, or the window cut from a six-character rhythm (用心用情用力)
                 why = ("formula",)
@@ -757,8 +754,7 @@ def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
         # nor two words that share their first character (宣传宣讲, 人力人才, 国际国内)
         # (no w[0], w[1] or w[3] in _NOT_RHYTHM, no w[3] in _CLOSING: 大案要案等 read as 案要案等, tested above)
         if (
-            text[i + 4 : i + 5] != w[0]
-            and (i < 2 or text[i - 2] != w[0])  # 共建共治共享: six characters, not four
+            not _six_rhythm(text, i)  # 共建共治共享: six characters, not four
             and (i < 1 or text[i - 1 : i + 1] not in words)  # 医保参保率 read as 保参保率
             and w[1:3] not in words
             and text[i + 3 : i + 5] not in words
@@ -767,6 +763,22 @@ def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
             out.append((i, i + 4, w, "four_char", (), ("rhythm",)))
     if len(text) >= 8:
         _joined_pairs(text, codes, han, out)
+
+
+def _six_rhythm(text: str, i: int) -> bool:
+    """The four-character window at *i* is cut from a six-character rhythm: its first character stands
+    again two after it or two before it (共建共治共享, 做强做优做大, 用心用情用力).
+
+    >>> _six_rhythm("坚持共建共治共享", 4), _six_rhythm("坚持先行先试。", 2)
+    (True, False)
+    """
+    return text[i] in text[i + 4 : i + 5] + text[max(0, i - 2) : max(0, i - 1)]
+
+
+def _inside_word(text: str, i: int, words: frozenset[str]) -> bool:
+    """The window at *i* starts inside a word: the character before it and its first make a word, its first
+    two do not (人民币 read as 民币…)."""
+    return bool(i) and text[i - 1 : i + 1] in words and text[i : i + 2] not in words
 
 
 # A verb and two results of it (做大做强, 走深走实, 建好建强, 落实落细, 向新向优; seventh slogan pass): the results
@@ -791,9 +803,9 @@ def _result_pairs(text: str, codes: np.ndarray, at: np.ndarray, out: list[_Found
         w = text[i : i + 4]
         if w[0] in _NOT_RHYTHM or not all(map(_is_han, w)):
             continue
-        if w[0] in text[i + 4 : i + 5] + text[max(0, i - 2) : max(0, i - 1)]:
+        if _six_rhythm(text, i):
             continue  # 做强做优做大: six characters, not four
-        if i and text[i - 1 : i + 1] in words and text[i : i + 2] not in words:
+        if _inside_word(text, i, words):
             continue  # the window starts inside a word
         out.append((i, i + 4, w, "four_char", (), ("template",)))
 
