@@ -122,8 +122,11 @@ def _masked_copy(t: str, bare_title: str) -> bool:
     return _unmasked(t) == bare_title
 
 
+_SPACES = re.compile(r"[\s\u3000]+")
+#: A short note in brackets after a heading (``（2026年）``, ``(全文)``).
+_NOTE = r"[(（][^()（）]{1,12}[)）]"
 # (no leading ``\s*``: tried at every space of a long run, it took time quadratic in the run; the spaces go anyway)
-_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,12}[)）]\s*$")
+_TRAILING_NOTE = re.compile(_NOTE + r"\s*$")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{4,}")
 
 
@@ -131,6 +134,11 @@ _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{4,}")
 def _title_core(title: str) -> str:
     """The title without its spaces and a closing note in brackets, once per page (not per line)."""
     return _SPACES.sub("", _TRAILING_NOTE.sub("", title))
+
+
+def _unspaced(t: str) -> str:
+    """*t* as its word when it is a heading spaced a letter apart (``政 府 工 作 报 告`` → ``政府工作报告``), else *t*."""
+    return "".join(t.split()) if " " in t and letter_spaced(t) else t
 
 
 def _document_heading(t: str, title: str) -> bool:
@@ -714,7 +722,6 @@ def _top_heading_in_pieces(
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _REPORT_END = re.compile(r"(?:工作报告|报告|讲话|决议|决定)$")
 _ORGAN_END = re.compile(r"(?:政府|人大|常委会|委员会|省|市|县|区|州|盟|旗|镇|乡)$")
-_SPACES = re.compile(r"[\s\u3000]+")
 _BLOCK_MIN = 20  # characters: a copy of a shorter line alone may be a refrain (各位代表！)
 
 
@@ -1279,7 +1286,6 @@ def _split_heading(
     title_lines[:] = [b_idx]
 
 
-_SPACES = re.compile(r"[\s\u3000]+")
 #: A metadata table's row naming the document (``名称: X``, ``标 题: | X``).
 _NAME_ROW = re.compile(r"(?:名\s*称|标\s*题)\s*[:：|｜]")
 #: Lines never taken for a title: a rule read them as a widget, a footer, a link or a caption.
@@ -1326,7 +1332,6 @@ _CELL_BARS = re.compile(r"[\s\u3000]*[|｜][\s\u3000]*")
 _BARS = re.compile(r"[|｜]")
 _END_MARKS = frozenset("|｜?？")
 _PAGE_NUMBER = re.compile(r"\d{1,3}[\s\u3000]+")
-_SPACES = re.compile(r"[\s\u3000]+")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _DATELINE_INITIALS = frozenset("（(—－-12〇○零一二?")  # a dateline's first character (``??``: a lost dash)
 _SPEAKER_TAIL = re.compile(SPEAKER_TAIL)
@@ -1435,8 +1440,7 @@ def _pick_title(
             continue  # a dateline stands under its title, never above it (a cleaned text opening with one)
         if k >= 2 and len(up) <= 6 and up.endswith((":", "：")):
             continue  # the text under a label (``编者按:`` / ``四川两会时间到, …!``) is the label's, no headline
-        if " " in t and letter_spaced(t):  # a heading spaced a letter apart is read as its word
-            t = "".join(t.split())
+        t = _unspaced(t)  # a heading spaced a letter apart is read as its word
         echoed = copies[t] > (texts[i] == t) or t in joined  # another line, or furniture, repeats it
         nearby_meta = any(meta[j] for j in filled[k : k + 3])  # the next three non-blank lines
         # a headline the text's first sentence restates word for word (``…推进大会举行`` over
@@ -1467,7 +1471,7 @@ def _pick_title(
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or len(t) > 80:
             continue
-        bare = "".join(t.split()) if " " in t and letter_spaced(t) else t
+        bare = _unspaced(t)
         if bare.startswith(texts[top]) and _BRACKET_TAIL.fullmatch(bare[len(texts[top]) :]):
             return [i]
     return [top]
@@ -1484,7 +1488,7 @@ def _headline_over_date(texts: Sequence[str], actions: Sequence[str], new: int, 
         t = texts[i]
         if not t or actions[i] not in (codes.KEEP, codes.DROP, codes.TITLE) or len(t) > 80:
             continue
-        bare = "".join(t.split()) if " " in t and letter_spaced(t) else t
+        bare = _unspaced(t)
         if (
             bare != title
             and bare.startswith(title)
@@ -1496,4 +1500,4 @@ def _headline_over_date(texts: Sequence[str], actions: Sequence[str], new: int, 
 
 
 _BRACKET_DATE = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]")
-_BRACKET_TAIL = re.compile(r"\s*[(（][^()（）]{1,12}[)）]")
+_BRACKET_TAIL = re.compile(r"\s*" + _NOTE)  # (fullmatch: the note is all that follows)
