@@ -256,7 +256,11 @@ def reading_options(fn=None, *, no_clean: bool = True):
         click.option(
             "--encoding",
             default=None,
-            help="Force the input encoding of text files (default: detect per file).",
+            help=(
+                "Force the input encoding of text files and HTML pages (default: detect per file). "
+                "A text file it cannot decode is an error; an HTML page is read, its undecodable "
+                "bytes counted in a warning."
+            ),
         ),
         click.option(
             "--corpus-signal",
