@@ -226,9 +226,10 @@ def _without_skipped(
     """``records`` less those with no text (no structure: each would sit at every feature's floor and be
     the nearest neighbour of most documents) and those whose title ``pattern`` (``--skip-title``) finds;
     the counts are echoed."""
-    empty = [r for r in records if not (r.get("text") or "").strip()]
+    has_text = [bool((r.get("text") or "").strip()) for r in records]
+    empty = [r for r, ok in zip(records, has_text) if not ok]
     if empty:
-        records = [r for r in records if (r.get("text") or "").strip()]
+        records = [r for r, ok in zip(records, has_text) if ok]
         if not quiet:
             shown = ", ".join(str(r.get("id")) for r in empty[:5])
             shown += ", …" if len(empty) > 5 else ""
