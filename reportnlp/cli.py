@@ -307,15 +307,11 @@ def _run(
                 opts.inputs,
                 output,
                 executor,
-                options=opts.clean_options(),
-                corpus_signal=opts.corpus,
                 explain=explain_path,
                 parts=parts,
                 fmt=fmt,
-                progress=bar,
                 records_hook=hook,
-                reader_options=opts.reader_options(),
-                per_document=bool(opts.stats_path),
+                **opts.run_options(bar),
             )
         except ImportError as err:  # an optional extra, found missing before any work
             raise click.UsageError(str(err)) from None

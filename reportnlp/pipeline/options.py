@@ -125,6 +125,16 @@ class ReadOptions:
         """The corpus signal setting: off when the inputs are clean already."""
         return "off" if self.no_clean else self.corpus_signal
 
+    def run_options(self, progress: Any) -> dict[str, Any]:
+        """The keyword arguments every driver run of these options takes (``run_to_output``, ``run_records``)."""
+        return {
+            "options": self.clean_options(),
+            "corpus_signal": self.corpus,
+            "progress": progress,
+            "reader_options": self.reader_options(),
+            "per_document": bool(self.stats_path),
+        }
+
     def clean_options(self) -> dict[str, Any]:
         """The options of :func:`reportnlp.cleaning.clean` (``no_clean`` and ``things`` for the analyse step)."""
         options: dict[str, Any] = {"to_simplified": not self.keep_script}
@@ -173,17 +183,7 @@ def _records(opts: ReadOptions, step: str, near: str):
     try:
         with (
             _locked_is_an_error(RunLocked),
-            run_records(
-                step,
-                opts.inputs,
-                near,
-                executor,
-                options=opts.clean_options(),
-                corpus_signal=opts.corpus,
-                progress=bar,
-                reader_options=opts.reader_options(),
-                per_document=bool(opts.stats_path),
-            ) as out,
+            run_records(step, opts.inputs, near, executor, **opts.run_options(bar)) as out,
         ):
             if bar is not None:
                 bar.close()
