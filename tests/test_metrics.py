@@ -787,3 +787,97 @@ def test_about_after_the_subject_is_not_part_of_the_thing():
     from reportnlp.analysers.metrics import _tidy
 
     assert _tidy("国际公约") == "国际公约" and _tidy("水资源节约") == "水资源节约"
+
+
+def _things(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.thing) for m in find_metrics(text) if m.kind == "quantity"]
+
+
+def test_respectively_after_a_clause_with_no_subject_takes_the_things_before_it():
+    """Session 12: ``较“十三五”时期分别增长4.8%、50%`` names no subject: the j-th quantity after 分别 measures the thing of
+    the j-th quantity of the sentence before it (Shanxi 2026, Shanghai 2026, State Council 2008, 1987: real text)."""
+    text = "新建改造城市道路4767公里，更新改造地下管网1.8万公里，较“十三五”时期分别增长4.8%、50%。"
+    assert [t for _, t in _things(text)] == ["城市道路", "地下管网", "城市道路", "地下管网"]
+    text = "“上海标准”、“上海品牌”分别新增12项和44项，累计分别达到64项和288项。"
+    assert [t for _, t in _things(text)][2:] == ["上海标准", "上海品牌"]
+    text = "城镇居民人均可支配收入11759元，农村居民人均纯收入3587元，扣除价格因素，分别比上年实际增长10.4%和7.4%。"
+    assert [t for _, t in _things(text)][2:] == ["城镇居民人均可支配收入", "农村居民人均纯收入"]
+    # a clause that names its subject or lists them keeps its own reading
+    text = "一般公共预算收入增长1.8%，城乡居民人均可支配收入分别增长4.3%左右、5.5%左右，"
+    assert [t for _, t in _things(text)][1:] == ["城乡居民人均可支配收入"] * 2
+    text = "矿山安全风险评估全部完成，生产安全事故起数、死亡人数分别下降9.5%、7.1%。"
+    assert [t for _, t in _things(text)] == ["生产安全事故起数", "死亡人数"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "thing"),
+    [
+        # 仅 (only) opens the clause: no end of a subject (State Council 1980, 2002)
+        ("做了许多工作，仅一机部系统就试制成功了重要的新产品945种，是近十年来", "945种", "新产品"),
+        ("以上几项，仅中央财政当年就增加支出621亿元。", "621亿元", "中央财政当年就增加支出"),
+        # the date of the new value after a verb of change (State Council 2002)
+        (
+            "城市居民最低生活保障的覆盖人数，由年初的400多万人扩大到年末的1120多万人。",
+            "1120多万人",
+            "人数",
+        ),
+        # a verb that is the noun of the amount (Shanxi 2026, State Council 2002)
+        (
+            "农村公路总里程12.96万公里，投资近千亿元、全长1.3万公里的三个一号旅游公路",
+            "近千亿元",
+            "投资",
+        ),
+        ("外贸进出口总额突破5000亿美元，其中出口2662亿美元，增长6.8%。", "2662亿美元", "出口"),
+        # 占比 is a noun, not 占 and 比 (State Council 2011, Beijing 2026)
+        ("服务业快速发展，在国内生产总值中占比提高2.5个百分点。", "2.5个百分点", "占比"),
+        (
+            "全员劳动生产率达58万元/人左右，全社会研发投入占比6%以上，",
+            "6%以上",
+            "全社会研发投入占比",
+        ),
+        # 总投资 is one word (Beijing 2026: the thing was cut inside it, …重大项目总)
+        (
+            "优化投融资体制机制，面向民间资本推介重大项目总投资约2350亿元；",
+            "约2350亿元",
+            "重大项目总投资",
+        ),
+        # the opening 2009年 ends before 中央 (State Council 2010, 1988)
+        (
+            "2009年中央政府公共投资9243亿元，比上年预算增加5038亿元，",
+            "9243亿元",
+            "中央政府公共投资",
+        ),
+        (
+            "1987年来华旅游入境总人数达到2690万人次，创汇18.4亿美元，",
+            "达到2690万人次",
+            "来华旅游入境总人数",
+        ),
+        # 共同体 is one word: the noun after the classifier runs on through 共 (Shanxi 2026)
+        (
+            "新改扩建义务教育寄宿制学校1700余所，组建600个城乡学校共同体。",
+            "600个",
+            "城乡学校共同体",
+        ),
+    ],
+)
+def test_things_not_cut_inside_a_word_nor_before_their_subject(text, quantity, thing):
+    assert (quantity, thing) in _things(text)
+
+
+def test_compound_unit_of_items_handled():
+    """``条次`` (items handled, a compound unit as 人次, 件次) is no ``条`` (session 11's reading)."""
+    (m,) = find_metrics("累计服务企业群众1.2万条次，")
+    assert (m.text, m.unit, m.value) == ("1.2万条次", "条次", 12000.0)
+
+
+def test_thing_words_are_the_ones_built_from_jiebas_dictionary():
+    """``reportnlp/data/thing_words.txt`` is what ``build_thing_words.py`` writes (when jieba is installed)."""
+    pytest.importorskip("jieba")
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "reportnlp" / "data" / "build_thing_words.py"
+    spec = importlib.util.spec_from_file_location("build_thing_words", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == module.OUT.read_text(encoding="utf-8")

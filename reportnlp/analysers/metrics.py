@@ -62,6 +62,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from string import ascii_letters
 
 __all__ = ["Metric", "find_metrics"]
@@ -170,7 +171,7 @@ _RATIO_UNITS = frozenset(
 )
 _UNITS = (
     # compounds
-    "人公里 吨公里 人次 场次 户次 车次 架次 班次 批次 件次 项次 家次 台次 艘次 个百分点 个多百分点 百分点"
+    "人公里 吨公里 人次 场次 户次 车次 架次 班次 批次 件次 项次 家次 台次 艘次 条次 个百分点 个多百分点 百分点"
     " 个千分点 千分点 个多月 个余月 个月 个多小时 个小时"
     " 个工作日 工作日 平方公里 平方米 平米 立方米 公里 千米 千克 公斤 公顷 千瓦时 千瓦 兆瓦 千伏 瓩"
     " 标准箱 标准台 周岁 小时 分钟 美元 欧元 港元 日元 英镑 卢布 微克/立方米 毫克/立方米 吨/日 吨/年 公方"
@@ -291,7 +292,7 @@ _VERBS = (
     " 创建 打造 开发 推出 推动 新增 发布 印发 出台 制定 修订 录制 制作 拍摄 编印 编写 发表 刊发 征集 收到"
     " 回复 处理 发现 检查 检测 培养 招聘 安置 转移 聘请 选派 派出 种植 栽植 植树 修建 修复 治理 新开 开通"
     " 接入 储备 收购 销售 出口 进口 生产 产出 节约 减免 达成 签订 签约 设立 设置 组建 召集 邀请 创作 录用"
-    " 推送 报送 推报 出动 送 捐"
+    " 推送 报送 推报 推介 出动 送 捐"
 ).split()
 _VERBS_RE = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
 # Verbs of change and copulas: the thing is their subject (国内生产总值增长5%, 每组表演者为4人).
@@ -447,6 +448,23 @@ def _right_noun(text: str, at: int) -> str | None:
     return run if not _RIGHT_RUN.match(text, m.end()) else None
 
 
+def _right_noun_whole(text: str, at: int) -> str | None:
+    """:func:`_right_noun`, not cut at a predicate word that starts a noun (600个城乡学校共同体: 共 starts 共同体)."""
+    noun = _right_noun(text, at)
+    if noun is None:
+        return None
+    end = at + len(noun)
+    word = text[end : end + 4] if text[end : end + 4] in _RIGHT_WORDS else text[end : end + 3]
+    if word not in _RIGHT_WORDS:
+        return noun
+    rest = _right_noun(text, end + len(word))
+    if rest is None:
+        if _RIGHT_RUN.match(text, end + len(word)):
+            return noun  # the run goes on: as before
+        rest = ""
+    return noun + word + (rest if len(rest) <= 4 else "")  # not 任务完成率居全国前列
+
+
 # --- the clause's subject --------------------------------------------------------------------------------
 
 _SENTENCE_BREAKS = "。！？；;!?\n"
@@ -468,6 +486,22 @@ _CHANGE_END = _skipping(
     r"|缩短|延长|降|增|升|提升|扩大|调高|调低|调增|调减|调整|完成|实现|开工|完工|竣工|投产|下降了|增长了|压减|压缩|削减|裁减|追加|控制在|翻)[至到为了在]?"
     r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末)?的?)?$",
 )
+
+
+def _thing_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words a thing is not cut inside (``reportnlp/data/thing_words.txt``, from jieba's dictionary): two
+    characters that start with an opening's last character (中国, 来华), and nouns that start with a predicate
+    word of ``_RIGHT_STOP`` (共同体, 增加值)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "thing_words.txt"
+    kinds: dict[str, set[str]] = {"opening": set(), "right": set()}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, kind = line.split("\t")
+            kinds[kind].add(word)
+    return frozenset(kinds["opening"]), frozenset(kinds["right"])
+
+
+_OPENING_WORDS, _RIGHT_WORDS = _thing_words()
 _CHANGE_START = re.compile(r"^(?:占|为|是|达到|达)")
 # its first characters: it matches where a string starts with one (two characters for 达到), read without a call
 _CHANGE_FIRST = frozenset("占为是达")
@@ -485,7 +519,7 @@ _OPENING = _skipping(
 _OPENING_FIRST = frozenset(_OPENING_FIRSTS)
 # Tails of a subject: time words and adverbs between it and the number (人均期望寿命2002年, …五年累计).
 _CLOSING_WORDS = (
-    "今年 去年 全年 当年 五年内 每年 实际 同比 已经 已 均 都 也 再 又 还 则 共有 有 共 总共 合计 分别 年均 平均"
+    "今年 去年 全年 当年 五年内 每年 实际 同比 已经 已 均 都 也 再 又 还 则 共有 有 总共 合计 分别 年均 平均"
     " 首次 继续 进一步 累计 了 每人 每户 每月 每天 每日 人均 可能 可以 能够 竟 没有 不但 仍 要 需要 只要 只 就 必须 力争 一直 努力"
 ).split()
 # Matched on the reversed words (a pattern anchored at the end would be tried at every position).
@@ -497,12 +531,14 @@ _CLOSING_REVERSED = re.compile(
     + "|在(?![现存所实正内外自潜])|才(?![人英天奇口干将帅秀刚方])"
     # 约 (about) after the subject (支出约为1700亿元), not in 节约, 公约, 制约, 预约 …
     + "|约(?![节契公条制简预大合签履违守特婚隐集])"
+    # 共 (in all) after the subject, not in 公共
+    + "|共(?!公)"
     + ")+"
 )
 
 
 # The last characters of the closing words and of the time words (…年, 年底): a run ending in none has no tail.
-_CLOSING_LAST = frozenset(w[-1] for w in _CLOSING_WORDS) | set("年底末初在才约")
+_CLOSING_LAST = frozenset(w[-1] for w in _CLOSING_WORDS) | set("年底末初在才约共")
 
 
 def _strip_closing(run: str) -> str:
@@ -536,7 +572,7 @@ def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
     lead = _OPENING.match(run) if run[:1] in _OPENING_FIRST else None
     if lead:
         run = run[lead.end() :]
-    if run[:1] in _CHANGE_FIRST:  # (= _CHANGE_START.match(run))
+    if run[:1] in _CHANGE_FIRST and not run.startswith("占比"):  # (= _CHANGE_START.match(run))
         run = run[2:] if run.startswith("达到") else run[1:]
     run = run[run.rfind("的") + 1 :]
     if len(run) > high:  # 示范区规模以上重点企业技术收入 → 重点企业技术收入
@@ -596,7 +632,18 @@ def _read_subject(left: str) -> str | None:
     if lead:
         if lead.end() == len(left) and left[0] == "在" and left[-1] == "中":
             return _tidy(left[1:-1])  # 在这些反革命分子中，有57.4%…: the whole of the share
-        left = left[lead.end() :]
+        at = lead.end()
+        if left[at - 2 : at - 1] == "年" and left[at - 1 : at + 1] in _OPENING_WORDS:
+            at -= 1  # 2019年中国…, 1987年来华…: the opening's last character starts a word
+        left = left[at:]
+    if left.startswith("仅") and len(left) > 2:
+        left = left[
+            2 if left.startswith("仅仅") else 1 :
+        ]  # 仅中央财政当年就增加支出: "only", no subject's end
+    if left.endswith(_YEAR_END_OF) and _CHANGE_END.search(left, 0, len(left) - 3):
+        left = left[
+            :-3
+        ]  # 由年初的400多万人扩大到年末的: the date of the new value, no part of the thing
     if left.startswith(("将", "把")) and not left.startswith("将近"):
         left = left[1:]  # 将制造业企业加计扣除比例提高到: the object of 将 is the thing
     elif "把" in left:
@@ -614,8 +661,8 @@ def _read_subject(left: str) -> str | None:
         verbs = [v for v in verbs if not _INSIDE_NOUN.match(left, v.start() - 1)]
     for verb in reversed(verbs):
         obj = left[verb.end() :].strip("了的")
-        if obj in _PURE_VERBS:
-            continue  # 城镇更新改造惠及: a verb is no object (完成投资 is one)
+        if obj in _PURE_VERBS or obj.startswith("占比"):
+            continue  # 城镇更新改造惠及: a verb is no object (完成投资 is one); 研发投入占比: a noun's share
         # 开展宣讲, 发放宣传资料, 送水, 完成农村住户清洁取暖改造 (not 国内生产总值比上年…, not 污水处理率)
         if obj and not _SUBJECT_END.search(left, verb.end()) and not _CHANGE_END.search(obj):
             if len(obj) >= len(verb.group()) or verb.start() == 0:
@@ -632,6 +679,8 @@ def _read_subject(left: str) -> str | None:
         and (change is None or verbs[-1].end() > len(left))  # not 地产品出口增长; 企业新增
         and not left[verbs[-1].end() :].strip("了的")
     ):  # 全国公路共修建
+        if left in _NOUN_VERBS:
+            return left  # 投资近千亿元: a verb that is also the noun of the amount
         left = left[: verbs[-1].start()]
     end = _SUBJECT_END.search(left)
     if end is not None:
@@ -657,7 +706,11 @@ _NOT_WHEN = tuple(
 # A verb that is part of a noun: 进出口 (not 出口), 直接投资/资产投资/建设投资 (the amount invested), 适老化改造 (a
 # retrofit), 基本建设 (capital construction), 国内/国民生产总值.
 _PURE_VERBS = frozenset("惠及 带动 覆盖 帮助 吸引 帮扶 救助 受益 惠及群众".split())
-_INSIDE_NOUN = re.compile(r"进出口|[接产设的]投资|化改造|本建设|.生产总值")
+_INSIDE_NOUN = re.compile(r"进出口|[接产设的总]投资|(?<=公)共投资|化改造|本建设|.生产总值")
+# Verbs that are the noun of the amount when they stand alone before it (投资近千亿元, 出口增长10.1%).
+_NOUN_VERBS = frozenset("投资 出口 进口 销售".split())
+# The date of the new value after a verb of change (扩大到年末的1120多万人).
+_YEAR_END_OF = ("年末的", "年底的", "年初的")
 _BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相当于")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过", "考虑", "扣除", "剔除")
@@ -691,6 +744,7 @@ def _left_thing(text: str, start: int, prev: tuple[int, str | None]) -> str | No
 
 _LAST_SENTENCE_BREAK = re.compile(rf".*[{_SENTENCE_BREAKS}]", re.S)
 _LAST_CLAUSE_BREAK = re.compile(rf".*[{_CLAUSE_BREAKS}]", re.S)
+_LAST_PHRASE_BREAK = re.compile(r".*[，：,:]", re.S)  # a clause break that is no 、 of a list
 
 
 def _thing(
@@ -707,7 +761,7 @@ def _thing(
     if unit == "人" and text.startswith(("口", "民"), end):
         return "人" + text[end]  # 14亿人口, 六亿多人民
     if unit not in _TIME_OR_RATIO_UNITS and (unit is not None or has_mag):
-        noun = _right_noun(text, end + (unit is not None and text.startswith("的", end)))
+        noun = _right_noun_whole(text, end + (unit is not None and text.startswith("的", end)))
         if noun and len(noun) >= 5 and noun.endswith("率"):
             noun = noun[:-3]  # 203个国考断面优良率: the count is of 国考断面, not of a rate
         if noun and (len(noun) >= 2 or unit in ("个", "名", "位", "支", "家", "所", "座", "户")):
@@ -1097,4 +1151,45 @@ def find_metrics(text: str) -> list[Metric]:
             found.append(metric)
             floor = metric.end
             prev = (floor, metric.thing)
+    if respectively and found:
+        _things_of_earlier_quantities(text, found)
     return found
+
+
+def _things_of_earlier_quantities(text: str, found: list[Metric]) -> None:
+    """``新建改造城市道路4767公里，更新改造地下管网1.8万公里，较“十三五”时期分别增长4.8%、50%``: where the clause of
+    分别 names no list of subjects, the j-th of the k quantities after it measures the thing of the j-th of the k
+    quantities of the sentence's clauses before it (exactly k, each with a thing; in place)."""
+    at = text.find("分别")
+    while at >= 0:
+        after = [i for i, m in enumerate(found) if m.start > at and m.kind == "quantity"]
+        if after:
+            items = [after[0]]
+            for i in after[1:]:  # the list after 分别: quantities joined by 、, 和, 及, 与
+                gap = text[found[items[-1]].end : found[i].start]
+                if gap not in ("、", "和", "及", "与", "，"):
+                    break
+                items.append(i)
+            first = found[items[0]]
+            m = _LAST_SENTENCE_BREAK.match(text, max(0, at - 160), at)
+            sentence = m.end() if m else max(0, at - 160)
+            m = _LAST_PHRASE_BREAK.match(text, sentence, at)
+            clause = m.end() if m else sentence
+            head = text[clause:at]
+            if head and _clause_subject(head) is not None:
+                at = text.find("分别", at + 2)
+                continue  # 城乡居民人均可支配收入分别增长: the clause names its subject
+            before = [
+                x for x in found if sentence <= x.start and x.end <= clause and x.kind == "quantity"
+            ]
+            if (
+                len(items) >= 2
+                and len(before) == len(items)
+                and not any(c in text[at : first.start] for c in _SENTENCE_BREAKS + "，,")
+                and "、" not in head
+                and not _JOIN_TWO.search(head)
+                and all(x.thing for x in before)
+            ):
+                for i, x in zip(items, before):
+                    found[i].__dict__["thing"] = x.thing
+        at = text.find("分别", at + 2)
