@@ -60,6 +60,7 @@ runs per document on a shared 2-core machine), most of the rest the reading of e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -1160,36 +1161,42 @@ def _things_of_earlier_quantities(text: str, found: list[Metric]) -> None:
     """``新建改造城市道路4767公里，更新改造地下管网1.8万公里，较“十三五”时期分别增长4.8%、50%``: where the clause of
     分别 names no list of subjects, the j-th of the k quantities after it measures the thing of the j-th of the k
     quantities of the sentence's clauses before it (exactly k, each with a thing; in place)."""
+    quantities = [m for m in found if m.kind == "quantity"]
+    starts = [m.start for m in quantities]
     at = text.find("分别")
     while at >= 0:
-        after = [i for i, m in enumerate(found) if m.start > at and m.kind == "quantity"]
-        if after:
-            items = [after[0]]
-            for i in after[1:]:  # the list after 分别: quantities joined by 、, 和, 及, 与
-                gap = text[found[items[-1]].end : found[i].start]
-                if gap not in ("、", "和", "及", "与", "，"):
-                    break
-                items.append(i)
-            first = found[items[0]]
-            m = _LAST_SENTENCE_BREAK.match(text, max(0, at - 160), at)
-            sentence = m.end() if m else max(0, at - 160)
-            m = _LAST_PHRASE_BREAK.match(text, sentence, at)
-            clause = m.end() if m else sentence
-            head = text[clause:at]
-            if head and _clause_subject(head) is not None:
-                at = text.find("分别", at + 2)
-                continue  # 城乡居民人均可支配收入分别增长: the clause names its subject
-            before = [
-                x for x in found if sentence <= x.start and x.end <= clause and x.kind == "quantity"
-            ]
-            if (
-                len(items) >= 2
-                and len(before) == len(items)
-                and not any(c in text[at : first.start] for c in _SENTENCE_BREAKS + "，,")
-                and "、" not in head
-                and not _JOIN_TWO.search(head)
-                and all(x.thing for x in before)
-            ):
-                for i, x in zip(items, before):
-                    found[i].__dict__["thing"] = x.thing
+        _list_after(text, at, quantities, starts)
         at = text.find("分别", at + 2)
+
+
+def _list_after(text: str, at: int, quantities: list[Metric], starts: list[int]) -> None:
+    """:func:`_things_of_earlier_quantities` for the 分别 at ``at``."""
+    k = bisect_right(starts, at)
+    if k == len(quantities):
+        return
+    first = quantities[k]
+    between = text[at : first.start]
+    if any(c in between for c in _SENTENCE_BREAKS + "，,"):
+        return  # the list after 分别 starts in its clause
+    items = [first]
+    for m in quantities[k + 1 :]:  # the list after 分别: quantities joined by 、, 和, 及, 与
+        if text[items[-1].end : m.start] not in ("、", "和", "及", "与", "，"):
+            break
+        items.append(m)
+    if len(items) < 2:
+        return
+    m = _LAST_SENTENCE_BREAK.match(text, max(0, at - 160), at)
+    sentence = m.end() if m else max(0, at - 160)
+    m = _LAST_PHRASE_BREAK.match(text, sentence, at)
+    clause = m.end() if m else sentence
+    head = text[clause:at]
+    if "、" in head or _JOIN_TWO.search(head):
+        return  # 事故起数、死亡人数分别…: _respectively reads the list
+    before = quantities[bisect_left(starts, sentence) : k]
+    if len(before) != len(items) or before and before[-1].end > clause:
+        return
+    if head and _clause_subject(head) is not None:
+        return  # 城乡居民人均可支配收入分别增长: the clause names its subject
+    if all(x.thing for x in before):
+        for m, x in zip(items, before):
+            m.__dict__["thing"] = x.thing
