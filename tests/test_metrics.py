@@ -858,6 +858,35 @@ def test_respectively_after_a_clause_with_no_subject_takes_the_things_before_it(
             "600个",
             "城乡学校共同体",
         ),
+        # a span of time inside the clause does not end its subject (Xinjiang 2026, Shandong 2026, State Council
+        # 1975), nor does an advance (提前3个月: Heilongjiang 2026, the chooser's 交付, tests/test_thing.py)
+        (
+            "巩固棉花优势地位，棉花产量连续4年占全国九成以上、就地转化率达45%",
+            "九成以上",
+            "棉花产量",
+        ),
+        (
+            "小清河复航实现“河海直达”，内河港口吞吐量5年增长1.6倍，铁路水路货",
+            "1.6倍",
+            "内河港口吞吐量",
+        ),
+        (
+            "大庆原油产量在十七年间平均每年增长百分之二十八，大寨去年",
+            "百分之二十八",
+            "大庆原油产量",
+        ),
+        # the clause before a parenthesis names the subject of the clause after it (State Council 1980, 1957)
+        (
+            "钢铁工业，1979年钢产量比上年增加270万吨，而能源消耗总量（按每公斤发热量7，000大卡的标准煤计算），"
+            "比上年降低了100万吨。",
+            "100万吨",
+            "能源消耗总量",
+        ),
+        (
+            "我国的工业总产值（不包括手工业产值，下同），在五年计划的前三年共增加了一百七十七亿元，",
+            "一百七十七亿元",
+            "工业总产值",
+        ),
     ],
 )
 def test_things_not_cut_inside_a_word_nor_before_their_subject(text, quantity, thing):

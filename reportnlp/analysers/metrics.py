@@ -730,6 +730,33 @@ def _left_thing(text: str, start: int, prev: tuple[int, str | None]) -> str | No
     thing = _clause_subject(text[from_:start])
     if thing is not None:
         return thing
+    if from_ > clause and not prev_thing and text[from_ - 1] in _SPAN_LAST:
+        # 棉花产量连续4年占全国九成以上: a span of time inside the clause does not end its subject
+        span = _SPAN_AT_END.search(text, clause, from_)
+        rest = text[from_:start]
+        if rest[:1] in "来间内中":
+            rest = rest[1:]  # 在十七年间平均每年增长
+        if (
+            span is not None
+            and span.start() > clause
+            and rest[:1] not in "前后"  # not 相当于5年前
+            and not text.endswith(
+                ("提前", "提早", "推迟", "延后"), clause, span.start()
+            )  # 提前3个月实现100%交付
+        ):
+            thing = _clause_subject(text[clause : span.start()] + rest)
+            if thing is not None and not _DIGITS.search(thing):
+                return thing
+    if text.startswith("），", clause - 2) or text.startswith("),", clause - 2):
+        # 能源消耗总量（按…计算），比上年降低了100万吨: the clause before the parenthesis names the subject
+        opening = text.rfind("（" if text[clause - 2] == "）" else "(", sentence, clause - 2)
+        if opening > sentence:
+            m = _LAST_CLAUSE_BREAK.match(text, sentence, opening)
+            begin = m.end() if m else sentence
+            if prev_end <= begin:
+                thing = _clause_subject(text[begin : clause - 1])
+                if thing is not None:
+                    return thing
     if prev_end > sentence and prev_thing:
         return prev_thing
     # the clause before, when it holds no quantity of its own
@@ -743,6 +770,10 @@ def _left_thing(text: str, start: int, prev: tuple[int, str | None]) -> str | No
     return None
 
 
+# the last characters of the units of time (a span of time before a quantity: 连续4年, 近三个月, 十天)
+_SPAN_LAST = frozenset("年月天周时")
+_SPAN_AT_END = re.compile(rf"(?:连续|近|过去)?[0-9.{_CN_CHARS}]+[多余]?个?(?:年|月|天|周|小时)$")
+_DIGITS = re.compile(f"[0-9{_CN_DIGITS}]")
 _LAST_SENTENCE_BREAK = re.compile(rf".*[{_SENTENCE_BREAKS}]", re.S)
 _LAST_CLAUSE_BREAK = re.compile(rf".*[{_CLAUSE_BREAKS}]", re.S)
 _LAST_PHRASE_BREAK = re.compile(r".*[，：,:]", re.S)  # a clause break that is no 、 of a list
