@@ -516,7 +516,10 @@ def _pick(
     # a tie, or nearly: the exact sums of the features, in the order of candidates()
     best = None
     context, get = _context(text, start, unit), model.get
-    for c in candidates(text, start, end, rule, prev_end):
+    # the candidates of candidates(), in its order, from the spans just scored (not found again)
+    found = [Candidate(a, b, text[a:b], tags) for _, a, b, tags in scores]
+    found.sort(key=_position)
+    for c in found:
         fs = _features(text, start, c, rule, context)
         sc = model.bias + sum(map(get, fs, repeat(0.0, len(fs))))
         if best is None or sc > best[0]:
@@ -526,6 +529,10 @@ def _pick(
 
 def _first(x: tuple) -> float:
     return x[0]
+
+
+def _position(c: Candidate) -> tuple[int, int]:
+    return c.start, c.end
 
 
 def clear_caches() -> None:
