@@ -893,6 +893,20 @@ def test_things_not_cut_inside_a_word_nor_before_their_subject(text, quantity, t
     assert (quantity, thing) in _things(text)
 
 
+def test_locative_after_the_counted_noun_and_kilowatt_hours():
+    """Session 12, on the State Council reports (corpora/gwr): the 中 of ``45种主要工业产品中`` is "in", not part of the
+    noun (``综合高中`` keeps it: Hainan 2026); ``千瓦小时`` is one unit (1988: the thing was ``小时``)."""
+    assert _things("在本年的45种主要工业产品中，有37种完成了或者超过了") == [
+        ("45种", "主要工业产品"),
+        ("37种", "主要工业产品"),
+    ]
+    assert _things("设立综合高中81所，") == [("81所", "综合高中")]
+    assert _things("发电量达到4455亿千瓦小时，比上年增长8.5%；") == [
+        ("达到4455亿千瓦小时", "发电量"),
+        ("8.5%", "发电量"),
+    ]
+
+
 def test_compound_unit_of_items_handled():
     """``条次`` (items handled, a compound unit as 人次, 件次) is no ``条`` (session 11's reading)."""
     (m,) = find_metrics("累计服务企业群众1.2万条次，")

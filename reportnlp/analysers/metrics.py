@@ -174,7 +174,7 @@ _UNITS = (
     # compounds
     "人公里 吨公里 人次 场次 户次 车次 架次 班次 批次 件次 项次 家次 台次 艘次 条次 个百分点 个多百分点 百分点"
     " 个千分点 千分点 个多月 个余月 个月 个多小时 个小时"
-    " 个工作日 工作日 平方公里 平方米 平米 立方米 公里 千米 千克 公斤 公顷 千瓦时 千瓦 兆瓦 千伏 瓩"
+    " 个工作日 工作日 平方公里 平方米 平米 立方米 公里 千米 千克 公斤 公顷 千瓦时 千瓦小时 千瓦 兆瓦 千伏 瓩"
     " 标准箱 标准台 周岁 小时 分钟 美元 欧元 港元 日元 英镑 卢布 微克/立方米 毫克/立方米 吨/日 吨/年 公方"
     " 平方公尺 立方公尺 公尺 度 枚 尺"
     # measures
@@ -772,7 +772,9 @@ def _left_thing(text: str, start: int, prev: tuple[int, str | None]) -> str | No
 
 # the last characters of the units of time (a span of time before a quantity: 连续4年, 近三个月, 十天)
 _SPAN_LAST = frozenset("年月天周时")
-_SPAN_AT_END = re.compile(rf"(?:连续|近|过去)?[0-9.{_CN_CHARS}]+[多余]?个?(?:年|月|天|周|小时)$")
+_SPAN_AT_END = re.compile(
+    rf"(?:连续|最近|近|过去|(?<!提)前|头)?[0-9.{_CN_CHARS}]+[多余]?个?(?:年|月|天|周|小时)$"
+)
 _DIGITS = re.compile(f"[0-9{_CN_DIGITS}]")
 _LAST_SENTENCE_BREAK = re.compile(rf".*[{_SENTENCE_BREAKS}]", re.S)
 _LAST_CLAUSE_BREAK = re.compile(rf".*[{_CLAUSE_BREAKS}]", re.S)
@@ -794,6 +796,8 @@ def _thing(
         return "人" + text[end]  # 14亿人口, 六亿多人民
     if unit not in _TIME_OR_RATIO_UNITS and (unit is not None or has_mag):
         noun = _right_noun_whole(text, end + (unit is not None and text.startswith("的", end)))
+        if noun and len(noun) >= 3 and noun[-1] == "中" and noun[-2:] not in _ZHONG_NOUNS:
+            noun = noun[:-1]  # 在本年的45种主要工业产品中: in the products (not 综合高中, 初中)
         if noun and len(noun) >= 5 and noun.endswith("率"):
             noun = noun[:-3]  # 203个国考断面优良率: the count is of 国考断面, not of a rate
         if noun and (len(noun) >= 2 or unit in ("个", "名", "位", "支", "家", "所", "座", "户")):
@@ -830,6 +834,8 @@ _POST_WORDS = ("以上", "以下")
 # bench/train_thing.py reads them to train and cross-validate the chooser).
 LEARNED_CHOOSER = True
 _TIME_OR_RATIO_UNITS = _TIME_UNITS | _RATIO_UNITS
+# Nouns that end in 中 (the 中 of the others is "in": 工业产品中).
+_ZHONG_NOUNS = frozenset("高中 初中 集中 其中 途中 空中 华中 关中 县中 市中 心中".split())
 # Classifiers of events: a single Chinese digit with one is a count (两次, 七次, 两批, 三轮), not a slogan.
 _EVENT_UNITS = frozenset("次 批 轮 场 遍 趟 届 番".split())
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻|增|长|高出|超出|多出)了?$")
