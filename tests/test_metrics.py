@@ -894,8 +894,8 @@ def test_things_not_cut_inside_a_word_nor_before_their_subject(text, quantity, t
 
 
 def test_locative_after_the_counted_noun_and_kilowatt_hours():
-    """Session 12, on the State Council reports (corpora/gwr): the 中 of ``45种主要工业产品中`` is "in", not part of the
-    noun (``综合高中`` keeps it: Hainan 2026); ``千瓦小时`` is one unit (1988: the thing was ``小时``)."""
+    """Session 12, on the State Council reports (corpora/gwr, 1956): the 中 of ``45种主要工业产品中`` is "in", not the
+    noun (``综合高中`` keeps it: Hebei 2026); ``千瓦小时`` is one unit (1987: the thing was ``小时``)."""
     assert _things("在本年的45种主要工业产品中，有37种完成了或者超过了") == [
         ("45种", "主要工业产品"),
         ("37种", "主要工业产品"),
