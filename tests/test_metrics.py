@@ -907,6 +907,27 @@ def test_locative_after_the_counted_noun_and_kilowatt_hours():
     ]
 
 
+def test_old_value_of_a_change_and_a_clause_opened_by_a_span_of_time():
+    """Session 12, real sentences (Heilongjiang 2026, State Council 1982, Jilin 2026, Shandong 2026): ``从39个拓展到``:
+    the noun after the old value is the verb of the change, the thing is on the left (``由一千五百名工人组成``
+    keeps its noun); ``3年增长58.6%``: a clause that is a span of time and a change measures the quantity's thing
+    before it."""
+    assert _things("“检查码”全面推广应用，跨部门综合监管事项从39个拓展到91个。") == [
+        ("39个", "跨部门综合监管事项"),
+        ("91个", "跨部门综合监管事项"),
+    ]
+    assert _things("非常设机构由85个减为26个。")[0] == ("85个", "非常设机构")
+    assert _things("开始游行，由一千五百名工人组成的游行队伍")[0][1] != "开始游行"
+    assert _things("财政收入达到1350亿元，3年增长58.6%。") == [
+        ("达到1350亿元", "财政收入"),
+        ("58.6%", "财政收入"),
+    ]
+    assert _things("常住人口城镇化率达到67.5%、5年提高4.5个百分点，")[1] == (
+        "4.5个百分点",
+        "常住人口城镇化率",
+    )
+
+
 def test_compound_unit_of_items_handled():
     """``条次`` (items handled, a compound unit as 人次, 件次) is no ``条`` (session 11's reading)."""
     (m,) = find_metrics("累计服务企业群众1.2万条次，")

@@ -717,16 +717,18 @@ _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过", "考虑", "扣除", "剔除")
 
 
-def _left_thing(text: str, start: int, prev: tuple[int, str | None]) -> str | None:
+def _left_thing(text: str, start: int, prev: tuple) -> str | None:
     """The thing of the quantity at ``start`` from its clause, else from the quantity before it in the same
     sentence (``…增加到…``), else from the clause before it (``现代工业所占的比重，由…``)."""
     lo = max(0, start - _MAX_LEFT)
     m = _LAST_SENTENCE_BREAK.match(text, lo, start)
     sentence = m.end() if m else lo
-    prev_end, prev_thing = prev
+    prev_end, prev_thing = prev[:2]
     m = _LAST_CLAUSE_BREAK.match(text, sentence, start)
     clause = m.end() if m else sentence
     from_ = max(clause, prev_end) if prev_end > sentence else clause
+    if prev_thing and from_ == prev_end > clause and _TO_NEW_VALUE.fullmatch(text, from_, start):
+        return prev_thing  # 从39个拓展到91个: the new value of the same thing
     thing = _clause_subject(text[from_:start])
     if thing is not None:
         return thing
@@ -759,6 +761,18 @@ def _left_thing(text: str, start: int, prev: tuple[int, str | None]) -> str | No
                     return thing
     if prev_end > sentence and prev_thing:
         return prev_thing
+    if len(prev) > 2 and prev[2] > sentence and prev[3] and from_ > clause:
+        # 财政收入达到1350亿元，3年增长58.6%: a span of time opens the clause, the thing is the quantity's before it
+        span = _SPAN_AT_END.search(text, clause, from_)
+        change = _CHANGE_END.search(text, from_, start)
+        if (
+            span is not None
+            and span.start() == clause
+            and prev[2] < clause
+            and change
+            and change.start() == from_
+        ):
+            return prev[3]  # (the clause is the span and a verb of change: 5年提升)
     # the clause before, when it holds no quantity of its own
     before = clause - 1
     while before > sentence and prev_end <= before:
@@ -787,14 +801,18 @@ def _thing(
     end: int,
     unit: str | None,
     has_mag: bool,
-    prev: tuple[int, str | None],
+    prev: tuple,
     respectively: bool = True,
 ) -> str | None:
     """The counted thing named right after a classifier or by the clause before the quantity (best effort);
     ``respectively``: False when the text holds no 分别 (no subject of a list to read)."""
     if unit == "人" and text.startswith(("口", "民"), end):
         return "人" + text[end]  # 14亿人口, 六亿多人民
-    if unit not in _TIME_OR_RATIO_UNITS and (unit is not None or has_mag):
+    if (
+        unit not in _TIME_OR_RATIO_UNITS
+        and (unit is not None or has_mag)
+        and not (text[start - 1 : start] in _FROM and _CHANGE_AFTER.match(text, end))
+    ):
         noun = _right_noun_whole(text, end + (unit is not None and text.startswith("的", end)))
         if noun and len(noun) >= 3 and noun[-1] == "中" and noun[-2:] not in _ZHONG_NOUNS:
             noun = noun[:-1]  # 在本年的45种主要工业产品中: in the products (not 综合高中, 初中)
@@ -834,6 +852,11 @@ _POST_WORDS = ("以上", "以下")
 # bench/train_thing.py reads them to train and cross-validate the chooser).
 LEARNED_CHOOSER = True
 _TIME_OR_RATIO_UNITS = _TIME_UNITS | _RATIO_UNITS
+# A quantity right after these and before a verb of change is the old value (监管事项从39个拓展到91个, 市属重点国企由
+# 51家整合为33家): the thing is on its left (not 由一千五百名工人组成).
+_FROM = ("从", "由")
+_TO_NEW_VALUE = re.compile(rf"[{_CJK}]{{1,3}}[到至为成]")
+_CHANGE_AFTER = re.compile(r"增|减|降|提|扩|拓|缩|升|发展|整合|调整|变|到|至|上调|下调")
 # Nouns that end in 中 (the 中 of the others is "in": 工业产品中).
 _ZHONG_NOUNS = frozenset("高中 初中 集中 其中 途中 空中 华中 关中 县中 市中 心中".split())
 # Classifiers of events: a single Chinese digit with one is a count (两次, 七次, 两批, 三轮), not a slogan.
@@ -951,7 +974,7 @@ def _read(
     m: re.Match,
     groups: tuple,
     floor: int,
-    prev: tuple[int, str | None],
+    prev: tuple,
     respectively: bool = True,
 ) -> Metric | None:
     """The metric of one match, or None; qualifiers are read back to ``floor`` (the end of the previous one);
@@ -1157,7 +1180,8 @@ def find_metrics(text: str) -> list[Metric]:
     """
     found: list[Metric] = []
     floor = 0
-    prev: tuple[int, str | None] = (0, None)  # the end and thing of the last metric found
+    # the end and thing of the last metric found (after a span of time, those of the quantity before it too)
+    prev: tuple = (0, None)
     # (32 of the 72 State Council reports hold no 分别: then no window before a quantity is searched for it)
     respectively = "分别" in text
     for m in _PATTERN.finditer(text):
@@ -1188,7 +1212,10 @@ def find_metrics(text: str) -> list[Metric]:
         ):  # a qualifier read backwards never overlaps
             found.append(metric)
             floor = metric.end
-            prev = (floor, metric.thing)
+            if metric.kind == "quantity":
+                prev = (floor, metric.thing)
+            else:  # a span of time: the quantity before it is kept for a clause that opens with it
+                prev = (floor, metric.thing, *prev[:2])
     if respectively and found:
         _things_of_earlier_quantities(text, found)
     return found
