@@ -922,6 +922,13 @@ def test_old_value_of_a_change_and_a_clause_opened_by_a_span_of_time():
         ("达到1350亿元", "财政收入"),
         ("58.6%", "财政收入"),
     ]
+    # the object of 将 whose value changes 从… (State Council 2023, 2008), not 将 of the future (2011)
+    assert _things("阶段性将小规模纳税人增值税起征点从月销售额3万元提高到15万元、")[0] == (
+        "3万元",
+        "小规模纳税人增值税起征点",
+    )
+    assert _things("用两年时间将筹资标准由每人每年50元提高到100元，")[1] == ("100元", "筹资标准")
+    assert _things("2015年国内生产总值将超过55万亿元。") == [("超过55万亿元", "国内生产总值")]
     assert _things("常住人口城镇化率达到67.5%、5年提高4.5个百分点，")[1] == (
         "4.5个百分点",
         "常住人口城镇化率",

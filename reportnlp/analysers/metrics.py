@@ -649,6 +649,9 @@ def _read_subject(left: str) -> str | None:
         left = left[1:]  # 将制造业企业加计扣除比例提高到: the object of 将 is the thing
     elif "把" in left:
         left = left[left.rfind("把") + 1 :]  # 力争把我国人口控制在: the object of 把 is the thing
+    elif "将" in left and _OBJECT_OF_JIANG.search(left):
+        # 阶段性将小规模纳税人增值税起征点从月销售额: the object of 将, whose value changes 从…
+        left = left[left.rfind("将") + 1 :]
     if not left:
         return None
     if left.endswith("的"):  # 债款支出占本年支出的, 为预算数的, 完成年度计划的: X's share of a base
@@ -855,6 +858,7 @@ _TIME_OR_RATIO_UNITS = _TIME_UNITS | _RATIO_UNITS
 # A quantity right after these and before a verb of change is the old value (监管事项从39个拓展到91个, 市属重点国企由
 # 51家整合为33家): the thing is on its left (not 由一千五百名工人组成).
 _FROM = ("从", "由")
+_OBJECT_OF_JIANG = re.compile(r"将(?!近)[^将从由]{2,}[从由]")
 _TO_NEW_VALUE = re.compile(rf"[{_CJK}]{{1,3}}[到至为成]")
 _CHANGE_AFTER = re.compile(r"增|减|降|提|扩|拓|缩|升|发展|整合|调整|变|到|至|上调|下调")
 # Nouns that end in 中 (the 中 of the others is "in": 工业产品中).
