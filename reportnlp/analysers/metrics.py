@@ -455,6 +455,8 @@ def _right_noun_whole(text: str, at: int) -> str | None:
     if noun is None:
         return None
     end = at + len(noun)
+    if text[end : end + 1] not in _RIGHT_FIRSTS:
+        return noun
     word = text[end : end + 4] if text[end : end + 4] in _RIGHT_WORDS else text[end : end + 3]
     if word not in _RIGHT_WORDS:
         return noun
@@ -503,6 +505,7 @@ def _thing_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _OPENING_WORDS, _RIGHT_WORDS = _thing_words()
+_RIGHT_FIRSTS = frozenset(w[0] for w in _RIGHT_WORDS)
 _CHANGE_START = re.compile(r"^(?:占|为|是|达到|达)")
 # its first characters: it matches where a string starts with one (two characters for 达到), read without a call
 _CHANGE_FIRST = frozenset("占为是达")
@@ -641,7 +644,11 @@ def _read_subject(left: str) -> str | None:
         left = left[
             2 if left.startswith("仅仅") else 1 :
         ]  # 仅中央财政当年就增加支出: "only", no subject's end
-    if left.endswith(_YEAR_END_OF) and _CHANGE_END.search(left, 0, len(left) - 3):
+    if (
+        left[-1:] == "的"
+        and left.endswith(_YEAR_END_OF)
+        and _CHANGE_END.search(left, 0, len(left) - 3)
+    ):
         left = left[
             :-3
         ]  # 由年初的400多万人扩大到年末的: the date of the new value, no part of the thing
@@ -730,7 +737,12 @@ def _left_thing(text: str, start: int, prev: tuple) -> str | None:
     m = _LAST_CLAUSE_BREAK.match(text, sentence, start)
     clause = m.end() if m else sentence
     from_ = max(clause, prev_end) if prev_end > sentence else clause
-    if prev_thing and from_ == prev_end > clause and _TO_NEW_VALUE.fullmatch(text, from_, start):
+    if (
+        from_ == prev_end > clause
+        and text[start - 1] in "到至为成"
+        and prev_thing
+        and _TO_NEW_VALUE.fullmatch(text, from_, start)
+    ):
         return prev_thing  # 从39个拓展到91个: the new value of the same thing
     thing = _clause_subject(text[from_:start])
     if thing is not None:
@@ -752,7 +764,7 @@ def _left_thing(text: str, start: int, prev: tuple) -> str | None:
             thing = _clause_subject(text[clause : span.start()] + rest)
             if thing is not None and not _DIGITS.search(thing):
                 return thing
-    if text.startswith("），", clause - 2) or text.startswith("),", clause - 2):
+    if clause >= 2 and text[clause - 2] in "）)" and text[clause - 1] in "，,":
         # 能源消耗总量（按…计算），比上年降低了100万吨: the clause before the parenthesis names the subject
         opening = text.rfind("（" if text[clause - 2] == "）" else "(", sentence, clause - 2)
         if opening > sentence:
@@ -795,6 +807,8 @@ _SPAN_AT_END = re.compile(
 _DIGITS = re.compile(f"[0-9{_CN_DIGITS}]")
 _LAST_SENTENCE_BREAK = re.compile(rf".*[{_SENTENCE_BREAKS}]", re.S)
 _LAST_CLAUSE_BREAK = re.compile(rf".*[{_CLAUSE_BREAKS}]", re.S)
+_JOINED_AFTER = re.compile(rf"[^{_SENTENCE_BREAKS}，,]{{0,40}}?[、和及与]")
+_BREAK_IN = re.compile(rf"[{_SENTENCE_BREAKS}，,]")
 _LAST_PHRASE_BREAK = re.compile(r".*[，：,:]", re.S)  # a clause break that is no 、 of a list
 
 
@@ -1231,10 +1245,14 @@ def _things_of_earlier_quantities(text: str, found: list[Metric]) -> None:
     quantities of the sentence's clauses before it (exactly k, each with a thing; in place)."""
     quantities = [m for m in found if m.kind == "quantity"]
     starts = [m.start for m in quantities]
-    at = text.find("分别")
-    while at >= 0:
-        _list_after(text, at, quantities, starts)
-        at = text.find("分别", at + 2)
+    last = -1
+    for m in (
+        quantities
+    ):  # a 分别 a few characters before a quantity (分别比上年实际增长): the list's first item
+        at = text.rfind("分别", max(last + 2, m.start - 24), m.start)
+        if at >= 0 and _JOINED_AFTER.match(text, at + 2):  # two quantities need a joiner
+            _list_after(text, at, quantities, starts)
+            last = at
 
 
 def _list_after(text: str, at: int, quantities: list[Metric], starts: list[int]) -> None:
@@ -1243,8 +1261,7 @@ def _list_after(text: str, at: int, quantities: list[Metric], starts: list[int])
     if k == len(quantities):
         return
     first = quantities[k]
-    between = text[at : first.start]
-    if any(c in between for c in _SENTENCE_BREAKS + "，,"):
+    if _BREAK_IN.search(text, at, first.start):
         return  # the list after 分别 starts in its clause
     items = [first]
     for m in quantities[k + 1 :]:  # the list after 分别: quantities joined by 、, 和, 及, 与
