@@ -807,7 +807,7 @@ _SPAN_AT_END = re.compile(
 _DIGITS = re.compile(f"[0-9{_CN_DIGITS}]")
 _LAST_SENTENCE_BREAK = re.compile(rf".*[{_SENTENCE_BREAKS}]", re.S)
 _LAST_CLAUSE_BREAK = re.compile(rf".*[{_CLAUSE_BREAKS}]", re.S)
-_JOINED_AFTER = re.compile(rf"[^{_SENTENCE_BREAKS}，,]{{0,40}}?[、和及与]")
+_JOINED_AFTER = re.compile(rf"分别[^{_SENTENCE_BREAKS}，,]{{0,40}}?[、和及与]")
 _BREAK_IN = re.compile(rf"[{_SENTENCE_BREAKS}，,]")
 _LAST_PHRASE_BREAK = re.compile(r".*[，：,:]", re.S)  # a clause break that is no 、 of a list
 
@@ -828,7 +828,7 @@ def _thing(
     if (
         unit not in _TIME_OR_RATIO_UNITS
         and (unit is not None or has_mag)
-        and not (text[start - 1 : start] in _FROM and _CHANGE_AFTER.match(text, end))
+        and not (start and text.startswith(_FROM, start - 1) and _CHANGE_AFTER.match(text, end))
     ):
         noun = _right_noun_whole(text, end + (unit is not None and text.startswith("的", end)))
         if noun and len(noun) >= 3 and noun[-1] == "中" and noun[-2:] not in _ZHONG_NOUNS:
@@ -1243,16 +1243,15 @@ def _things_of_earlier_quantities(text: str, found: list[Metric]) -> None:
     """``新建改造城市道路4767公里，更新改造地下管网1.8万公里，较“十三五”时期分别增长4.8%、50%``: where the clause of
     分别 names no list of subjects, the j-th of the k quantities after it measures the thing of the j-th of the k
     quantities of the sentence's clauses before it (exactly k, each with a thing; in place)."""
-    quantities = [m for m in found if m.kind == "quantity"]
-    starts = [m.start for m in quantities]
-    last = -1
-    for m in (
-        quantities
-    ):  # a 分别 a few characters before a quantity (分别比上年实际增长): the list's first item
-        at = text.rfind("分别", max(last + 2, m.start - 24), m.start)
-        if at >= 0 and _JOINED_AFTER.match(text, at + 2):  # two quantities need a joiner
-            _list_after(text, at, quantities, starts)
-            last = at
+    quantities: list[Metric] = []
+    starts: list[int] = []
+    for m in _JOINED_AFTER.finditer(
+        text
+    ):  # 分别 and a joiner in its clause (two quantities need one)
+        if not quantities:
+            quantities = [x for x in found if x.kind == "quantity"]
+            starts = [x.start for x in quantities]
+        _list_after(text, m.start(), quantities, starts)
 
 
 def _list_after(text: str, at: int, quantities: list[Metric], starts: list[int]) -> None:
