@@ -24,7 +24,7 @@ part (three report excerpts, four-character slogans only; ``fourth_pass.json``),
 sixth slogan pass's (three report excerpts, four-character slogans only; ``sixth_slogan_pass.json``), likewise, and
 ``dev6`` that pass's six new dev excerpts alone (they are in ``dev`` too); ``heldout5`` the seventh slogan pass's
 (three report excerpts, four-character slogans only; ``seventh_slogan_pass.json``) and ``dev7`` its six new dev
-excerpts alone.
+excerpts alone; ``heldout6`` and ``dev8`` the eighth slogan pass's (``eighth_slogan_pass.json``).
 """
 
 from __future__ import annotations
@@ -51,8 +51,12 @@ DEV6_REPORTS = {"cpc1977", "gwr1987", "gwr2007", "gwr2017", "prov2026_cq", "prov
 # its six new dev excerpts (in ``dev``; ``--set dev7`` scores them alone).
 HELDOUT5_REPORTS = {"gwr2000", "prov2026_he", "prov2026_ln"}
 DEV7_REPORTS = {"gwr1978", "gwr1985", "gwr2012", "gwr2016", "prov2026_hn", "prov2026_jl"}
-PARTS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev6", "dev7")
-DEV_SUBSETS = {"dev6": DEV6_REPORTS, "dev7": DEV7_REPORTS}
+# The eighth slogan pass's held-out part (``extract_slogans8.py``: every third new excerpt, fixed before reading) and
+# its six new dev excerpts (in ``dev``; ``--set dev8`` scores them alone).
+HELDOUT6_REPORTS = {"gwr1980", "prov2026_sh", "prov2026_xj"}
+DEV8_REPORTS = {"gwr1958", "gwr1964", "gwr1982", "gwr2002", "prov2026_sx", "prov2026_tj"}
+PARTS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "dev6", "dev7", "dev8")
+DEV_SUBSETS = {"dev6": DEV6_REPORTS, "dev7": DEV7_REPORTS, "dev8": DEV8_REPORTS}
 # The slogan labels scored: ``reports.jsonl`` (adjudicated after the blind second labelling of the fifth slogan pass)
 # or ``reports_original.jsonl`` (the labels before it, frozen) with ``--labels original``.
 LABEL_FILES = {"adjudicated": "reports.jsonl", "original": "reports_original.jsonl"}
@@ -66,7 +70,8 @@ NUMBERED_APART = False
 
 def part_of(file: str) -> str:
     """The part of a labelled file: ``dev``, ``heldout`` (the first split), ``heldout2`` (the fourth pass's),
-    ``heldout3`` (the fifth pass's), ``heldout4`` (the sixth slogan pass's) or ``heldout5`` (the seventh's)."""
+    ``heldout3`` (the fifth pass's), ``heldout4`` (the sixth slogan pass's), ``heldout5`` (the seventh's) or
+    ``heldout6`` (the eighth's)."""
     if Path(file).stem in NEW_HELDOUT_REPORTS and file.startswith("reports/"):
         return "heldout2"
     if Path(file).stem in HELDOUT3_REPORTS and file.startswith("reports/"):
@@ -75,6 +80,8 @@ def part_of(file: str) -> str:
         return "heldout4"
     if Path(file).stem in HELDOUT5_REPORTS and file.startswith("reports/"):
         return "heldout5"
+    if Path(file).stem in HELDOUT6_REPORTS and file.startswith("reports/"):
+        return "heldout6"
     return "heldout" if heldout(file) else "dev"
 
 
@@ -286,8 +293,10 @@ def evaluate(part: str, errors: bool = False) -> dict[str, float]:
         "heldout3",
         "heldout4",
         "heldout5",
+        "heldout6",
         "dev6",
         "dev7",
+        "dev8",
     ):  # report excerpts only (slogans; metrics), no pages
         return score_reports(part, errors)
     return {**score_reports(part, errors), **score_masks(part, errors)}
