@@ -55,7 +55,18 @@ DEV7_REPORTS = {"gwr1978", "gwr1985", "gwr2012", "gwr2016", "prov2026_hn", "prov
 # its six new dev excerpts (in ``dev``; ``--set dev8`` scores them alone).
 HELDOUT6_REPORTS = {"gwr1980", "prov2026_sh", "prov2026_xj"}
 DEV8_REPORTS = {"gwr1958", "gwr1964", "gwr1982", "gwr2002", "prov2026_sx", "prov2026_tj"}
-PARTS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "dev6", "dev7", "dev8")
+PARTS = (
+    "dev",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "dev6",
+    "dev7",
+    "dev8",
+)
 DEV_SUBSETS = {"dev6": DEV6_REPORTS, "dev7": DEV7_REPORTS, "dev8": DEV8_REPORTS}
 # The slogan labels scored: ``reports.jsonl`` (adjudicated after the blind second labelling of the fifth slogan pass)
 # or ``reports_original.jsonl`` (the labels before it, frozen) with ``--labels original``.

@@ -391,6 +391,30 @@ def _place_stems() -> frozenset[str]:
     return frozenset(s for s in stems if len(s) == 2) - _words()
 
 
+@lru_cache(maxsize=1)
+def _brand_places() -> frozenset[str]:
+    """Two-character names a report puts after a quality to name a brand or field of the place (``信用重庆``,
+    ``书香山西``, ``平安天津``): the provinces' names without their suffix (``admin_divisions.txt.gz``, level 0).
+    Not the counties' (兴业, 惠民, 长清 end 以文兴业, 以文惠民, 秀水长清)."""
+    import gzip
+
+    suffix = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
+    out = {"中国"}
+    with resources.files("reportnlp.data").joinpath("admin_divisions.txt.gz").open("rb") as raw:
+        for line in gzip.open(raw, "rt", encoding="utf-8"):
+            if line.startswith("0"):
+                stem = suffix.sub("", line.split("\t", 1)[0][1:].strip())
+                if len(stem) == 2:
+                    out.add(stem)
+    return frozenset(out)
+
+
+def _place_brand(word: str) -> bool:
+    """Four characters that end with a place's name (:func:`_brand_places`), no idiom: a brand or field of the
+    place (``信用重庆``, ``“书香山西”``, ``法治天津``), not a slogan; no label of the set ends with one."""
+    return word[2:] in _brand_places() and word not in idioms()
+
+
 def _places_named(items: list[str]) -> int:
     """How many items open or end with a place's stem (:func:`_place_stems`)."""
     places = _place_stems()
@@ -523,6 +547,8 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
         if text[end : end + 1] == "等" and _places_named(items) >= 2 and not _parallel(items):
             continue  # 涪陵榨菜、奉节脐橙、巫山脆李等: two or more items name a place, examples of its products
+        if any(map(_place_brand, items)):
+            continue  # 信用重庆、财税金融; 法治天津、平安天津: brands and fields of a place, a list of terms
         if text[end : end + 1] == "等" and _PROJECTS.match(text, end):
             continue  # 西气东输、西电东送、青藏铁路等一批…项目: a list of projects
         if all(
@@ -603,7 +629,7 @@ def _clause_runs(text: str, out: list[_Found], classes: _Classes) -> None:
     at = at[at >= 5]
     codes, flags = classes.codes, classes.flags
     lead = codes.take(at - 5)
-    ok = (lead == _YAO) | (lead == _SHI)
+    ok = (lead == _YAO) | (lead == _SHI) | (lead == _CHI) | (lead == _YU)
     ok |= (codes.take(at - 4) == codes.take(at + 1)) & (codes.take(at - 3) == codes.take(at + 2))
     ok &= (flags.take(at - 5) & _F_HAN) != 0
     tails = at[ok].tolist()
@@ -632,8 +658,9 @@ def _led(text: str, m: re.Match) -> bool:
     characters, no function, degree or numeral word (``统一认识，统一步调``; not ``更为丰富，更为完整``, ``一种形式``)."""
     items = [text[p : p + 4] for p in range(m.start() - 4, m.end(), 5)]
     head = items[0][:2]
+    lead = text[m.start() - 5]
     if (
-        text[m.start() - 5] in _MODAL
+        (lead in _MODAL or text[m.start() - 6 : m.start() - 4] in _LEADING_VERBS)
         and items[0][2:] not in NOUN_HEADS
         and all(map(_item_ok, items))
         and not any(w in _nouns() for w in items)
@@ -649,7 +676,9 @@ def _led(text: str, m: re.Match) -> bool:
 
 
 _MODAL = set("要是")  # a modal or copula that opens a run of four-character clauses
-_YAO, _SHI = ord("要"), ord("是")  # (the same, as code points)
+# verbs that take a run of four-character clauses as their object (坚持打防结合，预防为主; 有利于精简机构，减少层次)
+_LEADING_VERBS = frozenset(("坚持", "利于"))
+_YAO, _SHI, _CHI, _YU = map(ord, "要是持于")  # (their last characters, as code points)
 _NOT_LEADING = set(_INSIDE + "这那更也就都还很最么一")
 _MODEL_NOUNS = frozenset(
     "样板 样本 标杆 名片 品牌".split()
@@ -666,6 +695,7 @@ def _coined(word: str) -> bool:
         and word[2:] not in NOUN_HEADS
         and word[2:] not in _MODEL_NOUNS
         and word not in _nouns()
+        and not _place_brand(word)
         and _item_ok(word)
     )
 
