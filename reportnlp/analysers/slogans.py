@@ -550,7 +550,7 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
         if any(map(_place_brand, items)):
             continue  # 信用重庆、财税金融; 法治天津、平安天津: brands and fields of a place, a list of terms
         if text[end : end + 1] == "等" and _PROJECTS.match(text, end):
-            continue  # 西气东输、西电东送、青藏铁路等一批…项目: a list of projects
+            continue  # 西气东输、西电东送、青藏铁路等一批…项目: a list of projects (电子商务、物流快递等新业态: of things)
         if all(
             item[2:] in NOUN_HEADS and item not in lexicon and item not in kinds for item in items
         ):
@@ -586,8 +586,12 @@ def _clauses_after_de(text: str, start: int, items: list[str]) -> bool:
     return any(item in lexicon or kinds.get(item) in ("idiom", "set", "bound") for item in items)
 
 
-# 等 after a series, then the projects or works it lists (等重要工程, 等一批具有战略意义的重大项目).
-_PROJECTS = re.compile(rf"等[{_H}]{{0,12}}?(?:工程|项目|企业|公司|集团|单位|机构|高校|医院|银行)")
+# 等 after a series, then the projects or works it lists (等重要工程, 等一批具有战略意义的重大项目), or a category
+# of things (eighth slogan pass: 等新业态, 等市政设施, 等困难群体, 等产品; not 等政策, whose items may be crafted
+# formulas, 平垸行洪、退田还湖、移民建镇等政策).
+_PROJECTS = re.compile(
+    rf"等[{_H}]{{0,12}}?(?:工程|项目|企业|公司|集团|单位|机构|高校|医院|银行|设施|群体|人群|业态|产品)"
+)
 
 
 class _Cut:
@@ -659,8 +663,9 @@ def _led(text: str, m: re.Match) -> bool:
     items = [text[p : p + 4] for p in range(m.start() - 4, m.end(), 5)]
     head = items[0][:2]
     lead = text[m.start() - 5]
+    verb = text[m.start() - 6 : m.start() - 4] in _LEADING_VERBS
     if (
-        (lead in _MODAL or text[m.start() - 6 : m.start() - 4] in _LEADING_VERBS)
+        (lead in _MODAL or (verb and _phrases().get(items[0]) != "noun"))  # not 坚持改革开放，自力更生
         and items[0][2:] not in NOUN_HEADS
         and all(map(_item_ok, items))
         and not any(w in _nouns() for w in items)
