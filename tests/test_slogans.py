@@ -1012,3 +1012,16 @@ def test_a_series_before_policies_keeps_its_crafted_items():
     """等政策 is no category of things: the State Council 1999 report's flood policies stay slogans."""
     text = "在长江流域实行平垸行洪、退田还湖、移民建镇等政策，恢复水面2900平方公里。"
     assert {"平垸行洪", "退田还湖", "移民建镇"} <= _texts("four_char", find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # State Council 1964 (dev gwr1964, the summary's reported speech) and 1987
+        "周总理说，五年多来，我国人民打退了帝国主义、各国反动派和现代修正主义掀起的一次又一次的反华高潮。",
+        "一般来说，小型企业可以推行承包、租赁责任制。",
+    ],
+)
+def test_a_speaker_or_a_span_of_time_opens_no_clause_run(text):
+    """``周总理说``, ``一般来说``, ``五年多来``: frames of the discourse, not slogans."""
+    assert not _texts("four_char", find_slogans(text))

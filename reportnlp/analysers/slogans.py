@@ -444,9 +444,11 @@ def _rhythmic(word: str) -> bool:
 def _item_ok(item: str) -> bool:
     """Can four characters of a series be a slogan? Not with a function word inside (``路和公路``), a
     closing ``等`` or preposition (``阿富汗等``, ``志愿者以``), an opening ``的``/``是`` (``是柬埔寨``) or
-    discourse word (``我们认为``, ``同时要求``), unless they are an idiom (``迫不及待``)."""
+    discourse word (``我们认为``, ``同时要求``) or frame (a speaker, ``周总理说``; a span of time, ``五年多来``),
+    unless they are an idiom (``迫不及待``)."""
     closing = item[3] in _CLOSING and item[2:] not in _words()  # 阿富汗等; not 机会平等
-    if item[0] in "的是" or closing or item[:2] in _DISCOURSE:
+    frame = item[3] == "说" or (item[3] == "来" and "年" in item)  # 周总理说，五年多来，…
+    if item[0] in "的是" or closing or frame or item[:2] in _DISCOURSE:
         return item in idioms()
     return (item[1] not in _INSIDE and item[2] not in _INSIDE) or item in idioms()
 
