@@ -1025,3 +1025,9 @@ def test_a_series_before_policies_keeps_its_crafted_items():
 def test_a_speaker_or_a_span_of_time_opens_no_clause_run(text):
     """``周总理说``, ``一般来说``, ``五年多来``: frames of the discourse, not slogans."""
     assert not _texts("four_char", find_slogans(text))
+
+
+def test_a_numbered_formula_naming_a_country_is_no_brand():
+    """State Council 1964 (corpora/gwr): ``“一个中国、一个台湾”`` stays a quoted parallel pair."""
+    text = "力图阻挠恢复中国在联合国的合法权利和制造“两个中国”或“一个中国、一个台湾”的阴谋。"
+    assert "一个中国、一个台湾" in _texts("parallel_pair", find_slogans(text))

@@ -411,8 +411,9 @@ def _brand_places() -> frozenset[str]:
 
 def _place_brand(word: str) -> bool:
     """Four characters that end with a place's name (:func:`_brand_places`), no idiom: a brand or field of the
-    place (``信用重庆``, ``“书香山西”``, ``法治天津``), not a slogan; no label of the set ends with one."""
-    return word[2:] in _brand_places() and word not in idioms()
+    place (``信用重庆``, ``“书香山西”``, ``法治天津``), not a slogan; no label of the set ends with one. Not after a
+    numeral (``“一个中国、一个台湾”``: a numbered formula)."""
+    return word[2:] in _brand_places() and word[0] not in _DIGITS and word not in idioms()
 
 
 def _places_named(items: list[str]) -> int:
