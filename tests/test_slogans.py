@@ -995,7 +995,7 @@ def test_a_clause_run_after_another_verb_in_chi_keeps_its_first_clause_out():
 @pytest.mark.parametrize(
     "text",
     [
-        # State Council 2016 and Tianjin 2026 (dev prov2026_tj): business formats and facilities listed before 等
+        # State Council 2015 and Tianjin 2026 (dev prov2026_tj): business formats and facilities listed before 等
         "互联网金融异军突起，电子商务、物流快递等新业态快速成长，",
         "推进城市生命线安全工程，加强地下管网、综合管廊等市政设施智能监管，",
         # Shanxi 2026 (dev prov2026_sx): a group of people
@@ -1009,7 +1009,7 @@ def test_a_series_before_a_category_of_things_is_a_list_of_terms(text):
 
 
 def test_a_series_before_policies_keeps_its_crafted_items():
-    """等政策 is no category of things: the State Council 1999 report's flood policies stay slogans."""
+    """等政策 is no category of things: the State Council 2003 report's flood policies stay slogans."""
     text = "在长江流域实行平垸行洪、退田还湖、移民建镇等政策，恢复水面2900平方公里。"
     assert {"平垸行洪", "退田还湖", "移民建镇"} <= _texts("four_char", find_slogans(text))
 
