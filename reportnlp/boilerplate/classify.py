@@ -190,13 +190,15 @@ def decide_lines(
     corpus_min_docs: int = 5,
     corpus_keys: Optional[Sequence[int]] = None,
     collect: Optional[list] = None,
+    indented: bool = False,
 ) -> list[LineDecision]:
     """One :class:`LineDecision` per line (1-based), blank lines included with action ``blank``.
 
     ``lines`` are the normalised lines of one page (same count and order as the raw lines).
     ``title_hint`` is a title known from elsewhere (a JSONL ``title`` field); ``corpus_counts`` maps a
     line's key to the number of documents of the run that contain it; ``corpus_keys`` are the keys of
-    ``lines`` (by default the stripped lines themselves). ``collect``: a list that receives
+    ``lines`` (by default the stripped lines themselves). ``indented``: the page's text lines were indented before
+    normalising (no cleaned text is). ``collect``: a list that receives
     ``(rows, features, actions, reasons)`` of the decisions (the line-model experiment of
     ``bench/train_lines.py``; features are computed only then).
 
@@ -207,6 +209,9 @@ def decide_lines(
     """
     n = len(lines)
     texts = [ln.strip() for ln in lines]
+    # a page whose text lines are indented is no cleaned text (``clean`` writes none): its first line may be
+    # its headline however its lines are spaced (see :func:`_lead_headline`)
+    indented = indented or any(ln[:1] in _INDENTS and t for ln, t in zip(lines, texts))
     # A list marker is layout, not text: ``• 政府工作报告`` / ``• ——2001年2月16日在…会议上``, ``- 2012年04月16日``,
     # ``| 市十六届人大一次会议昨开幕 |`` (a table row of one cell); in a run of three or more lines marked
     # alike it marks a menu's items, and stays.
@@ -244,9 +249,12 @@ def decide_lines(
     def resolve(i: int) -> None:
         t = texts[i]
         deferred[i] = False
-        if (t[0] in _DATELINE_INITIALS or (i and dateline[i - 1])) and (
+        # the line above, blank lines skipped (a dateline's two halves may stand a blank line apart)
+        up = i - 1 if i and texts[i - 1] else (i - 2 if i > 1 and not texts[i - 1] and texts[i - 2] else -1)
+        after_dateline = up >= 0 and dateline[up]
+        if (t[0] in _DATELINE_INITIALS or after_dateline) and (
             DATELINE.match(t)
-            or (DATELINE_START.match(t) or (i and dateline[i - 1] and DATELINE_END.match(t)))
+            or (DATELINE_START.match(t) or (after_dateline and DATELINE_END.match(t)))
             and not _SPEAKER_TAIL.search(t)
         ):
             dateline[i] = True
@@ -330,6 +338,8 @@ def decide_lines(
             resolve(i)
         t = texts[i]
         if plain(i) and (is_prose(t, 40) or heading[i] or t.endswith("。") or i in broken):
+            if i == filled[0] and i + 1 < tail and _DATED_HEADLINE.match(t):
+                continue  # the page's first line is its headline with its date (``…研究部署…工作 2019-12-17``)
             body = i
             break
     body, headline = _below_slogan(texts, filled, rule, meta, deferred, heading, body, tail, resolve)
@@ -520,7 +530,7 @@ def decide_lines(
             actions[i], reasons[i] = codes.META, codes.R_META
     # --- the title again, among the final decisions, with the browser title as evidence ----------------
     if not title_hint:
-        _retitle(texts, filled, heading, dateline, actions, reasons, title_lines)
+        _retitle(texts, filled, heading, dateline, actions, reasons, title_lines, indented)
         _split_heading(texts, filled, actions, reasons, title_lines)
         _top_heading_in_pieces(texts, filled, actions, reasons, title_lines)
         _headline_above(texts, filled, actions, reasons, title_lines)
@@ -916,6 +926,7 @@ def _retitle(
     actions: list[str],
     reasons: list[str],
     title_lines: list[int],
+    indented: bool = False,
 ) -> None:
     """Choose the title among the lines above the body with evidence: the browser title (the page's first
     line) repeats it, a date, source or speaker line or a dateline follows it, it has a report's title
@@ -999,6 +1010,8 @@ def _retitle(
         after = filled[k : k + 2]
         if any(actions[j] == codes.META or dateline[j] for j in after):
             score += 2
+        elif i == filled[0] and _DATED_HEADLINE.match(t):
+            score += 2  # the page's first line carries the page's date after the headline: a header line
         elif any(f"《{t}》" in texts[j] for j in after) and texts.index(t) == i:
             score += 2  # the next line names it (a 文库 page: ``X.docx`` / ``《X.docx》由会员分享…``), first copy
         if i != first_body and len(t) >= 8 and t in texts[first_body][:120]:
@@ -1012,7 +1025,7 @@ def _retitle(
         if best is None or key > best[0]:
             best = (key, i)
     if title_lines in ([], filled[:1]) and _lead_headline(
-        texts, filled, heading, dateline, actions, first_body
+        texts, filled, heading, dateline, actions, first_body, indented
     ):
         # the page's first line is a headline right above its first paragraph (a template, blog or
         # 文库 text with no browser title): the title, also on a page that is all text
@@ -1125,6 +1138,7 @@ def _lead_headline(
     dateline: Sequence[bool],
     actions: Sequence[str],
     first_body: int,
+    indented: bool = False,
 ) -> bool:
     """The page's first line is a headline written above the text (``2023年乡镇年度工作总结`` /
     ``时光荏苒,转眼间…``): 4–40 characters without a clause's punctuation, no heading, dateline, greeting or
@@ -1138,7 +1152,8 @@ def _lead_headline(
     ):  # the first paragraph right under it, or under a greeting (``尊敬的各位领导、各位代表,大家好!👋``)
         return False
     if (
-        filled[1] != filled[0] + 1
+        not indented  # (a cleaned text's lines are not indented: ``  一年来,…`` under ``政府工作报告`` is a page)
+        and filled[1] != filled[0] + 1
         and all(b - a == 2 for a, b in zip(filled, filled[1:]))
         and all(actions[j] in (codes.KEEP, codes.TITLE) for j in filled)
     ):
@@ -1347,7 +1362,14 @@ _NOTE_STARTS = (
 )  # … or an editorial note
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
-_DANGLING = frozenset("的和与及或在对把被从向于将")  # a line ending on one runs on into the next
+_DANGLING = frozenset("的和与及或在对把被从向于将")
+_INDENTS = frozenset(" \u3000\t")
+#: A headline with the page's date after it on one line (``区政府全体会议审议《政府工作报告》…各项工作 2019-12-17``):
+#: no sentence's end in it, the date (and time) after a space ending the line.
+_DATED_HEADLINE = re.compile(
+    r"^[^。！？；;!?\s][^。！？；;!?]{3,59}?\s+(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)  # a line ending on one runs on into the next
 
 
 def _in_sentence(

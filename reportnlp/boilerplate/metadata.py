@@ -228,8 +228,8 @@ _HEADER_NAME = re.compile(
 _HEADER_NOT_PERSON = re.compile(r"^本|(?:政府|站|办|局|委|厅)$")
 _MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
     r"(?:网|报|社|台|刊|频道|娱乐|财经|新闻|资讯|在线|文库|论坛|社区)$"
-    r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发)$"
-    r"|^(?:星期|礼拜)[一二三四五六日天]$"  # a date's weekday (``2023年03月29日 星期三``)
+    r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发|打印|关闭|纠错)$"
+    r"|^(?:星期|礼拜|周)[一二三四五六日天]$"  # a date's weekday (``2023年03月29日 星期三``, ``…17:01:33周一``)
 )
 _COLUMN_AUTHOR = re.compile(r"^《[^》]{1,15}》\s*(?:作者|记者)\s+([\u4e00-\u9fff·]{2,4})$")
 _BRACKET_BYLINE = re.compile(  # ``（网易财经 张艳）``, ``(通讯员 檀静 许征)``
@@ -243,6 +243,9 @@ _AUTHOR_MEDIUM = re.compile(
     r"(?:^|\s)作者[:：]\s*([\u4e00-\u9fff]{2,10}(?:网|报|社|台|频道|中心))(?=$|\s)"
     # an office credited for the text and its pictures (``图文:新兴街人大工委办公室``)
     r"|^(?:图文|文图|文/图|图/文)\s*[:：]\s*([\u4e00-\u9fff]{2,14}(?:办公室|工委|委员会|中心|站|所|局|部))$"
+)
+_TITLE_DATE = re.compile(
+    r"(?<=[^\d\s])\s+((?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
 _LABEL = r"\s*(?:[:：]|[|｜\t])\s*"
 _DOC_NUMBER = re.compile(DOC_NUMBER)
@@ -401,6 +404,10 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
                 src = src[:-1]  # the bracket closing ``(文章来源:财联社)``, not the source's
             if src:
                 meta["source"] = src
+    if "date" not in meta:  # the headline with the page's date after it (``…研究部署…工作 2019-12-17``)
+        row = next((d for d in decisions if d.action == codes.TITLE), None)
+        if row is not None and (m := _TITLE_DATE.search(row.text)) and (date := _date_of(m.group(1))):
+            meta["date"] = date
     _author(meta_lines, meta)
     if "author" not in meta:
         last = next((d for d in reversed(decisions) if d.action == codes.KEEP), None)
@@ -502,7 +509,8 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _BRACKET_BYLINE.match(t)) and m.group(1),
         lambda t: (m := _COLUMN_AUTHOR.match(t)) and m.group(1),
         lambda t: (m := _POSTER.search(t)) and (m.group(1) or m.group(2)),
-        lambda t: (m := _HANDLE_DATE.match(t)) and m.group(1),
+        # (a medium's name before the date, ``南宁日报  2020-05-11 10:41:58``, is the outlet, no poster)
+        lambda t: (m := _HANDLE_DATE.match(t)) and not _MEDIA_NAME.search(m.group(1)) and m.group(1),
         lambda t: (
             (m := _DATE_THEN_NAME.match(t)) and not _MEDIA_NAME.search(m.group(1)) and m.group(1)
         ),
@@ -531,11 +539,15 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
 def _without_office(names: str) -> str:
     """A credit's names without the office its label puts first (``报告人：省长 王五``: 王五).
 
-    >>> _without_office("省长 王五"), _without_office("何苗 张梦洁")
-    ('王五', '何苗 张梦洁')
+    >>> _without_office("省长 王五"), _without_office("何苗 张梦洁"), _without_office("办公室 冯晶玲")
+    ('王五', '何苗 张梦洁', '冯晶玲')
     """
     first, _, rest = names.partition(" ")
-    return rest.strip() if rest.strip() and SPEAKER_OFFICE.match(first) else names
+    return rest.strip() if rest.strip() and (SPEAKER_OFFICE.match(first) or _UNIT.fullmatch(first)) else names
+
+
+# a department credited before the writer's name (``作者:办公室 冯晶玲``, ``宣传科 X``): no name
+_UNIT = re.compile(r"办公室|[\u4e00-\u9fff]{2,10}(?:办公室|办|科|处|局|部|中心|工委|委员会|站)")
 
 
 # an author field that names nobody (``作者:会员上传``, ``作者：未知``)
