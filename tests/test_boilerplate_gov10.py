@@ -132,3 +132,30 @@ def test_a_dateline_that_lost_its_year_and_month_marks_and_its_end_is_the_docume
     assert "author" not in doc.meta
     assert doc.text.startswith("——20201229日在武汉市武昌区第十五届人民代表大会")
     assert clean(doc.text).text == doc.text
+
+
+# Written here (a mechanism test): the speaker-line shapes of a report's header. ``代理县长 刘春霞`` is the header of
+# 公安县's 2020 report as the search tool's `pages` corpus returned it (an answer without an address, not stored).
+REPORT_BODY = (
+    "各位代表:\n"
+    "现在,我代表县人民政府,向大会报告工作,请予审议,并请县政协委员和其他列席人员提出意见。\n"
+)
+
+
+def test_an_acting_office_and_a_colon_before_the_name_make_a_speaker_line():
+    for speaker, name in (("代理县长 刘春霞", "刘春霞"), ("县长：陈永高", "陈永高"), ("县人民政府代理县长 李强", "李强")):
+        page = f"政府工作报告\n——2020年12月28日在公安县第十七届人民代表大会第五次会议上\n{speaker}\n{REPORT_BODY}"
+        doc = clean(page)
+        assert doc.meta.get("author") == name, speaker
+        assert _actions(doc)[3] == "meta", speaker
+
+
+def test_an_author_is_scored_as_the_same_names_however_separated():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from eval_boilerplate import _names
+
+    assert _names("李源、胡弦、杨然") == _names("李源 胡弦 杨然") == ["李源", "胡弦", "杨然"]
+    assert _names("李源 胡弦") != _names("胡弦 李源")

@@ -21,6 +21,7 @@ from reportnlp.boilerplate.rules import (
     NUMBERED_TITLE_END,
     PERSON_NAME,
     SITE_IDENTITY,
+    SPEAKER_GAP,
     SPEAKER_NAME,
     SPEAKER_OFFICE,
     SPEAKER_TAIL,
@@ -168,7 +169,7 @@ _AUTHORS = re.compile(
 )
 _SPEAKER = re.compile(
     r"(?:^|\s)"
-    + SPEAKER_TAIL.replace(SPEAKER_NAME + "$", "")
+    + SPEAKER_TAIL.replace(SPEAKER_NAME + "$", "")  # (its gap kept: ``市长：X``)
     + r"([\u4e00-\u9fff·]{2,10})$"
 )
 # a closing byline line of several reporters (``|记者 徐超超 蔡俊``): the whole line, so no word of a sentence
@@ -183,7 +184,7 @@ _END_BYLINE = re.compile(
 # (also with no space: ``…会议上自治区主席 乌云其木格各位代表:本届政府…``)
 _SPEAKER_GLUED = re.compile(
     r"(?:会议|大会)上[\s\u3000]*"
-    + SPEAKER_TAIL.replace(r"[\s\u3000]*" + SPEAKER_NAME + "$", "")
+    + SPEAKER_TAIL.replace(SPEAKER_GAP + SPEAKER_NAME + "$", "")
     + r"[\s\u3000]*([\u4e00-\u9fff·]{2,5}?)[\s\u3000]*(?:各位代表|各位委员|同志们)"
 )
 # a dateline that opens a line its text runs on in (``——2024年1月11日在…第一次会议上自治区主席 …``)

@@ -541,12 +541,14 @@ SPEAKER_NAME = (
     r"(?:[\u4e00-\u9fff]{2,4}|(?<=[\s\u3000])[\u4e00-\u9fff]{5}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}"
     r"|XX|xx|××|＊＊|\*\*)"  # a template's placeholder for the name (``镇长 XX``)
 )
+#: Between a speaker's office and name: spaces, or a colon (``市长：X``).
+SPEAKER_GAP = r"[\s\u3000]*(?:[:：][\s\u3000]*)?"
 #: A speaker's office and name ending a line (``北京市市长 殷勇``, ``自治区主席艾尔肯·吐尼亚孜``).
 SPEAKER_TAIL = (
     r"(?:[\u4e00-\u9fff]{0,14}(?:省|市|县|区|州|盟|旗|镇|乡|政府|自治区))?"
-    r"(?:副?代?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|自治区主席|主席)"
+    r"(?:副?(?:代理|代)?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|自治区主席|主席)"  # (``代理县长 X``)
     r"|[\u4e00-\u9fff]{1,8}(?:局|厅)副?(?:局长|厅长))"
-    r"(?:[(（][\u4e00-\u9fff]{1,6}[)）])?[\s\u3000]*" + SPEAKER_NAME + "$"
+    r"(?:[(（][\u4e00-\u9fff]{1,6}[)）])?" + SPEAKER_GAP + SPEAKER_NAME + "$"
 )
 #: An official document's number (发文字号): ``吉政明电〔2022〕1号``, ``滬府發(fā)〔2017〕92號``.
 DOC_NUMBER = (
