@@ -159,3 +159,27 @@ def test_an_author_is_scored_as_the_same_names_however_separated():
 
     assert _names("李源、胡弦、杨然") == _names("李源 胡弦 杨然") == ["李源", "胡弦", "杨然"]
     assert _names("李源 胡弦") != _names("胡弦 李源")
+
+
+def test_a_date_in_square_brackets_under_the_headline_is_the_pages_date():
+    """Written here (a mechanism test): ``[ 2024-01-15 ]``, mostly digits and marks, is a header's date, not noise."""
+    page = f"2024年某某市政府工作报告\n[ 2024-01-15 ]\n政府工作报告\n{REPORT_BODY}"
+    doc = clean(page)
+    assert doc.title == "2024年某某市政府工作报告"
+    assert _actions(doc)[2] == "meta"
+    assert doc.meta.get("date") == "2024-01-15"
+
+
+def test_a_portals_footer_names_its_government_owner_as_the_site():
+    """Written here (a mechanism test): footers of government portals that name their owner, with other fields
+    after it (their spaces removed when the footer is read) or with the copyright sign."""
+    for footer, site in (
+        ("主办：某某市人民政府办公室 承办：某某市大数据中心", "某某市人民政府办公室"),
+        ("某某市人民政府 版权所有", "某某市人民政府"),
+        ("Copyright © 2024 某某市人民政府 All Rights Reserved", "某某市人民政府"),
+        ("主办单位：某某县人民政府 承办单位：某某县大数据中心 ICP备案号：京ICP备12345678号", "某某县人民政府"),
+    ):
+        page = f"2024年某某市政府工作报告\n发布时间：2024-01-15\n政府工作报告\n{REPORT_BODY}{footer}\n"
+        doc = clean(page)
+        assert doc.meta.get("site") == site, footer
+        assert _actions(doc)[6] == "drop", footer

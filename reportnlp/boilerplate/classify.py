@@ -78,6 +78,7 @@ _META_OVERRIDES = frozenset(
         codes.R_NAV,
         codes.R_COUNTER,  # ``时间：2026-02-02`` is a date, not a counter
         codes.R_UI_CONTROLS,  # ``2015-03-19 09:46:13 回复``
+        codes.R_NOISE,  # ``[ 2024-01-15 ]``: a date in brackets, mostly digits and marks
     }
 )
 

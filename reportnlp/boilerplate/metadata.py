@@ -54,6 +54,10 @@ _SITE = r"[\u4e00-\u9fff]{2,16}?(?:网|站|报|台|在线|频道|政府|论坛|�
 _COPYRIGHT_LABEL = re.compile(
     r"版权所有\s*[:：]\s*([\u4e00-\u9fff]{2,24}(?:门户网站|网站|网))(?=[\s,，。|｜©]|$)"
 )
+# a government body that owns a portal (``某某市人民政府``, ``…人大常委会``, ``…人民政府办公室``)
+_GOV_OWNER = r"[\u4e00-\u9fff]{2,16}?(?:人民政府(?:办公室|办公厅)?|人大常委会|人民代表大会常务委员会(?:办公室)?|政协)"
+# the next field of a footer, its spaces gone (``主办：X承办：Y``)
+_NEXT_FIELD = r"(?:承办|协办|技术支持|网站标识码|备案|ICP|联系|地址|电话)"
 _SITE_PATTERNS = [
     # a 文库 page's share notice (``…由会员分享,可在线阅读,更多相关《…》请在冰豆网上搜索。``, ``请在淘文阁 - 分享文档赚钱的网站上搜索``)
     re.compile(r"由会员分享.{0,80}?请在\s*([\u4e00-\u9fffA-Za-z0-9]{2,12}?)\s*(?:[-–—][^。]{0,24})?上搜索"),
@@ -91,11 +95,16 @@ _SITE_PATTERNS = [
     re.compile(
         r"^(?:主办单位|版权所有)\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"
     ),
+    # a government owner before its credit or after the sign, other fields after it (``主办：X 承办：Y``,
+    # ``网站主办：X``, ``X 版权所有``, ``X主办 Y承办``, ``Copyright © 2024 X All Rights Reserved``)
+    re.compile(r"^(?:网站)?主办(?:单位)?\s*[:：]\s*(" + _GOV_OWNER + r")(?=[\s|｜,，;；]|$|" + _NEXT_FIELD + ")"),
+    re.compile(r"(?:^|\s)(" + _GOV_OWNER + r")(?:门户网站)?\s*(?:版权所有|主办(?=[\s|｜]|$))"),
+    re.compile(r"©\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?(" + _GOV_OWNER + r")(?=[\s|｜,，A-Za-z]|$|" + _NEXT_FIELD + ")"),
 ]
 # Every pattern of _SITE_PATTERNS needs one of these words, spaced (``版 权 所 有``) or not: the lines holding none
 # are not read (tests/test_boilerplate_real.py checks the words against the patterns).
 _SITE_HINT = re.compile(
-    r"由\s*会\s*员\s*分\s*享|版\s*权|powered|欢\s*迎|©|位\s*置|\.(?:cn|com|net|org)|首\s*页|https?://|小\s*编|主\s*办\s*单\s*位"
+    r"由\s*会\s*员\s*分\s*享|版\s*权|powered|欢\s*迎|©|位\s*置|\.(?:cn|com|net|org)|首\s*页|https?://|小\s*编|主\s*办"
     r"|网\s*(?:>>|»|＞＞)|凡\s*本\s*[站网]",
     re.IGNORECASE,
 )
