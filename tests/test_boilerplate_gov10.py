@@ -183,3 +183,25 @@ def test_a_portals_footer_names_its_government_owner_as_the_site():
         doc = clean(page)
         assert doc.meta.get("site") == site, footer
         assert _actions(doc)[6] == "drop", footer
+
+
+NEWS_LEAD = (
+    "2月2日上午,某某市第十六届人民代表大会第三次会议在市会议中心隆重开幕。市长王强代表市人民政府向大会作政府工作报告,"
+    "报告回顾了过去一年的工作。\n代表们认为,报告实事求是,催人奋进,是一个高举旗帜、务实担当的好报告。\n"
+)
+
+
+def test_reporters_bylines_name_the_reporters_only():
+    """Written here (a mechanism test), by the guide's reading of the real bylines (PROVENANCE.md: the reporters'
+    names as given, several space-separated, no 通讯员's name, no 报道): bylines above the text and in its lead."""
+    head = "某某市第十六届人大三次会议开幕\n2024-02-02 10:00 来源：某某日报\n"
+    for line, author in (
+        ("记者 张三 报道\n", "张三"),
+        ("新华社记者 张三 李四\n", "张三 李四"),
+        ("本报记者 张三 通讯员 李四\n", "张三"),
+        ("（记者 张三）", "张三"),
+        ("某某网讯 记者张三报道:", "张三"),
+        ("本报讯 记者 张三 ", "张三"),
+    ):
+        doc = clean(head + line + NEWS_LEAD)
+        assert doc.meta.get("author") == author, line

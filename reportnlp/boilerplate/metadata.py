@@ -44,8 +44,10 @@ _AUTHOR = re.compile(
     r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:记者|通讯员|特约记者)?\s*(" + _NAME + r")"
 )
 _OP = re.compile(r"楼主[:：]\s*(" + _NAME + r")")
+# a name after a reporter's: not the next credit's word (``记者 张三 通讯员 李四``, ``记者 张三 报道``)
+_NEXT_NAME = r"(?:\s+(?!通讯员|记者|编辑|摄影|摄像|实习生|见习|责任|来源|报道|审核|校对)" + _NAME + r")"
 _BYLINE = re.compile(
-    r"(?:^|\s|[\u4e00-\u9fff（(])记者\s*[:：|｜]?\s*(" + _NAME + r")(?=\s|$|[,，、）)])"
+    r"(?:^|\s|[\u4e00-\u9fff（(])记者\s*[:：|｜]?\s*(" + _NAME + _NEXT_NAME + r"{0,3})(?=\s|$|[,，、）)])"
 )
 # a forum post's header: ``来自: 考编上岸的小土豆``, ``雁回小吏 发布于 2024-03-08 09:17``
 _POSTER = re.compile(r"^来自\s*[:：]\s*(\S{2,20})$|^(\S{2,20})\s+(?:发布于|发表于)\s*\d{4}")
@@ -183,7 +185,7 @@ _SPEAKER = re.compile(
 )
 # a closing byline line of several reporters (``|记者 徐超超 蔡俊``): the whole line, so no word of a sentence
 _BYLINE_LINE = re.compile(
-    r"^[|｜]?\s*(?:本报)?记者\s*[:：]?\s*(" + _NAME + r"(?:\s+" + _NAME + r"){1,3})$"
+    r"^[|｜]?\s*(?:本报)?记者\s*[:：]?\s*(" + _NAME + _NEXT_NAME + r"{1,3})$"
 )
 # a byline in brackets ending the text (``…作出新的贡献。(记者 王道) |``, ``(文/图 刘玺东 易赛楠)``)
 _END_BYLINE = re.compile(
@@ -214,6 +216,12 @@ _LEAD_BYLINE = re.compile(
 # a reporter's byline opening the text, ``报道:`` closing it (``记者张尚东 通讯员刘珍妮报道:3月5日上午…``)
 _LEAD_NAME_FIRST = re.compile(
     r"^[^。，,]{0,20}?讯\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s+(?:见习|实习|特约|首席)?记者\s*[\u4e00-\u9fff]{2,3}"
+)
+# a reporter's byline in brackets opening the text, no dateline before it (``（记者 张三）2月2日上午,…``), or after
+# the dateline without brackets (``本报讯 记者 张三 2月2日…``, ``某某网讯 记者张三报道:…``)
+_LEAD_BRACKET = re.compile(
+    r"^[（(]\s*(?:本报|本网|本台)?(?:首席|特约|见习)?记者\s*[:：]?\s*(" + _NAME + r"(?:[ 、](?!通讯员|实习生)" + _NAME + r"){0,3})\s*[）)]"
+    r"|^[^。，,（(]{0,20}?讯\s*(?:本报|本网)?记者\s*([\u4e00-\u9fff·]{2,3}?)(?:\s*报道|\s+(?=\d|[\u4e00-\u9fff]))"
 )
 _LEAD_REPORT = re.compile(
     r"^(?:本报)?记者\s*([\u4e00-\u9fff·]{2,3})(?=\s|通讯员|报道)[^。，,:：]{0,24}?报道\s*[:：]"
@@ -434,8 +442,9 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
                 _LEAD_BYLINE.match(first.text[:60])
                 or _LEAD_REPORT.match(first.text[:40])
                 or _LEAD_NAME_FIRST.match(first.text[:40])
+                or _LEAD_BRACKET.match(first.text[:40])
             ):
-                meta["author"] = m.group(1).replace("、", " ")
+                meta["author"] = (m.group(1) or m.group(2)).replace("、", " ")
                 break
     if "author" not in meta:
         for d in decisions[:40]:
