@@ -205,3 +205,26 @@ def test_reporters_bylines_name_the_reporters_only():
     ):
         doc = clean(head + line + NEWS_LEAD)
         assert doc.meta.get("author") == author, line
+
+
+REPORT = (
+    "政府工作报告\n——2024年1月10日在某某市第十六届人民代表大会第三次会议上\n市长 王强\n" + REPORT_BODY
+)
+
+
+def test_the_headline_over_the_date_line_that_names_the_document_beats_its_own_heading():
+    """Written here (a mechanism test): a portal's layout, breadcrumb ending with the column's name, the page's
+    headline, its date line, then the report's own heading (``政府工作报告``, which the breadcrumb repeats)."""
+    page = "首页 > 政务公开 > 政府工作报告\n2024年某某市政府工作报告\n发布时间：2024-01-15 来源：市政府办公室\n" + REPORT
+    doc = clean(page)
+    assert doc.title == "2024年某某市政府工作报告"
+    assert _actions(doc)[4] == "drop"
+    assert clean(doc.text).text == doc.text
+
+
+def test_a_sites_logo_over_the_headline_is_no_headline_half():
+    """Written here (a mechanism test): the portal's name as its logo line, then the headline and its date."""
+    page = "某某市人民政府\n2024年某某市政府工作报告\n2024-01-15\n" + REPORT
+    doc = clean(page)
+    assert doc.title == "2024年某某市政府工作报告"
+    assert _actions(doc)[1] == "drop"

@@ -1206,6 +1206,7 @@ def _headline_above(
         actions[up] != codes.DROP
         or reasons[up] != codes.R_HEAD_ZONE
         or not _headline_shape(texts[up])
+        or _LOGO_NAME.search(texts[up])  # a site's logo over the headline (``某某市人民政府``), no headline's half
     ):
         return
     run = 0  # lines right above it, no blank line between: a menu's items, or a widget's one button
@@ -1365,6 +1366,10 @@ _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
 _DANGLING = frozenset("的和与及或在对把被从向于将")
 _INDENTS = frozenset(" \u3000\t")
+#: A site's or an organisation's name, as a logo line gives it.
+_LOGO_NAME = re.compile(r"(?:人民政府|政府网|人大常委会|委员会|门户网站|网站|网|频道)$")
+#: A document's own generic name (``政府工作报告``, ``关于政府工作报告的决议``), printed under the page's headline.
+_DOC_NAME = re.compile(r"(?:关于)?政府工作报告(?:的决议)?")
 #: A headline with the page's date after it on one line (``区政府全体会议审议《政府工作报告》…各项工作 2019-12-17``):
 #: no sentence's end in it, the date (and time) after a space ending the line.
 _DATED_HEADLINE = re.compile(
@@ -1497,13 +1502,17 @@ def _pick_title(
         bare = _unspaced(t)
         if bare.startswith(texts[top]) and _BRACKET_TAIL.fullmatch(bare[len(texts[top]) :]):
             return [i]
+        # the page's headline over its date line names the document whose own heading stands below
+        # (``2024年某某市政府工作报告`` / ``发布时间:…`` / ``政府工作报告``, a breadcrumb ending with that name)
+        if texts[top] in bare != texts[top] and _DOC_NAME.fullmatch(texts[top]) and _headline_line(bare, 8):
+            return [i]
     return [top]
 
 
 def _headline_over_date(texts: Sequence[str], actions: Sequence[str], new: int, window: Sequence[int]) -> int:
     """The page's headline above its date line rather than the document's own heading below it, where the
     headline is that heading spaced a letter apart or with its year in brackets (``政 府 工 作 报 告(2022年)`` /
-    ``发布日期:2022-02-11`` / ``政府工作报告``)."""
+    ``发布日期:2022-02-11`` / ``政府工作报告``), or names it (``2024年某某市政府工作报告`` over ``政府工作报告``)."""
     title = texts[new]
     for i in window:
         if i >= new:
@@ -1517,6 +1526,8 @@ def _headline_over_date(texts: Sequence[str], actions: Sequence[str], new: int, 
             and bare.startswith(title)
             and _BRACKET_TAIL.fullmatch(bare[len(title) :])
             or bare == title != t
+            # a headline that names the document (``2024年某某市政府工作报告`` over ``政府工作报告``)
+            or title in bare != title and _DOC_NAME.fullmatch(title) and _headline_line(bare, 8)
         ) and any(actions[j] == codes.META for j in range(i + 1, new)):
             return i
     return new
