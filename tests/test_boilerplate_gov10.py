@@ -228,3 +228,12 @@ def test_a_sites_logo_over_the_headline_is_no_headline_half():
     doc = clean(page)
     assert doc.title == "2024年某某市政府工作报告"
     assert _actions(doc)[1] == "drop"
+
+
+def test_more_publication_labels_make_a_header_line():
+    """Written here (a mechanism test): 刊发/发稿 times (dev pages show ``刊发时间:2018-02-04 A3版 作者:``) and a time
+    label in square brackets."""
+    for line in ("刊发时间：2024年2月2日", "发稿日期：2024-02-02", "【时间：2024-02-02】"):
+        assert is_meta_line(line), line
+        doc = clean("某某市第十六届人大三次会议开幕\n" + line + "\n" + NEWS_LEAD)
+        assert doc.meta.get("date") == "2024-02-02", line
