@@ -237,3 +237,11 @@ def test_more_publication_labels_make_a_header_line():
         assert is_meta_line(line), line
         doc = clean("某某市第十六届人大三次会议开幕\n" + line + "\n" + NEWS_LEAD)
         assert doc.meta.get("date") == "2024-02-02", line
+
+
+def test_a_speech_dateline_glued_to_its_speaker_gives_no_page_date():
+    """Written here (a mechanism test): the guide's ``date`` is the page's publication date, never the speech's."""
+    page = "政府工作报告\n——2024年1月10日在某某市第十六届人民代表大会第三次会议上 市长 王强\n" + REPORT_BODY
+    doc = clean(page)
+    assert doc.meta.get("author") == "王强"
+    assert "date" not in doc.meta

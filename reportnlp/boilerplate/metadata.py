@@ -412,7 +412,12 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
     # page dates first, a speech's dateline last (stable)
     order = sorted(meta_lines, key=lambda t: (bool(_SPEECH.search(t)), not _PUBLISHED.search(t)))
     for t in order:
-        if "date" not in meta and not _WRITTEN_LABEL.search(t) and (date := _date_of(t)):
+        if (
+            "date" not in meta
+            and not _WRITTEN_LABEL.search(t)
+            and not (t[:1] in "—－-（(" and _SPEECH.search(t))  # a speech's dateline dates the speech, not the page
+            and (date := _date_of(t))
+        ):
             meta["date"] = date
         if "source" not in meta and (m := _SOURCE.search(t) or _DATE_BAR_SOURCE.match(t)):
             src = _STOP.sub("", m.group(1))
