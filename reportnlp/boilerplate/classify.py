@@ -183,6 +183,35 @@ def _short_body(line: str) -> bool:
 _CLAUSES = re.compile(r"[，。；！？]")
 
 
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _lone_numerals(texts: list[str], filled: list[int]) -> frozenset[int]:
+    """Lines that are a bare Chinese numeral numbering the page's sections in order (``一``, ``二`` …).
+
+    A column's parts are often headed by a numeral alone; the first one stands above the body's first
+    prose and would read as a stray navigation label. Only a run that starts at 一 and counts on, with
+    prose between each numeral and the next, counts (``一 二 三`` on lines of their own is a pager).
+
+    >>> prose = "自己购车自己雇司机的神州租车今日发起了一个营销活动。"
+    >>> sorted(_lone_numerals(["一", prose, "二", prose], [0, 1, 2, 3]))
+    [0, 2]
+    >>> sorted(_lone_numerals(["一", "二", "三", "刷单是Uber中国的危机？"], [0, 1, 2, 3]))
+    []
+    """
+    found = [i for i in filled if len(texts[i]) == 1 and texts[i] in _NUMERALS]
+    run: list[int] = []
+    for i in found:
+        if len(run) == len(_NUMERALS) or texts[i] != _NUMERALS[len(run)]:
+            break
+        if run and not any(is_prose(texts[j], 20) for j in range(run[-1] + 1, i)):
+            break
+        run.append(i)
+    if len(run) >= 2 and not any(is_prose(texts[j], 20) for j in range(run[-1] + 1, len(texts))):
+        run.pop()  # the last numeral heads no prose
+    return frozenset(run) if len(run) >= 2 else frozenset()
+
+
 def decide_lines(
     lines: Sequence[str],
     *,
@@ -272,9 +301,10 @@ def decide_lines(
 
     filled = [i for i, t in enumerate(texts) if t]  # the non-blank lines
     heading = [False] * n
+    lone = _lone_numerals(texts, filled)
     for i in filled:
         t = texts[i]
-        heading[i] = is_heading(t)
+        heading[i] = is_heading(t) or i in lone
         if (is_long_prose(t) or (len(t) >= 4 and _CN_HEADING.match(t))) and not (
             t.endswith(_CAPTION_ENDS) or t.startswith(_NOTE_STARTS)
         ):
