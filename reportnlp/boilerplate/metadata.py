@@ -213,6 +213,8 @@ _LEAD_BYLINE = re.compile(
     r"(?:/文)?\s*(?:[）)]|\s+通讯员|\s+[\u4e00-\u9fff·]{2,4}/图"  # ``(海峡导报记者 林泓/文 常海军/图 …)``
     r"|\s+[\u4e00-\u9fff]{2,6}报记者)"  # a second paper's reporters (``(湖北日报记者A B 长江日报记者C)``)
 )
+# a space before a dateline that a headline runs into (``…的意见 中国宁波网讯(记者易鹤)…``)
+_GLUED_LEAD = re.compile(r"\s(?=[^\s。，,]{2,20}?[讯电]\s*[（(]\s*(?:本报|本网)?(?:首席|特约|见习)?记者)")
 # a reporter's byline opening the text, ``报道:`` closing it (``记者张尚东 通讯员刘珍妮报道:3月5日上午…``)
 _LEAD_NAME_FIRST = re.compile(
     r"^[^。，,]{0,20}?讯\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s+(?:见习|实习|特约|首席)?记者\s*[\u4e00-\u9fff]{2,3}"
@@ -442,15 +444,21 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             if m.group(1) not in _NOT_NAMES:
                 meta["author"] = m.group(1)
     if "author" not in meta:  # the byline opening the text (a deck may stand above it)
-        for first in [d for d in decisions[:120] if d.action == codes.KEEP][:3]:
+        kept = [d for d in decisions[:120] if d.action == codes.KEEP][:6]
+        for k, first in enumerate(kept):
             if m := (
                 _LEAD_BYLINE.match(first.text[:60])
-                or _LEAD_REPORT.match(first.text[:40])
-                or _LEAD_NAME_FIRST.match(first.text[:40])
-                or _LEAD_BRACKET.match(first.text[:40])
+                or (k < 3 and _LEAD_REPORT.match(first.text[:40]))
+                or (k < 3 and _LEAD_NAME_FIRST.match(first.text[:40]))
+                or (k < 3 and _LEAD_BRACKET.match(first.text[:40]))
             ):
                 meta["author"] = (m.group(1) or m.group(2)).replace("、", " ")
                 break
+            # the headline glued before the dateline (``…征求各方面对政府工作报告的意见 中国宁波网讯(记者易鹤)今天…``)
+            if k == 0 and (g := _GLUED_LEAD.search(first.text, 0, 80)):
+                if m := _LEAD_BYLINE.match(first.text[g.end() : g.end() + 60]):
+                    meta["author"] = m.group(1).replace("、", " ")
+                    break
     if "author" not in meta:
         for d in decisions[:40]:
             if d.action == codes.KEEP and (m := _SPEAKER_GLUED.search(d.text, 0, 200)):

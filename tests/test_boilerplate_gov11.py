@@ -1,0 +1,105 @@
+"""Titles, metadata and line decisions on real pages, session 12 (issue 11, round 12): excerpts of the gov11 dev pages.
+
+Each excerpt is copied verbatim (lines kept whole, pages cut short) from a page of ``corpora/real-pages``
+(dev split only: the dev10 pages; the URL of each page is in ``corpora/real-pages/PROVENANCE.md``, gov11
+section). Third-party page text kept as short test excerpts.
+"""
+
+from __future__ import annotations
+
+from reportnlp import clean
+
+# http://newxbzx.com/chengshi/12083.html (wnews_172, lines 1-21)
+NEWXBZX = (
+    '广告垂询/商务合作\n'
+    '地方频道:\n'
+    '现在位置:首页 > 城事\n'
+    '\n'
+    '西安市十六届人大一次会议开幕 上官吉庆作政府工作报告\n'
+    '\n'
+    '发布日期:2017-02-21 | 来源:西部网 \n'
+    '核心提示:今天西安市第十六届人大第一次会议正式开幕。上午9时,大会在雄壮的国歌声中开幕。随后,西安市市长上官吉庆作西安市人民政府工作报告。\n'
+    '\n'
+    '2月20日,西安市第十六届人大第一次会议正式开幕。\n'
+    '\n'
+    '西安市市长上官吉庆作西安市人民政府工作报告。\n'
+    '\n'
+    '\n'
+    '西部网讯(记者 彭芬 赵昊) 今天(2月20日),西安市第十六届人大第一次会议正式开幕。本次大会应到代表570人,实到556人,符合法定人数。西安市人大常委会主任陈宝根主持大会,西安市市长上官吉庆作西安市人民政府工作报告。出席政协西安市十四届一次会议的西安市政协委员列席今天的会议。\n'
+    '\n'
+    '\n'
+    '本次大会有5项议程:听取市长上官吉庆作西安市人民政府工作报告;审查西安市2016年国民经济和社会发展计划执行情况与2017年国民经济和社会发展计划草案的报告;审查西安市2016年财政预算执行情况和2017年财政预算草案的报告;表决西安市第十六届人民代表大会第一次会议关于西安市第十六届人民代表大会专门委员会的设立及其主任委员、副主任委员、委员人选的表决办法(草案);表决西安市第十六届人民代表大会各专门委员会主任委员、委员名单(草案)。\n'
+    '\n'
+    '\n'
+    '上午9时,大会在雄壮的国歌声中开幕。随后,西安市市长上官吉庆作西安市人民政府工作报告。报告分为四个部分:本届政府工作回顾;今后五年工作的总体思路;2017年工作预期目标和重点任务;全面建设人民满意政府。\n'
+)
+
+# http://nuu.laifutaikj.com/S_960146.html (wnews_164, lines 1-4)
+LAIFU = (
+    '2023年省级两会陆续开启,这些看点值得关注!******\n'
+    '中新网北京1月11日电(记者 袁秀月)2023年新年伊始,多省份陆续进入“两会时间”。自1月10日起,多地省级两会拉开帷幕。各地将如何规划今年的发展目标?今年省级两会有哪些亮点?\n'
+    '资料图:四川省两会现场。张浪 摄多省份两会拉开大幕\n'
+    '近期,各地陆续定下2023年省级两会的时间表,不少省份将省级两会的开幕日期定于1月10日-1月15日,1月10日成为省级两会开幕的密集期。\n'
+)
+
+# http://86hh.com/finance/cygs/2017-01-20/382832.html (wnews_176, lines 1-2)
+XUZHOU = (
+    '市政府召开各界人士座谈会 周铁根主持 就《政府工作报告》(讨论稿)和政府工作征求意见和建议 |\n'
+    '徐州日报讯(记者 魏宁)1月15日,市长周铁根主持召开社会各界人士座谈会,就《政府工作报告》(讨论稿)和政府工作征求部分人大代表、各民主党派和工商联负责人、无党派人士、宗教界人士代表的意见和建议。市领导王昊、王安顺、王军出席。 座谈会始终洋溢着热烈诚挚的气氛。陈萍、李靖华、李君超、孙红旗、李燕等与会人员围绕《政府工作报告》(讨论稿)内容和做好政府工作竞相发言,直抒己见。大家认为,《政府工作报告》(讨论稿)全面系统地梳理了本届政府工作和“十三五”开局之年所取得的成就,总结成绩客观详实。过去五年徐州经济社会发展取得的巨大成就、城乡面貌发生的重大变化令人瞩目,特别是2016年,在经济下行压力极大的形势下,全市进出口、出口、社会消费品零售总额、城乡居民收入增速均居全省首位,实现了“十三五”发展良好开局。提出的今后五年的奋斗目标催人奋进、令人鼓舞,今年确定的目标任务符合徐州发展需要,工作措施扎实有力。大家还围绕进一步修改完善报告,就推进城乡统筹发展、推动产业绿色发展、完善创新机制体制、建立新型政商关系、加强精神文明建设等问题提出意见和建议,并对改进政府工作提出了具体建议。 周铁根边听边记,并不时插话与大家互动交流,对社会各界人士发表的真知灼见以及长期以来对徐州经济社会发展和政府工作的关心支持表示衷心感谢。他说,大家的意见和建议积极中肯、针对性强,我们将认真梳理并充分吸收和体现到报告中,细化落实到政府工作中。各界人士、代表都是徐州的精英,我们将通过建立常态化的沟通联系机制,随时向民主党派\n'
+)
+
+# http://ganwang.net/guonei/13805.html (wnews_178, line 1)
+GANWANG = (
+    '市政府领导召开座谈会 广泛征求各方面对政府工作报告的意见 中国宁波网讯(记者易鹤)今天下午,市委副书记、市长裘东耀主持召开座谈会,就《政府工作报告(征求意见稿)》,征求在鄞州区的部分市人大代表、市政协委员的意见建议。张良才参加。 座谈会上,王兆波、杨和荣、胡勤勇、胡震珍、吕莹、李仲岐、许颖等市人大代表、市政协委员,围绕制造业与服务业融合发展、优化国际营商环境、发挥人才引领作用、推进县域医共体建设、加快教育现代化、发展现代农业等话题,踊跃发言,现场气氛热烈。 裘东耀边听边记,不时插话与大家交流,感谢大家长期以来围绕中心、服务大局,认真履职建言,支持监督政府工作,为宁波经济社会持续平稳健康发展作出的积极贡献。他说,《政府工作报告》征求意见的过程,是科学决策、民主决策的过程,也是听取各方意见、集中各方智慧的过程。会前,大家认真调研和准备,提出的意见建议很中肯,具有很强的针对性。对大家的意见建议,市政府将高度重视,有的将吸纳到《政府工作报告》中去,有的将结合今后工作认真加以落实。希望大家一如既往地关心支持市政府工作,共同推动宁波加快高质量发展。 裘东耀指出,明年是新中国成立70周年,是高水平全面建成小康社会关键之年。我们将坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻习近平总书记对浙江和宁波工作的重要指示精神,全面落实中央经济工作会议、省委经济工作会议和市委经济工作会议精神,以“八八战略”再深化、改革开放再出发为主题,抓住用好重要机遇,深入推进“六争攻坚”行动,统筹做好稳增长、促改革、调结构、惠民生、防风险工作,全力推动经济持续健康发展和社会大局稳定,为高水平全面建成\n'
+)
+
+
+def _actions(doc):
+    return {d.line: d.action for d in doc.lines if d.text.strip()}
+
+
+def test_photo_captions_between_the_header_and_the_lead_are_dropped():
+    """The one-sentence lines between the header (headline, date line) and the lead's dateline
+    (``西部网讯(记者 彭芬 赵昊)``) are the photos' captions: the text starts at its dateline. The
+    ``核心提示:`` summary (several sentences) stays, as the seed pages' gold keeps it."""
+    doc = clean(NEWXBZX)
+    acts = _actions(doc)
+    assert acts[5] == "title" and acts[7] == "meta"
+    assert acts[8] == "keep" and acts[10] == "drop" and acts[12] == "drop"
+    assert acts[15] == "keep" and acts[18] == "keep" and acts[21] == "keep"
+    assert doc.meta.get("author") == "彭芬 赵昊"
+    assert doc.meta.get("source") == "西部网" and doc.meta.get("date") == "2017-02-21"
+    assert clean(doc.text).text == doc.text
+
+
+def test_the_lead_byline_is_found_below_kept_captions():
+    """The byline opening the text is read from the first kept lines, also when captions stand above it."""
+    # no full stops: three kept lines above the lead, yet its byline is still found
+    captions = NEWXBZX.replace("开幕。\n", "开幕\n").replace("报告。\n", "报告\n")
+    doc = clean(captions)
+    assert [a for n, a in _actions(doc).items() if 8 <= n < 15] == ["keep", "keep", "keep"]
+    assert doc.meta.get("author") == "彭芬 赵昊"
+
+
+def test_a_headline_with_clause_punctuation_over_a_wire_lead_is_the_title():
+    doc = clean(LAIFU)
+    assert doc.title is not None and doc.title.startswith("2023年省级两会陆续开启,这些看点值得关注!")
+    assert doc.meta.get("author") == "袁秀月"
+    assert _actions(doc)[2] == "keep"
+    # the same first line over a paragraph that is no news lead stays text (a sentence, not a headline)
+    plain = clean(LAIFU.replace("中新网北京1月11日电(记者 袁秀月)", ""))
+    assert plain.title is None
+    assert clean(doc.text).text == doc.text
+
+
+def test_a_long_headline_with_a_bar_over_a_newspaper_lead_is_the_title():
+    doc = clean(XUZHOU)
+    assert doc.title is not None and doc.title.startswith("市政府召开各界人士座谈会 周铁根主持")
+    assert doc.meta.get("author") == "魏宁"
+    assert _actions(doc)[2] == "keep"
+
+
+def test_the_lead_byline_after_a_headline_glued_before_it():
+    doc = clean(GANWANG)
+    assert doc.meta.get("author") == "易鹤"
+    assert _actions(doc)[1] == "keep"  # one line: the headline runs into the text, so it stays text
