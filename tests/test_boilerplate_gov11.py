@@ -103,3 +103,53 @@ def test_the_lead_byline_after_a_headline_glued_before_it():
     doc = clean(GANWANG)
     assert doc.meta.get("author") == "易鹤"
     assert _actions(doc)[1] == "keep"  # one line: the headline runs into the text, so it stays text
+
+
+# http://rd.huaian.gov.cn/qwfb/1/content/17040384/17064949006386WOADo22.html (govn_20, lines 1-7)
+HUAIAN = (
+    '您所在的位置: 淮安市人大 权威发布 决定决议\n'
+    '淮安市第九届人民代表大会第四次会议关于政府工作报告的决议\n'
+    '发布时间:2024-01-29   来源:cs_rdbgs   【关闭窗口\n'
+    '\n'
+    '(2024年1月18日淮安市第九届人民代表大会第四次会议通过)\n'
+    '\n'
+    '淮安市第九届人民代表大会第四次会议听取和审议了顾坤市长所作的政府工作报告。会议充分肯定了市人民政府过去一年的工作,同意报告提出的2024年经济社会发展的主要预期目标和政府工作的总体安排,决定批准这个报告。\n'
+)
+# http://hsnews.cnnb.com.cn/system/2016/01/31/011346389.shtml (wnews_112, lines 1-8)
+HAISHU = (
+    '海曙区十届人大五次会议隆重开幕\n'
+    '\n'
+    '    2016年01月31日 10:40  海曙新闻网\n'
+    '    字号:TT\n'
+    '海曙区十届人大五次会议开幕现场(李玉飞/摄)\n'
+    '区长吴胜武作《政府工作报告》(胡建华/摄)\n'
+    '\n'
+    '  海曙新闻网讯(记者毛一波) 1月31日上午,海曙区第十届人民代表大会第五次会议在雄壮的国歌声中隆重开幕。来自全区各行各业、各条战线的人大代表肩负全区人民的重托,汇聚一堂,为“十三五”开好局、起好步,深入实施“四个领跑”战略,全面建设更高水平现代化中心城区的新征程而不懈努力。\n'
+)
+
+
+def test_a_breadcrumbs_root_naming_the_portals_owner_is_the_site():
+    doc = clean(HUAIAN)
+    assert doc.meta.get("site") == "淮安市人大"
+    # a breadcrumb rooted at 首页 names no site
+    assert "site" not in clean(HUAIAN.replace("淮安市人大 权威发布", "首页 权威发布")).meta
+
+
+def test_the_web_outlet_the_header_and_the_lead_both_name_is_the_site():
+    doc = clean(HAISHU)
+    assert doc.meta.get("site") == "海曙新闻网"
+    assert doc.meta.get("author") == "毛一波"
+    # named under 来源: the source a repost took the text from, not the site
+    sourced = clean(HAISHU.replace("10:40  海曙新闻网", "10:40  来源:海曙新闻网"))
+    assert sourced.meta.get("source") == "海曙新闻网" and "site" not in sourced.meta
+    # a paper's name in the lead (``南宁日报讯``) is the print source, not the site
+    assert "site" not in clean(HAISHU.replace("海曙新闻网", "海曙日报")).meta
+
+
+def test_a_breadcrumb_labelled_with_suo_zai_de_wei_zhi_is_navigation():
+    """``您所在的位置:`` opens a breadcrumb as ``当前位置:`` does, also on a page too short to show its header."""
+    doc = clean(HUAIAN.split("\n\n")[0] + "\n")
+    assert doc.lines[0].action == "drop" and doc.lines[0].reason == "breadcrumb"
+    assert doc.meta.get("site") == "淮安市人大"
+    prose = clean("这一年里，我们始终清楚自己所在的位置：立足县情，服务全局，稳步推进各项工作。\n")
+    assert prose.lines[0].action == "keep"

@@ -66,7 +66,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 # unchanged).
 # Session 12, round 12 (tests/test_boilerplate_gov11.py): 12 dev10 pages added (two report texts, a speech, session
 # news), labelled before the code ran (at the round's start code: titles 9/12, fields 7/9, F1 0.706, recall 1.000);
-# the 305 rows give titles 290/305 -> 292/305, fields 464/479 -> 466/479; news titles 168/176 -> 170/176 (0.977:
+# the 305 rows give titles 290/305 -> 292/305, fields 464/479 -> 466/479; news titles 170/176 -> 172/176 (0.977:
 # wnews_168's first line, a sentence over two photo captions, is no title the rules can see), so the news title
 # floor is re-pinned to the new pages (0.98 -> 0.975).
 FLOORS = [

@@ -483,7 +483,9 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
                     break
             if site:
                 break
-    site = site or _logo(decisions)
+    if site is None:  # (read before the spaces between its items go)
+        site = next((m.group(1) for t in loose if "位" in t and (m := _OWNER_CRUMB.match(t))), None)
+    site = site or _logo(decisions) or _lead_outlet(decisions)
     if site:
         meta["site"] = site
     # an official document's number, issuer and written date
@@ -587,6 +589,33 @@ _NO_AUTHOR = frozenset({"未知", "佚名", "匿名", "不详", "会员上传", 
 
 
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}")
+
+
+# a portal's breadcrumb whose root is its owner, items spaced (``您所在的位置: 淮安市人大 权威发布 决定决议``)
+_OWNER_CRUMB = re.compile(
+    r"^(?:您的|您所在的|您当前的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:人大|人民政府|政府|政协))"
+    r"(?:\s*(?:>|»|＞|→|->)|\s+[\u4e00-\u9fff])"
+)
+# the web outlet a news lead's dateline names (``海曙新闻网讯(记者毛一波)``; a paper's name, ``南宁日报讯``, is the
+# print source a site reposts, not the site)
+_LEAD_OUTLET = re.compile(r"^([\u4e00-\u9fff]{2,12}?网)讯\s*[（(]")
+
+
+def _lead_outlet(decisions: Sequence[LineDecision]) -> Optional[str]:
+    """The page's own outlet: the one its lead's dateline names (``海曙新闻网讯(记者毛一波)…``) that the page's
+    header names too, unlabelled (``2016年01月31日 10:40  海曙新闻网``); under ``来源:`` it is the source a
+    repost took the text from, not the site."""
+    kept = [d for d in decisions[:120] if d.action == codes.KEEP][:4]
+    for d in kept:
+        if m := _LEAD_OUTLET.match(d.text.strip()[:30]):
+            name = m.group(1)
+            if any(
+                d2.action == codes.META and name in d2.text and not _SOURCE.search(d2.text)
+                for d2 in decisions[:120]
+            ):
+                return name
+            return None
+    return None
 
 
 def _logo(decisions: Sequence[LineDecision]) -> Optional[str]:
