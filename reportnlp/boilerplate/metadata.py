@@ -181,7 +181,7 @@ _AUTHORS = re.compile(
 _SPEAKER = re.compile(
     r"(?:^|\s)"
     + SPEAKER_TAIL.replace(SPEAKER_NAME + "$", "")  # (its gap kept: ``市长：X``)
-    + r"([\u4e00-\u9fff·]{2,10})$"
+    + r"([\u4e00-\u9fff·]{2,10}|(?<=[\s\u3000])[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){1,2})$"
 )
 # a closing byline line of several reporters (``|记者 徐超超 蔡俊``): the whole line, so no word of a sentence
 _BYLINE_LINE = re.compile(
@@ -539,7 +539,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _BYLINE_LINE.match(t)) and m.group(1),
         lambda t: (m := _DATE_NAME_SOURCE.match(t)) and m.group(1),
         lambda t: (m := _BYLINE.search(t)) and m.group(1),
-        lambda t: (m := _SPEAKER.search(t)) and m.group(1),
+        lambda t: (m := _SPEAKER.search(t)) and re.sub(r"[ \u3000]", "", m.group(1)),  # (``殷 勇``: 殷勇)
         lambda t: (m := _BRACKET_BYLINE.match(t)) and m.group(1),
         lambda t: (m := _COLUMN_AUTHOR.match(t)) and m.group(1),
         lambda t: (m := _POSTER.search(t)) and (m.group(1) or m.group(2)),

@@ -534,11 +534,12 @@ def _any_variant(c: str) -> tuple[int, int]:
     _ANY[c] = both = (_tried_with(_HEADS_ANY, c), _tried_with(_RESTS_ANY, c))
     return both
 
-#: A speaker's name: two to four characters, five after a space (``乌云其木格``), or a transcribed name with
-#: its dot (``艾尔肯·吐尼亚孜``),
+#: A speaker's name: two to four characters, five after a space (``乌云其木格``), two or three spaced apart
+#: after a space (``北京市市长 殷 勇``), or a transcribed name with its dot (``艾尔肯·吐尼亚孜``),
 #: not a clause (``区长在代表会上工作汇报`` is a headline).
 SPEAKER_NAME = (
     r"(?:[\u4e00-\u9fff]{2,4}|(?<=[\s\u3000])[\u4e00-\u9fff]{5}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}"
+    r"|(?<=[\s\u3000])[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){1,2}"  # spaced to the column (``殷 勇``)
     r"|XX|xx|××|＊＊|\*\*)"  # a template's placeholder for the name (``镇长 XX``)
 )
 #: Between a speaker's office and name: spaces, or a colon (``市长：X``).
