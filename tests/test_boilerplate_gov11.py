@@ -193,3 +193,15 @@ def test_a_spaced_name_scores_as_the_same_author():
     assert _names("殷 勇") == _names("殷勇") == ["殷勇"]
     assert _names("栗 俊 昌") == ["栗俊昌"]
     assert _names("何苗 张梦洁") == ["何苗", "张梦洁"]  # two names stay two
+
+
+def test_an_epapers_header_line_dates_the_page():
+    """Mechanism (the shape of a newspaper's e-paper page, checked not to move a dev page): the paper, the
+    issue's date and the page number make a header line that dates the page."""
+    head = "河南日报 2024年01月29日 第01版\n"
+    doc = clean(head + SPEECH_HEAD.format(speaker="省长 王凯"))
+    assert doc.lines[0].action == "meta"
+    assert doc.meta.get("date") == "2024-01-29"
+    assert clean("2024年01月29日 第A03版\n" + SPEECH_HEAD.format(speaker="省长 王凯")).meta.get("date") == "2024-01-29"
+    # a sentence naming a page is text (``(下转第2版)`` and prose keep their actions)
+    assert clean("本报2024年1月29日第1版刊发了政府工作报告全文,请读者关注。\n").meta.get("date") is None

@@ -606,6 +606,9 @@ META_LINE_PATTERN = (
     # a byline in brackets (``（网易财经 张艳）``); a newspaper's name in brackets under a reposted headline
     + r"|^[（(][\u4e00-\u9fff]{2,10}(?:\s+[\u4e00-\u9fff·]{2,4}){1,4}[）)]$"
     + r"|^[（(][\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报)[）)]$"
+    # an e-paper's header: the paper, the date, the page (``河南日报 2024年01月29日 第01版``)
+    + r"|^(?:[\u4e00-\u9fff]{2,10}报\s*)?(?:19|20)\d{2}\s*[-年.]\s*\d{1,2}\s*[-月.]\s*\d{1,2}\s*日?\s*(?:星期.\s*)?"
+    + r"第\s*[A-Z]?\d{1,3}\s*版"
 )
 _META_HEAD = split_anchored(META_LINE_PATTERN)[0]
 # the alternatives a match may start anywhere in, each tried only on a line with a character it needs
