@@ -205,3 +205,27 @@ def test_an_epapers_header_line_dates_the_page():
     assert clean("2024年01月29日 第A03版\n" + SPEECH_HEAD.format(speaker="省长 王凯")).meta.get("date") == "2024-01-29"
     # a sentence naming a page is text (``(下转第2版)`` and prose keep their actions)
     assert clean("本报2024年1月29日第1版刊发了政府工作报告全文,请读者关注。\n").meta.get("date") is None
+
+
+NEWS_HEAD = "河南省十四届人大二次会议开幕 王凯作政府工作报告\n2024-01-25 07:39 来源：河南日报\n{credit}\n"
+NEWS_TEXT = (
+    "1月24日,河南省第十四届人民代表大会第二次会议在郑州开幕。省长王凯代表省人民政府向大会作政府工作报告,"
+    "回顾了2023年工作,部署了2024年任务。\n"
+)
+
+
+def test_a_credit_line_of_several_names_is_no_menu_and_its_label_is_no_name():
+    """Mechanism (the credit shapes of a provincial paper's page, checked not to move a dev page): a credit
+    line of four or more words is the byline, not a spaced menu; ``本报记者`` after ``作者：`` is no name."""
+    for credit, names in [
+        ("本报记者 刘晓波 李铮 实习生 王五", "刘晓波 李铮"),
+        ("■ 记者 刘晓波 通讯员 李四", "刘晓波"),
+        ("作者：本报记者 刘晓波", "刘晓波"),
+        ("作者：特约记者 刘晓波", "刘晓波"),
+    ]:
+        doc = clean(NEWS_HEAD.format(credit=credit) + NEWS_TEXT)
+        assert doc.lines[2].action == "meta", credit
+        assert doc.meta.get("author") == names, credit
+    # a menu is still a menu
+    menu = clean(NEWS_HEAD.format(credit="首页 时政 经济 社会 文化 记者站") + NEWS_TEXT)
+    assert menu.lines[2].action == "drop"

@@ -931,7 +931,13 @@ def is_spaced_menu(line: str) -> bool:
     words = line.split(" ")
     if len(words) < 5 or letter_spaced(line):
         return False  # a heading spaced a letter apart (``政 府 工 作 报 告``) is one word, not a menu
+    if _CREDIT_FIRST.match(line):
+        return False  # a credit line's names (``本报记者 刘晓波 李铮 实习生 王五``, ``■ 记者 X 通讯员 Y``)
     return all(0 < len(w) <= 12 and not _DIGIT.search(w) for w in words)
+
+
+#: A line opening with a reporter's credit and a name (``本报记者 刘晓波 …``, ``■ 记者 刘晓波 通讯员 李四``).
+_CREDIT_FIRST = re.compile(r"^[■□●◆▲▶\s]*[^\s，。]{0,10}(?:记者|通讯员)\s+[\u4e00-\u9fff·]{2,4}(?:\s|$)")
 
 
 def letter_spaced(line: str) -> bool:
