@@ -229,3 +229,30 @@ def test_a_credit_line_of_several_names_is_no_menu_and_its_label_is_no_name():
     # a menu is still a menu
     menu = clean(NEWS_HEAD.format(credit="首页 时政 经济 社会 文化 记者站") + NEWS_TEXT)
     assert menu.lines[2].action == "drop"
+
+
+# http://www.syjyzs888.com/a/hui_shenghuo/20200522/40423.html (wnews_134, lines 1-14)
+QIQU = (
+    '三八奇趣网\n'
+    '\n'
+    '汇聚全球精彩分享\n'
+    '领您探索未知国度\n'
+    '\n'
+    '国务院新闻办就《政府工作报告》解读等有关情\n'
+    '\n'
+    '国务院新闻办公室于2020年5月22日(星期五)上午11时30分举行吹风会,请《政府工作报告》起草组负责人、国务院研究室主任黄守宏解读《政府工作报告》有关情况,并答记者问。\n'
+    '\n'
+    '图为吹风会现场。中国网 郑亮 摄\n'
+    '\n'
+    '国务院新闻办新闻局局长、新闻发言人 胡凯红\n'
+    '\n'
+    '女士们、先生们,大家上午好。欢迎出席国务院新闻办今天举办的吹风会。今天上午十三届全国人大三次会议开幕,国务院总理李克强在开幕会上作了《政府工作报告》,这个《报告》大家都非常关注。为了帮助大家更好的了解《政府工作报告》的内容,我们非常高兴请来了《政府工作报告》起草组负责人、国务院研究室主任黄守宏先生,《政府工作报告》起草组成员、国务院研究室党组成员孙国君先生,请他们为大家解读《报告》,并回答大家的提问。首先,我们有请黄主任作介绍。\n'
+)
+
+
+def test_a_web_sites_own_name_heading_the_page_is_the_site():
+    doc = clean(QIQU)
+    assert doc.lines[0].action == "drop"
+    assert doc.meta.get("site") == "三八奇趣网"
+    # a channel's or an organ's name there is no web site's name (``西工区人大``): no site from it
+    assert "site" not in clean(QIQU.replace("三八奇趣网", "西工区人大", 1)).meta

@@ -618,6 +618,9 @@ def _lead_outlet(decisions: Sequence[LineDecision]) -> Optional[str]:
     return None
 
 
+_WEB_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}(?:门户网站|网站|网)")
+
+
 def _logo(decisions: Sequence[LineDecision]) -> Optional[str]:
     """The site's name as its logo line gives it: the page's first line, a bare name dropped as
     furniture, that a copyright, ICP, organiser or source line repeats (``中国人民政治协商会议北渚市委员会`` /
@@ -628,6 +631,8 @@ def _logo(decisions: Sequence[LineDecision]) -> Optional[str]:
     name = first.text.strip()
     if not _NAME_LIKE.fullmatch(name) or name.isdigit():
         return None
+    if _WEB_NAME.fullmatch(name):
+        return name  # a web site's own name heading the page (``河南省人民政府门户网站``, ``三八奇趣网``)
     for d in decisions:
         if d is first or name not in d.text:
             continue
