@@ -83,7 +83,7 @@ def test_the_lead_byline_is_found_below_kept_captions():
 
 def test_a_headline_with_clause_punctuation_over_a_wire_lead_is_the_title():
     doc = clean(LAIFU)
-    assert doc.title is not None and doc.title.startswith("2023年省级两会陆续开启,这些看点值得关注!")
+    assert doc.title == "2023年省级两会陆续开启,这些看点值得关注!"  # the asterisks after it are no part of it
     assert doc.meta.get("author") == "袁秀月"
     assert _actions(doc)[2] == "keep"
     # the same first line over a paragraph that is no news lead stays text (a sentence, not a headline)
@@ -94,7 +94,7 @@ def test_a_headline_with_clause_punctuation_over_a_wire_lead_is_the_title():
 
 def test_a_long_headline_with_a_bar_over_a_newspaper_lead_is_the_title():
     doc = clean(XUZHOU)
-    assert doc.title is not None and doc.title.startswith("市政府召开各界人士座谈会 周铁根主持")
+    assert doc.title == "市政府召开各界人士座谈会 周铁根主持 就《政府工作报告》(讨论稿)和政府工作征求意见和建议"
     assert doc.meta.get("author") == "魏宁"
     assert _actions(doc)[2] == "keep"
 

@@ -619,6 +619,8 @@ def _unmarked_line(t: str) -> str:
     ('政府工作报告', '市十六届人大一次会议昨开幕', '-')
     >>> _unmarked_line("北京市十二届人大二次会议今天开幕 | |||||||||"), _unmarked_line("甲 | 乙 | |")
     ('北京市十二届人大二次会议今天开幕', '甲 | 乙 | |')
+    >>> _unmarked_line("市政府召开座谈会 |"), _unmarked_line("两会开启,这些看点值得关注!******")
+    ('市政府召开座谈会', '两会开启,这些看点值得关注!')
     """
     if t[:1] in "|｜":
         if len(t) > 2 and t[-1] in "|｜" and len(cells := [c for c in _CELL_BARS.split(t) if c]) == 1:
@@ -627,7 +629,15 @@ def _unmarked_line(t: str) -> str:
         return t[m.end() :]
     elif t[-1:] in "|｜" and (start := _empty_cells(t)) > 0 and not _BARS.search(t, 0, start):
         return t[:start]  # a one-cell row's empty cells after its text (``…今天开幕 | |||||||||``)
+    # a lone bar or a run of asterisks after a headline (``…征求意见和建议 |``, ``…值得关注!******``)
+    if t[-1:] in "|｜*＊" and (m := _TRAILING_JUNK.search(t)) and m.start() > 0:
+        head = t[: m.start()]
+        if not _BARS.search(head):
+            return head
     return t
+
+
+_TRAILING_JUNK = re.compile(r"\s+[|｜]$|[*＊]{2,}$")
 
 
 def _empty_cells(t: str) -> int:
