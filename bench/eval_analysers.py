@@ -24,8 +24,9 @@ part (three report excerpts, four-character slogans only; ``fourth_pass.json``),
 sixth slogan pass's (three report excerpts, four-character slogans only; ``sixth_slogan_pass.json``), likewise, and
 ``dev6`` that pass's six new dev excerpts alone (they are in ``dev`` too); ``heldout5`` the seventh slogan pass's
 (three report excerpts, four-character slogans only; ``seventh_slogan_pass.json``) and ``dev7`` its six new dev
-excerpts alone; ``heldout6m`` the eighth metric pass's (four report excerpts, metrics only; ``eighth_pass.json``) and
-``dev8m`` its four new dev excerpts alone.
+excerpts alone; ``heldout6`` and ``dev8`` the eighth slogan pass's (``eighth_slogan_pass.json``); ``heldout6m`` the
+eighth metric pass's (four report excerpts, metrics only; ``eighth_pass.json``) and ``dev8m`` its four new dev
+excerpts alone.
 """
 
 from __future__ import annotations
@@ -52,10 +53,14 @@ DEV6_REPORTS = {"cpc1977", "gwr1987", "gwr2007", "gwr2017", "prov2026_cq", "prov
 # its six new dev excerpts (in ``dev``; ``--set dev7`` scores them alone).
 HELDOUT5_REPORTS = {"gwr2000", "prov2026_he", "prov2026_ln"}
 DEV7_REPORTS = {"gwr1978", "gwr1985", "gwr2012", "gwr2016", "prov2026_hn", "prov2026_jl"}
+# The eighth slogan pass's held-out part (``extract_slogans8.py``: every third new excerpt, fixed before reading) and
+# its six new dev excerpts (in ``dev``; ``--set dev8`` scores them alone).
+HELDOUT6_REPORTS = {"gwr1980", "prov2026_sh", "prov2026_xj"}
+DEV8_REPORTS = {"gwr1958", "gwr1964", "gwr1982", "gwr2002", "prov2026_sx", "prov2026_tj"}
 # The eighth metric pass's held-out part (``extract_metrics8.py``: every other new excerpt, metrics only, fixed before
 # reading) and its four new dev excerpts (in ``dev``; ``--set dev8m`` scores them alone).
-HELDOUT6M_REPORTS = {"gwr1982", "prov2026_sh", "prov2026_tj", "prov2026_xz"}
-DEV8M_REPORTS = {"gwr1980", "gwr2002", "prov2026_sx", "prov2026_xj"}
+HELDOUT6M_REPORTS = {"gwr1982_m", "prov2026_sh_m", "prov2026_tj_m", "prov2026_xz_m"}
+DEV8M_REPORTS = {"gwr1980_m", "gwr2002_m", "prov2026_sx_m", "prov2026_xj_m"}
 PARTS = (
     "dev",
     "heldout",
@@ -63,12 +68,19 @@ PARTS = (
     "heldout3",
     "heldout4",
     "heldout5",
+    "heldout6",
     "dev6",
     "dev7",
+    "dev8",
     "heldout6m",
     "dev8m",
 )
-DEV_SUBSETS = {"dev6": DEV6_REPORTS, "dev7": DEV7_REPORTS, "dev8m": DEV8M_REPORTS}
+DEV_SUBSETS = {
+    "dev6": DEV6_REPORTS,
+    "dev7": DEV7_REPORTS,
+    "dev8": DEV8_REPORTS,
+    "dev8m": DEV8M_REPORTS,
+}
 # The slogan labels scored: ``reports.jsonl`` (adjudicated after the blind second labelling of the fifth slogan pass)
 # or ``reports_original.jsonl`` (the labels before it, frozen) with ``--labels original``.
 LABEL_FILES = {"adjudicated": "reports.jsonl", "original": "reports_original.jsonl"}
@@ -82,7 +94,8 @@ NUMBERED_APART = False
 
 def part_of(file: str) -> str:
     """The part of a labelled file: ``dev``, ``heldout`` (the first split), ``heldout2`` (the fourth pass's),
-    ``heldout3`` (the fifth pass's), ``heldout4`` (the sixth slogan pass's) or ``heldout5`` (the seventh's)."""
+    ``heldout3`` (the fifth pass's), ``heldout4`` (the sixth slogan pass's), ``heldout5`` (the seventh's),
+    ``heldout6`` (the eighth's) or ``heldout6m`` (the eighth metric pass's)."""
     if Path(file).stem in NEW_HELDOUT_REPORTS and file.startswith("reports/"):
         return "heldout2"
     if Path(file).stem in HELDOUT3_REPORTS and file.startswith("reports/"):
@@ -91,6 +104,8 @@ def part_of(file: str) -> str:
         return "heldout4"
     if Path(file).stem in HELDOUT5_REPORTS and file.startswith("reports/"):
         return "heldout5"
+    if Path(file).stem in HELDOUT6_REPORTS and file.startswith("reports/"):
+        return "heldout6"
     if Path(file).stem in HELDOUT6M_REPORTS and file.startswith("reports/"):
         return "heldout6m"
     return "heldout" if heldout(file) else "dev"
@@ -304,8 +319,10 @@ def evaluate(part: str, errors: bool = False) -> dict[str, float]:
         "heldout3",
         "heldout4",
         "heldout5",
+        "heldout6",
         "dev6",
         "dev7",
+        "dev8",
         "heldout6m",
         "dev8m",
     ):  # report excerpts only (slogans; metrics), no pages

@@ -15,7 +15,8 @@ with the action ``clean`` gave it:
 - title accuracy: a page is right when the lines given ``title`` are exactly its gold title line (none when
   the gold title is null).
 - metadata field accuracy: each field of the gold ``meta`` object compared with ``doc.meta`` exactly, or with
-  the gold value normalised as ``clean`` normalises text (the labels keep a traditional page's own script)
+  the gold value normalised as ``clean`` normalises text (the labels keep a traditional page's own script);
+  an ``author`` also as the same names in the same order, however separated (``李源、胡弦、杨然`` = ``李源 胡弦 杨然``)
   (``date``, ``source``, ``site``, ``author``, ``doc_number``, ``issuer``, ``written_date`` …), also per field.
 
 A label row may carry ``kind`` (gov_report, news, template, forum …) and ``split`` (dev, heldout): ``--split``
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -104,6 +106,16 @@ def fmt(x: float | None) -> str:
     return "  -  " if x is None else f"{x:.3f}"
 
 
+_NAME_SEPARATORS = re.compile(r"[\s\u3000、，,;；/]+")
+
+
+def _names(value: str) -> list[str]:
+    """An author field's names in order: ``李源、胡弦、杨然`` and ``李源 胡弦 杨然`` name the same three people;
+    a name spaced out to its column (``殷 勇``, ``栗 俊 昌``: single characters) is one name (``殷勇``)."""
+    names = [n for n in _NAME_SEPARATORS.split(value) if n]
+    return ["".join(names)] if 2 <= len(names) <= 4 and all(len(n) == 1 for n in names) else names
+
+
 def load_labels(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -157,7 +169,9 @@ def score_page(path: Path, gold: dict) -> PageScore:
         counts = s.meta_fields.setdefault(fld, [0, 0])
         counts[1] += 1
         # the labels keep the page's own script; clean gives simplified text (pinyin removed)
-        if got == value or (got is not None and got == normalise_text(value).text.strip()):
+        if got == value or (got is not None and got == normalise_text(value).text.strip()) or (
+            fld == "author" and got is not None and _names(got) == _names(normalise_text(value).text)
+        ):
             s.meta_ok += 1
             counts[0] += 1
         else:

@@ -24,7 +24,8 @@ Result (fourth pass, README): neither beats the rules by more than noise in the 
 point, recall lower at the best threshold), so no model is shipped and the finder stays rule-based; the file
 this script would write is not in the package.
 
-The corpus statistics leave out the reports of both held-out parts (1984, 2013, 十九大; 十四大, 十六大, 2019).
+The corpus statistics leave out the State Council and CPC reports of the slogan held-out parts (1984, 2013, 十九大; 十四大,
+十六大, 2019; 1997, 2023; 2000; 1980: heldout, heldout2, heldout4, heldout5, heldout6).
 """
 
 from __future__ import annotations
@@ -45,7 +46,18 @@ SET = ROOT / "corpora" / "analysers-real"
 OUT = ROOT / "reportnlp" / "data" / "slogan_ranker.json"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-HELD_OUT_SOURCES = ("1984年", "2013年", "十九大", "十四大", "十六大", "2019年")
+HELD_OUT_SOURCES = (
+    "1984年",
+    "2013年",
+    "十九大",
+    "十四大",
+    "十六大",
+    "2019年",
+    "1997年",
+    "2023年",
+    "2000年",
+    "1980年",
+)
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 SERIES = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4}(?:[、，,；;][\u4e00-\u9fff]{4})+(?![\u4e00-\u9fff])"

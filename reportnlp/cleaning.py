@@ -106,6 +106,7 @@ def clean(
         corpus_counts=corpus_counts,
         corpus_min_docs=corpus_min_docs,
         corpus_keys=keys,
+        indented=any(u[:1] in " \u3000\t" and u.strip() for u in unwidened),  # a page, no cleaned text
     )
     decisions = apply_hints(decisions, hints, lines)
     found = merge_meta(extract_meta(decisions), page_meta, weak_meta)  # as is without a page

@@ -17,11 +17,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _page(name: str):
-    folder = "real_inputs" if name == "gov_BJ.html" else "gov_pages"
+    folder = "real_inputs" if name in ("gov_BJ.html", "news_07.html") else "gov_pages"
     return clean((FIXTURES / folder / name).read_bytes(), id=name)
 
 
-@pytest.mark.parametrize("name", ["gov_HN.html", "gov_SD.html", "gov_BJ.html"])
+@pytest.mark.parametrize("name", ["gov_HN.html", "gov_SD.html", "gov_BJ.html", "news_07.html"])
 def test_clean_of_a_report_page_is_its_own_fixed_point(name):
     doc = _page(name)
     assert clean(doc.text).text == doc.text
@@ -49,3 +49,16 @@ def test_a_dateline_broken_over_two_blocks_is_one_paragraph():
     page = "<p>正文第一段，内容。</p><p>——（宋）陆游</p><p>千里之行始于足下</p><p>正文第二段，内容。</p>"
     other = clean(f"<html><body>{page}</body></html>", title="标题")
     assert [p.text for p in other.paragraphs][1:3] == ["——（宋）陆游", "千里之行始于足下"]
+
+
+def test_a_bare_numeral_heading_the_first_part_is_kept():
+    """网易 亦观察 column (news_07): the parts are headed ``一``, ``二`` … on lines of their own. The DOM kept
+    ``一`` above the first paragraph; a second ``clean`` of the text dropped it as a navigation label above
+    the body. A run of numerals with prose between them numbers the sections; ``一 二 三`` on consecutive
+    lines (the same site's pager) does not."""
+    doc = _page("news_07.html")
+    assert doc.text.startswith("一\n\n自己购车自己雇司机的神州租车今日发起了一个营销活动。")
+    again = clean(doc.text)
+    assert [(d.action, d.reason) for d in again.lines[:1]] == [("keep", "heading")]
+    pager = clean("一\n二\n三\n" + doc.text.split("\n", 1)[1])
+    assert [d.action for d in pager.lines[:3]] == ["drop", "drop", "drop"]

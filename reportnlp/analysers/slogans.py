@@ -391,6 +391,31 @@ def _place_stems() -> frozenset[str]:
     return frozenset(s for s in stems if len(s) == 2) - _words()
 
 
+@lru_cache(maxsize=1)
+def _brand_places() -> frozenset[str]:
+    """Two-character names a report puts after a quality to name a brand or field of the place (``信用重庆``,
+    ``书香山西``, ``平安天津``): the provinces' names without their suffix (``admin_divisions.txt.gz``, level 0).
+    Not the counties' (兴业, 惠民, 长清 end 以文兴业, 以文惠民, 秀水长清)."""
+    import gzip
+
+    suffix = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
+    out = {"中国"}
+    with resources.files("reportnlp.data").joinpath("admin_divisions.txt.gz").open("rb") as raw:
+        for line in gzip.open(raw, "rt", encoding="utf-8"):
+            if line.startswith("0"):
+                stem = suffix.sub("", line.split("\t", 1)[0][1:].strip())
+                if len(stem) == 2:
+                    out.add(stem)
+    return frozenset(out)
+
+
+def _place_brand(word: str) -> bool:
+    """Four characters that end with a place's name (:func:`_brand_places`), no idiom: a brand or field of the
+    place (``信用重庆``, ``“书香山西”``, ``法治天津``), not a slogan; no label of the set ends with one. Not after a
+    numeral (``“一个中国、一个台湾”``: a numbered formula)."""
+    return word[2:] in _brand_places() and word[0] not in _DIGITS and word not in idioms()
+
+
 def _places_named(items: list[str]) -> int:
     """How many items open or end with a place's stem (:func:`_place_stems`)."""
     places = _place_stems()
@@ -420,9 +445,11 @@ def _rhythmic(word: str) -> bool:
 def _item_ok(item: str) -> bool:
     """Can four characters of a series be a slogan? Not with a function word inside (``路和公路``), a
     closing ``等`` or preposition (``阿富汗等``, ``志愿者以``), an opening ``的``/``是`` (``是柬埔寨``) or
-    discourse word (``我们认为``, ``同时要求``), unless they are an idiom (``迫不及待``)."""
+    discourse word (``我们认为``, ``同时要求``) or frame (a speaker, ``周总理说``; a span of time, ``五年多来``),
+    unless they are an idiom (``迫不及待``)."""
     closing = item[3] in _CLOSING and item[2:] not in _words()  # 阿富汗等; not 机会平等
-    if item[0] in "的是" or closing or item[:2] in _DISCOURSE:
+    frame = item[3] == "说" or (item[3] == "来" and "年" in item)  # 周总理说，五年多来，…
+    if item[0] in "的是" or closing or frame or item[:2] in _DISCOURSE:
         return item in idioms()
     return (item[1] not in _INSIDE and item[2] not in _INSIDE) or item in idioms()
 
@@ -523,8 +550,10 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             continue  # 形式主义、官僚主义; 集成电路、人工智能、量子科技: one term makes a list of terms
         if text[end : end + 1] == "等" and _places_named(items) >= 2 and not _parallel(items):
             continue  # 涪陵榨菜、奉节脐橙、巫山脆李等: two or more items name a place, examples of its products
+        if any(map(_place_brand, items)):
+            continue  # 信用重庆、财税金融; 法治天津、平安天津: brands and fields of a place, a list of terms
         if text[end : end + 1] == "等" and _PROJECTS.match(text, end):
-            continue  # 西气东输、西电东送、青藏铁路等一批…项目: a list of projects
+            continue  # 西气东输、西电东送、青藏铁路等一批…项目: a list of projects (电子商务、物流快递等新业态: of things)
         if all(
             item[2:] in NOUN_HEADS and item not in lexicon and item not in kinds for item in items
         ):
@@ -560,8 +589,12 @@ def _clauses_after_de(text: str, start: int, items: list[str]) -> bool:
     return any(item in lexicon or kinds.get(item) in ("idiom", "set", "bound") for item in items)
 
 
-# 等 after a series, then the projects or works it lists (等重要工程, 等一批具有战略意义的重大项目).
-_PROJECTS = re.compile(rf"等[{_H}]{{0,12}}?(?:工程|项目|企业|公司|集团|单位|机构|高校|医院|银行)")
+# 等 after a series, then the projects or works it lists (等重要工程, 等一批具有战略意义的重大项目), or a category
+# of things (eighth slogan pass: 等新业态, 等市政设施, 等困难群体, 等产品; not 等政策, whose items may be crafted
+# formulas, 平垸行洪、退田还湖、移民建镇等政策).
+_PROJECTS = re.compile(
+    rf"等[{_H}]{{0,12}}?(?:工程|项目|企业|公司|集团|单位|机构|高校|医院|银行|设施|群体|人群|业态|产品)"
+)
 
 
 class _Cut:
@@ -603,7 +636,7 @@ def _clause_runs(text: str, out: list[_Found], classes: _Classes) -> None:
     at = at[at >= 5]
     codes, flags = classes.codes, classes.flags
     lead = codes.take(at - 5)
-    ok = (lead == _YAO) | (lead == _SHI)
+    ok = (lead == _YAO) | (lead == _SHI) | (lead == _CHI) | (lead == _YU)
     ok |= (codes.take(at - 4) == codes.take(at + 1)) & (codes.take(at - 3) == codes.take(at + 2))
     ok &= (flags.take(at - 5) & _F_HAN) != 0
     tails = at[ok].tolist()
@@ -632,8 +665,10 @@ def _led(text: str, m: re.Match) -> bool:
     characters, no function, degree or numeral word (``统一认识，统一步调``; not ``更为丰富，更为完整``, ``一种形式``)."""
     items = [text[p : p + 4] for p in range(m.start() - 4, m.end(), 5)]
     head = items[0][:2]
+    lead = text[m.start() - 5]
+    verb = text[m.start() - 6 : m.start() - 4] in _LEADING_VERBS
     if (
-        text[m.start() - 5] in _MODAL
+        (lead in _MODAL or (verb and _phrases().get(items[0]) != "noun"))  # not 坚持改革开放，自力更生
         and items[0][2:] not in NOUN_HEADS
         and all(map(_item_ok, items))
         and not any(w in _nouns() for w in items)
@@ -649,7 +684,9 @@ def _led(text: str, m: re.Match) -> bool:
 
 
 _MODAL = set("要是")  # a modal or copula that opens a run of four-character clauses
-_YAO, _SHI = ord("要"), ord("是")  # (the same, as code points)
+# verbs that take a run of four-character clauses as their object (坚持打防结合，预防为主; 有利于精简机构，减少层次)
+_LEADING_VERBS = frozenset(("坚持", "利于"))
+_YAO, _SHI, _CHI, _YU = map(ord, "要是持于")  # (their last characters, as code points)
 _NOT_LEADING = set(_INSIDE + "这那更也就都还很最么一")
 _MODEL_NOUNS = frozenset(
     "样板 样本 标杆 名片 品牌".split()
@@ -666,6 +703,7 @@ def _coined(word: str) -> bool:
         and word[2:] not in NOUN_HEADS
         and word[2:] not in _MODEL_NOUNS
         and word not in _nouns()
+        and not _place_brand(word)
         and _item_ok(word)
     )
 

@@ -78,6 +78,7 @@ _META_OVERRIDES = frozenset(
         codes.R_NAV,
         codes.R_COUNTER,  # ``时间：2026-02-02`` is a date, not a counter
         codes.R_UI_CONTROLS,  # ``2015-03-19 09:46:13 回复``
+        codes.R_NOISE,  # ``[ 2024-01-15 ]``: a date in brackets, mostly digits and marks
     }
 )
 
@@ -182,6 +183,35 @@ def _short_body(line: str) -> bool:
 _CLAUSES = re.compile(r"[，。；！？]")
 
 
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _lone_numerals(texts: list[str], filled: list[int]) -> frozenset[int]:
+    """Lines that are a bare Chinese numeral numbering the page's sections in order (``一``, ``二`` …).
+
+    A column's parts are often headed by a numeral alone; the first one stands above the body's first
+    prose and would read as a stray navigation label. Only a run that starts at 一 and counts on, with
+    prose between each numeral and the next, counts (``一 二 三`` on lines of their own is a pager).
+
+    >>> prose = "自己购车自己雇司机的神州租车今日发起了一个营销活动。"
+    >>> sorted(_lone_numerals(["一", prose, "二", prose], [0, 1, 2, 3]))
+    [0, 2]
+    >>> sorted(_lone_numerals(["一", "二", "三", "刷单是Uber中国的危机？"], [0, 1, 2, 3]))
+    []
+    """
+    found = [i for i in filled if len(texts[i]) == 1 and texts[i] in _NUMERALS]
+    run: list[int] = []
+    for i in found:
+        if len(run) == len(_NUMERALS) or texts[i] != _NUMERALS[len(run)]:
+            break
+        if run and not any(is_prose(texts[j], 20) for j in range(run[-1] + 1, i)):
+            break
+        run.append(i)
+    if len(run) >= 2 and not any(is_prose(texts[j], 20) for j in range(run[-1] + 1, len(texts))):
+        run.pop()  # the last numeral heads no prose
+    return frozenset(run) if len(run) >= 2 else frozenset()
+
+
 def decide_lines(
     lines: Sequence[str],
     *,
@@ -190,13 +220,15 @@ def decide_lines(
     corpus_min_docs: int = 5,
     corpus_keys: Optional[Sequence[int]] = None,
     collect: Optional[list] = None,
+    indented: bool = False,
 ) -> list[LineDecision]:
     """One :class:`LineDecision` per line (1-based), blank lines included with action ``blank``.
 
     ``lines`` are the normalised lines of one page (same count and order as the raw lines).
     ``title_hint`` is a title known from elsewhere (a JSONL ``title`` field); ``corpus_counts`` maps a
     line's key to the number of documents of the run that contain it; ``corpus_keys`` are the keys of
-    ``lines`` (by default the stripped lines themselves). ``collect``: a list that receives
+    ``lines`` (by default the stripped lines themselves). ``indented``: the page's text lines were indented before
+    normalising (no cleaned text is). ``collect``: a list that receives
     ``(rows, features, actions, reasons)`` of the decisions (the line-model experiment of
     ``bench/train_lines.py``; features are computed only then).
 
@@ -207,6 +239,9 @@ def decide_lines(
     """
     n = len(lines)
     texts = [ln.strip() for ln in lines]
+    # a page whose text lines are indented is no cleaned text (``clean`` writes none): its first line may be
+    # its headline however its lines are spaced (see :func:`_lead_headline`)
+    indented = indented or any(ln[:1] in _INDENTS and t for ln, t in zip(lines, texts))
     # A list marker is layout, not text: ``• 政府工作报告`` / ``• ——2001年2月16日在…会议上``, ``- 2012年04月16日``,
     # ``| 市十六届人大一次会议昨开幕 |`` (a table row of one cell); in a run of three or more lines marked
     # alike it marks a menu's items, and stays.
@@ -244,9 +279,12 @@ def decide_lines(
     def resolve(i: int) -> None:
         t = texts[i]
         deferred[i] = False
-        if (t[0] in _DATELINE_INITIALS or (i and dateline[i - 1])) and (
+        # the line above, blank lines skipped (a dateline's two halves may stand a blank line apart)
+        up = i - 1 if i and texts[i - 1] else (i - 2 if i > 1 and not texts[i - 1] and texts[i - 2] else -1)
+        after_dateline = up >= 0 and dateline[up]
+        if (t[0] in _DATELINE_INITIALS or after_dateline) and (
             DATELINE.match(t)
-            or (DATELINE_START.match(t) or (i and dateline[i - 1] and DATELINE_END.match(t)))
+            or (DATELINE_START.match(t) or (after_dateline and DATELINE_END.match(t)))
             and not _SPEAKER_TAIL.search(t)
         ):
             dateline[i] = True
@@ -263,9 +301,10 @@ def decide_lines(
 
     filled = [i for i, t in enumerate(texts) if t]  # the non-blank lines
     heading = [False] * n
+    lone = _lone_numerals(texts, filled)
     for i in filled:
         t = texts[i]
-        heading[i] = is_heading(t)
+        heading[i] = is_heading(t) or i in lone
         if (is_long_prose(t) or (len(t) >= 4 and _CN_HEADING.match(t))) and not (
             t.endswith(_CAPTION_ENDS) or t.startswith(_NOTE_STARTS)
         ):
@@ -330,6 +369,8 @@ def decide_lines(
             resolve(i)
         t = texts[i]
         if plain(i) and (is_prose(t, 40) or heading[i] or t.endswith("。") or i in broken):
+            if i == filled[0] and i + 1 < tail and _DATED_HEADLINE.match(t):
+                continue  # the page's first line is its headline with its date (``…研究部署…工作 2019-12-17``)
             body = i
             break
     body, headline = _below_slogan(texts, filled, rule, meta, deferred, heading, body, tail, resolve)
@@ -520,7 +561,7 @@ def decide_lines(
             actions[i], reasons[i] = codes.META, codes.R_META
     # --- the title again, among the final decisions, with the browser title as evidence ----------------
     if not title_hint:
-        _retitle(texts, filled, heading, dateline, actions, reasons, title_lines)
+        _retitle(texts, filled, heading, dateline, actions, reasons, title_lines, indented)
         _split_heading(texts, filled, actions, reasons, title_lines)
         _top_heading_in_pieces(texts, filled, actions, reasons, title_lines)
         _headline_above(texts, filled, actions, reasons, title_lines)
@@ -578,6 +619,8 @@ def _unmarked_line(t: str) -> str:
     ('政府工作报告', '市十六届人大一次会议昨开幕', '-')
     >>> _unmarked_line("北京市十二届人大二次会议今天开幕 | |||||||||"), _unmarked_line("甲 | 乙 | |")
     ('北京市十二届人大二次会议今天开幕', '甲 | 乙 | |')
+    >>> _unmarked_line("市政府召开座谈会 |"), _unmarked_line("两会开启,这些看点值得关注!******")
+    ('市政府召开座谈会', '两会开启,这些看点值得关注!')
     """
     if t[:1] in "|｜":
         if len(t) > 2 and t[-1] in "|｜" and len(cells := [c for c in _CELL_BARS.split(t) if c]) == 1:
@@ -586,7 +629,15 @@ def _unmarked_line(t: str) -> str:
         return t[m.end() :]
     elif t[-1:] in "|｜" and (start := _empty_cells(t)) > 0 and not _BARS.search(t, 0, start):
         return t[:start]  # a one-cell row's empty cells after its text (``…今天开幕 | |||||||||``)
+    # a lone bar or a run of asterisks after a headline (``…征求意见和建议 |``, ``…值得关注!******``)
+    if t[-1:] in "|｜*＊" and (m := _TRAILING_JUNK.search(t)) and m.start() > 0:
+        head = t[: m.start()]
+        if not _BARS.search(head):
+            return head
     return t
+
+
+_TRAILING_JUNK = re.compile(r"\s+[|｜]$|[*＊]{2,}$")
 
 
 def _empty_cells(t: str) -> int:
@@ -836,6 +887,8 @@ def _contents_list(
 #: A summary's label: an AI-written summary's (``AI导读:``), a news page's (``内容摘要:``, ``导读:``).
 _SUMMARY_LABEL = re.compile(r"^(?:AI\s*(?:导读|摘要|总结|速览)|内容(?:摘要|提要)|摘\s*要|导读)\s*[:：]\s*")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+#: A news item's lead: its dateline and the reporter in brackets (``西部网讯(记者 彭芬 赵昊) 今天…``).
+_NEWS_LEAD = re.compile(r"^[^，。,！!？?\s]{0,30}?[讯电]\s*[（(][^（）()]{0,30}?(?:记者|通讯员)")
 
 
 def _summaries(
@@ -870,6 +923,18 @@ def _summaries(
                 actions[j] == codes.KEEP and texts[j].find(first, 0, len(first) + 40) >= 0
                 for j in filled[k + 1 : k + 15]
             ):
+                actions[i], reasons[i] = codes.DROP, codes.R_EDITORIAL
+    # one-sentence lines kept between the header (the headline, the date line) and a news lead (``2月20日,…正式
+    # 开幕。`` / ``西安市市长…作…报告。`` over ``西部网讯(记者 彭芬 赵昊) 今天…``): the text starts at its
+    # dateline, so they are photo captions (with no header above, a first sentence stays unless the lead restates it)
+    lead = next(
+        (k for k, i in enumerate(filled[:16]) if actions[i] == codes.KEEP and _NEWS_LEAD.match(texts[i])), None
+    )
+    header = max((k for k in range(lead or 0) if actions[filled[k]] in (codes.TITLE, codes.META)), default=None)
+    if lead and header is not None:
+        for i in filled[header + 1 : lead]:
+            t = texts[i]
+            if actions[i] == codes.KEEP and 8 <= len(t) <= 60 and t.endswith("。") and t.count("。") == 1:
                 actions[i], reasons[i] = codes.DROP, codes.R_EDITORIAL
 
 
@@ -916,6 +981,7 @@ def _retitle(
     actions: list[str],
     reasons: list[str],
     title_lines: list[int],
+    indented: bool = False,
 ) -> None:
     """Choose the title among the lines above the body with evidence: the browser title (the page's first
     line) repeats it, a date, source or speaker line or a dateline follows it, it has a report's title
@@ -999,6 +1065,8 @@ def _retitle(
         after = filled[k : k + 2]
         if any(actions[j] == codes.META or dateline[j] for j in after):
             score += 2
+        elif i == filled[0] and _DATED_HEADLINE.match(t):
+            score += 2  # the page's first line carries the page's date after the headline: a header line
         elif any(f"《{t}》" in texts[j] for j in after) and texts.index(t) == i:
             score += 2  # the next line names it (a 文库 page: ``X.docx`` / ``《X.docx》由会员分享…``), first copy
         if i != first_body and len(t) >= 8 and t in texts[first_body][:120]:
@@ -1012,7 +1080,7 @@ def _retitle(
         if best is None or key > best[0]:
             best = (key, i)
     if title_lines in ([], filled[:1]) and _lead_headline(
-        texts, filled, heading, dateline, actions, first_body
+        texts, filled, heading, dateline, actions, first_body, indented
     ):
         # the page's first line is a headline right above its first paragraph (a template, blog or
         # 文库 text with no browser title): the title, also on a page that is all text
@@ -1125,6 +1193,7 @@ def _lead_headline(
     dateline: Sequence[bool],
     actions: Sequence[str],
     first_body: int,
+    indented: bool = False,
 ) -> bool:
     """The page's first line is a headline written above the text (``2023年乡镇年度工作总结`` /
     ``时光荏苒,转眼间…``): 4–40 characters without a clause's punctuation, no heading, dateline, greeting or
@@ -1138,7 +1207,8 @@ def _lead_headline(
     ):  # the first paragraph right under it, or under a greeting (``尊敬的各位领导、各位代表,大家好!👋``)
         return False
     if (
-        filled[1] != filled[0] + 1
+        not indented  # (a cleaned text's lines are not indented: ``  一年来,…`` under ``政府工作报告`` is a page)
+        and filled[1] != filled[0] + 1
         and all(b - a == 2 for a, b in zip(filled, filled[1:]))
         and all(actions[j] in (codes.KEEP, codes.TITLE) for j in filled)
     ):
@@ -1152,6 +1222,19 @@ def _lead_headline(
     t = texts[i]
     if not (is_prose(body) or ends_sentence(body)) or actions[i] not in (codes.KEEP, codes.TITLE):
         return False
+    if _NEWS_LEAD.match(body):
+        # right above a news lead (``…开启,这些看点值得关注!`` / ``中新网北京1月11日电(记者 X)…``): the text
+        # starts at its dateline, so the line over it is the headline, clause punctuation and all
+        head = t.rstrip(" |｜*＊")
+        return (
+            4 <= len(head) <= 60
+            and head[-1:] not in "。；;：:，,"
+            and not heading[i]
+            and not dateline[i]
+            and not _NOT_TITLE.search(head)
+            and not is_meta_line(head)
+            and t[:1] not in "—－-(（["
+        )
     return (
         _headline_line(t, 4)
         and not heading[i]
@@ -1190,6 +1273,7 @@ def _headline_above(
         actions[up] != codes.DROP
         or reasons[up] != codes.R_HEAD_ZONE
         or not _headline_shape(texts[up])
+        or _LOGO_NAME.search(texts[up])  # a site's logo over the headline (``某某市人民政府``), no headline's half
     ):
         return
     run = 0  # lines right above it, no blank line between: a menu's items, or a widget's one button
@@ -1347,7 +1431,18 @@ _NOTE_STARTS = (
 )  # … or an editorial note
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
-_DANGLING = frozenset("的和与及或在对把被从向于将")  # a line ending on one runs on into the next
+_DANGLING = frozenset("的和与及或在对把被从向于将")
+_INDENTS = frozenset(" \u3000\t")
+#: A site's or an organisation's name, as a logo line gives it.
+_LOGO_NAME = re.compile(r"(?:人民政府|政府网|人大常委会|委员会|门户网站|网站|网|频道)$")
+#: A document's own generic name (``政府工作报告``, ``关于政府工作报告的决议``), printed under the page's headline.
+_DOC_NAME = re.compile(r"(?:关于)?政府工作报告(?:的决议)?")
+#: A headline with the page's date after it on one line (``区政府全体会议审议《政府工作报告》…各项工作 2019-12-17``):
+#: no sentence's end in it, the date (and time) after a space ending the line.
+_DATED_HEADLINE = re.compile(
+    r"^[^。！？；;!?\s][^。！？；;!?]{3,59}?\s+(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)  # a line ending on one runs on into the next
 
 
 def _in_sentence(
@@ -1474,13 +1569,17 @@ def _pick_title(
         bare = _unspaced(t)
         if bare.startswith(texts[top]) and _BRACKET_TAIL.fullmatch(bare[len(texts[top]) :]):
             return [i]
+        # the page's headline over its date line names the document whose own heading stands below
+        # (``2024年某某市政府工作报告`` / ``发布时间:…`` / ``政府工作报告``, a breadcrumb ending with that name)
+        if texts[top] in bare != texts[top] and _DOC_NAME.fullmatch(texts[top]) and _headline_line(bare, 8):
+            return [i]
     return [top]
 
 
 def _headline_over_date(texts: Sequence[str], actions: Sequence[str], new: int, window: Sequence[int]) -> int:
     """The page's headline above its date line rather than the document's own heading below it, where the
     headline is that heading spaced a letter apart or with its year in brackets (``政 府 工 作 报 告(2022年)`` /
-    ``发布日期:2022-02-11`` / ``政府工作报告``)."""
+    ``发布日期:2022-02-11`` / ``政府工作报告``), or names it (``2024年某某市政府工作报告`` over ``政府工作报告``)."""
     title = texts[new]
     for i in window:
         if i >= new:
@@ -1494,6 +1593,8 @@ def _headline_over_date(texts: Sequence[str], actions: Sequence[str], new: int, 
             and bare.startswith(title)
             and _BRACKET_TAIL.fullmatch(bare[len(title) :])
             or bare == title != t
+            # a headline that names the document (``2024年某某市政府工作报告`` over ``政府工作报告``)
+            or title in bare != title and _DOC_NAME.fullmatch(title) and _headline_line(bare, 8)
         ) and any(actions[j] == codes.META for j in range(i + 1, new)):
             return i
     return new

@@ -21,6 +21,7 @@ from reportnlp.boilerplate.rules import (
     NUMBERED_TITLE_END,
     PERSON_NAME,
     SITE_IDENTITY,
+    SPEAKER_GAP,
     SPEAKER_NAME,
     SPEAKER_OFFICE,
     SPEAKER_TAIL,
@@ -43,8 +44,10 @@ _AUTHOR = re.compile(
     r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:记者|通讯员|特约记者)?\s*(" + _NAME + r")"
 )
 _OP = re.compile(r"楼主[:：]\s*(" + _NAME + r")")
+# a name after a reporter's: not the next credit's word (``记者 张三 通讯员 李四``, ``记者 张三 报道``)
+_NEXT_NAME = r"(?:\s+(?!通讯员|记者|编辑|摄影|摄像|实习生|见习|责任|来源|报道|审核|校对)" + _NAME + r")"
 _BYLINE = re.compile(
-    r"(?:^|\s|[\u4e00-\u9fff（(])记者\s*[:：|｜]?\s*(" + _NAME + r")(?=\s|$|[,，、）)])"
+    r"(?:^|\s|[\u4e00-\u9fff（(])记者\s*[:：|｜]?\s*(" + _NAME + _NEXT_NAME + r"{0,3})(?=\s|$|[,，、）)])"
 )
 # a forum post's header: ``来自: 考编上岸的小土豆``, ``雁回小吏 发布于 2024-03-08 09:17``
 _POSTER = re.compile(r"^来自\s*[:：]\s*(\S{2,20})$|^(\S{2,20})\s+(?:发布于|发表于)\s*\d{4}")
@@ -53,6 +56,10 @@ _SITE = r"[\u4e00-\u9fff]{2,16}?(?:网|站|报|台|在线|频道|政府|论坛|�
 _COPYRIGHT_LABEL = re.compile(
     r"版权所有\s*[:：]\s*([\u4e00-\u9fff]{2,24}(?:门户网站|网站|网))(?=[\s,，。|｜©]|$)"
 )
+# a government body that owns a portal (``某某市人民政府``, ``…人大常委会``, ``…人民政府办公室``)
+_GOV_OWNER = r"[\u4e00-\u9fff]{2,16}?(?:人民政府(?:办公室|办公厅)?|人大常委会|人民代表大会常务委员会(?:办公室)?|政协)"
+# the next field of a footer, its spaces gone (``主办：X承办：Y``)
+_NEXT_FIELD = r"(?:承办|协办|技术支持|网站标识码|备案|ICP|联系|地址|电话)"
 _SITE_PATTERNS = [
     # a 文库 page's share notice (``…由会员分享,可在线阅读,更多相关《…》请在冰豆网上搜索。``, ``请在淘文阁 - 分享文档赚钱的网站上搜索``)
     re.compile(r"由会员分享.{0,80}?请在\s*([\u4e00-\u9fffA-Za-z0-9]{2,12}?)\s*(?:[-–—][^。]{0,24})?上搜索"),
@@ -90,11 +97,16 @@ _SITE_PATTERNS = [
     re.compile(
         r"^(?:主办单位|版权所有)\s*[:：]\s*([\u4e00-\u9fff]{2,20}?(?:常委会|委员会|政府|办公室|办公厅|局|厅))$"
     ),
+    # a government owner before its credit or after the sign, other fields after it (``主办：X 承办：Y``,
+    # ``网站主办：X``, ``X 版权所有``, ``X主办 Y承办``, ``Copyright © 2024 X All Rights Reserved``)
+    re.compile(r"^(?:网站)?主办(?:单位)?\s*[:：]\s*(" + _GOV_OWNER + r")(?=[\s|｜,，;；]|$|" + _NEXT_FIELD + ")"),
+    re.compile(r"(?:^|\s)(" + _GOV_OWNER + r")(?:门户网站)?\s*(?:版权所有|主办(?=[\s|｜]|$))"),
+    re.compile(r"©\s*(?:\d{4}(?:[-—–]\d{4})?\s*)?(" + _GOV_OWNER + r")(?=[\s|｜,，A-Za-z]|$|" + _NEXT_FIELD + ")"),
 ]
 # Every pattern of _SITE_PATTERNS needs one of these words, spaced (``版 权 所 有``) or not: the lines holding none
 # are not read (tests/test_boilerplate_real.py checks the words against the patterns).
 _SITE_HINT = re.compile(
-    r"由\s*会\s*员\s*分\s*享|版\s*权|powered|欢\s*迎|©|位\s*置|\.(?:cn|com|net|org)|首\s*页|https?://|小\s*编|主\s*办\s*单\s*位"
+    r"由\s*会\s*员\s*分\s*享|版\s*权|powered|欢\s*迎|©|位\s*置|\.(?:cn|com|net|org)|首\s*页|https?://|小\s*编|主\s*办"
     r"|网\s*(?:>>|»|＞＞)|凡\s*本\s*[站网]",
     re.IGNORECASE,
 )
@@ -159,7 +171,7 @@ FIELDS = ("date", "source", "site", "author", "doc_number", "issuer", "written_d
 _SPEECH = re.compile(r"在.{2,40}?(?:会议|大会)上")
 _AUTHORS = re.compile(
     r"(?:楼主|作者|撰稿|撰文|报告人|(?:(?<![\u4e00-\u9fff])|(?<=图))文|(?<![\u4e00-\u9fff])记者)(?:[:：/]|(?<=文)\s*[|｜])\s*(?:《[^》]{1,15}》\s*)?"
-    r"(?:记者|通讯员|特约记者)?\s*("
+    r"(?:(?:本报|本台|本网|本刊)?(?:特约|首席|见习)?(?:记者|通讯员))?\s*("  # (``作者：本报记者 X``: X)
     + r"(?<=原文作者[:：])[A-Za-z][A-Za-z0-9_.-]{2,20}|"  # a reposted text's author's handle (``原文作者:Lunamos``)
     + _NAME
     + r"(?:[ 、]+(?!通讯员|记者|编辑|摄影|实习生|责任|来源)"
@@ -168,12 +180,12 @@ _AUTHORS = re.compile(
 )
 _SPEAKER = re.compile(
     r"(?:^|\s)"
-    + SPEAKER_TAIL.replace(SPEAKER_NAME + "$", "")
-    + r"([\u4e00-\u9fff·]{2,10})$"
+    + SPEAKER_TAIL.replace(SPEAKER_NAME + "$", "")  # (its gap kept: ``市长：X``)
+    + r"([\u4e00-\u9fff·]{2,10}|(?<=[\s\u3000])[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){1,2})$"
 )
 # a closing byline line of several reporters (``|记者 徐超超 蔡俊``): the whole line, so no word of a sentence
 _BYLINE_LINE = re.compile(
-    r"^[|｜]?\s*(?:本报)?记者\s*[:：]?\s*(" + _NAME + r"(?:\s+" + _NAME + r"){1,3})$"
+    r"^[|｜]?\s*(?:本报)?记者\s*[:：]?\s*(" + _NAME + _NEXT_NAME + r"{1,3})$"
 )
 # a byline in brackets ending the text (``…作出新的贡献。(记者 王道) |``, ``(文/图 刘玺东 易赛楠)``)
 _END_BYLINE = re.compile(
@@ -183,7 +195,7 @@ _END_BYLINE = re.compile(
 # (also with no space: ``…会议上自治区主席 乌云其木格各位代表:本届政府…``)
 _SPEAKER_GLUED = re.compile(
     r"(?:会议|大会)上[\s\u3000]*"
-    + SPEAKER_TAIL.replace(r"[\s\u3000]*" + SPEAKER_NAME + "$", "")
+    + SPEAKER_TAIL.replace(SPEAKER_GAP + SPEAKER_NAME + "$", "")
     + r"[\s\u3000]*([\u4e00-\u9fff·]{2,5}?)[\s\u3000]*(?:各位代表|各位委员|同志们)"
 )
 # a dateline that opens a line its text runs on in (``——2024年1月11日在…第一次会议上自治区主席 …``)
@@ -201,9 +213,17 @@ _LEAD_BYLINE = re.compile(
     r"(?:/文)?\s*(?:[）)]|\s+通讯员|\s+[\u4e00-\u9fff·]{2,4}/图"  # ``(海峡导报记者 林泓/文 常海军/图 …)``
     r"|\s+[\u4e00-\u9fff]{2,6}报记者)"  # a second paper's reporters (``(湖北日报记者A B 长江日报记者C)``)
 )
+# a space before a dateline that a headline runs into (``…的意见 中国宁波网讯(记者易鹤)…``)
+_GLUED_LEAD = re.compile(r"\s(?=[^\s。，,]{2,20}?[讯电]\s*[（(]\s*(?:本报|本网)?(?:首席|特约|见习)?记者)")
 # a reporter's byline opening the text, ``报道:`` closing it (``记者张尚东 通讯员刘珍妮报道:3月5日上午…``)
 _LEAD_NAME_FIRST = re.compile(
     r"^[^。，,]{0,20}?讯\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s+(?:见习|实习|特约|首席)?记者\s*[\u4e00-\u9fff]{2,3}"
+)
+# a reporter's byline in brackets opening the text, no dateline before it (``（记者 张三）2月2日上午,…``), or after
+# the dateline without brackets (``本报讯 记者 张三 2月2日…``, ``某某网讯 记者张三报道:…``)
+_LEAD_BRACKET = re.compile(
+    r"^[（(]\s*(?:本报|本网|本台)?(?:首席|特约|见习)?记者\s*[:：]?\s*(" + _NAME + r"(?:[ 、](?!通讯员|实习生)" + _NAME + r"){0,3})\s*[）)]"
+    r"|^[^。，,（(]{0,20}?讯\s*(?:本报|本网)?记者\s*([\u4e00-\u9fff·]{2,3}?)(?:\s*报道|\s+(?=\d|[\u4e00-\u9fff]))"
 )
 _LEAD_REPORT = re.compile(
     r"^(?:本报)?记者\s*([\u4e00-\u9fff·]{2,3})(?=\s|通讯员|报道)[^。，,:：]{0,24}?报道\s*[:：]"
@@ -228,8 +248,8 @@ _HEADER_NAME = re.compile(
 _HEADER_NOT_PERSON = re.compile(r"^本|(?:政府|站|办|局|委|厅)$")
 _MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
     r"(?:网|报|社|台|刊|频道|娱乐|财经|新闻|资讯|在线|文库|论坛|社区)$"
-    r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发)$"
-    r"|^(?:星期|礼拜)[一二三四五六日天]$"  # a date's weekday (``2023年03月29日 星期三``)
+    r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发|打印|关闭|纠错)$"
+    r"|^(?:星期|礼拜|周)[一二三四五六日天]$"  # a date's weekday (``2023年03月29日 星期三``, ``…17:01:33周一``)
 )
 _COLUMN_AUTHOR = re.compile(r"^《[^》]{1,15}》\s*(?:作者|记者)\s+([\u4e00-\u9fff·]{2,4})$")
 _BRACKET_BYLINE = re.compile(  # ``（网易财经 张艳）``, ``(通讯员 檀静 许征)``
@@ -243,6 +263,9 @@ _AUTHOR_MEDIUM = re.compile(
     r"(?:^|\s)作者[:：]\s*([\u4e00-\u9fff]{2,10}(?:网|报|社|台|频道|中心))(?=$|\s)"
     # an office credited for the text and its pictures (``图文:新兴街人大工委办公室``)
     r"|^(?:图文|文图|文/图|图/文)\s*[:：]\s*([\u4e00-\u9fff]{2,14}(?:办公室|工委|委员会|中心|站|所|局|部))$"
+)
+_TITLE_DATE = re.compile(
+    r"(?<=[^\d\s])\s+((?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
 _LABEL = r"\s*(?:[:：]|[|｜\t])\s*"
 _DOC_NUMBER = re.compile(DOC_NUMBER)
@@ -391,7 +414,12 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
     # page dates first, a speech's dateline last (stable)
     order = sorted(meta_lines, key=lambda t: (bool(_SPEECH.search(t)), not _PUBLISHED.search(t)))
     for t in order:
-        if "date" not in meta and not _WRITTEN_LABEL.search(t) and (date := _date_of(t)):
+        if (
+            "date" not in meta
+            and not _WRITTEN_LABEL.search(t)
+            and not (t[:1] in "—－-（(" and _SPEECH.search(t))  # a speech's dateline dates the speech, not the page
+            and (date := _date_of(t))
+        ):
             meta["date"] = date
         if "source" not in meta and (m := _SOURCE.search(t) or _DATE_BAR_SOURCE.match(t)):
             src = _STOP.sub("", m.group(1))
@@ -401,6 +429,10 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
                 src = src[:-1]  # the bracket closing ``(文章来源:财联社)``, not the source's
             if src:
                 meta["source"] = src
+    if "date" not in meta:  # the headline with the page's date after it (``…研究部署…工作 2019-12-17``)
+        row = next((d for d in decisions if d.action == codes.TITLE), None)
+        if row is not None and (m := _TITLE_DATE.search(row.text)) and (date := _date_of(m.group(1))):
+            meta["date"] = date
     _author(meta_lines, meta)
     if "author" not in meta:
         last = next((d for d in reversed(decisions) if d.action == codes.KEEP), None)
@@ -412,14 +444,21 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             if m.group(1) not in _NOT_NAMES:
                 meta["author"] = m.group(1)
     if "author" not in meta:  # the byline opening the text (a deck may stand above it)
-        for first in [d for d in decisions[:120] if d.action == codes.KEEP][:3]:
+        kept = [d for d in decisions[:120] if d.action == codes.KEEP][:6]
+        for k, first in enumerate(kept):
             if m := (
                 _LEAD_BYLINE.match(first.text[:60])
-                or _LEAD_REPORT.match(first.text[:40])
-                or _LEAD_NAME_FIRST.match(first.text[:40])
+                or (k < 3 and _LEAD_REPORT.match(first.text[:40]))
+                or (k < 3 and _LEAD_NAME_FIRST.match(first.text[:40]))
+                or (k < 3 and _LEAD_BRACKET.match(first.text[:40]))
             ):
-                meta["author"] = m.group(1).replace("、", " ")
+                meta["author"] = (m.group(1) or m.group(2)).replace("、", " ")
                 break
+            # the headline glued before the dateline (``…征求各方面对政府工作报告的意见 中国宁波网讯(记者易鹤)今天…``)
+            if k == 0 and (g := _GLUED_LEAD.search(first.text, 0, 80)):
+                if m := _LEAD_BYLINE.match(first.text[g.end() : g.end() + 60]):
+                    meta["author"] = m.group(1).replace("、", " ")
+                    break
     if "author" not in meta:
         for d in decisions[:40]:
             if d.action == codes.KEEP and (m := _SPEAKER_GLUED.search(d.text, 0, 200)):
@@ -444,7 +483,9 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
                     break
             if site:
                 break
-    site = site or _logo(decisions)
+    if site is None:  # (read before the spaces between its items go)
+        site = next((m.group(1) for t in loose if "位" in t and (m := _OWNER_CRUMB.match(t))), None)
+    site = site or _logo(decisions) or _lead_outlet(decisions)
     if site:
         meta["site"] = site
     # an official document's number, issuer and written date
@@ -498,11 +539,12 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _BYLINE_LINE.match(t)) and m.group(1),
         lambda t: (m := _DATE_NAME_SOURCE.match(t)) and m.group(1),
         lambda t: (m := _BYLINE.search(t)) and m.group(1),
-        lambda t: (m := _SPEAKER.search(t)) and m.group(1),
+        lambda t: (m := _SPEAKER.search(t)) and re.sub(r"[ \u3000]", "", m.group(1)),  # (``殷 勇``: 殷勇)
         lambda t: (m := _BRACKET_BYLINE.match(t)) and m.group(1),
         lambda t: (m := _COLUMN_AUTHOR.match(t)) and m.group(1),
         lambda t: (m := _POSTER.search(t)) and (m.group(1) or m.group(2)),
-        lambda t: (m := _HANDLE_DATE.match(t)) and m.group(1),
+        # (a medium's name before the date, ``南宁日报  2020-05-11 10:41:58``, is the outlet, no poster)
+        lambda t: (m := _HANDLE_DATE.match(t)) and not _MEDIA_NAME.search(m.group(1)) and m.group(1),
         lambda t: (
             (m := _DATE_THEN_NAME.match(t)) and not _MEDIA_NAME.search(m.group(1)) and m.group(1)
         ),
@@ -531,11 +573,15 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
 def _without_office(names: str) -> str:
     """A credit's names without the office its label puts first (``报告人：省长 王五``: 王五).
 
-    >>> _without_office("省长 王五"), _without_office("何苗 张梦洁")
-    ('王五', '何苗 张梦洁')
+    >>> _without_office("省长 王五"), _without_office("何苗 张梦洁"), _without_office("办公室 冯晶玲")
+    ('王五', '何苗 张梦洁', '冯晶玲')
     """
     first, _, rest = names.partition(" ")
-    return rest.strip() if rest.strip() and SPEAKER_OFFICE.match(first) else names
+    return rest.strip() if rest.strip() and (SPEAKER_OFFICE.match(first) or _UNIT.fullmatch(first)) else names
+
+
+# a department credited before the writer's name (``作者:办公室 冯晶玲``, ``宣传科 X``): no name
+_UNIT = re.compile(r"办公室|[\u4e00-\u9fff]{2,10}(?:办公室|办|科|处|局|部|中心|工委|委员会|站)")
 
 
 # an author field that names nobody (``作者:会员上传``, ``作者：未知``)
@@ -543,6 +589,36 @@ _NO_AUTHOR = frozenset({"未知", "佚名", "匿名", "不详", "会员上传", 
 
 
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}")
+
+
+# a portal's breadcrumb whose root is its owner, items spaced (``您所在的位置: 淮安市人大 权威发布 决定决议``)
+_OWNER_CRUMB = re.compile(
+    r"^(?:您的|您所在的|您当前的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:人大|人民政府|政府|政协))"
+    r"(?:\s*(?:>|»|＞|→|->)|\s+[\u4e00-\u9fff])"
+)
+# the web outlet a news lead's dateline names (``海曙新闻网讯(记者毛一波)``; a paper's name, ``南宁日报讯``, is the
+# print source a site reposts, not the site)
+_LEAD_OUTLET = re.compile(r"^([\u4e00-\u9fff]{2,12}?网)讯\s*[（(]")
+
+
+def _lead_outlet(decisions: Sequence[LineDecision]) -> Optional[str]:
+    """The page's own outlet: the one its lead's dateline names (``海曙新闻网讯(记者毛一波)…``) that the page's
+    header names too, unlabelled (``2016年01月31日 10:40  海曙新闻网``); under ``来源:`` it is the source a
+    repost took the text from, not the site."""
+    kept = [d for d in decisions[:120] if d.action == codes.KEEP][:4]
+    for d in kept:
+        if m := _LEAD_OUTLET.match(d.text.strip()[:30]):
+            name = m.group(1)
+            if any(
+                d2.action == codes.META and name in d2.text and not _SOURCE.search(d2.text)
+                for d2 in decisions[:120]
+            ):
+                return name
+            return None
+    return None
+
+
+_WEB_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}(?:门户网站|网站|网)")
 
 
 def _logo(decisions: Sequence[LineDecision]) -> Optional[str]:
@@ -555,6 +631,8 @@ def _logo(decisions: Sequence[LineDecision]) -> Optional[str]:
     name = first.text.strip()
     if not _NAME_LIKE.fullmatch(name) or name.isdigit():
         return None
+    if _WEB_NAME.fullmatch(name):
+        return name  # a web site's own name heading the page (``河南省人民政府门户网站``, ``三八奇趣网``)
     for d in decisions:
         if d is first or name not in d.text:
             continue

@@ -125,7 +125,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_BREADCRUMB,
-        r"当前位置|您的位置|你的位置|现在位置|所在位置|^首页\s*[>＞»›/]|^[^。，]{0,40}\s[>＞»›]\s[^。，]{0,80}[>＞»›]"
+        r"当前位置|您的位置|你的位置|现在位置|所在位置|^\s*[您你]?所在的位置\s*[:：]|^首页\s*[>＞»›/]|^[^。，]{0,40}\s[>＞»›]\s[^。，]{0,80}[>＞»›]"
         r"|^(?:[^\s>＞»›→。，]{1,12}\s*(?:>>|>|＞|»|›|→)\s*){2,}[^\s>＞»›→。，]{0,12}$",
         200,
     ),
@@ -534,19 +534,22 @@ def _any_variant(c: str) -> tuple[int, int]:
     _ANY[c] = both = (_tried_with(_HEADS_ANY, c), _tried_with(_RESTS_ANY, c))
     return both
 
-#: A speaker's name: two to four characters, five after a space (``乌云其木格``), or a transcribed name with
-#: its dot (``艾尔肯·吐尼亚孜``),
+#: A speaker's name: two to four characters, five after a space (``乌云其木格``), two or three spaced apart
+#: after a space (``北京市市长 殷 勇``), or a transcribed name with its dot (``艾尔肯·吐尼亚孜``),
 #: not a clause (``区长在代表会上工作汇报`` is a headline).
 SPEAKER_NAME = (
     r"(?:[\u4e00-\u9fff]{2,4}|(?<=[\s\u3000])[\u4e00-\u9fff]{5}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}"
+    r"|(?<=[\s\u3000])[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){1,2}"  # spaced to the column (``殷 勇``)
     r"|XX|xx|××|＊＊|\*\*)"  # a template's placeholder for the name (``镇长 XX``)
 )
+#: Between a speaker's office and name: spaces, or a colon (``市长：X``).
+SPEAKER_GAP = r"[\s\u3000]*(?:[:：][\s\u3000]*)?"
 #: A speaker's office and name ending a line (``北京市市长 殷勇``, ``自治区主席艾尔肯·吐尼亚孜``).
 SPEAKER_TAIL = (
     r"(?:[\u4e00-\u9fff]{0,14}(?:省|市|县|区|州|盟|旗|镇|乡|政府|自治区))?"
-    r"(?:副?代?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|自治区主席|主席)"
+    r"(?:副?(?:代理|代)?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|自治区主席|主席)"  # (``代理县长 X``)
     r"|[\u4e00-\u9fff]{1,8}(?:局|厅)副?(?:局长|厅长))"
-    r"(?:[(（][\u4e00-\u9fff]{1,6}[)）])?[\s\u3000]*" + SPEAKER_NAME + "$"
+    r"(?:[(（][\u4e00-\u9fff]{1,6}[)）])?" + SPEAKER_GAP + SPEAKER_NAME + "$"
 )
 #: An official document's number (发文字号): ``吉政明电〔2022〕1号``, ``滬府發(fā)〔2017〕92號``.
 DOC_NUMBER = (
@@ -566,10 +569,10 @@ META_LINE_PATTERN = (
     # a label may have a space before its colon (``来源 : 南方日报``, a Word report's source line)
     r"(?:^|\s|\d|[▌■●◆|｜【\[])(?:本文|文章|信息|稿件|新闻)?来源于?\s?"
     + _C
-    + r"|(?:发布|发表|更新|录入|上传|提交)(?:时间|日期|于)"
+    + r"|(?:发布|发表|更新|录入|上传|提交|刊发|发稿)(?:时间|日期|于)"
     + _C
     + r"?"
-    + r"|(?:^|\s)(?:时间|日期)"
+    + r"|(?:^|\s|[【\[])(?:时间|日期)"  # (also in brackets: ``【时间：2024-02-02】``)
     + _C
     # (also after a widget's word in brackets: ``【纠错】编辑:周婵``)
     + r"|(?:^|\s|[（(【\[]|(?<=^【[\u4e00-\u9fff]{2}】))(?:原文作者|原作者|作者|报告人|撰稿|撰文|责任编辑|责编|编辑|主编|美编|审核|初审|复审|终审|审签|签发|监制|统筹|校对|审校|摄影|通讯员|记者|解读机关|解读人|发布机构|来源)"
@@ -603,6 +606,9 @@ META_LINE_PATTERN = (
     # a byline in brackets (``（网易财经 张艳）``); a newspaper's name in brackets under a reposted headline
     + r"|^[（(][\u4e00-\u9fff]{2,10}(?:\s+[\u4e00-\u9fff·]{2,4}){1,4}[）)]$"
     + r"|^[（(][\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报)[）)]$"
+    # an e-paper's header: the paper, the date, the page (``河南日报 2024年01月29日 第01版``)
+    + r"|^(?:[\u4e00-\u9fff]{2,10}报\s*)?(?:19|20)\d{2}\s*[-年.]\s*\d{1,2}\s*[-月.]\s*\d{1,2}\s*日?\s*(?:星期.\s*)?"
+    + r"第\s*[A-Z]?\d{1,3}\s*版"
 )
 _META_HEAD = split_anchored(META_LINE_PATTERN)[0]
 # the alternatives a match may start anywhere in, each tried only on a line with a character it needs
@@ -620,10 +626,14 @@ DATELINE = re.compile(
 #: The start of a dateline broken over two lines (``——2026年1月27日在山东省第十四届`` /
 #: ``人民代表大会第四次会议上``), and the end that completes it.
 DATELINE_START = re.compile(
-    r"^[（(]?[—－-]+\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{1,8}?日\s*(?:在[^。，]{1,40})?$"
+    r"^[（(]?[—－-]+\s*(?:(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{1,8}?|(?:19|20)\d{2}[01]\d[0-3]\d)日"
+    r"\s*(?:在[^。，]{1,40})?$"  # (``——20201229日在…``: a page that lost the date's 年 and 月)
     r"|^[（(]?(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{1,8}?日\s*在[^。，]{1,30}(?:届|次)$"
 )
-DATELINE_END = re.compile(r"^[^。，]{0,40}(?:会议|大会|会)上(?:的(?:报告|讲话))?[）)]?$")
+DATELINE_END = re.compile(
+    r"^[^。，]{0,40}(?:会议|大会|会)上(?:的(?:报告|讲话))?[）)]?$"
+    r"|^第[一二三四五六七八九十\d]{1,3}次(?:全体)?会议$"  # (``…人民代表大会`` / ``第六次会议``: its 上 lost)
+)
 SPEAKER_OFFICE = re.compile(
     r"^[\u4e00-\u9fff]{0,10}(?:总理|副总理|主席|副主席|委员长|总书记|书记|副书记|省长|市长|县长|区长|镇长|乡长|主任|部长|局长|厅长)$"
 )
@@ -632,8 +642,9 @@ _CAPTION_CREDIT = re.compile(r"摄[）)]?$|摄[）)]")  # a photo caption credit
 #: A date (and time) opening a line: ``2024-01-15 20:41:07``, ``24-1-30 18:05``, ``01-19 ·``,
 #: ``2024年02月21日 19:30``, ``（2024年1月12日）``.
 _DATE_LED = re.compile(
-    r"^[（(]?(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}-\d{1,2}(?=\s|$))"
-    r"(?!\d)[）)]?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"^(?:[（(]|[\[【]\s*)?(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}(?:日(?=\d{1,2}:\d{2})|日?(?!\d))"  # (``…18日17:01:33周一``)
+    r"|(?:\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}-\d{1,2}(?=\s|$))(?!\d))(?:[）)]|\s*[\]】])?"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"  # (also in square brackets, spaced: ``[ 2024-01-15 ]``)
 )
 
 
@@ -920,7 +931,13 @@ def is_spaced_menu(line: str) -> bool:
     words = line.split(" ")
     if len(words) < 5 or letter_spaced(line):
         return False  # a heading spaced a letter apart (``政 府 工 作 报 告``) is one word, not a menu
+    if _CREDIT_FIRST.match(line):
+        return False  # a credit line's names (``本报记者 刘晓波 李铮 实习生 王五``, ``■ 记者 X 通讯员 Y``)
     return all(0 < len(w) <= 12 and not _DIGIT.search(w) for w in words)
+
+
+#: A line opening with a reporter's credit and a name (``本报记者 刘晓波 …``, ``■ 记者 刘晓波 通讯员 李四``).
+_CREDIT_FIRST = re.compile(r"^[■□●◆▲▶\s]*[^\s，。]{0,10}(?:记者|通讯员)\s+[\u4e00-\u9fff·]{2,4}(?:\s|$)")
 
 
 def letter_spaced(line: str) -> bool:
