@@ -25,6 +25,7 @@ input                                          reader                      extra
 from __future__ import annotations
 
 import importlib.util
+import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -53,6 +54,8 @@ from reportnlp.readers.tabular import (
     XlsxReader,
 )
 from reportnlp.readers.text import TextReader
+
+_log = logging.getLogger("reportnlp")
 
 __all__ = [
     "READERS",
@@ -153,6 +156,38 @@ def reader_for_data(
 
 
 _COMPRESSED_MAGIC = ((b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"), (b"\xfd7zXZ\x00", ".xz"))
+
+
+def what_it_is(data: bytes) -> Optional[tuple[str, type[BaseReader]]]:
+    """What a file's bytes are when they are plainly a PDF, a Word ``.docx``, a page saved as one file
+    (MHTML) or an HTML page (its kind, as a message says it, and its reader); ``None`` otherwise."""
+    from reportnlp.readers.html import looks_like_html
+
+    if data.lstrip()[:5] == b"%PDF-":
+        return "a PDF file", PdfReader
+    if data.startswith(b"PK\x03\x04") and b"word/document.xml" in data:
+        return "a Word .docx file", DocxReader
+    head = data[:4096].lower()
+    if b"mime-version:" in head and b"multipart/related" in head:
+        return "a web page saved as one file (MHTML)", MhtmlReader
+    if looks_like_html(data):
+        return "an HTML page", HtmlReader
+    return None
+
+
+def read_misnamed(reader: BaseReader, data: bytes, path: str, stem: str) -> Optional[Iterator[Item]]:
+    """The items of a file whose extension names another format than its bytes (a Word file renamed
+    ``.pdf``, an HTML page a 范文 site serves as ``.doc``), read as what it is with a warning naming both;
+    ``None`` when its bytes are no other input format (or what they are needs an extra not installed)."""
+    found = what_it_is(data)
+    if found is None or isinstance(reader, found[1]):
+        return None
+    kind, cls = found
+    if any(importlib.util.find_spec(m) is None for m in cls.modules):
+        return None
+    _log.warning("%s: %s named %s: read as such", path, kind, Path(path).suffix or "without an extension")
+    other = cls(text_key=reader.text_key, id_key=reader.id_key, default_metadata=reader.default_metadata)
+    return other.read_bytes(data, path, stem)
 
 
 class CompressedStdinReader(BaseReader):

@@ -1,0 +1,64 @@
+"""A demanding new user's messy folder (helper ux6, session 12): files whose extension says another format
+than their bytes, Ctrl-C, and the CSV a journalist opens in Excel.
+
+Real inputs: ``tests/fixtures/real_inputs`` (the Beijing 2025 report as ``.docx`` and as a four-page ``.pdf``,
+a 网易 news page; provenance in its ``PROVENANCE.md``), copied under a wrong name as a user's download
+folder has them (范文 sites serve HTML pages as ``.doc``; a renamed or mislabelled download).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from reportnlp.cli import main
+
+REAL = ROOT / "tests" / "fixtures" / "real_inputs"
+
+
+def _clean(tmp_path, *names: str) -> tuple[int, str, list[dict]]:
+    out = tmp_path / "out.jsonl"
+    r = CliRunner().invoke(main, ["clean", *(str(tmp_path / "in" / n) for n in names), "-o", str(out)])
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []
+    return r.exit_code, r.output, records
+
+
+def _copy(tmp_path, src: str, name: str) -> None:
+    (tmp_path / "in").mkdir(exist_ok=True)
+    shutil.copy(REAL / src, tmp_path / "in" / name)
+
+
+@pytest.mark.parametrize(
+    "src, name, kind",
+    [
+        ("2025_beijing_report.docx", "report.pdf", "a Word .docx file"),
+        ("news_44.html", "page.doc", "an HTML page"),
+        ("news_44.html", "page.docx", "an HTML page"),
+        ("2025_beijing_report_p1-4.pdf", "report.docx", "a PDF file"),
+    ],
+)
+def test_a_file_whose_extension_lies_is_read_as_what_it_is_with_a_warning(tmp_path, src, name, kind):
+    """A .docx named .pdf failed with ``not a PDF file (no %PDF- header)``, an HTML page named .doc (as 范文
+    sites serve them) with ``binary Word (.doc) files are not read``: the file is read as what its bytes
+    are, and the warning names both."""
+    _copy(tmp_path, src, name)
+    _copy(tmp_path, src, "right" + src[src.rindex(".") :])
+    code, output, records = _clean(tmp_path, name, "right" + src[src.rindex(".") :])
+    assert code == 0, output
+    misnamed, right = records
+    assert misnamed["text"] == right["text"] and len(misnamed["text"]) > 1000
+    assert misnamed["title"] == right["title"]
+    assert f"{name}: {kind} named {name[name.rindex('.'):]}: read as such" in output
+
+
+def test_a_binary_word_file_named_docx_still_says_what_to_do(tmp_path):
+    (tmp_path / "in").mkdir()
+    # the first bytes of an OLE2 compound file (every .doc): nothing the readers can read
+    (tmp_path / "in" / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    code, output, _ = _clean(tmp_path, "old.docx")
+    assert code == 1
+    assert "a binary Word (.doc) file named .docx" in output and "libreoffice" in output
