@@ -16,7 +16,23 @@ import click
 from reportnlp.pipeline.options import ReadOptions, reading_options, terminate_cleanly
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Ctrl-C ends a run with exit code 130 (as a shell reports it; SIGTERM gives 143), not click's
+    ``Aborted!`` and 1, the code of a failed input, and says what is left."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(
+                "interrupted: no file was left half-written; run the same command again to finish (a "
+                "run's finished parts are kept and reused)",
+                err=True,
+            )
+            sys.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="reportnlp")
 def main() -> None:
     """Clean and analyse Chinese government work reports scraped from the web."""

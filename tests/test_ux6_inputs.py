@@ -62,3 +62,36 @@ def test_a_binary_word_file_named_docx_still_says_what_to_do(tmp_path):
     code, output, _ = _clean(tmp_path, "old.docx")
     assert code == 1
     assert "a binary Word (.doc) file named .docx" in output and "libreoffice" in output
+
+
+def test_ctrl_c_exits_130_says_so_and_leaves_the_earlier_output(tmp_path):
+    """Ctrl-C printed click's ``Aborted!`` and exited 1, the code of a failed input (SIGTERM: 143), with
+    no word on the output. Real input: the State Council reports (``corpora/gwr``) three times over."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src = ROOT / "corpora" / "gwr" / "government_work_reports.jsonl"
+    for i in range(3):
+        shutil.copy(src, tmp_path / f"gwr{i}.jsonl")
+    out = tmp_path / "an.jsonl"
+    out.write_text('{"id": "earlier run"}\n', encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    p = subprocess.Popen(
+        [sys.executable, "-m", "reportnlp.cli", "analyse", *(str(tmp_path / f"gwr{i}.jsonl") for i in range(3)),
+         "-o", str(out)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    plan = tmp_path / ".an.jsonl.parts" / "plan.json"
+    start = time.monotonic()
+    while not plan.exists() and p.poll() is None and time.monotonic() - start < 60:
+        time.sleep(0.02)
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 130, err.decode()
+    assert "interrupted: no file was left half-written; run the same command again" in err.decode()
+    assert "Aborted!" not in err.decode()
+    assert out.read_text(encoding="utf-8") == '{"id": "earlier run"}\n'
