@@ -34,6 +34,7 @@ from typing import Optional
 
 from reportnlp.readers.base import (
     DEFAULT_ID_KEY,
+    DEFAULT_TEXT_KEYS,
     FORMAT_HTML,
     FORMAT_TEXT,
     BaseReader,
@@ -133,8 +134,8 @@ def reader_for_data(
     data: bytes, *, text_key: Optional[str] = None, id_key: str = DEFAULT_ID_KEY
 ) -> BaseReader:
     """The reader of standard input by its first bytes: a gzip, bzip2 or xz stream (of what follows), a
-    Word or Excel file, a PDF, JSON lines, an HTML page, else plain text (a CSV piped in is text: give
-    it as a file)."""
+    Word or Excel file, a PDF, JSON lines, a CSV or TSV table whose header row names its text column, an
+    HTML page, else plain text."""
     from reportnlp.readers.html import looks_like_html
 
     for magic, suffix in _COMPRESSED_MAGIC:
@@ -150,9 +151,29 @@ def reader_for_data(
     head = data.lstrip()[:1]
     if head == b"{":
         return JsonlReader(text_key=text_key, id_key=id_key)
+    table = _table_by_header(data, text_key)
+    if table is not None:
+        return table(text_key=text_key, id_key=id_key)
     if looks_like_html(data):
         return HtmlReader(text_key=text_key, id_key=id_key)
     return TextReader(text_key=text_key, id_key=id_key)
+
+
+def _table_by_header(data: bytes, text_key: Optional[str]) -> Optional[type[BaseReader]]:
+    """The CSV or TSV reader when the first line of ``data`` is a header row naming the text column
+    (``text``, ``content``, ``html`` or ``text_key``) among short names (``id,title,content,url``);
+    a report's first line never reads so."""
+    first = data[:4096].split(b"\n", 1)[0].rstrip(b"\r").removeprefix(b"\xef\xbb\xbf")
+    try:
+        line = first.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    wanted = {text_key} if text_key else {*DEFAULT_TEXT_KEYS, "html"}
+    for sep, cls in (("\t", TsvReader), (",", CsvReader)):
+        names = [n.strip().strip('"').strip() for n in line.split(sep)]
+        if len(names) >= 2 and all(0 < len(n) <= 40 for n in names) and wanted & set(names):
+            return cls
+    return None
 
 
 _COMPRESSED_MAGIC = ((b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"), (b"\xfd7zXZ\x00", ".xz"))
