@@ -161,3 +161,22 @@ def test_a_csv_piped_in_is_read_as_its_table(tmp_path):
     for a, b in zip(piped, as_file):
         assert a["text"] == b["text"] and a["fields"] == b["fields"] and a["source"].startswith("-:")
     assert "id,title,content" not in piped[0]["text"]
+
+
+def test_a_zip_of_pages_says_to_unpack_it(tmp_path):
+    """A .zip of pages (what a Windows user sends) failed as ``binary file: NUL bytes and not UTF-16
+    text`` when given, and was ``skipped: not an input format`` in a folder, with no word on what to do.
+    Real content: two of the real pages, zipped."""
+    import zipfile
+
+    (tmp_path / "in").mkdir()
+    with zipfile.ZipFile(tmp_path / "in" / "pages.zip", "w") as z:
+        for name in ("news_01.html", "news_44.html"):
+            z.write(REAL / name, name)
+    code, output, _ = _clean(tmp_path, "pages.zip")
+    assert code == 1
+    assert "pages.zip:1: binary file" in output and "unzip FILE -d FOLDER, and give the folder" in output
+    _copy(tmp_path, "news_01.html", "news_01.html")
+    r = CliRunner().invoke(main, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "o.jsonl")])
+    assert r.exit_code == 0, r.output
+    assert "1 .zip file skipped: not an input format (archives are not read: unpack them first" in r.output

@@ -257,6 +257,7 @@ class Preflight:
             if ext == PAGE_RESOURCES
             else f"{n} {ext or '(no extension)'} file{'s' if n > 1 else ''} skipped: not an input format"
             + (_DECOMPRESS.get(ext.rsplit(".", 1)[-1], "") if ext.count(".") > 1 else "")
+            + _UNPACK.get(ext, "")
             for ext, n in sorted(self.skipped.items())
         ]
 
@@ -272,6 +273,17 @@ class Preflight:
 
 
 #: What to run on a compressed file of a format that is read only uncompressed (``page.html.gz``).
+_UNPACK = {  # an archive of pages (a Windows user's .zip): what to run
+    ext: f" (archives are not read: unpack them first, e.g. {tool}, and give the folder)"
+    for ext, tool in (
+        (".zip", "unzip FILE -d FOLDER"),
+        (".rar", "unrar x FILE FOLDER/"),
+        (".7z", "7z x FILE -oFOLDER"),
+        (".tar", "tar -xf FILE -C FOLDER"),
+        (".tgz", "tar -xzf FILE -C FOLDER"),
+    )
+}
+
 _DECOMPRESS = {
     suffix: f" (only JSON lines, JSON and CSV/TSV are read compressed: {tool} it first)"
     for suffix, tool in (("gz", "gunzip"), ("bz2", "bunzip2"), ("xz", "unxz"), ("zst", "unzstd"))
