@@ -180,3 +180,29 @@ def test_a_zip_of_pages_says_to_unpack_it(tmp_path):
     r = CliRunner().invoke(main, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "o.jsonl")])
     assert r.exit_code == 0, r.output
     assert "1 .zip file skipped: not an input format (archives are not read: unpack them first" in r.output
+
+
+def test_excel_unicode_text_saved_as_csv_is_read(tmp_path):
+    """Excel's "Unicode text" (UTF-16, TAB-separated), which the README says a .csv may be, failed as a
+    table with one column ``id<TAB>title<TAB>content``. Real text: two seed pages."""
+    import csv
+    import io
+
+    from conftest import SEEDS
+
+    def table(delimiter: str) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
+        w.writerow(["id", "title", "content"])
+        for name in ("001_cc577889387c504c", "004_d50d7a5837c946da"):
+            w.writerow([name[:3], "", (SEEDS / f"{name}.txt").read_text(encoding="utf-8")])
+        return buf.getvalue()
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "unicode.csv").write_bytes(table("\t").encode("utf-16"))  # with a BOM, as Excel
+    (tmp_path / "in" / "utf8.csv").write_text(table(","), encoding="utf-8")
+    code, output, records = _clean(tmp_path, "unicode.csv", "utf8.csv")
+    assert code == 0, output
+    assert len(records) == 4
+    for a, b in zip(records[:2], records[2:]):
+        assert a["text"] == b["text"] and len(a["text"]) > 500
