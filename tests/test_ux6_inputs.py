@@ -201,8 +201,11 @@ def test_excel_unicode_text_saved_as_csv_is_read(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "unicode.csv").write_bytes(table("\t").encode("utf-16"))  # with a BOM, as Excel
     (tmp_path / "in" / "utf8.csv").write_text(table(","), encoding="utf-8")
-    code, output, records = _clean(tmp_path, "unicode.csv", "utf8.csv")
+    # and under the name Excel gives it, .txt: one document had held both rows, header and quotes
+    (tmp_path / "in" / "unicode.txt").write_bytes(table("\t").encode("utf-16"))
+    code, output, records = _clean(tmp_path, "unicode.csv", "utf8.csv", "unicode.txt")
     assert code == 0, output
-    assert len(records) == 4
-    for a, b in zip(records[:2], records[2:]):
-        assert a["text"] == b["text"] and len(a["text"]) > 500
+    assert len(records) == 6
+    for a, b, c in zip(records[:2], records[2:4], records[4:]):
+        assert a["text"] == b["text"] == c["text"] and len(a["text"]) > 500
+    assert "unicode.txt: a TAB-separated table whose header row names its text column" in output

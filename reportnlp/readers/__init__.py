@@ -34,7 +34,6 @@ from typing import Optional
 
 from reportnlp.readers.base import (
     DEFAULT_ID_KEY,
-    DEFAULT_TEXT_KEYS,
     FORMAT_HTML,
     FORMAT_TEXT,
     BaseReader,
@@ -53,6 +52,7 @@ from reportnlp.readers.tabular import (
     ParquetReader,
     TsvReader,
     XlsxReader,
+    header_delimiter,
 )
 from reportnlp.readers.text import TextReader
 
@@ -160,20 +160,14 @@ def reader_for_data(
 
 
 def _table_by_header(data: bytes, text_key: Optional[str]) -> Optional[type[BaseReader]]:
-    """The CSV or TSV reader when the first line of ``data`` is a header row naming the text column
-    (``text``, ``content``, ``html`` or ``text_key``) among short names (``id,title,content,url``);
-    a report's first line never reads so."""
-    first = data[:4096].split(b"\n", 1)[0].rstrip(b"\r").removeprefix(b"\xef\xbb\xbf")
+    """The TSV or CSV reader when the first line of ``data`` is a table's header row naming its text
+    column (:func:`reportnlp.readers.tabular.header_delimiter`)."""
+    first = data[:4096].split(b"\n", 1)[0].removeprefix(b"\xef\xbb\xbf")
     try:
-        line = first.decode("utf-8")
+        sep = header_delimiter(first.decode("utf-8"), text_key)
     except UnicodeDecodeError:
         return None
-    wanted = {text_key} if text_key else {*DEFAULT_TEXT_KEYS, "html"}
-    for sep, cls in (("\t", TsvReader), (",", CsvReader)):
-        names = [n.strip().strip('"').strip() for n in line.split(sep)]
-        if len(names) >= 2 and all(0 < len(n) <= 40 for n in names) and wanted & set(names):
-            return cls
-    return None
+    return None if sep is None else TsvReader if sep == "\t" else CsvReader
 
 
 _COMPRESSED_MAGIC = ((b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"), (b"\xfd7zXZ\x00", ".xz"))

@@ -53,6 +53,18 @@ def _plain(value: Any) -> Any:
     return str(value)  # Decimal and other cell types: as text, so every output can write them
 
 
+def header_delimiter(line: str, text_key: Optional[str], delimiters: str = "\t,") -> Optional[str]:
+    """The delimiter of ``line`` when it is a table's header row naming its text column (``text``,
+    ``content``, ``html`` or ``text_key``) among short names (``id,title,content,url``), else ``None``: a
+    report's first line never reads so."""
+    wanted = {text_key} if text_key else {*DEFAULT_TEXT_KEYS, "html"}
+    for sep in delimiters:
+        names = [n.strip().strip('"').strip() for n in line.rstrip("\r").split(sep)]
+        if len(names) >= 2 and all(0 < len(n) <= 40 for n in names) and wanted & set(names):
+            return sep
+    return None
+
+
 class CsvReader(BaseReader):
     """Comma-separated values with a header row, decoded as a ``.txt`` is (UTF-8 with or without BOM,
     UTF-16, GB18030 or Big5: :func:`reportnlp.normalise.decode.decode`)."""
