@@ -39,6 +39,12 @@ def _copy(tmp_path, src: str, name: str) -> None:
         ("news_44.html", "page.doc", "an HTML page"),
         ("news_44.html", "page.docx", "an HTML page"),
         ("2025_beijing_report_p1-4.pdf", "report.docx", "a PDF file"),
+        # these two were cleaned as text: 18,000 characters of ZIP or PDF bytes, exit code 0
+        ("2025_beijing_report.docx", "report.html", "a Word .docx file"),
+        ("2025_beijing_report_p1-4.pdf", "report.html", "a PDF file"),
+        # these two failed as "binary file … read it with … the reportnlp commands", which they were
+        ("2025_beijing_report.docx", "report.txt", "a Word .docx file"),
+        ("2025_beijing_report_p1-4.pdf", "report.txt", "a PDF file"),
     ],
 )
 def test_a_file_whose_extension_lies_is_read_as_what_it_is_with_a_warning(tmp_path, src, name, kind):

@@ -190,12 +190,15 @@ def what_it_is(data: bytes) -> Optional[tuple[str, type[BaseReader]]]:
     return None
 
 
-def read_misnamed(reader: BaseReader, data: bytes, path: str, stem: str) -> Optional[Iterator[Item]]:
+def read_misnamed(
+    reader: BaseReader, data: bytes, path: str, stem: str, *, html: bool = True
+) -> Optional[Iterator[Item]]:
     """The items of a file whose extension names another format than its bytes (a Word file renamed
     ``.pdf``, an HTML page a 范文 site serves as ``.doc``), read as what it is with a warning naming both;
-    ``None`` when its bytes are no other input format (or what they are needs an extra not installed)."""
+    ``None`` when its bytes are no other input format (or what they are needs an extra not installed;
+    or, with ``html=False``, an HTML page: a ``.txt`` holding one is read as a page without a word)."""
     found = what_it_is(data)
-    if found is None or isinstance(reader, found[1]):
+    if found is None or isinstance(reader, found[1]) or (not html and found[1] is HtmlReader):
         return None
     kind, cls = found
     if any(importlib.util.find_spec(m) is None for m in cls.modules):

@@ -40,6 +40,13 @@ class TextReader(BaseReader):
                 {**self.default_metadata, **fields},
             )
             return
+        if data[:4] in (b"%PDF", b"PK\x03\x04"):  # a PDF or a Word file named .txt: read as what it is
+            from reportnlp.readers import read_misnamed
+
+            items = read_misnamed(self, data, path, stem, html=False)
+            if items is not None:
+                yield from items
+                return
         if _tab_table(data, self.text_key):
             from reportnlp.readers.tabular import TsvReader
 
