@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -16,7 +17,30 @@ import click
 from reportnlp.pipeline.options import ReadOptions, reading_options, terminate_cleanly
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Ctrl-C ends a run with exit code 130 (as a shell reports it; SIGTERM gives 143), not click's
+    ``Aborted!`` and 1, the code of a failed input, and says what is left; a system error (no space left
+    on the disk) is one line and exit code 1, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(
+                "interrupted: no file was left half-written; run the same command again to finish (a "
+                "run's finished parts are kept and reused)",
+                err=True,
+            )
+            sys.exit(130)
+        except OSError as err:  # a full disk, a folder made read-only, a lost mount: a message, no traceback
+            if err.errno == errno.EPIPE:  # a closed pipe (| head): click ends the run quietly
+                raise
+            where = f": {err.filename}" if err.filename else ""
+            click.echo(f"error: {err.strerror or err}{where}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="reportnlp")
 def main() -> None:
     """Clean and analyse Chinese government work reports scraped from the web."""

@@ -384,7 +384,7 @@ def test_every_command_reads_every_format_and_keeps_fields(corpus, tmp_path):
 
     r = CliRunner().invoke(main, ["cluster", str(corpus), "-o", str(tmp_path / "k.csv"), "-q"])
     assert r.exit_code == 0, r.output
-    table = list(csv.DictReader(open(tmp_path / "k.csv", encoding="utf-8")))
+    table = list(csv.DictReader(open(tmp_path / "k.csv", encoding="utf-8-sig")))
     by_id = {x["id"]: x for x in table}
     assert by_id["bj-jsonl"]["province"] == "北京"
     assert by_id["news_01"]["source"].endswith("news_01.html")

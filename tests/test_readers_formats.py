@@ -69,7 +69,7 @@ def test_no_clean_reads_an_html_page_as_its_text_in_every_command(pages, tmp_pat
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert {d["id"] for d in report["documents"]} == {"news_01", "gov_BJ", "bj-field"}
     _invoke("cluster", str(pages), "--no-clean", "-o", str(tmp_path / "k.csv"))
-    rows = list(csv.DictReader(open(tmp_path / "k.csv", encoding="utf-8")))
+    rows = list(csv.DictReader(open(tmp_path / "k.csv", encoding="utf-8-sig")))
     assert {r["id"] for r in rows} == {"news_01", "gov_BJ", "bj-field"}
     _invoke("templates", str(pages), "--no-clean", "--singletons", "-o", str(tmp_path / "t.jsonl"))
     fams = _jsonl(tmp_path / "t.jsonl")

@@ -400,7 +400,7 @@ def test_resolutions_form_their_own_cluster(gwr_analyses):
 
 
 def _rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(path, encoding="utf-8-sig", newline="") as fh:  # the CSV starts with a BOM, for Excel
         return list(csv.DictReader(fh))
 
 
@@ -410,7 +410,7 @@ def test_cluster_command_on_the_seeds(tmp_path):
     assert r.exit_code == 0, r.output
     rows = _rows(out)
     assert [x["id"] for x in rows] == sorted(p.stem for p in SAMPLES.glob("*.txt"))
-    header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert header == list(CSV_COLUMNS) + list(FEATURES) + ["source"]  # + the input's fields
     assert {x["signature"] for x in rows} >= {"sss", "u(2222)u"}
     d = json.loads(desc.read_text(encoding="utf-8"))

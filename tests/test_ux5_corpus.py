@@ -315,7 +315,7 @@ def test_periods_rows_carry_their_titles(tmp_path):
              "-o", str(tmp_path / out), "-q"],
         )  # fmt: skip
         assert r.exit_code == 0, r.output
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "p.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "p.csv").read_text(encoding="utf-8-sig"))))
     assert list(rows[0])[:5] == ["id", "year", "period", "signature", "title"]
     titles = [json.loads(x)["title"] for x in src.read_text(encoding="utf-8").splitlines()]
     assert [r["title"] for r in rows] == titles and any(titles)  # year order is input order here

@@ -162,6 +162,13 @@ def _write_text(path: str, text: str) -> None:
     f.commit()
 
 
+def _write_csv(path: str, text: str) -> None:
+    """Write a CSV table: a file starts with a UTF-8 byte-order mark, so Excel reads its Chinese as UTF-8
+    (without one it reads the system code page, GBK on a Chinese Windows: mojibake); pandas, R and
+    LibreOffice skip the mark. Standard output, for pipes, has none."""
+    _write_text(path, text if path == "-" else "\ufeff" + text)
+
+
 def _shown(path: str) -> str:
     return "standard output" if path == "-" else path
 
@@ -373,7 +380,7 @@ def cluster_cmd(
         rows = json.loads(table.to_json(orient="records", force_ascii=False, double_precision=6))
         _write_text(output, json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
-        _write_text(output, table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))
+        _write_csv(output, table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))
     written = [output]
     if describe_path:
         _write_text(
@@ -502,7 +509,7 @@ def similar_cmd(
     table["title"] = table["id"].map(titles)
     table["neighbour_title"] = table["neighbour"].map(titles)
     if fmt == "csv":
-        _write_text(output, table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))
+        _write_csv(output, table.to_csv(index=False, float_format="%.6g", lineterminator="\n"))
     else:
         grouped: dict[str, list] = {}
         for row in table.to_dict("records"):
@@ -690,7 +697,7 @@ def periods_cmd(
     titles = {str(r["id"]): r.get("title") or "" for r, _ in dated}
     table = result.assignments.assign(title=result.assignments["id"].astype(str).map(titles))
     if fmt == "csv":
-        _write_text(output, table.to_csv(index=False, lineterminator="\n"))
+        _write_csv(output, table.to_csv(index=False, lineterminator="\n"))
     else:
         data = {
             "k": result.k,

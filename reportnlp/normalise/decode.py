@@ -111,6 +111,8 @@ def _binary_hint(data: bytes) -> str:
     the commands), not ``clean()`` on its bytes."""
     from reportnlp.readers import reader_for_data
 
+    if data.startswith(b"PK\x03\x04") and b"word/document.xml" not in data and b"xl/workbook.xml" not in data:
+        return " (a ZIP archive: unpack it first, e.g. unzip FILE -d FOLDER, and give the folder)"
     reader = reader_for_data(data)
     kind = getattr(reader, "suffix", None) or next(iter(reader.extensions), "")
     if kind in ("", ".txt", ".html", ".jsonl"):

@@ -25,6 +25,7 @@ input                                          reader                      extra
 from __future__ import annotations
 
 import importlib.util
+import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -51,8 +52,11 @@ from reportnlp.readers.tabular import (
     ParquetReader,
     TsvReader,
     XlsxReader,
+    header_delimiter,
 )
 from reportnlp.readers.text import TextReader
+
+_log = logging.getLogger("reportnlp")
 
 __all__ = [
     "READERS",
@@ -130,8 +134,8 @@ def reader_for_data(
     data: bytes, *, text_key: Optional[str] = None, id_key: str = DEFAULT_ID_KEY
 ) -> BaseReader:
     """The reader of standard input by its first bytes: a gzip, bzip2 or xz stream (of what follows), a
-    Word or Excel file, a PDF, JSON lines, an HTML page, else plain text (a CSV piped in is text: give
-    it as a file)."""
+    Word or Excel file, a PDF, JSON lines, a CSV or TSV table whose header row names its text column, an
+    HTML page, else plain text."""
     from reportnlp.readers.html import looks_like_html
 
     for magic, suffix in _COMPRESSED_MAGIC:
@@ -147,12 +151,61 @@ def reader_for_data(
     head = data.lstrip()[:1]
     if head == b"{":
         return JsonlReader(text_key=text_key, id_key=id_key)
+    table = _table_by_header(data, text_key)
+    if table is not None:
+        return table(text_key=text_key, id_key=id_key)
     if looks_like_html(data):
         return HtmlReader(text_key=text_key, id_key=id_key)
     return TextReader(text_key=text_key, id_key=id_key)
 
 
+def _table_by_header(data: bytes, text_key: Optional[str]) -> Optional[type[BaseReader]]:
+    """The TSV or CSV reader when the first line of ``data`` is a table's header row naming its text
+    column (:func:`reportnlp.readers.tabular.header_delimiter`)."""
+    first = data[:4096].split(b"\n", 1)[0].removeprefix(b"\xef\xbb\xbf")
+    try:
+        sep = header_delimiter(first.decode("utf-8"), text_key)
+    except UnicodeDecodeError:
+        return None
+    return None if sep is None else TsvReader if sep == "\t" else CsvReader
+
+
 _COMPRESSED_MAGIC = ((b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"), (b"\xfd7zXZ\x00", ".xz"))
+
+
+def what_it_is(data: bytes) -> Optional[tuple[str, type[BaseReader]]]:
+    """What a file's bytes are when they are plainly a PDF, a Word ``.docx``, a page saved as one file
+    (MHTML) or an HTML page (its kind, as a message says it, and its reader); ``None`` otherwise."""
+    from reportnlp.readers.html import looks_like_html
+
+    if data.lstrip()[:5] == b"%PDF-":
+        return "a PDF file", PdfReader
+    if data.startswith(b"PK\x03\x04") and b"word/document.xml" in data:
+        return "a Word .docx file", DocxReader
+    head = data[:4096].lower()
+    if b"mime-version:" in head and b"multipart/related" in head:
+        return "a web page saved as one file (MHTML)", MhtmlReader
+    if looks_like_html(data):
+        return "an HTML page", HtmlReader
+    return None
+
+
+def read_misnamed(
+    reader: BaseReader, data: bytes, path: str, stem: str, *, html: bool = True
+) -> Optional[Iterator[Item]]:
+    """The items of a file whose extension names another format than its bytes (a Word file renamed
+    ``.pdf``, an HTML page a 范文 site serves as ``.doc``), read as what it is with a warning naming both;
+    ``None`` when its bytes are no other input format (or what they are needs an extra not installed;
+    or, with ``html=False``, an HTML page: a ``.txt`` holding one is read as a page without a word)."""
+    found = what_it_is(data)
+    if found is None or isinstance(reader, found[1]) or (not html and found[1] is HtmlReader):
+        return None
+    kind, cls = found
+    if any(importlib.util.find_spec(m) is None for m in cls.modules):
+        return None
+    _log.warning("%s: %s named %s: read as such", path, kind, Path(path).suffix or "without an extension")
+    other = cls(text_key=reader.text_key, id_key=reader.id_key, default_metadata=reader.default_metadata)
+    return other.read_bytes(data, path, stem)
 
 
 class CompressedStdinReader(BaseReader):
@@ -201,6 +254,7 @@ class Preflight:
             if ext == PAGE_RESOURCES
             else f"{n} {ext or '(no extension)'} file{'s' if n > 1 else ''} skipped: not an input format"
             + (_DECOMPRESS.get(ext.rsplit(".", 1)[-1], "") if ext.count(".") > 1 else "")
+            + _UNPACK.get(ext, "")
             for ext, n in sorted(self.skipped.items())
         ]
 
@@ -216,6 +270,17 @@ class Preflight:
 
 
 #: What to run on a compressed file of a format that is read only uncompressed (``page.html.gz``).
+_UNPACK = {  # an archive of pages (a Windows user's .zip): what to run
+    ext: f" (archives are not read: unpack them first, e.g. {tool}, and give the folder)"
+    for ext, tool in (
+        (".zip", "unzip FILE -d FOLDER"),
+        (".rar", "unrar x FILE FOLDER/"),
+        (".7z", "7z x FILE -oFOLDER"),
+        (".tar", "tar -xf FILE -C FOLDER"),
+        (".tgz", "tar -xzf FILE -C FOLDER"),
+    )
+}
+
 _DECOMPRESS = {
     suffix: f" (only JSON lines, JSON and CSV/TSV are read compressed: {tool} it first)"
     for suffix, tool in (("gz", "gunzip"), ("bz2", "bunzip2"), ("xz", "unxz"), ("zst", "unzstd"))

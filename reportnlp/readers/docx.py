@@ -273,7 +273,10 @@ class DocxReader(BaseReader):
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         if not zipfile.is_zipfile(io.BytesIO(data)):
-            yield Failure(path, _not_a_zip(data, path))
+            from reportnlp.readers import read_misnamed
+
+            items = read_misnamed(self, data, path, stem)
+            yield from items if items is not None else [Failure(path, _not_a_zip(data, path))]
             return
         lines, hints, _ = docx_lines(data)
         if not any(ln.strip() for ln in lines):
@@ -307,5 +310,11 @@ class LegacyWordReader(BaseReader):
     extensions = (".doc", ".wps", ".dot", ".wpt")
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
+        from reportnlp.readers import read_misnamed
+
+        items = read_misnamed(self, data, path, stem)  # a 范文 site's ".doc" is often an HTML page
+        if items is not None:
+            yield from items
+            return
         kind = "WPS" if path.lower().endswith((".wps", ".wpt")) else "binary Word (.doc)"
         yield Failure(path, f"{kind} files are not read; " + CONVERT_HINT.format(path=path))

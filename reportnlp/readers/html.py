@@ -818,6 +818,13 @@ class HtmlReader(BaseReader):
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         # a file with no tag at all is plain text named .html (a report saved or renamed so): read as
         # text, else its lines would run together as one HTML paragraph
+        if data[:4] in (b"%PDF", b"PK\x03\x04") or data[:5].lower() == b"mime-":  # a PDF, .docx or MHTML
+            from reportnlp.readers import read_misnamed
+
+            items = read_misnamed(self, data, path, stem)
+            if items is not None:
+                yield from items
+                return
         fmt = FORMAT_HTML if has_markup(data) else None
         yield Record(stem, data, path, fields=dict(self.default_metadata), format=fmt)
 

@@ -210,7 +210,10 @@ class PdfReader(BaseReader):
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         if not data.lstrip()[:5] == b"%PDF-":
-            yield Failure(path, "not a PDF file (no %PDF- header)")
+            from reportnlp.readers import read_misnamed
+
+            items = read_misnamed(self, data, path, stem)
+            yield from items if items is not None else [Failure(path, "not a PDF file (no %PDF- header)")]
             return
         try:
             lines, hints = pdf_lines(data)

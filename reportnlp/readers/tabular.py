@@ -53,6 +53,18 @@ def _plain(value: Any) -> Any:
     return str(value)  # Decimal and other cell types: as text, so every output can write them
 
 
+def header_delimiter(line: str, text_key: Optional[str], delimiters: str = "\t,") -> Optional[str]:
+    """The delimiter of ``line`` when it is a table's header row naming its text column (``text``,
+    ``content``, ``html`` or ``text_key``) among short names (``id,title,content,url``), else ``None``: a
+    report's first line never reads so."""
+    wanted = {text_key} if text_key else {*DEFAULT_TEXT_KEYS, "html"}
+    for sep in delimiters:
+        names = [n.strip().strip('"').strip() for n in line.rstrip("\r").split(sep)]
+        if len(names) >= 2 and all(0 < len(n) <= 40 for n in names) and wanted & set(names):
+            return sep
+    return None
+
+
 class CsvReader(BaseReader):
     """Comma-separated values with a header row, decoded as a ``.txt`` is (UTF-8 with or without BOM,
     UTF-16, GB18030 or Big5: :func:`reportnlp.normalise.decode.decode`)."""
@@ -71,7 +83,10 @@ class CsvReader(BaseReader):
                 where, err.message if empty else f"{err.message}; save the table as UTF-8"
             )
             return
-        rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=self.delimiter)
+        header = text.split("\n", 1)[0]
+        # Excel's "Unicode text" (UTF-16) is TAB-separated, whatever the name the file was given
+        delim = "\t" if self.delimiter == "," and "," not in header and "\t" in header else self.delimiter
+        rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delim)
         if rows.fieldnames and (fail := self.no_text_column(list(rows.fieldnames), path)):
             yield fail
             return
@@ -84,7 +99,7 @@ class CsvReader(BaseReader):
             start = rows.line_num + 1
         if last is not None:
             obj, where, rid, first = last
-            if any("\n" in v for v in obj.values() if isinstance(v, str)) and self._unclosed(text, first):
+            if any("\n" in v for v in obj.values() if isinstance(v, str)) and self._unclosed(text, first, delim):
                 lines = text.rstrip("\n").count("\n") - first + 2
                 yield Failure(
                     where,
@@ -94,11 +109,11 @@ class CsvReader(BaseReader):
             else:
                 yield self.record_from(obj, where, rid)
 
-    def _unclosed(self, text: str, first: int) -> bool:
+    def _unclosed(self, text: str, first: int, delimiter: str) -> bool:
         """Whether the row starting on line ``first`` runs to the end inside an open quote."""
         tail = "\n".join(text.split("\n")[first - 1 :])
         try:
-            for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=self.delimiter, strict=True):
+            for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
                 pass
         except csv.Error as err:
             return "unexpected end of data" in str(err)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
 from collections.abc import Iterator
 from typing import Any, Optional, Union
 
 from reportnlp.readers.base import BaseReader, Item, Record
+
+_log = logging.getLogger("reportnlp")
 
 INDEX_NAME = ".index.jsonl"  # what reportnlp.pipeline.writers.TxtDirWriter writes beside its files
 
@@ -37,7 +40,40 @@ class TextReader(BaseReader):
                 {**self.default_metadata, **fields},
             )
             return
+        if data[:4] in (b"%PDF", b"PK\x03\x04"):  # a PDF or a Word file named .txt: read as what it is
+            from reportnlp.readers import read_misnamed
+
+            items = read_misnamed(self, data, path, stem, html=False)
+            if items is not None:
+                yield from items
+                return
+        if _tab_table(data, self.text_key):
+            from reportnlp.readers.tabular import TsvReader
+
+            _log.warning(
+                "%s: a TAB-separated table whose header row names its text column (Excel's \"Unicode "
+                "text\"): read as a .tsv, one document a row",
+                path,
+            )
+            kwargs = {"text_key": self.text_key, "id_key": self.id_key}
+            yield from TsvReader(**kwargs, default_metadata=self.default_metadata).read_bytes(data, path, stem)
+            return
         yield Record(stem, data, path, fields=dict(self.default_metadata))
+
+
+def _tab_table(data: bytes, text_key: Optional[str]) -> bool:
+    """Whether ``data``'s first line (UTF-16 with its BOM, as Excel writes "Unicode text", or UTF-8) is a
+    TAB-separated header row naming the text column."""
+    from reportnlp.readers.tabular import header_delimiter
+
+    head = data[:4096]
+    for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8")):
+        if head.startswith(bom):
+            text = head[len(bom) :].decode(enc, "replace")
+            break
+    else:
+        text = head.decode("utf-8", "replace")
+    return header_delimiter(text.split("\n", 1)[0], text_key, "\t") is not None
 
 
 def _written_text(data: bytes, row: dict[str, Any]) -> Optional[str]:
