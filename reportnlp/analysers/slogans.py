@@ -1299,4 +1299,21 @@ def find_slogans(text: str) -> list[Slogan]:
         seen = unique.setdefault(key, s)
         if seen is not s and s[5] != seen[5] and not set(s[5]) <= set(seen[5]):
             unique[key] = (*seen[:5], seen[5] + tuple(e for e in s[5] if e not in seen[5]))
-    return [_slogan(*unique[key]) for key in sorted(unique)]
+    # (sorted by their keys, which are distinct: no slogan is compared; each built as _slogan builds it, inline)
+    found = []
+    for _, (start, end, word, kind, expansion, evidence) in sorted(unique.items()):
+        s = _new(Slogan)
+        _set(
+            s,
+            "__dict__",
+            {
+                "start": start,
+                "end": end,
+                "text": word,
+                "kind": kind,
+                "expansion": expansion,
+                "evidence": evidence,
+            },
+        )
+        found.append(s)
+    return found
