@@ -457,12 +457,27 @@ def _item_ok(item: str) -> bool:
     """Can four characters of a series be a slogan? Not with a function word inside (``路和公路``), a
     closing ``等`` or preposition (``阿富汗等``, ``志愿者以``), an opening ``的``/``是`` (``是柬埔寨``) or
     discourse word (``我们认为``, ``同时要求``) or frame (a speaker, ``周总理说``; a span of time, ``五年多来``),
-    unless they are an idiom (``迫不及待``)."""
+    unless they are an idiom (``迫不及待``).
+
+    Nine items in ten hold none of the characters the tests read (one C search): they are, with no lookup."""
+    if _ITEM_SUSPECT(item) is None:
+        return True
+    return _item_rules(item)
+
+
+def _item_rules(item: str) -> bool:
+    """:func:`_item_ok`'s tests in full."""
     closing = item[3] in _CLOSING and item[2:] not in _words()  # 阿富汗等; not 机会平等
     frame = item[3] == "说" or (item[3] == "来" and "年" in item)  # 周总理说，五年多来，…
     if item[0] in "的是" or closing or frame or item[:2] in _DISCOURSE:
         return item in idioms()
     return (item[1] not in _INSIDE and item[2] not in _INSIDE) or item in idioms()
+
+
+# Every character :func:`_item_rules` reads at a place (an item without any of them passes every test).
+_ITEM_SUSPECT = re.compile(
+    "[" + "".join(sorted({*"的是说来", *_CLOSING, *_INSIDE, *(w[0] for w in _DISCOURSE)})) + "]"
+).search
 
 
 def _first_ok(text: str, start: int) -> bool:
