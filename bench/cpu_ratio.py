@@ -7,9 +7,10 @@
 A quick check while changing code on a shared machine: process CPU time, not wall time, so the machine's
 load counts less than in ``bench_clean.py`` / ``bench_analyse.py`` (which report the wall-time figures the
 README quotes); the two alternate and the ratio is the median of the per-repeat ratios. Tables loaded before
-timing are frozen out of the garbage collector's scans. The memos of ``clean``'s line rules and of the thing
-chooser (``reportnlp.analysers.thing.clear_caches``) are emptied before each timed run, so every run is a first
-run (the corpus is the same each time: kept, they would all be hits).
+timing are frozen out of the garbage collector's scans. The memos of ``clean``'s line rules and of the analysers
+(``reportnlp.analysers.thing.clear_caches``: the thing chooser's, the metrics' and the slogans') are emptied
+before each timed run, so every run is a first run (the corpus is the same each time: kept, they would all be
+hits).
 """
 
 from __future__ import annotations

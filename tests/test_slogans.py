@@ -1031,3 +1031,24 @@ def test_a_numbered_formula_naming_a_country_is_no_brand():
     """State Council 1964 (corpora/gwr): ``“一个中国、一个台湾”`` stays a quoted parallel pair."""
     text = "力图阻挠恢复中国在联合国的合法权利和制造“两个中国”或“一个中国、一个台湾”的阴谋。"
     assert "一个中国、一个台湾" in _texts("parallel_pair", find_slogans(text))
+
+
+def test_item_fast_path_gives_the_rules_answer_on_real_text():
+    """``_item_ok`` passes an item holding none of the characters its tests read without running them: on every
+    four-character window of the real report excerpts (corpora/analysers-real) it answers as the full tests."""
+    from pathlib import Path
+
+    from reportnlp.analysers.slogans import _ITEM_SUSPECT, _item_ok, _item_rules
+
+    root = Path(__file__).resolve().parent.parent / "corpora" / "analysers-real" / "reports"
+    windows = {
+        text[i : i + 4]
+        for path in sorted(root.glob("*.txt"))
+        for text in [path.read_text(encoding="utf-8")]
+        for i in range(len(text) - 3)
+    }
+    assert len(windows) > 10_000
+    assert [w for w in windows if _item_ok(w) != _item_rules(w)] == []
+    fast = [w for w in windows if _ITEM_SUSPECT(w) is None]
+    assert len(fast) > len(windows) // 4  # the fast path is taken
+    assert any(not _item_rules(w) for w in windows)  # and the rules refuse some

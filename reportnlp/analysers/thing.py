@@ -536,9 +536,12 @@ def _position(c: Candidate) -> tuple[int, int]:
 
 
 def clear_caches() -> None:
-    """Empty the memos of this module and of :mod:`~reportnlp.analysers.metrics` (for timing a first run;
-    the answers do not depend on them)."""
+    """Empty the memos of this module, of :mod:`~reportnlp.analysers.metrics` and of
+    :mod:`~reportnlp.analysers.slogans` (for timing a first run; the answers do not depend on them)."""
+    from reportnlp.analysers import slogans
+
     _m.clear_caches()
+    slogans.clear_caches()
     _TRIMS.clear()
     for stacked in (False, True):
         _scorer(stacked).clear()
