@@ -1,0 +1,45 @@
+"""Regression tests for the defects review12 found in session 12's round 11 of boilerplate rules.
+
+Mechanism tests, written here: the byline and credit shapes are common on news pages (``本报记者 X 发自北京``,
+``记者 X 北京报道``) but none of the real pages we hold has one; the page around them is the shape of
+``tests/test_boilerplate_gov10.py``'s reporter tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reportnlp import clean
+from reportnlp.boilerplate.metadata import _without_office
+
+HEAD = "某某市第十六届人大三次会议开幕\n2024-02-02 10:00 来源：某某日报\n"
+LEAD = (
+    "2月2日上午,某某市第十六届人民代表大会第三次会议在市会议中心隆重开幕。市长王强代表市人民政府向大会作政府工作报告,"
+    "报告回顾了过去一年的工作。\n代表们认为,报告实事求是,催人奋进,是一个高举旗帜、务实担当的好报告。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("本报记者 张三 发自北京", "张三"),  # where the reporter writes from is no second name
+        ("记者 王五 北京报道", "王五"),
+        ("记者 王五 综合报道", "王五"),
+        ("记者 李四 编译", "李四"),
+        ("记者 张三 实习记者 李四", "张三"),  # the next credit's word, as 通讯员 and 见习
+        ("本报记者 张三 李四 北京报道", "张三 李四"),  # several reporters still kept
+    ],
+)
+def test_a_bylines_place_or_manner_of_reporting_is_no_name(line, author):
+    doc = clean(HEAD + line + "\n" + LEAD)
+    assert doc.meta.get("author") == author
+    assert doc.lines[2].action == "meta"
+
+
+def test_a_name_ending_in_ke_is_no_department():
+    """``张国科`` is a person (a common surname, a given name ending in 科), ``宣传科`` a department."""
+    assert _without_office("张国科 李四") == "张国科 李四"
+    assert _without_office("宣传科 李四") == "李四"
+    assert _without_office("林业局 李四") == "李四"  # a surname's character opening a department ending in 局
+    doc = clean(HEAD + "作者：张国科 李四\n" + LEAD)
+    assert doc.meta.get("author") == "张国科 李四"
