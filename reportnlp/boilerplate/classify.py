@@ -1394,7 +1394,7 @@ _NOTE_STARTS = (
 )  # … or an editorial note
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
-_DANGLING = frozenset("的和与及或在对把被从向于将")
+_DANGLING = frozenset("的和与及或在对把被从向于将")  # a line ending on one runs on into the next
 _INDENTS = frozenset(" \u3000\t")
 #: A site's or an organisation's name, as a logo line gives it.
 _LOGO_NAME = re.compile(r"(?:人民政府|政府网|人大常委会|委员会|门户网站|网站|网|频道)$")
@@ -1405,7 +1405,7 @@ _DOC_NAME = re.compile(r"(?:关于)?政府工作报告(?:的决议)?")
 _DATED_HEADLINE = re.compile(
     r"^[^。！？；;!?\s][^。！？；;!?]{3,59}?\s+(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
-)  # a line ending on one runs on into the next
+)
 
 
 def _in_sentence(
