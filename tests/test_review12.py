@@ -43,3 +43,16 @@ def test_a_name_ending_in_ke_is_no_department():
     assert _without_office("林业局 李四") == "李四"  # a surname's character opening a department ending in 局
     doc = clean(HEAD + "作者：张国科 李四\n" + LEAD)
     assert doc.meta.get("author") == "张国科 李四"
+
+
+@pytest.mark.parametrize(
+    ("lead", "author"),
+    [
+        ("（记者 张三 通讯员 李四）", "张三"),  # the correspondent after the reporter: no author before the fix
+        ("（记者 张三、李四）", "张三 李四"),
+        ("（记者 张三）", "张三"),
+    ],
+)
+def test_a_bracketed_lead_byline_with_a_correspondent_names_the_reporter(lead, author):
+    doc = clean(HEAD + lead + LEAD)
+    assert doc.meta.get("author") == author

@@ -222,10 +222,12 @@ _LEAD_BYLINE = re.compile(
 _LEAD_NAME_FIRST = re.compile(
     r"^[^。，,]{0,20}?讯\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s+(?:见习|实习|特约|首席)?记者\s*[\u4e00-\u9fff]{2,3}"
 )
-# a reporter's byline in brackets opening the text, no dateline before it (``（记者 张三）2月2日上午,…``), or after
-# the dateline without brackets (``本报讯 记者 张三 2月2日…``, ``某某网讯 记者张三报道:…``)
+# a reporter's byline in brackets opening the text, no dateline before it (``（记者 张三）2月2日上午,…``, also with a
+# correspondent's name after it: ``（记者 张三 通讯员 李四）``), or after the dateline without brackets
+# (``本报讯 记者 张三 2月2日…``, ``某某网讯 记者张三报道:…``)
 _LEAD_BRACKET = re.compile(
-    r"^[（(]\s*(?:本报|本网|本台)?(?:首席|特约|见习)?记者\s*[:：]?\s*(" + _NAME + r"(?:[ 、](?!通讯员|实习生)" + _NAME + r"){0,3})\s*[）)]"
+    r"^[（(]\s*(?:本报|本网|本台)?(?:首席|特约|见习)?记者\s*[:：]?\s*(" + _NAME + r"(?:[ 、](?!通讯员|实习生)" + _NAME + r"){0,3})"
+    r"(?:\s+(?:通讯员|实习生)[^）)]{1,20})?\s*[）)]"
     r"|^[^。，,（(]{0,20}?讯\s*(?:本报|本网)?记者\s*([\u4e00-\u9fff·]{2,3}?)(?:\s*报道|\s+(?=\d|[\u4e00-\u9fff]))"
 )
 _LEAD_REPORT = re.compile(
