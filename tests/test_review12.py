@@ -56,3 +56,12 @@ def test_a_name_ending_in_ke_is_no_department():
 def test_a_bracketed_lead_byline_with_a_correspondent_names_the_reporter(lead, author):
     doc = clean(HEAD + lead + LEAD)
     assert doc.meta.get("author") == author
+
+
+def test_a_poster_named_zhou_tian_is_no_weekday():
+    """``周一`` after a header's time is a weekday (wnews_163, ``tests/test_boilerplate_gov10.py``); ``周天`` is a
+    person's name (周 a common surname), the poster of ``周天 2015-06-19 11:20:11``; ``星期天`` stays a weekday."""
+    page = "某某市第十六届人大三次会议开幕\n{}\n" + LEAD
+    assert clean(page.format("周天 2015-06-19 11:20:11")).meta.get("author") == "周天"
+    assert "author" not in clean(page.format("2015年06月19日11:20:11周一")).meta
+    assert "author" not in clean(page.format("2015年06月21日 星期天")).meta
