@@ -11,6 +11,7 @@ import pytest
 
 from reportnlp import clean
 from reportnlp.boilerplate.metadata import _without_office
+from reportnlp.boilerplate.rules import is_meta_line
 
 HEAD = "某某市第十六届人大三次会议开幕\n2024-02-02 10:00 来源：某某日报\n"
 LEAD = (
@@ -65,3 +66,14 @@ def test_a_poster_named_zhou_tian_is_no_weekday():
     assert clean(page.format("周天 2015-06-19 11:20:11")).meta.get("author") == "周天"
     assert "author" not in clean(page.format("2015年06月19日11:20:11周一")).meta
     assert "author" not in clean(page.format("2015年06月21日 星期天")).meta
+
+
+def test_a_sentence_saying_where_a_text_was_published_is_content():
+    """``刊发于`` (added this session) and ``发表于`` in running text were read as a header's label, and the sentence
+    dropped as metadata; as a label (``发布于：安徽``) or before a date or a forum's day they still make a header."""
+    sentence = "这篇评论文章刊发于《人民日报》头版，引起了广泛关注和热烈讨论。"
+    for verb in ("刊发于", "发表于", "发布于"):
+        doc = clean(HEAD + LEAD.replace("\n", "\n" + sentence.replace("刊发于", verb) + "\n", 1))
+        assert [d.action for d in doc.lines if d.text.startswith("这篇评论")] == ["keep"], verb
+    for line in ("刊发于2024年2月2日", "雁回小吏 发布于 2024-03-08 09:17", "发表于 昨天 21:30", "发布于：安徽"):
+        assert is_meta_line(line), line
