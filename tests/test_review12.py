@@ -77,3 +77,34 @@ def test_a_sentence_saying_where_a_text_was_published_is_content():
         assert [d.action for d in doc.lines if d.text.startswith("这篇评论")] == ["keep"], verb
     for line in ("刊发于2024年2月2日", "雁回小吏 发布于 2024-03-08 09:17", "发表于 昨天 21:30", "发布于：安徽"):
         assert is_meta_line(line), line
+
+
+def test_slogan_diff_reads_no_held_out_excerpts_source():
+    """bench/slogan_diff.py checks a rule on reports no held-out slogan excerpt comes from: no excerpt of a slogan
+    held-out part is found in a report it reads (raw text, a stretch of 30 characters from each excerpt)."""
+    import json
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "bench"))
+    from eval_analysers import part_of
+    from slogan_diff import HELD_OUT_PROVINCES, held_out_sources
+
+    sources = held_out_sources()
+    read = []
+    for name in ("government_work_reports.jsonl", "cpc_congress_reports.jsonl"):
+        with open(root / "corpora" / "gwr" / name, encoding="utf-8") as fh:
+            read += [r["content"] for r in map(json.loads, fh) if not any(h in r["title"] for h in sources)]
+    with open(root / "corpora" / "structure" / "provincial_reports.jsonl", encoding="utf-8") as fh:
+        read += [r["text"] for r in map(json.loads, fh) if r["id"] not in HELD_OUT_PROVINCES]
+    checked = 0
+    with open(root / "corpora" / "analysers-real" / "reports.jsonl", encoding="utf-8") as fh:
+        for rec in map(json.loads, fh):
+            if part_of(rec["file"]) == "dev" or "four_char" not in rec.get("labelled", ["four_char"]):
+                continue
+            text = (root / "corpora" / "analysers-real" / rec["file"]).read_text(encoding="utf-8")
+            stretch = text[200:230]
+            assert not any(stretch in r for r in read), rec["file"]
+            checked += 1
+    assert checked >= 15
