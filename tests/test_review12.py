@@ -108,3 +108,30 @@ def test_slogan_diff_reads_no_held_out_excerpts_source():
             assert not any(stretch in r for r in read), rec["file"]
             checked += 1
     assert checked >= 15
+
+
+DATED = "区政府全体会议审议《政府工作报告》(送审稿),研究部署岁末年初各项工作 2019-12-17"  # wnews_157's first line
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        DATED,  # the line alone was titled and the text left empty
+        HEAD + "\n" + DATED + "\n",  # kept as text under another title, then titled when cleaned again
+        HEAD + "周天 2015-06-19 11:20:11\n" + DATED + "\n\n" + LEAD,
+    ],
+)
+def test_a_headline_with_its_date_as_a_cleaned_texts_first_paragraph_stays_text(page):
+    """The dated headline (round 11) is the title of a page whose lines are spaced as a page's, not of a text
+    spaced as ``clean`` writes it: ``clean`` is its own fixed point and keeps the paragraph."""
+    doc = clean(page)
+    assert DATED in doc.text
+    assert clean(doc.text).text == doc.text
+
+
+def test_lone_numerals_head_their_prose_directly():
+    """``一`` and ``二`` number sections only with prose or a sentence right under each (news_07); with a header
+    line under them (dropped, so that the cleaned text's numerals stand together, a pager) they are no headings."""
+    page = "一\n周天 2015-06-19 11:20:11\n" + DATED + "\n周天 2015-06-19 11:20:11\n二\n" + LEAD
+    doc = clean(page)
+    assert clean(doc.text).text == doc.text

@@ -200,16 +200,36 @@ def _lone_numerals(texts: list[str], filled: list[int]) -> frozenset[int]:
     []
     """
     found = [i for i in filled if len(texts[i]) == 1 and texts[i] in _NUMERALS]
+    if not found:
+        return frozenset()
+    below = dict(zip(filled, filled[1:]))  # the next non-blank line
+
+    def heads_prose(i: int) -> bool:
+        # prose or a sentence right under it (``神州可以说是犯了众怒。``), not only somewhere before the next
+        # numeral: the lines between may be dropped, and the numerals of the cleaned text would then stand
+        # together, a pager's shape
+        return i in below and (is_prose(texts[below[i]], 20) or ends_sentence(texts[below[i]]))
+
     run: list[int] = []
     for i in found:
         if len(run) == len(_NUMERALS) or texts[i] != _NUMERALS[len(run)]:
             break
-        if run and not any(is_prose(texts[j], 20) for j in range(run[-1] + 1, i)):
+        if run and not heads_prose(run[-1]):
             break
         run.append(i)
-    if len(run) >= 2 and not any(is_prose(texts[j], 20) for j in range(run[-1] + 1, len(texts))):
+    if len(run) >= 2 and not heads_prose(run[-1]):
         run.pop()  # the last numeral heads no prose
     return frozenset(run) if len(run) >= 2 else frozenset()
+
+
+def _clean_spacing(filled: Sequence[int]) -> bool:
+    """The non-blank lines stand exactly one blank line apart, as in ``clean``'s output (a page's text seldom
+    does: ``区政府…工作 2019-12-17`` / blank / `` `` / blank / ``20191217日,…``).
+
+    >>> _clean_spacing([0, 2, 4]), _clean_spacing([0, 4]), _clean_spacing([0])
+    (True, False, True)
+    """
+    return all(b - a == 2 for a, b in zip(filled, filled[1:]))
 
 
 def decide_lines(
@@ -369,7 +389,7 @@ def decide_lines(
             resolve(i)
         t = texts[i]
         if plain(i) and (is_prose(t, 40) or heading[i] or t.endswith("。") or i in broken):
-            if i == filled[0] and i + 1 < tail and _DATED_HEADLINE.match(t):
+            if i == filled[0] and i + 1 < tail and _DATED_HEADLINE.match(t) and not _clean_spacing(filled):
                 continue  # the page's first line is its headline with its date (``…研究部署…工作 2019-12-17``)
             body = i
             break
@@ -1041,8 +1061,10 @@ def _retitle(
         after = filled[k : k + 2]
         if any(actions[j] == codes.META or dateline[j] for j in after):
             score += 2
-        elif i == filled[0] and _DATED_HEADLINE.match(t):
-            score += 2  # the page's first line carries the page's date after the headline: a header line
+        elif i == filled[0] and i != first_body and _DATED_HEADLINE.match(t) and not _clean_spacing(filled):
+            # the page's first line carries the page's date after the headline: a header line (over a body: a
+            # page of that line alone is its text, ``clean``'s output of a page whose title was another line)
+            score += 2
         elif any(f"《{t}》" in texts[j] for j in after) and texts.index(t) == i:
             score += 2  # the next line names it (a 文库 page: ``X.docx`` / ``《X.docx》由会员分享…``), first copy
         if i != first_body and len(t) >= 8 and t in texts[first_body][:120]:
