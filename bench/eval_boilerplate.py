@@ -110,8 +110,10 @@ _NAME_SEPARATORS = re.compile(r"[\s\u3000、，,;；/]+")
 
 
 def _names(value: str) -> list[str]:
-    """An author field's names in order: ``李源、胡弦、杨然`` and ``李源 胡弦 杨然`` name the same three people."""
-    return [n for n in _NAME_SEPARATORS.split(value) if n]
+    """An author field's names in order: ``李源、胡弦、杨然`` and ``李源 胡弦 杨然`` name the same three people;
+    a name spaced out to its column (``殷 勇``, ``栗 俊 昌``: single characters) is one name (``殷勇``)."""
+    names = [n for n in _NAME_SEPARATORS.split(value) if n]
+    return ["".join(names)] if 2 <= len(names) <= 4 and all(len(n) == 1 for n in names) else names
 
 
 def load_labels(path: Path) -> list[dict]:

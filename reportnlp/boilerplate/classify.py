@@ -639,6 +639,8 @@ def _unmarked_line(t: str) -> str:
     ('政府工作报告', '市十六届人大一次会议昨开幕', '-')
     >>> _unmarked_line("北京市十二届人大二次会议今天开幕 | |||||||||"), _unmarked_line("甲 | 乙 | |")
     ('北京市十二届人大二次会议今天开幕', '甲 | 乙 | |')
+    >>> _unmarked_line("市政府召开座谈会 |"), _unmarked_line("两会开启,这些看点值得关注!******")
+    ('市政府召开座谈会', '两会开启,这些看点值得关注!')
     """
     if t[:1] in "|｜":
         if len(t) > 2 and t[-1] in "|｜" and len(cells := [c for c in _CELL_BARS.split(t) if c]) == 1:
@@ -647,7 +649,15 @@ def _unmarked_line(t: str) -> str:
         return t[m.end() :]
     elif t[-1:] in "|｜" and (start := _empty_cells(t)) > 0 and not _BARS.search(t, 0, start):
         return t[:start]  # a one-cell row's empty cells after its text (``…今天开幕 | |||||||||``)
+    # a lone bar or a run of asterisks after a headline (``…征求意见和建议 |``, ``…值得关注!******``)
+    if t[-1:] in "|｜*＊" and (m := _TRAILING_JUNK.search(t)) and m.start() > 0:
+        head = t[: m.start()]
+        if not _BARS.search(head):
+            return head
     return t
+
+
+_TRAILING_JUNK = re.compile(r"\s+[|｜]$|[*＊]{2,}$")
 
 
 def _empty_cells(t: str) -> int:
@@ -897,6 +907,8 @@ def _contents_list(
 #: A summary's label: an AI-written summary's (``AI导读:``), a news page's (``内容摘要:``, ``导读:``).
 _SUMMARY_LABEL = re.compile(r"^(?:AI\s*(?:导读|摘要|总结|速览)|内容(?:摘要|提要)|摘\s*要|导读)\s*[:：]\s*")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+#: A news item's lead: its dateline and the reporter in brackets (``西部网讯(记者 彭芬 赵昊) 今天…``).
+_NEWS_LEAD = re.compile(r"^[^，。,！!？?\s]{0,30}?[讯电]\s*[（(][^（）()]{0,30}?(?:记者|通讯员)")
 
 
 def _summaries(
@@ -931,6 +943,18 @@ def _summaries(
                 actions[j] == codes.KEEP and texts[j].find(first, 0, len(first) + 40) >= 0
                 for j in filled[k + 1 : k + 15]
             ):
+                actions[i], reasons[i] = codes.DROP, codes.R_EDITORIAL
+    # one-sentence lines kept between the header (the headline, the date line) and a news lead (``2月20日,…正式
+    # 开幕。`` / ``西安市市长…作…报告。`` over ``西部网讯(记者 彭芬 赵昊) 今天…``): the text starts at its
+    # dateline, so they are photo captions (with no header above, a first sentence stays unless the lead restates it)
+    lead = next(
+        (k for k, i in enumerate(filled[:16]) if actions[i] == codes.KEEP and _NEWS_LEAD.match(texts[i])), None
+    )
+    header = max((k for k in range(lead or 0) if actions[filled[k]] in (codes.TITLE, codes.META)), default=None)
+    if lead and header is not None:
+        for i in filled[header + 1 : lead]:
+            t = texts[i]
+            if actions[i] == codes.KEEP and 8 <= len(t) <= 60 and t.endswith("。") and t.count("。") == 1:
                 actions[i], reasons[i] = codes.DROP, codes.R_EDITORIAL
 
 
@@ -1220,6 +1244,19 @@ def _lead_headline(
     t = texts[i]
     if not (is_prose(body) or ends_sentence(body)) or actions[i] not in (codes.KEEP, codes.TITLE):
         return False
+    if _NEWS_LEAD.match(body):
+        # right above a news lead (``…开启,这些看点值得关注!`` / ``中新网北京1月11日电(记者 X)…``): the text
+        # starts at its dateline, so the line over it is the headline, clause punctuation and all
+        head = t.rstrip(" |｜*＊")
+        return (
+            4 <= len(head) <= 60
+            and head[-1:] not in "。；;：:，,"
+            and not heading[i]
+            and not dateline[i]
+            and not _NOT_TITLE.search(head)
+            and not is_meta_line(head)
+            and t[:1] not in "—－-(（["
+        )
     return (
         _headline_line(t, 4)
         and not heading[i]

@@ -176,7 +176,7 @@ FIELDS = ("date", "source", "site", "author", "doc_number", "issuer", "written_d
 _SPEECH = re.compile(r"在.{2,40}?(?:会议|大会)上")
 _AUTHORS = re.compile(
     r"(?:楼主|作者|撰稿|撰文|报告人|(?:(?<![\u4e00-\u9fff])|(?<=图))文|(?<![\u4e00-\u9fff])记者)(?:[:：/]|(?<=文)\s*[|｜])\s*(?:《[^》]{1,15}》\s*)?"
-    r"(?:记者|通讯员|特约记者)?\s*("
+    r"(?:(?:本报|本台|本网|本刊)?(?:特约|首席|见习)?(?:记者|通讯员))?\s*("  # (``作者：本报记者 X``: X)
     + r"(?<=原文作者[:：])[A-Za-z][A-Za-z0-9_.-]{2,20}|"  # a reposted text's author's handle (``原文作者:Lunamos``)
     + _NAME
     + r"(?:[ 、]+(?!通讯员|记者|编辑|摄影|实习生|责任|来源)"
@@ -186,7 +186,7 @@ _AUTHORS = re.compile(
 _SPEAKER = re.compile(
     r"(?:^|\s)"
     + SPEAKER_TAIL.replace(SPEAKER_NAME + "$", "")  # (its gap kept: ``市长：X``)
-    + r"([\u4e00-\u9fff·]{2,10})$"
+    + r"([\u4e00-\u9fff·]{2,10}|(?<=[\s\u3000])[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){1,2})$"
 )
 # a closing byline line of several reporters (``|记者 徐超超 蔡俊``): the whole line, so no word of a sentence
 _BYLINE_LINE = re.compile(
@@ -218,6 +218,8 @@ _LEAD_BYLINE = re.compile(
     r"(?:/文)?\s*(?:[）)]|\s+通讯员|\s+[\u4e00-\u9fff·]{2,4}/图"  # ``(海峡导报记者 林泓/文 常海军/图 …)``
     r"|\s+[\u4e00-\u9fff]{2,6}报记者)"  # a second paper's reporters (``(湖北日报记者A B 长江日报记者C)``)
 )
+# a space before a dateline that a headline runs into (``…的意见 中国宁波网讯(记者易鹤)…``)
+_GLUED_LEAD = re.compile(r"\s(?=[^\s。，,]{2,20}?[讯电]\s*[（(]\s*(?:本报|本网)?(?:首席|特约|见习)?记者)")
 # a reporter's byline opening the text, ``报道:`` closing it (``记者张尚东 通讯员刘珍妮报道:3月5日上午…``)
 _LEAD_NAME_FIRST = re.compile(
     r"^[^。，,]{0,20}?讯\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s+(?:见习|实习|特约|首席)?记者\s*[\u4e00-\u9fff]{2,3}"
@@ -449,15 +451,21 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             if m.group(1) not in _NOT_NAMES:
                 meta["author"] = m.group(1)
     if "author" not in meta:  # the byline opening the text (a deck may stand above it)
-        for first in [d for d in decisions[:120] if d.action == codes.KEEP][:3]:
+        kept = [d for d in decisions[:120] if d.action == codes.KEEP][:6]
+        for k, first in enumerate(kept):
             if m := (
                 _LEAD_BYLINE.match(first.text[:60])
-                or _LEAD_REPORT.match(first.text[:40])
-                or _LEAD_NAME_FIRST.match(first.text[:40])
-                or _LEAD_BRACKET.match(first.text[:40])
+                or (k < 3 and _LEAD_REPORT.match(first.text[:40]))
+                or (k < 3 and _LEAD_NAME_FIRST.match(first.text[:40]))
+                or (k < 3 and _LEAD_BRACKET.match(first.text[:40]))
             ):
                 meta["author"] = (m.group(1) or m.group(2)).replace("、", " ")
                 break
+            # the headline glued before the dateline (``…征求各方面对政府工作报告的意见 中国宁波网讯(记者易鹤)今天…``)
+            if k == 0 and (g := _GLUED_LEAD.search(first.text, 0, 80)):
+                if m := _LEAD_BYLINE.match(first.text[g.end() : g.end() + 60]):
+                    meta["author"] = m.group(1).replace("、", " ")
+                    break
     if "author" not in meta:
         for d in decisions[:40]:
             if d.action == codes.KEEP and (m := _SPEAKER_GLUED.search(d.text, 0, 200)):
@@ -482,7 +490,9 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
                     break
             if site:
                 break
-    site = site or _logo(decisions)
+    if site is None:  # (read before the spaces between its items go)
+        site = next((m.group(1) for t in loose if "位" in t and (m := _OWNER_CRUMB.match(t))), None)
+    site = site or _logo(decisions) or _lead_outlet(decisions)
     if site:
         meta["site"] = site
     # an official document's number, issuer and written date
@@ -536,7 +546,7 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _BYLINE_LINE.match(t)) and m.group(1),
         lambda t: (m := _DATE_NAME_SOURCE.match(t)) and m.group(1),
         lambda t: (m := _BYLINE.search(t)) and m.group(1),
-        lambda t: (m := _SPEAKER.search(t)) and m.group(1),
+        lambda t: (m := _SPEAKER.search(t)) and re.sub(r"[ \u3000]", "", m.group(1)),  # (``殷 勇``: 殷勇)
         lambda t: (m := _BRACKET_BYLINE.match(t)) and m.group(1),
         lambda t: (m := _COLUMN_AUTHOR.match(t)) and m.group(1),
         lambda t: (m := _POSTER.search(t)) and (m.group(1) or m.group(2)),
@@ -604,6 +614,36 @@ _NO_AUTHOR = frozenset({"未知", "佚名", "匿名", "不详", "会员上传", 
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}")
 
 
+# a portal's breadcrumb whose root is its owner, items spaced (``您所在的位置: 淮安市人大 权威发布 决定决议``)
+_OWNER_CRUMB = re.compile(
+    r"^(?:您的|您所在的|您当前的|当前)?位置\s*[:：]\s*([\u4e00-\u9fff]{2,12}?(?:人大|人民政府|政府|政协))"
+    r"(?:\s*(?:>|»|＞|→|->)|\s+[\u4e00-\u9fff])"
+)
+# the web outlet a news lead's dateline names (``海曙新闻网讯(记者毛一波)``; a paper's name, ``南宁日报讯``, is the
+# print source a site reposts, not the site)
+_LEAD_OUTLET = re.compile(r"^([\u4e00-\u9fff]{2,12}?网)讯\s*[（(]")
+
+
+def _lead_outlet(decisions: Sequence[LineDecision]) -> Optional[str]:
+    """The page's own outlet: the one its lead's dateline names (``海曙新闻网讯(记者毛一波)…``) that the page's
+    header names too, unlabelled (``2016年01月31日 10:40  海曙新闻网``); under ``来源:`` it is the source a
+    repost took the text from, not the site."""
+    kept = [d for d in decisions[:120] if d.action == codes.KEEP][:4]
+    for d in kept:
+        if m := _LEAD_OUTLET.match(d.text.strip()[:30]):
+            name = m.group(1)
+            if any(
+                d2.action == codes.META and name in d2.text and not _SOURCE.search(d2.text)
+                for d2 in decisions[:120]
+            ):
+                return name
+            return None
+    return None
+
+
+_WEB_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}(?:门户网站|网站|网)")
+
+
 def _logo(decisions: Sequence[LineDecision]) -> Optional[str]:
     """The site's name as its logo line gives it: the page's first line, a bare name dropped as
     furniture, that a copyright, ICP, organiser or source line repeats (``中国人民政治协商会议北渚市委员会`` /
@@ -614,6 +654,8 @@ def _logo(decisions: Sequence[LineDecision]) -> Optional[str]:
     name = first.text.strip()
     if not _NAME_LIKE.fullmatch(name) or name.isdigit():
         return None
+    if _WEB_NAME.fullmatch(name):
+        return name  # a web site's own name heading the page (``河南省人民政府门户网站``, ``三八奇趣网``)
     for d in decisions:
         if d is first or name not in d.text:
             continue

@@ -125,7 +125,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_BREADCRUMB,
-        r"当前位置|您的位置|你的位置|现在位置|所在位置|^首页\s*[>＞»›/]|^[^。，]{0,40}\s[>＞»›]\s[^。，]{0,80}[>＞»›]"
+        r"当前位置|您的位置|你的位置|现在位置|所在位置|^\s*[您你]?所在的位置\s*[:：]|^首页\s*[>＞»›/]|^[^。，]{0,40}\s[>＞»›]\s[^。，]{0,80}[>＞»›]"
         r"|^(?:[^\s>＞»›→。，]{1,12}\s*(?:>>|>|＞|»|›|→)\s*){2,}[^\s>＞»›→。，]{0,12}$",
         200,
     ),
@@ -534,11 +534,12 @@ def _any_variant(c: str) -> tuple[int, int]:
     _ANY[c] = both = (_tried_with(_HEADS_ANY, c), _tried_with(_RESTS_ANY, c))
     return both
 
-#: A speaker's name: two to four characters, five after a space (``乌云其木格``), or a transcribed name with
-#: its dot (``艾尔肯·吐尼亚孜``),
+#: A speaker's name: two to four characters, five after a space (``乌云其木格``), two or three spaced apart
+#: after a space (``北京市市长 殷 勇``), or a transcribed name with its dot (``艾尔肯·吐尼亚孜``),
 #: not a clause (``区长在代表会上工作汇报`` is a headline).
 SPEAKER_NAME = (
     r"(?:[\u4e00-\u9fff]{2,4}|(?<=[\s\u3000])[\u4e00-\u9fff]{5}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}"
+    r"|(?<=[\s\u3000])[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){1,2}"  # spaced to the column (``殷 勇``)
     r"|XX|xx|××|＊＊|\*\*)"  # a template's placeholder for the name (``镇长 XX``)
 )
 #: Between a speaker's office and name: spaces, or a colon (``市长：X``).
@@ -606,6 +607,9 @@ META_LINE_PATTERN = (
     # a byline in brackets (``（网易财经 张艳）``); a newspaper's name in brackets under a reposted headline
     + r"|^[（(][\u4e00-\u9fff]{2,10}(?:\s+[\u4e00-\u9fff·]{2,4}){1,4}[）)]$"
     + r"|^[（(][\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报)[）)]$"
+    # an e-paper's header: the paper, the date, the page (``河南日报 2024年01月29日 第01版``)
+    + r"|^(?:[\u4e00-\u9fff]{2,10}报\s*)?(?:19|20)\d{2}\s*[-年.]\s*\d{1,2}\s*[-月.]\s*\d{1,2}\s*日?\s*(?:星期.\s*)?"
+    + r"第\s*[A-Z]?\d{1,3}\s*版"
 )
 _META_HEAD = split_anchored(META_LINE_PATTERN)[0]
 # the alternatives a match may start anywhere in, each tried only on a line with a character it needs
@@ -928,7 +932,13 @@ def is_spaced_menu(line: str) -> bool:
     words = line.split(" ")
     if len(words) < 5 or letter_spaced(line):
         return False  # a heading spaced a letter apart (``政 府 工 作 报 告``) is one word, not a menu
+    if _CREDIT_FIRST.match(line):
+        return False  # a credit line's names (``本报记者 刘晓波 李铮 实习生 王五``, ``■ 记者 X 通讯员 Y``)
     return all(0 < len(w) <= 12 and not _DIGIT.search(w) for w in words)
+
+
+#: A line opening with a reporter's credit and a name (``本报记者 刘晓波 …``, ``■ 记者 刘晓波 通讯员 李四``).
+_CREDIT_FIRST = re.compile(r"^[■□●◆▲▶\s]*[^\s，。]{0,10}(?:记者|通讯员)\s+[\u4e00-\u9fff·]{2,4}(?:\s|$)")
 
 
 def letter_spaced(line: str) -> bool:
