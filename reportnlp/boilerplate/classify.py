@@ -650,14 +650,28 @@ def _unmarked_line(t: str) -> str:
     elif t[-1:] in "|｜" and (start := _empty_cells(t)) > 0 and not _BARS.search(t, 0, start):
         return t[:start]  # a one-cell row's empty cells after its text (``…今天开幕 | |||||||||``)
     # a lone bar or a run of asterisks after a headline (``…征求意见和建议 |``, ``…值得关注!******``)
-    if t[-1:] in "|｜*＊" and (m := _TRAILING_JUNK.search(t)) and m.start() > 0:
-        head = t[: m.start()]
+    if (start := _trailing_junk(t)) > 0:
+        head = t[:start]
         if not _BARS.search(head):
             return head
     return t
 
 
-_TRAILING_JUNK = re.compile(r"\s+[|｜]$|[*＊]{2,}$")
+def _trailing_junk(t: str) -> int:
+    """Where a lone bar after spaces or a run of two or more asterisks ending *t* starts, or -1.
+
+    (Not a regex search for ``\\s+[|｜]$``: tried from every space of a long run, it took time quadratic in the run.)
+
+    >>> _trailing_junk("市政府召开座谈会 |"), _trailing_junk("值得关注!******"), _trailing_junk("甲|"), _trailing_junk("乙*")
+    (8, 5, -1, -1)
+    """
+    if t[-1:] in "|｜":
+        head = t[:-1].rstrip()
+        return len(head) if len(head) < len(t) - 1 else -1
+    if t[-1:] in "*＊":
+        head = t.rstrip("*＊")
+        return len(head) if len(t) - len(head) >= 2 else -1
+    return -1
 
 
 def _empty_cells(t: str) -> int:
