@@ -687,8 +687,10 @@ def _clause_runs(text: str, out: list[_Found], classes: _Classes) -> None:
 
 def _led(text: str, m: re.Match) -> bool:
     """Four-character clauses after a longer clause's last four characters: after the modal ``要`` or ``是``
-    (``期间要突出重点，搞好开局``, ``这是顺乎潮流，合乎国情``: the clause opens there), or opening with the same two
-    characters, no function, degree or numeral word (``统一认识，统一步调``; not ``更为丰富，更为完整``, ``一种形式``)."""
+    (``期间要突出重点，搞好开局``, ``这是顺乎潮流，合乎国情``: the clause opens there) or the verb ``坚持`` or ``(有)利于``
+    (``坚持打防结合，预防为主``, ``有利于促进生产，活跃市场``; not when the first clause is a noun, ``坚持改革开放，自力更生``),
+    or opening with the same two characters, no function, degree or numeral word (``统一认识，统一步调``; not
+    ``更为丰富，更为完整``, ``一种形式``)."""
     items = [text[p : p + 4] for p in range(m.start() - 4, m.end(), 5)]
     head = items[0][:2]
     lead = text[m.start() - 5]
@@ -710,7 +712,7 @@ def _led(text: str, m: re.Match) -> bool:
 
 
 _MODAL = set("要是")  # a modal or copula that opens a run of four-character clauses
-# verbs that take a run of four-character clauses as their object (坚持打防结合，预防为主; 有利于精简机构，减少层次)
+# verbs that take a run of four-character clauses as their object (坚持打防结合，预防为主; 有利于促进生产，活跃市场)
 _LEADING_VERBS = frozenset(("坚持", "利于"))
 _YAO, _SHI, _CHI, _YU = map(ord, "要是持于")  # (their last characters, as code points)
 _NOT_LEADING = set(_INSIDE + "这那更也就都还很最么一")

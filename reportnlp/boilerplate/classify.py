@@ -200,16 +200,36 @@ def _lone_numerals(texts: list[str], filled: list[int]) -> frozenset[int]:
     []
     """
     found = [i for i in filled if len(texts[i]) == 1 and texts[i] in _NUMERALS]
+    if not found:
+        return frozenset()
+    below = dict(zip(filled, filled[1:]))  # the next non-blank line
+
+    def heads_prose(i: int) -> bool:
+        # prose or a sentence right under it (``神州可以说是犯了众怒。``), not only somewhere before the next
+        # numeral: the lines between may be dropped, and the numerals of the cleaned text would then stand
+        # together, a pager's shape
+        return i in below and (is_prose(texts[below[i]], 20) or ends_sentence(texts[below[i]]))
+
     run: list[int] = []
     for i in found:
         if len(run) == len(_NUMERALS) or texts[i] != _NUMERALS[len(run)]:
             break
-        if run and not any(is_prose(texts[j], 20) for j in range(run[-1] + 1, i)):
+        if run and not heads_prose(run[-1]):
             break
         run.append(i)
-    if len(run) >= 2 and not any(is_prose(texts[j], 20) for j in range(run[-1] + 1, len(texts))):
+    if len(run) >= 2 and not heads_prose(run[-1]):
         run.pop()  # the last numeral heads no prose
     return frozenset(run) if len(run) >= 2 else frozenset()
+
+
+def _clean_spacing(filled: Sequence[int]) -> bool:
+    """The non-blank lines stand exactly one blank line apart, as in ``clean``'s output (a page's text seldom
+    does: ``区政府…工作 2019-12-17`` / blank / `` `` / blank / ``20191217日,…``).
+
+    >>> _clean_spacing([0, 2, 4]), _clean_spacing([0, 4]), _clean_spacing([0])
+    (True, False, True)
+    """
+    return all(b - a == 2 for a, b in zip(filled, filled[1:]))
 
 
 def decide_lines(
@@ -369,7 +389,7 @@ def decide_lines(
             resolve(i)
         t = texts[i]
         if plain(i) and (is_prose(t, 40) or heading[i] or t.endswith("。") or i in broken):
-            if i == filled[0] and i + 1 < tail and _DATED_HEADLINE.match(t):
+            if i == filled[0] and i + 1 < tail and _DATED_HEADLINE.match(t) and not _clean_spacing(filled):
                 continue  # the page's first line is its headline with its date (``…研究部署…工作 2019-12-17``)
             body = i
             break
@@ -630,14 +650,28 @@ def _unmarked_line(t: str) -> str:
     elif t[-1:] in "|｜" and (start := _empty_cells(t)) > 0 and not _BARS.search(t, 0, start):
         return t[:start]  # a one-cell row's empty cells after its text (``…今天开幕 | |||||||||``)
     # a lone bar or a run of asterisks after a headline (``…征求意见和建议 |``, ``…值得关注!******``)
-    if t[-1:] in "|｜*＊" and (m := _TRAILING_JUNK.search(t)) and m.start() > 0:
-        head = t[: m.start()]
+    if (start := _trailing_junk(t)) > 0:
+        head = t[:start]
         if not _BARS.search(head):
             return head
     return t
 
 
-_TRAILING_JUNK = re.compile(r"\s+[|｜]$|[*＊]{2,}$")
+def _trailing_junk(t: str) -> int:
+    """Where a lone bar after spaces or a run of two or more asterisks ending *t* starts, or -1.
+
+    (Not a regex search for ``\\s+[|｜]$``: tried from every space of a long run, it took time quadratic in the run.)
+
+    >>> _trailing_junk("市政府召开座谈会 |"), _trailing_junk("值得关注!******"), _trailing_junk("甲|"), _trailing_junk("乙*")
+    (8, 5, -1, -1)
+    """
+    if t[-1:] in "|｜":
+        head = t[:-1].rstrip()
+        return len(head) if len(head) < len(t) - 1 else -1
+    if t[-1:] in "*＊":
+        head = t.rstrip("*＊")
+        return len(head) if len(t) - len(head) >= 2 else -1
+    return -1
 
 
 def _empty_cells(t: str) -> int:
@@ -1065,8 +1099,10 @@ def _retitle(
         after = filled[k : k + 2]
         if any(actions[j] == codes.META or dateline[j] for j in after):
             score += 2
-        elif i == filled[0] and _DATED_HEADLINE.match(t):
-            score += 2  # the page's first line carries the page's date after the headline: a header line
+        elif i == filled[0] and i != first_body and _DATED_HEADLINE.match(t) and not _clean_spacing(filled):
+            # the page's first line carries the page's date after the headline: a header line (over a body: a
+            # page of that line alone is its text, ``clean``'s output of a page whose title was another line)
+            score += 2
         elif any(f"《{t}》" in texts[j] for j in after) and texts.index(t) == i:
             score += 2  # the next line names it (a 文库 page: ``X.docx`` / ``《X.docx》由会员分享…``), first copy
         if i != first_body and len(t) >= 8 and t in texts[first_body][:120]:
@@ -1431,7 +1467,7 @@ _NOTE_STARTS = (
 )  # … or an editorial note
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
-_DANGLING = frozenset("的和与及或在对把被从向于将")
+_DANGLING = frozenset("的和与及或在对把被从向于将")  # a line ending on one runs on into the next
 _INDENTS = frozenset(" \u3000\t")
 #: A site's or an organisation's name, as a logo line gives it.
 _LOGO_NAME = re.compile(r"(?:人民政府|政府网|人大常委会|委员会|门户网站|网站|网|频道)$")
@@ -1442,7 +1478,7 @@ _DOC_NAME = re.compile(r"(?:关于)?政府工作报告(?:的决议)?")
 _DATED_HEADLINE = re.compile(
     r"^[^。！？；;!?\s][^。！？；;!?]{3,59}?\s+(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
-)  # a line ending on one runs on into the next
+)
 
 
 def _in_sentence(

@@ -44,8 +44,13 @@ _AUTHOR = re.compile(
     r"(?:楼主|作者|撰稿|撰文|文)[:：/]\s*(?:记者|通讯员|特约记者)?\s*(" + _NAME + r")"
 )
 _OP = re.compile(r"楼主[:：]\s*(" + _NAME + r")")
-# a name after a reporter's: not the next credit's word (``记者 张三 通讯员 李四``, ``记者 张三 报道``)
-_NEXT_NAME = r"(?:\s+(?!通讯员|记者|编辑|摄影|摄像|实习生|见习|责任|来源|报道|审核|校对)" + _NAME + r")"
+# a name after a reporter's: not the next credit's word (``记者 张三 通讯员 李四``, ``记者 张三 报道``) nor where
+# the reporter writes from (``本报记者 张三 发自北京``, ``记者 张三 北京报道``, ``综合报道``)
+_NEXT_NAME = (
+    r"(?:\s+(?!通讯员|记者|编辑|摄影|摄像|实习|见习|责任|来源|报道|审核|校对|发自|编译)(?![\u4e00-\u9fff]{1,2}报道)"
+    + _NAME
+    + r")"
+)
 _BYLINE = re.compile(
     r"(?:^|\s|[\u4e00-\u9fff（(])记者\s*[:：|｜]?\s*(" + _NAME + _NEXT_NAME + r"{0,3})(?=\s|$|[,，、）)])"
 )
@@ -219,10 +224,12 @@ _GLUED_LEAD = re.compile(r"\s(?=[^\s。，,]{2,20}?[讯电]\s*[（(]\s*(?:本报
 _LEAD_NAME_FIRST = re.compile(
     r"^[^。，,]{0,20}?讯\s*[（(]\s*([\u4e00-\u9fff]{2,3})\s+(?:见习|实习|特约|首席)?记者\s*[\u4e00-\u9fff]{2,3}"
 )
-# a reporter's byline in brackets opening the text, no dateline before it (``（记者 张三）2月2日上午,…``), or after
-# the dateline without brackets (``本报讯 记者 张三 2月2日…``, ``某某网讯 记者张三报道:…``)
+# a reporter's byline in brackets opening the text, no dateline before it (``（记者 张三）2月2日上午,…``, also with a
+# correspondent's name after it: ``（记者 张三 通讯员 李四）``), or after the dateline without brackets
+# (``本报讯 记者 张三 2月2日…``, ``某某网讯 记者张三报道:…``)
 _LEAD_BRACKET = re.compile(
-    r"^[（(]\s*(?:本报|本网|本台)?(?:首席|特约|见习)?记者\s*[:：]?\s*(" + _NAME + r"(?:[ 、](?!通讯员|实习生)" + _NAME + r"){0,3})\s*[）)]"
+    r"^[（(]\s*(?:本报|本网|本台)?(?:首席|特约|见习)?记者\s*[:：]?\s*(" + _NAME + r"(?:[ 、](?!通讯员|实习生)" + _NAME + r"){0,3})"
+    r"(?:\s+(?:通讯员|实习生)[^）)]{1,20})?\s*[）)]"
     r"|^[^。，,（(]{0,20}?讯\s*(?:本报|本网)?记者\s*([\u4e00-\u9fff·]{2,3}?)(?:\s*报道|\s+(?=\d|[\u4e00-\u9fff]))"
 )
 _LEAD_REPORT = re.compile(
@@ -249,7 +256,7 @@ _HEADER_NOT_PERSON = re.compile(r"^本|(?:政府|站|办|局|委|厅)$")
 _MEDIA_NAME = re.compile(  # a medium's name or a widget's word, not a person's
     r"(?:网|报|社|台|刊|频道|娱乐|财经|新闻|资讯|在线|文库|论坛|社区)$"
     r"|^(?:回复|发表|发布|编辑|阅读|评论|浏览|点击|来源|作者|更新|修改|置顶|收藏|分享|举报|引用|楼主|沙发|打印|关闭|纠错)$"
-    r"|^(?:星期|礼拜|周)[一二三四五六日天]$"  # a date's weekday (``2023年03月29日 星期三``, ``…17:01:33周一``)
+    r"|^(?:(?:星期|礼拜)[一二三四五六日天]|周[一二三四五六日])$"  # a weekday (``2023年03月29日 星期三``, ``…17:01:33周一``; 周天 is a name)
 )
 _COLUMN_AUTHOR = re.compile(r"^《[^》]{1,15}》\s*(?:作者|记者)\s+([\u4e00-\u9fff·]{2,4})$")
 _BRACKET_BYLINE = re.compile(  # ``（网易财经 张艳）``, ``(通讯员 檀静 许征)``
@@ -577,11 +584,27 @@ def _without_office(names: str) -> str:
     ('王五', '何苗 张梦洁', '冯晶玲')
     """
     first, _, rest = names.partition(" ")
-    return rest.strip() if rest.strip() and (SPEAKER_OFFICE.match(first) or _UNIT.fullmatch(first)) else names
+    return rest.strip() if rest.strip() and (SPEAKER_OFFICE.match(first) or _unit(first)) else names
 
 
 # a department credited before the writer's name (``作者:办公室 冯晶玲``, ``宣传科 X``): no name
 _UNIT = re.compile(r"办公室|[\u4e00-\u9fff]{2,10}(?:办公室|办|科|处|局|部|中心|工委|委员会|站)")
+# common surnames: a three-character word of one ending in 科 is a person's name (``张国科``), no department
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范石廖贾夏韦付傅方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施"
+)
+
+
+def _unit(word: str) -> bool:
+    """A department's name, no person's (``宣传科``, ``办公室``; not ``张国科``).
+
+    >>> _unit("宣传科"), _unit("办公室"), _unit("张国科"), _unit("王科")
+    (True, True, False, False)
+    """
+    if not _UNIT.fullmatch(word):
+        return False
+    return not (len(word) == 3 and word[2] == "科" and word[0] in _SURNAMES)
 
 
 # an author field that names nobody (``作者:会员上传``, ``作者：未知``)

@@ -569,9 +569,10 @@ META_LINE_PATTERN = (
     # a label may have a space before its colon (``来源 : 南方日报``, a Word report's source line)
     r"(?:^|\s|\d|[▌■●◆|｜【\[])(?:本文|文章|信息|稿件|新闻)?来源于?\s?"
     + _C
-    + r"|(?:发布|发表|更新|录入|上传|提交|刊发|发稿)(?:时间|日期|于)"
+    # (``发布于`` as a label or before a date or a forum's day: ``该文刊发于《求是》…`` is a sentence)
+    + r"|(?:发布|发表|更新|录入|上传|提交|刊发|发稿)(?:(?:时间|日期)"
     + _C
-    + r"?"
+    + r"?|于(?=\s*[:：]|\s*(?:\d|昨天|前天|今天|刚刚)))"
     + r"|(?:^|\s|[【\[])(?:时间|日期)"  # (also in brackets: ``【时间：2024-02-02】``)
     + _C
     # (also after a widget's word in brackets: ``【纠错】编辑:周婵``)

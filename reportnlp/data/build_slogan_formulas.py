@@ -59,8 +59,8 @@ HEADER = """\
 # Four-character formulas the adjudicated dev labels of corpora/analysers-real mark in running text, and never
 # leave unlabelled there (issue 12, fifth slogan pass): a slogan wherever it recurs in running text.
 # phrase, kind, dev excerpts, labelled occurrences in running text, count and reports in the State Council and CPC
-# reports (corpora/gwr, public domain; the sources of the heldout, heldout4 and heldout5 parts left out; evidence
-# only).
+# reports (corpora/gwr, public domain; the sources of the heldout, heldout4, heldout5 and heldout6 parts left out;
+# evidence only).
 # Built by build_slogan_formulas.py.
 """
 
