@@ -61,6 +61,7 @@ def check_dask() -> None:
 def local_cluster(workers: Optional[int] = None):
     """A :class:`distributed.LocalCluster` of ``workers`` processes (default: one per core), one thread
     each, no dashboard, quiet background (:data:`QUIET_CONFIG`); returns ``(client, cluster)``."""
+    import gc
     import logging
     import multiprocessing
 
@@ -81,7 +82,12 @@ def local_cluster(workers: Optional[int] = None):
             dashboard_address=":0",  # a free port (None still binds 8787)
             silence_logs=logging.ERROR,
         )
-        return Client(cluster), cluster
+        client = Client(cluster)
+    # what the workers hold now (Dask, reportnlp, their tables: a few hundred thousand objects) is moved
+    # out of the garbage collector's sight: its full collections, which a worker's records trigger every
+    # few megabytes, no longer walk Dask's objects each time (measured: 8-12 % of a worker's CPU)
+    client.run(gc.freeze)
+    return client, cluster
 
 
 def connect(
