@@ -63,13 +63,13 @@ def local_cluster(workers: Optional[int] = None):
     each, no dashboard, quiet background (:data:`QUIET_CONFIG`); returns ``(client, cluster)``."""
     import gc
     import logging
-    import multiprocessing
+    import sys
 
     import dask
     from distributed import Client, LocalCluster
 
     config = dict(QUIET_CONFIG)
-    if "fork" in multiprocessing.get_all_start_methods():
+    if sys.platform.startswith("linux"):  # macOS has fork, but system libraries that break after it
         # the workers start as copies of this process, Dask and reportnlp already imported (spawned,
         # each imported both again: 1.1-1.5 s of a 100 MB run on 2 cores); only the start is forked (a
         # worker the nanny restarts later is spawned, as the config is back to its default by then)
