@@ -94,6 +94,42 @@ def test_corpus_counts_reduction_equals_one_machine(client):
     assert counts == expected
 
 
+def _worker_state() -> tuple[bool, int]:
+    import gc
+    import sys
+
+    return "reportnlp.pipeline.tasks" in sys.modules, gc.get_freeze_count()
+
+
+@pytest.mark.slow  # a Dask cluster
+def test_local_cluster_workers_are_forked_and_frozen(tmp_path):
+    """The workers of a local cluster are copies of this process (reportnlp already imported, nothing to
+    import again before the first task) and keep what they inherited out of the garbage collector."""
+    import sys
+
+    if not sys.platform.startswith("linux"):  # pragma: no cover
+        pytest.skip("workers are forked on Linux only")
+    import reportnlp.pipeline.tasks  # noqa: F401  (in this process, so in its forked workers)
+
+    client, cl = de.local_cluster(2)
+    try:
+        states = client.run(_worker_state)
+        assert len(states) == 2
+        assert all(imported and frozen > 1000 for imported, frozen in states.values())
+        # the fork was for the start only: the config is back to the default for what comes after
+        import dask
+
+        assert dask.config.get("distributed.worker.multiprocessing-method") == "spawn"
+        seeds = sorted(SEEDS.glob("*.txt"))[:3]
+        de.run_dask("clean", [str(p) for p in seeds], str(tmp_path / "a.jsonl"), client=client)
+        code, _ = local("clean", [str(p) for p in seeds], tmp_path / "b.jsonl")
+        assert code == 0
+        assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    finally:
+        client.close()
+        cl.close()
+
+
 @pytest.fixture()
 def furnished(tmp_path: Path) -> Path:
     """The State Council reports with a site's separator line in mid-body: only the corpus signal

@@ -6,6 +6,7 @@ test (partitions, processes, signals), not a quality figure.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import signal
@@ -138,6 +139,16 @@ def test_worker_dying_twice_fails_its_task_alone():
     assert got == {n: n * n for n in range(6) if n != 3}
 
 
+def _freeze_count(_):
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_pool_workers_keep_what_they_inherited_out_of_the_collector():
+    assert all(n > 1000 for _, n in ProcessExecutor(2).map(_freeze_count, [0, 1, 2]))
+
+
 def test_task_error_is_raised_in_the_parent():
     with pytest.raises(ZeroDivisionError):
         list(ProcessExecutor(2).map(lambda_free_divide, [1, 0, 2]))
@@ -179,7 +190,20 @@ def test_killing_a_worker_of_the_cli_run(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("engine", [[], ["--jobs", "2"]], ids=["serial", "jobs2"])
+@pytest.mark.parametrize(
+    "engine",
+    [
+        [],
+        ["--jobs", "2"],
+        pytest.param(
+            ["--engine", "dask", "--workers", "2"],
+            marks=pytest.mark.skipif(
+                importlib.util.find_spec("distributed") is None, reason="no dask"
+            ),
+        ),
+    ],
+    ids=["serial", "jobs2", "dask2"],
+)
 def test_kill_9_mid_run_then_rerun_same_bytes(tmp_path, engine):
     src = build_corpus(tmp_path / "in.jsonl", 3)
     ref = tmp_path / "ref.jsonl"

@@ -9,6 +9,7 @@ its partition is retried once on a fresh worker, and if that worker dies too, th
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -52,6 +53,9 @@ def _terminate(signum, frame):
 def _worker_main(conn) -> None:  # pragma: no cover - runs in the child process
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends its workers
     signal.signal(signal.SIGTERM, _terminate)  # a task stopped this way removes its temporary files
+    # what the worker inherited (reportnlp's tables, numpy) is kept out of the garbage collector's full
+    # collections, which the records trigger every few megabytes (measured: 5-8 % of a task's CPU)
+    gc.freeze()
     while True:
         try:
             msg = conn.recv()
