@@ -727,13 +727,18 @@ _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过", "考虑", "扣除", "剔除")
 
 
-def _left_thing(text: str, start: int, prev: tuple) -> str | None:
+# The end and thing of the last metric found, and after a span of time (连续4年) those of the quantity before
+# it (0, None otherwise): a clause that opens with the span (3年增长58.6%) measures that quantity's thing.
+_Prev = tuple[int, "str | None", int, "str | None"]
+
+
+def _left_thing(text: str, start: int, prev: _Prev) -> str | None:
     """The thing of the quantity at ``start`` from its clause, else from the quantity before it in the same
     sentence (``…增加到…``), else from the clause before it (``现代工业所占的比重，由…``)."""
     lo = max(0, start - _MAX_LEFT)
     m = _LAST_SENTENCE_BREAK.match(text, lo, start)
     sentence = m.end() if m else lo
-    prev_end, prev_thing = prev[:2]
+    prev_end, prev_thing, before_end, before_thing = prev
     m = _LAST_CLAUSE_BREAK.match(text, sentence, start)
     clause = m.end() if m else sentence
     from_ = max(clause, prev_end) if prev_end > sentence else clause
@@ -776,18 +781,18 @@ def _left_thing(text: str, start: int, prev: tuple) -> str | None:
                     return thing
     if prev_end > sentence and prev_thing:
         return prev_thing
-    if len(prev) > 2 and prev[2] > sentence and prev[3] and from_ > clause:
+    if before_end > sentence and before_thing and from_ > clause:
         # 财政收入达到1350亿元，3年增长58.6%: a span of time opens the clause, the thing is the quantity's before it
         span = _SPAN_AT_END.search(text, clause, from_)
         change = _CHANGE_END.search(text, from_, start)
         if (
             span is not None
             and span.start() == clause
-            and prev[2] < clause
+            and before_end < clause
             and change
             and change.start() == from_
         ):
-            return prev[3]  # (the clause is the span and a verb of change: 5年提升)
+            return before_thing  # (the clause is the span and a verb of change: 5年提升)
     # the clause before, when it holds no quantity of its own
     before = clause - 1
     while before > sentence and prev_end <= before:
@@ -818,7 +823,7 @@ def _thing(
     end: int,
     unit: str | None,
     has_mag: bool,
-    prev: tuple,
+    prev: _Prev,
     respectively: bool = True,
 ) -> str | None:
     """The counted thing named right after a classifier or by the clause before the quantity (best effort);
@@ -992,7 +997,7 @@ def _read(
     m: re.Match,
     groups: tuple,
     floor: int,
-    prev: tuple,
+    prev: _Prev,
     respectively: bool = True,
 ) -> Metric | None:
     """The metric of one match, or None; qualifiers are read back to ``floor`` (the end of the previous one);
@@ -1204,8 +1209,7 @@ def find_metrics(text: str) -> list[Metric]:
     """
     found: list[Metric] = []
     floor = 0
-    # the end and thing of the last metric found (after a span of time, those of the quantity before it too)
-    prev: tuple = (0, None)
+    prev: _Prev = (0, None, 0, None)
     # (32 of the 72 State Council reports hold no 分别: then no window before a quantity is searched for it)
     respectively = "分别" in text
     for m in _PATTERN.finditer(text):
@@ -1237,9 +1241,9 @@ def find_metrics(text: str) -> list[Metric]:
             found.append(metric)
             floor = metric.end
             if metric.kind == "quantity":
-                prev = (floor, metric.thing)
+                prev = (floor, metric.thing, 0, None)
             else:  # a span of time: the quantity before it is kept for a clause that opens with it
-                prev = (floor, metric.thing, *prev[:2])
+                prev = (floor, metric.thing, prev[0], prev[1])
     if respectively and found:
         _things_of_earlier_quantities(text, found)
     return found
