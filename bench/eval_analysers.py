@@ -314,18 +314,7 @@ def false_masks(verbose: bool = False) -> dict[str, tuple[int, int]]:
 
 
 def evaluate(part: str, errors: bool = False) -> dict[str, float]:
-    if part in (
-        "heldout2",
-        "heldout3",
-        "heldout4",
-        "heldout5",
-        "heldout6",
-        "dev6",
-        "dev7",
-        "dev8",
-        "heldout6m",
-        "dev8m",
-    ):  # report excerpts only (slogans; metrics), no pages
+    if part not in ("dev", "heldout"):  # the later parts are report excerpts only (slogans; metrics), no pages
         return score_reports(part, errors)
     return {**score_reports(part, errors), **score_masks(part, errors)}
 
