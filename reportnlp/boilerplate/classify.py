@@ -1244,8 +1244,7 @@ def _lead_headline(
         return False
     if (
         not indented  # (a cleaned text's lines are not indented: ``  一年来,…`` under ``政府工作报告`` is a page)
-        and filled[1] != filled[0] + 1
-        and all(b - a == 2 for a, b in zip(filled, filled[1:]))
+        and _clean_spacing(filled)  # (two lines or more here: the first two not adjacent)
         and all(actions[j] in (codes.KEEP, codes.TITLE) for j in filled)
     ):
         # a blank line between, on a page of text alone whose every paragraph is one line with one blank
