@@ -53,6 +53,7 @@ from itertools import accumulate
 from typing import Any
 
 from reportnlp.analysers.placeholders import Placeholder, find_placeholders
+from reportnlp.boilerplate.rules import SURNAMES as _SURNAMES
 
 __all__ = ["Candidate", "Evidence", "Giveaway", "Leak", "giveaways", "leaks"]
 
@@ -473,13 +474,6 @@ def leaks(
 
 # --------------------------------------------------------------------------------------------- giveaways
 
-_SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-    "姜崔钟谭陆汪范石廖贾夏韦付傅方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施"
-    "牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿焦俞左柳甘祝舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝"
-    "辛靳管柴蒙鲍喻祁蒲滕屈饶艾尤穆卓缪褚娄窦戚岑冷晏席卫柏瞿佟臧闵苟邬卞姬仇栾隋刁巫寇桑郎甄丛虞敖巩"
-    "佘池麻苑迟邝"
-)
 _GIVEN = r"[\u4e00-\u9fff]"
 _NAME = rf"[{_SURNAMES}]{_GIVEN}{{1,2}}"
 _TITLES = (

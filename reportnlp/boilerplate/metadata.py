@@ -25,6 +25,7 @@ from reportnlp.boilerplate.rules import (
     SPEAKER_NAME,
     SPEAKER_OFFICE,
     SPEAKER_TAIL,
+    SURNAMES,
     browser_title,
     is_date_line,
     is_meta_line,
@@ -589,11 +590,7 @@ def _without_office(names: str) -> str:
 
 # a department credited before the writer's name (``作者:办公室 冯晶玲``, ``宣传科 X``): no name
 _UNIT = re.compile(r"办公室|[\u4e00-\u9fff]{2,10}(?:办公室|办|科|处|局|部|中心|工委|委员会|站)")
-# common surnames: a three-character word of one ending in 科 is a person's name (``张国科``), no department
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-    "姜崔钟谭陆汪范石廖贾夏韦付傅方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施"
-)
+# (a three-character word of a common surname ending in 科 is a person's name, ``张国科``, no department)
 
 
 def _unit(word: str) -> bool:
@@ -604,7 +601,7 @@ def _unit(word: str) -> bool:
     """
     if not _UNIT.fullmatch(word):
         return False
-    return not (len(word) == 3 and word[2] == "科" and word[0] in _SURNAMES)
+    return not (len(word) == 3 and word[2] == "科" and word[0] in SURNAMES)
 
 
 # an author field that names nobody (``作者:会员上传``, ``作者：未知``)

@@ -638,6 +638,14 @@ DATELINE_END = re.compile(
 SPEAKER_OFFICE = re.compile(
     r"^[\u4e00-\u9fff]{0,10}(?:总理|副总理|主席|副主席|委员长|总书记|书记|副书记|省长|市长|县长|区长|镇长|乡长|主任|部长|局长|厅长)$"
 )
+#: Common Chinese surnames, most frequent first (a person's name in a credit or a leak: ``王明书记``).
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范石廖贾夏韦付傅方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施"
+    "牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿焦俞左柳甘祝舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝"
+    "辛靳管柴蒙鲍喻祁蒲滕屈饶艾尤穆卓缪褚娄窦戚岑冷晏席卫柏瞿佟臧闵苟邬卞姬仇栾隋刁巫寇桑郎甄丛虞敖巩"
+    "佘池麻苑迟邝"
+)
 PERSON_NAME = re.compile(r"^[\u4e00-\u9fff](?:[\s\u3000]*[\u4e00-\u9fff]){1,3}$")
 _CAPTION_CREDIT = re.compile(r"摄[）)]?$|摄[）)]")  # a photo caption credits its photographer
 #: A date (and time) opening a line: ``2024-01-15 20:41:07``, ``24-1-30 18:05``, ``01-19 ·``,
