@@ -269,8 +269,8 @@ class Preflight:
         return "missing optional dependencies: " + "; ".join(parts)
 
 
-#: What to run on a compressed file of a format that is read only uncompressed (``page.html.gz``).
-_UNPACK = {  # an archive of pages (a Windows user's .zip): what to run
+#: What to run on an archive of pages (a Windows user's ``.zip``): archives are not read.
+_UNPACK = {
     ext: f" (archives are not read: unpack them first, e.g. {tool}, and give the folder)"
     for ext, tool in (
         (".zip", "unzip FILE -d FOLDER"),
@@ -281,6 +281,7 @@ _UNPACK = {  # an archive of pages (a Windows user's .zip): what to run
     )
 }
 
+#: What to run on a compressed file of a format that is read only uncompressed (``page.html.gz``).
 _DECOMPRESS = {
     suffix: f" (only JSON lines, JSON and CSV/TSV are read compressed: {tool} it first)"
     for suffix, tool in (("gz", "gunzip"), ("bz2", "bunzip2"), ("xz", "unxz"), ("zst", "unzstd"))
