@@ -321,7 +321,7 @@ def check_cli(files: list[tuple[str, bytes]]) -> None:
     from pathlib import Path
 
     from reportnlp.cli import main
-    from reportnlp.readers.text import _tab_table
+    from reportnlp.readers.tabular import table_delimiter
 
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp, "in")
@@ -345,7 +345,7 @@ def check_cli(files: list[tuple[str, bytes]]) -> None:
         failed = [ln for ln in res.output.splitlines() if ln.startswith("error:")]
         # a .txt whose first line is a TAB-separated header naming its text column is a table (Excel's
         # "Unicode text"), one document a row: its count is the reader's, so only a lower bound is checked
-        tables = [name for name, data in files if name.endswith(".txt") and _tab_table(data, None)]
+        tables = [name for name, data in files if name.endswith(".txt") and table_delimiter(data, None, "\t")]
         docs = sum(
             1 if name.endswith(".txt") else sum(1 for ln in data.split(b"\n") if ln.strip())
             for name, data in files

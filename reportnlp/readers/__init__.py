@@ -52,7 +52,7 @@ from reportnlp.readers.tabular import (
     ParquetReader,
     TsvReader,
     XlsxReader,
-    header_delimiter,
+    table_delimiter,
 )
 from reportnlp.readers.text import TextReader
 
@@ -151,23 +151,12 @@ def reader_for_data(
     head = data.lstrip()[:1]
     if head == b"{":
         return JsonlReader(text_key=text_key, id_key=id_key)
-    table = _table_by_header(data, text_key)
-    if table is not None:
-        return table(text_key=text_key, id_key=id_key)
+    sep = table_delimiter(data, text_key)  # a table whose header row names its text column
+    if sep is not None:
+        return (TsvReader if sep == "\t" else CsvReader)(text_key=text_key, id_key=id_key)
     if looks_like_html(data):
         return HtmlReader(text_key=text_key, id_key=id_key)
     return TextReader(text_key=text_key, id_key=id_key)
-
-
-def _table_by_header(data: bytes, text_key: Optional[str]) -> Optional[type[BaseReader]]:
-    """The TSV or CSV reader when the first line of ``data`` is a table's header row naming its text
-    column (:func:`reportnlp.readers.tabular.header_delimiter`)."""
-    first = data[:4096].split(b"\n", 1)[0].removeprefix(b"\xef\xbb\xbf")
-    try:
-        sep = header_delimiter(first.decode("utf-8"), text_key)
-    except UnicodeDecodeError:
-        return None
-    return None if sep is None else TsvReader if sep == "\t" else CsvReader
 
 
 _COMPRESSED_MAGIC = ((b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"), (b"\xfd7zXZ\x00", ".xz"))

@@ -65,6 +65,19 @@ def header_delimiter(line: str, text_key: Optional[str], delimiters: str = "\t,"
     return None
 
 
+def table_delimiter(data: bytes, text_key: Optional[str], delimiters: str = "\t,") -> Optional[str]:
+    """:func:`header_delimiter` of the first line of ``data`` (UTF-16 with its BOM, as Excel writes "Unicode
+    text", or UTF-8 with or without one; undecodable bytes replaced)."""
+    head = data[:4096]
+    for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8")):
+        if head.startswith(bom):
+            text = head[len(bom) :].decode(enc, "replace")
+            break
+    else:
+        text = head.decode("utf-8", "replace")
+    return header_delimiter(text.split("\n", 1)[0], text_key, delimiters)
+
+
 class CsvReader(BaseReader):
     """Comma-separated values with a header row, decoded as a ``.txt`` is (UTF-8 with or without BOM,
     UTF-16, GB18030 or Big5: :func:`reportnlp.normalise.decode.decode`)."""

@@ -47,33 +47,18 @@ class TextReader(BaseReader):
             if items is not None:
                 yield from items
                 return
-        if _tab_table(data, self.text_key):
-            from reportnlp.readers.tabular import TsvReader
+        from reportnlp.readers.tabular import TsvReader, table_delimiter
 
+        if table_delimiter(data, self.text_key, "\t") is not None:
             _log.warning(
                 "%s: a TAB-separated table whose header row names its text column (Excel's \"Unicode "
                 "text\"): read as a .tsv, one document a row",
                 path,
             )
-            kwargs = {"text_key": self.text_key, "id_key": self.id_key}
-            yield from TsvReader(**kwargs, default_metadata=self.default_metadata).read_bytes(data, path, stem)
+            tsv = TsvReader(text_key=self.text_key, id_key=self.id_key, default_metadata=self.default_metadata)
+            yield from tsv.read_bytes(data, path, stem)
             return
         yield Record(stem, data, path, fields=dict(self.default_metadata))
-
-
-def _tab_table(data: bytes, text_key: Optional[str]) -> bool:
-    """Whether ``data``'s first line (UTF-16 with its BOM, as Excel writes "Unicode text", or UTF-8) is a
-    TAB-separated header row naming the text column."""
-    from reportnlp.readers.tabular import header_delimiter
-
-    head = data[:4096]
-    for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8")):
-        if head.startswith(bom):
-            text = head[len(bom) :].decode(enc, "replace")
-            break
-    else:
-        text = head.decode("utf-8", "replace")
-    return header_delimiter(text.split("\n", 1)[0], text_key, "\t") is not None
 
 
 def _written_text(data: bytes, row: dict[str, Any]) -> Optional[str]:
