@@ -41,7 +41,6 @@ not used as evidence (their offsets would not index the text).
 
 from __future__ import annotations
 
-import gzip
 import math
 import re
 from collections import defaultdict
@@ -54,6 +53,7 @@ from typing import Any
 
 from reportnlp.analysers.placeholders import Placeholder, find_placeholders
 from reportnlp.boilerplate.rules import SURNAMES as _SURNAMES
+from reportnlp.data import admin_divisions
 
 __all__ = ["Candidate", "Evidence", "Giveaway", "Leak", "giveaways", "leaks"]
 
@@ -212,8 +212,7 @@ class _Gazetteer:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    raw = resources.files("reportnlp.data").joinpath("admin_divisions.txt.gz").read_bytes()
-    return _Gazetteer(gzip.decompress(raw).decode("utf-8").splitlines())
+    return _Gazetteer(admin_divisions())
 
 
 @lru_cache(maxsize=1)

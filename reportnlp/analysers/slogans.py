@@ -407,16 +407,14 @@ def _brand_places() -> frozenset[str]:
     """Two-character names a report puts after a quality to name a brand or field of the place (``信用重庆``,
     ``书香山西``, ``平安天津``): the provinces' names without their suffix (``admin_divisions.txt.gz``, level 0).
     Not the counties' (兴业, 惠民, 长清 end 以文兴业, 以文惠民, 秀水长清)."""
-    import gzip
+    from reportnlp.data import admin_divisions, province_stem
 
-    suffix = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
     out = {"中国"}
-    with resources.files("reportnlp.data").joinpath("admin_divisions.txt.gz").open("rb") as raw:
-        for line in gzip.open(raw, "rt", encoding="utf-8"):
-            if line.startswith("0"):
-                stem = suffix.sub("", line.split("\t", 1)[0][1:].strip())
-                if len(stem) == 2:
-                    out.add(stem)
+    for line in admin_divisions():
+        if line.startswith("0"):
+            stem = province_stem(line.split("\t", 1)[0][1:].strip())
+            if len(stem) == 2:
+                out.add(stem)
     return frozenset(out)
 
 

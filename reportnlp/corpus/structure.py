@@ -321,21 +321,17 @@ def _place_pattern() -> re.Pattern:
     """Province and prefecture names (2022 divisions, full and short forms) as one alternation."""
     global _PLACES
     if _PLACES is None:
-        import gzip
-        from importlib import resources
+        from reportnlp.data import admin_divisions, province_stem
 
-        raw = resources.files("reportnlp.data").joinpath("admin_divisions.txt.gz").read_bytes()
         names: set[str] = set()
-        for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        for line in admin_divisions():
             if not line or line[0] not in "01":
                 continue
             parts = line[1:].split("\t")
             names.add(parts[0])
             names.update(p[1:] for p in parts[1:] if p.startswith("~") and len(p) > 2)
             if line[0] == "0":
-                short = re.sub(
-                    r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$", "", parts[0]
-                )
+                short = province_stem(parts[0])
                 if len(short) >= 2:
                     names.add(short)
         names.discard("")
