@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Optional, Union
 
 from reportnlp import codes
-from reportnlp.boilerplate.classify import decide_lines, title_text
+from reportnlp.boilerplate.classify import decide_lines, is_indented, title_text
 from reportnlp.boilerplate.corpus import LazyKeys
 from reportnlp.boilerplate.metadata import extract_meta
 from reportnlp.boilerplate.rules import DATELINE_END, DATELINE_START, is_long_prose, line_rule
@@ -106,7 +106,7 @@ def clean(
         corpus_counts=corpus_counts,
         corpus_min_docs=corpus_min_docs,
         corpus_keys=keys,
-        indented=any(u[:1] in " \u3000\t" and u.strip() for u in unwidened),  # a page, no cleaned text
+        indented=is_indented(unwidened),  # a page, no cleaned text (read before the widths are normalised)
     )
     decisions = apply_hints(decisions, hints, lines)
     found = merge_meta(extract_meta(decisions), page_meta, weak_meta)  # as is without a page

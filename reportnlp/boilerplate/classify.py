@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Optional
 
@@ -261,7 +261,7 @@ def decide_lines(
     texts = [ln.strip() for ln in lines]
     # a page whose text lines are indented is no cleaned text (``clean`` writes none): its first line may be
     # its headline however its lines are spaced (see :func:`_lead_headline`)
-    indented = indented or any(ln[:1] in _INDENTS and t for ln, t in zip(lines, texts))
+    indented = indented or is_indented(lines)
     # A list marker is layout, not text: ``• 政府工作报告`` / ``• ——2001年2月16日在…会议上``, ``- 2012年04月16日``,
     # ``| 市十六届人大一次会议昨开幕 |`` (a table row of one cell); in a run of three or more lines marked
     # alike it marks a menu's items, and stays.
@@ -1468,6 +1468,15 @@ _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
 _DANGLING = frozenset("的和与及或在对把被从向于将")  # a line ending on one runs on into the next
 _INDENTS = frozenset(" \u3000\t")
+
+
+def is_indented(lines: Iterable[str]) -> bool:
+    """A text line of ``lines`` starts with an indent (a page's text; ``clean`` writes none).
+
+    >>> is_indented(["标题", "\u3000\u3000一年来，全省…"]), is_indented(["标题", "", "一年来，全省…"]), is_indented(["  "])
+    (True, False, False)
+    """
+    return any(ln[:1] in _INDENTS and ln.strip() for ln in lines)
 #: A site's or an organisation's name, as a logo line gives it.
 _LOGO_NAME = re.compile(r"(?:人民政府|政府网|人大常委会|委员会|门户网站|网站|网|频道)$")
 #: A document's own generic name (``政府工作报告``, ``关于政府工作报告的决议``), printed under the page's headline.
