@@ -32,6 +32,11 @@ from reportnlp.types import CleanDoc, Edit, LineDecision, Paragraph, new_edit, n
 _INDENT_CHARS = (" ", "\t", "\u3000", "\xa0")
 
 
+def _captions_only(decisions: list[LineDecision]) -> bool:
+    """Every kept line of the page is a photo caption: a photo page, whose captions are its text."""
+    return all(line_rule(d.text) == codes.R_PHOTO_CAPTION for d in decisions if d.action == codes.KEEP)
+
+
 def clean(
     data: Union[str, bytes],
     *,
@@ -127,6 +132,8 @@ def clean(
         if len(p.lines) < 2 or (0 < k < last and is_long_prose(p.text)):
             continue
         if (reason := line_rule(p.text)) is not None:
+            if reason == codes.R_PHOTO_CAPTION and _captions_only(decisions):
+                continue  # a photo page's captions, kept as its only text (boilerplate.classify.decide_lines)
             for n in p.lines:
                 decisions[n - 1] = LineDecision(n, codes.DROP, reason, decisions[n - 1].text)
             rejudged = True

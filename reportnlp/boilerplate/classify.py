@@ -588,6 +588,13 @@ def decide_lines(
         _headline_over_deck(texts, filled, actions, reasons, title_lines)
         _first_copy_titles(texts, filled, actions, reasons)
 
+    # a photo page's captions are its text: where nothing else is kept, they stay (the two captions of a
+    # session's opening, ``1月24日,…李强作政府工作报告。 中新社记者 张茵 摄``, and nothing more)
+    if codes.KEEP not in actions and codes.R_PHOTO_CAPTION in reasons:
+        for i in filled:
+            if reasons[i] == codes.R_PHOTO_CAPTION:
+                actions[i] = codes.KEEP
+                reasons[i] = codes.R_BODY
     for i, weak in run_in_only.items():
         if actions[i] == codes.KEEP and actions[i - 1] != codes.KEEP:
             actions[i], reasons[i] = codes.DROP, weak

@@ -89,6 +89,8 @@ _SITE_PATTERNS = [
     ),  # also ``您当前的位置 : 文成新闻网  ->  生活  ->  …``
     # the same without its label (``海外网>>时政>>2013全国两会>>两会要闻``)
     re.compile(r"^([\u4e00-\u9fff]{2,12}?网)\s*(?:>>|»|＞＞)\s*[\u4e00-\u9fff]"),
+    # … and with single marks, two of them (``中国西藏网 > 2015全国两会 > 两会镜头``)
+    re.compile(r"^([\u4e00-\u9fff]{2,12}?网)\s*[>＞]\s*[\u4e00-\u9fff\d][^>＞]{0,20}[>＞]\s*[\u4e00-\u9fff\d]"),
     # a site's name with its domain (``中央政府门户网站 www.gov.cn 2015-03-13 …``), its home link (``人民网首页``)
     re.compile(r"^([\u4e00-\u9fff]{2,16}(?:网|网站))\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org)(?:\s|$)"),
     re.compile(r"^([\u4e00-\u9fff]{2,10}网)首页$"),
@@ -113,7 +115,7 @@ _SITE_PATTERNS = [
 # are not read (tests/test_boilerplate_real.py checks the words against the patterns).
 _SITE_HINT = re.compile(
     r"由\s*会\s*员\s*分\s*享|版\s*权|powered|欢\s*迎|©|位\s*置|\.(?:cn|com|net|org)|首\s*页|https?://|小\s*编|主\s*办"
-    r"|网\s*(?:>>|»|＞＞)|凡\s*本\s*[站网]",
+    r"|网\s*(?:>>|»|＞＞|[>＞])|凡\s*本\s*[站网]",
     re.IGNORECASE,
 )
 #: Spaces between two Han characters (``人 民 网 版 权 所 有``).
