@@ -57,6 +57,24 @@ GWYOO = (
 )
 
 
+# https://www.jxsrrd.gov.cn/web/article/725.html (govn_29, lines 1-13: the whole page)
+SHANGRAO = (
+    "上饶市第一届人民代表大会第八次会议\n"
+    "\n"
+    " \n"
+    "\n"
+    "关于政府工作报告的决议\n"
+    "\n"
+    " \n"
+    "\n"
+    " \n"
+    "\n"
+    "上饶市第一届人民代表大会第八次会议听取和审议了市人民政府市长刘和平所作的《政府工作报告》。会议对市人民政府过去一年的工作表示满意,同意对今年经济社会发展任务和政府各项工作的总体部署。会议决定批准这个报告。\n"
+    "\n"
+    "会议号召,全市人民要紧密团结在以胡锦涛同志为总书记的党中央周围,高举邓小平理论和“三个代表”重要思想伟大旗帜,认真贯彻党的十六大和十六届三中、四中全会精神,全面落实科学发展观,在中共上饶市委的领导下,解放思想,开拓创新,求真务实,扎实工作,为促进我市社会主义物质文明、政治文明、精神文明建设与和谐社会建设,全面完成今年各项任务,推进赣浙闽皖四省交界区域中心城市和快速发展地区建设而努力奋斗!\n"
+)
+
+
 def _actions(doc):
     return {d.line: d.action for d in doc.lines if d.action != "blank"}
 
@@ -119,3 +137,19 @@ def test_a_dateline_typed_with_hyphens_and_its_last_word_on_the_next_line_is_the
         )[3]
         == "drop"
     )
+
+
+def test_a_documents_heading_broken_under_its_session_is_the_title_whole():
+    doc = clean(SHANGRAO)
+    acts = _actions(doc)
+    assert acts[1] == "title" and acts[5] == "drop" and acts[11] == "keep" and acts[13] == "keep"
+    assert (
+        next(d.reason for d in doc.lines if d.line == 5) == "title"
+    )  # the title's end, not furniture
+    assert doc.title == "上饶市第一届人民代表大会第八次会议关于政府工作报告的决议"
+    assert doc.text.startswith("上饶市第一届人民代表大会第八次会议听取和审议了")
+    assert clean(doc.text).text == doc.text
+    # a second line that names no document (``关于…的决议``) is no heading's end
+    other = clean(SHANGRAO.replace("关于政府工作报告的决议", "会议公报"))
+    assert all(d.action == "title" or d.reason != "title" for d in other.lines)
+    assert other.title != doc.title

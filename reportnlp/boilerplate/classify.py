@@ -586,6 +586,7 @@ def decide_lines(
         _top_heading_in_pieces(texts, filled, actions, reasons, title_lines)
         _headline_above(texts, filled, actions, reasons, title_lines)
         _headline_over_deck(texts, filled, actions, reasons, title_lines)
+        _heading_under_its_organ(texts, filled, actions, reasons, title_lines)
         _first_copy_titles(texts, filled, actions, reasons)
 
     # a photo page's captions are its text: where nothing else is kept, they stay (the two captions of a
@@ -626,6 +627,10 @@ def title_text(decisions: Sequence[LineDecision]) -> Optional[str]:
     '2026年湖南省政府工作报告'
     """
     rows = [d for d in decisions if d.action == codes.TITLE]
+    if len(rows) == 1 and (
+        ends := [d for d in decisions[rows[0].line : rows[0].line + 4] if d.reason == codes.R_TITLE and d.action == codes.DROP]
+    ):
+        rows += ends  # a heading's end broken off under its first line (:func:`_heading_under_its_organ`)
     if len(rows) == 1 and (m := _NUMBERED_TITLE.fullmatch(rows[0].text.strip())):
         return m.group(2)  # the title without its document's number (that is ``doc_number``)
     if len(rows) == 1 and rows[0].text.rstrip().endswith(("号)", "号）")):
@@ -1356,6 +1361,39 @@ def _headline_over_deck(
         return
     actions[up], reasons[up] = codes.TITLE, codes.R_TITLE
     actions[t], reasons[t] = codes.KEEP, codes.R_BODY
+    title_lines[:] = [up]
+
+
+#: A session's or an organ's name heading a document's name broken off under it (``上饶市第一届人民代表大会第八次会议`` /
+#: ``关于政府工作报告的决议``), and that name.
+_ORGAN_LINE = re.compile(
+    r"[\u4e00-\u9fff]{4,30}(?:会议|大会|常务委员会|常委会|委员会|人民政府|国务院|办公厅|办公室)"
+)
+_DOCUMENT_NAME = re.compile(r"关于[^。，,；;：:]{2,60}的(?:决议|决定|报告|意见|通知|通告|公告|办法|规定|批复)")
+
+
+def _heading_under_its_organ(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    actions: list[str],
+    reasons: list[str],
+    title_lines: list[int],
+) -> None:
+    """A document's heading broken over two lines at the page's top, its organ or session first
+    (``上饶市第一届人民代表大会第八次会议`` / ``关于政府工作报告的决议``): the title was taken on the second line, the
+    first only dropped for its place above the body. The first line is the title, the second its end (dropped
+    with the reason ``title``: :func:`title_text` joins them)."""
+    if len(title_lines) != 1:
+        return
+    t = title_lines[0]
+    k = bisect_right(filled, t) - 1
+    if k != 1 or not _DOCUMENT_NAME.fullmatch(texts[t]):
+        return  # the page's first two lines, nothing above them
+    up = filled[0]
+    if actions[up] != codes.DROP or reasons[up] != codes.R_HEAD_ZONE or not _ORGAN_LINE.fullmatch(texts[up]):
+        return
+    actions[up], reasons[up] = codes.TITLE, codes.R_TITLE
+    actions[t], reasons[t] = codes.DROP, codes.R_TITLE
     title_lines[:] = [up]
 
 
