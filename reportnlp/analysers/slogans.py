@@ -1018,9 +1018,13 @@ NOUN_HEADS = frozenset(
 
 @lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
-    """Four-character noun compounds of the reports (jieba noun tags and a noun head): evidence against a
+    """Four-character noun compounds of the reports (jieba noun tags and a noun head), and the phrases of the idiom
+    lists that are noun terms (``slogan_noun_idioms.tsv``: 无产阶级, 统一战线, 不法分子; jieba tags them as fixed
+    expressions and their head closes four or more nouns of the reports; ninth slogan pass): evidence against a
     slogan."""
-    return frozenset(p for p, k in _phrases().items() if k == "noun" and p[2:] in NOUN_HEADS)
+    nouns = {p for p, k in _phrases().items() if k == "noun" and p[2:] in NOUN_HEADS}
+    nouns.update(line.split("\t", 1)[0] for line in _lines("slogan_noun_idioms.tsv"))
+    return frozenset(nouns)
 
 
 # --- numbered slogans ------------------------------------------------------------------------------------
