@@ -804,7 +804,9 @@ def test_formula_table_never_reads_a_held_out_excerpt():
     # (documented as counted, as heldout3's, a metrics part): a new part's source must be added to HELD_OUT_SOURCES
     from build_slogan_formulas import HELD_OUT_SOURCES
 
-    for doc in HELDOUT_REPORTS | HELDOUT4_REPORTS | HELDOUT5_REPORTS | HELDOUT6_REPORTS | HELDOUT7_REPORTS:
+    for doc in (
+        HELDOUT_REPORTS | HELDOUT4_REPORTS | HELDOUT5_REPORTS | HELDOUT6_REPORTS | HELDOUT7_REPORTS
+    ):
         if doc.startswith("gwr"):
             assert f"{doc[3:]}年" in HELD_OUT_SOURCES, doc
     assert "第十次全国代表大会" in HELD_OUT_SOURCES  # cpc1973, heldout7
@@ -1098,3 +1100,27 @@ def test_formulas_of_the_ninth_pass_labels():
     line = "促进商品消费扩容提质，优化“两新”政策实施。扩大职业本科院校招生规模，拓展职普融通学生成长成才通道。"
     found = {s.text for s in find_slogans(line) if s.kind == "four_char"}
     assert {"扩容提质", "成长成才"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # Beijing 2026 (dev prov2026_bj): fields and platforms listed before 等
+        ("围绕脑机接口、高温超导等领域建设一批新型研究创新平台，", {"脑机接口", "高温超导"}),
+        ("提升概念验证、中试孵化等平台服务能力，", {"概念验证", "中试孵化"}),
+        # Tibet 2026 (dev prov2026_xz): kinds of consumption
+        ("扩大餐饮住宿、家政服务、避暑旅居等服务消费。", {"餐饮住宿", "家政服务", "避暑旅居"}),
+        # State Council 1975 (dev gwr1975): wrong thoughts
+        (
+            "要深入批判修正主义，批判资本主义倾向，批判洋奴哲学、爬行主义、铺张浪费等错误思想和作风。",
+            {"洋奴哲学", "爬行主义"},
+        ),
+    ],
+)
+def test_a_series_before_fields_platforms_consumption_or_thought_is_a_list_of_terms(text, terms):
+    """Ninth slogan pass: 等领域, 等平台, 等…消费, 等…思想 close a list of terms; an idiom among the items
+    (铺张浪费) is still found in running text."""
+    found = _texts("four_char", find_slogans(text))
+    assert not terms & found
+    if "铺张浪费" in text:
+        assert "铺张浪费" in found

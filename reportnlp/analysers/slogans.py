@@ -615,9 +615,12 @@ def _clauses_after_de(text: str, start: int, items: list[str]) -> bool:
 
 # 等 after a series, then the projects or works it lists (等重要工程, 等一批具有战略意义的重大项目), or a category
 # of things (eighth slogan pass: 等新业态, 等市政设施, 等困难群体, 等产品; not 等政策, whose items may be crafted
-# formulas, 平垸行洪、退田还湖、移民建镇等政策).
+# formulas, 平垸行洪、退田还湖、移民建镇等政策), or of fields, platforms, kinds of consumption and of thought (ninth
+# slogan pass: 脑机接口、高温超导等领域, 概念验证、中试孵化等平台, 餐饮住宿、家政服务、避暑旅居等服务消费,
+# 洋奴哲学、爬行主义、铺张浪费等错误思想; an idiom among the items is still found in running text).
 _PROJECTS = re.compile(
-    rf"等[{_H}]{{0,12}}?(?:工程|项目|企业|公司|集团|单位|机构|高校|医院|银行|设施|群体|人群|业态|产品)"
+    rf"等[{_H}]{{0,12}}?(?:工程|项目|企业|公司|集团|单位|机构|高校|医院|银行|设施|群体|人群|业态|产品"
+    "|领域|行业|平台|载体|场景|消费|思想)"
 )
 
 

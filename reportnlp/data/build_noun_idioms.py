@@ -32,7 +32,11 @@ HEADER = """\
 
 def _rows(name: str) -> list[list[str]]:
     with open(DATA / name, encoding="utf-8") as fh:
-        return [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+        return [
+            line.rstrip("\n").split("\t")
+            for line in fh
+            if line.strip() and not line.startswith("#")
+        ]
 
 
 def build() -> list[tuple[str, str, int]]:
