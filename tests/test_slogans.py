@@ -1124,3 +1124,19 @@ def test_a_series_before_fields_platforms_consumption_or_thought_is_a_list_of_te
     assert not terms & found
     if "铺张浪费" in text:
         assert "铺张浪费" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # State Council 1975 (dev gwr1975) and the CPC report of 2022 (dev cpc2022)
+        "国家要独立，民族要解放，人民要革命，已成为不可抗拒的历史潮流。",
+        "中华民族伟大复兴进入了不可逆转的历史进程。",
+    ],
+)
+def test_a_modal_negation_and_its_verb_is_no_slogan(text):
+    """Ninth slogan pass: 不可 and a verb (不可抗拒, 不可逆转) is a free collocation of the idiom lists in running
+    text; an idiom beside it stays one."""
+    found = _texts("four_char", find_slogans(text))
+    assert not {w for w in found if w.startswith("不可")}
+    assert "坚定不移" in _texts("four_char", find_slogans("我们要坚定不移推进改革，" + text))

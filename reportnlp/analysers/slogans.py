@@ -963,7 +963,13 @@ def _running_lexicon() -> tuple[np.ndarray, np.ndarray, np.ndarray, frozenset[st
     # text they would bring as many noun phrases as slogans)
     # + the reports' bound formulas (扫黑除恶, 拥军优属: both halves occur almost only inside them)
     attested = {p for p, k in _phrases().items() if k in ("idiom", "bound")}
-    words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
+    # (not a modal negation and its verb, 不可逆转, 不可动摇, 不可抗拒: a free collocation of the idiom lists that the
+    # labels never mark in running text; ninth slogan pass)
+    words = frozenset(
+        w
+        for w in idioms() | attested
+        if w not in _nouns() and _item_ok(w) and not w.startswith("不可")
+    )
     # + the formulas the dev labels mark in running text (安定团结, 依法行政, 团结奋斗: slogan_formulas.tsv),
     # the ones of them that are no idiom or bound formula kept apart (their hits are checked in _running)
     formulas = _formulas() - words
