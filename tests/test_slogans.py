@@ -1140,3 +1140,17 @@ def test_a_modal_negation_and_its_verb_is_no_slogan(text):
     found = _texts("four_char", find_slogans(text))
     assert not {w for w in found if w.startswith("不可")}
     assert "坚定不移" in _texts("four_char", find_slogans("我们要坚定不移推进改革，" + text))
+
+
+def test_a_numbered_window_that_ends_inside_a_word_is_none():
+    """Ninth slogan pass: 开一备三强度 (Beijing 2026, dev prov2026_bj) is no 一备三强 (强度 is a word), nor 举一反三做好
+    一反三做; 两学一做 before a word that its last character does not open stays one."""
+    assert not find_slogans("扎实做好项目储备，保持开一备三强度。")
+    found = {
+        (s.text, s.kind)
+        for s in find_slogans("抓好巡视、审计等反馈问题整改，举一反三做好各项工作。")
+    }
+    assert found == {("举一反三", "four_char")}  # the idiom, not 一反三做
+    assert ("两学一做", "numbered") in {
+        (s.text, s.kind) for s in find_slogans("推进两学一做学习教育常态化")
+    }

@@ -1091,6 +1091,8 @@ def _free_ok(text: str, start: int, end: int) -> bool:
     term = text[start:end]
     if not _NOT_COUNTED.isdisjoint(term[1::2]):
         return False  # 一九七五, 两年一次, 一个一个, 一点四倍, 一项十分, 三是一些
+    if text[end - 1 : end + 1] in _words():
+        return False  # 开一备三强度 read as 一备三强: its last character opens a word (强度; ninth slogan pass)
     return _numbered_term(term, False)
 
 
