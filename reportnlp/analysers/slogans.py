@@ -20,8 +20,9 @@ four-character clauses (``解放思想，实事求是，``) and numbered abbrevi
   slogans anywhere in running text (``来之不易``, ``迎难而上``), found with one vectorised pass of
   four-character hashes; the numbered formulas of running text (``四项基本原则``, ``八项规定``, ``两个基本点``,
   ``两手抓``, ``三步走``) by a pattern of numeral, classifier and formula noun;
-- **evidence against**: a jieba noun of the reports with a noun head (``形式主义``, ``集成电路``, ``义务教育``)
-  makes a ``、`` series a list of terms, and a series whose items share one head noun is one too
+- **evidence against**: a jieba noun of the reports with a noun head (``形式主义``, ``集成电路``, ``义务教育``),
+  or a noun term of the idiom lists (``无产阶级``, ``统一战线``: ``slogan_noun_idioms.tsv``), is no slogan in running
+  text and makes a ``、`` series a list of terms, and a series whose items share one head noun is one too
   (``法治体系、战略体系``); the two-character words of ``zh_word_pairs.txt`` and the gazetteer
   (``place_names.txt``) keep a series from starting inside a word (``混合所有制、…``) and veto ordinary words and
   place names as numbered slogans (``双向``, ``四川``); numeral idioms are no numbered slogans (``千方百计``).
