@@ -61,6 +61,10 @@ DEV8_REPORTS = {"gwr1958", "gwr1964", "gwr1982", "gwr2002", "prov2026_sx", "prov
 # reading) and its four new dev excerpts (in ``dev``; ``--set dev8m`` scores them alone).
 HELDOUT6M_REPORTS = {"gwr1982_m", "prov2026_sh_m", "prov2026_tj_m", "prov2026_xz_m"}
 DEV8M_REPORTS = {"gwr1980_m", "gwr2002_m", "prov2026_sx_m", "prov2026_xj_m"}
+# The ninth slogan pass's held-out part (``extract_slogans9.py``: every third new excerpt from the second, fixed before
+# reading) and its five new dev excerpts (in ``dev``; ``--set dev9`` scores them alone).
+HELDOUT7_REPORTS = {"gwr1955", "cpc1973", "prov2026_zj"}
+DEV9_REPORTS = {"gwr1954", "gwr1975", "cpc1969", "prov2026_bj", "prov2026_xz"}
 PARTS = (
     "dev",
     "heldout",
@@ -69,17 +73,20 @@ PARTS = (
     "heldout4",
     "heldout5",
     "heldout6",
+    "heldout7",
     "dev6",
     "dev7",
     "dev8",
     "heldout6m",
     "dev8m",
+    "dev9",
 )
 DEV_SUBSETS = {
     "dev6": DEV6_REPORTS,
     "dev7": DEV7_REPORTS,
     "dev8": DEV8_REPORTS,
     "dev8m": DEV8M_REPORTS,
+    "dev9": DEV9_REPORTS,
 }
 # The slogan labels scored: ``reports.jsonl`` (adjudicated after the blind second labelling of the fifth slogan pass)
 # or ``reports_original.jsonl`` (the labels before it, frozen) with ``--labels original``.
@@ -95,7 +102,7 @@ NUMBERED_APART = False
 def part_of(file: str) -> str:
     """The part of a labelled file: ``dev``, ``heldout`` (the first split), ``heldout2`` (the fourth pass's),
     ``heldout3`` (the fifth pass's), ``heldout4`` (the sixth slogan pass's), ``heldout5`` (the seventh's),
-    ``heldout6`` (the eighth's) or ``heldout6m`` (the eighth metric pass's)."""
+    ``heldout6`` (the eighth's), ``heldout6m`` (the eighth metric pass's) or ``heldout7`` (the ninth slogan pass's)."""
     if Path(file).stem in NEW_HELDOUT_REPORTS and file.startswith("reports/"):
         return "heldout2"
     if Path(file).stem in HELDOUT3_REPORTS and file.startswith("reports/"):
@@ -108,6 +115,8 @@ def part_of(file: str) -> str:
         return "heldout6"
     if Path(file).stem in HELDOUT6M_REPORTS and file.startswith("reports/"):
         return "heldout6m"
+    if Path(file).stem in HELDOUT7_REPORTS and file.startswith("reports/"):
+        return "heldout7"
     return "heldout" if heldout(file) else "dev"
 
 
