@@ -29,3 +29,37 @@ def test_eval_analysers_says_n_a_for_a_figure_with_no_gold_item():
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     ).stdout
     assert '"numbered_recall": "n/a"' in out and '"numbered_recall": 1.0' not in out
+
+
+FIXTURES = ROOT / "tests" / "fixtures" / "real_inputs"
+
+
+def test_a_compilations_first_byline_is_no_title_on_the_second_clean():
+    """html-news page 61 (``tests/fixtures/real_inputs/news_61.html``, 网易财经 2015: ten brokers' forecasts, each a
+    heading, a byline ``民生证券 吴春华`` and prose). Its cleaned text opens with the first section; cleaned again,
+    the first byline was taken for the title and the heading above it dropped as navigation. A byline whose shape
+    (an organisation ending in 证券, a name) recurs inside the body opens a section: both lines stay text."""
+    from reportnlp import clean
+
+    doc = clean((FIXTURES / "news_61.html").read_bytes(), id="news_61")
+    assert doc.title == "十大券商集体看好下周股市：反弹一触即发"
+    assert doc.text.startswith("利好堆积市场或将企稳\n\n民生证券 吴春华\n\n本周市场继续大幅下挫")
+    again = clean(doc.text)
+    assert again.text == doc.text
+    assert again.title is None
+    assert [(d.action, d.reason) for d in again.lines[:3:2]] == [("keep", "body"), ("keep", "body")]
+
+
+def test_a_byline_over_the_body_with_no_sibling_changes_nothing(monkeypatch):
+    """The rule needs two later bylines of the same shape: on one section of the page alone (its heading, byline
+    and two paragraphs) every line is decided as without the rule."""
+    from reportnlp import clean
+    from reportnlp.boilerplate import classify
+
+    doc = clean((FIXTURES / "news_61.html").read_bytes(), id="news_61")
+    one = "\n\n".join(doc.text.split("\n\n")[:4])
+    with_rule = clean(one)
+    monkeypatch.setattr(classify, "_first_section", lambda texts, filled, rule, meta, body, tail: body)
+    assert clean(one).lines == with_rule.lines
+    assert classify._byline_shape("民生证券 吴春华") == classify._byline_shape("西南证券 张刚") == "证券"
+    assert classify._byline_shape("下周区间 3500-4000点") is None

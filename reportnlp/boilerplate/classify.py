@@ -394,6 +394,7 @@ def decide_lines(
             body = i
             break
     body, headline = _below_slogan(texts, filled, rule, meta, deferred, heading, body, tail, resolve)
+    body = _first_section(texts, filled, rule, meta, body, tail)
     # --- rules read only at the page's edges: inside the body's core, a line of spaced words may be
     # a list of values (富强 民主 文明 …), and a count without a counter's word a figure (粮食 142 万吨)
     core_end = next((i for i in reversed(filled) if plain(i) and is_prose(texts[i], 20)), -1)
@@ -846,6 +847,48 @@ _CONTENTS_MIN = 3  # numbered lines in a row
 
 
 _SLOGAN_REACH = 12  # non-blank lines after the first prose line
+
+
+#: A section's byline in a compilation of columns: an organisation's name and a person's (``民生证券 吴春华``).
+_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,10}[ \u3000]+[\u4e00-\u9fff]{2,4}$")
+
+
+def _byline_shape(t: str) -> Optional[str]:
+    """The shape a compilation's bylines share: the organisation's last two characters (``证券``), else None."""
+    return t.split()[0][-2:] if len(t) <= 16 and _BYLINE.match(t) else None
+
+
+def _first_section(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    rule: Sequence[Optional[str]],
+    meta: Sequence[bool],
+    body: int,
+    tail: int,
+) -> int:
+    """The body's start at a compilation's first section: where the line right above the body is a byline
+    (``民生证券 吴春华``) whose shape two or more lines inside the body repeat (``信达证券 刘景德``, ``西南证券 张刚``),
+    it opens the first of those sections, with the short heading above it when each later byline has one too
+    (``利好堆积市场或将企稳`` like ``短期反弹一触即发``): they are text, not a title and a header above it.
+    (The html-news page 61, ten brokers' forecasts: its cleaned text took its first byline for a title.)"""
+    k = bisect_right(filled, body - 1)  # filled[k] is the body's line
+    if k == 0 or body >= tail:
+        return body
+    up = filled[k - 1]
+    shape = _byline_shape(texts[up])
+    if shape is None or rule[up] is not None or meta[up]:
+        return body
+    later = [j for j in range(k + 1, len(filled)) if filled[j] < tail and _byline_shape(texts[filled[j]]) == shape]
+    if len(later) < 2:
+        return body
+
+    def section_heading(i: int) -> bool:
+        t = texts[i]
+        return rule[i] is None and not meta[i] and 4 <= len(t) <= 30 and not SENTENCE_PUNCT.search(t)
+
+    if k >= 2 and section_heading(filled[k - 2]) and all(section_heading(filled[j - 1]) for j in later):
+        return filled[k - 2]
+    return up
 
 
 def _below_slogan(
