@@ -63,3 +63,24 @@ def test_a_byline_over_the_body_with_no_sibling_changes_nothing(monkeypatch):
     assert clean(one).lines == with_rule.lines
     assert classify._byline_shape("民生证券 吴春华") == classify._byline_shape("西南证券 张刚") == "证券"
     assert classify._byline_shape("下周区间 3500-4000点") is None
+
+
+def test_a_known_titles_second_half_after_blank_lines_is_the_title_too():
+    """The CPC's 19th and 20th congress reports (``corpora/gwr/cpc_congress_reports.jsonl``): the headline stands
+    in two lines with blank lines between (``决胜全面建成小康社会`` / ``为夺取新时代中国特色社会主义伟大胜利``); the
+    record's title spaces its halves and leaves out 为. Only the first half was the title: the second stayed as text
+    over the dateline, and a second ``clean`` took it for the title (not a fixed point)."""
+    import json
+
+    from reportnlp import clean
+
+    with open(ROOT / "corpora" / "gwr" / "cpc_congress_reports.jsonl", encoding="utf-8") as fh:
+        recs = {r["title"][-5:]: r for r in map(json.loads, fh)}
+    for key, second in (("(十九大)", "为夺取新时代中国特色社会主义伟大胜利"), ("(二十大)", "为全面建设社会主义现代化国家而团结奋斗")):
+        rec = recs[key]
+        doc = clean(rec["content"], title=rec["title"])
+        assert doc.title == rec["title"]
+        line = next(d for d in doc.lines if d.text == second)
+        assert (line.action, line.reason) == ("title", "title")
+        assert doc.text.startswith("——在中国共产党第")
+        assert clean(doc.text).text == doc.text

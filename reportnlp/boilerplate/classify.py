@@ -1594,6 +1594,20 @@ def _pick_title(
                 run.append(j)
                 j += 1
             if len(spelled) >= 4:
+                # a headline in two lines with blank lines between, the known title spacing its halves
+                # (``决胜全面建成小康社会`` / ``为夺取新时代…伟大胜利`` under ``决胜… 夺取新时代…伟大胜利 (十九大)``):
+                # the next line too, where the title holds it whole or but for its first character (为)
+                k = bisect_right(filled, run[-1])
+                if k < len(filled) and (j := filled[k]) < body and j > run[-1] + 1:
+                    t = texts[j]
+                    if (
+                        rule[j] is None
+                        and not meta[j]
+                        and len(t) >= 8
+                        and (t in hint or t[1:] in hint)
+                        and t not in spelled
+                    ):
+                        run.append(j)
                 return run
         return []
     if not has_body:  # a title heads a body; a page of short lines keeps them as text
