@@ -129,3 +129,15 @@ def test_zip_kind_is_the_one_test_of_an_office_zip():
     assert zip_kind(docx) == "docx"
     assert isinstance(reader_for_data(docx), DocxReader)
     assert what_it_is(docx)[1] is DocxReader
+
+
+def test_a_dateline_with_its_speaker_glued_on_names_the_speaker_and_the_date():
+    """The Beijing 2025 report's Word file (``tests/fixtures/real_inputs/2025_beijing_report.docx``) opens its
+    text with ``2025年1月14日在北京市第十六届人民代表大会第三次会议上北京市市长 殷勇同志作政府工作报告。``: no dash
+    before the date, the speaker and ``同志作…`` glued on. It gave no author and no speech date (the Sichuan and
+    Guangdong files, with a dash and the speaker on a line of their own, gave both)."""
+    from reportnlp import clean_files
+
+    (doc,) = clean_files([FIXTURES / "2025_beijing_report.docx"])
+    assert doc.text.startswith("2025年1月14日在北京市第十六届人民代表大会第三次会议上北京市市长 殷勇同志作政府工作报告。")
+    assert doc.meta["author"] == "殷勇" and doc.meta["speech_date"] == "2025-01-14"
