@@ -141,3 +141,16 @@ def test_a_dateline_with_its_speaker_glued_on_names_the_speaker_and_the_date():
     (doc,) = clean_files([FIXTURES / "2025_beijing_report.docx"])
     assert doc.text.startswith("2025年1月14日在北京市第十六届人民代表大会第三次会议上北京市市长 殷勇同志作政府工作报告。")
     assert doc.meta["author"] == "殷勇" and doc.meta["speech_date"] == "2025-01-14"
+
+
+def test_one_test_of_a_headline_over_the_documents_heading():
+    """``_pick_title`` and ``_headline_over_date`` each spelled the test of a page's headline above its date line
+    for the document's own heading below it; one function now (the lines of govr_37, dwq.gov.cn, and of the
+    Hunan portal's page). Output identical on 675 real inputs."""
+    from reportnlp.boilerplate.classify import _headline_of
+
+    assert _headline_of("政 府 工 作 报 告(2022年)", "政府工作报告")
+    assert _headline_of("政 府 工 作 报 告", "政府工作报告")
+    assert _headline_of("2026年湖南省政府工作报告", "政府工作报告")
+    assert not _headline_of("政府工作报告", "政府工作报告")
+    assert not _headline_of("2026年湖南省政府工作报告", "湖南省政府")  # a name, not the document's

@@ -1667,14 +1667,27 @@ def _pick_title(
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or len(t) > 80:
             continue
-        bare = _unspaced(t)
-        if bare.startswith(texts[top]) and _BRACKET_TAIL.fullmatch(bare[len(texts[top]) :]):
-            return [i]
-        # the page's headline over its date line names the document whose own heading stands below
-        # (``2024年某某市政府工作报告`` / ``发布时间:…`` / ``政府工作报告``, a breadcrumb ending with that name)
-        if texts[top] in bare != texts[top] and _DOC_NAME.fullmatch(texts[top]) and _headline_line(bare, 8):
+        if _headline_of(t, texts[top]):
             return [i]
     return [top]
+
+
+def _headline_of(t: str, heading: str) -> bool:
+    """*t*, a line above a date line, is the page's headline for the document's own *heading* below it: the
+    heading with its year in brackets (``政府工作报告(2022年)``), spaced a letter apart (``政 府 工 作 报 告``), or
+    a headline naming the document (``2024年某某市政府工作报告`` over ``政府工作报告``; a breadcrumb ending with
+    that name). One test for the rules' title (:func:`_pick_title`) and the final one
+    (:func:`_headline_over_date`)."""
+    bare = _unspaced(t)
+    return (
+        bare != heading
+        and bare.startswith(heading)
+        and bool(_BRACKET_TAIL.fullmatch(bare[len(heading) :]))
+        or bare == heading != t
+        or heading in bare != heading
+        and bool(_DOC_NAME.fullmatch(heading))
+        and _headline_line(bare, 8)
+    )
 
 
 def _headline_over_date(texts: Sequence[str], actions: Sequence[str], new: int, window: Sequence[int]) -> int:
@@ -1688,15 +1701,7 @@ def _headline_over_date(texts: Sequence[str], actions: Sequence[str], new: int, 
         t = texts[i]
         if not t or actions[i] not in (codes.KEEP, codes.DROP, codes.TITLE) or len(t) > 80:
             continue
-        bare = _unspaced(t)
-        if (
-            bare != title
-            and bare.startswith(title)
-            and _BRACKET_TAIL.fullmatch(bare[len(title) :])
-            or bare == title != t
-            # a headline that names the document (``2024年某某市政府工作报告`` over ``政府工作报告``)
-            or title in bare != title and _DOC_NAME.fullmatch(title) and _headline_line(bare, 8)
-        ) and any(actions[j] == codes.META for j in range(i + 1, new)):
+        if _headline_of(t, title) and any(actions[j] == codes.META for j in range(i + 1, new)):
             return i
     return new
 
