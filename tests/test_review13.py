@@ -154,3 +154,18 @@ def test_one_test_of_a_headline_over_the_documents_heading():
     assert _headline_of("2026年湖南省政府工作报告", "政府工作报告")
     assert not _headline_of("政府工作报告", "政府工作报告")
     assert not _headline_of("2026年湖南省政府工作报告", "湖南省政府")  # a name, not the document's
+
+
+def test_the_governors_mailbox_link_is_no_speaker():
+    """Fujian's 2026 report page as plain text (``tests/fixtures/real_inputs/gov_FJ_text_head.txt``, its first 380
+    lines): the portal's menu holds ``省长信箱`` (the governor's mailbox), read as the office 省长 and the name 信箱,
+    so the author was ``信箱``; the speaker's line ``福建省人民政府省长 赵龙`` stands under the dateline."""
+    from reportnlp import clean
+    from reportnlp.boilerplate.rules import is_meta_line
+
+    doc = clean((FIXTURES / "gov_FJ_text_head.txt").read_bytes(), id="2026_FJ")
+    assert doc.meta["author"] == "赵龙"
+    mailbox = next(d for d in doc.lines if d.text.strip() == "省长信箱")
+    assert mailbox.action == "drop"
+    assert not is_meta_line("省长信箱") and not is_meta_line("市长热线")
+    assert is_meta_line("福建省人民政府省长 赵龙") and is_meta_line("北京市市长 殷 勇")
