@@ -130,8 +130,17 @@ def heldout(file: str) -> bool:
     return stem[-1] in "0369"
 
 
-def _ratio(a: int, b: int) -> float:
-    return a / b if b else 1.0
+def _ratio(a: int, b: int) -> float | None:
+    """``a / b``, or None (not applicable: printed ``n/a``) when there is nothing to count, as a part with no gold
+    item of a kind (``dev8``'s numbered slogans and metrics): not a perfect 1.0."""
+    return a / b if b else None
+
+
+def _cell(key: str, v: float | None) -> str:
+    """One printed figure: a count, a ratio to three places, or ``n/a`` for a figure with nothing to count."""
+    if v is None:
+        return "n/a"
+    return f"{v:.0f}" if key.endswith("gold") else f"{v:.3f}"
 
 
 def match_metrics(found: list, gold: list[dict]) -> list[int | None]:
@@ -162,7 +171,7 @@ def _thing_ok(found: str | None, gold: list[str]) -> bool:
     )
 
 
-def score_reports(part: str, errors: bool = False) -> dict[str, float]:
+def score_reports(part: str, errors: bool = False) -> dict[str, float | None]:
     from reportnlp.analysers import find_metrics, find_slogans
     from reportnlp.analysers.thing import learned_things
 
@@ -322,7 +331,7 @@ def false_masks(verbose: bool = False) -> dict[str, tuple[int, int]]:
     return out
 
 
-def evaluate(part: str, errors: bool = False) -> dict[str, float]:
+def evaluate(part: str, errors: bool = False) -> dict[str, float | None]:
     if part not in ("dev", "heldout"):  # the later parts are report excerpts only (slogans; metrics), no pages
         return score_reports(part, errors)
     return {**score_reports(part, errors), **score_masks(part, errors)}
@@ -383,10 +392,11 @@ def main() -> None:
     if args.set:
         for part in args.set:
             figures = evaluate(part, errors=args.errors == part)
-            print(part, json.dumps({k: round(v, 3) for k, v in figures.items()}))
+            print(part, json.dumps({k: "n/a" if v is None else round(v, 3) for k, v in figures.items()}))
         return
     parts = ("dev", "heldout") if args.heldout or args.record_first_run else ("dev",)
     now = {part: evaluate(part, errors=args.errors == part) for part in parts}
+    parts_scored = set(now)
     now.setdefault("heldout", dict.fromkeys(now["dev"]))
     first_path = SET / "first_run.json"
     if args.record_first_run:
@@ -400,8 +410,12 @@ def main() -> None:
             first.get("heldout", {}).get(key),
             now["heldout"][key],
         ]
+        # "-": not recorded (no first run; the held-out part not scored now); "n/a": nothing to count
         cells = [
-            "-" if v is None else (f"{v:.0f}" if key.endswith("gold") else f"{v:.3f}") for v in row
+            "-" if row[0] is None else _cell(key, row[0]),
+            _cell(key, row[1]),
+            "-" if row[2] is None else _cell(key, row[2]),
+            _cell(key, row[3]) if "heldout" in parts_scored else "-",
         ]
         print(f"{key:22} {cells[0]:>9} {cells[1]:>8} {cells[2]:>10} {cells[3]:>9}")
 

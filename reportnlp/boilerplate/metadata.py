@@ -204,11 +204,12 @@ _END_BYLINE = re.compile(
 _SPEAKER_GLUED = re.compile(
     r"(?:会议|大会)上[\s\u3000]*"
     + SPEAKER_TAIL.replace(SPEAKER_GAP + SPEAKER_NAME + "$", "")
-    + r"[\s\u3000]*([\u4e00-\u9fff·]{2,5}?)[\s\u3000]*(?:各位代表|各位委员|同志们)"
-)
-# a dateline that opens a line its text runs on in (``——2024年1月11日在…第一次会议上自治区主席 …``)
+    + r"[\s\u3000]*([\u4e00-\u9fff·]{2,5}?)[\s\u3000]*(?:各位代表|各位委员|同志们|同志作)"
+)  # (``…会议上北京市市长 殷勇同志作政府工作报告。``: the Beijing 2025 report's Word file)
+# a dateline that opens a line its text runs on in (``——2024年1月11日在…第一次会议上自治区主席 …``; without
+# its dash before a speaker glued on, ``2025年1月14日在…会议上北京市市长 殷勇同志作政府工作报告。``)
 _DATELINE_GLUED = re.compile(
-    r"[—－-]+\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在[^。，,]{2,50}?(?:会议|大会)上"
+    r"[—－-]*\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在[^。，,]{2,50}?(?:会议|大会)上"
 )
 # a news header: date and time, the author's name, then the source (``2014-03-13 15:22  吴定平 来源:新华网评``)
 _DATE_NAME_SOURCE = re.compile(
@@ -528,7 +529,10 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
                 break
     if "speech_date" not in meta:
         for d in decisions[:80]:
-            if d.action == codes.KEEP and d.text.lstrip()[:1] in "—－-":
+            lead = d.text.lstrip()
+            if d.action == codes.KEEP and (
+                lead[:1] in "—－-" or lead[:1] in "12" and _SPEAKER_GLUED.search(lead, 0, 200)
+            ):
                 if (m := _DATELINE_GLUED.match(d.text.lstrip(), 0, 120)) and (date := _date_of(m.group(1))):
                     meta["speech_date"] = date
                     break

@@ -546,12 +546,15 @@ SPEAKER_NAME = (
 )
 #: Between a speaker's office and name: spaces, or a colon (``市长：X``).
 SPEAKER_GAP = r"[\s\u3000]*(?:[:：][\s\u3000]*)?"
+#: What follows an office in a portal's menu, not a name (``省长信箱``: the governor's mailbox, a link on every
+#: portal; ``市长热线``, ``县长之窗``).
+_OFFICE_SERVICE = r"(?![\s\u3000:：]*(?:信箱|邮箱|热线|留言|之窗|专栏|公开电话))"
 #: A speaker's office and name ending a line (``北京市市长 殷勇``, ``自治区主席艾尔肯·吐尼亚孜``).
 SPEAKER_TAIL = (
     r"(?:[\u4e00-\u9fff]{0,14}(?:省|市|县|区|州|盟|旗|镇|乡|政府|自治区))?"
     r"(?:副?(?:代理|代)?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|自治区主席|主席)"  # (``代理县长 X``)
     r"|[\u4e00-\u9fff]{1,8}(?:局|厅)副?(?:局长|厅长))"
-    r"(?:[(（][\u4e00-\u9fff]{1,6}[)）])?" + SPEAKER_GAP + SPEAKER_NAME + "$"
+    r"(?:[(（][\u4e00-\u9fff]{1,6}[)）])?" + _OFFICE_SERVICE + SPEAKER_GAP + SPEAKER_NAME + "$"
 )
 #: An official document's number (发文字号): ``吉政明电〔2022〕1号``, ``滬府發(fā)〔2017〕92號``.
 DOC_NUMBER = (
