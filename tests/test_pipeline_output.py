@@ -408,3 +408,23 @@ def test_a_page_with_no_text_left_says_so_in_its_warnings():
 
     doc = reportnlp.clean("首页 > 新闻中心\n版权所有 某某网 京ICP备12345678号\n")
     assert doc.text == "" and any(w.startswith("no text left") for w in doc.warnings)
+
+
+def test_summary_counts_actions_and_reasons_in_line_order_on_real_documents():
+    """Summary.add counts each non-blank line's action and each dropped line's reason as one loop over
+    the lines does, keys in order of first appearance (the parts' stats records keep that order)."""
+    from collections import Counter
+
+    from reportnlp.pipeline.run import Result, Summary
+
+    docs = _real_docs()
+    summary, actions, dropped = Summary(), Counter(), Counter()
+    for d in docs:
+        summary.add(Result(d.id, d.source or "", None, d.lines, d.encoding, d.script, doc=d))
+        for line in d.lines:
+            if line.action != "blank":
+                actions[line.action] += 1
+            if line.action == "drop":
+                dropped[line.reason] += 1
+    assert list(summary.actions.items()) == list(actions.items()) and len(actions) >= 3
+    assert list(summary.dropped.items()) == list(dropped.items()) and len(dropped) >= 5
