@@ -370,7 +370,8 @@ def test_progress_has_a_total(tmp_path, gwr30):
 
 def _imported_after(code: str) -> set[str]:
     heavy = ("pandas", "sklearn", "spacy", "dask", "distributed", "pyarrow", "jieba", "numpy")
-    heavy += ("multiprocessing",)  # a serial run's workers are none (its import: 1 % of a 33 MB run)
+    # a serial run has no workers (multiprocessing's import: 1 % of a 33 MB run)
+    heavy += ("multiprocessing",)
     out = subprocess.run(
         [sys.executable, "-c", f"{code}\nimport sys; print(' '.join(sorted(sys.modules)))"],
         env=ENV,

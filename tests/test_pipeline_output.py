@@ -75,8 +75,12 @@ def _real_docs():
 
     with open(GWR, encoding="utf-8") as fh:
         recs = [json.loads(line) for line in fh][:20]
-    docs = [clean(r["content"], title=r["title"], id=r["title"], fields={"year": r.get("year")}) for r in recs]
-    docs += [clean(p.read_bytes(), id=p.stem, source=str(p)) for p in sorted(SEEDS.iterdir()) if p.is_file()]
+    docs = [
+        clean(r["content"], title=r["title"], id=r["title"], fields={"year": r.get("year")})
+        for r in recs
+    ]
+    seeds = sorted(p for p in SEEDS.iterdir() if p.is_file())
+    docs += [clean(p.read_bytes(), id=p.stem, source=str(p)) for p in seeds]
     return docs
 
 
@@ -120,9 +124,9 @@ def test_clean_doc_line_escapes_as_dumps_in_every_string(char):
         replace(doc, meta={**doc.meta, "author": char}),
         replace(doc, meta={**doc.meta, "作者" + char: "某"}),
         replace(doc, fields={"tags": ["a", {"k": "值" + char}]}),
-        replace(doc, paragraphs=(new_paragraph(para.start, para.end, para.text + char, para.lines),)),
-        replace(doc, edits=(new_edit(edit.step, edit.start, edit.end, char, edit.after, edit.reason),)),
-        replace(doc, edits=(new_edit(edit.step, edit.start, edit.end, edit.before, char, edit.reason),)),
+        replace(doc, paragraphs=(new_paragraph(0, 1, para.text + char, para.lines),)),
+        replace(doc, edits=(new_edit(edit.step, 0, 1, char, edit.after, edit.reason),)),
+        replace(doc, edits=(new_edit(edit.step, 0, 1, edit.before, char, edit.reason),)),
         replace(doc, lines=tuple(lines)),
     ]
     for v in variants:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any, Optional
 
 from reportnlp import codes
@@ -69,8 +68,6 @@ class Result:
         ]
 
 
-_ACTION = attrgetter("action")
-
 #: The span lists an analysis record holds, counted by :class:`Summary` (``found``).
 FOUND = ("placeholders", "title_placeholders", "metrics", "slogans", "headings", "leaks")
 
@@ -99,14 +96,10 @@ class Summary:
         self.documents += 1
         self.encodings[res.encoding] += 1
         self.scripts[res.script] += 1
-        # counted in C (Counter of the actions, blank ones taken out after), in the order of the lines as
-        # one loop counts them; the reasons of the dropped lines only where some are
-        actions = Counter(map(_ACTION, res.decisions))
-        actions.pop(codes.BLANK, None)
-        self.actions.update(actions)
-        if codes.DROP in actions:
-            drop = codes.DROP
-            self.dropped.update([d.reason for d in res.decisions if d.action == drop])
+        # counted by Counter.update (C), in the order of the lines as one loop counts them
+        blank, drop = codes.BLANK, codes.DROP
+        self.actions.update([d.action for d in res.decisions if d.action != blank])
+        self.dropped.update([d.reason for d in res.decisions if d.action == drop])
         for w in res.record_warnings():
             self.warnings.append(f"{res.source}: {w}")
         if res.doc is None:  # a cleaned document's record holds none of them
