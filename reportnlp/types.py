@@ -136,16 +136,29 @@ class CleanDoc:
         The input encoding is left out so that one page gives the same record whatever its encoding;
         ``reportnlp clean --stats`` reports it per document.
         """
+        record = self.json_record()
+        record["meta"] = dict(self.meta)
+        record["paragraphs"] = [p.to_dict() for p in self.paragraphs]
+        record["edits"] = [e.to_dict() for e in self.edits]
+        record["warnings"] = list(self.warnings)
+        record["fields"] = dict(self.fields)
+        return record
+
+    def json_record(self) -> dict[str, Any]:
+        """:meth:`to_dict`'s keys in its order, with the document's own objects as values: the paragraphs
+        and edits as their tuples of records, whose fields in order are their ``to_dict`` (orjson writes a
+        dataclass so), the warnings as a tuple, meta and fields not copied. For writing the record at
+        once (:func:`reportnlp.pipeline.writers.clean_doc_line`), not for changing it."""
         return {
             "id": self.id,
             "title": self.title,
-            "meta": dict(self.meta),
+            "meta": self.meta,
             "text": self.text,
             "script": self.script,
-            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "paragraphs": self.paragraphs,
             "dropped": [{"line": d.line, "reason": d.reason, "text": d.text} for d in self.dropped],
-            "edits": [e.to_dict() for e in self.edits],
-            "warnings": list(self.warnings),
+            "edits": self.edits,
+            "warnings": self.warnings,
             "source": self.source,
-            "fields": dict(self.fields),
+            "fields": self.fields,
         }

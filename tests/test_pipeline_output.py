@@ -68,6 +68,93 @@ def test_dumps_line_uses_orjson_only_where_it_writes_the_same():
         dumps({"fields": {"when": datetime.date(2025, 1, 1)}})
 
 
+def _real_docs():
+    """Clean documents of real pages: State Council reports with their titles (edits, paragraphs), the
+    seed pages (dropped lines, metadata) and fixtures of HTML pages, as ``clean`` gives them."""
+    from reportnlp.cleaning import clean
+
+    with open(GWR, encoding="utf-8") as fh:
+        recs = [json.loads(line) for line in fh][:20]
+    docs = [
+        clean(r["content"], title=r["title"], id=r["title"], fields={"year": r.get("year")})
+        for r in recs
+    ]
+    seeds = sorted(p for p in SEEDS.iterdir() if p.is_file())
+    docs += [clean(p.read_bytes(), id=p.stem, source=str(p)) for p in seeds]
+    return docs
+
+
+@pytest.mark.skipif(writers.orjson is None, reason="orjson not installed")
+def test_clean_doc_line_is_dumps_line_of_to_dict_on_real_documents(monkeypatch):
+    """A cleaned document written from itself (orjson over its paragraphs' and edits' dataclasses, the
+    escaped characters looked for in its strings) gives the bytes of its record through dumps_line, and
+    takes the fast path (to_dict is not called) on every real document."""
+    docs = _real_docs()
+    assert sum(len(d.edits) for d in docs) > 1000 and sum(len(d.dropped) for d in docs) > 20
+    expected = [dumps_line(d.to_dict()) for d in docs]
+    from reportnlp.types import CleanDoc
+
+    def no_to_dict(self):
+        raise AssertionError("the slow path was taken")
+
+    monkeypatch.setattr(CleanDoc, "to_dict", no_to_dict)
+    assert [writers.clean_doc_line(d) for d in docs] == expected
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\ud83d"])
+def test_clean_doc_line_escapes_as_dumps_in_every_string(char):
+    """Each place of a clean record that holds a string, given a character dumps() escapes (or a lone
+    surrogate): the same bytes as dumps_line(to_dict()) (a synthetic mark in a real document: the
+    mechanism, each place at a time)."""
+    from dataclasses import replace
+
+    from reportnlp.types import new_edit, new_paragraph
+
+    doc = next(d for d in _real_docs() if d.edits and d.dropped and d.meta)
+    para, edit = doc.paragraphs[0], doc.edits[0]
+    drop = next(i for i, d in enumerate(doc.lines) if d.action == "drop")
+    lines = list(doc.lines)
+    lines[drop] = replace(lines[drop], text=lines[drop].text + char)
+    variants = [
+        replace(doc, id=doc.id + char),
+        replace(doc, title=(doc.title or "") + char),
+        replace(doc, text=doc.text + char),
+        replace(doc, source=(doc.source or "") + char),
+        replace(doc, warnings=(*doc.warnings, "警告" + char)),
+        replace(doc, meta={**doc.meta, "author": char}),
+        replace(doc, meta={**doc.meta, "作者" + char: "某"}),
+        replace(doc, fields={"tags": ["a", {"k": "值" + char}]}),
+        replace(doc, paragraphs=(new_paragraph(0, 1, para.text + char, para.lines),)),
+        replace(doc, edits=(new_edit(edit.step, 0, 1, char, edit.after, edit.reason),)),
+        replace(doc, edits=(new_edit(edit.step, 0, 1, edit.before, char, edit.reason),)),
+        replace(doc, lines=tuple(lines)),
+    ]
+    for v in variants:
+        assert writers.clean_doc_line(v) == dumps_line(v.to_dict()) == reference(v.to_dict())
+        assert char.encode("utf-8", "surrogatepass") not in writers.clean_doc_line(v)
+
+
+def test_a_clean_result_makes_its_record_when_read():
+    """clean_record's Result keeps the document; its record, json line and warnings are those of
+    doc.to_dict() (made once, when read), and it pickles (a worker's results travel back so)."""
+    import pickle
+
+    from reportnlp.pipeline.readers import read_inputs
+    from reportnlp.pipeline.run import Result, clean_record
+
+    rec = next(r for r in read_inputs([str(SEEDS)]) if not isinstance(r, Exception))
+    res = clean_record(rec, {})
+    assert res.doc is not None and res.__dict__["_record"] is None
+    assert res.record_warnings() == res.doc.warnings
+    assert res.json_line() == dumps_line(res.doc.to_dict())
+    assert res.__dict__["_record"] is None  # writing it made no record
+    assert res.record == res.doc.to_dict() and res.record is res.record
+    assert pickle.loads(pickle.dumps(res)).record == res.record
+    res.record = {"id": "x"}  # a record set by hand is the one written
+    assert res.json_line() == b'{"id":"x"}\n'
+    assert Result("a", "b", {"k": 1}).record == {"k": 1}
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
@@ -325,3 +412,23 @@ def test_a_page_with_no_text_left_says_so_in_its_warnings():
 
     doc = reportnlp.clean("首页 > 新闻中心\n版权所有 某某网 京ICP备12345678号\n")
     assert doc.text == "" and any(w.startswith("no text left") for w in doc.warnings)
+
+
+def test_summary_counts_actions_and_reasons_in_line_order_on_real_documents():
+    """Summary.add counts each non-blank line's action and each dropped line's reason as one loop over
+    the lines does, keys in order of first appearance (the parts' stats records keep that order)."""
+    from collections import Counter
+
+    from reportnlp.pipeline.run import Result, Summary
+
+    docs = _real_docs()
+    summary, actions, dropped = Summary(), Counter(), Counter()
+    for d in docs:
+        summary.add(Result(d.id, d.source or "", None, d.lines, d.encoding, d.script, doc=d))
+        for line in d.lines:
+            if line.action != "blank":
+                actions[line.action] += 1
+            if line.action == "drop":
+                dropped[line.reason] += 1
+    assert list(summary.actions.items()) == list(actions.items()) and len(actions) >= 3
+    assert list(summary.dropped.items()) == list(dropped.items()) and len(dropped) >= 5

@@ -10,7 +10,6 @@ its partition is retried once on a fresh worker, and if that worker dies too, th
 from __future__ import annotations
 
 import gc
-import multiprocessing as mp
 import os
 import signal
 import traceback
@@ -122,6 +121,8 @@ class ProcessExecutor:
     def __init__(self, jobs: int, *, retries: int = 1):
         self.workers = max(1, jobs)
         self.retries = retries
+        import multiprocessing as mp  # a serial run does without (its import is 1 % of one)
+
         methods = mp.get_all_start_methods()
         self.ctx = mp.get_context("fork" if "fork" in methods else methods[0])
         self._pool: list[_Worker] = []  # kept between maps (a run's two passes) until close()

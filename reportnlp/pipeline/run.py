@@ -10,7 +10,6 @@ themselves; :class:`Summary` is the stats record a task returns and the parent m
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +21,8 @@ from reportnlp.cleaning import clean
 from reportnlp.errors import ReportNLPError
 from reportnlp.normalise.script import detect_script
 from reportnlp.pipeline.readers import Failure, Item, Record, record_text, scan_text
+from reportnlp.pipeline.writers import clean_doc_line, dumps_line
+from reportnlp.types import CleanDoc
 
 
 @dataclass
@@ -40,6 +41,21 @@ class Result:
     error: Optional[str] = None
     #: the document's warnings when its record does not carry them (an analysis record has no ``warnings``)
     warnings: tuple = ()
+    #: a cleaned document, whose record (``doc.to_dict()``) is made only when ``record`` is read: a task
+    #: writing JSON lines writes it from the document (:meth:`json_line`)
+    doc: Optional[CleanDoc] = field(default=None, repr=False, compare=False)
+
+    def json_line(self) -> bytes:
+        """The record as one JSON line (UTF-8, with its line end), the bytes of ``dumps_line(record)``."""
+        if self.doc is not None and self.__dict__.get("_record") is None:
+            return clean_doc_line(self.doc)
+        return dumps_line(self.record)
+
+    def record_warnings(self) -> tuple:
+        """The warnings the record carries (``warnings``), or else the result's own."""
+        if self.doc is not None and self.__dict__.get("_record") is None:
+            return self.doc.warnings
+        return (self.record or {}).get("warnings", self.warnings)
 
     def explain_rows(self) -> list[dict[str, Any]]:
         """The explain rows: one per non-blank line decision (``id``, ``line``, ``action``, ``reason``,
@@ -84,12 +100,13 @@ class Summary:
         blank, drop = codes.BLANK, codes.DROP
         self.actions.update([d.action for d in res.decisions if d.action != blank])
         self.dropped.update([d.reason for d in res.decisions if d.action == drop])
-        for w in (res.record or {}).get("warnings", res.warnings):
+        for w in res.record_warnings():
             self.warnings.append(f"{res.source}: {w}")
-        for key in FOUND:
-            spans = (res.record or {}).get(key)
-            if isinstance(spans, list):
-                self.found[key] += len(spans)
+        if res.doc is None:  # a cleaned document's record holds none of them
+            for key in FOUND:
+                spans = (res.record or {}).get(key)
+                if isinstance(spans, list):
+                    self.found[key] += len(spans)
         self.per_document.append(
             {"id": res.id, "source": res.source, "encoding": res.encoding, "script": res.script}
         )
@@ -162,6 +179,21 @@ class Summary:
         self.found.update(other.found)
 
 
+def _get_record(self: Result) -> Optional[dict[str, Any]]:
+    record = self.__dict__.get("_record")
+    if record is None and self.doc is not None:
+        record = self.__dict__["_record"] = self.doc.to_dict()
+    return record
+
+
+def _set_record(self: Result, value: Optional[dict[str, Any]]) -> None:
+    self.__dict__["_record"] = value
+
+
+# ``record`` read from the document on first use (the dataclass's __init__, __eq__ and __repr__ go through it)
+Result.record = property(_get_record, _set_record)  # type: ignore[assignment]
+
+
 def _by_count(counts: Counter) -> list[tuple[str, int]]:
     """Most frequent first, ties by name: the same order however the run was cut into parts."""
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -195,8 +227,7 @@ def clean_record(
         return Result(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
-    record = doc.to_dict()
-    return Result(doc.id, rec.source, record, doc.lines, doc.encoding, doc.script)
+    return Result(doc.id, rec.source, None, doc.lines, doc.encoding, doc.script, doc=doc)
 
 
 def _reader_options(rec: Record) -> dict[str, Any]:
@@ -370,6 +401,7 @@ def run_clean(
         for item in items:
             yield _work(item)
         return
+    import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
     # a worker that dies raises BrokenProcessPool here instead of hanging the run

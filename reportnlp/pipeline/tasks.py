@@ -208,7 +208,7 @@ def process_task(part: Partition, ctx: TaskContext) -> Summary:
                             dumps(res.record).encode("utf-8")
                             rows.append(res.record)
                         else:
-                            records.write(dumps_line(res.record))
+                            records.write(res.json_line())
                     except (TypeError, ValueError) as err:  # UnicodeEncodeError: a lone surrogate
                         res = Result(
                             res.id,
