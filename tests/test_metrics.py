@@ -952,3 +952,26 @@ def test_thing_words_are_the_ones_built_from_jiebas_dictionary():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build() == module.OUT.read_text(encoding="utf-8")
+
+
+def test_a_threshold_crossed_ends_the_subject_and_is_no_thing():
+    """Session 13 (th13), dev errors on a real city report (Changsha's government work report for 2011, a template
+    site's copy: ``corpora/analysers-real/reports/page_changsha_m.txt``): ``跨越``/``迈过`` before the number ended no
+    subject (``地区生产总值跨越``, ``辖内财政收入迈``: 过 is read with the number, ``过千亿``), and every later
+    quantity of the sentence took that thing; a threshold noun after the number (``新台阶``, ``大关``) was the thing
+    (issue 12's ``新台阶`` for 粮食产量: State Council 2025, Liaoning 2026, corpora/gwr and provincial reports)."""
+    text = (
+        "地区生产总值跨越5000亿元,达5600亿元(预计数,下同),增长14%以上;辖内财政收入迈过千亿大关,达1330亿元,"
+        "增长28.55%,地方财政总收入668.11亿元,增长30.67%;"
+    )
+    assert [t for _, t in _things(text)] == [
+        *["地区生产总值"] * 3,
+        *["辖内财政收入"] * 3,
+        *["地方财政总收入"] * 2,
+    ]
+    assert _things("粮食产量首次跃上1.4万亿斤新台阶、亩产提升") == [("1.4万亿斤", "粮食产量")]
+    assert _things("粮食产量跃上500亿斤台阶。") == [("500亿斤", "粮食产量")]
+    assert _things("经济总量连跨5万亿元、6万亿元两个台阶，")[0] == ("5万亿元", "经济总量")
+    assert _things("服务业增加值跨上万亿元台阶，") == [("上万亿元", "服务业增加值")]
+    # a counted noun after a quantity is still its thing (设立综合高中81所 above; 横跨: a word, not the verb)
+    assert _things("大桥横跨3条河流，")[0][1] != "大桥横"

@@ -484,8 +484,10 @@ _SUBJECT_END = _skipping(
 # Verbs of change and copulas that end a subject when they stand right before the number (国内生产总值比上年增长,
 # 经济增长预期目标为, 课间时长调整到): anywhere else they may be inside the name (经济增长预期目标).
 _CHANGE_END = _skipping(
-    "增提降下上减突超保稳达高为是占缩延升扩调完实开竣投压削裁追控翻",
+    "增提降下上减突超保稳达高为是占缩延升扩调完实开竣投压削裁追控翻跨迈跃站连",
     r"(?:增长|增加|提高|降低|下降|上升|减少|突破|超过|高出|超出|保持|稳定在|稳定|达到|高达|达|(?<![所作成认行])为|是|(?<!所)占"
+    # a threshold crossed (地区生产总值跨越5000亿元, 财政收入迈过千亿大关: 过 is read with the number)
+    r"|连?(?:跨越|跨过|跨上|(?<![横飞])跨|迈过|迈上|(?<![豪年老])迈|跃上|站上)"
     r"|缩短|延长|降|增|升|提升|扩大|调高|调低|调增|调减|调整|完成|实现|开工|完工|竣工|投产|下降了|增长了|压减|压缩|削减|裁减|追加|控制在|翻)[至到为了在]?"
     r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末)?的?)?$",
 )
@@ -707,6 +709,8 @@ def _read_subject(left: str) -> str | None:
     return thing
 
 
+# Nouns after a quantity that name a threshold it crosses, not the thing counted (跃上1.4万亿斤新台阶, 百万吨大关).
+_THRESHOLD_NOUNS = ("台阶", "大关", "关口")
 # Per-person and per-period words right before a quantity (每人每年, 人均, 平均每天).
 _PER = ("每人", "每户", "每年", "每月", "每天", "每日", "人均", "平均")
 _PER_TAIL = re.compile(r"(?:每人|每户|每年|每月|每天|每日|人均|平均)+$")
@@ -840,6 +844,8 @@ def _thing(
             noun = noun[:-1]  # 在本年的45种主要工业产品中: in the products (not 综合高中, 初中)
         if noun and len(noun) >= 5 and noun.endswith("率"):
             noun = noun[:-3]  # 203个国考断面优良率: the count is of 国考断面, not of a rate
+        if noun and noun.endswith(_THRESHOLD_NOUNS):
+            noun = None  # 粮食产量跃上1.4万亿斤新台阶, 突破百万吨大关: a threshold, the thing is on the left
         if noun and (len(noun) >= 2 or unit in ("个", "名", "位", "支", "家", "所", "座", "户")):
             return noun
     elif unit in ("%", "‰") and (
