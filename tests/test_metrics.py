@@ -975,3 +975,20 @@ def test_a_threshold_crossed_ends_the_subject_and_is_no_thing():
     assert _things("服务业增加值跨上万亿元台阶，") == [("上万亿元", "服务业增加值")]
     # a counted noun after a quantity is still its thing (设立综合高中81所 above; 横跨: a word, not the verb)
     assert _things("大桥横跨3条河流，")[0][1] != "大桥横"
+
+
+def test_a_clause_break_inside_a_parenthesis_does_not_cut_the_subject():
+    """Session 13 (th13), a dev error on the State Council report of 1956 (``corpora/analysers-real/reports/
+    gwr1956.txt``): the 、 inside ``（包括经济、文教、行政方面的基本建设）`` was read as the clause's start and the thing
+    was ``基本建设）``; likewise ``机床（不包括简易机床，下同）`` (1960), ``开放县（区、市）`` and ``新时代文明实践中心（所、站）``
+    (Tibet and Guangdong 2026: corpora/gwr and provincial reports)."""
+    text = "1955年完成的基本建设投资额（包括经济、文教、行政方面的基本建设）共为86.3亿元，本年新增的"
+    assert _things(text) == [("86.3亿元", "基本建设投资额")]
+    text = "二年，钢增加了四百万吨，机床（不包括简易机床，下同）增加了一万四千三百台，粮食增加了六百万吨"
+    assert ("一万四千三百台", "机床") in _things(text)
+    assert _things("边民互市贸易区增至5个，开放县（区、市）增加至45个，") == [
+        ("5个", "边民互市贸易区"),
+        ("45个", "开放县"),
+    ]
+    # a parenthesis opened and closed inside the clause is no such case
+    assert _things("城镇调查失业率（全年平均）为5.2%，") == [("5.2%", "城镇调查失业率")]

@@ -745,6 +745,10 @@ def _left_thing(text: str, start: int, prev: _Prev) -> str | None:
     prev_end, prev_thing, before_end, before_thing = prev
     m = _LAST_CLAUSE_BREAK.match(text, sentence, start)
     clause = m.end() if m else sentence
+    if clause > sentence and (
+        "）" in text[clause:start] or ")" in text[clause:start]
+    ):  # 基本建设投资额（包括经济、文教、行政方面的基本建设）共为: the break is inside a parenthesis
+        clause = _clause_before_parenthesis(text, sentence, clause, start)
     from_ = max(clause, prev_end) if prev_end > sentence else clause
     if (
         from_ == prev_end > clause
@@ -806,6 +810,20 @@ def _left_thing(text: str, start: int, prev: _Prev) -> str | None:
             return _clause_subject(text[begin:before])
         before = begin - 1
     return None
+
+
+def _clause_before_parenthesis(text: str, sentence: int, clause: int, start: int) -> int:
+    """Where the clause starts when a parenthesis closed before ``start`` opened before the clause break at
+    ``clause``: the start of the clause that holds its opening (``clause`` when none does)."""
+    for opening, closing in (("（", "）"), ("(", ")")):
+        close = text.find(closing, clause, start)
+        if close < 0 or text.find(opening, clause, close) >= 0:
+            continue
+        at = text.rfind(opening, sentence, clause)
+        if at > sentence and text.find(closing, at, clause) < 0:
+            m = _LAST_CLAUSE_BREAK.match(text, sentence, at)
+            return m.end() if m else sentence
+    return clause
 
 
 # the last characters of the units of time (a span of time before a quantity: 连续4年, 近三个月, 十天)
