@@ -992,3 +992,15 @@ def test_a_clause_break_inside_a_parenthesis_does_not_cut_the_subject():
     ]
     # a parenthesis opened and closed inside the clause is no such case
     assert _things("城镇调查失业率（全年平均）为5.2%，") == [("5.2%", "城镇调查失业率")]
+
+
+def test_a_share_whose_value_changes_is_the_thing():
+    """Session 13 (th13), dev errors on the State Council report of 1956 (``corpora/analysers-real/reports/
+    gwr1956.txt``): in ``占农户总数的比例由1954年的11%上升到63%`` the share changes (the thing was ``农户``, the noun of
+    the clause before); likewise ``占全国比重由2020年的7.2%提升至7.4%`` (Shandong 2026, provincial reports)."""
+    text = "参加农业生产合作社的农户已经达到7，500多万户，占农户总数的比例由1954年的11%上升到63%。"
+    assert _things(text) == [("达到7，500多万户", "农户"), ("11%", "比例"), ("63%", "比例")]
+    text = "经济总量连续跨过3个万亿元大关，占全国比重由2020年的7.2%提升至7.4%，"
+    assert _things(text)[1:] == [("7.2%", "比重"), ("7.4%", "比重")]
+    # a base of comparison is still no thing (为预算数的: the thing is further back)
+    assert _things("财政收入完成了1000亿元，为预算数的101%。")[1] == ("101%", "财政收入")

@@ -666,7 +666,11 @@ def _read_subject(left: str) -> str | None:
     if left.endswith("的"):  # 债款支出占本年支出的, 为预算数的, 完成年度计划的: X's share of a base
         base = _BASE_OF.search(left)
         if base:
-            return _tidy(left[: base.start()]) if base.start() > 0 else None
+            if base.start() > 0:
+                return _tidy(left[: base.start()])
+            share = _SHARE_FROM.match(left)
+            # 占农户总数的比例由1954年的11%上升到63%: the share whose value changes is the thing
+            return share.group(1) if share else None
     verbs = list(_OBJECT_VERBS.finditer(left))
     if verbs and (
         "出口" in left or "投资" in left or "改造" in left or "本建设" in left or "产总值" in left
@@ -699,9 +703,7 @@ def _read_subject(left: str) -> str | None:
     if end is not None:
         left = left[: end.start()]
     if not left or left[:1] in _CHANGE_FIRST and "的" in left:  # (_CHANGE_START.match(left))
-        return (
-            None  # 为预算数的, 占农户总数的比例由…: a base of comparison, the thing is further back
-        )
+        return None  # 为预算数的, 占农户总数的比例由…: a base of comparison, the thing is further back
     thing = _tidy(left)
     if thing is None and verbs and verbs[0].end() < len(left):
         # 就能够实现原定2000年国民生产总值比1980年翻两番: a subject too long to be one is a verb and its object
@@ -727,6 +729,7 @@ _NOUN_VERBS = frozenset("投资 出口 进口 销售".split())
 # The date of the new value after a verb of change (扩大到年末的1120多万人).
 _YEAR_END_OF = ("年末的", "年底的", "年初的")
 _BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相当于")
+_SHARE_FROM = re.compile(r"占[^，,的]{1,16}的?(比例|比重)(?:由|从)")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过", "考虑", "扣除", "剔除")
 
