@@ -1004,3 +1004,18 @@ def test_a_share_whose_value_changes_is_the_thing():
     assert _things(text)[1:] == [("7.2%", "比重"), ("7.4%", "比重")]
     # a base of comparison is still no thing (为预算数的: the thing is further back)
     assert _things("财政收入完成了1000亿元，为预算数的101%。")[1] == ("101%", "财政收入")
+
+
+def test_a_size_class_of_projects_is_no_amount():
+    """Session 13 (th13), a dev false metric on a county's report (``corpora/analysers-real/reports/
+    page_zaoqiang_m.txt``): ``新上亿元项目57个`` counts projects of a size class, ``上亿元`` is no amount; likewise
+    ``总投资超10亿元项目50个以上`` (Fujian 2026, provincial reports). An amount that names a project's investment stays
+    one (``总投资21.18亿元的…项目``, ``总投资365.3亿元``)."""
+    assert _things("全县共谋划、新上亿元项目57个，总投资365.3亿元。") == [
+        ("57个", "新上亿元项目"),
+        ("365.3亿元", "总投资"),
+    ]
+    assert [t for t, _ in _things("新引进落地总投资超10亿元项目50个以上。")] == ["50个以上"]
+    assert [t for t, _ in _things("实施5000万元以上的重大项目12个，")] == ["12个"]
+    assert [t for t, _ in _things("引进落地总投资21.18亿元的宁德时代新型锂盐研发生产项目;")] == ["21.18亿元"]
+    assert [t for t, _ in _things("总投资1.2亿元的项目开工")] == ["1.2亿元"]

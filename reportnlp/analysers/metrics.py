@@ -729,6 +729,9 @@ _NOUN_VERBS = frozenset("投资 出口 进口 销售".split())
 # The date of the new value after a verb of change (扩大到年末的1120多万人).
 _YEAR_END_OF = ("年末的", "年底的", "年初的")
 _BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相当于")
+# After an amount of money: the projects or firms of that size (亿元项目, 5000万元以上的重大项目, 10亿元级项目).
+_SIZE_CLASS_BARE = re.compile(r"(?:级的?)?(?:重大|重点)?(?:项目|企业)")
+_SIZE_CLASS_AFTER = re.compile(r"的?(?:重大|重点)?(?:项目|企业)")
 _SHARE_FROM = re.compile(r"占[^，,的]{1,16}的?(比例|比重)(?:由|从)")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过", "考虑", "扣除", "剔除")
@@ -1099,6 +1102,12 @@ def _read(
         return None  # 红十字, 十项措施, 三大攻坚战: a name or a numbered slogan, not a count
     if not pres and unit is not None and fkind == "ar" and _THRESHOLD.match(text, end):
         return None  # 50米内换乘: a distance or time within which, not a measured quantity
+    if (
+        unit == "元"
+        and text.startswith(("项", "企", "级", "的", "重"), end)
+        and (_SIZE_CLASS_AFTER if post in ("以上", "以下") else _SIZE_CLASS_BARE).match(text, end)
+    ):
+        return None  # 新上亿元项目57个, 10亿元级项目: a size class of the projects counted, not an amount
     if (
         unit in ("岁", "周岁")
         and post in ("以下", "以上")
