@@ -1019,3 +1019,16 @@ def test_a_size_class_of_projects_is_no_amount():
     assert [t for t, _ in _things("实施5000万元以上的重大项目12个，")] == ["12个"]
     assert [t for t, _ in _things("引进落地总投资21.18亿元的宁德时代新型锂盐研发生产项目;")] == ["21.18亿元"]
     assert [t for t, _ in _things("总投资1.2亿元的项目开工")] == ["1.2亿元"]
+
+
+def test_one_space_before_the_percent_sign():
+    """Session 13 (th13), dev misses on the State Council report of 1998 (``corpora/analysers-real/reports/
+    gwr1998.txt``, whose digits are often printed apart): ``经济增长速度8 %``, ``控制在3 %以内``. Digits printed apart
+    (``5 6 %``, ``1 9 9 7 年``) are still not read: their last digit alone would be a wrong number."""
+    text = "今年国民经济宏观调控的主要目标是：经济增长速度8 %，商品零售价格涨幅控制在3 %以内。"
+    assert _things(text) == [("8 %", "经济增长速度"), ("3 %以内", "商品零售价格涨幅")]
+    (m,) = find_metrics("控制在3 %以内。")
+    assert (m.value, m.unit, m.qualifier) == (3.0, "%", "以内")
+    assert _things("中等职业学校的在校生占高中阶段教育总人数的5 6 %以上。") == []
+    assert _things("1 9 9 7 年，国务院组成部门从4 0 个减少到2 9 个。") == []
+    assert _things("附件2 名词解释") == []

@@ -266,7 +266,8 @@ _PATTERN = re.compile(
     rf"(?:(?<![0-9{_MASK_CHARS}{_CN_CHARS}].)(?<![0-9{_MASK_CHARS}{_CN_CHARS}][.点點余多].)|(?<=百)(?=分之))"
     rf"(?:(?<=百)(?P<pz>分之))?{_RUN_GROUPS}{_RUN_CHAR})"
     rf"(?(pz)(?P<ppost>{_POST})?"
-    rf"|(?P<pct1>[%％])?(?:(?P<sep>{_SEP})(?P<n2>{_RUN_START}{_RUN_GROUPS}{_RUN_CHAR}))?"
+    rf"|(?:(?<=[0-9]) (?=[%％]))?"  # 增长速度8 %: one space before the percent sign
+    rf"(?P<pct1>[%％])?(?:(?P<sep>{_SEP})(?P<n2>{_RUN_START}{_RUN_GROUPS}{_RUN_CHAR}))?"
     rf"(?:(?P<unit>{_UNIT})(?P<post>{_POST}|(?<=[年天周时倍])多(?![措举方种样个项元家地次渠管点少数起]))?"
     rf"|(?<=[万亿])|(?<=[万亿]{_IN})))"
 )
@@ -1034,6 +1035,8 @@ def _read(
     ``respectively``: whether the text holds 分别 (see :func:`_thing`)."""
     run, pz, ppost, pct1, sep, n2, unit, post = groups
     start, end = m.span()
+    if start >= 2 and text[start - 1] == " " and "0" <= text[start - 2] <= "9":
+        return None  # 5 6 %, 1 9 9 7 年: digits printed apart, their number is not read
     pct = pz is not None
     if pct:
         first = _read_number(run[3:])
