@@ -1032,3 +1032,13 @@ def test_one_space_before_the_percent_sign():
     assert _things("中等职业学校的在校生占高中阶段教育总人数的5 6 %以上。") == []
     assert _things("1 9 9 7 年，国务院组成部门从4 0 个减少到2 9 个。") == []
     assert _things("附件2 名词解释") == []
+
+
+def test_a_bound_of_the_places_counted_is_no_quantity():
+    """Session 13 (th13), a dev false metric (Shanxi 2026, ``corpora/analysers-real/reports/prov2026_sx_m.txt``, a
+    bound by the eighth metric pass's guide): ``特殊教育学校覆盖20万人口以上的县``; likewise ``海拔5000米以上乡镇`` (Tibet
+    2026). A share of the places (``80%以上的县``) and an amount bounded below (``新增就业10万人以上``) stay metrics."""
+    assert _things("特殊教育学校覆盖20万人口以上的县。") == []
+    assert _things("城镇调查失业率处于全国最低水平，海拔5000米以上乡镇、农牧区供暖") == []
+    assert [t for t, _ in _things("试点范围扩大到全国80%以上的县（市、区）")] == ["80%以上"]
+    assert _things("城镇新增就业10万人以上，") == [("10万人以上", "城镇新增就业")]

@@ -733,6 +733,8 @@ _BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相
 # After an amount of money: the projects or firms of that size (亿元项目, 5000万元以上的重大项目, 10亿元级项目).
 _SIZE_CLASS_BARE = re.compile(r"(?:级的?)?(?:重大|重点)?(?:项目|企业)")
 _SIZE_CLASS_AFTER = re.compile(r"的?(?:重大|重点)?(?:项目|企业)")
+# After a quantity: places or bodies bounded by it (20万人口以上的县, 5000米以上乡镇; not 上市, a share 80%以上的县).
+_BOUND_OF_BODIES = re.compile(r"口?(?:以上|以下)的?(?:县|城市|乡镇|镇|村|企业|学校|医院)(?![长委])")
 _SHARE_FROM = re.compile(r"占[^，,的]{1,16}的?(比例|比重)(?:由|从)")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过", "考虑", "扣除", "剔除")
@@ -1111,6 +1113,13 @@ def _read(
         and (_SIZE_CLASS_AFTER if post in ("以上", "以下") else _SIZE_CLASS_BARE).match(text, end)
     ):
         return None  # 新上亿元项目57个, 10亿元级项目: a size class of the projects counted, not an amount
+    if (
+        unit is not None
+        and unit not in ("%", "‰")
+        and (post in ("以上", "以下") or (unit == "人" and text.startswith("口以", end)))
+        and _BOUND_OF_BODIES.match(text, end - (len(post) if post else 0))
+    ):
+        return None  # 覆盖20万人口以上的县, 海拔5000米以上乡镇: a bound of the places counted, not a quantity
     if (
         unit in ("岁", "周岁")
         and post in ("以下", "以上")
