@@ -485,10 +485,10 @@ _SUBJECT_END = _skipping(
 # Verbs of change and copulas that end a subject when they stand right before the number (国内生产总值比上年增长,
 # 经济增长预期目标为, 课间时长调整到): anywhere else they may be inside the name (经济增长预期目标).
 _CHANGE_END = _skipping(
-    "增提降下上减突超保稳达高为是占缩延升扩调完实开竣投压削裁追控翻跨迈跃站连",
+    "增提降下上减突超保稳达高为是占缩延升扩调完实开竣投压削裁追控翻跨迈跃站",
     r"(?:增长|增加|提高|降低|下降|上升|减少|突破|超过|高出|超出|保持|稳定在|稳定|达到|高达|达|(?<![所作成认行])为|是|(?<!所)占"
     # a threshold crossed (地区生产总值跨越5000亿元, 财政收入迈过千亿大关: 过 is read with the number)
-    r"|连?(?:跨越|跨过|跨上|(?<![横飞])跨|迈过|迈上|(?<![豪年老])迈|跃上|站上)"
+    r"|跨越|跨过|跨上|(?<![横飞])跨|迈过|迈上|(?<![豪年老])迈|跃上|站上"
     r"|缩短|延长|降|增|升|提升|扩大|调高|调低|调增|调减|调整|完成|实现|开工|完工|竣工|投产|下降了|增长了|压减|压缩|削减|裁减|追加|控制在|翻)[至到为了在]?"
     r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末)?的?)?$",
 )
@@ -689,6 +689,8 @@ def _read_subject(left: str) -> str | None:
     change = _CHANGE_END.search(left)
     if change is not None:
         left = left[: change.start()]
+        if left[-1:] == "连" and change.group()[:1] == "跨":
+            left = left[:-1]  # 经济总量连跨5万亿元: 连 (in a row) is no part of the subject
         if left.endswith("时") and not left.endswith(_NOT_WHEN):
             return None  # 今年2月修订计划时减少为: a when-clause, the subject is further back
     if (
@@ -755,7 +757,7 @@ def _left_thing(text: str, start: int, prev: _Prev) -> str | None:
     m = _LAST_CLAUSE_BREAK.match(text, sentence, start)
     clause = m.end() if m else sentence
     if clause > sentence and (
-        "）" in text[clause:start] or ")" in text[clause:start]
+        text.find("）", clause, start) >= 0 or text.find(")", clause, start) >= 0
     ):  # 基本建设投资额（包括经济、文教、行政方面的基本建设）共为: the break is inside a parenthesis
         clause = _clause_before_parenthesis(text, sentence, clause, start)
     from_ = max(clause, prev_end) if prev_end > sentence else clause
