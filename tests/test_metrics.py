@@ -982,7 +982,9 @@ def test_a_clause_break_inside_a_parenthesis_does_not_cut_the_subject():
     gwr1956.txt``): the 、 inside ``（包括经济、文教、行政方面的基本建设）`` was read as the clause's start and the thing
     was ``基本建设）``; likewise ``机床（不包括简易机床，下同）`` (1960), ``开放县（区、市）`` and ``新时代文明实践中心（所、站）``
     (Tibet and Guangdong 2026: corpora/gwr and provincial reports)."""
-    text = "1955年完成的基本建设投资额（包括经济、文教、行政方面的基本建设）共为86.3亿元，本年新增的"
+    text = (
+        "1955年完成的基本建设投资额（包括经济、文教、行政方面的基本建设）共为86.3亿元，本年新增的"
+    )
     assert _things(text) == [("86.3亿元", "基本建设投资额")]
     text = "二年，钢增加了四百万吨，机床（不包括简易机床，下同）增加了一万四千三百台，粮食增加了六百万吨"
     assert ("一万四千三百台", "机床") in _things(text)
@@ -1017,7 +1019,9 @@ def test_a_size_class_of_projects_is_no_amount():
     ]
     assert [t for t, _ in _things("新引进落地总投资超10亿元项目50个以上。")] == ["50个以上"]
     assert [t for t, _ in _things("实施5000万元以上的重大项目12个，")] == ["12个"]
-    assert [t for t, _ in _things("引进落地总投资21.18亿元的宁德时代新型锂盐研发生产项目;")] == ["21.18亿元"]
+    assert [t for t, _ in _things("引进落地总投资21.18亿元的宁德时代新型锂盐研发生产项目;")] == [
+        "21.18亿元"
+    ]
     assert [t for t, _ in _things("总投资1.2亿元的项目开工")] == ["1.2亿元"]
 
 

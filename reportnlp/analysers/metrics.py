@@ -706,7 +706,9 @@ def _read_subject(left: str) -> str | None:
     if end is not None:
         left = left[: end.start()]
     if not left or left[:1] in _CHANGE_FIRST and "的" in left:  # (_CHANGE_START.match(left))
-        return None  # 为预算数的, 占农户总数的比例由…: a base of comparison, the thing is further back
+        return (
+            None  # 为预算数的, 占农户总数的比例由…: a base of comparison, the thing is further back
+        )
     thing = _tidy(left)
     if thing is None and verbs and verbs[0].end() < len(left):
         # 就能够实现原定2000年国民生产总值比1980年翻两番: a subject too long to be one is a verb and its object
@@ -756,8 +758,9 @@ def _left_thing(text: str, start: int, prev: _Prev) -> str | None:
     prev_end, prev_thing, before_end, before_thing = prev
     m = _LAST_CLAUSE_BREAK.match(text, sentence, start)
     clause = m.end() if m else sentence
-    if clause > sentence and (
-        text.find("）", clause, start) >= 0 or text.find(")", clause, start) >= 0
+    if (
+        clause > sentence
+        and (text.find("）", clause, start) >= 0 or text.find(")", clause, start) >= 0)
     ):  # 基本建设投资额（包括经济、文教、行政方面的基本建设）共为: the break is inside a parenthesis
         clause = _clause_before_parenthesis(text, sentence, clause, start)
     from_ = max(clause, prev_end) if prev_end > sentence else clause
