@@ -273,6 +273,7 @@ _PATTERN_SOURCE = (
 _PATTERN = re.compile(_PATTERN_SOURCE.replace("SPACE", ""))
 # the same with one space allowed before the percent sign (增长速度8 %), for a text that holds " %": the optional
 # group costs every other text 5 % of find_metrics' time
+_DIGITS_APART = re.compile(r"[0-9] $")
 _PATTERN_SPACED = re.compile(_PATTERN_SOURCE.replace("SPACE", "(?:(?<=[0-9]) (?=[%％]))?"))
 
 # --- context -------------------------------------------------------------------------------------------
@@ -741,6 +742,7 @@ _BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相
 _SIZE_CLASS_BARE = re.compile(r"(?:级的?)?(?:重大|重点)?(?:项目|企业)")
 _SIZE_CLASS_AFTER = re.compile(r"的?(?:重大|重点)?(?:项目|企业)")
 # After a quantity: places or bodies bounded by it (20万人口以上的县, 5000米以上乡镇; not 上市, a share 80%以上的县).
+_BOUND_POSTS = frozenset(("以上", "以下"))
 _BOUND_OF_BODIES = re.compile(r"口?(?:以上|以下)的?(?:县|城市|乡镇|镇|村|企业|学校|医院)(?![长委])")
 _SHARE_FROM = re.compile(r"占[^，,的]{1,16}的?(比例|比重)(?:由|从)")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -1045,8 +1047,6 @@ def _read(
     ``respectively``: whether the text holds 分别 (see :func:`_thing`)."""
     run, pz, ppost, pct1, sep, n2, unit, post = groups
     start, end = m.span()
-    if start >= 2 and text[start - 1] == " " and "0" <= text[start - 2] <= "9":
-        return None  # 5 6 %, 1 9 9 7 年: digits printed apart, their number is not read
     pct = pz is not None
     if pct:
         first = _read_number(run[3:])
@@ -1122,9 +1122,9 @@ def _read(
     ):
         return None  # 新上亿元项目57个, 10亿元级项目: a size class of the projects counted, not an amount
     if (
-        unit is not None
+        (post in _BOUND_POSTS or (unit == "人" and text.startswith("口以", end)))
+        and unit is not None
         and unit not in ("%", "‰")
-        and (post in ("以上", "以下") or (unit == "人" and text.startswith("口以", end)))
         and _BOUND_OF_BODIES.match(text, end - (len(post) if post else 0))
     ):
         return None  # 覆盖20万人口以上的县, 海拔5000米以上乡镇: a bound of the places counted, not a quantity
@@ -1268,8 +1268,10 @@ def find_metrics(text: str) -> list[Metric]:
     prev: _Prev = (0, None, 0, None)
     # (32 of the 72 State Council reports hold no 分别: then no window before a quantity is searched for it)
     respectively = "分别" in text
-    pattern = _PATTERN_SPACED if " %" in text or " ％" in text else _PATTERN
-    for m in pattern.finditer(text):
+    spaced = " %" in text or " ％" in text
+    for m in (_PATTERN_SPACED if spaced else _PATTERN).finditer(text):
+        if spaced and _DIGITS_APART.match(text, max(0, m.start() - 2), m.start()):
+            continue  # 5 6 %, 1 9 9 7 年: digits printed apart, their last one alone is no number
         groups = m.groups()  # (= m.group(*_GROUPS))
         run, _, _, _, sep, _, unit, post = groups
         # Fast exits for the commonest non-quantities: 一个, 五年 with no qualifier around; 1956年, 一九五六年.
