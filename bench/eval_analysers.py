@@ -66,6 +66,10 @@ DEV8M_REPORTS = {"gwr1980_m", "gwr2002_m", "prov2026_sx_m", "prov2026_xj_m"}
 # only, fixed before reading) and its four new dev pages (in ``dev``; ``--set dev13m`` scores them alone).
 HELDOUT7M_REPORTS = {"page_changshaxian_m", "page_xxshi2023_m", "page_xxxian_m", "page_xxqi2006_m"}
 DEV13M_REPORTS = {"page_shanghang_m", "page_changsha_m", "page_longfu_m", "page_zaoqiang_m"}
+# The ninth slogan pass's held-out part (``extract_slogans9.py``: every third new excerpt from the second, fixed before
+# reading) and its five new dev excerpts (in ``dev``; ``--set dev9`` scores them alone).
+HELDOUT7_REPORTS = {"gwr1955", "cpc1973", "prov2026_zj"}
+DEV9_REPORTS = {"gwr1954", "gwr1975", "cpc1969", "prov2026_bj", "prov2026_xz"}
 PARTS = (
     "dev",
     "heldout",
@@ -74,6 +78,7 @@ PARTS = (
     "heldout4",
     "heldout5",
     "heldout6",
+    "heldout7",
     "dev6",
     "dev7",
     "dev8",
@@ -81,6 +86,7 @@ PARTS = (
     "dev8m",
     "heldout7m",
     "dev13m",
+    "dev9",
 )
 DEV_SUBSETS = {
     "dev6": DEV6_REPORTS,
@@ -88,6 +94,7 @@ DEV_SUBSETS = {
     "dev8": DEV8_REPORTS,
     "dev8m": DEV8M_REPORTS,
     "dev13m": DEV13M_REPORTS,
+    "dev9": DEV9_REPORTS,
 }
 # The slogan labels scored: ``reports.jsonl`` (adjudicated after the blind second labelling of the fifth slogan pass)
 # or ``reports_original.jsonl`` (the labels before it, frozen) with ``--labels original``.
@@ -103,7 +110,8 @@ NUMBERED_APART = False
 def part_of(file: str) -> str:
     """The part of a labelled file: ``dev``, ``heldout`` (the first split), ``heldout2`` (the fourth pass's),
     ``heldout3`` (the fifth pass's), ``heldout4`` (the sixth slogan pass's), ``heldout5`` (the seventh's),
-    ``heldout6`` (the eighth's), ``heldout6m`` (the eighth metric pass's) or ``heldout7m`` (session 13's)."""
+    ``heldout6`` (the eighth's), ``heldout6m`` (the eighth metric pass's), ``heldout7`` (the ninth slogan pass's)
+    or ``heldout7m`` (session 13's metric pages)."""
     if Path(file).stem in NEW_HELDOUT_REPORTS and file.startswith("reports/"):
         return "heldout2"
     if Path(file).stem in HELDOUT3_REPORTS and file.startswith("reports/"):
@@ -118,6 +126,8 @@ def part_of(file: str) -> str:
         return "heldout6m"
     if Path(file).stem in HELDOUT7M_REPORTS and file.startswith("reports/"):
         return "heldout7m"
+    if Path(file).stem in HELDOUT7_REPORTS and file.startswith("reports/"):
+        return "heldout7"
     return "heldout" if heldout(file) else "dev"
 
 
@@ -131,8 +141,17 @@ def heldout(file: str) -> bool:
     return stem[-1] in "0369"
 
 
-def _ratio(a: int, b: int) -> float:
-    return a / b if b else 1.0
+def _ratio(a: int, b: int) -> float | None:
+    """``a / b``, or None (not applicable: printed ``n/a``) when there is nothing to count, as a part with no gold
+    item of a kind (``dev8``'s numbered slogans and metrics): not a perfect 1.0."""
+    return a / b if b else None
+
+
+def _cell(key: str, v: float | None) -> str:
+    """One printed figure: a count, a ratio to three places, or ``n/a`` for a figure with nothing to count."""
+    if v is None:
+        return "n/a"
+    return f"{v:.0f}" if key.endswith("gold") else f"{v:.3f}"
 
 
 def match_metrics(found: list, gold: list[dict]) -> list[int | None]:
@@ -163,7 +182,7 @@ def _thing_ok(found: str | None, gold: list[str]) -> bool:
     )
 
 
-def score_reports(part: str, errors: bool = False) -> dict[str, float]:
+def score_reports(part: str, errors: bool = False) -> dict[str, float | None]:
     from reportnlp.analysers import find_metrics, find_slogans
     from reportnlp.analysers.thing import learned_things
 
@@ -323,7 +342,7 @@ def false_masks(verbose: bool = False) -> dict[str, tuple[int, int]]:
     return out
 
 
-def evaluate(part: str, errors: bool = False) -> dict[str, float]:
+def evaluate(part: str, errors: bool = False) -> dict[str, float | None]:
     if part not in ("dev", "heldout"):  # the later parts are report excerpts only (slogans; metrics), no pages
         return score_reports(part, errors)
     return {**score_reports(part, errors), **score_masks(part, errors)}
@@ -384,10 +403,11 @@ def main() -> None:
     if args.set:
         for part in args.set:
             figures = evaluate(part, errors=args.errors == part)
-            print(part, json.dumps({k: round(v, 3) for k, v in figures.items()}))
+            print(part, json.dumps({k: "n/a" if v is None else round(v, 3) for k, v in figures.items()}))
         return
     parts = ("dev", "heldout") if args.heldout or args.record_first_run else ("dev",)
     now = {part: evaluate(part, errors=args.errors == part) for part in parts}
+    parts_scored = set(now)
     now.setdefault("heldout", dict.fromkeys(now["dev"]))
     first_path = SET / "first_run.json"
     if args.record_first_run:
@@ -401,8 +421,12 @@ def main() -> None:
             first.get("heldout", {}).get(key),
             now["heldout"][key],
         ]
+        # "-": not recorded (no first run; the held-out part not scored now); "n/a": nothing to count
         cells = [
-            "-" if v is None else (f"{v:.0f}" if key.endswith("gold") else f"{v:.3f}") for v in row
+            "-" if row[0] is None else _cell(key, row[0]),
+            _cell(key, row[1]),
+            "-" if row[2] is None else _cell(key, row[2]),
+            _cell(key, row[3]) if "heldout" in parts_scored else "-",
         ]
         print(f"{key:22} {cells[0]:>9} {cells[1]:>8} {cells[2]:>10} {cells[3]:>9}")
 

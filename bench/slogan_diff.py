@@ -25,8 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # provinces of the held-out excerpts (heldout: docx_guangdong, the 2025 report; heldout4: prov2026_hb; heldout5: he,
-# ln; heldout6: sh, xj)
-HELD_OUT_PROVINCES = ("2025-GD", "2026-HB", "2026-HE", "2026-LN", "2026-SH", "2026-XJ")
+# ln; heldout6: sh, xj; heldout7: zj)
+HELD_OUT_PROVINCES = ("2025-GD", "2026-HB", "2026-HE", "2026-LN", "2026-SH", "2026-XJ", "2026-ZJ")
 # the sources of heldout2's excerpts (cpc1992, cpc2002, gwr2019): in the formula table's counts (documented there),
 # but no text a rule is checked on may hold a held-out excerpt
 HELDOUT2_SOURCES = ("十四大", "十六大", "2019年")

@@ -25,7 +25,7 @@ point, recall lower at the best threshold), so no model is shipped and the finde
 this script would write is not in the package.
 
 The corpus statistics leave out the State Council and CPC reports of the slogan held-out parts (1984, 2013, 十九大; 十四大,
-十六大, 2019; 1997, 2023; 2000; 1980: heldout, heldout2, heldout4, heldout5, heldout6).
+十六大, 2019; 1997, 2023; 2000; 1980; 1955, 十大: heldout, heldout2, heldout4, heldout5, heldout6, heldout7).
 """
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ HELD_OUT_SOURCES = (
     "2023年",
     "2000年",
     "1980年",
+    "1955年",
+    "第十次全国代表大会",
 )
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 SERIES = re.compile(

@@ -20,8 +20,9 @@ four-character clauses (``解放思想，实事求是，``) and numbered abbrevi
   slogans anywhere in running text (``来之不易``, ``迎难而上``), found with one vectorised pass of
   four-character hashes; the numbered formulas of running text (``四项基本原则``, ``八项规定``, ``两个基本点``,
   ``两手抓``, ``三步走``) by a pattern of numeral, classifier and formula noun;
-- **evidence against**: a jieba noun of the reports with a noun head (``形式主义``, ``集成电路``, ``义务教育``)
-  makes a ``、`` series a list of terms, and a series whose items share one head noun is one too
+- **evidence against**: a jieba noun of the reports with a noun head (``形式主义``, ``集成电路``, ``义务教育``),
+  or a noun term of the idiom lists (``无产阶级``, ``统一战线``: ``slogan_noun_idioms.tsv``), is no slogan in running
+  text and makes a ``、`` series a list of terms, and a series whose items share one head noun is one too
   (``法治体系、战略体系``); the two-character words of ``zh_word_pairs.txt`` and the gazetteer
   (``place_names.txt``) keep a series from starting inside a word (``混合所有制、…``) and veto ordinary words and
   place names as numbered slogans (``双向``, ``四川``); numeral idioms are no numbered slogans (``千方百计``).
@@ -615,9 +616,12 @@ def _clauses_after_de(text: str, start: int, items: list[str]) -> bool:
 
 # 等 after a series, then the projects or works it lists (等重要工程, 等一批具有战略意义的重大项目), or a category
 # of things (eighth slogan pass: 等新业态, 等市政设施, 等困难群体, 等产品; not 等政策, whose items may be crafted
-# formulas, 平垸行洪、退田还湖、移民建镇等政策).
+# formulas, 平垸行洪、退田还湖、移民建镇等政策), or of fields, platforms, kinds of consumption and of thought (ninth
+# slogan pass: 脑机接口、高温超导等领域, 概念验证、中试孵化等平台, 餐饮住宿、家政服务、避暑旅居等服务消费,
+# 洋奴哲学、爬行主义、铺张浪费等错误思想; an idiom among the items is still found in running text).
 _PROJECTS = re.compile(
-    rf"等[{_H}]{{0,12}}?(?:工程|项目|企业|公司|集团|单位|机构|高校|医院|银行|设施|群体|人群|业态|产品)"
+    rf"等[{_H}]{{0,12}}?(?:工程|项目|企业|公司|集团|单位|机构|高校|医院|银行|设施|群体|人群|业态|产品"
+    "|领域|行业|平台|载体|场景|消费|思想)"
 )
 
 
@@ -960,7 +964,13 @@ def _running_lexicon() -> tuple[np.ndarray, np.ndarray, np.ndarray, frozenset[st
     # text they would bring as many noun phrases as slogans)
     # + the reports' bound formulas (扫黑除恶, 拥军优属: both halves occur almost only inside them)
     attested = {p for p, k in _phrases().items() if k in ("idiom", "bound")}
-    words = frozenset(w for w in idioms() | attested if w not in _nouns() and _item_ok(w))
+    # (not a modal negation and its verb, 不可逆转, 不可动摇, 不可抗拒: a free collocation of the idiom lists that the
+    # labels never mark in running text; ninth slogan pass)
+    words = frozenset(
+        w
+        for w in idioms() | attested
+        if w not in _nouns() and _item_ok(w) and not w.startswith("不可")
+    )
     # + the formulas the dev labels mark in running text (安定团结, 依法行政, 团结奋斗: slogan_formulas.tsv),
     # the ones of them that are no idiom or bound formula kept apart (their hits are checked in _running)
     formulas = _formulas() - words
@@ -1018,9 +1028,13 @@ NOUN_HEADS = frozenset(
 
 @lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
-    """Four-character noun compounds of the reports (jieba noun tags and a noun head): evidence against a
+    """Four-character noun compounds of the reports (jieba noun tags and a noun head), and the phrases of the idiom
+    lists that are noun terms (``slogan_noun_idioms.tsv``: 无产阶级, 统一战线, 不法分子; jieba tags them as fixed
+    expressions and their head closes four or more nouns of the reports; ninth slogan pass): evidence against a
     slogan."""
-    return frozenset(p for p, k in _phrases().items() if k == "noun" and p[2:] in NOUN_HEADS)
+    nouns = {p for p, k in _phrases().items() if k == "noun" and p[2:] in NOUN_HEADS}
+    nouns.update(line.split("\t", 1)[0] for line in _lines("slogan_noun_idioms.tsv"))
+    return frozenset(nouns)
 
 
 # --- numbered slogans ------------------------------------------------------------------------------------
@@ -1078,6 +1092,8 @@ def _free_ok(text: str, start: int, end: int) -> bool:
     term = text[start:end]
     if not _NOT_COUNTED.isdisjoint(term[1::2]):
         return False  # 一九七五, 两年一次, 一个一个, 一点四倍, 一项十分, 三是一些
+    if text[end - 1 : end + 1] in _words():
+        return False  # 开一备三强度 read as 一备三强: its last character opens a word (强度; ninth slogan pass)
     return _numbered_term(term, False)
 
 

@@ -394,6 +394,7 @@ def decide_lines(
             body = i
             break
     body, headline = _below_slogan(texts, filled, rule, meta, deferred, heading, body, tail, resolve)
+    body = _first_section(texts, filled, rule, meta, body, tail)
     # --- rules read only at the page's edges: inside the body's core, a line of spaced words may be
     # a list of values (富强 民主 文明 …), and a count without a counter's word a figure (粮食 142 万吨)
     core_end = next((i for i in reversed(filled) if plain(i) and is_prose(texts[i], 20)), -1)
@@ -586,8 +587,16 @@ def decide_lines(
         _top_heading_in_pieces(texts, filled, actions, reasons, title_lines)
         _headline_above(texts, filled, actions, reasons, title_lines)
         _headline_over_deck(texts, filled, actions, reasons, title_lines)
+        _heading_under_its_organ(texts, filled, actions, reasons, title_lines)
         _first_copy_titles(texts, filled, actions, reasons)
 
+    # a photo page's captions are its text: where nothing else is kept, they stay (the two captions of a
+    # session's opening, ``1月24日,…李强作政府工作报告。 中新社记者 张茵 摄``, and nothing more)
+    if codes.KEEP not in actions and codes.R_PHOTO_CAPTION in reasons:
+        for i in filled:
+            if reasons[i] == codes.R_PHOTO_CAPTION:
+                actions[i] = codes.KEEP
+                reasons[i] = codes.R_BODY
     for i, weak in run_in_only.items():
         if actions[i] == codes.KEEP and actions[i - 1] != codes.KEEP:
             actions[i], reasons[i] = codes.DROP, weak
@@ -619,6 +628,10 @@ def title_text(decisions: Sequence[LineDecision]) -> Optional[str]:
     '2026年湖南省政府工作报告'
     """
     rows = [d for d in decisions if d.action == codes.TITLE]
+    if len(rows) == 1 and (
+        ends := [d for d in decisions[rows[0].line : rows[0].line + 4] if d.reason == codes.R_TITLE and d.action == codes.DROP]
+    ):
+        rows += ends  # a heading's end broken off under its first line (:func:`_heading_under_its_organ`)
     if len(rows) == 1 and (m := _NUMBERED_TITLE.fullmatch(rows[0].text.strip())):
         return m.group(2)  # the title without its document's number (that is ``doc_number``)
     if len(rows) == 1 and rows[0].text.rstrip().endswith(("号)", "号）")):
@@ -846,6 +859,48 @@ _CONTENTS_MIN = 3  # numbered lines in a row
 
 
 _SLOGAN_REACH = 12  # non-blank lines after the first prose line
+
+
+#: A section's byline in a compilation of columns: an organisation's name and a person's (``民生证券 吴春华``).
+_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,10}[ \u3000]+[\u4e00-\u9fff]{2,4}$")
+
+
+def _byline_shape(t: str) -> Optional[str]:
+    """The shape a compilation's bylines share: the organisation's last two characters (``证券``), else None."""
+    return t.split()[0][-2:] if len(t) <= 16 and _BYLINE.match(t) else None
+
+
+def _first_section(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    rule: Sequence[Optional[str]],
+    meta: Sequence[bool],
+    body: int,
+    tail: int,
+) -> int:
+    """The body's start at a compilation's first section: where the line right above the body is a byline
+    (``民生证券 吴春华``) whose shape two or more lines inside the body repeat (``信达证券 刘景德``, ``西南证券 张刚``),
+    it opens the first of those sections, with the short heading above it when each later byline has one too
+    (``利好堆积市场或将企稳`` like ``短期反弹一触即发``): they are text, not a title and a header above it.
+    (The html-news page 61, ten brokers' forecasts: its cleaned text took its first byline for a title.)"""
+    k = bisect_right(filled, body - 1)  # filled[k] is the body's line
+    if k == 0 or body >= tail:
+        return body
+    up = filled[k - 1]
+    shape = _byline_shape(texts[up])
+    if shape is None or rule[up] is not None or meta[up]:
+        return body
+    later = [j for j in range(k + 1, len(filled)) if filled[j] < tail and _byline_shape(texts[filled[j]]) == shape]
+    if len(later) < 2:
+        return body
+
+    def section_heading(i: int) -> bool:
+        t = texts[i]
+        return rule[i] is None and not meta[i] and 4 <= len(t) <= 30 and not SENTENCE_PUNCT.search(t)
+
+    if k >= 2 and section_heading(filled[k - 2]) and all(section_heading(filled[j - 1]) for j in later):
+        return filled[k - 2]
+    return up
 
 
 def _below_slogan(
@@ -1352,6 +1407,39 @@ def _headline_over_deck(
     title_lines[:] = [up]
 
 
+#: A session's or an organ's name heading a document's name broken off under it (``上饶市第一届人民代表大会第八次会议`` /
+#: ``关于政府工作报告的决议``), and that name.
+_ORGAN_LINE = re.compile(
+    r"[\u4e00-\u9fff]{4,30}(?:会议|大会|常务委员会|常委会|委员会|人民政府|国务院|办公厅|办公室)"
+)
+_DOCUMENT_NAME = re.compile(r"关于[^。，,；;：:]{2,60}的(?:决议|决定|报告|意见|通知|通告|公告|办法|规定|批复)")
+
+
+def _heading_under_its_organ(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    actions: list[str],
+    reasons: list[str],
+    title_lines: list[int],
+) -> None:
+    """A document's heading broken over two lines at the page's top, its organ or session first
+    (``上饶市第一届人民代表大会第八次会议`` / ``关于政府工作报告的决议``): the title was taken on the second line, the
+    first only dropped for its place above the body. The first line is the title, the second its end (dropped
+    with the reason ``title``: :func:`title_text` joins them)."""
+    if len(title_lines) != 1:
+        return
+    t = title_lines[0]
+    k = bisect_right(filled, t) - 1
+    if k != 1 or not _DOCUMENT_NAME.fullmatch(texts[t]):
+        return  # the page's first two lines, nothing above them
+    up = filled[0]
+    if actions[up] != codes.DROP or reasons[up] != codes.R_HEAD_ZONE or not _ORGAN_LINE.fullmatch(texts[up]):
+        return
+    actions[up], reasons[up] = codes.TITLE, codes.R_TITLE
+    actions[t], reasons[t] = codes.DROP, codes.R_TITLE
+    title_lines[:] = [up]
+
+
 def _headline_shape(t: str) -> bool:
     """6–40 characters, no clause punctuation, no space: a headline's line, not a menu's item."""
     return _headline_line(t, 6) and not any(c.isspace() for c in t)
@@ -1551,6 +1639,20 @@ def _pick_title(
                 run.append(j)
                 j += 1
             if len(spelled) >= 4:
+                # a headline in two lines with blank lines between, the known title spacing its halves
+                # (``决胜全面建成小康社会`` / ``为夺取新时代…伟大胜利`` under ``决胜… 夺取新时代…伟大胜利 (十九大)``):
+                # the next line too, where the title holds it whole or but for its first character (为)
+                k = bisect_right(filled, run[-1])
+                if k < len(filled) and (j := filled[k]) < body and j > run[-1] + 1:
+                    t = texts[j]
+                    if (
+                        rule[j] is None
+                        and not meta[j]
+                        and len(t) >= 8
+                        and (t in hint or t[1:] in hint)
+                        and t not in spelled
+                    ):
+                        run.append(j)
                 return run
         return []
     if not has_body:  # a title heads a body; a page of short lines keeps them as text
@@ -1610,14 +1712,27 @@ def _pick_title(
         t = texts[i]
         if not t or rule[i] is not None or meta[i] or len(t) > 80:
             continue
-        bare = _unspaced(t)
-        if bare.startswith(texts[top]) and _BRACKET_TAIL.fullmatch(bare[len(texts[top]) :]):
-            return [i]
-        # the page's headline over its date line names the document whose own heading stands below
-        # (``2024年某某市政府工作报告`` / ``发布时间:…`` / ``政府工作报告``, a breadcrumb ending with that name)
-        if texts[top] in bare != texts[top] and _DOC_NAME.fullmatch(texts[top]) and _headline_line(bare, 8):
+        if _headline_of(t, texts[top]):
             return [i]
     return [top]
+
+
+def _headline_of(t: str, heading: str) -> bool:
+    """*t*, a line above a date line, is the page's headline for the document's own *heading* below it: the
+    heading with its year in brackets (``政府工作报告(2022年)``), spaced a letter apart (``政 府 工 作 报 告``), or
+    a headline naming the document (``2024年某某市政府工作报告`` over ``政府工作报告``; a breadcrumb ending with
+    that name). One test for the rules' title (:func:`_pick_title`) and the final one
+    (:func:`_headline_over_date`)."""
+    bare = _unspaced(t)
+    return (
+        bare != heading
+        and bare.startswith(heading)
+        and bool(_BRACKET_TAIL.fullmatch(bare[len(heading) :]))
+        or bare == heading != t
+        or heading in bare != heading
+        and bool(_DOC_NAME.fullmatch(heading))
+        and _headline_line(bare, 8)
+    )
 
 
 def _headline_over_date(texts: Sequence[str], actions: Sequence[str], new: int, window: Sequence[int]) -> int:
@@ -1631,15 +1746,7 @@ def _headline_over_date(texts: Sequence[str], actions: Sequence[str], new: int, 
         t = texts[i]
         if not t or actions[i] not in (codes.KEEP, codes.DROP, codes.TITLE) or len(t) > 80:
             continue
-        bare = _unspaced(t)
-        if (
-            bare != title
-            and bare.startswith(title)
-            and _BRACKET_TAIL.fullmatch(bare[len(title) :])
-            or bare == title != t
-            # a headline that names the document (``2024年某某市政府工作报告`` over ``政府工作报告``)
-            or title in bare != title and _DOC_NAME.fullmatch(title) and _headline_line(bare, 8)
-        ) and any(actions[j] == codes.META for j in range(i + 1, new)):
+        if _headline_of(t, title) and any(actions[j] == codes.META for j in range(i + 1, new)):
             return i
     return new
 

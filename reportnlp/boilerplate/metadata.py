@@ -89,6 +89,8 @@ _SITE_PATTERNS = [
     ),  # also ``您当前的位置 : 文成新闻网  ->  生活  ->  …``
     # the same without its label (``海外网>>时政>>2013全国两会>>两会要闻``)
     re.compile(r"^([\u4e00-\u9fff]{2,12}?网)\s*(?:>>|»|＞＞)\s*[\u4e00-\u9fff]"),
+    # … and with single marks, two of them (``中国西藏网 > 2015全国两会 > 两会镜头``)
+    re.compile(r"^([\u4e00-\u9fff]{2,12}?网)\s*[>＞]\s*[\u4e00-\u9fff\d][^>＞]{0,20}[>＞]\s*[\u4e00-\u9fff\d]"),
     # a site's name with its domain (``中央政府门户网站 www.gov.cn 2015-03-13 …``), its home link (``人民网首页``)
     re.compile(r"^([\u4e00-\u9fff]{2,16}(?:网|网站))\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org)(?:\s|$)"),
     re.compile(r"^([\u4e00-\u9fff]{2,10}网)首页$"),
@@ -113,7 +115,7 @@ _SITE_PATTERNS = [
 # are not read (tests/test_boilerplate_real.py checks the words against the patterns).
 _SITE_HINT = re.compile(
     r"由\s*会\s*员\s*分\s*享|版\s*权|powered|欢\s*迎|©|位\s*置|\.(?:cn|com|net|org)|首\s*页|https?://|小\s*编|主\s*办"
-    r"|网\s*(?:>>|»|＞＞)|凡\s*本\s*[站网]",
+    r"|网\s*(?:>>|»|＞＞|[>＞])|凡\s*本\s*[站网]",
     re.IGNORECASE,
 )
 #: Spaces between two Han characters (``人 民 网 版 权 所 有``).
@@ -202,11 +204,12 @@ _END_BYLINE = re.compile(
 _SPEAKER_GLUED = re.compile(
     r"(?:会议|大会)上[\s\u3000]*"
     + SPEAKER_TAIL.replace(SPEAKER_GAP + SPEAKER_NAME + "$", "")
-    + r"[\s\u3000]*([\u4e00-\u9fff·]{2,5}?)[\s\u3000]*(?:各位代表|各位委员|同志们)"
-)
-# a dateline that opens a line its text runs on in (``——2024年1月11日在…第一次会议上自治区主席 …``)
+    + r"[\s\u3000]*([\u4e00-\u9fff·]{2,5}?)[\s\u3000]*(?:各位代表|各位委员|同志们|同志作)"
+)  # (``…会议上北京市市长 殷勇同志作政府工作报告。``: the Beijing 2025 report's Word file)
+# a dateline that opens a line its text runs on in (``——2024年1月11日在…第一次会议上自治区主席 …``; without
+# its dash before a speaker glued on, ``2025年1月14日在…会议上北京市市长 殷勇同志作政府工作报告。``)
 _DATELINE_GLUED = re.compile(
-    r"[—－-]+\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在[^。，,]{2,50}?(?:会议|大会)上"
+    r"[—－-]*\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在[^。，,]{2,50}?(?:会议|大会)上"
 )
 # a news header: date and time, the author's name, then the source (``2014-03-13 15:22  吴定平 来源:新华网评``)
 _DATE_NAME_SOURCE = re.compile(
@@ -526,7 +529,10 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
                 break
     if "speech_date" not in meta:
         for d in decisions[:80]:
-            if d.action == codes.KEEP and d.text.lstrip()[:1] in "—－-":
+            lead = d.text.lstrip()
+            if d.action == codes.KEEP and (
+                lead[:1] in "—－-" or lead[:1] in "12" and _SPEAKER_GLUED.search(lead, 0, 200)
+            ):
                 if (m := _DATELINE_GLUED.match(d.text.lstrip(), 0, 120)) and (date := _date_of(m.group(1))):
                     meta["speech_date"] = date
                     break

@@ -185,6 +185,8 @@ _RULES: list[tuple[str, str, int]] = [
         r"(?:现场|会场|主会场|分会场|开幕式|闭幕式|代表团|合影)$"
         # ``图为…摄`` and a file photo's note (``(资料图片)``, ``(相关资料图)``; traditional script is normalised)
         r"|^图为.{4,150}摄[）)]?$|^[（(](?:相关)?(?:资料)?(?:图片|图)[）)]$"
+        # a photographer's credit spelt 摄影 after its outlet (``…作政府工作报告。人民画报 徐讯摄影``)
+        r"|[\s\u3000][\u4e00-\u9fff·]{2,4}摄影[）)]?$"
         # a news agency's photo under its caption (``…李强作政府工作报告。新华社发``, ``… 中新社发``)
         r"|(?:^|[\s\u3000（(。])(?:新华社|中新社|[\u4e00-\u9fff]{2,4}通讯社)\s*(?:记者\s*[\u4e00-\u9fff·]{2,5}\s*)?发[）)]?$",
         200,
@@ -544,12 +546,15 @@ SPEAKER_NAME = (
 )
 #: Between a speaker's office and name: spaces, or a colon (``市长：X``).
 SPEAKER_GAP = r"[\s\u3000]*(?:[:：][\s\u3000]*)?"
+#: What follows an office in a portal's menu, not a name (``省长信箱``: the governor's mailbox, a link on every
+#: portal; ``市长热线``, ``县长之窗``).
+_OFFICE_SERVICE = r"(?![\s\u3000:：]*(?:信箱|邮箱|热线|留言|之窗|专栏|公开电话))"
 #: A speaker's office and name ending a line (``北京市市长 殷勇``, ``自治区主席艾尔肯·吐尼亚孜``).
 SPEAKER_TAIL = (
     r"(?:[\u4e00-\u9fff]{0,14}(?:省|市|县|区|州|盟|旗|镇|乡|政府|自治区))?"
     r"(?:副?(?:代理|代)?(?:总理|省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|自治区主席|主席)"  # (``代理县长 X``)
     r"|[\u4e00-\u9fff]{1,8}(?:局|厅)副?(?:局长|厅长))"
-    r"(?:[(（][\u4e00-\u9fff]{1,6}[)）])?" + SPEAKER_GAP + SPEAKER_NAME + "$"
+    r"(?:[(（][\u4e00-\u9fff]{1,6}[)）])?" + _OFFICE_SERVICE + SPEAKER_GAP + SPEAKER_NAME + "$"
 )
 #: An official document's number (发文字号): ``吉政明电〔2022〕1号``, ``滬府發(fā)〔2017〕92號``.
 DOC_NUMBER = (
@@ -621,7 +626,7 @@ DATELINE = re.compile(
     r"^[（(]?(?:[—－-]+|\?\?)?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年"
     r"\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3})\s*日.{0,50}?"
     r"(?:上|通过|发表|讲话|报告|会议)[）)]?$"
-    r"|^[—－]+\s*在.{2,50}?上的?(?:报告|讲话|发言|致辞|工作报告)?$"
+    r"|^(?:[—－]+|-{2,})\s*在.{2,50}?上的?(?:报告|讲话|发言|致辞|工作报告)?$"  # (``-------在…上的``: typed dashes)
     r"|^(?:19|20)\d{2}\s*年\s+月\s+日$"  # a template's dateline, month and day left blank (``2014年 月 日``)
 )
 #: The start of a dateline broken over two lines (``——2026年1月27日在山东省第十四届`` /
@@ -634,6 +639,7 @@ DATELINE_START = re.compile(
 DATELINE_END = re.compile(
     r"^[^。，]{0,40}(?:会议|大会|会)上(?:的(?:报告|讲话))?[）)]?$"
     r"|^第[一二三四五六七八九十\d]{1,3}次(?:全体)?会议$"  # (``…人民代表大会`` / ``第六次会议``: its 上 lost)
+    r"|^(?:报告|讲话|发言|致辞)$"  # its last word broken off (``-------在**乡第**届…会议上的`` / ``讲话``)
 )
 SPEAKER_OFFICE = re.compile(
     r"^[\u4e00-\u9fff]{0,10}(?:总理|副总理|主席|副主席|委员长|总书记|书记|副书记|省长|市长|县长|区长|镇长|乡长|主任|部长|局长|厅长)$"

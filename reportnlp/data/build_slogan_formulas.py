@@ -19,8 +19,8 @@ entry needs:
 
 Columns: phrase, kind (``formula``), the dev excerpts that label it in running text, labelled occurrences in
 running text, and its count and number of reports in the State Council and CPC congress reports of
-``corpora/gwr`` without the source reports of the ``heldout``, ``heldout4``, ``heldout5`` and ``heldout6`` parts
-(``HELD_OUT_SOURCES``; those of ``heldout2`` and ``heldout3`` are in the counts): evidence a reader can check,
+``corpora/gwr`` without the source reports of the ``heldout``, ``heldout4``, ``heldout5``, ``heldout6`` and ``heldout7``
+parts (``HELD_OUT_SOURCES``; those of ``heldout2`` and ``heldout3`` are in the counts): evidence a reader can check,
 never an input of the rule above, which reads the dev labels only. Deterministic (sorted rows).
 """
 
@@ -36,18 +36,22 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = Path(__file__).resolve().parent
 SET = ROOT / "corpora" / "analysers-real"
 # bench/eval_analysers.py: HELDOUT_REPORTS, NEW_HELDOUT_REPORTS, HELDOUT3_REPORTS, HELDOUT4_REPORTS,
-# HELDOUT5_REPORTS and HELDOUT6_REPORTS
+# HELDOUT5_REPORTS, HELDOUT6_REPORTS and HELDOUT7_REPORTS
 HELD_OUT = frozenset(
     {"gwr1984", "gwr2013", "cpc2017", "docx_guangdong", "cpc1992", "cpc2002", "gwr2019"}
     | {"gwr1986", "gwr2004", "gwr2022"}
     | {"gwr1997", "gwr2023", "prov2026_hb"}
     | {"gwr2000", "prov2026_he", "prov2026_ln"}
     | {"gwr1980", "prov2026_sh", "prov2026_xj"}
+    | {"gwr1955", "cpc1973", "prov2026_zj"}
 )
 # The sources of the held-out excerpts left out of the corpus counts (the fifth slogan pass's, as
 # ``build_slogan_phrases.py``; the sixth slogan pass adds the State Council reports of heldout4, the seventh that of
-# heldout5, the eighth that of heldout6)
-HELD_OUT_SOURCES = ("1984年", "2013年", "十九大", "1997年", "2023年", "2000年", "1980年")
+# heldout5, the eighth that of heldout6, the ninth those of heldout7: the State Council report of 1955 and the CPC
+# report of the tenth congress, 第十次全国代表大会, 1973)
+HELD_OUT_SOURCES = (
+    "1984年", "2013年", "十九大", "1997年", "2023年", "2000年", "1980年", "1955年", "第十次全国代表大会"
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMERALS = set(
     "一二两三四五六七八九十"
@@ -59,7 +63,7 @@ HEADER = """\
 # Four-character formulas the adjudicated dev labels of corpora/analysers-real mark in running text, and never
 # leave unlabelled there (issue 12, fifth slogan pass): a slogan wherever it recurs in running text.
 # phrase, kind, dev excerpts, labelled occurrences in running text, count and reports in the State Council and CPC
-# reports (corpora/gwr, public domain; the sources of the heldout, heldout4, heldout5 and heldout6 parts left out;
+# reports (corpora/gwr, public domain; the sources of the heldout, heldout4 to heldout7 parts left out;
 # evidence only).
 # Built by build_slogan_formulas.py.
 """

@@ -109,9 +109,9 @@ def _binary_hint(data: bytes) -> str:
     """What a binary input is, by the first bytes the readers tell standard input apart by
     (:func:`reportnlp.readers.reader_for_data`), and where it is read: the files' readers (``clean_files``,
     the commands), not ``clean()`` on its bytes."""
-    from reportnlp.readers import reader_for_data
+    from reportnlp.readers import reader_for_data, zip_kind
 
-    if data.startswith(b"PK\x03\x04") and b"word/document.xml" not in data and b"xl/workbook.xml" not in data:
+    if data.startswith(b"PK\x03\x04") and zip_kind(data) is None:
         return " (a ZIP archive: unpack it first, e.g. unzip FILE -d FOLDER, and give the folder)"
     reader = reader_for_data(data)
     kind = getattr(reader, "suffix", None) or next(iter(reader.extensions), "")

@@ -143,11 +143,9 @@ def reader_for_data(
             return CompressedStdinReader(suffix, text_key=text_key, id_key=id_key)
     if data.startswith(b"%PDF-"):
         return PdfReader(text_key=text_key, id_key=id_key)
-    if data.startswith(b"PK\x03\x04"):  # a zip: which Office file its member names say
-        if b"word/document.xml" in data:
-            return DocxReader(text_key=text_key, id_key=id_key)
-        if b"xl/workbook.xml" in data:
-            return XlsxReader(text_key=text_key, id_key=id_key)
+    office = zip_kind(data)
+    if office is not None:
+        return (DocxReader if office == "docx" else XlsxReader)(text_key=text_key, id_key=id_key)
     head = data.lstrip()[:1]
     if head == b"{":
         return JsonlReader(text_key=text_key, id_key=id_key)
@@ -162,15 +160,35 @@ def reader_for_data(
 _COMPRESSED_MAGIC = ((b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"), (b"\xfd7zXZ\x00", ".xz"))
 
 
+def zip_kind(data: bytes) -> Optional[str]:
+    """Which Office file a ZIP container's bytes are, by the member names its headers spell: ``"docx"``
+    (``word/document.xml``), ``"xlsx"`` (``xl/workbook.xml``); ``None`` for no ZIP or another ZIP (an
+    archive to unpack). The one test of standard input's reader, a misnamed file's and a binary input's hint.
+
+    >>> zip_kind(b"PK\\x03\\x04...xl/workbook.xml..."), zip_kind(b"PK\\x03\\x04...a.txt..."), zip_kind(b"%PDF-")
+    ('xlsx', None, None)
+    """
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    if b"word/document.xml" in data:
+        return "docx"
+    if b"xl/workbook.xml" in data:
+        return "xlsx"
+    return None
+
+
 def what_it_is(data: bytes) -> Optional[tuple[str, type[BaseReader]]]:
-    """What a file's bytes are when they are plainly a PDF, a Word ``.docx``, a page saved as one file
-    (MHTML) or an HTML page (its kind, as a message says it, and its reader); ``None`` otherwise."""
+    """What a file's bytes are when they are plainly a PDF, a Word ``.docx``, an Excel ``.xlsx``, a page saved as
+    one file (MHTML) or an HTML page (its kind, as a message says it, and its reader); ``None`` otherwise."""
     from reportnlp.readers.html import looks_like_html
 
     if data.lstrip()[:5] == b"%PDF-":
         return "a PDF file", PdfReader
-    if data.startswith(b"PK\x03\x04") and b"word/document.xml" in data:
+    office = zip_kind(data)
+    if office == "docx":
         return "a Word .docx file", DocxReader
+    if office == "xlsx":
+        return "an Excel .xlsx workbook", XlsxReader
     head = data[:4096].lower()
     if b"mime-version:" in head and b"multipart/related" in head:
         return "a web page saved as one file (MHTML)", MhtmlReader

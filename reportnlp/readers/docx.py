@@ -272,7 +272,9 @@ class DocxReader(BaseReader):
     extensions = (".docx", ".docm")
 
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
-        if not zipfile.is_zipfile(io.BytesIO(data)):
+        from reportnlp.readers import zip_kind
+
+        if zip_kind(data) == "xlsx" or not zipfile.is_zipfile(io.BytesIO(data)):  # a workbook named .docx too
             from reportnlp.readers import read_misnamed
 
             items = read_misnamed(self, data, path, stem)
