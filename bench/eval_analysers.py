@@ -26,7 +26,8 @@ sixth slogan pass's (three report excerpts, four-character slogans only; ``sixth
 (three report excerpts, four-character slogans only; ``seventh_slogan_pass.json``) and ``dev7`` its six new dev
 excerpts alone; ``heldout6`` and ``dev8`` the eighth slogan pass's (``eighth_slogan_pass.json``); ``heldout6m`` the
 eighth metric pass's (four report excerpts, metrics only; ``eighth_pass.json``) and ``dev8m`` its four new dev
-excerpts alone.
+excerpts alone; ``heldout7m`` session 13's (four city, county and township pages, metrics only; ``ninth_pass.json``) and
+``dev13m`` its four new dev pages alone.
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ DEV8_REPORTS = {"gwr1958", "gwr1964", "gwr1982", "gwr2002", "prov2026_sx", "prov
 # reading) and its four new dev excerpts (in ``dev``; ``--set dev8m`` scores them alone).
 HELDOUT6M_REPORTS = {"gwr1982_m", "prov2026_sh_m", "prov2026_tj_m", "prov2026_xz_m"}
 DEV8M_REPORTS = {"gwr1980_m", "gwr2002_m", "prov2026_sx_m", "prov2026_xj_m"}
+# Session 13's held-out part (``extract_metrics13.py``: every other of eight city, county and township pages, metrics
+# only, fixed before reading) and its four new dev pages (in ``dev``; ``--set dev13m`` scores them alone).
+HELDOUT7M_REPORTS = {"page_changshaxian_m", "page_xxshi2023_m", "page_xxxian_m", "page_xxqi2006_m"}
+DEV13M_REPORTS = {"page_shanghang_m", "page_changsha_m", "page_longfu_m", "page_zaoqiang_m"}
 # The ninth slogan pass's held-out part (``extract_slogans9.py``: every third new excerpt from the second, fixed before
 # reading) and its five new dev excerpts (in ``dev``; ``--set dev9`` scores them alone).
 HELDOUT7_REPORTS = {"gwr1955", "cpc1973", "prov2026_zj"}
@@ -79,6 +84,8 @@ PARTS = (
     "dev8",
     "heldout6m",
     "dev8m",
+    "heldout7m",
+    "dev13m",
     "dev9",
 )
 DEV_SUBSETS = {
@@ -86,6 +93,7 @@ DEV_SUBSETS = {
     "dev7": DEV7_REPORTS,
     "dev8": DEV8_REPORTS,
     "dev8m": DEV8M_REPORTS,
+    "dev13m": DEV13M_REPORTS,
     "dev9": DEV9_REPORTS,
 }
 # The slogan labels scored: ``reports.jsonl`` (adjudicated after the blind second labelling of the fifth slogan pass)
@@ -102,7 +110,8 @@ NUMBERED_APART = False
 def part_of(file: str) -> str:
     """The part of a labelled file: ``dev``, ``heldout`` (the first split), ``heldout2`` (the fourth pass's),
     ``heldout3`` (the fifth pass's), ``heldout4`` (the sixth slogan pass's), ``heldout5`` (the seventh's),
-    ``heldout6`` (the eighth's), ``heldout6m`` (the eighth metric pass's) or ``heldout7`` (the ninth slogan pass's)."""
+    ``heldout6`` (the eighth's), ``heldout6m`` (the eighth metric pass's), ``heldout7`` (the ninth slogan pass's)
+    or ``heldout7m`` (session 13's metric pages)."""
     if Path(file).stem in NEW_HELDOUT_REPORTS and file.startswith("reports/"):
         return "heldout2"
     if Path(file).stem in HELDOUT3_REPORTS and file.startswith("reports/"):
@@ -115,6 +124,8 @@ def part_of(file: str) -> str:
         return "heldout6"
     if Path(file).stem in HELDOUT6M_REPORTS and file.startswith("reports/"):
         return "heldout6m"
+    if Path(file).stem in HELDOUT7M_REPORTS and file.startswith("reports/"):
+        return "heldout7m"
     if Path(file).stem in HELDOUT7_REPORTS and file.startswith("reports/"):
         return "heldout7"
     return "heldout" if heldout(file) else "dev"

@@ -952,3 +952,97 @@ def test_thing_words_are_the_ones_built_from_jiebas_dictionary():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build() == module.OUT.read_text(encoding="utf-8")
+
+
+def test_a_threshold_crossed_ends_the_subject_and_is_no_thing():
+    """Session 13 (th13), dev errors on a real city report (Changsha's government work report for 2011, a template
+    site's copy: ``corpora/analysers-real/reports/page_changsha_m.txt``): ``跨越``/``迈过`` before the number ended no
+    subject (``地区生产总值跨越``, ``辖内财政收入迈``: 过 is read with the number, ``过千亿``), and every later
+    quantity of the sentence took that thing; a threshold noun after the number (``新台阶``, ``大关``) was the thing
+    (issue 12's ``新台阶`` for 粮食产量: State Council 2025, Liaoning 2026, corpora/gwr and provincial reports)."""
+    text = (
+        "地区生产总值跨越5000亿元,达5600亿元(预计数,下同),增长14%以上;辖内财政收入迈过千亿大关,达1330亿元,"
+        "增长28.55%,地方财政总收入668.11亿元,增长30.67%;"
+    )
+    assert [t for _, t in _things(text)] == [
+        *["地区生产总值"] * 3,
+        *["辖内财政收入"] * 3,
+        *["地方财政总收入"] * 2,
+    ]
+    assert _things("粮食产量首次跃上1.4万亿斤新台阶、亩产提升") == [("1.4万亿斤", "粮食产量")]
+    assert _things("粮食产量跃上500亿斤台阶。") == [("500亿斤", "粮食产量")]
+    assert _things("经济总量连跨5万亿元、6万亿元两个台阶，")[0] == ("5万亿元", "经济总量")
+    assert _things("服务业增加值跨上万亿元台阶，") == [("上万亿元", "服务业增加值")]
+    # a counted noun after a quantity is still its thing (设立综合高中81所 above; 横跨: a word, not the verb)
+    assert _things("大桥横跨3条河流，")[0][1] != "大桥横"
+
+
+def test_a_clause_break_inside_a_parenthesis_does_not_cut_the_subject():
+    """Session 13 (th13), a dev error on the State Council report of 1956 (``corpora/analysers-real/reports/
+    gwr1956.txt``): the 、 inside ``（包括经济、文教、行政方面的基本建设）`` was read as the clause's start and the thing
+    was ``基本建设）``; likewise ``机床（不包括简易机床，下同）`` (1960), ``开放县（区、市）`` and ``新时代文明实践中心（所、站）``
+    (Tibet and Guangdong 2026: corpora/gwr and provincial reports)."""
+    text = (
+        "1955年完成的基本建设投资额（包括经济、文教、行政方面的基本建设）共为86.3亿元，本年新增的"
+    )
+    assert _things(text) == [("86.3亿元", "基本建设投资额")]
+    text = "二年，钢增加了四百万吨，机床（不包括简易机床，下同）增加了一万四千三百台，粮食增加了六百万吨"
+    assert ("一万四千三百台", "机床") in _things(text)
+    assert _things("边民互市贸易区增至5个，开放县（区、市）增加至45个，") == [
+        ("5个", "边民互市贸易区"),
+        ("45个", "开放县"),
+    ]
+    # a parenthesis opened and closed inside the clause is no such case
+    assert _things("城镇调查失业率（全年平均）为5.2%，") == [("5.2%", "城镇调查失业率")]
+
+
+def test_a_share_whose_value_changes_is_the_thing():
+    """Session 13 (th13), dev errors on the State Council report of 1956 (``corpora/analysers-real/reports/
+    gwr1956.txt``): in ``占农户总数的比例由1954年的11%上升到63%`` the share changes (the thing was ``农户``, the noun of
+    the clause before); likewise ``占全国比重由2020年的7.2%提升至7.4%`` (Shandong 2026, provincial reports)."""
+    text = "参加农业生产合作社的农户已经达到7，500多万户，占农户总数的比例由1954年的11%上升到63%。"
+    assert _things(text) == [("达到7，500多万户", "农户"), ("11%", "比例"), ("63%", "比例")]
+    text = "经济总量连续跨过3个万亿元大关，占全国比重由2020年的7.2%提升至7.4%，"
+    assert _things(text)[1:] == [("7.2%", "比重"), ("7.4%", "比重")]
+    # a base of comparison is still no thing (为预算数的: the thing is further back)
+    assert _things("财政收入完成了1000亿元，为预算数的101%。")[1] == ("101%", "财政收入")
+
+
+def test_a_size_class_of_projects_is_no_amount():
+    """Session 13 (th13), a dev false metric on a county's report (``corpora/analysers-real/reports/
+    page_zaoqiang_m.txt``): ``新上亿元项目57个`` counts projects of a size class, ``上亿元`` is no amount; likewise
+    ``总投资超10亿元项目50个以上`` (Fujian 2026, provincial reports). An amount that names a project's investment stays
+    one (``总投资21.18亿元的…项目``, ``总投资365.3亿元``)."""
+    assert _things("全县共谋划、新上亿元项目57个，总投资365.3亿元。") == [
+        ("57个", "新上亿元项目"),
+        ("365.3亿元", "总投资"),
+    ]
+    assert [t for t, _ in _things("新引进落地总投资超10亿元项目50个以上。")] == ["50个以上"]
+    assert [t for t, _ in _things("实施5000万元以上的重大项目12个，")] == ["12个"]
+    assert [t for t, _ in _things("引进落地总投资21.18亿元的宁德时代新型锂盐研发生产项目;")] == [
+        "21.18亿元"
+    ]
+    assert [t for t, _ in _things("总投资1.2亿元的项目开工")] == ["1.2亿元"]
+
+
+def test_one_space_before_the_percent_sign():
+    """Session 13 (th13), dev misses on the State Council report of 1998 (``corpora/analysers-real/reports/
+    gwr1998.txt``, whose digits are often printed apart): ``经济增长速度8 %``, ``控制在3 %以内``. Digits printed apart
+    (``5 6 %``, ``1 9 9 7 年``) are still not read: their last digit alone would be a wrong number."""
+    text = "今年国民经济宏观调控的主要目标是：经济增长速度8 %，商品零售价格涨幅控制在3 %以内。"
+    assert _things(text) == [("8 %", "经济增长速度"), ("3 %以内", "商品零售价格涨幅")]
+    (m,) = find_metrics("控制在3 %以内。")
+    assert (m.value, m.unit, m.qualifier) == (3.0, "%", "以内")
+    assert _things("中等职业学校的在校生占高中阶段教育总人数的5 6 %以上。") == []
+    assert _things("1 9 9 7 年，国务院组成部门从4 0 个减少到2 9 个。") == []
+    assert _things("附件2 名词解释") == []
+
+
+def test_a_bound_of_the_places_counted_is_no_quantity():
+    """Session 13 (th13), a dev false metric (Shanxi 2026, ``corpora/analysers-real/reports/prov2026_sx_m.txt``, a
+    bound by the eighth metric pass's guide): ``特殊教育学校覆盖20万人口以上的县``; likewise ``海拔5000米以上乡镇`` (Tibet
+    2026). A share of the places (``80%以上的县``) and an amount bounded below (``新增就业10万人以上``) stay metrics."""
+    assert _things("特殊教育学校覆盖20万人口以上的县。") == []
+    assert _things("城镇调查失业率处于全国最低水平，海拔5000米以上乡镇、农牧区供暖") == []
+    assert [t for t, _ in _things("试点范围扩大到全国80%以上的县（市、区）")] == ["80%以上"]
+    assert [t for t, _ in _things("城镇新增就业10万人以上，")] == ["10万人以上"]

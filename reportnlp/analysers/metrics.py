@@ -261,15 +261,20 @@ def _not_unit_at(text: str, at: int) -> str:
 # number characters starts (or at 百分之): a start inside a run that failed at its first character can only
 # fail again, and trying every one made long runs quadratic. The check is a lookbehind after the first
 # character, so that the pattern still starts with a character class.
-_PATTERN = re.compile(
+_PATTERN_SOURCE = (
     rf"(?P<n1>{_RUN_START}"
     rf"(?:(?<![0-9{_MASK_CHARS}{_CN_CHARS}].)(?<![0-9{_MASK_CHARS}{_CN_CHARS}][.点點余多].)|(?<=百)(?=分之))"
     rf"(?:(?<=百)(?P<pz>分之))?{_RUN_GROUPS}{_RUN_CHAR})"
     rf"(?(pz)(?P<ppost>{_POST})?"
-    rf"|(?P<pct1>[%％])?(?:(?P<sep>{_SEP})(?P<n2>{_RUN_START}{_RUN_GROUPS}{_RUN_CHAR}))?"
+    rf"|SPACE(?P<pct1>[%％])?(?:(?P<sep>{_SEP})(?P<n2>{_RUN_START}{_RUN_GROUPS}{_RUN_CHAR}))?"
     rf"(?:(?P<unit>{_UNIT})(?P<post>{_POST}|(?<=[年天周时倍])多(?![措举方种样个项元家地次渠管点少数起]))?"
     rf"|(?<=[万亿])|(?<=[万亿]{_IN})))"
 )
+_PATTERN = re.compile(_PATTERN_SOURCE.replace("SPACE", ""))
+# the same with one space allowed before the percent sign (增长速度8 %), for a text that holds " %": the optional
+# group costs every other text 5 % of find_metrics' time
+_DIGITS_APART = re.compile(r"[0-9] $")
+_PATTERN_SPACED = re.compile(_PATTERN_SOURCE.replace("SPACE", "(?:(?<=[0-9]) (?=[%％]))?"))
 
 # --- context -------------------------------------------------------------------------------------------
 
@@ -484,8 +489,10 @@ _SUBJECT_END = _skipping(
 # Verbs of change and copulas that end a subject when they stand right before the number (国内生产总值比上年增长,
 # 经济增长预期目标为, 课间时长调整到): anywhere else they may be inside the name (经济增长预期目标).
 _CHANGE_END = _skipping(
-    "增提降下上减突超保稳达高为是占缩延升扩调完实开竣投压削裁追控翻",
+    "增提降下上减突超保稳达高为是占缩延升扩调完实开竣投压削裁追控翻跨迈跃站",
     r"(?:增长|增加|提高|降低|下降|上升|减少|突破|超过|高出|超出|保持|稳定在|稳定|达到|高达|达|(?<![所作成认行])为|是|(?<!所)占"
+    # a threshold crossed (地区生产总值跨越5000亿元, 财政收入迈过千亿大关: 过 is read with the number)
+    r"|跨越|跨过|跨上|(?<![横飞])跨|迈过|迈上|(?<![豪年老])迈|跃上|站上"
     r"|缩短|延长|降|增|升|提升|扩大|调高|调低|调增|调减|调整|完成|实现|开工|完工|竣工|投产|下降了|增长了|压减|压缩|削减|裁减|追加|控制在|翻)[至到为了在]?"
     r"(?:(?:[0-9]{4}|[一二三四五六七八九〇零]{4})年(?:底|末)?的?)?$",
 )
@@ -664,7 +671,11 @@ def _read_subject(left: str) -> str | None:
     if left.endswith("的"):  # 债款支出占本年支出的, 为预算数的, 完成年度计划的: X's share of a base
         base = _BASE_OF.search(left)
         if base:
-            return _tidy(left[: base.start()]) if base.start() > 0 else None
+            if base.start() > 0:
+                return _tidy(left[: base.start()])
+            share = _SHARE_FROM.match(left)
+            # 占农户总数的比例由1954年的11%上升到63%: the share whose value changes is the thing
+            return share.group(1) if share else None
     verbs = list(_OBJECT_VERBS.finditer(left))
     if verbs and (
         "出口" in left or "投资" in left or "改造" in left or "本建设" in left or "产总值" in left
@@ -682,6 +693,8 @@ def _read_subject(left: str) -> str | None:
     change = _CHANGE_END.search(left)
     if change is not None:
         left = left[: change.start()]
+        if left[-1:] == "连" and change.group()[:1] == "跨":
+            left = left[:-1]  # 经济总量连跨5万亿元: 连 (in a row) is no part of the subject
         if left.endswith("时") and not left.endswith(_NOT_WHEN):
             return None  # 今年2月修订计划时减少为: a when-clause, the subject is further back
     if (
@@ -707,6 +720,8 @@ def _read_subject(left: str) -> str | None:
     return thing
 
 
+# Nouns after a quantity that name a threshold it crosses, not the thing counted (跃上1.4万亿斤新台阶, 百万吨大关).
+_THRESHOLD_NOUNS = ("台阶", "大关", "关口")
 # Per-person and per-period words right before a quantity (每人每年, 人均, 平均每天).
 _PER = ("每人", "每户", "每年", "每月", "每天", "每日", "人均", "平均")
 _PER_TAIL = re.compile(r"(?:每人|每户|每年|每月|每天|每日|人均|平均)+$")
@@ -723,6 +738,13 @@ _NOUN_VERBS = frozenset("投资 出口 进口 销售".split())
 # The date of the new value after a verb of change (扩大到年末的1120多万人).
 _YEAR_END_OF = ("年末的", "年底的", "年初的")
 _BASE_OF = re.compile(r"(?<!所)占|(?<![作成认行])为|是|完成|达到|相当于")
+# After an amount of money: the projects or firms of that size (亿元项目, 5000万元以上的重大项目, 10亿元级项目).
+_SIZE_CLASS_BARE = re.compile(r"(?:级的?)?(?:重大|重点)?(?:项目|企业)")
+_SIZE_CLASS_AFTER = re.compile(r"的?(?:重大|重点)?(?:项目|企业)")
+# After a quantity: places or bodies bounded by it (20万人口以上的县, 5000米以上乡镇; not 上市, a share 80%以上的县).
+_BOUND_POSTS = frozenset(("以上", "以下"))
+_BOUND_OF_BODIES = re.compile(r"口?(?:以上|以下)的?(?:县|城市|乡镇|镇|村|企业|学校|医院)(?![长委])")
+_SHARE_FROM = re.compile(r"占[^，,的]{1,16}的?(比例|比重)(?:由|从)")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过", "考虑", "扣除", "剔除")
 
@@ -741,6 +763,11 @@ def _left_thing(text: str, start: int, prev: _Prev) -> str | None:
     prev_end, prev_thing, before_end, before_thing = prev
     m = _LAST_CLAUSE_BREAK.match(text, sentence, start)
     clause = m.end() if m else sentence
+    if (
+        clause > sentence
+        and (text.find("）", clause, start) >= 0 or text.find(")", clause, start) >= 0)
+    ):  # 基本建设投资额（包括经济、文教、行政方面的基本建设）共为: the break is inside a parenthesis
+        clause = _clause_before_parenthesis(text, sentence, clause, start)
     from_ = max(clause, prev_end) if prev_end > sentence else clause
     if (
         from_ == prev_end > clause
@@ -804,6 +831,20 @@ def _left_thing(text: str, start: int, prev: _Prev) -> str | None:
     return None
 
 
+def _clause_before_parenthesis(text: str, sentence: int, clause: int, start: int) -> int:
+    """Where the clause starts when a parenthesis closed before ``start`` opened before the clause break at
+    ``clause``: the start of the clause that holds its opening (``clause`` when none does)."""
+    for opening, closing in (("（", "）"), ("(", ")")):
+        close = text.find(closing, clause, start)
+        if close < 0 or text.find(opening, clause, close) >= 0:
+            continue
+        at = text.rfind(opening, sentence, clause)
+        if at > sentence and text.find(closing, at, clause) < 0:
+            m = _LAST_CLAUSE_BREAK.match(text, sentence, at)
+            return m.end() if m else sentence
+    return clause
+
+
 # the last characters of the units of time (a span of time before a quantity: 连续4年, 近三个月, 十天)
 _SPAN_LAST = frozenset("年月天周时")
 _SPAN_AT_END = re.compile(
@@ -840,6 +881,8 @@ def _thing(
             noun = noun[:-1]  # 在本年的45种主要工业产品中: in the products (not 综合高中, 初中)
         if noun and len(noun) >= 5 and noun.endswith("率"):
             noun = noun[:-3]  # 203个国考断面优良率: the count is of 国考断面, not of a rate
+        if noun and noun.endswith(_THRESHOLD_NOUNS):
+            noun = None  # 粮食产量跃上1.4万亿斤新台阶, 突破百万吨大关: a threshold, the thing is on the left
         if noun and (len(noun) >= 2 or unit in ("个", "名", "位", "支", "家", "所", "座", "户")):
             return noun
     elif unit in ("%", "‰") and (
@@ -1073,6 +1116,19 @@ def _read(
     if not pres and unit is not None and fkind == "ar" and _THRESHOLD.match(text, end):
         return None  # 50米内换乘: a distance or time within which, not a measured quantity
     if (
+        unit == "元"
+        and text.startswith(("项", "企", "级", "的", "重"), end)
+        and (_SIZE_CLASS_AFTER if post in ("以上", "以下") else _SIZE_CLASS_BARE).match(text, end)
+    ):
+        return None  # 新上亿元项目57个, 10亿元级项目: a size class of the projects counted, not an amount
+    if (
+        (post in _BOUND_POSTS or (unit == "人" and text.startswith("口以", end)))
+        and unit is not None
+        and unit not in ("%", "‰")
+        and _BOUND_OF_BODIES.match(text, end - (len(post) if post else 0))
+    ):
+        return None  # 覆盖20万人口以上的县, 海拔5000米以上乡镇: a bound of the places counted, not a quantity
+    if (
         unit in ("岁", "周岁")
         and post in ("以下", "以上")
         and end < len(text)
@@ -1212,7 +1268,10 @@ def find_metrics(text: str) -> list[Metric]:
     prev: _Prev = (0, None, 0, None)
     # (32 of the 72 State Council reports hold no 分别: then no window before a quantity is searched for it)
     respectively = "分别" in text
-    for m in _PATTERN.finditer(text):
+    spaced = " %" in text or " ％" in text
+    for m in (_PATTERN_SPACED if spaced else _PATTERN).finditer(text):
+        if spaced and _DIGITS_APART.match(text, max(0, m.start() - 2), m.start()):
+            continue  # 5 6 %, 1 9 9 7 年: digits printed apart, their last one alone is no number
         groups = m.groups()  # (= m.group(*_GROUPS))
         run, _, _, _, sep, _, unit, post = groups
         # Fast exits for the commonest non-quantities: 一个, 五年 with no qualifier around; 1956年, 一九五六年.
