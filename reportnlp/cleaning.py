@@ -256,6 +256,8 @@ def clean_stream(
                 "name the text field with text_key="
             )
         title = rec.get("title")
+        if not (isinstance(title, str) and title):  # a Chinese export's title column, as the readers
+            title = rec.get("标题")
         meta = rec.get("meta")
         yield clean(
             rec[key],

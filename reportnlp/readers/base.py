@@ -26,6 +26,34 @@ DEFAULT_TEXT_KEYS = ("text", "content")
 DEFAULT_ID_KEY = "id"
 
 
+#: Names a table or a record commonly gives its text under, casefolded: what a "no text field" error
+#: suggests to ``--text-field`` (a Chinese spreadsheet's 正文 or 内容 column, an export's ``body``).
+_TEXT_NAMES = (
+    "text", "content", "html", "body", "article", "fulltext", "full_text", "maintext", "main_text",
+    "article_text", "article_body", "articlebody", "正文", "全文", "内容", "文本", "原文", "文章",
+    "正文内容", "文章内容", "新闻内容", "新闻正文", "文章正文", "报告全文", "报告内容", "讲话全文", "全文内容",
+)
+
+
+def text_field_hint(names: list[str], what: str = "column") -> str:
+    """The end of a "no text field" message: ``name the text column with --text-field 正文 (text_key=
+    '正文' in the API)`` when one of ``names`` reads as a text field (a known name in any case, else one
+    holding 正文, 全文 or 内容 that is not a summary's), else the same without a name."""
+    known = {n: i for i, n in enumerate(_TEXT_NAMES)}
+    clean = [(str(n), str(n).strip().casefold()) for n in names]
+    ranked = sorted((known[c], n) for n, c in clean if c in known)
+    guess = ranked[0][1] if ranked else None
+    if guess is None:
+        guess = next(
+            (n for n, c in clean if re.search("正文|全文|内容", c) and not re.search("摘要|简介|提要|标题", c)),
+            None,
+        )
+    if guess is None or guess != guess.strip() or not guess:
+        return f"name the text {what} with --text-field (text_key= in the API)"
+    shown = guess if re.fullmatch(r"[\w.-]+", guess) else repr(guess)
+    return f"name the text {what} with --text-field {shown} (text_key={guess!r} in the API)"
+
+
 @dataclass(frozen=True)
 class Record:
     """One document to process.
@@ -150,7 +178,7 @@ class BaseReader:
         return Failure(
             where,
             f"no {' or '.join(repr(k) for k in keys)} (or 'html') column (columns: {shown}); "
-            "name the text column with --text-field (text_key= in the API)",
+            + text_field_hint(names),
         )
 
     def record_from(self, obj: Mapping[str, Any], where: str, fallback_id: str) -> Item:
@@ -182,8 +210,8 @@ class BaseReader:
             names = " or ".join(repr(k) for k in keys)
             have = [str(k) for k in obj][:8]
             hint = (
-                f" (fields: {', '.join(have)}{' …' if len(obj) > 8 else ''}; name the text field with"
-                " --text-field, text_key= in the API)"
+                f" (fields: {', '.join(have)}{' …' if len(obj) > 8 else ''}; "
+                f"{text_field_hint([str(k) for k in obj], 'field')})"
                 if have
                 else ""
             )
@@ -204,6 +232,8 @@ class BaseReader:
             what = type(rid).__name__
             return Failure(where, f"{self.id_key!r} must be a string or a number, not {what}")
         title = obj.get("title")
+        if not (isinstance(title, str) and title):  # a Chinese export's title column
+            title = obj.get("标题")
         meta = obj.get("meta")
         if _own_output(obj):  # reportnlp's own output read again: its input's fields and name
             fields = dict(obj["fields"]) if isinstance(obj.get("fields"), dict) else {}

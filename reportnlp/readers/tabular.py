@@ -99,6 +99,8 @@ class CsvReader(BaseReader):
         header = text.split("\n", 1)[0]
         # Excel's "Unicode text" (UTF-16) is TAB-separated, whatever the name the file was given
         delim = "\t" if self.delimiter == "," and "," not in header and "\t" in header else self.delimiter
+        if delim == "," and "," not in header and header_delimiter(header, self.text_key, ";") == ";":
+            delim = ";"  # what Excel writes as "CSV" where the decimal mark is a comma
         rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delim)
         if rows.fieldnames and (fail := self.no_text_column(list(rows.fieldnames), path)):
             yield fail
