@@ -9,6 +9,7 @@ separated by ``;``, a JSON API envelope ``{"data": [...], "total": 2}``.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 
@@ -190,3 +191,18 @@ def test_an_output_name_that_reads_as_an_option_is_refused(tmp_path, monkeypatch
         in res.stderr
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_semicolon_separated_csv_on_standard_input_is_a_table(tmp_path, monkeypatch):
+    """On standard input the same table was one text document titled ``id;title;text``."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";")
+    w.writerow(["id", "title", "text"])
+    for n, r in enumerate(_records()):
+        w.writerow([f"r{n}", r["title"], r["content"]])
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(
+        main, ["clean", "-", "-o", "out.jsonl"], input=buf.getvalue().encode("utf-8")
+    )
+    assert res.exit_code == 0, res.stderr
+    assert [r["id"] for r in _out(tmp_path / "out.jsonl")] == ["r0", "r1"]
