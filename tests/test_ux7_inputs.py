@@ -206,3 +206,18 @@ def test_a_semicolon_separated_csv_on_standard_input_is_a_table(tmp_path, monkey
     )
     assert res.exit_code == 0, res.stderr
     assert [r["id"] for r in _out(tmp_path / "out.jsonl")] == ["r0", "r1"]
+
+
+def test_periods_names_the_documents_without_a_year(tmp_path, monkeypatch):
+    """``20 without a year`` left the user to find which: the State Council corpus's NPC resolutions,
+    which have no ``year`` field. The summary names the first three."""
+    lines = [json.dumps(r, ensure_ascii=False) for r in _records(5)]
+    (tmp_path / "gwr.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = _run(
+        tmp_path, monkeypatch, "periods", "gwr.jsonl", "--years-field", "year",
+        "--k", "2", "--min-size", "1", "-o", "periods.csv",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.stderr
+    assert "documents: 3 in periods, 2 without a year (gwr-2, gwr-4: not in the table), 0 failed" in (
+        res.stderr
+    )
