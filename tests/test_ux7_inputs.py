@@ -218,6 +218,46 @@ def test_periods_names_the_documents_without_a_year(tmp_path, monkeypatch):
         "--k", "2", "--min-size", "1", "-o", "periods.csv",
     )  # fmt: skip
     assert res.exit_code == 0, res.stderr
-    assert "documents: 3 in periods, 2 without a year (gwr-2, gwr-4: not in the table), 0 failed" in (
-        res.stderr
+    assert (
+        "documents: 3 in periods, 2 without a year (gwr-2, gwr-4: not in the table), 0 failed"
+        in (res.stderr)
     )
+
+
+DOCX = ROOT / "tests" / "fixtures" / "real_inputs" / "2025_beijing_report.docx"
+NEWS = ROOT / "tests" / "fixtures" / "real_inputs" / "news_01.html"
+
+
+@pytest.mark.parametrize(
+    "given", [str(NEWS), "2025年北京市政府工作报告.docx", " pages/news_01.HTML\n"]
+)
+def test_a_file_name_given_to_clean_says_what_to_do(given):
+    """``reportnlp.clean("news_01.html")`` cleaned the name as a one-line page: an empty document whose
+    warning, "no text left … (see --explain)", sent the user the wrong way."""
+    with pytest.raises(
+        ValueError, match=r"clean got a file's name, .* as the page's text: read the file"
+    ):
+        reportnlp.clean(given)
+    with pytest.raises(ValueError, match=r"reportnlp\.analyse\(reportnlp\.clean\(Path\(p\)"):
+        reportnlp.analyse(given)
+
+
+def test_a_path_given_to_clean_says_what_to_do():
+    """``reportnlp.clean(Path(...))`` raised ``TypeError: 'PosixPath' object is not subscriptable``."""
+    with pytest.raises(TypeError, match="clean takes a page's text or bytes, not a path"):
+        reportnlp.clean(NEWS)
+    with pytest.raises(TypeError, match="analyse takes a CleanDoc or a clean text, not a path"):
+        reportnlp.analyse(DOCX)
+    # what the message says to do works
+    doc = reportnlp.clean(NEWS.read_bytes())
+    assert doc.title == "八部委如何玩转互联网+：打造万物互联新生态"
+    assert [d.title for d in reportnlp.clean_files(DOCX)] == ["2025年北京市政府工作报告"]
+
+
+def test_a_one_line_text_that_ends_like_a_file_name_is_still_text():
+    """Prose that mentions an attachment is not a path (Chinese punctuation), nor is a record's text
+    the readers give with its source, nor a text given with an id."""
+    line = "附件：2025年重点工作任务分解表.xlsx"
+    assert reportnlp.clean(line).lines[0].reason == "attachment_link"  # cleaned, not refused
+    assert reportnlp.clean("news_01.html", source="a.jsonl:3").source == "a.jsonl:3"
+    assert reportnlp.analyse("news_01.html", id="x").text == "news_01.html"

@@ -54,6 +54,35 @@ def text_field_hint(names: list[str], what: str = "column") -> str:
     return f"name the text {what} with --text-field {shown} (text_key={guess!r} in the API)"
 
 
+#: A file's name given where a page's text was wanted: one line ending in an input format's extension,
+#: with none of the punctuation of Chinese prose (a report's text never reads so; its file name may be
+#: Chinese: 2025年北京市政府工作报告.docx).
+_PATH_LIKE = re.compile(
+    r"[^\n，。；：！？、]{0,250}\.(?:s?html?|xhtml|mht(?:ml)?|txt|docx?|wps|pdf|jsonl|ndjson|json|csv|tsv"
+    r"|xlsx?|et|parquet)(?:\.(?:gz|bz2|xz|zst))?",
+    re.I,
+)
+
+
+def path_given_as_text(data: Any, what: str) -> None:
+    """Raise a ``TypeError`` or ``ValueError`` that says what to do when ``data``, given to ``what``
+    (``clean`` or ``analyse``) as a page's text, is a path: a :class:`os.PathLike` (its ``[:n]`` raised
+    ``'PosixPath' object is not subscriptable``) or a string that is a file's name (it was cleaned as a
+    one-line page: an empty document, "no text left")."""
+    import os
+
+    read = "reportnlp.clean(Path(p).read_bytes())"
+    hint = (
+        f"read the file first, {read if what == 'clean' else f'reportnlp.analyse({read})'}, or give "
+        "the path to reportnlp.clean_files(p), which reads every format (.docx, .pdf, tables, JSON lines)"
+    )
+    if isinstance(data, os.PathLike):
+        takes = "a page's text or bytes" if what == "clean" else "a CleanDoc or a clean text"
+        raise TypeError(f"{what} takes {takes}, not a path ({data!r}): {hint}")
+    if isinstance(data, str) and len(data) <= 300 and _PATH_LIKE.fullmatch(data.strip()):
+        raise ValueError(f"{what} got a file's name, {data.strip()!r}, as the page's text: {hint}")
+
+
 @dataclass(frozen=True)
 class Record:
     """One document to process.
