@@ -261,3 +261,50 @@ def test_a_one_line_text_that_ends_like_a_file_name_is_still_text():
     assert reportnlp.clean(line).lines[0].reason == "attachment_link"  # cleaned, not refused
     assert reportnlp.clean("news_01.html", source="a.jsonl:3").source == "a.jsonl:3"
     assert reportnlp.analyse("news_01.html", id="x").text == "news_01.html"
+
+
+def _titled_workbook(path: Path, header: list[str]) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "汇总"
+    ws.append(["国务院政府工作报告汇总（2024—2025年）"])  # a sheet's title in A1, above its header
+    ws.append([])
+    ws.append(header)
+    for r in _records(3):
+        ws.append([r["title"], r.get("year"), r["content"]])
+    wb.save(path)
+
+
+def test_a_sheets_title_above_its_header_is_not_the_header(tmp_path, monkeypatch):
+    """A Chinese workbook's sheet often opens with its title (merged over the columns) and the header
+    below: the title was taken as the header, and the error named its cell and column2, column3."""
+    _titled_workbook(tmp_path / "汇总.xlsx", ["标题", "年份", "正文"])
+    res = _run(tmp_path, monkeypatch, "clean", "汇总.xlsx", "-o", "out.jsonl")
+    assert res.exit_code == 1
+    assert (
+        "汇总.xlsx:汇总: no 'text' or 'content' (or 'html') column (columns: "
+        "国务院政府工作报告汇总（2024—2025年）, column2, column3), and row 3 below the sheet's title reads "
+        "as its header (标题, 年份, 正文); name the text column with --text-field 正文"
+    ) in res.stderr
+    res = _run(
+        tmp_path, monkeypatch, "clean", "汇总.xlsx", "--text-field", "正文", "-o", "out.jsonl"
+    )
+    assert res.exit_code == 0, res.stderr
+    assert (
+        "汇总.xlsx:汇总: the header is row 3; the rows above it are the sheet's title, not "
+        "records: 国务院政府工作报告汇总（2024—2025年）" in res.stderr
+    )
+    recs = _out(tmp_path / "out.jsonl")
+    assert [(r["id"], r["source"], r["title"]) for r in recs] == [
+        (f"汇总-{n}", f"汇总.xlsx:汇总:{n}", rec["title"]) for n, rec in zip((4, 5, 6), _records(3))
+    ]
+
+
+def test_a_sheet_with_a_text_header_under_its_title_is_read(tmp_path, monkeypatch):
+    _titled_workbook(tmp_path / "t.xlsx", ["title", "year", "content"])
+    res = _run(tmp_path, monkeypatch, "clean", "t.xlsx", "-o", "out.jsonl")
+    assert res.exit_code == 0, res.stderr
+    recs = _out(tmp_path / "out.jsonl")
+    assert [r["title"] for r in recs] == [r["title"] for r in _records(3)]
+    assert recs[0]["fields"] == {"title": recs[0]["title"], "year": "2025"}

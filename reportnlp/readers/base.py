@@ -35,20 +35,31 @@ _TEXT_NAMES = (
 )
 
 
-def text_field_hint(names: list[str], what: str = "column") -> str:
-    """The end of a "no text field" message: ``name the text column with --text-field 正文 (text_key=
-    '正文' in the API)`` when one of ``names`` reads as a text field (a known name in any case, else one
-    holding 正文, 全文 or 内容 that is not a summary's), else the same without a name."""
+def likely_text_field(names: list[str]) -> Optional[str]:
+    """The one of ``names`` that reads as a text field: a known name in any case (``Content``, ``正文``,
+    ``body``), else one holding 正文, 全文 or 内容 that is not a summary's or a title's; ``None``."""
     known = {n: i for i, n in enumerate(_TEXT_NAMES)}
     clean = [(str(n), str(n).strip().casefold()) for n in names]
     ranked = sorted((known[c], n) for n, c in clean if c in known)
     guess = ranked[0][1] if ranked else None
     if guess is None:
         guess = next(
-            (n for n, c in clean if re.search("正文|全文|内容", c) and not re.search("摘要|简介|提要|标题", c)),
+            (
+                n
+                for n, c in clean
+                if re.search("正文|全文|内容", c) and not re.search("摘要|简介|提要|标题", c)
+            ),
             None,
         )
-    if guess is None or guess != guess.strip() or not guess:
+    return guess if guess and guess == guess.strip() else None
+
+
+def text_field_hint(names: list[str], what: str = "column") -> str:
+    """The end of a "no text field" message: ``name the text column with --text-field 正文 (text_key=
+    '正文' in the API)`` when one of ``names`` reads as a text field (:func:`likely_text_field`), else the
+    same without a name."""
+    guess = likely_text_field(names)
+    if guess is None:
         return f"name the text {what} with --text-field (text_key= in the API)"
     shown = guess if re.fullmatch(r"[\w.-]+", guess) else repr(guess)
     return f"name the text {what} with --text-field {shown} (text_key={guess!r} in the API)"

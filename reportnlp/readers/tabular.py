@@ -18,8 +18,10 @@ from reportnlp.readers.base import (
     Failure,
     Item,
     MissingExtra,
+    likely_text_field,
     need,
     stem_of,
+    text_field_hint,
 )
 from reportnlp.readers.jsonl import COMPRESSIONS, decompress
 
@@ -165,11 +167,43 @@ class XlsxReader(BaseReader):
                 names = [
                     str(h) if h is not None else f"column{i + 1}" for i, h in enumerate(header)
                 ]
+                first = 2  # the row number of the first record
                 if fail := self.no_text_column(names, f"{path}:{sheet.title}"):
-                    textless.append(fail)
-                    continue
+                    # a sheet's title above its header (国务院政府工作报告汇总 in A1, merged): the header
+                    # is the first of the next rows that names the text column
+                    above = [header]
+                    for row in rows:
+                        found = [str(h) if h is not None else f"column{i + 1}" for i, h in enumerate(row)]
+                        if len(above) > 4 or any(v is not None and len(str(v)) > 40 for v in row):
+                            break  # a record's row, not a header's: no header below the title
+                        above.append(row)
+                        if likely_text_field(found):  # a header, its text under another name
+                            fail = Failure(
+                                fail.where,
+                                f"{fail.message.split(';')[0]}, and row {len(above)} below the sheet's "
+                                f"title reads as its header ({', '.join(found[:12])}); "
+                                + text_field_hint(found),
+                            )
+                            if self.no_text_column(found, ""):
+                                break  # the header, whose text column --text-field names
+                        if not self.no_text_column(found, ""):
+                            names, first = found, len(above) + 1
+                            titles = [str(v) for r in above[:-1] for v in r if v is not None]
+                            _log.warning(
+                                "%s:%s: the header is row %d; the rows above it are the sheet's title, "
+                                "not records: %s",
+                                path,
+                                sheet.title,
+                                len(above),
+                                " | ".join(titles)[:120],
+                            )
+                            fail = None
+                            break
+                    if fail:
+                        textless.append(fail)
+                        continue
                 read_any = True
-                for n, row in enumerate(rows, start=2):
+                for n, row in enumerate(rows, start=first):
                     if all(v is None for v in row):
                         continue
                     obj = {k: _plain(v) for k, v in zip(names, row)}
