@@ -21,6 +21,7 @@ from reportnlp.analysers.headings import Heading, find_headings, structure_signa
 from reportnlp.analysers.metrics import Metric, find_metrics
 from reportnlp.analysers.placeholders import Placeholder, find_placeholders
 from reportnlp.analysers.slogans import Slogan, find_slogans
+from reportnlp.readers.base import path_given_as_text
 from reportnlp.types import CleanDoc
 
 __all__ = ["KINDS", "Analysis", "analyse"]
@@ -96,8 +97,12 @@ def analyse(
     if isinstance(doc, CleanDoc):
         text, title, id, meta = doc.text, doc.title, doc.id, dict(doc.meta)
     elif isinstance(doc, str):
+        if id is None and title is None:  # analyse("page.html"): a path, not a text (say so)
+            path_given_as_text(doc, "analyse")
         text, meta = doc, {}
-    else:  # raw bytes of a page: a TypeError from deep inside the metrics' regex said nothing useful
+    else:
+        path_given_as_text(doc, "analyse")  # a Path: what to do instead
+        # raw bytes of a page: a TypeError from deep inside the metrics' regex said nothing useful
         raise TypeError(
             f"analyse takes a CleanDoc or a clean text (str), not {type(doc).__name__}; clean a page "
             "first: reportnlp.analyse(reportnlp.clean(data))"

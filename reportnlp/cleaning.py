@@ -24,6 +24,7 @@ from reportnlp.normalise import normalise_text, strip_invisible
 from reportnlp.normalise.decode import decode
 from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
 from reportnlp.normalise.script import detect_and_simplify, may_convert
+from reportnlp.readers.base import path_given_as_text
 from reportnlp.readers.hints import apply_hints, blank_hinted
 from reportnlp.readers.html import extract as extract_html
 from reportnlp.readers.html import looks_like_html, merge_meta
@@ -75,6 +76,8 @@ def clean(
     >>> [(d.line, d.reason) for d in doc.dropped]
     [(4, 'copyright')]
     """
+    if source is None:  # a direct call, not a reader's record: a path given for the page is said
+        path_given_as_text(data, "clean")
     page_meta: dict[str, str] = {}
     weak_meta: dict[str, str] = {}
     starts: Optional[Sequence[bool]] = None
@@ -272,6 +275,8 @@ def clean_stream(
                 "name the text field with text_key="
             )
         title = rec.get("title")
+        if not (isinstance(title, str) and title):  # a Chinese export's title column, as the readers
+            title = rec.get("标题")
         meta = rec.get("meta")
         yield clean(
             rec[key],

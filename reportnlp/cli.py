@@ -301,6 +301,7 @@ def _run(
             )
         return
     _check_output_name(output, parts)
+    _check_explain_name(explain_path)
     opts.check_outputs(
         [
             (
@@ -376,6 +377,7 @@ _NOT_OUTPUT = (".csv", ".tsv", ".json", ".txt", ".gz", ".bz2", ".xz", ".zst", ".
 def _check_output_name(output: str, parts: bool) -> None:
     """Refuse ``-o y.csv`` or ``-o z.jsonl.gz`` before any work: anything that is not OUT.jsonl,
     OUT.ndjson or OUT.parquet would silently become a directory of .txt files."""
+    _not_an_option(output, "-o")
     if parts or output.endswith(("/", os.sep)) or os.path.isdir(output):
         return
     low = output.lower()
@@ -386,6 +388,31 @@ def _check_output_name(output: str, parts: bool) -> None:
             f"{output}: write OUT.jsonl (or .ndjson), OUT.parquet, - (JSON lines on standard output) "
             "or a directory of .txt files (a name ending in /)",
             param_hint="-o",
+        )
+
+
+def _not_an_option(path: str, flag: str) -> None:
+    """Refuse an output name that reads as an option (``-o -q``, where ``-o - -q`` was meant): click
+    takes it as the name and the run would write a file called ``-q``."""
+    if path.startswith("-") and path != "-":
+        raise click.BadParameter(
+            f"{path!r} looks like an option, not a file name (- is standard output); "
+            f"write ./{path} to name such a file",
+            param_hint=flag,
+        )
+
+
+def _check_explain_name(explain_path: Optional[str]) -> None:
+    """Refuse ``--explain e.csv`` (or ``.json``, ``.txt`` …) before any work: the file holds JSON lines,
+    which a spreadsheet or a JSON reader would not open as its name says."""
+    if not explain_path or explain_path == "-":
+        return
+    _not_an_option(explain_path, "--explain")
+    if explain_path.lower().endswith(_NOT_OUTPUT + (".parquet",)):
+        raise click.BadParameter(
+            f"{explain_path}: --explain writes JSON lines: name it FILE.jsonl (or .ndjson), or - for "
+            "standard output",
+            param_hint="--explain",
         )
 
 

@@ -723,8 +723,17 @@ def periods_cmd(
             written.append(done)
     if not opts.quiet:
         spans = ", ".join(f"{r.first}–{r.last} ({r.size})" for r in result.periods.itertuples())
+        # which documents are not in the table: a user looks for them (the State Council corpus's 20
+        # resolutions have no year field)
+        left = (
+            " (" + ", ".join(str(r.get("id")) for r in undated[:3]) + (", …" if len(undated) > 3 else "")
+            + ": not in the table)"
+            if undated
+            else ""
+        )
         click.echo(
-            f"documents: {len(dated)} in periods, {len(undated)} without a year, {len(failures)} failed\n"
+            f"documents: {len(dated)} in periods, {len(undated)} without a year{left}, "
+            f"{len(failures)} failed\n"
             f"periods: {result.k}: {spans}; breaks {result.breaks}\n"
             "wrote " + ", ".join(_shown(w) for w in written),
             err=True,

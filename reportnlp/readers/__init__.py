@@ -149,7 +149,7 @@ def reader_for_data(
     head = data.lstrip()[:1]
     if head == b"{":
         return JsonlReader(text_key=text_key, id_key=id_key)
-    sep = table_delimiter(data, text_key)  # a table whose header row names its text column
+    sep = table_delimiter(data, text_key, "\t,;")  # a table whose header row names its text column
     if sep is not None:
         return (TsvReader if sep == "\t" else CsvReader)(text_key=text_key, id_key=id_key)
     if looks_like_html(data):

@@ -26,6 +26,74 @@ DEFAULT_TEXT_KEYS = ("text", "content")
 DEFAULT_ID_KEY = "id"
 
 
+#: Names a table or a record commonly gives its text under, casefolded: what a "no text field" error
+#: suggests to ``--text-field`` (a Chinese spreadsheet's 正文 or 内容 column, an export's ``body``).
+_TEXT_NAMES = (
+    "text", "content", "html", "body", "article", "fulltext", "full_text", "maintext", "main_text",
+    "article_text", "article_body", "articlebody", "正文", "全文", "内容", "文本", "原文", "文章",
+    "正文内容", "文章内容", "新闻内容", "新闻正文", "文章正文", "报告全文", "报告内容", "讲话全文", "全文内容",
+)
+
+
+def likely_text_field(names: list[str]) -> Optional[str]:
+    """The one of ``names`` that reads as a text field: a known name in any case (``Content``, ``正文``,
+    ``body``), else one holding 正文, 全文 or 内容 that is not a summary's or a title's; ``None``."""
+    known = {n: i for i, n in enumerate(_TEXT_NAMES)}
+    clean = [(str(n), str(n).strip().casefold()) for n in names]
+    ranked = sorted((known[c], n) for n, c in clean if c in known)
+    guess = ranked[0][1] if ranked else None
+    if guess is None:
+        guess = next(
+            (
+                n
+                for n, c in clean
+                if re.search("正文|全文|内容", c) and not re.search("摘要|简介|提要|标题", c)
+            ),
+            None,
+        )
+    return guess if guess and guess == guess.strip() else None
+
+
+def text_field_hint(names: list[str], what: str = "column") -> str:
+    """The end of a "no text field" message: ``name the text column with --text-field 正文 (text_key=
+    '正文' in the API)`` when one of ``names`` reads as a text field (:func:`likely_text_field`), else the
+    same without a name."""
+    guess = likely_text_field(names)
+    if guess is None:
+        return f"name the text {what} with --text-field (text_key= in the API)"
+    shown = guess if re.fullmatch(r"[\w.-]+", guess) else repr(guess)
+    return f"name the text {what} with --text-field {shown} (text_key={guess!r} in the API)"
+
+
+#: A file's name given where a page's text was wanted: one line ending in an input format's extension,
+#: with none of the punctuation of Chinese prose (a report's text never reads so; its file name may be
+#: Chinese: 2025年北京市政府工作报告.docx).
+_PATH_LIKE = re.compile(
+    r"[^\n，。；：！？、]{0,250}\.(?:s?html?|xhtml|mht(?:ml)?|txt|docx?|wps|pdf|jsonl|ndjson|json|csv|tsv"
+    r"|xlsx?|et|parquet)(?:\.(?:gz|bz2|xz|zst))?",
+    re.I,
+)
+
+
+def path_given_as_text(data: Any, what: str) -> None:
+    """Raise a ``TypeError`` or ``ValueError`` that says what to do when ``data``, given to ``what``
+    (``clean`` or ``analyse``) as a page's text, is a path: a :class:`os.PathLike` (its ``[:n]`` raised
+    ``'PosixPath' object is not subscriptable``) or a string that is a file's name (it was cleaned as a
+    one-line page: an empty document, "no text left")."""
+    import os
+
+    read = "reportnlp.clean(Path(p).read_bytes())"
+    hint = (
+        f"read the file first, {read if what == 'clean' else f'reportnlp.analyse({read})'}, or give "
+        "the path to reportnlp.clean_files(p), which reads every format (.docx, .pdf, tables, JSON lines)"
+    )
+    if isinstance(data, os.PathLike):
+        takes = "a page's text or bytes" if what == "clean" else "a CleanDoc or a clean text"
+        raise TypeError(f"{what} takes {takes}, not a path ({data!r}): {hint}")
+    if isinstance(data, str) and len(data) <= 300 and _PATH_LIKE.fullmatch(data.strip()):
+        raise ValueError(f"{what} got a file's name, {data.strip()!r}, as the page's text: {hint}")
+
+
 @dataclass(frozen=True)
 class Record:
     """One document to process.
@@ -150,7 +218,7 @@ class BaseReader:
         return Failure(
             where,
             f"no {' or '.join(repr(k) for k in keys)} (or 'html') column (columns: {shown}); "
-            "name the text column with --text-field (text_key= in the API)",
+            + text_field_hint(names),
         )
 
     def record_from(self, obj: Mapping[str, Any], where: str, fallback_id: str) -> Item:
@@ -182,8 +250,8 @@ class BaseReader:
             names = " or ".join(repr(k) for k in keys)
             have = [str(k) for k in obj][:8]
             hint = (
-                f" (fields: {', '.join(have)}{' …' if len(obj) > 8 else ''}; name the text field with"
-                " --text-field, text_key= in the API)"
+                f" (fields: {', '.join(have)}{' …' if len(obj) > 8 else ''}; "
+                f"{text_field_hint([str(k) for k in obj], 'field')})"
                 if have
                 else ""
             )
@@ -204,6 +272,8 @@ class BaseReader:
             what = type(rid).__name__
             return Failure(where, f"{self.id_key!r} must be a string or a number, not {what}")
         title = obj.get("title")
+        if not (isinstance(title, str) and title):  # a Chinese export's title column
+            title = obj.get("标题")
         meta = obj.get("meta")
         if _own_output(obj):  # reportnlp's own output read again: its input's fields and name
             fields = dict(obj["fields"]) if isinstance(obj.get("fields"), dict) else {}

@@ -8,7 +8,15 @@ import logging
 from collections.abc import Iterator
 from typing import Optional
 
-from reportnlp.readers.base import DEFAULT_TEXT_KEYS, BaseReader, Failure, Item, Record, need
+from reportnlp.readers.base import (
+    DEFAULT_TEXT_KEYS,
+    BaseReader,
+    Failure,
+    Item,
+    Record,
+    need,
+    text_field_hint,
+)
 
 _log = logging.getLogger("reportnlp")
 
@@ -132,8 +140,7 @@ class JsonlReader(BaseReader):
                 yield Failure(
                     f"{item.where}-{pending[last].where.rsplit(':', 1)[1]}",
                     f"no line has a {' or '.join(repr(k) for k in keys)} (or 'html') field "
-                    f"({len(lacking)} lines; fields: {shown}); name the text field with "
-                    "--text-field (text_key= in the API)",
+                    f"({len(lacking)} lines; fields: {shown}); " + text_field_hint(list(names), "field"),
                 )
             elif i not in lacking:
                 yield item
@@ -195,8 +202,9 @@ _MAX_PENDING = 10_000
 
 class JsonReader(JsonlReader):
     """``.json`` (plain or compressed): an array of records, one document each (``source`` is
-    ``file:#n``, 1-based; a missing id ``<stem>-<n>``), or a single record; a file of JSON lines named
-    ``.json`` is read as JSON lines."""
+    ``file:#n``, 1-based; a missing id ``<stem>-<n>``), or a single record; an object whose one list of
+    records is under a key (an API's ``{"data": [...], "total": 2}``) is read as that array (``source``
+    ``file:data#n``, with a warning); a file of JSON lines named ``.json`` is read as JSON lines."""
 
     extensions = tuple(".json" + comp for comp in ("",) + COMPRESSIONS)
 
@@ -215,9 +223,19 @@ class JsonReader(JsonlReader):
             return
         records = [obj] if isinstance(obj, dict) else obj if isinstance(obj, list) else None
         keys = {self.text_key} if self.text_key else {*DEFAULT_TEXT_KEYS}
-        if records is None or not any(
-            isinstance(r, dict) and (keys | {"html"}) & r.keys() for r in records
-        ):
+
+        def holds_text(items: list) -> bool:
+            return any(isinstance(r, dict) and (keys | {"html"}) & r.keys() for r in items)
+
+        under = ""
+        if isinstance(obj, dict) and not holds_text([obj]):
+            # an API's or an exporter's envelope, {"data": [{...}, …], "total": 2}: the one list of records
+            lists = [k for k, v in obj.items() if isinstance(v, list) and holds_text(v)]
+            if len(lists) == 1:
+                under, obj = str(lists[0]), obj[lists[0]]
+                records = obj
+                _log.warning("%s: the records are the list under %r: read as such", path, under)
+        if records is None or not holds_text(records):
             # no record holds a text: a metadata or configuration file beside the corpus, not a corpus
             _log.warning(
                 "%s: skipped: no record with a %s (or 'html') field (--text-field names another)",
@@ -229,7 +247,7 @@ class JsonReader(JsonlReader):
             yield self.record_from(obj, path, stem)
             return
         for n, item in enumerate(obj, start=1):
-            where = f"{path}:#{n}"
+            where = f"{path}:{under}#{n}"
             if isinstance(item, dict):
                 yield self.record_from(item, where, f"{stem}-{n}")
             else:

@@ -18,8 +18,10 @@ from reportnlp.readers.base import (
     Failure,
     Item,
     MissingExtra,
+    likely_text_field,
     need,
     stem_of,
+    text_field_hint,
 )
 from reportnlp.readers.jsonl import COMPRESSIONS, decompress
 
@@ -99,6 +101,8 @@ class CsvReader(BaseReader):
         header = text.split("\n", 1)[0]
         # Excel's "Unicode text" (UTF-16) is TAB-separated, whatever the name the file was given
         delim = "\t" if self.delimiter == "," and "," not in header and "\t" in header else self.delimiter
+        if delim == "," and "," not in header and header_delimiter(header, self.text_key, ";") == ";":
+            delim = ";"  # what Excel writes as "CSV" where the decimal mark is a comma
         rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delim)
         if rows.fieldnames and (fail := self.no_text_column(list(rows.fieldnames), path)):
             yield fail
@@ -163,11 +167,43 @@ class XlsxReader(BaseReader):
                 names = [
                     str(h) if h is not None else f"column{i + 1}" for i, h in enumerate(header)
                 ]
+                first = 2  # the row number of the first record
                 if fail := self.no_text_column(names, f"{path}:{sheet.title}"):
-                    textless.append(fail)
-                    continue
+                    # a sheet's title above its header (国务院政府工作报告汇总 in A1, merged): the header
+                    # is the first of the next rows that names the text column
+                    above = [header]
+                    for row in rows:
+                        found = [str(h) if h is not None else f"column{i + 1}" for i, h in enumerate(row)]
+                        if len(above) > 4 or any(v is not None and len(str(v)) > 40 for v in row):
+                            break  # a record's row, not a header's: no header below the title
+                        above.append(row)
+                        if likely_text_field(found):  # a header, its text under another name
+                            fail = Failure(
+                                fail.where,
+                                f"{fail.message.split(';')[0]}, and row {len(above)} below the sheet's "
+                                f"title reads as its header ({', '.join(found[:12])}); "
+                                + text_field_hint(found),
+                            )
+                            if self.no_text_column(found, ""):
+                                break  # the header, whose text column --text-field names
+                        if not self.no_text_column(found, ""):
+                            names, first = found, len(above) + 1
+                            titles = [str(v) for r in above[:-1] for v in r if v is not None]
+                            _log.warning(
+                                "%s:%s: the header is row %d; the rows above it are the sheet's title, "
+                                "not records: %s",
+                                path,
+                                sheet.title,
+                                len(above),
+                                " | ".join(titles)[:120],
+                            )
+                            fail = None
+                            break
+                    if fail:
+                        textless.append(fail)
+                        continue
                 read_any = True
-                for n, row in enumerate(rows, start=2):
+                for n, row in enumerate(rows, start=first):
                     if all(v is None for v in row):
                         continue
                     obj = {k: _plain(v) for k, v in zip(names, row)}
