@@ -389,11 +389,16 @@ def test_resolutions_form_their_own_cluster(gwr_analyses):
     c = cluster_documents([a for _, a in gwr_analyses], k="auto")
     labels = c.assignments["cluster"].tolist()
     res = [lab for (r, _), lab in zip(gwr_analyses, labels) if is_resolution(r)]
-    assert c.k == 7 and len(set(res)) == 1, c.k_scores
-    with_them = [
-        a.id for (r, a), lab in zip(gwr_analyses, labels) if lab == res[0] and not is_resolution(r)
-    ]
-    assert with_them == []  # (before the written-outline blocks, 1954 and 1975 joined them)
+    assert len(set(res)) == 1, c.k_scores  # the resolutions together, whatever k silhouette picks
+    # Silhouette's k is a near tie here (0.6281 at k = 4, 0.6274 at k = 7; it picked 7 before the
+    # vocabularies' ties were broken by the term): from k = 6 the resolutions are a cluster of their own.
+    for k in (6, 7, 8):
+        labels = cluster_documents([a for _, a in gwr_analyses], k=k).assignments["cluster"].tolist()
+        res = [lab for (r, _), lab in zip(gwr_analyses, labels) if is_resolution(r)]
+        with_them = [
+            a.id for (r, a), lab in zip(gwr_analyses, labels) if lab == res[0] and not is_resolution(r)
+        ]
+        assert len(set(res)) == 1 and with_them == [], (k, with_them)  # (1954, 1975 joined them once)
 
 
 # --- the command -----------------------------------------------------------------------------------
@@ -530,7 +535,7 @@ def test_state_council_reports_fall_into_periods(gwr_analyses):
     assert m["ari"] >= PERIODS_ARI_FLOOR and m["purity"] >= PERIODS_PURITY_FLOOR, m
     assert p.periods["size"].sum() == len(reports) and (p.periods["size"] >= 2).all()
     auto = find_periods([a for _, a in reports], years=years)
-    assert auto.k == 5 and auto.breaks == [1978, 1992, 1999, 2012], (
+    assert auto.k == 5 and auto.breaks == [1978, 1992, 2003, 2014], (
         auto.k_scores
     )  # silhouette's choice
 
