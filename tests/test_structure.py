@@ -821,11 +821,12 @@ def test_cluster_command_centres_a_panel_unless_told_not_to(tmp_path):
 _FEATURE_NAMES = """
 import json, sys
 import reportnlp
-from reportnlp.corpus.structure import StructureFeatures
+from reportnlp.corpus.structure import make_pipeline
 with open(sys.argv[1], encoding="utf-8") as fh:
-    records = [json.loads(line) for line in fh][:40]
+    records = [json.loads(line) for line in fh]
 analyses = [reportnlp.analyse(reportnlp.clean(r["content"], title=r["title"])) for r in records]
-print(json.dumps(list(StructureFeatures().fit(analyses).get_feature_names_out()), ensure_ascii=False))
+features = make_pipeline(4)[0].fit(analyses)  # the library's features, as cluster_documents builds them
+print(json.dumps(list(features.get_feature_names_out()), ensure_ascii=False))
 """
 
 
