@@ -24,7 +24,7 @@ from reportnlp.normalise import normalise_text, strip_invisible
 from reportnlp.normalise.decode import decode
 from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
 from reportnlp.normalise.script import detect_and_simplify, may_convert
-from reportnlp.readers.base import path_given_as_text
+from reportnlp.readers.base import path_given_as_text, record_title
 from reportnlp.readers.hints import apply_hints, blank_hinted
 from reportnlp.readers.html import extract as extract_html
 from reportnlp.readers.html import looks_like_html, merge_meta
@@ -274,14 +274,12 @@ def clean_stream(
                 f"record {n}: no {named} string field (fields: {', '.join(map(str, rec))}); "
                 "name the text field with text_key="
             )
-        title = rec.get("title")
-        if not (isinstance(title, str) and title):  # a Chinese export's title column, as the readers
-            title = rec.get("标题")
+        title = record_title(rec)  # (``title``, else a Chinese export's ``标题``, as the readers)
         meta = rec.get("meta")
         yield clean(
             rec[key],
             id=str(rec.get(id_key, "")),
-            title=title if isinstance(title, str) and title else None,
+            title=title,
             source=f"record {n}",  # a record's own "source" (often its publisher) stays in fields
             corpus_counts=corpus_counts,
             corpus_min_docs=corpus_min_docs,

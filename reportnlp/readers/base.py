@@ -94,6 +94,19 @@ def path_given_as_text(data: Any, what: str) -> None:
         raise ValueError(f"{what} got a file's name, {data.strip()!r}, as the page's text: {hint}")
 
 
+def record_title(rec: Mapping[str, Any]) -> Optional[str]:
+    """A record's known title: its ``title`` field, else a Chinese export's ``标题`` column; None if neither
+    is a non-empty string.
+
+    >>> record_title({"标题": "2025年政府工作报告"}), record_title({"title": "", "标题": 3})
+    ('2025年政府工作报告', None)
+    """
+    for key in ("title", "标题"):
+        if isinstance(t := rec.get(key), str) and t:
+            return t
+    return None
+
+
 @dataclass(frozen=True)
 class Record:
     """One document to process.
@@ -271,9 +284,7 @@ class BaseReader:
         if isinstance(rid, bool) or isinstance(rid, (list, dict)):
             what = type(rid).__name__
             return Failure(where, f"{self.id_key!r} must be a string or a number, not {what}")
-        title = obj.get("title")
-        if not (isinstance(title, str) and title):  # a Chinese export's title column
-            title = obj.get("标题")
+        title = record_title(obj)
         meta = obj.get("meta")
         if _own_output(obj):  # reportnlp's own output read again: its input's fields and name
             fields = dict(obj["fields"]) if isinstance(obj.get("fields"), dict) else {}
@@ -286,7 +297,7 @@ class BaseReader:
             str(rid) if rid is not None and rid == rid else fallback_id,  # rid == rid: not NaN
             obj[text_key],
             where,
-            title if isinstance(title, str) and title else None,
+            title,
             meta if isinstance(meta, dict) else None,
             fields,
             fmt,
