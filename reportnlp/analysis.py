@@ -96,9 +96,7 @@ def analyse(
         raise ValueError(f"things must be one of {THINGS}, not {things!r}")
     if isinstance(doc, CleanDoc):
         text, title, id, meta = doc.text, doc.title, doc.id, dict(doc.meta)
-    elif isinstance(doc, str):
-        if id is None and title is None:  # analyse("page.html"): a path, not a text (say so)
-            path_given_as_text(doc, "analyse")
+    elif isinstance(doc, str):  # any string is a text here, a file's name too (analyse never refuses a text)
         text, meta = doc, {}
     else:
         path_given_as_text(doc, "analyse")  # a Path: what to do instead
