@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Optional, Union
+from warnings import warn as _warn
 
 from reportnlp import codes
 from reportnlp.boilerplate.classify import decide_lines, is_indented, title_text
@@ -76,12 +77,15 @@ def clean(
     >>> [(d.line, d.reason) for d in doc.dropped]
     [(4, 'copyright')]
     """
+    warnings: list[str] = []
     if source is None:  # a direct call, not a reader's record: a path given for the page is said
-        path_given_as_text(data, "clean")
+        said = path_given_as_text(data, "clean")
+        if said:
+            warnings.append(said)
+            _warn(said, UserWarning, stacklevel=2)
     page_meta: dict[str, str] = {}
     weak_meta: dict[str, str] = {}
     starts: Optional[Sequence[bool]] = None
-    warnings: list[str] = []
     if html is None:
         html = looks_like_html(data)
     if html:

@@ -233,11 +233,13 @@ NEWS = ROOT / "tests" / "fixtures" / "real_inputs" / "news_01.html"
 )
 def test_a_file_name_given_to_clean_says_what_to_do(given):
     """``reportnlp.clean("news_01.html")`` cleaned the name as a one-line page: an empty document whose
-    warning, "no text left … (see --explain)", sent the user the wrong way."""
-    with pytest.raises(
-        ValueError, match=r"clean got a file's name, .* as the page's text: read the file"
-    ):
-        reportnlp.clean(given)
+    warning, "no text left … (see --explain)", sent the user the wrong way. It is still cleaned as a text
+    (clean never refuses a text: ``0.JSON`` is a text as much as a name), with a warning that says what to
+    do, in the document's warnings and as a Python ``UserWarning``."""
+    with pytest.warns(UserWarning, match=r"which reads as a file's name, .*read the file first"):
+        doc = reportnlp.clean(given)
+    assert doc.warnings[0].startswith(f"clean got {given.strip()!r}, which reads as a file's name")
+    assert "clean_files(p)" in doc.warnings[0]
     # analyse takes any string as a text (tests/test_analysers_bounded.py: it never raises on one, and
     # ``0.JSON`` is a text as much as a name); a Path is refused (below)
     assert reportnlp.analyse(given).text == given

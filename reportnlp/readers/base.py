@@ -75,11 +75,17 @@ _PATH_LIKE = re.compile(
 )
 
 
-def path_given_as_text(data: Any, what: str) -> None:
-    """Raise a ``TypeError`` or ``ValueError`` that says what to do when ``data``, given to ``what``
-    (``clean`` or ``analyse``) as a page's text, is a path: a :class:`os.PathLike` (its ``[:n]`` raised
-    ``'PosixPath' object is not subscriptable``) or a string that is a file's name (it was cleaned as a
-    one-line page: an empty document, "no text left")."""
+def path_given_as_text(data: Any, what: str) -> Optional[str]:
+    """Say what to do when ``data``, given to ``what`` (``clean`` or ``analyse``) as a page's text, is a
+    path. A :class:`os.PathLike` raises a ``TypeError`` (its ``[:n]`` raised ``'PosixPath' object is not
+    subscriptable``). A string that reads as a file's name is still a text (``clean`` and ``analyse`` never
+    refuse one: ``0.JSON`` is a text as much as a name): the warning to give is returned, else None.
+
+    >>> path_given_as_text("news_01.html", "clean")[:40]
+    "clean got 'news_01.html', which reads as"
+    >>> path_given_as_text("多年来，××市大胆探索。", "clean") is None
+    True
+    """
     import os
 
     read = "reportnlp.clean(Path(p).read_bytes())"
@@ -91,7 +97,11 @@ def path_given_as_text(data: Any, what: str) -> None:
         takes = "a page's text or bytes" if what == "clean" else "a CleanDoc or a clean text"
         raise TypeError(f"{what} takes {takes}, not a path ({data!r}): {hint}")
     if isinstance(data, str) and len(data) <= 300 and _PATH_LIKE.fullmatch(data.strip()):
-        raise ValueError(f"{what} got a file's name, {data.strip()!r}, as the page's text: {hint}")
+        return (
+            f"{what} got {data.strip()!r}, which reads as a file's name, and cleaned it as the page's text; "
+            f"for the file, {hint}"
+        )
+    return None
 
 
 def record_title(rec: Mapping[str, Any]) -> Optional[str]:
