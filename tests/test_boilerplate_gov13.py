@@ -1,0 +1,93 @@
+"""Titles, metadata and line decisions on real pages, session 14 (issue 11, round 14): excerpts of the gov13 dev pages.
+
+Each excerpt is copied verbatim (lines kept whole, pages cut short) from a page of ``corpora/real-pages``
+(dev split only: the dev12 pages; the URL of each page is in ``corpora/real-pages/PROVENANCE.md``, gov13
+section). Third-party page text kept as short test excerpts.
+"""
+
+from __future__ import annotations
+
+from reportnlp import clean
+from reportnlp.boilerplate.rules import line_rule
+
+# https://jl.cri.cn/20180803/77aef91b-8896-1f5b-2ba4-d7c0b0054977.html (wnews_211, lines 1-16)
+JLCRI = (
+    '关东黑土\n'
+    '\n'
+    '长春 江城 四平 辽源 通化 白城 白山 松原 延边 长白山保护开发区\n'
+    '\n'
+    '热线:0431-81126178\n'
+    '邮箱:jilin@cri.cn\n'
+    '\n'
+    '吉林省政府领导与省政协委员及省级各民主党派、工商联负责人议政协商会在长春召开\n'
+    '\n'
+    '2018-08-03 08:50:45  |  来源:吉林日报  |  编辑:杜伟   |  责编:刘征宇\n'
+    '\n'
+    '  原题:省政府领导与省政协委员及省级各民主党派、工商联负责人议政协商会召开 倾听民心民意 察纳良言善策 凝聚力量携手走出振兴发展新路 景俊海讲话 江泽林主持\n'
+    '\n'
+    '  吉林日报8月2日讯(记者 黄鹭):今天,吉林省政府领导与省政协委员及省级各民主党派、工商联负责人议政协商会在长春召开。吉林省委副书记、省长景俊海出席会议并讲话。省政协主席江泽林主持会议。\n'
+    '\n'
+    '  景俊海首先通报省政府上半年工作情况和下半年工作安排。他说,2018年以来,全省上下深入贯彻习近平新时代中国特色社会主义思想,按照省委省政府部署,坚持稳中求进工作总基调,高质量发展导向更加鲜明,经济运行保持稳中有进、稳中向好。下半年,我们将按照既定部署,全方位深化改革,多层次扩大开放,构造富有效率的营商环境、富有活力的发展氛围,建立公平高效的创业体系、协同互动的创新体系,最大限度激发内生动力、聚集外部资源,把“无中生有”与“有中生新”相结合,最大程度发挥优势、造就优势,努力培育增长点,着力转换新动能,让教育更加发达、科技更加闪亮、人才各显其能、经济质量提升、社会和谐稳定、人民生活美好。\n'
+)
+
+# http://reamhauser.com/p/253420.html (wnews_213, lines 1-4)
+REAMHAUSER = (
+    '新時代開啟新征程,新使命呼喚新作為。24日上午,吉林省第十三屆人民代表大會第五次會議在長春開幕。\n'
+    '1月24日,省十三屆人大五次會議在長春開幕。圖為大會主席臺。\n'
+    '省十三屆人大五次會議應到代表507人,今天出席會議的代表437人,符合法定人數。\n'
+    '大會執(zhí)行主席景俊海、高廣濱、田錦塵、金振吉、王紹儉、張煥秋、賀東平、彭永林、龐慶波、賈曉東、常曉春在主席臺前排就座。\n'
+)
+
+# https://dingan.hainan.gov.cn/dab/Html/2013-01-31/756.html (wnews_215, lines 1-9: the whole page)
+DINGAN = (
+    '2:要闻总第107期 >2013-01-31编印\n'
+    '\n'
+    '省五届人大一次会议隆重开幕 定安代表团热议政府工作报告\n'
+    '刊发日期:2013-01-31 阅读次数: 作者:  语音阅读:\n'
+    '\n'
+    '定安代表团热议政府工作报告。\n'
+    '  海南省第五届人民代表大会第一次会议1月27日在海口隆重开幕。会议听取了海南省人民政府省长蒋定之所作的政府工作报告。出席会议的定安县省人大代表认真审议政府工作报告,大家聚集一堂,汇民意系民生,献良策谋发展。\n'
+    '  省人大代表、省政协主席于迅参加定安代表团审议。\n'
+    '  于迅代表指出,省政府工作报告对过去五年工作的回顾,全面、客观,对今后五年工作的任务,目标明确,对2013年工作全面部署,具体可行。\n'
+)
+
+
+def _actions(doc):
+    return {d.line: d.action for d in doc.lines}
+
+
+def test_the_original_title_labelled_yuanti_is_no_text():
+    doc = clean(JLCRI)
+    acts = _actions(doc)
+    assert acts[12] == "drop" and acts[14] == "keep"
+    assert next(d.reason for d in doc.lines if d.line == 12) == "editorial_note"
+    assert doc.title == "吉林省政府领导与省政协委员及省级各民主党派、工商联负责人议政协商会在长春召开"
+    assert doc.meta.get("author") == "黄鹭" and doc.meta.get("source") == "吉林日报"
+    assert clean(doc.text).text == doc.text
+    assert line_rule("原题目的设计思路如下:") is None
+
+
+def test_a_scene_sentence_and_what_the_photo_shows_is_a_caption():
+    doc = clean(REAMHAUSER)
+    acts = _actions(doc)
+    assert acts[2] == "drop" and acts[1] == "keep" and acts[3] == "keep"
+    assert next(d.reason for d in doc.lines if d.line == 2) == "photo_caption"
+    assert "图为" not in doc.text
+    # a body sentence that mentions a figure stays
+    body = "全省粮食产量再创新高。图为近五年粮食产量的变化,具体数据见附表一和附表二,由省统计局提供。"
+    assert line_rule(body) is None
+
+
+def test_a_caption_repeating_a_part_of_a_two_part_headline_is_dropped():
+    doc = clean(DINGAN)
+    acts = _actions(doc)
+    assert doc.title == "省五届人大一次会议隆重开幕 定安代表团热议政府工作报告"
+    assert acts[6] == "drop" and acts[7] == "keep"
+    assert next(d.reason for d in doc.lines if d.line == 6) == "photo_caption"
+    assert doc.meta.get("date") == "2013-01-31"
+    assert clean(doc.text).text == doc.text
+    # the same sentence with nothing under it is the text, and a sentence that is no part of the headline stays
+    alone = "\n".join(DINGAN.split("\n")[:6]) + "\n"
+    assert "定安代表团热议政府工作报告。" in clean(alone).text
+    other = DINGAN.replace("定安代表团热议政府工作报告。\n", "定安代表团审议了报告。\n")
+    assert "定安代表团审议了报告。" in clean(other).text
