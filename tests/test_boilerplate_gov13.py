@@ -91,3 +91,16 @@ def test_a_caption_repeating_a_part_of_a_two_part_headline_is_dropped():
     assert "定安代表团热议政府工作报告。" in clean(alone).text
     other = DINGAN.replace("定安代表团热议政府工作报告。\n", "定安代表团审议了报告。\n")
     assert "定安代表团审议了报告。" in clean(other).text
+
+
+def test_a_browser_title_broken_after_its_separator_names_the_site():
+    """Fujian's 2026 report page as plain text (``tests/fixtures/real_inputs/gov_FJ_text_head.txt``, the page
+    ``gov_FJ``'s text rendering in ``../shared/corpora/gov-portal-pages/text/2026_FJ.txt``): its title tag broke
+    into ``2026年福建省人民政府工作报告_`` / ``政府工作报告_福建省人民政府门户网站``; the site is the joined title's last part,
+    as on the HTML page (gold ``福建省人民政府门户网站``), not the footer's owner."""
+    from pathlib import Path
+
+    page = Path(__file__).parent / "fixtures" / "real_inputs" / "gov_FJ_text_head.txt"
+    doc = clean(page.read_bytes(), id="2026_FJ")
+    assert doc.meta["site"] == "福建省人民政府门户网站"
+    assert clean("政府工作报告_\n各位代表:\n现在,我代表省人民政府向大会报告工作。\n").meta.get("site") != "各位代表:"

@@ -344,7 +344,12 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
     >>> browser_site([L(1, "drop", "browser_title", "吾爱破解 - 52pojie.cn")])
     '吾爱破解'
     """
-    first = next((d.text.strip() for d in decisions if d.action != codes.BLANK), "")
+    lines = (d for d in decisions if d.action != codes.BLANK)
+    first = next((d.text.strip() for d in lines), "")
+    if first.endswith(("_", "|", "｜")) and (d := next(lines, None)) and d.reason == codes.R_BROWSER_TITLE:
+        # a title broken after its separator, its rest read as the browser title (a page as plain text:
+        # ``2026年福建省人民政府工作报告_`` over ``政府工作报告_福建省人民政府门户网站``): one title
+        first += d.text.strip()
     if first.endswith("。"):
         return None  # a sentence (a 文库 share notice ``…请在淘文阁 - 分享文档赚钱的网站上搜索。``), no title
     texts = [first] if first else []
