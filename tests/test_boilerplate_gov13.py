@@ -51,6 +51,17 @@ DINGAN = (
     '  于迅代表指出,省政府工作报告对过去五年工作的回顾,全面、客观,对今后五年工作的任务,目标明确,对2013年工作全面部署,具体可行。\n'
 )
 
+# http://www.sczckj.com/zt/jj2024gzlhzt/zxdt/content/post_9442955.html (wnews_218, lines 1-7)
+SCZCKJ = (
+    '\n'
+    '王衍詩主持 孫志洋作政府工作報告 郭永航李貽偉等出席\n'
+    '2024年1月15日上午,廣州市第十六屆人民代表大會第四次會議在廣州白云國際會議中心開幕。\n'
+    '1月15日上午,廣州市第十六屆人民代表大會第四次會議開幕。代市長孫志洋向大會作政府工作報告\n'
+    '1月15日上午,廣州市第十六屆人民代表大會第四次會議開幕\n'
+    '開幕大會由大會主席團常務主席、執(zhí)行主席、市人大常委會主任王衍詩主持。代市長孫志洋向大會作政府工作報告。\n'
+    '大會應到代表561名,實到543名,符合法定人數(shù)。\n'
+)
+
 
 def _actions(doc):
     return {d.line: d.action for d in doc.lines}
@@ -104,3 +115,18 @@ def test_a_browser_title_broken_after_its_separator_names_the_site():
     doc = clean(page.read_bytes(), id="2026_FJ")
     assert doc.meta["site"] == "福建省人民政府门户网站"
     assert clean("政府工作报告_\n各位代表:\n现在,我代表省人民政府向大会报告工作。\n").meta.get("site") != "各位代表:"
+
+
+def test_captions_printed_one_under_another_opening_with_the_same_dated_scene_are_dropped():
+    doc = clean(SCZCKJ)
+    acts = _actions(doc)
+    assert acts[4] == "drop" and acts[5] == "drop"
+    assert acts[3] == "keep" and acts[6] == "keep" and acts[7] == "keep"
+    assert {d.reason for d in doc.lines if d.line in (4, 5)} == {"photo_caption"}
+    assert clean(doc.text).text == doc.text
+    # two paragraphs that open alike but end as sentences stay
+    text = (
+        "1月15日上午,市第十六届人民代表大会第四次会议开幕。会议听取了政府工作报告。\n"
+        "1月15日上午,市第十六届人民代表大会第四次会议开幕前,代表们陆续入场。\n"
+    )
+    assert all(d.action == "keep" for d in clean(text).lines if d.text)

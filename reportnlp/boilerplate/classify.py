@@ -513,6 +513,7 @@ def decide_lines(
     # --- a site's summary above the text: an AI-written one, or one that repeats the text's opening ------
     _summaries(texts, filled, actions, reasons)
     _headline_part_caption(texts, filled, actions, reasons)
+    _caption_series(texts, filled, actions, reasons)
     # --- repeated blocks: a copy of lines the page already holds (the article printed twice) -------
     _repeated_blocks(texts, filled, actions, reasons)
     # --- a table of contents: numbered lines whose headings follow further down ---------------------
@@ -1046,6 +1047,26 @@ def _headline_part_caption(
     t = texts[i := filled[k]]
     if actions[i] == codes.KEEP and t.endswith("。") and t.count("。") == 1 and len(t) >= 7 and t[:-1] in parts:
         actions[i], reasons[i] = codes.DROP, codes.R_PHOTO_CAPTION
+
+
+#: A caption's dated scene (``1月15日上午,…``).
+_DATED_SCENE = re.compile(r"^\d{1,2}月\d{1,2}日")
+
+
+def _caption_series(
+    texts: Sequence[str], filled: Sequence[int], actions: list[str], reasons: list[str]
+) -> None:
+    """Drop photo captions printed one under another, each opening with the same dated scene (``1月15日上午,广州市
+    第十六届人民代表大会第四次会议开幕。代市长孙志洋向大会作政府工作报告`` / ``1月15日上午,广州市第十六届人民代表大会
+    第四次会议开幕``): two short lines sharing their first 15 characters or more, one without a closing mark; a
+    text's paragraphs do not open alike."""
+    for a, b in zip(filled, filled[1:]):
+        ta, tb = texts[a], texts[b]
+        if len(ta) > 80 or len(tb) > 80 or not _DATED_SCENE.match(ta) or ta[:15] != tb[:15]:
+            continue
+        if actions[a] == actions[b] == codes.KEEP and (ta[-1] not in "。！？!?”" or tb[-1] not in "。！？!?”"):
+            for i in (a, b):
+                actions[i], reasons[i] = codes.DROP, codes.R_PHOTO_CAPTION
 
 
 def _unnumbered(t: str) -> str:
