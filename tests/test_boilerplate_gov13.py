@@ -62,6 +62,15 @@ SCZCKJ = (
     '大會應到代表561名,實到543名,符合法定人數(shù)。\n'
 )
 
+# https://zyluum.com/www/zw/zt/rdhyzt/201701/t20170113_51197 (wnews_96, a gov7 dev page, lines 1-5)
+ZYLUUM = (
+    '梨树县人民政府 2017-01-10 16:56:00\n'
+    '来源:梨树县县委宣传部\n'
+    '梨树县第十八届人民代表大会第一次会议\n'
+    '五年来,在上级党委、政府和县委的正确领导下,在县人大、县政协的监督支持下,县政府团结和带领全县人民,紧紧围绕“一城三线四业五区”创业富民战略,积极应对各种压力和挑战,在解放思想中抢抓机遇、在开拓创新中锐意进取,圆满完成了既定目标任务,实现经济社会稳步健康发展。综合实力稳步提升,发展后劲有效积蓄;项目建设成效显着,经济基础更加夯实;现代农业步伐加快,农村工作扎实推进;城乡建设成绩斐然,生态环境不断优化;改革创新持续深化,发展活力充分释放;惠民工程深入实施,人民生活大幅改善;社会事业全面进步,服务能力明显提高;治理能力不断增强,行政效能显着提升。\n'
+    '[纠错]\n'
+)
+
 
 def _actions(doc):
     return {d.line: d.action for d in doc.lines}
@@ -130,3 +139,12 @@ def test_captions_printed_one_under_another_opening_with_the_same_dated_scene_ar
         "1月15日上午,市第十六届人民代表大会第四次会议开幕前,代表们陆续入场。\n"
     )
     assert all(d.action == "keep" for d in clean(text).lines if d.text)
+
+
+def test_a_government_bodys_name_before_the_time_is_the_publisher_no_author():
+    """``梨树县人民政府 2017-01-10 16:56:00``: the site (its gold ``site``), not a poster; the page names no author
+    (unscored before: an extra field the labels do not hold, found by listing the fields clean gives beyond the gold)."""
+    doc = clean(ZYLUUM)
+    assert doc.meta.get("site") == "梨树县人民政府" and doc.meta.get("date") == "2017-01-10"
+    assert "author" not in doc.meta
+    assert clean("雁回小吏 2024-03-08 09:17\n今天我们讨论政府工作报告的起草。\n").meta.get("author") == "雁回小吏"

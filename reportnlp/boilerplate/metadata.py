@@ -563,7 +563,13 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _COLUMN_AUTHOR.match(t)) and m.group(1),
         lambda t: (m := _POSTER.search(t)) and (m.group(1) or m.group(2)),
         # (a medium's name before the date, ``南宁日报  2020-05-11 10:41:58``, is the outlet, no poster)
-        lambda t: (m := _HANDLE_DATE.match(t)) and not _MEDIA_NAME.search(m.group(1)) and m.group(1),
+        # (a government body's, ``梨树县人民政府 2017-01-10 16:56:00``, is the publisher, no poster)
+        lambda t: (
+            (m := _HANDLE_DATE.match(t))
+            and not _MEDIA_NAME.search(m.group(1))
+            and not _HEADER_NOT_PERSON.search(m.group(1))
+            and m.group(1)
+        ),
         lambda t: (
             (m := _DATE_THEN_NAME.match(t)) and not _MEDIA_NAME.search(m.group(1)) and m.group(1)
         ),
