@@ -71,6 +71,81 @@ ZYLUUM = (
     '[纠错]\n'
 )
 
+# https://zh.hk01.com/即时中国/60216120/两会-政协开幕-王沪宁发表全国政协常委会工作报告 (wnews_65, a gov6 dev page, lines 1-4)
+HK01 = (
+    '两会・政协开幕|王沪宁发表全国政协常委会工作报告\n'
+    '撰文: 朱加樟\n'
+    '出版:更新:\n'
+    '全国政协十四届三次会议今日(4日)下午3时在北京人民大会堂开幕,全国政协主席王沪宁作全国政协常委会工作报告。\n'
+)
+
+# https://sucai198.com/gongzuozongjie/2024/08/92179.html (wk_14, a gov7 dev page, lines 1-11)
+SUCAI198 = (
+    'SUCAI198.COM —— 专注党建行政公文写作范文\n'
+    '\n'
+    '2024年省市级政府工作报告汇编65篇\n'
+    '\n'
+    'admin 分享 时间: 加入收藏 共计755950个字,预计阅读时长2520分钟。\n'
+    '\n'
+    '目录\n'
+    '\n'
+    '1. 安徽省政府工作报告 5\n'
+    '\n'
+    '2. 包头市政府工作报告 38\n'
+)
+
+# https://dianbo.org/thread-19780-1-1.html (forum_06, a dev page, lines 1-48)
+DIANBO = (
+    '找回密码\n'
+    ' 立即注册\n'
+    '\n'
+    'QQ登录\n'
+    '\n'
+    '只需一步,快速开始\n'
+    '\n'
+    '教程经验总索引TVMW5/小日本5 索引【视频转换】小日本4/TE4XP 索引【视频转换】TAW4 / TDA3 索引【DVD打包软件】\n'
+    'Nero 索引DVD-Lab 索引【DVD打包软件】编解码器 索引 【必读】固顶帖011号\n'
+    '查看: 2510|回复: 1\n'
+    '\n'
+    '[转贴] 交错的产生与解除之DVDrip制作半程分析\n'
+    '\n'
+    '[复制链接]\n'
+    '\n'
+    '11\n'
+    '\n'
+    '威望\n'
+    '\n'
+    '3259\n'
+    '\n'
+    '金钱\n'
+    '\n'
+    '164\n'
+    '\n'
+    '贡献\n'
+    '\n'
+    '版主\n'
+    '\n'
+    '上将\n'
+    '\n'
+    '积分\n'
+    '3882\n'
+    '\n'
+    '版主\n'
+    '\n'
+    '主题\n'
+    '506\n'
+    '回帖\n'
+    '436\n'
+    '注册时间\n'
+    '2010-2-9\n'
+    '最后登录\n'
+    '2019-1-16\n'
+    'QQ\n'
+    '发表于 2012-5-5 04:33:46 | 显示全部楼层 |阅读模式\n'
+    '\n'
+    '马上注册,结交更多好友,享用更多功能,让你轻松玩转社区。\n'
+)
+
 
 def _actions(doc):
     return {d.line: d.action for d in doc.lines}
@@ -117,7 +192,8 @@ def test_a_browser_title_broken_after_its_separator_names_the_site():
     """Fujian's 2026 report page as plain text (``tests/fixtures/real_inputs/gov_FJ_text_head.txt``, the page
     ``gov_FJ``'s text rendering in ``../shared/corpora/gov-portal-pages/text/2026_FJ.txt``): its title tag broke
     into ``2026年福建省人民政府工作报告_`` / ``政府工作报告_福建省人民政府门户网站``; the site is the joined title's last part,
-    as on the HTML page (gold ``福建省人民政府门户网站``), not the footer's owner."""
+    as on the HTML page (gold ``福建省人民政府门户网站``): before, the whole text page gave the footer's owner
+    ``福建省人民政府`` and this head of it no site."""
     from pathlib import Path
 
     page = Path(__file__).parent / "fixtures" / "real_inputs" / "gov_FJ_text_head.txt"
@@ -148,3 +224,20 @@ def test_a_government_bodys_name_before_the_time_is_the_publisher_no_author():
     assert doc.meta.get("site") == "梨树县人民政府" and doc.meta.get("date") == "2017-01-10"
     assert "author" not in doc.meta
     assert clean("雁回小吏 2024-03-08 09:17\n今天我们讨论政府工作报告的起草。\n").meta.get("author") == "雁回小吏"
+
+
+def test_a_columns_short_name_before_the_bar_leaves_no_site():
+    """``两会・政协开幕|王沪宁发表全国政协常委会工作报告``: the title kept whole (its first part too short for a headline), so
+    its second part is no site's name (the site was ``王沪宁发表全国政协常委会工作报告``; the page names none)."""
+    doc = clean(HK01)
+    assert doc.title == "两会・政协开幕|王沪宁发表全国政协常委会工作报告"
+    assert "site" not in doc.meta and doc.meta.get("author") == "朱加樟"
+    # a browser title whose headline is long enough still names the site
+    assert clean("2026年湖南省政府工作报告-湖南省人民政府门户网站\n各位代表:\n").meta.get("site") == "湖南省人民政府门户网站"
+
+
+def test_a_table_of_contents_heading_and_a_forum_profiles_labels_are_no_author():
+    """``目录`` alone (wk_14) and ``最后登录`` over a date in a poster's profile (forum_06) were read as authors' names."""
+    assert "author" not in clean(SUCAI198).meta
+    doc = clean(DIANBO)
+    assert "author" not in doc.meta and doc.meta.get("date") == "2012-05-05"

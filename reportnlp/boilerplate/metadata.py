@@ -345,7 +345,8 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
     '吾爱破解'
     """
     lines = (d for d in decisions if d.action != codes.BLANK)
-    first = next((d.text.strip() for d in lines), "")
+    top = next(lines, None)
+    first = top.text.strip() if top else ""
     if first.endswith(("_", "|", "｜")) and (d := next(lines, None)) and d.reason == codes.R_BROWSER_TITLE:
         # a title broken after its separator, its rest read as the browser title (a page as plain text:
         # ``2026年福建省人民政府工作报告_`` over ``政府工作报告_福建省人民政府门户网站``): one title
@@ -355,6 +356,10 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
     texts = [first] if first else []
     i, _headline, site = browser_title(texts, [0] if first else [])
     if i < 0:
+        return None
+    if site and top is not None and top.action == codes.TITLE and len(_headline) < 8:
+        # the title kept whole, a column's short name before its bar (``两会・政协开幕|王沪宁发表全国政协常委会工作报告``,
+        # as :func:`~reportnlp.boilerplate.classify.title_text` reads it): no site's name after it
         return None
     if site:
         # the last segment that is a name, not a domain or a forum engine's credit
@@ -622,7 +627,11 @@ def _unit(word: str) -> bool:
 
 
 # an author field that names nobody (``作者:会员上传``, ``作者：未知``)
-_NO_AUTHOR = frozenset({"未知", "佚名", "匿名", "不详", "会员上传", "网友上传", "用户上传", "网友投稿"})
+_NO_AUTHOR = frozenset(
+    {"未知", "佚名", "匿名", "不详", "会员上传", "网友上传", "用户上传", "网友投稿"}
+    # a table of contents' heading and a forum profile's labels, alone on their lines: no name
+    | {"目录", "最后登录", "注册时间", "在线时间"}
+)
 
 
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}")
