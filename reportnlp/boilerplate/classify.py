@@ -512,6 +512,8 @@ def decide_lines(
         actions[i], reasons[i] = action, reason
     # --- a site's summary above the text: an AI-written one, or one that repeats the text's opening ------
     _summaries(texts, filled, actions, reasons)
+    _headline_part_caption(texts, filled, actions, reasons)
+    _caption_series(texts, filled, actions, reasons)
     # --- repeated blocks: a copy of lines the page already holds (the article printed twice) -------
     _repeated_blocks(texts, filled, actions, reasons)
     # --- a table of contents: numbered lines whose headings follow further down ---------------------
@@ -1027,6 +1029,46 @@ def _summaries(
                 actions[i], reasons[i] = codes.DROP, codes.R_EDITORIAL
 
 
+def _headline_part_caption(
+    texts: Sequence[str], filled: Sequence[int], actions: list[str], reasons: list[str]
+) -> None:
+    """Drop a photo's caption that repeats one part of a two-part headline as a sentence, right under the
+    header and above the text (``定安代表团热议政府工作报告。`` under ``省五届人大一次会议隆重开幕 定安代表团热议政府
+    工作报告``); a headline whole restated, or a sentence with no text under it, stays."""
+    top = next((k for k, i in enumerate(filled[:12]) if actions[i] == codes.TITLE), None)
+    if top is None:
+        return
+    parts = texts[filled[top]].split()
+    k = top + 1
+    while k < len(filled) and actions[filled[k]] == codes.META:
+        k += 1
+    if len(parts) < 2 or k + 1 >= len(filled) or actions[filled[k + 1]] != codes.KEEP:
+        return
+    t = texts[i := filled[k]]
+    if actions[i] == codes.KEEP and t.endswith("。") and t.count("。") == 1 and len(t) >= 7 and t[:-1] in parts:
+        actions[i], reasons[i] = codes.DROP, codes.R_PHOTO_CAPTION
+
+
+#: A caption's dated scene (``1月15日上午,…``).
+_DATED_SCENE = re.compile(r"^\d{1,2}月\d{1,2}日")
+
+
+def _caption_series(
+    texts: Sequence[str], filled: Sequence[int], actions: list[str], reasons: list[str]
+) -> None:
+    """Drop photo captions printed one under another, each opening with the same dated scene (``1月15日上午,广州市
+    第十六届人民代表大会第四次会议开幕。代市长孙志洋向大会作政府工作报告`` / ``1月15日上午,广州市第十六届人民代表大会
+    第四次会议开幕``): two short lines sharing their first 15 characters or more, one without a closing mark; a
+    text's paragraphs do not open alike."""
+    for a, b in zip(filled, filled[1:]):
+        ta, tb = texts[a], texts[b]
+        if len(ta) > 80 or len(tb) > 80 or not _DATED_SCENE.match(ta) or ta[:15] != tb[:15]:
+            continue
+        if actions[a] == actions[b] == codes.KEEP and (ta[-1] not in "。！？!?”" or tb[-1] not in "。！？!?”"):
+            for i in (a, b):
+                actions[i], reasons[i] = codes.DROP, codes.R_PHOTO_CAPTION
+
+
 def _unnumbered(t: str) -> str:
     m = HEADING_START.match(t)
     return t[m.end() :].strip() if m else t
@@ -1055,7 +1097,7 @@ _NOT_TITLE = re.compile(
     _SALUTATION
     + "|"
     + _GREETING.pattern
-    + r"|下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标题"
+    + r"|下载|登录|注册|VIP|请输入|^[•·]|^[（(][^（）()]*[）)]$|摄[）)]?$|^[\[【]\s*(?:摘要|编者按|导读)|^原标?题"
     r"|^[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[）)]?$|[>»›]\s*\S+\s*[>»›]|_第\d+页$|^(?:文档|内容)?(?:简介|介绍)$"
     r"|^(?:关键词|关键字|标签|tags)\s*[:：]"  # a keyword line (``关键词:;发布会;两会;…``)
     r"|^[^\s，。]{1,20}\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"  # a poster's or site's name and a time
@@ -1551,6 +1593,7 @@ _NOTE_STARTS = (
     "[导读",
     "【导读",
     "原标题",
+    "原题",
 )  # … or an editorial note
 _RUNS_ON = re.compile(r"[\u3400-\u9fffA-Za-z《“（(、，,]$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")

@@ -344,12 +344,22 @@ def browser_site(decisions: Sequence[LineDecision]) -> Optional[str]:
     >>> browser_site([L(1, "drop", "browser_title", "吾爱破解 - 52pojie.cn")])
     '吾爱破解'
     """
-    first = next((d.text.strip() for d in decisions if d.action != codes.BLANK), "")
+    lines = (d for d in decisions if d.action != codes.BLANK)
+    top = next(lines, None)
+    first = top.text.strip() if top else ""
+    if first.endswith(("_", "|", "｜")) and (d := next(lines, None)) and d.reason == codes.R_BROWSER_TITLE:
+        # a title broken after its separator, its rest read as the browser title (a page as plain text:
+        # ``2026年福建省人民政府工作报告_`` over ``政府工作报告_福建省人民政府门户网站``): one title
+        first += d.text.strip()
     if first.endswith("。"):
         return None  # a sentence (a 文库 share notice ``…请在淘文阁 - 分享文档赚钱的网站上搜索。``), no title
     texts = [first] if first else []
     i, _headline, site = browser_title(texts, [0] if first else [])
     if i < 0:
+        return None
+    if site and top is not None and top.action == codes.TITLE and len(_headline) < 8:
+        # the title kept whole, a column's short name before its bar (``两会・政协开幕|王沪宁发表全国政协常委会工作报告``,
+        # as :func:`~reportnlp.boilerplate.classify.title_text` reads it): no site's name after it
         return None
     if site:
         # the last segment that is a name, not a domain or a forum engine's credit
@@ -558,7 +568,13 @@ def _author(meta_lines: Sequence[str], meta: dict[str, str]) -> None:
         lambda t: (m := _COLUMN_AUTHOR.match(t)) and m.group(1),
         lambda t: (m := _POSTER.search(t)) and (m.group(1) or m.group(2)),
         # (a medium's name before the date, ``南宁日报  2020-05-11 10:41:58``, is the outlet, no poster)
-        lambda t: (m := _HANDLE_DATE.match(t)) and not _MEDIA_NAME.search(m.group(1)) and m.group(1),
+        # (a government body's, ``梨树县人民政府 2017-01-10 16:56:00``, is the publisher, no poster)
+        lambda t: (
+            (m := _HANDLE_DATE.match(t))
+            and not _MEDIA_NAME.search(m.group(1))
+            and not _HEADER_NOT_PERSON.search(m.group(1))
+            and m.group(1)
+        ),
         lambda t: (
             (m := _DATE_THEN_NAME.match(t)) and not _MEDIA_NAME.search(m.group(1)) and m.group(1)
         ),
@@ -611,7 +627,11 @@ def _unit(word: str) -> bool:
 
 
 # an author field that names nobody (``作者:会员上传``, ``作者：未知``)
-_NO_AUTHOR = frozenset({"未知", "佚名", "匿名", "不详", "会员上传", "网友上传", "用户上传", "网友投稿"})
+_NO_AUTHOR = frozenset(
+    {"未知", "佚名", "匿名", "不详", "会员上传", "网友上传", "用户上传", "网友投稿"}
+    # a table of contents' heading and a forum profile's labels, alone on their lines: no name
+    | {"目录", "最后登录", "注册时间", "在线时间"}
+)
 
 
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}")

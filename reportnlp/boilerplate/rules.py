@@ -185,6 +185,8 @@ _RULES: list[tuple[str, str, int]] = [
         r"(?:现场|会场|主会场|分会场|开幕式|闭幕式|代表团|合影)$"
         # ``图为…摄`` and a file photo's note (``(资料图片)``, ``(相关资料图)``; traditional script is normalised)
         r"|^图为.{4,150}摄[）)]?$|^[（(](?:相关)?(?:资料)?(?:图片|图)[）)]$"
+        # a scene's sentence and what the photo shows (``1月24日,…在长春开幕。图为大会主席台。``)
+        r"|^[^。！？]{4,60}。图为[^。！？]{2,30}。$"
         # a photographer's credit spelt 摄影 after its outlet (``…作政府工作报告。人民画报 徐讯摄影``)
         r"|[\s\u3000][\u4e00-\u9fff·]{2,4}摄影[）)]?$"
         # a news agency's photo under its caption (``…李强作政府工作报告。新华社发``, ``… 中新社发``)
@@ -204,7 +206,7 @@ _RULES: list[tuple[str, str, int]] = [
     ),
     (
         codes.R_EDITORIAL,  # a summary or the original title printed above the article
-        r"^[\[【]\s*(?:摘要|编者按|导读|核心提示)\s*[:：\]】]|^原标题\s*[:：]|^AI\s*(?:导读|摘要|总结|速览)\s*[:：]",
+        r"^[\[【]\s*(?:摘要|编者按|导读|核心提示)\s*[:：\]】]|^原标?题\s*[:：]|^AI\s*(?:导读|摘要|总结|速览)\s*[:：]",
         400,
     ),
     (
