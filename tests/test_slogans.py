@@ -1156,3 +1156,49 @@ def test_a_numbered_window_that_ends_inside_a_word_is_none():
     assert ("两学一做", "numbered") in {
         (s.text, s.kind) for s in find_slogans("推进两学一做学习教育常态化")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # State Council 2007 (dev gwr2007): the fields of the people's complaints
+        (
+            "食品药品安全、医疗服务、教育收费、居民住房、收入分配、社会治安、安全生产等方面还存在群众不满意的问题，",
+            {"医疗服务", "教育收费", "居民住房", "收入分配", "社会治安", "安全生产"},
+        ),
+        # Shanxi 2026 (dev prov2026_sx): policies listed before 等
+        ("落实育儿补贴、个税抵扣、生育保险等政策，发展普惠托育、医育结合服务，", {"育儿补贴", "个税抵扣", "生育保险"}),
+    ],
+)
+def test_a_series_of_noun_compounds_before_deng_is_a_list_of_terms(text, terms):
+    """Tenth slogan pass: a 、 series before 等 whose items are two in three noun compounds by jieba's tags lists
+    examples of a kind, not crafted items."""
+    assert not terms & _texts("four_char", find_slogans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # State Council 2003 (tests above): verb-object items before 等政策
+        ("在长江流域实行平垸行洪、退田还湖、移民建镇等政策，恢复水面2900平方公里。", {"平垸行洪", "退田还湖", "移民建镇"}),
+        # State Council 1993 (dev gwr1993): idioms before 等…行为
+        ("少数公职人员贪污受贿、徇私舞弊等腐败行为，损害了政府同人民群众的密切联系。", {"贪污受贿", "徇私舞弊"}),
+    ],
+)
+def test_a_series_of_other_items_keeps_them(text, kept):
+    """The noun-compound test reads jieba's tags of both halves: verb-object items and idioms before 等 are kept."""
+    assert kept <= _texts("four_char", find_slogans(text))
+
+
+def test_word_tags_match_their_build():
+    """slogan_word_tags.txt.gz is what build_slogan_word_tags.py makes of jieba's dictionary."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "reportnlp" / "data"))
+    from build_slogan_word_tags import OUT, build
+
+    assert OUT.read_bytes() == build()
+    from reportnlp.analysers.slogans import _noun_compound
+
+    assert _noun_compound("育儿补贴") and not _noun_compound("退田还湖")

@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import json
 
-from reportnlp import clean
-
 from extract_reports import HERE, ROOT
+
+from reportnlp import clean
 
 PAGES_DIR = ROOT / "corpora" / "real-pages"
 MIN_LENGTH = 600

@@ -23,7 +23,8 @@ four-character clauses (``解放思想，实事求是，``) and numbered abbrevi
 - **evidence against**: a jieba noun of the reports with a noun head (``形式主义``, ``集成电路``, ``义务教育``),
   or a noun term of the idiom lists (``无产阶级``, ``统一战线``: ``slogan_noun_idioms.tsv``), is no slogan in running
   text and makes a ``、`` series a list of terms, and a series whose items share one head noun is one too
-  (``法治体系、战略体系``); the two-character words of ``zh_word_pairs.txt`` and the gazetteer
+  (``法治体系、战略体系``), as is a series before ``等`` whose items are two in three noun compounds by jieba's tags
+  (``育儿补贴、个税抵扣、生育保险等政策``: ``slogan_word_tags.txt.gz``); the two-character words of ``zh_word_pairs.txt`` and the gazetteer
   (``place_names.txt``) keep a series from starting inside a word (``混合所有制、…``) and veto ordinary words and
   place names as numbered slogans (``双向``, ``四川``); numeral idioms are no numbered slogans (``千方百计``).
 
@@ -583,6 +584,8 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             item[2:] in NOUN_HEADS and item not in lexicon and item not in kinds for item in items
         ):
             continue  # 资本投资、运营公司; 财政政策、货币政策: every item ends in a head noun, a list of terms
+        if text[end : end + 1] == "等" and _noun_compounds(items):
+            continue  # 育儿补贴、个税抵扣、生育保险等政策: noun compounds before 等, a list of terms
         if (
             len(items) == 2
             and items[0][:2] in _GOVERNING
@@ -603,6 +606,49 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             if quoted or heading:
                 why = ("quoted",) if quoted else ("heading",)
                 out.append((start, end, group, "parallel_pair", (), why))
+
+
+# jieba's tags of a two-character noun modifier and of a compound's head noun (``slogan_word_tags.txt.gz``)
+_MODIFIER_TAGS = frozenset("n vn nz ns nt an b".split())
+_HEAD_TAGS = frozenset("n vn nz an".split())
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    """Two-character nouns and noun modifiers of jieba's dictionary and their tag (``slogan_word_tags.txt.gz``,
+    ``build_slogan_word_tags.py``)."""
+    import gzip
+
+    raw = resources.files("reportnlp.data").joinpath("slogan_word_tags.txt.gz").read_bytes()
+    out = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        tag, words = line.split("\t", 1)
+        out.update(dict.fromkeys([words[i : i + 2] for i in range(0, len(words), 2)], tag))
+    return out
+
+
+def _noun_compound(item: str) -> bool:
+    """Four characters that are a noun modifier and a head noun by jieba's tags (``育儿补贴``, ``医疗服务``)."""
+    tags = _word_tags()
+    return tags.get(item[:2]) in _MODIFIER_TAGS and tags.get(item[2:]) in _HEAD_TAGS
+
+
+def _noun_compounds(items: list[str]) -> bool:
+    """A ``、`` series before ``等`` lists examples of a kind (tenth slogan pass): it is a list of terms when two or
+    more of its items, and two in three at least, are noun compounds by jieba's tags (``育儿补贴、个税抵扣、生育保险等
+    政策``; ``药品安全、医疗服务、教育收费、居民住房、收入分配、社会治安、安全生产等方面``), unless the items share two
+    characters (a crafted parallel) or one is an idiom, a bound formula of the reports, a formula of the labels or an
+    ``ABAC`` rhythm (``互联互通``)."""
+    if _parallel(items):
+        return False
+    lexicon, kinds, formulas = idioms(), _phrases(), _formulas()
+    if any(
+        item in lexicon or kinds.get(item) in ("idiom", "bound") or item in formulas or _rhythmic(item)
+        for item in items
+    ):
+        return False
+    n = sum(map(_noun_compound, items))
+    return n >= 2 and n * 3 >= len(items) * 2
 
 
 def _clauses_after_de(text: str, start: int, items: list[str]) -> bool:
