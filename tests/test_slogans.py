@@ -1202,3 +1202,22 @@ def test_word_tags_match_their_build():
     from reportnlp.analysers.slogans import _noun_compound
 
     assert _noun_compound("育儿补贴") and not _noun_compound("退田还湖")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # State Council 2016 (dev gwr2016): 超排偷排者, 者 ends the noun
+        "新修订的环境保护法必须严格执行，对超排偷排者必须依法严厉打击，对姑息纵容者必须依法严肃追究。",
+        # Heilongjiang 2026 (corpora/structure/provincial_reports.jsonl, 2026-HL): a list's 等 before its category
+        "推动深哈产业园等园区优化布局、提质增效。",
+        # State Council 2010 (corpora/gwr): 保障性住房's suffix 性 before the next word
+        "二是继续支持居民自住性住房消费。",
+    ],
+)
+def test_a_rhythm_window_across_a_suffix_or_a_lists_deng_is_none(text):
+    """Tenth slogan pass: no ABAC rhythm with 等 or 性 inside or 者 at its end (排偷排者, 园等园区, 住性住房); a
+    real rhythm beside them stays one (提质增效 is found by the formula table)."""
+    found = _texts("four_char", find_slogans(text))
+    assert not {"排偷排者", "园等园区", "住性住房"} & found
+    assert "先行先试" in _texts("four_char", find_slogans("支持自贸试验区先行先试。" + text))

@@ -813,13 +813,14 @@ def _lone(text: str, out: list[_Found], classes: _Classes) -> None:
 # Characters that do not set an ABAC rhythm in running text (全党全军, 各级各类, 大江大河 are lists, not slogans).
 _NOT_RHYTHM = set(
     "的了和与及是在有一不也都而就对为之以其所着过这那个各全大小上下中新年月日多越"
+    "等性"  # a list's 等 or a suffix before the next word (园等园区, 保障性住房 read as 住性住房; tenth pass)
 ) | set(_DIGITS)
 
 
 _NO_RHYTHM_AT = np.zeros(0x10000, dtype=bool)
 _NO_RHYTHM_AT[[ord(c) for c in _NOT_RHYTHM]] = True
 _NO_RHYTHM_END = _NO_RHYTHM_AT.copy()
-_NO_RHYTHM_END[[ord(c) for c in _CLOSING]] = True
+_NO_RHYTHM_END[[ord(c) for c in (*_CLOSING, "者")]] = True  # 超排偷排者 read as 排偷排者: 者 ends a noun
 
 
 def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:
