@@ -1221,3 +1221,11 @@ def test_a_rhythm_window_across_a_suffix_or_a_lists_deng_is_none(text):
     found = _texts("four_char", find_slogans(text))
     assert not {"排偷排者", "园等园区", "住性住房"} & found
     assert "先行先试" in _texts("four_char", find_slogans("支持自贸试验区先行先试。" + text))
+
+
+def test_a_quoted_x_zhi_y_is_a_name_not_a_coined_formula():
+    """Tenth slogan pass: “成渝之星” (a city's 2023 report, dev10 local_govr_27) is a noun phrase, X's Y; a coined
+    formula beside it stays one (“揭榜挂帅”)."""
+    line = "围绕加速升腾“成渝之星”部署,全力以赴拼经济搞建设"
+    assert "成渝之星" not in _texts("four_char", find_slogans(line))
+    assert "揭榜挂帅" in _texts("four_char", find_slogans("深入推行“揭榜挂帅”。" + line))

@@ -772,7 +772,8 @@ _MODEL_NOUNS = frozenset(
 def _coined(word: str) -> bool:
     """A quoted four-character formula the text coins (``“揭榜挂帅”``, ``“省管校用”``, ``“深耕善治”``): its first
     two characters are no common word (``“绿色通道”``, ``“关键小事”``, ``“医保钱包”`` are a word and a noun), it
-    opens with no numeral (a numbered slogan) and it is no noun compound of the reports."""
+    opens with no numeral (a numbered slogan) and it is no noun compound of the reports, nor ``X之Y``
+    (``“成渝之星”``, a noun phrase)."""
     return (
         word[0] not in _DIGITS
         and word[:2] not in _words()
@@ -780,6 +781,7 @@ def _coined(word: str) -> bool:
         and word[2:] not in _MODEL_NOUNS
         and word not in _nouns()
         and not _place_brand(word)
+        and word[2] != "之"  # “成渝之星”: a noun phrase, X's Y (tenth slogan pass)
         and _item_ok(word)
     )
 
