@@ -1229,3 +1229,17 @@ def test_a_quoted_x_zhi_y_is_a_name_not_a_coined_formula():
     line = "围绕加速升腾“成渝之星”部署,全力以赴拼经济搞建设"
     assert "成渝之星" not in _texts("four_char", find_slogans(line))
     assert "揭榜挂帅" in _texts("four_char", find_slogans("深入推行“揭榜挂帅”。" + line))
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # Jilin 2026 (dev prov2026_jl): three systems, counted
+        ("科学确定碳排放峰值，构建碳达峰足迹管控、降碳路径、支撑保障3个体系。", {"足迹管控", "降碳路径", "支撑保障"}),
+        # Beijing 2026 (dev prov2026_bj): measures, counted after 等
+        ("实施住房保障、创业服务等十条支持措施，", {"住房保障", "创业服务"}),
+    ],
+)
+def test_a_series_followed_by_a_count_names_things(text, terms):
+    """Tenth slogan pass: a count after a series (3个体系, 等十条…措施) makes its items named things of a kind."""
+    assert not terms & _texts("four_char", find_slogans(text))

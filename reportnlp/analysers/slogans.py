@@ -584,6 +584,8 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             item[2:] in NOUN_HEADS and item not in lexicon and item not in kinds for item in items
         ):
             continue  # 资本投资、运营公司; 财政政策、货币政策: every item ends in a head noun, a list of terms
+        if _COUNTED.match(text, end):
+            continue  # 足迹管控、降碳路径、支撑保障3个体系: named things, counted
         if text[end : end + 1] == "等" and _noun_compounds(items):
             continue  # 育儿补贴、个税抵扣、生育保险等政策: noun compounds before 等, a list of terms
         if (
@@ -631,6 +633,10 @@ def _noun_compound(item: str) -> bool:
     """Four characters that are a noun modifier and a head noun by jieba's tags (``育儿补贴``, ``医疗服务``)."""
     tags = _word_tags()
     return tags.get(item[:2]) in _MODIFIER_TAGS and tags.get(item[2:]) in _HEAD_TAGS
+
+
+# A count after a series (等十条支持措施, 3个体系): the items are named things of a kind, counted
+_COUNTED = re.compile(r"等?(?:[0-9]+|[一二两三四五六七八九十]+)[个项条类种大]")
 
 
 def _noun_compounds(items: list[str]) -> bool:
