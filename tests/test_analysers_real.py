@@ -148,7 +148,12 @@ def _unmasked_texts() -> list[str]:
         with open(ROOT / "corpora" / "gwr" / name, encoding="utf-8") as fh:
             for rec in map(json.loads, fh):
                 texts.append(clean(rec["content"], title=rec["title"]).text)
-    texts += [p.read_text(encoding="utf-8") for p in sorted((SET / "reports").glob("*.txt"))]
+    # (not the tenth slogan pass's local reports, local_*: pages of template sites, some masked: X市, xx镇)
+    texts += [
+        p.read_text(encoding="utf-8")
+        for p in sorted((SET / "reports").glob("*.txt"))
+        if not p.name.startswith("local_")
+    ]
     texts += [p.read_text(encoding="utf-8") for p in sorted((SET / "pages").glob("u*.txt"))]
     return texts
 
