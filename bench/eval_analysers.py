@@ -27,7 +27,9 @@ sixth slogan pass's (three report excerpts, four-character slogans only; ``sixth
 excerpts alone; ``heldout6`` and ``dev8`` the eighth slogan pass's (``eighth_slogan_pass.json``); ``heldout6m`` the
 eighth metric pass's (four report excerpts, metrics only; ``eighth_pass.json``) and ``dev8m`` its four new dev
 excerpts alone; ``heldout7m`` session 13's (four city, county and township pages, metrics only; ``ninth_pass.json``) and
-``dev13m`` its four new dev pages alone.
+``dev13m`` its four new dev pages alone; ``heldout7`` and ``dev9`` the ninth slogan pass's (``ninth_slogan_pass.json``);
+``heldout8`` and ``dev10`` the tenth slogan pass's (local governments' reports, four-character slogans only;
+``tenth_slogan_pass.json``).
 """
 
 from __future__ import annotations
