@@ -27,7 +27,9 @@ sixth slogan pass's (three report excerpts, four-character slogans only; ``sixth
 excerpts alone; ``heldout6`` and ``dev8`` the eighth slogan pass's (``eighth_slogan_pass.json``); ``heldout6m`` the
 eighth metric pass's (four report excerpts, metrics only; ``eighth_pass.json``) and ``dev8m`` its four new dev
 excerpts alone; ``heldout7m`` session 13's (four city, county and township pages, metrics only; ``ninth_pass.json``) and
-``dev13m`` its four new dev pages alone.
+``dev13m`` its four new dev pages alone; ``heldout7`` and ``dev9`` the ninth slogan pass's (``ninth_slogan_pass.json``);
+``heldout8`` and ``dev10`` the tenth slogan pass's (local governments' reports, four-character slogans only;
+``tenth_slogan_pass.json``).
 """
 
 from __future__ import annotations
@@ -70,6 +72,19 @@ DEV13M_REPORTS = {"page_shanghang_m", "page_changsha_m", "page_longfu_m", "page_
 # reading) and its five new dev excerpts (in ``dev``; ``--set dev9`` scores them alone).
 HELDOUT7_REPORTS = {"gwr1955", "cpc1973", "prov2026_zj"}
 DEV9_REPORTS = {"gwr1954", "gwr1975", "cpc1969", "prov2026_bj", "prov2026_xz"}
+# The tenth slogan pass's held-out part (``extract_slogans10.py``: every third of twelve local reports from the first,
+# fixed before reading) and its eight new dev excerpts (in ``dev``; ``--set dev10`` scores them alone).
+HELDOUT8_REPORTS = {"local_govr_01", "local_govr_10", "local_govr_22", "local_govr_31"}
+DEV10_REPORTS = {
+    "local_govr_04",
+    "local_govr_07",
+    "local_govr_11",
+    "local_govr_13",
+    "local_govr_27",
+    "local_govr_29",
+    "local_govr_35",
+    "local_govr_37",
+}
 PARTS = (
     "dev",
     "heldout",
@@ -79,6 +94,7 @@ PARTS = (
     "heldout5",
     "heldout6",
     "heldout7",
+    "heldout8",
     "dev6",
     "dev7",
     "dev8",
@@ -87,6 +103,7 @@ PARTS = (
     "heldout7m",
     "dev13m",
     "dev9",
+    "dev10",
 )
 DEV_SUBSETS = {
     "dev6": DEV6_REPORTS,
@@ -95,6 +112,7 @@ DEV_SUBSETS = {
     "dev8m": DEV8M_REPORTS,
     "dev13m": DEV13M_REPORTS,
     "dev9": DEV9_REPORTS,
+    "dev10": DEV10_REPORTS,
 }
 # The slogan labels scored: ``reports.jsonl`` (adjudicated after the blind second labelling of the fifth slogan pass)
 # or ``reports_original.jsonl`` (the labels before it, frozen) with ``--labels original``.
@@ -110,8 +128,8 @@ NUMBERED_APART = False
 def part_of(file: str) -> str:
     """The part of a labelled file: ``dev``, ``heldout`` (the first split), ``heldout2`` (the fourth pass's),
     ``heldout3`` (the fifth pass's), ``heldout4`` (the sixth slogan pass's), ``heldout5`` (the seventh's),
-    ``heldout6`` (the eighth's), ``heldout6m`` (the eighth metric pass's), ``heldout7`` (the ninth slogan pass's)
-    or ``heldout7m`` (session 13's metric pages)."""
+    ``heldout6`` (the eighth's), ``heldout6m`` (the eighth metric pass's), ``heldout7`` (the ninth slogan pass's),
+    ``heldout7m`` (session 13's metric pages) or ``heldout8`` (the tenth slogan pass's local reports)."""
     if Path(file).stem in NEW_HELDOUT_REPORTS and file.startswith("reports/"):
         return "heldout2"
     if Path(file).stem in HELDOUT3_REPORTS and file.startswith("reports/"):
@@ -128,6 +146,8 @@ def part_of(file: str) -> str:
         return "heldout7m"
     if Path(file).stem in HELDOUT7_REPORTS and file.startswith("reports/"):
         return "heldout7"
+    if Path(file).stem in HELDOUT8_REPORTS and file.startswith("reports/"):
+        return "heldout8"
     return "heldout" if heldout(file) else "dev"
 
 

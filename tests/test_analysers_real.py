@@ -33,9 +33,11 @@ from eval_analysers import evaluate  # noqa: E402
 # widened with six more excerpts, 525 slogans, on which main's code scores 0.797 / 0.891 and this pass's 0.819 /
 # 0.905: the dev floors are lower for the new text, not for the code; held-out 0.767 / 0.742, recall floor raised);
 # after the ninth slogan pass (ninth_slogan_pass.json: dev widened with five excerpts, 562 slogans: main's code
-# 0.786 / 0.895, this pass's 0.836 / 0.906; held-out 0.786 / 0.742, precision floor raised).
+# 0.786 / 0.895, this pass's 0.836 / 0.906; held-out 0.786 / 0.742, precision floor raised); after the tenth slogan
+# pass (tenth_slogan_pass.json: dev widened with eight local reports, 623 slogans: main's code 0.844 / 0.896, this
+# pass's 0.867 / 0.904; held-out 0.805 / 0.742, precision floor raised).
 FLOORS = {
-    "four_char_precision": (0.83, 0.78),
+    "four_char_precision": (0.83, 0.80),
     "four_char_recall": (0.90, 0.74),
     "numbered_precision": (1.0, 1.0),
     "numbered_recall": (0.95, 0.90),
@@ -74,8 +76,9 @@ def test_heldout2_floors():
 # The sixth slogan pass's held-out part (four-character slogans only), run once before the pass (0.633 / 0.559) and
 # once after it (0.645 / 0.588; sixth_slogan_pass.json); after the seventh slogan pass 0.656 / 0.618; 0.700 / 0.618
 # after the coordinator's list rules of session 11 and the eighth slogan pass (unchanged by it); 0.677 / 0.618 after
-# the ninth slogan pass (one more false slogan there, its errors not read: ninth_slogan_pass.json), floor lowered.
-HELDOUT4_FLOORS = {"four_char_precision": 0.67, "four_char_recall": 0.61}
+# the ninth slogan pass (one more false slogan there, its errors not read: ninth_slogan_pass.json), floor lowered;
+# 0.724 / 0.618 after the tenth (tenth_slogan_pass.json), floor raised.
+HELDOUT4_FLOORS = {"four_char_precision": 0.72, "four_char_recall": 0.61}
 
 
 def test_heldout4_floors():
@@ -97,8 +100,9 @@ def test_heldout5_floors():
 
 
 # The eighth slogan pass's held-out part (four-character slogans only), run once before the pass (0.688 / 0.564) and
-# once after it (0.688 / 0.564: the pass's rules change nothing there; eighth_slogan_pass.json).
-HELDOUT6_FLOORS = {"four_char_precision": 0.68, "four_char_recall": 0.56}
+# once after it (0.688 / 0.564: the pass's rules change nothing there; eighth_slogan_pass.json); 0.697 / 0.590 after
+# the tenth slogan pass (tenth_slogan_pass.json), floors raised.
+HELDOUT6_FLOORS = {"four_char_precision": 0.69, "four_char_recall": 0.58}
 
 
 def test_heldout6_floors():
@@ -115,6 +119,18 @@ HELDOUT7_FLOORS = {"four_char_precision": 0.55, "four_char_recall": 0.82}
 def test_heldout7_floors():
     scores = evaluate("heldout7")
     for figure, floor in HELDOUT7_FLOORS.items():
+        assert scores[figure] >= floor, figure
+
+
+# The tenth slogan pass's held-out part (four-character slogans only: four local reports, local_govr_01, _10, _22 and
+# _31), run once with main's code after the labels were committed (0.765 / 0.684) and once after the pass (0.771 /
+# 0.711; tenth_slogan_pass.json).
+HELDOUT8_FLOORS = {"four_char_precision": 0.77, "four_char_recall": 0.71}
+
+
+def test_heldout8_floors():
+    scores = evaluate("heldout8")
+    for figure, floor in HELDOUT8_FLOORS.items():
         assert scores[figure] >= floor, figure
 
 
@@ -148,7 +164,12 @@ def _unmasked_texts() -> list[str]:
         with open(ROOT / "corpora" / "gwr" / name, encoding="utf-8") as fh:
             for rec in map(json.loads, fh):
                 texts.append(clean(rec["content"], title=rec["title"]).text)
-    texts += [p.read_text(encoding="utf-8") for p in sorted((SET / "reports").glob("*.txt"))]
+    # (not the tenth slogan pass's local reports, local_*: pages of template sites, some masked: X市, xx镇)
+    texts += [
+        p.read_text(encoding="utf-8")
+        for p in sorted((SET / "reports").glob("*.txt"))
+        if not p.name.startswith("local_")
+    ]
     texts += [p.read_text(encoding="utf-8") for p in sorted((SET / "pages").glob("u*.txt"))]
     return texts
 

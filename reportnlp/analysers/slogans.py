@@ -23,7 +23,8 @@ four-character clauses (``解放思想，实事求是，``) and numbered abbrevi
 - **evidence against**: a jieba noun of the reports with a noun head (``形式主义``, ``集成电路``, ``义务教育``),
   or a noun term of the idiom lists (``无产阶级``, ``统一战线``: ``slogan_noun_idioms.tsv``), is no slogan in running
   text and makes a ``、`` series a list of terms, and a series whose items share one head noun is one too
-  (``法治体系、战略体系``); the two-character words of ``zh_word_pairs.txt`` and the gazetteer
+  (``法治体系、战略体系``), as is a series before ``等`` whose items are two in three noun compounds by jieba's tags
+  (``育儿补贴、个税抵扣、生育保险等政策``: ``slogan_word_tags.txt.gz``); the two-character words of ``zh_word_pairs.txt`` and the gazetteer
   (``place_names.txt``) keep a series from starting inside a word (``混合所有制、…``) and veto ordinary words and
   place names as numbered slogans (``双向``, ``四川``); numeral idioms are no numbered slogans (``千方百计``).
 
@@ -583,6 +584,10 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             item[2:] in NOUN_HEADS and item not in lexicon and item not in kinds for item in items
         ):
             continue  # 资本投资、运营公司; 财政政策、货币政策: every item ends in a head noun, a list of terms
+        if _COUNTED.match(text, end):
+            continue  # 足迹管控、降碳路径、支撑保障3个体系: named things, counted
+        if text[end : end + 1] == "等" and _noun_compounds(items):
+            continue  # 育儿补贴、个税抵扣、生育保险等政策: noun compounds before 等, a list of terms
         if (
             len(items) == 2
             and items[0][:2] in _GOVERNING
@@ -603,6 +608,53 @@ def _series(text: str, out: list[_Found], headings: tuple[list[int], list[int]])
             if quoted or heading:
                 why = ("quoted",) if quoted else ("heading",)
                 out.append((start, end, group, "parallel_pair", (), why))
+
+
+# jieba's tags of a two-character noun modifier and of a compound's head noun (``slogan_word_tags.txt.gz``)
+_MODIFIER_TAGS = frozenset("n vn nz ns nt an b".split())
+_HEAD_TAGS = frozenset("n vn nz an".split())
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    """Two-character nouns and noun modifiers of jieba's dictionary and their tag (``slogan_word_tags.txt.gz``,
+    ``build_slogan_word_tags.py``)."""
+    import gzip
+
+    raw = resources.files("reportnlp.data").joinpath("slogan_word_tags.txt.gz").read_bytes()
+    out = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        tag, words = line.split("\t", 1)
+        out.update(dict.fromkeys([words[i : i + 2] for i in range(0, len(words), 2)], tag))
+    return out
+
+
+def _noun_compound(item: str) -> bool:
+    """Four characters that are a noun modifier and a head noun by jieba's tags (``育儿补贴``, ``医疗服务``)."""
+    tags = _word_tags()
+    return tags.get(item[:2]) in _MODIFIER_TAGS and tags.get(item[2:]) in _HEAD_TAGS
+
+
+# A count after a series (等十条支持措施, 3个体系): the items are named things of a kind, counted
+_COUNTED = re.compile(r"等?(?:[0-9]+|[一二两三四五六七八九十]+)[个项条类种大]")
+
+
+def _noun_compounds(items: list[str]) -> bool:
+    """A ``、`` series before ``等`` lists examples of a kind (tenth slogan pass): it is a list of terms when two or
+    more of its items, and two in three at least, are noun compounds by jieba's tags (``育儿补贴、个税抵扣、生育保险等
+    政策``; ``药品安全、医疗服务、教育收费、居民住房、收入分配、社会治安、安全生产等方面``), unless the items share two
+    characters (a crafted parallel) or one is an idiom, a bound formula of the reports, a formula of the labels or an
+    ``ABAC`` rhythm (``互联互通``)."""
+    if _parallel(items):
+        return False
+    lexicon, kinds, formulas = idioms(), _phrases(), _formulas()
+    if any(
+        item in lexicon or kinds.get(item) in ("idiom", "bound") or item in formulas or _rhythmic(item)
+        for item in items
+    ):
+        return False
+    n = sum(map(_noun_compound, items))
+    return n >= 2 and n * 3 >= len(items) * 2
 
 
 def _clauses_after_de(text: str, start: int, items: list[str]) -> bool:
@@ -726,7 +778,8 @@ _MODEL_NOUNS = frozenset(
 def _coined(word: str) -> bool:
     """A quoted four-character formula the text coins (``“揭榜挂帅”``, ``“省管校用”``, ``“深耕善治”``): its first
     two characters are no common word (``“绿色通道”``, ``“关键小事”``, ``“医保钱包”`` are a word and a noun), it
-    opens with no numeral (a numbered slogan) and it is no noun compound of the reports."""
+    opens with no numeral (a numbered slogan) and it is no noun compound of the reports, nor ``X之Y``
+    (``“成渝之星”``, a noun phrase)."""
     return (
         word[0] not in _DIGITS
         and word[:2] not in _words()
@@ -734,6 +787,7 @@ def _coined(word: str) -> bool:
         and word[2:] not in _MODEL_NOUNS
         and word not in _nouns()
         and not _place_brand(word)
+        and word[2] != "之"  # “成渝之星”: a noun phrase, X's Y (tenth slogan pass)
         and _item_ok(word)
     )
 
@@ -767,13 +821,14 @@ def _lone(text: str, out: list[_Found], classes: _Classes) -> None:
 # Characters that do not set an ABAC rhythm in running text (全党全军, 各级各类, 大江大河 are lists, not slogans).
 _NOT_RHYTHM = set(
     "的了和与及是在有一不也都而就对为之以其所着过这那个各全大小上下中新年月日多越"
+    "等性"  # a list's 等 or a suffix before the next word (园等园区, 保障性住房 read as 住性住房; tenth pass)
 ) | set(_DIGITS)
 
 
 _NO_RHYTHM_AT = np.zeros(0x10000, dtype=bool)
 _NO_RHYTHM_AT[[ord(c) for c in _NOT_RHYTHM]] = True
 _NO_RHYTHM_END = _NO_RHYTHM_AT.copy()
-_NO_RHYTHM_END[[ord(c) for c in _CLOSING]] = True
+_NO_RHYTHM_END[[ord(c) for c in (*_CLOSING, "者")]] = True  # 超排偷排者 read as 排偷排者: 者 ends a noun
 
 
 def _running(text: str, out: list[_Found], codes: np.ndarray) -> None:

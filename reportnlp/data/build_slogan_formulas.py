@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = Path(__file__).resolve().parent
 SET = ROOT / "corpora" / "analysers-real"
 # bench/eval_analysers.py: HELDOUT_REPORTS, NEW_HELDOUT_REPORTS, HELDOUT3_REPORTS, HELDOUT4_REPORTS,
-# HELDOUT5_REPORTS, HELDOUT6_REPORTS and HELDOUT7_REPORTS
+# HELDOUT5_REPORTS, HELDOUT6_REPORTS, HELDOUT7_REPORTS and HELDOUT8_REPORTS (local reports, in no corpus count)
 HELD_OUT = frozenset(
     {"gwr1984", "gwr2013", "cpc2017", "docx_guangdong", "cpc1992", "cpc2002", "gwr2019"}
     | {"gwr1986", "gwr2004", "gwr2022"}
@@ -44,6 +44,7 @@ HELD_OUT = frozenset(
     | {"gwr2000", "prov2026_he", "prov2026_ln"}
     | {"gwr1980", "prov2026_sh", "prov2026_xj"}
     | {"gwr1955", "cpc1973", "prov2026_zj"}
+    | {"local_govr_01", "local_govr_10", "local_govr_22", "local_govr_31"}
 )
 # The sources of the held-out excerpts left out of the corpus counts (the fifth slogan pass's, as
 # ``build_slogan_phrases.py``; the sixth slogan pass adds the State Council reports of heldout4, the seventh that of
