@@ -84,3 +84,17 @@ def test_one_or_two_lines_over_a_headline_are_still_the_pages():
     doc = clean((PAGES / "wnews_38.txt").read_bytes(), source="wnews_38.txt")
     assert doc.title == "扛重担挑大梁 奋力打造现代化国际大都市的城市新中心"
     assert doc.meta["date"] == "2024-01-30"
+
+
+def test_a_photo_pages_captions_are_kept_by_one_decision_with_its_reason():
+    """wnews_181 (chinadaily, dev: two photos' captions ``… 中新社记者 张茵 摄`` and nothing else). The line
+    decisions kept the captions as ``body``; ``clean``, reading the joined paragraph again, found it a caption and
+    asked the line rules once more whether every kept line was a caption (``_not_captions``) to keep it. Now the
+    line decisions keep them with the reason ``photo_caption``, and ``clean`` reads that: one decision."""
+    doc = clean((PAGES / "wnews_181.txt").read_bytes(), source="wnews_181.txt")
+    kept = [(d.action, d.reason) for d in doc.lines if d.action != "blank"]
+    assert kept == [("keep", "photo_caption"), ("keep", "photo_caption")]
+    assert [p.lines for p in doc.paragraphs] == [(1, 2)]  # one paragraph, which the rules read as a caption
+    assert doc.text.startswith("1月24日,浙江省第十二届人民代表大会第四次会议开幕。")
+    assert doc.text.endswith("中新社记者 张茵 摄")
+    assert clean(doc.text).text == doc.text

@@ -591,25 +591,27 @@ def decide_lines(
         _first_copy_titles(texts, filled, actions, reasons)
 
     # a photo page's captions are its text: where nothing else is kept, they stay (the two captions of a
-    # session's opening, ``1月24日,…李强作政府工作报告。 中新社记者 张茵 摄``, and nothing more)
+    # session's opening, ``1月24日,…李强作政府工作报告。 中新社记者 张茵 摄``, and nothing more), kept with
+    # their reason: ``clean`` reads it to keep them when it reads the rebuilt paragraphs again
     if codes.KEEP not in actions and codes.R_PHOTO_CAPTION in reasons:
         for i in filled:
             if reasons[i] == codes.R_PHOTO_CAPTION:
                 actions[i] = codes.KEEP
-                reasons[i] = codes.R_BODY
     for i, weak in run_in_only.items():
         if actions[i] == codes.KEEP and actions[i - 1] != codes.KEEP:
             actions[i], reasons[i] = codes.DROP, weak
 
     out: list[LineDecision] = []
     prev_kept = -2
-    keep = codes.KEEP
+    keep, caption = codes.KEEP, codes.R_PHOTO_CAPTION
     make, add = object.__new__, out.append  # new_decision inlined: a call less for each of a page's lines
     for i in range(n):
         action, reason = actions[i], reasons[i]
         if action == keep:
             if heading[i]:
                 reason = codes.R_HEADING
+            elif reason == caption:
+                pass  # a photo page's caption, kept as its text (above)
             elif prev_kept == i - 1 and not ends_sentence(texts[i - 1]):
                 reason = codes.R_CONTINUATION
             prev_kept = i
