@@ -32,10 +32,16 @@ def test_a_tables_rows_report_the_encoding_their_file_was_read_with(tmp_path):
             writer = csv.writer(fh, delimiter=delimiter)
             writer.writerow(["id", "text"])
             writer.writerow([name.split(".")[0], text])
-    (inputs / "field.jsonl").write_text(json.dumps({"id": "field", "text": text}, ensure_ascii=False) + "\n")
+    (inputs / "field.jsonl").write_text(
+        json.dumps({"id": "field", "text": text}, ensure_ascii=False) + "\n"
+    )
 
     docs = {d.id: d for d in clean_files(inputs)}
-    assert {k: d.encoding for k, d in docs.items()} == {"gbk": "gb18030", "utf8": "utf-8", "field": "text"}
+    assert {k: d.encoding for k, d in docs.items()} == {
+        "gbk": "gb18030",
+        "utf8": "utf-8",
+        "field": "text",
+    }
     assert docs["gbk"].text.startswith("各位代表：")  # read right, not only named
 
     from reportnlp.cli import main
@@ -53,7 +59,16 @@ def test_a_tables_rows_report_the_encoding_their_file_was_read_with(tmp_path):
     # ``analyse --no-clean`` reports what it read, too
     res = CliRunner().invoke(
         main,
-        ["analyse", str(inputs / "gbk.csv"), "--no-clean", "-o", str(tmp_path / "a.jsonl"), "--stats", "-", "-q"],
+        [
+            "analyse",
+            str(inputs / "gbk.csv"),
+            "--no-clean",
+            "-o",
+            str(tmp_path / "a.jsonl"),
+            "--stats",
+            "-",
+            "-q",
+        ],
         catch_exceptions=False,
     )
     assert json.loads(res.stdout)["encodings"] == {"gb18030": 1}
@@ -68,7 +83,9 @@ def test_govr_24_is_its_own_fixed_point():
     first pass keeps under a title, is a cleaned text: no title among its lines. (Found by the coordinator on a
     held-out page; its labels and errors were not read.)"""
     first = clean((PAGES / "govr_24.txt").read_bytes(), source="govr_24.txt")
-    assert first.text.startswith("联系客服提示-办公文库—老笔头原创资料库—职场写作门户网站\n\n壹号秘书办公文库")
+    assert first.text.startswith(
+        "联系客服提示-办公文库—老笔头原创资料库—职场写作门户网站\n\n壹号秘书办公文库"
+    )
     again = clean(first.text)
     assert again.text == first.text
     assert again.title is None
@@ -94,7 +111,44 @@ def test_a_photo_pages_captions_are_kept_by_one_decision_with_its_reason():
     doc = clean((PAGES / "wnews_181.txt").read_bytes(), source="wnews_181.txt")
     kept = [(d.action, d.reason) for d in doc.lines if d.action != "blank"]
     assert kept == [("keep", "photo_caption"), ("keep", "photo_caption")]
-    assert [p.lines for p in doc.paragraphs] == [(1, 2)]  # one paragraph, which the rules read as a caption
+    assert [p.lines for p in doc.paragraphs] == [
+        (1, 2)
+    ]  # one paragraph, which the rules read as a caption
     assert doc.text.startswith("1月24日,浙江省第十二届人民代表大会第四次会议开幕。")
     assert doc.text.endswith("中新社记者 张茵 摄")
     assert clean(doc.text).text == doc.text
+
+
+FIXTURES = ROOT / "tests" / "fixtures" / "real_inputs"
+
+
+def test_a_speechs_dateline_above_the_main_block_is_read_on_the_html_path():
+    """Jilin's 2026 report page (``tests/fixtures/real_inputs/gov_JL.html``, dev as gov_JL): the dateline with the
+    speaker, ``——2026年1月27日在吉林省第十四届 人民代表大会第五次会议上 省长 胡玉亭``, stands above the main block
+    with no heading over it, and the DOM dropped it as ``dom:outside_main``: the page as HTML had no author, the
+    same page as text had ``胡玉亭``. A speech's dateline close above the main block is taken into it, so the
+    line decisions read it (metadata, as on the text page)."""
+    doc = clean((FIXTURES / "gov_JL.html").read_bytes(), source="gov_JL.html")
+    assert doc.meta["author"] == "胡玉亭"
+    dateline = next(d for d in doc.lines if d.text.startswith("——2026年1月27日"))
+    assert (dateline.action, dateline.reason) == ("meta", "metadata")
+    assert doc.text.startswith("各位代表：\n\n现在，我代表省政府，向大会报告工作")
+    assert clean(doc.text).text == doc.text
+
+
+def test_the_dateline_must_stand_close_above_the_main_block():
+    """Two other lines between it and the main block, and the dateline is the page's, not the main block's: the
+    lines are left as the DOM hinted them."""
+    from reportnlp.readers.html import _dateline_above, _Line
+
+    def line(text: str) -> _Line:
+        return _Line(text, None, 0)
+
+    lines = [
+        line("——2026年1月27日在吉林省第十四届 人民代表大会第五次会议上 省长 胡玉亭"),
+        line("2026-01-30来源："),
+        line("各位代表："),
+    ]
+    assert _dateline_above(lines, 2) == 0
+    far = [lines[0], line("打印本页"), line("关闭窗口"), *lines[1:]]
+    assert _dateline_above(far, 4) is None

@@ -458,9 +458,33 @@ def _main_region(lines: list[_Line], title: Optional[str]) -> Optional[tuple[int
     first, last = inside[0], inside[-1]
     # the heading: a heading-like line matching the title, close above the main block
     head = _heading_line(lines, first, title)
+    if head is None:
+        head = _dateline_above(lines, first)
     if head is not None:
         first = head
     return first, last, main
+
+
+def _dateline_above(lines: list[_Line], first: int) -> Optional[int]:
+    """A speech's dateline close above the main block, with no heading over it (the Jilin portal's 2026 report:
+    ``——2026年1月27日在吉林省第十四届 人民代表大会第五次会议上 省长 胡玉亭`` / ``2026-01-30来源：`` / the text): it
+    is the document's own header, taken in with the lines between, so that the line decisions read its date and
+    speaker (it was dropped as ``dom:outside_main``, and the page had no author)."""
+    from reportnlp.boilerplate.rules import DATELINE, DATELINE_START
+
+    seen = 0
+    for i in range(first - 1, max(-1, first - 8), -1):
+        t = lines[i].text.strip()
+        if not t:
+            continue
+        if _link_dense(lines[i]):
+            return None
+        if DATELINE.match(t) or DATELINE_START.match(t):
+            return i
+        seen += 1
+        if seen == 2:
+            return None
+    return None
 
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3"})
