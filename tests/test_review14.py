@@ -152,3 +152,17 @@ def test_the_dateline_must_stand_close_above_the_main_block():
     assert _dateline_above(lines, 2) == 0
     far = [lines[0], line("打印本页"), line("关闭窗口"), *lines[1:]]
     assert _dateline_above(far, 4) is None
+
+
+def test_a_dateline_with_its_speaker_on_its_line_dates_the_speech():
+    """gov_JL (dev; the Jilin page as text, and as HTML): ``——2026年1月27日在吉林省第十四届 人民代表大会第五次会议上
+    省长 胡玉亭`` is metadata (the speaker's line), and only a kept dateline dated the speech: no ``speech_date``.
+    A metadata line that is a dateline with a speaker after its ``会议上`` dates it too; a page's date after a
+    list's dash (``- 2012年04月16日``, wnews_101, dev) still does not."""
+    text = clean((PAGES / "gov_JL.txt").read_bytes(), source="gov_JL.txt")
+    page = clean((FIXTURES / "gov_JL.html").read_bytes(), source="gov_JL.html")
+    for doc in (text, page):
+        assert doc.meta["speech_date"] == "2026-01-27"
+        assert doc.meta["author"] == "胡玉亭"
+    news = clean((PAGES / "wnews_101.txt").read_bytes(), source="wnews_101.txt")
+    assert news.meta["date"] == "2012-04-16" and "speech_date" not in news.meta

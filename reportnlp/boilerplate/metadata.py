@@ -208,6 +208,7 @@ _SPEAKER_GLUED = re.compile(
 )  # (``…会议上北京市市长 殷勇同志作政府工作报告。``: the Beijing 2025 report's Word file)
 # a dateline that opens a line its text runs on in (``——2024年1月11日在…第一次会议上自治区主席 …``; without
 # its dash before a speaker glued on, ``2025年1月14日在…会议上北京市市长 殷勇同志作政府工作报告。``)
+_DATELINE_SPEAKER = re.compile(r"(?:会议|大会)上[\s\u3000]*" + SPEAKER_TAIL)
 _DATELINE_GLUED = re.compile(
     r"[—－-]*\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在[^。，,]{2,50}?(?:会议|大会)上"
 )
@@ -518,10 +519,14 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             meta.setdefault("issuer", sign[0])
         meta.setdefault("written_date", sign[1])
     for d in decisions[:80]:  # a dateline heads its speech
-        if d.action != codes.KEEP or len(d.text) > 80:
+        if d.action not in (codes.KEEP, codes.META) or len(d.text) > 80:
             continue
         t = d.text.strip().lstrip("•●▪").lstrip()  # ``• ——2001年2月16日在…会议上``: a list's item
         if t[:1] not in "（(—－-12〇○零一二?":
+            continue
+        # as metadata with its speaker on its line (``——2026年1月27日在…会议上 省长 胡玉亭``), not a page's date
+        # after a list's dash (``- 2012年04月16日``)
+        if d.action == codes.META and not _DATELINE_SPEAKER.search(t):
             continue
         if DATELINE.match(t) or DATELINE_START.match(t):
             if date := _date_of(t):
