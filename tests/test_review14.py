@@ -166,3 +166,36 @@ def test_a_dateline_with_its_speaker_on_its_line_dates_the_speech():
         assert doc.meta["author"] == "胡玉亭"
     news = clean((PAGES / "wnews_101.txt").read_bytes(), source="wnews_101.txt")
     assert news.meta["date"] == "2012-04-16" and "speech_date" not in news.meta
+
+
+RAW = ROOT / "corpora" / "real-pages" / "raw"
+
+
+def test_a_doubled_separator_in_the_browser_title_leaves_no_end_behind():
+    """h_govcn (中国政府网, dev): ``…的决议__2007年第23号国务院公报_中国政府网`` gave the title ``…的决议_``; h_gsc (dev):
+    ``新闻动态--中国地理学会官网`` gave ``新闻动态-`` and no site. A separator may be doubled."""
+    govcn = clean(
+        (RAW / "h_govcn.html").read_text(encoding="utf-8"), html=True, source="h_govcn.html"
+    )
+    assert govcn.title.endswith("年末国债余额限额的决议")
+    gsc = clean((RAW / "h_gsc.html").read_text(encoding="utf-8"), html=True, source="h_gsc.html")
+    assert gsc.title == "新闻动态"  # the browser title's first part (the page has no headline line)
+    assert gsc.meta["site"] == "中国地理学会官网"
+
+
+def test_a_meta_tags_source_label_and_an_accounts_number_are_no_metadata():
+    """h_people (人民网, dev): ``<meta name="source" content="来源：人民网-文化频道 原创稿">`` was the source as it
+    stands, label and all, and ``<meta name="author" content="104363">`` (an account's number) the author."""
+    doc = clean(
+        (RAW / "h_people.html").read_text(encoding="utf-8"), html=True, source="h_people.html"
+    )
+    assert doc.meta["source"] == "人民网-文化频道"
+    assert "author" not in doc.meta
+    import lxml.html
+
+    from reportnlp.readers.html import _document_meta
+
+    root = lxml.html.document_fromstring(
+        '<html><head><meta name="source" content="来源：  "><meta name="author" content="张三"></head></html>'
+    )
+    assert _document_meta(root) == {"author": "张三"}  # a label alone is no source; a name stays

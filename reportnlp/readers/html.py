@@ -578,7 +578,9 @@ def _hints(lines: list[_Line], region: Optional[tuple[int, int, object]]) -> lis
 
 
 # --- title and metadata ------------------------------------------------------------------------------------
-_SITE_SUFFIX = re.compile(r"\s*(?:[-_|–—·]|－|＿|｜|——)\s*[^-_|–—·－＿｜]{1,40}$")
+#: A browser title's last part after a separator (also doubled: ``…的决议__2007年第23号国务院公报_中国政府网``,
+#: ``新闻动态--中国地理学会官网``; one character of a doubled separator left the title ending with it).
+_SITE_SUFFIX = re.compile(r"\s*(?:[-_|–—·]{1,3}|－{1,3}|＿{1,3}|｜|——)\s*[^-_|–—·－＿｜]{1,40}$")
 _META_NAMES = {
     "articletitle": "title",
     "pubdate": "date",
@@ -671,7 +673,18 @@ def _document_meta(root) -> dict[str, str]:
         meta.setdefault(key, value)
     if "date" in meta and (m := _DATE.search(meta["date"])):
         meta["date"] = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    if "source" in meta:  # ``来源：人民网-文化频道 原创稿`` (人民网's tag): its label and the word 原创 are no source
+        if not (source := _SOURCE_WORDS.sub("", meta["source"]).strip()):
+            del meta["source"]
+        else:
+            meta["source"] = source
+    if "author" in meta and not _NAME_CHAR.search(meta["author"]):
+        del meta["author"]  # ``104363``: an account's number, no name
     return meta
+
+
+_SOURCE_WORDS = re.compile(r"^(?:本文|文章|信息|稿件|新闻)?来源于?\s*[:：]\s*|\s+原创稿?$")
+_NAME_CHAR = re.compile(r"[^\W\d_]")  # a letter of any script: a name has one
 
 
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -811,7 +824,7 @@ def merge_meta(
     return meta
 
 
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|——|－)\s*")
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|——|－|-{2,})\s*")
 
 
 #: A date opening a title's last part: a speech's dateline (``政府工作报告——2026年1月26日在…会议上``), no site
