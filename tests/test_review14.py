@@ -199,3 +199,43 @@ def test_a_meta_tags_source_label_and_an_accounts_number_are_no_metadata():
         '<html><head><meta name="source" content="来源：  "><meta name="author" content="张三"></head></html>'
     )
     assert _document_meta(root) == {"author": "张三"}  # a label alone is no source; a name stays
+
+
+def test_a_sign_off_above_a_long_footer_is_read():
+    """news_67 (网易财经 2015, dev: the 中国证券业协会's 倡议书): the text ends ``中国证券业协会`` / ``2015年7月4日``, and
+    the page's menus and footer run on for more than 30 lines under it. The sign-off was looked for among the
+    page's last 30 lines, so it was found only once the text was cleaned again (``clean(clean(x).text)`` gained
+    ``issuer`` and ``written_date``). It is looked for at the text's end."""
+    doc = clean((PAGES / "news_67.txt").read_bytes(), source="news_67.txt")
+    assert doc.text.endswith("中国证券业协会\n\n2015年7月4日")  # (see the next test)
+    assert (doc.meta["issuer"], doc.meta["written_date"]) == ("中国证券业协会", "2015-07-04")
+    again = clean(doc.text)
+    assert {k: again.meta[k] for k in ("issuer", "written_date")} == {
+        k: doc.meta[k] for k in ("issuer", "written_date")
+    }
+
+
+def test_a_sign_offs_organisation_and_date_are_paragraphs_of_their_own():
+    """The line ``中国证券业协会`` over ``2015年7月4日`` (news_67, dev) was joined into one paragraph
+    ``中国证券业协会2015年7月4日``, as any line that ends no sentence is joined to the next; and a date alone joined
+    the text under it (govn_08, dev, a 北京市人民政府办公厅 notice: ``北京市人民政府办公厅`` / ``2016年5月28日`` /
+    ``2016年是全面建成小康社会决胜阶段的开局之年,…`` was one paragraph). A date alone on its line closes a
+    sign-off: it joins neither the short line above it nor the line below."""
+    doc = clean((PAGES / "govn_08.txt").read_bytes(), source="govn_08.txt")
+    paragraphs = [p.text for p in doc.paragraphs]
+    k = paragraphs.index("北京市人民政府办公厅")
+    assert paragraphs[k + 1] == "2016年5月28日"
+    assert paragraphs[k + 2].startswith("2016年是全面建成小康社会决胜阶段的开局之年,")
+    assert (doc.meta["issuer"], doc.meta["written_date"]) == ("北京市人民政府办公厅", "2016-05-28")
+    assert clean(doc.text).text == doc.text
+    # a date inside a broken sentence still joins: the line under it goes on with a comma
+    from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
+
+    text, _, _ = rebuild_paragraphs(
+        [
+            KeptLine(1, "截至", False, False),
+            KeptLine(2, "2024年6月30日", False, True),
+            KeptLine(3, "，全市完成投资。", False, True),
+        ]
+    )
+    assert text == "截至2024年6月30日，全市完成投资。"
