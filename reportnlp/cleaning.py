@@ -34,14 +34,6 @@ from reportnlp.types import CleanDoc, Edit, LineDecision, Paragraph, new_edit, n
 _INDENT_CHARS = (" ", "\t", "\u3000", "\xa0")
 
 
-def _not_captions(decisions: list[LineDecision]) -> set[int]:
-    """The kept lines (their numbers) that are no photo caption: none, and the page is a photo page, whose
-    captions are its text."""
-    return {
-        d.line for d in decisions if d.action == codes.KEEP and line_rule(d.text) != codes.R_PHOTO_CAPTION
-    }
-
-
 def clean(
     data: Union[str, bytes],
     *,
@@ -137,21 +129,19 @@ def clean(
     # Long prose inside the body is body, as in the line decisions: only the first and last paragraphs
     # are read whatever they hold.
     rejudged = False
-    others: Optional[set[int]] = None  # kept lines that are no caption, read once when a caption is met
+    photo_page: Optional[bool] = None  # read once, when a caption is met
     last = len(paragraphs) - 1
     for k, p in enumerate(paragraphs):
         if len(p.lines) < 2 or (0 < k < last and is_long_prose(p.text)):
             continue
         if (reason := line_rule(p.text)) is not None:
             if reason == codes.R_PHOTO_CAPTION:
-                if others is None:
-                    others = _not_captions(decisions)
-                if not others:
-                    continue  # a photo page's captions, kept as its only text (boilerplate.classify.decide_lines)
+                if photo_page is None:  # the line decisions kept the captions as the page's only text
+                    photo_page = any(d.reason == reason and d.action == codes.KEEP for d in decisions)
+                if photo_page:
+                    continue  # (boilerplate.classify.decide_lines: one decision, its reason ``photo_caption``)
             for n in p.lines:
                 decisions[n - 1] = LineDecision(n, codes.DROP, reason, decisions[n - 1].text)
-                if others:
-                    others.discard(n)
             rejudged = True
     if rejudged:
         body, para_edits, paragraphs = rebuild_paragraphs(

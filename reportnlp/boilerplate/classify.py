@@ -593,25 +593,27 @@ def decide_lines(
         _first_copy_titles(texts, filled, actions, reasons)
 
     # a photo page's captions are its text: where nothing else is kept, they stay (the two captions of a
-    # session's opening, ``1月24日,…李强作政府工作报告。 中新社记者 张茵 摄``, and nothing more)
+    # session's opening, ``1月24日,…李强作政府工作报告。 中新社记者 张茵 摄``, and nothing more), kept with
+    # their reason: ``clean`` reads it to keep them when it reads the rebuilt paragraphs again
     if codes.KEEP not in actions and codes.R_PHOTO_CAPTION in reasons:
         for i in filled:
             if reasons[i] == codes.R_PHOTO_CAPTION:
                 actions[i] = codes.KEEP
-                reasons[i] = codes.R_BODY
     for i, weak in run_in_only.items():
         if actions[i] == codes.KEEP and actions[i - 1] != codes.KEEP:
             actions[i], reasons[i] = codes.DROP, weak
 
     out: list[LineDecision] = []
     prev_kept = -2
-    keep = codes.KEEP
+    keep, caption = codes.KEEP, codes.R_PHOTO_CAPTION
     make, add = object.__new__, out.append  # new_decision inlined: a call less for each of a page's lines
     for i in range(n):
         action, reason = actions[i], reasons[i]
         if action == keep:
             if heading[i]:
                 reason = codes.R_HEADING
+            elif reason == caption:
+                pass  # a photo page's caption, kept as its text (above)
             elif prev_kept == i - 1 and not ends_sentence(texts[i - 1]):
                 reason = codes.R_CONTINUATION
             prev_kept = i
@@ -1744,7 +1746,7 @@ def _pick_title(
         )  # echoed: its first copy; otherwise the one nearest the body
         if best is None or key > best[0]:
             best = (key, i)
-    if best is None:
+    if best is None or _text_above(texts, filled, heading, rule, meta, best[1]):
         return []
     # the page's headline over its date line, the document's own heading under it (``政 府 工 作 报 告(2022年)`` /
     # ``发布日期:…`` / ``政府工作报告``): the headline, which is the heading with its bracketed year
@@ -1758,6 +1760,38 @@ def _pick_title(
         if _headline_of(t, texts[top]):
             return [i]
     return [top]
+
+
+def _text_above(
+    texts: Sequence[str],
+    filled: Sequence[int],
+    heading: Sequence[bool],
+    rule: Sequence[Optional[str]],
+    meta: Sequence[bool],
+    top: int,
+) -> bool:
+    """The candidate title *top* is a line of a cleaned text, no title: the page is spaced as ``clean`` writes
+    its text (:func:`_clean_spacing`), holds no metadata line (``clean`` takes them out), and three lines or
+    more stand above *top*, each one the first pass keeps below a title (no rule's, no metadata, no heading,
+    no link list; a sentence's punctuation or more than 12 characters). Those lines were kept under the page's
+    title, so the line under them is text too; taking it for the title would drop them as the site's header,
+    and ``clean`` would not be its own fixed point (govr_24: ``壹号秘书办公文库,公文写作门户网站`` and four more
+    lines kept under ``【金刚钻系列】…全文汇编(31篇64万字)``, over ``2023年最新省政府工作报告全文汇编``). One or two
+    such lines over a headline are a page's own (a quote and the post's name over its header line, blog_07;
+    a kicker over a headline over its date, wnews_38)."""
+    k = bisect_right(filled, top) - 1  # the lines above top
+    return (
+        k >= 3
+        and _clean_spacing(filled)
+        and not any(meta[i] for i in filled)
+        and all(
+            rule[i] is None
+            and not heading[i]
+            and (len(texts[i]) > 12 or SENTENCE_PUNCT.search(texts[i]) is not None)
+            and not is_link_list(texts[i])
+            for i in filled[:k]
+        )
+    )
 
 
 def _headline_of(t: str, heading: str) -> bool:

@@ -208,6 +208,7 @@ _SPEAKER_GLUED = re.compile(
 )  # (``…会议上北京市市长 殷勇同志作政府工作报告。``: the Beijing 2025 report's Word file)
 # a dateline that opens a line its text runs on in (``——2024年1月11日在…第一次会议上自治区主席 …``; without
 # its dash before a speaker glued on, ``2025年1月14日在…会议上北京市市长 殷勇同志作政府工作报告。``)
+_DATELINE_SPEAKER = re.compile(r"(?:会议|大会)上[\s\u3000]*" + SPEAKER_TAIL)
 _DATELINE_GLUED = re.compile(
     r"[—－-]*\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在[^。，,]{2,50}?(?:会议|大会)上"
 )
@@ -287,6 +288,17 @@ _ORG_PART = (
     r"[\u4e00-\u9fff（）()]{3,30}(?:政府|办公厅|办公室|委员会|常委会|局|厅|委|部|院|中心|公司|协会|学会|人大|政协|党校|大学|学校|小组)"
 )
 _ORG = re.compile("^" + _ORG_PART + r"(?:[\s\u3000]+" + _ORG_PART + ")*$")  # joint issuers, space-separated
+
+
+def is_organisation(line: str) -> bool:
+    """*line* (stripped) names an organisation and nothing else, as a sign-off does (joint issuers spaced).
+
+    >>> is_organisation("北京市人民政府办公厅"), is_organisation("中国证券业协会"), is_organisation("截至")
+    (True, True, False)
+    """
+    return len(line) <= 80 and _ORG.match(line) is not None
+
+
 # ``2026-02-05 13:37 | 湖北日报``: a date, then the source after a bar
 _DATE_BAR_SOURCE = re.compile(
     r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]\s*([^\s|｜:：]{2,20})$"
@@ -384,9 +396,13 @@ def _sign_off(decisions: Sequence[LineDecision]) -> Optional[tuple[str, str]]:
     sign-off writes its date so), with ``""`` for the issuer."""
     blank = codes.BLANK
     filled = [d for d in decisions if d.action != blank]
-    # the last 30 non-blank lines (a sign-off ends its text), after the first 40 (a notice signed above the
-    # attachment printed under it: ``…印发给你们`` / ``附件:X`` / organ / date / the attachment's text)
-    lines = filled if len(filled) <= 70 else filled[:40] + filled[-30:]
+    # the last 30 non-blank lines of the text (a sign-off ends it: up to the line under its last kept line, not
+    # the page's end, which a site's footer may hold hundreds of lines below: html-news 67's
+    # ``中国证券业协会`` / ``2015年7月4日``), after the first 40 (a notice signed above the attachment printed
+    # under it: ``…印发给你们`` / ``附件:X`` / organ / date / the attachment's text). Only a kept line signs,
+    # with its date kept or metadata right under it: nothing further down can.
+    end = next((k + 2 for k in range(len(filled) - 1, -1, -1) if filled[k].action == codes.KEEP), 0)
+    lines = filled[:end] if end <= 70 else filled[:40] + filled[max(40, end - 30) : end]
     found = None
     for d in lines:
         if d.action == codes.KEEP and len(d.text) <= 20 and _CN_DATE.fullmatch(d.text.strip("（）() ")):
@@ -528,10 +544,14 @@ def extract_meta(decisions: Sequence[LineDecision]) -> dict[str, str]:
             meta.setdefault("issuer", sign[0])
         meta.setdefault("written_date", sign[1])
     for d in decisions[:80]:  # a dateline heads its speech
-        if d.action != codes.KEEP or len(d.text) > 80:
+        if d.action not in (codes.KEEP, codes.META) or len(d.text) > 80:
             continue
         t = d.text.strip().lstrip("•●▪").lstrip()  # ``• ——2001年2月16日在…会议上``: a list's item
         if t[:1] not in "（(—－-12〇○零一二?":
+            continue
+        # as metadata with its speaker on its line (``——2026年1月27日在…会议上 省长 胡玉亭``), not a page's date
+        # after a list's dash (``- 2012年04月16日``)
+        if d.action == codes.META and not _DATELINE_SPEAKER.search(t):
             continue
         if DATELINE.match(t) or DATELINE_START.match(t):
             if date := _date_of(t):

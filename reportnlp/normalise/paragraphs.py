@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from typing import NamedTuple, Optional
 
 from reportnlp import codes
-from reportnlp.boilerplate.rules import CONTINUES, ends_sentence, is_heading, line_rule
+from reportnlp.boilerplate.metadata import is_organisation
+from reportnlp.boilerplate.rules import (
+    CONTINUES,
+    ends_sentence,
+    is_date_line,
+    is_heading,
+    line_rule,
+)
 from reportnlp.types import Edit, Paragraph, new_edit
 
 _INNER_INDENT = re.compile(
@@ -79,6 +86,10 @@ def _joins(
     if cur.text[:1] in CONTINUES:
         return True
     if cur_heading or (prev_heading and not blank_style) or _stands_alone(prev, cur, before):
+        return False
+    if (is_date_line(cur.text) and is_organisation(prev.text)) or (
+        before is not None and is_date_line(prev.text) and is_organisation(before.text)
+    ):  # a sign-off: the organisation over its date, which closes it (``中国证券业协会`` / ``2015年7月4日``)
         return False
     ends = ends_sentence(prev.text)
     if blank_style:

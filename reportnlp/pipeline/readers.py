@@ -305,12 +305,22 @@ def record_text(rec: Record, encoding: Optional[str] = None) -> RecordText:
             lines = lines[1:]
         meta = merge_meta(dict(rec.meta or {}), page.meta, page.weak_meta)
         return RecordText("\n".join(lines), page.encoding, rec.title or page.title, meta)
-    enc = "text"
+    enc = rec.encoding or "text"
     if isinstance(data, bytes):
         from reportnlp.normalise.decode import decode
 
         data, enc = decode(data, source=rec.source, encoding=encoding)
     return RecordText(data, enc, rec.title, dict(rec.meta or {}))
+
+
+def as_read(encoding: str, rec: Record) -> str:
+    """The encoding to report for ``rec`` cleaned as ``encoding``: the codec its reader decoded its file from
+    when the record came as text out of a decoded file (a CSV row of a GBK table: ``gb18030``, not ``text``).
+
+    >>> as_read("text", Record("1", "正文。", "t.csv:2", encoding="gb18030")), as_read("utf-8", Record("a", b"", "a.txt"))
+    ('gb18030', 'utf-8')
+    """
+    return rec.encoding if encoding == "text" and rec.encoding else encoding
 
 
 def clean_files(
@@ -341,7 +351,7 @@ def clean_files(
             yield item
             continue
         try:
-            yield clean(
+            doc = clean(
                 item.data,
                 id=item.id,
                 title=item.title,
@@ -358,6 +368,9 @@ def clean_files(
                 where = f"{item.source}:{err.line}" if err.line is not None else item.source
                 message = err.message
             yield Failure(where, message)
+            continue
+        enc = as_read(doc.encoding, item)
+        yield doc if enc == doc.encoding else dataclasses.replace(doc, encoding=enc)
 
 
 def _is_page(rec: Record) -> bool:

@@ -20,7 +20,7 @@ from reportnlp.boilerplate.corpus import count_lines, min_documents
 from reportnlp.cleaning import clean
 from reportnlp.errors import ReportNLPError
 from reportnlp.normalise.script import detect_script
-from reportnlp.pipeline.readers import Failure, Item, Record, record_text, scan_text
+from reportnlp.pipeline.readers import Failure, Item, Record, as_read, record_text, scan_text
 from reportnlp.pipeline.writers import clean_doc_line, dumps_line
 from reportnlp.types import CleanDoc
 
@@ -227,7 +227,7 @@ def clean_record(
         return Result(
             rec.id, rec.source, error=f"{rec.source}: internal error ({type(err).__name__}: {err})"
         )
-    return Result(doc.id, rec.source, None, doc.lines, doc.encoding, doc.script, doc=doc)
+    return Result(doc.id, rec.source, None, doc.lines, as_read(doc.encoding, rec), doc.script, doc=doc)
 
 
 def _reader_options(rec: Record) -> dict[str, Any]:
@@ -285,7 +285,7 @@ def analyse_record(
         )
     record["dropped"] = [{"line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped]
     return Result(
-        doc.id, rec.source, _carry(record, rec), (), doc.encoding, doc.script,
+        doc.id, rec.source, _carry(record, rec), (), as_read(doc.encoding, rec), doc.script,
         warnings=tuple(doc.warnings),
     )  # fmt: skip
 

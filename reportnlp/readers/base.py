@@ -126,6 +126,9 @@ class Record:
     unchanged to every output. ``format`` is ``"html"`` when ``data`` is an HTML page (``None``: sniffed).
     ``hints`` are per-line drop reasons the reader already knows (a Word header, a PDF page number):
     one entry per line of ``data`` (text), ``None`` where the line is left to the line decisions.
+    ``encoding`` is the codec the reader decoded ``data`` from when it read a file's bytes into text (a
+    CSV or TSV table's rows: ``gb18030``); ``None`` for bytes (decoded when cleaned) and for text that
+    came as text (a JSON field, a workbook's cell).
     """
 
     id: str
@@ -136,6 +139,7 @@ class Record:
     fields: Optional[dict] = None
     format: Optional[str] = None
     hints: Optional[tuple[Optional[str], ...]] = None
+    encoding: Optional[str] = None
 
 
 @dataclass(frozen=True)

@@ -458,9 +458,33 @@ def _main_region(lines: list[_Line], title: Optional[str]) -> Optional[tuple[int
     first, last = inside[0], inside[-1]
     # the heading: a heading-like line matching the title, close above the main block
     head = _heading_line(lines, first, title)
+    if head is None:
+        head = _dateline_above(lines, first)
     if head is not None:
         first = head
     return first, last, main
+
+
+def _dateline_above(lines: list[_Line], first: int) -> Optional[int]:
+    """A speech's dateline close above the main block, with no heading over it (the Jilin portal's 2026 report:
+    ``——2026年1月27日在吉林省第十四届 人民代表大会第五次会议上 省长 胡玉亭`` / ``2026-01-30来源：`` / the text): it
+    is the document's own header, taken in with the lines between, so that the line decisions read its date and
+    speaker (it was dropped as ``dom:outside_main``, and the page had no author)."""
+    from reportnlp.boilerplate.rules import DATELINE, DATELINE_START
+
+    seen = 0
+    for i in range(first - 1, max(-1, first - 8), -1):
+        t = lines[i].text.strip()
+        if not t:
+            continue
+        if _link_dense(lines[i]):
+            return None
+        if DATELINE.match(t) or DATELINE_START.match(t):
+            return i
+        seen += 1
+        if seen == 2:
+            return None
+    return None
 
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3"})
@@ -554,7 +578,9 @@ def _hints(lines: list[_Line], region: Optional[tuple[int, int, object]]) -> lis
 
 
 # --- title and metadata ------------------------------------------------------------------------------------
-_SITE_SUFFIX = re.compile(r"\s*(?:[-_|–—·]|－|＿|｜|——)\s*[^-_|–—·－＿｜]{1,40}$")
+#: A browser title's last part after a separator (also doubled: ``…的决议__2007年第23号国务院公报_中国政府网``,
+#: ``新闻动态--中国地理学会官网``; one character of a doubled separator left the title ending with it).
+_SITE_SUFFIX = re.compile(r"\s*(?:[-_|–—·]{1,3}|－{1,3}|＿{1,3}|｜|——)\s*[^-_|–—·－＿｜]{1,40}$")
 _META_NAMES = {
     "articletitle": "title",
     "pubdate": "date",
@@ -647,7 +673,18 @@ def _document_meta(root) -> dict[str, str]:
         meta.setdefault(key, value)
     if "date" in meta and (m := _DATE.search(meta["date"])):
         meta["date"] = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    if "source" in meta:  # ``来源：人民网-文化频道 原创稿`` (人民网's tag): its label and the word 原创 are no source
+        if not (source := _SOURCE_WORDS.sub("", meta["source"]).strip()):
+            del meta["source"]
+        else:
+            meta["source"] = source
+    if "author" in meta and not _NAME_CHAR.search(meta["author"]):
+        del meta["author"]  # ``104363``: an account's number, no name
     return meta
+
+
+_SOURCE_WORDS = re.compile(r"^(?:本文|文章|信息|稿件|新闻)?来源于?\s*[:：]\s*|\s+原创稿?$")
+_NAME_CHAR = re.compile(r"[^\W\d_]")  # a letter of any script: a name has one
 
 
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -787,7 +824,7 @@ def merge_meta(
     return meta
 
 
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|——|－)\s*")
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|——|－|-{2,})\s*")
 
 
 #: A date opening a title's last part: a speech's dateline (``政府工作报告——2026年1月26日在…会议上``), no site

@@ -8,6 +8,7 @@ import io
 import logging
 import math
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, Optional
 
 from reportnlp.errors import InputError
@@ -18,6 +19,7 @@ from reportnlp.readers.base import (
     Failure,
     Item,
     MissingExtra,
+    Record,
     likely_text_field,
     need,
     stem_of,
@@ -90,7 +92,7 @@ class CsvReader(BaseReader):
     def read_bytes(self, data: bytes, path: str, stem: str) -> Iterator[Item]:
         data = decompress(data, path)
         try:  # as a .txt is decoded: BOMs, UTF-8, UTF-16 (Excel's "Unicode text"), GB18030 or Big5
-            text, _ = decode(data, source=path)
+            text, encoding = decode(data, source=path)
         except InputError as err:
             where = path if err.line is None else f"{path}:{err.line}"
             empty = err.message.startswith("empty")
@@ -111,7 +113,7 @@ class CsvReader(BaseReader):
         last = None  # held back: a quote opened in the last row and never closed swallows the file's rest
         for n, row in enumerate(rows, start=2):
             if last is not None:
-                yield self.record_from(*last[:3])
+                yield _decoded(self.record_from(*last[:3]), encoding)
             last = ({k: v for k, v in row.items() if k is not None}, f"{path}:{start}", f"{stem}-{n}", start)
             start = rows.line_num + 1
         if last is not None:
@@ -124,7 +126,7 @@ class CsvReader(BaseReader):
                     "would be one cell; not read",
                 )
             else:
-                yield self.record_from(obj, where, rid)
+                yield _decoded(self.record_from(obj, where, rid), encoding)
 
     def _unclosed(self, text: str, first: int, delimiter: str) -> bool:
         """Whether the row starting on line ``first`` runs to the end inside an open quote."""
@@ -135,6 +137,12 @@ class CsvReader(BaseReader):
         except csv.Error as err:
             return "unexpected end of data" in str(err)
         return False
+
+
+def _decoded(item: Item, encoding: str) -> Item:
+    """A table row's record with the codec its file was decoded from (``--stats`` reports it); a failure as it
+    is."""
+    return replace(item, encoding=encoding) if isinstance(item, Record) else item
 
 
 class TsvReader(CsvReader):
