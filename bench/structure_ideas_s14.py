@@ -117,7 +117,8 @@ def score(docs, labels: list[str], idea: str) -> dict:
         "clusters_k_auto": [int(x) for x in auto],
     }
     counts = {y: labels.count(y) for y in labels}
-    if min(counts.values()) < 2:  # singleton classes: the ARI at k = classes on the paired documents
+    # singleton classes: the ARI at k = classes on the paired documents too
+    if min(counts.values()) < 2:
         keep = [i for i, y in enumerate(labels) if counts[y] >= 2]
         out["ari_k_classes_paired"] = round(
             float(adjusted_rand_score([labels[i] for i in keep], [at_classes[i] for i in keep])), 3
