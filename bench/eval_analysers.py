@@ -27,7 +27,8 @@ sixth slogan pass's (three report excerpts, four-character slogans only; ``sixth
 excerpts alone; ``heldout6`` and ``dev8`` the eighth slogan pass's (``eighth_slogan_pass.json``); ``heldout6m`` the
 eighth metric pass's (four report excerpts, metrics only; ``eighth_pass.json``) and ``dev8m`` its four new dev
 excerpts alone; ``heldout7m`` session 13's (four city, county and township pages, metrics only; ``ninth_pass.json``) and
-``dev13m`` its four new dev pages alone.
+``dev13m`` its four new dev pages alone; ``heldout8m`` session 14's (two provincial report excerpts and two pages,
+metrics only; ``tenth_pass.json``) and ``dev14m`` its four new dev excerpts alone.
 """
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ DEV8M_REPORTS = {"gwr1980_m", "gwr2002_m", "prov2026_sx_m", "prov2026_xj_m"}
 # only, fixed before reading) and its four new dev pages (in ``dev``; ``--set dev13m`` scores them alone).
 HELDOUT7M_REPORTS = {"page_changshaxian_m", "page_xxshi2023_m", "page_xxxian_m", "page_xxqi2006_m"}
 DEV13M_REPORTS = {"page_shanghang_m", "page_changsha_m", "page_longfu_m", "page_zaoqiang_m"}
+# Session 14's held-out part (``extract_metrics14.py``: every other of four provincial report excerpts and four pages,
+# metrics only, fixed before reading) and its four new dev excerpts (in ``dev``; ``--set dev14m`` scores them alone).
+HELDOUT8M_REPORTS = {"prov2026_sc_m", "docx_sichuan_m", "page_zhen2007_m", "page_miaoshuo_m"}
+DEV14M_REPORTS = {"prov2026_gd_m", "docx_beijing_m", "page_xxzhen200x_m", "page_chaozhou_m"}
 # The ninth slogan pass's held-out part (``extract_slogans9.py``: every third new excerpt from the second, fixed before
 # reading) and its five new dev excerpts (in ``dev``; ``--set dev9`` scores them alone).
 HELDOUT7_REPORTS = {"gwr1955", "cpc1973", "prov2026_zj"}
@@ -87,6 +92,8 @@ PARTS = (
     "heldout7m",
     "dev13m",
     "dev9",
+    "heldout8m",
+    "dev14m",
 )
 DEV_SUBSETS = {
     "dev6": DEV6_REPORTS,
@@ -94,6 +101,7 @@ DEV_SUBSETS = {
     "dev8": DEV8_REPORTS,
     "dev8m": DEV8M_REPORTS,
     "dev13m": DEV13M_REPORTS,
+    "dev14m": DEV14M_REPORTS,
     "dev9": DEV9_REPORTS,
 }
 # The slogan labels scored: ``reports.jsonl`` (adjudicated after the blind second labelling of the fifth slogan pass)
@@ -111,7 +119,7 @@ def part_of(file: str) -> str:
     """The part of a labelled file: ``dev``, ``heldout`` (the first split), ``heldout2`` (the fourth pass's),
     ``heldout3`` (the fifth pass's), ``heldout4`` (the sixth slogan pass's), ``heldout5`` (the seventh's),
     ``heldout6`` (the eighth's), ``heldout6m`` (the eighth metric pass's), ``heldout7`` (the ninth slogan pass's)
-    or ``heldout7m`` (session 13's metric pages)."""
+    ``heldout7m`` (session 13's metric pages) or ``heldout8m`` (session 14's)."""
     if Path(file).stem in NEW_HELDOUT_REPORTS and file.startswith("reports/"):
         return "heldout2"
     if Path(file).stem in HELDOUT3_REPORTS and file.startswith("reports/"):
@@ -128,6 +136,8 @@ def part_of(file: str) -> str:
         return "heldout7m"
     if Path(file).stem in HELDOUT7_REPORTS and file.startswith("reports/"):
         return "heldout7"
+    if Path(file).stem in HELDOUT8M_REPORTS and file.startswith("reports/"):
+        return "heldout8m"
     return "heldout" if heldout(file) else "dev"
 
 

@@ -57,7 +57,8 @@ PAGES = {  # in the order of the look-ups and their ranks
     "page_miaoshuo_m": "https://freewechat.com/a/MzAxMDQyNzQ4NA==/2650465826/4",  # 2018 read-out (2, 1)
 }
 ORDER = (*REPORTS, *PAGES)
-HELDOUT8M = ORDER[1::2]  # every other: prov2026_sc_m, docx_sichuan_m, page_zhen2007_m, page_miaoshuo_m
+# every other: prov2026_sc_m, docx_sichuan_m, page_zhen2007_m, page_miaoshuo_m
+HELDOUT8M = ORDER[1::2]
 DEV14M = ORDER[0::2]
 
 
