@@ -134,7 +134,7 @@ _SEP = "[-—–~～至到]"
 LOW, HIGH, APPROX, EXACT = "low", "high", "approx", "exact"
 _QUALIFIER_KIND = {
     **dict.fromkeys(
-        "超过 超出 超 逾 突破 过 上 不少于 不低于 至少 最少 以上 余 多 有余".split(), LOW
+        "超过 超出 超 逾 突破 破 过 上 不少于 不低于 至少 最少 以上 余 多 有余".split(), LOW
     ),
     **dict.fromkeys("近 将近 接近 不到 不足 不超过 不高于 最多 以下 以内 之内".split(), HIGH),
     **dict.fromkeys("约 大约 左右".split(), APPROX),
@@ -159,7 +159,9 @@ _PRE_ONE = (
 _PRE_TAIL = _skipping("累共合总达高多超逾突将接近大约不至最少仅", rf"(?:{_PRE_ONE})+$")
 _PRE_PIECE = re.compile(_PRE_ONE)
 _PRE_LAST = set("计有共到达过出超逾破近约足少多高于仅了")
-_PRE_BARE = "过上"  # 过万, 上千: only before a bare 百/千/万/亿
+_PRE_BARE = "过上破"  # 过万, 上千, 破亿: only before a bare 百/千/万/亿
+# ... not after these: 跃上千亿元台阶 (上 is the verb's: a threshold crossed), 突破百亿 (read as 突破), 打破千年
+_BARE_NOT_AFTER = {"上": "跃迈站登跨", "破": "突打冲击攻爆"}
 _POST = r"(?:以上|以下|以内|之内|左右|之多|有余)"
 
 # --- units ---------------------------------------------------------------------------------------------
@@ -450,16 +452,40 @@ def _right_noun(text: str, at: int) -> str | None:
     run = m.group()
     stop = _RIGHT_STOP.search(run) if _STOP_FIRST_RE.search(run) else None
     if stop:
-        return run[: stop.start()] or None
+        cut = stop.start()
+        if cut >= 3 and run[cut - 1] == "新" and run[cut - 2] not in "创更革刷翻清重":
+            cut -= 1  # 5个县级城市新获评: 新 (newly) is the verb's, not the noun's (not 创新, 更新)
+        return run[:cut] or None
     return run if not _RIGHT_RUN.match(text, m.end()) else None
 
 
+_VERB_NOUN = re.compile(r"(?:改造|更新|治理|建成|开工|实施)(?:项目|工程)")
+_QUOTED = re.compile(rf"“[{_CJK}A-Za-z0-9+]{{1,10}}”")
+# predicates that follow a quoted name (…”事项落地见效, …”上线运行): no part of the noun after it
+_AFTER_NAME = re.compile(r"落地|上线|应用|运行|见效|落实|让|使")
+
+
 def _right_noun_whole(text: str, at: int) -> str | None:
-    """:func:`_right_noun`, not cut at a predicate word that starts a noun (600个城乡学校共同体: 共 starts 共同体)."""
+    """:func:`_right_noun`, not cut at a predicate word that starts a noun (600个城乡学校共同体: 共 starts 共同体),
+    nor at a verb that qualifies a head noun (20个城中村改造项目); a quoted name opens it (86个“两重”项目)."""
+    if text.startswith("“", at):
+        quoted = _QUOTED.match(text, at)
+        if quoted is None:
+            return None
+        rest = _right_noun(text, quoted.end())
+        if rest is None and _RIGHT_RUN.match(text, quoted.end()):
+            return None  # the run goes on: no noun read
+        if rest:  # 35项“高效办成一件事”上线运行, 355项“川渝通办”事项落地见效: the name's predicate
+            rest = rest[: _AFTER_NAME.search(rest).start()] if _AFTER_NAME.search(rest) else rest
+        return quoted.group() + (rest or "")
     noun = _right_noun(text, at)
     if noun is None:
         return None
     end = at + len(noun)
+    if text[end : end + 1] in "改更治建开实":
+        verb_noun = _VERB_NOUN.match(text, end)
+        if verb_noun and not _RIGHT_RUN.match(text, verb_noun.end()):
+            return noun + verb_noun.group()
     if text[end : end + 1] not in _RIGHT_FIRSTS:
         return noun
     word = text[end : end + 4] if text[end : end + 4] in _RIGHT_WORDS else text[end : end + 3]
@@ -531,7 +557,7 @@ _OPENING_FIRST = frozenset(_OPENING_FIRSTS)
 # Tails of a subject: time words and adverbs between it and the number (人均期望寿命2002年, …五年累计).
 _CLOSING_WORDS = (
     "今年 去年 全年 当年 五年内 每年 实际 同比 已经 已 均 都 也 再 又 还 则 共有 有 总共 合计 分别 年均 平均"
-    " 首次 继续 进一步 累计 了 每人 每户 每月 每天 每日 人均 可能 可以 能够 竟 没有 不但 仍 要 需要 只要 只 就 必须 力争 一直 努力"
+    " 首次 再次 继续 进一步 大幅 大幅度 明显 显著 稳步 持续 快速 却 累计 了 每人 每户 每月 每天 每日 人均 可能 可以 能够 竟 没有 不但 仍 要 需要 只要 只 就 必须 力争 一直 努力"
 ).split()
 # Matched on the reversed words (a pattern anchored at the end would be tried at every position).
 _CLOSING_REVERSED = re.compile(
@@ -564,7 +590,7 @@ _OBJECT_WORDS = sorted(
     {
         *_VERBS,
         *"颁布 审议 提出 提请 供应 贷放 拨付 废止 认定 评定 获得 获评 建立 培训 组织 举行 新建 改建 扩建"
-        " 兴建 引导 转移 吸纳 录取 招收 资助 减免 补贴 收购 完成了 发行 安排 清理".split(),
+        " 兴建 引导 转移 吸纳 录取 招收 资助 减免 补贴 收购 完成了 发行 安排 清理 争取 争取到".split(),
     }
 )
 _OBJECT_VERBS = _skipping(
@@ -590,6 +616,8 @@ def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
         cut = max(run.rfind("以上"), run.rfind("以下"), run.rfind("方面"))
         if cut >= 0:
             run = run[cut + 2 :]
+        elif "等" in run and run[-1] not in "幅速":  # 超长期特别国债等各类中央支持资金 → 各类中央支持资金:
+            run = run[run.rfind("等") + 1 :]  # the head after 等 (not …奖补资金等增幅: a change, no head)
     if "和" in run or "与" in run or "及" in run or "或" in run:  # what _JOINERS needs
         joined = _JOINERS.match(run)
         if joined:
@@ -1067,7 +1095,13 @@ def _read(
                 if first.value is not None:
                     first.value = float(f"{first.value!r}e{_mag_exponent(second.mag)}")
     fkind = first.kind  # (read a dozen times below)
-    if fkind == "bare" and start and text[start - 1] in _PRE_BARE:
+    crossed = False  # 跃上千亿元台阶, 跨上万亿元台阶: 上 is the verb's (a threshold crossed), the number bare
+    if (
+        fkind == "bare"
+        and start
+        and text[start - 1] in _PRE_BARE
+        and not (crossed := start >= 2 and text[start - 2] in _BARE_NOT_AFTER.get(text[start - 1], ""))
+    ):
         pres_start = start - 1
         pieces = [(text[start - 1], start - 1, start)]
     else:
@@ -1084,7 +1118,9 @@ def _read(
     pres = [p[0] for p in pieces] if pieces else []
     if not pres:
         if (
-            fkind == "bare" and not (first.surface in "百千" and first.mag and unit)
+            fkind == "bare"
+            and not (first.surface in "百千" and first.mag and unit)
+            and not (crossed and unit and text[start - 1] == "上")
         ) or _not_a_quantity(text, start, fkind, unit):
             return None  # a bare 千 needs a qualifier (近千, 上千人); 百万名 is a quantity
     masked = fkind == "mask" or (second is not None and second.kind == "mask")
@@ -1311,7 +1347,8 @@ def find_metrics(text: str) -> list[Metric]:
 def _things_of_earlier_quantities(text: str, found: list[Metric]) -> None:
     """``新建改造城市道路4767公里，更新改造地下管网1.8万公里，较“十三五”时期分别增长4.8%、50%``: where the clause of
     分别 names no list of subjects, the j-th of the k quantities after it measures the thing of the j-th of the k
-    quantities of the sentence's clauses before it (exactly k, each with a thing; in place)."""
+    quantities of the sentence's clauses before it (exactly k, each with a thing, or the last k when a clause break
+    parts them from the sentence's earlier ones; in place)."""
     quantities: list[Metric] = []
     starts: list[int] = []
     for m in _JOINED_AFTER.finditer(
@@ -1346,6 +1383,10 @@ def _list_after(text: str, at: int, quantities: list[Metric], starts: list[int])
     if "、" in head or _JOIN_TWO.search(head):
         return  # 事故起数、死亡人数分别…: _respectively reads the list
     before = quantities[bisect_left(starts, sentence) : k]
+    if len(before) > len(items) and _BREAK_IN.search(
+        text, before[-len(items) - 1].end, before[-len(items)].start
+    ):  # 经济总量跃上千亿元台阶，…生产总值1097亿元、…税费收入144.8亿元，较2015年分别增长: the clause(s) just before
+        before = before[-len(items) :]
     if len(before) != len(items) or before and before[-1].end > clause:
         return
     if head and _clause_subject(head) is not None:
