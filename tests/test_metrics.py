@@ -1109,3 +1109,30 @@ def test_the_object_of_zhengqu_and_the_head_after_deng():
     text = "认真落实国家宏观调控政策，积极争取超长期特别国债等各类中央支持资金2083亿元，更好保障重点任务落实；"
     assert _things(text) == [("2083亿元", "各类中央支持资金")]
     assert _things("争取中央预算内投资140.3亿元、增长14.3%。")[0] == ("140.3亿元", "中央预算内投资")
+
+
+def test_a_size_class_or_bound_of_places_and_a_numbered_package_are_no_metrics():
+    """Session 14 (th14), dev false metrics on Guangdong 2026 (``corpora/analysers-real/reports/prov2026_gd_m.txt``):
+    ``惠州博罗成为生产总值超千亿元县`` (a size class of the county), ``全国唯一出生人口超百万的省份`` (a bound of the
+    places, as ``20万人口以上的县``), ``十件民生实事全面完成`` (a numbered package, as ``十项措施``). A share of places
+    (``超80%的县``) and an amount of a county's own (``县级财政``) stay metrics."""
+    assert [t for t, _ in _things("惠州博罗成为生产总值超千亿元县。信用评级AA级以上县（市、区）国企增至260家，")] == [
+        "260家"
+    ]
+    assert _things("连续6年成为全国唯一出生人口超百万的省份。") == []
+    assert _things("十件民生实事全面完成。") == []
+    assert [t for t, _ in _things("经济总量超千亿元的县域达12个。")] == ["达12个"]
+    assert [t for t, _ in _things("试点覆盖超80%的县。")] == ["超80%"]
+    assert [t for t, _ in _things("安排5亿元县级财政资金。")] == ["5亿元"]
+
+
+def test_a_quantity_after_a_count_and_a_time_phrase_in_the_subject():
+    """Session 14 (th14), dev things on the State Council report of 1959 (``corpora/analysers-real/reports/
+    gwr1959.txt``): ``英国的煤产量在二十世纪初期曾经两次接近三亿吨`` named ``接近三亿吨`` for both quantities (a quantity
+    after a count is not the thing counted) and ``生活资料工业的产值在一九五八年一年中间也增长了`` kept the time phrase."""
+    text = "英国的煤产量在二十世纪初期曾经两次接近三亿吨，但是，"
+    assert _things(text) == [("两次", "煤产量"), ("接近三亿吨", "煤产量")]
+    text = "在我们的生产资料工业跃进的时候，生活资料工业的产值在一九五八年一年中间也增长了百分之三十四。"
+    assert _things(text) == [("百分之三十四", "产值")]
+    # a noun that only starts like a qualifier is still the thing (Fujian 2026)
+    assert _things("以及碳排放强度、优良水体比例等8个约束性指标。") == [("8个", "约束性指标")]

@@ -158,6 +158,7 @@ _PRE_ONE = (
 )
 _PRE_TAIL = _skipping("累共合总达高多超逾突将接近大约不至最少仅", rf"(?:{_PRE_ONE})+$")
 _PRE_PIECE = re.compile(_PRE_ONE)
+_PRE_FIRST = frozenset("累共合总达高多超逾突将接近大约不至最少仅")
 _PRE_LAST = set("计有共到达过出超逾破近约足少多高于仅了")
 _PRE_BARE = "过上破"  # 过万, 上千, 破亿: only before a bare 百/千/万/亿
 # ... not after these: 跃上千亿元台阶 (上 is the verb's: a threshold crossed), 突破百亿 (read as 突破), 打破千年
@@ -725,6 +726,10 @@ def _read_subject(left: str) -> str | None:
             left = left[:-1]  # 经济总量连跨5万亿元: 连 (in a row) is no part of the subject
         if left.endswith("时") and not left.endswith(_NOT_WHEN):
             return None  # 今年2月修订计划时减少为: a when-clause, the subject is further back
+    if left[-1:] in _TIME_IN_LAST and "在" in left:
+        time_in = _TIME_IN.search(left)
+        if time_in is not None and time_in.start() >= 2:
+            left = left[: time_in.start()]  # 产值在一九五八年一年中间也增长了: a time phrase, no part of the subject
     if (
         verbs
         and left
@@ -748,6 +753,13 @@ def _read_subject(left: str) -> str | None:
     return thing
 
 
+# A time phrase between the subject and the number (生活资料工业的产值在一九五八年一年中间也增长了: before the verb
+# of change is cut off, 产值在一九五八年一年中间也 is left).
+_TIME_IN = re.compile(
+    r"在(?=[^在，、]{0,8}[0-9一二三四五六七八九〇○零十])[^在，、]{1,12}?(?:年|世纪)[^在，、]{0,6}?"
+    r"(?:中间|期间|之间|初期|末期|中|内|里)(?:也|都|还|就|已经|曾经)?$"
+)
+_TIME_IN_LAST = frozenset("间中内里期也都还就经")
 # Nouns after a quantity that name a threshold it crosses, not the thing counted (跃上1.4万亿斤新台阶, 百万吨大关).
 _THRESHOLD_NOUNS = ("台阶", "大关", "关口")
 # Per-person and per-period words right before a quantity (每人每年, 人均, 平均每天).
@@ -772,6 +784,8 @@ _SIZE_CLASS_AFTER = re.compile(r"的?(?:重大|重点)?(?:项目|企业)")
 # After a quantity: places or bodies bounded by it (20万人口以上的县, 5000米以上乡镇; not 上市, a share 80%以上的县).
 _BOUND_POSTS = frozenset(("以上", "以下"))
 _BOUND_OF_BODIES = re.compile(r"口?(?:以上|以下)的?(?:县|城市|乡镇|镇|村|企业|学校|医院)(?![长委])")
+_BOUND_AFTER_DE = re.compile(r"的(?:县|城市|乡镇|镇|村|企业|学校|医院|省份|地区)(?![长委])")
+_SIZE_CLASS_PLACE = re.compile(r"[县镇](?=[，。、；,;和与的]|$)")
 _SHARE_FROM = re.compile(r"占[^，,的]{1,16}的?(比例|比重)(?:由|从)")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过", "考虑", "扣除", "剔除")
@@ -911,6 +925,10 @@ def _thing(
             noun = noun[:-3]  # 203个国考断面优良率: the count is of 国考断面, not of a rate
         if noun and noun.endswith(_THRESHOLD_NOUNS):
             noun = None  # 粮食产量跃上1.4万亿斤新台阶, 突破百万吨大关: a threshold, the thing is on the left
+        if noun and noun[0] in _PRE_FIRST:
+            pre = _PRE_PIECE.match(noun)
+            if pre and _DIGITS.match(noun, pre.end()):
+                noun = None  # 煤产量曾经两次接近三亿吨: a quantity follows, not the thing counted
         if noun and (len(noun) >= 2 or unit in ("个", "名", "位", "支", "家", "所", "座", "户")):
             return noun
     elif unit in ("%", "‰") and (
@@ -959,7 +977,7 @@ _CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻|增|长|高出|
 # A numeral and classifier that name a numbered slogan or a list (十项措施, 八项规定, 两个维护, 三大…).
 _FORMULA_AFTER = re.compile(
     r"(?:措施|举措|行动|规定|原则|主张|要求|任务|工程|基本点|代表|意识|自信|维护|全面|机制|制度|战略|方针|纪律"
-    r"|注意|服务|承诺|攻坚|清单|计划|会议|全会|大会|会|产业)"
+    r"|注意|服务|承诺|攻坚|清单|计划|会议|全会|大会|会|产业|(?:民生)?实事)"
 )
 _THRESHOLD = re.compile(r"[内外]")
 _QUOTED_TERM_END = re.compile(rf"[{_CJK}]{{0,6}}[”’」]")
@@ -1157,6 +1175,16 @@ def _read(
         and (_SIZE_CLASS_AFTER if post in ("以上", "以下") else _SIZE_CLASS_BARE).match(text, end)
     ):
         return None  # 新上亿元项目57个, 10亿元级项目: a size class of the projects counted, not an amount
+    if unit == "元" and text.startswith(("县", "镇"), end) and _SIZE_CLASS_PLACE.match(text, end):
+        return None  # 惠州博罗成为生产总值超千亿元县: a size class of the county, not an amount
+    if (
+        pres
+        and pres[-1] in ("超", "超过", "逾")
+        and unit not in ("%", "‰")
+        and text.startswith("的", end)
+        and _BOUND_AFTER_DE.match(text, end)
+    ):
+        return None  # 全国唯一出生人口超百万的省份: a bound of the places counted (as 20万人口以上的县)
     if (
         (post in _BOUND_POSTS or (unit == "人" and text.startswith("口以", end)))
         and unit is not None
