@@ -1136,3 +1136,17 @@ def test_a_quantity_after_a_count_and_a_time_phrase_in_the_subject():
     assert _things(text) == [("百分之三十四", "产值")]
     # a noun that only starts like a qualifier is still the thing (Fujian 2026)
     assert _things("以及碳排放强度、优良水体比例等8个约束性指标。") == [("8个", "约束性指标")]
+
+
+def test_fractions_are_shares():
+    """Session 14 (th14), a dev miss on Beijing 2025 (``corpora/analysers-real/reports/docx_beijing.txt``): ``三分之二的公园
+    实现无界融合`` (the guide's own example of a metric, ``三分之二``); likewise ``企业开办时间缩短三分之一以上`` (State
+    Council 2018). Value in percent, unit ``%`` as ``百分之…``; ``四分之一世纪`` is a span of time, ``百分之五`` stays one
+    quantity."""
+    text = "新增公园35个、全市公园总数达1100个，三分之二的公园实现无界融合。"
+    found = [m for m in find_metrics(text) if m.text == "三分之二"]
+    assert [(m.unit, round(m.value, 2), m.thing) for m in found] == [("%", 66.67, "公园")]
+    (m,) = find_metrics("改革工商登记、注册资本等商事制度，企业开办时间缩短三分之一以上。")
+    assert (m.text, m.qualifier, m.high, m.thing) == ("三分之一以上", "以上", None, "企业开办时间")
+    assert find_metrics("在今后不到四分之一世纪的时间内") == []
+    assert [m.text for m in find_metrics("增长百分之五。")] == ["百分之五"]

@@ -5,11 +5,12 @@ each quantity in clean text with one pass of a compiled regular expression (a ru
 optional range, then a unit or classifier from a list, then an optional qualifier such as ``以上``), reads the
 qualifiers just before the number (``累计``, ``近``, ``超过``…) and checks each match against a strict number
 grammar: Arabic digits with decimals and thousands groups, Chinese numerals up to 亿 with ``点`` decimals,
-``百分之…``, template masks ``××``. The fields:
+``百分之…``, fractions (``三分之二``), template masks ``××``. The fields:
 
 - **value** is the number as written with its magnitude folded in: ``1.3万人`` → 13000, unit ``人``;
   ``10余万字`` → 100000, qualifier ``余``, unit ``字``; ``134.9万亿元`` → 1.349e14, unit ``元``. A percentage
-  stays a percentage (``6.5%`` → 6.5, unit ``%``; ``百分之十三`` → 13, unit ``%``). A range (``3至5年``,
+  stays a percentage (``6.5%`` → 6.5, unit ``%``; ``百分之十三`` → 13, unit ``%``), and so does a fraction, a
+  share (``三分之二`` → 66.67, unit ``%``). A range (``3至5年``,
   ``6%-7%``) has the first number as its value, both ends as bounds and the qualifier ``至`` whatever the
   separator. A mask (``××人``, ``xx%``) has no value and ``masked`` true.
 - **qualifier** is every qualifier of the quantity in text order, joined by ``+``: those just before the number
@@ -1367,9 +1368,64 @@ def find_metrics(text: str) -> list[Metric]:
                 prev = (floor, metric.thing, 0, None)
             else:  # a span of time: the quantity before it is kept for a clause that opens with it
                 prev = (floor, metric.thing, prev[0], prev[1])
+    if "分之" in text:
+        found = _with_fractions(text, found, respectively)
     if respectively and found:
         _things_of_earlier_quantities(text, found)
     return found
+
+
+# A fraction in Chinese numerals (三分之二, 四分之一以上), not 百分之 (read by the pattern) nor inside a longer numeral.
+_FRACTION = re.compile(
+    r"(?<![百千万亿零〇一二三四五六七八九十两几])([一二三四五六七八九十两]{1,3})分之([一二三四五六七八九十]{1,3})"
+    r"(以上|以下|左右)?"
+)
+
+
+def _with_fractions(text: str, found: list[Metric], respectively: bool) -> list[Metric]:
+    """``found`` with the fractions of ``text`` that no quantity covers, in order: a share, value in percent
+    (``三分之二的公园`` → 66.67, unit ``%``, thing ``公园``; ``减少三分之一以上``); not ``四分之一世纪``, ``最后四分之一时间``
+    (spans of time)."""
+    out = list(found)
+    for f in _FRACTION.finditer(text):
+        start, end = f.span()
+        den, num = _cn_value(f.group(1)), _cn_value(f.group(2))
+        if text.startswith(("世纪", "时间"), end) or not den or num > den:
+            continue
+        pres: list[str] = []
+        if start and text[start - 1] in _PRE_LAST:
+            tail = _PRE_TAIL.search(text, max(0, start - 12), start)
+            if tail:
+                pres = [p.group().removesuffix("了") for p in _PRE_PIECE.finditer(text, tail.start(), start)]
+                start = tail.start()
+        if any(m.start < end and start < m.end for m in out):
+            continue
+        before = [m for m in out if m.end <= start and m.kind == "quantity"]
+        prev: _Prev = (before[-1].end, before[-1].thing, 0, None) if before else (0, None, 0, None)
+        value = low = high = 100 * num / den
+        qualifiers = pres + ([f.group(3)] if f.group(3) else [])
+        for q in qualifiers:
+            kind = _QUALIFIER_KIND.get(q)
+            if kind == LOW:
+                high = None
+            elif kind == HIGH:
+                low = None
+            elif kind == APPROX:
+                low = high = None
+        metric = Metric(
+            start,
+            end,
+            text[start:end],
+            value,
+            low,
+            high,
+            "+".join(qualifiers) or None,
+            "%",
+            False,
+            _thing(text, start, end, "%", False, prev, respectively),
+        )
+        out.insert(bisect_right([m.start for m in out], start), metric)
+    return out
 
 
 def _things_of_earlier_quantities(text: str, found: list[Metric]) -> None:
