@@ -1387,7 +1387,12 @@ def _with_fractions(text: str, found: list[Metric], respectively: bool) -> list[
     (``三分之二的公园`` → 66.67, unit ``%``, thing ``公园``; ``减少三分之一以上``); not ``四分之一世纪``, ``最后四分之一时间``
     (spans of time)."""
     out = list(found)
-    for f in _FRACTION.finditer(text):
+    at = text.find("分之")
+    while at >= 0:  # (a scan for 分之 in C: the pattern alone would be tried at every character)
+        f = _FRACTION.search(text, max(0, at - 3), at + 10) if at and text[at - 1] != "百" else None
+        at = text.find("分之", at + 2)
+        if f is None:
+            continue
         start, end = f.span()
         den, num = _cn_value(f.group(1)), _cn_value(f.group(2))
         if text.startswith(("世纪", "时间"), end) or not den or num > den:
