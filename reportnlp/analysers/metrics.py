@@ -559,12 +559,15 @@ _OPENING_FIRST = frozenset(_OPENING_FIRSTS)
 # Tails of a subject: time words and adverbs between it and the number (人均期望寿命2002年, …五年累计).
 _CLOSING_WORDS = (
     "今年 去年 全年 当年 五年内 每年 实际 同比 已经 已 均 都 也 再 又 还 则 共有 有 总共 合计 分别 年均 平均"
-    " 首次 再次 继续 进一步 大幅 大幅度 明显 显著 稳步 持续 快速 却 累计 了 每人 每户 每月 每天 每日 人均 可能 可以 能够 竟 没有 不但 仍 要 需要 只要 只 就 必须 力争 一直 努力"
+    " 首次 继续 进一步 累计 了 每人 每户 每月 每天 每日 人均 可能 可以 能够 竟 没有 不但 仍 要 需要 只要 只 就 必须 力争 一直 努力"
 ).split()
+# Adverbs before a verb of change (入境游客大幅增长, 预算外资金却大幅度增加): closing words too, kept apart so that a run
+# is tested for them with one ``endswith`` (their last characters, 度 and 次 among them, end many nouns).
+_CLOSING_ADVERBS = tuple("大幅 大幅度 明显 显著 稳步 持续 快速 却 再次".split())
 # Matched on the reversed words (a pattern anchored at the end would be tried at every position).
 _CLOSING_REVERSED = re.compile(
     r"(?:(?:[底末初])?年(?:[0-9]{4}|[一二三四五六七八九〇零]{4})[到至]?|年[一二三四五六七八九十]+|"
-    + "|".join(w[::-1] for w in sorted(_CLOSING_WORDS, key=len, reverse=True))
+    + "|".join(w[::-1] for w in sorted(_CLOSING_WORDS + list(_CLOSING_ADVERBS), key=len, reverse=True))
     # 在 and 才 after the subject (钢产量在一九五二年是, 年产量才增加到), not in 现在, 存在, 人才 (reversed: the
     # lookahead reads the character before them)
     + "|在(?![现存所实正内外自潜])|才(?![人英天奇口干将帅秀刚方])"
@@ -581,7 +584,7 @@ _CLOSING_LAST = frozenset(w[-1] for w in _CLOSING_WORDS) | set("年底末初在�
 
 
 def _strip_closing(run: str) -> str:
-    if not run or run[-1] not in _CLOSING_LAST:
+    if not run or (run[-1] not in _CLOSING_LAST and not run.endswith(_CLOSING_ADVERBS)):
         return run
     m = _CLOSING_REVERSED.match(run[::-1])
     return run[: len(run) - m.end()] if m else run
@@ -605,7 +608,7 @@ def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
     """A candidate thing without its opening time words, its closing adverbs and what comes before 的/和."""
     run = run.strip("、，的了 ")
     if (
-        run and run[-1] in _CLOSING_LAST
+        run and (run[-1] in _CLOSING_LAST or run.endswith(_CLOSING_ADVERBS))
     ):  # (= _strip_closing(run), without a call where it keeps run)
         run = _strip_closing(run)
     lead = _OPENING.match(run) if run[:1] in _OPENING_FIRST else None
