@@ -29,7 +29,8 @@ eighth metric pass's (four report excerpts, metrics only; ``eighth_pass.json``) 
 excerpts alone; ``heldout7m`` session 13's (four city, county and township pages, metrics only; ``ninth_pass.json``) and
 ``dev13m`` its four new dev pages alone; ``heldout7`` and ``dev9`` the ninth slogan pass's (``ninth_slogan_pass.json``);
 ``heldout8`` and ``dev10`` the tenth slogan pass's (local governments' reports, four-character slogans only;
-``tenth_slogan_pass.json``).
+``tenth_slogan_pass.json``); ``heldout8m`` session 14's (two provincial report excerpts and two pages, metrics only;
+``tenth_pass.json``) and ``dev14m`` its four new dev excerpts alone.
 """
 
 from __future__ import annotations
@@ -68,6 +69,10 @@ DEV8M_REPORTS = {"gwr1980_m", "gwr2002_m", "prov2026_sx_m", "prov2026_xj_m"}
 # only, fixed before reading) and its four new dev pages (in ``dev``; ``--set dev13m`` scores them alone).
 HELDOUT7M_REPORTS = {"page_changshaxian_m", "page_xxshi2023_m", "page_xxxian_m", "page_xxqi2006_m"}
 DEV13M_REPORTS = {"page_shanghang_m", "page_changsha_m", "page_longfu_m", "page_zaoqiang_m"}
+# Session 14's held-out part (``extract_metrics14.py``: every other of four provincial report excerpts and four pages,
+# metrics only, fixed before reading) and its four new dev excerpts (in ``dev``; ``--set dev14m`` scores them alone).
+HELDOUT8M_REPORTS = {"prov2026_sc_m", "docx_sichuan_m", "page_zhen2007_m", "page_miaoshuo_m"}
+DEV14M_REPORTS = {"prov2026_gd_m", "docx_beijing_m", "page_xxzhen200x_m", "page_chaozhou_m"}
 # The ninth slogan pass's held-out part (``extract_slogans9.py``: every third new excerpt from the second, fixed before
 # reading) and its five new dev excerpts (in ``dev``; ``--set dev9`` scores them alone).
 HELDOUT7_REPORTS = {"gwr1955", "cpc1973", "prov2026_zj"}
@@ -104,6 +109,8 @@ PARTS = (
     "dev13m",
     "dev9",
     "dev10",
+    "heldout8m",
+    "dev14m",
 )
 DEV_SUBSETS = {
     "dev6": DEV6_REPORTS,
@@ -111,6 +118,7 @@ DEV_SUBSETS = {
     "dev8": DEV8_REPORTS,
     "dev8m": DEV8M_REPORTS,
     "dev13m": DEV13M_REPORTS,
+    "dev14m": DEV14M_REPORTS,
     "dev9": DEV9_REPORTS,
     "dev10": DEV10_REPORTS,
 }
@@ -129,7 +137,8 @@ def part_of(file: str) -> str:
     """The part of a labelled file: ``dev``, ``heldout`` (the first split), ``heldout2`` (the fourth pass's),
     ``heldout3`` (the fifth pass's), ``heldout4`` (the sixth slogan pass's), ``heldout5`` (the seventh's),
     ``heldout6`` (the eighth's), ``heldout6m`` (the eighth metric pass's), ``heldout7`` (the ninth slogan pass's),
-    ``heldout7m`` (session 13's metric pages) or ``heldout8`` (the tenth slogan pass's local reports)."""
+    ``heldout7m`` (session 13's metric pages), ``heldout8`` (the tenth slogan pass's local reports) or ``heldout8m``
+    (session 14's metric excerpts)."""
     if Path(file).stem in NEW_HELDOUT_REPORTS and file.startswith("reports/"):
         return "heldout2"
     if Path(file).stem in HELDOUT3_REPORTS and file.startswith("reports/"):
@@ -148,6 +157,8 @@ def part_of(file: str) -> str:
         return "heldout7"
     if Path(file).stem in HELDOUT8_REPORTS and file.startswith("reports/"):
         return "heldout8"
+    if Path(file).stem in HELDOUT8M_REPORTS and file.startswith("reports/"):
+        return "heldout8m"
     return "heldout" if heldout(file) else "dev"
 
 

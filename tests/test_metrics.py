@@ -972,7 +972,8 @@ def test_a_threshold_crossed_ends_the_subject_and_is_no_thing():
     assert _things("粮食产量首次跃上1.4万亿斤新台阶、亩产提升") == [("1.4万亿斤", "粮食产量")]
     assert _things("粮食产量跃上500亿斤台阶。") == [("500亿斤", "粮食产量")]
     assert _things("经济总量连跨5万亿元、6万亿元两个台阶，")[0] == ("5万亿元", "经济总量")
-    assert _things("服务业增加值跨上万亿元台阶，") == [("上万亿元", "服务业增加值")]
+    # (session 14: 上 after 跨 is the verb's, no "more than": the quantity is 万亿元)
+    assert _things("服务业增加值跨上万亿元台阶，") == [("万亿元", "服务业增加值")]
     # a counted noun after a quantity is still its thing (设立综合高中81所 above; 横跨: a word, not the verb)
     assert _things("大桥横跨3条河流，")[0][1] != "大桥横"
 
@@ -1046,3 +1047,106 @@ def test_a_bound_of_the_places_counted_is_no_quantity():
     assert _things("城镇调查失业率处于全国最低水平，海拔5000米以上乡镇、农牧区供暖") == []
     assert [t for t, _ in _things("试点范围扩大到全国80%以上的县（市、区）")] == ["80%以上"]
     assert [t for t, _ in _things("城镇新增就业10万人以上，")] == ["10万人以上"]
+
+
+def test_respectively_takes_the_last_quantities_of_the_sentence():
+    """Session 14 (th14), dev things on a city report (Chaozhou 2021, ``corpora/analysers-real/reports/
+    page_chaozhou_m.txt``): four amounts then ``较2015年分别增长`` four changes, after an earlier clause of the sentence
+    holding a quantity of its own (``经济总量跃上千亿元台阶``): the changes take the things of the last four."""
+    text = (
+        "经济总量跃上千亿元台阶,2020年全市实现生产总值1097亿元、规模以上工业增加值269.7亿元、一般公共预算收入48.6亿元、"
+        "税费收入144.8亿元,较2015年分别增长26.8%、12%、0.6%和25.9%,三次产业结构调整优化为9.7:47.3:43。"
+    )
+    assert _things(text)[-4:] == [
+        ("26.8%", "生产总值"),
+        ("12%", "规模以上工业增加值"),
+        ("0.6%", "一般公共预算收入"),
+        ("25.9%", "税费收入"),
+    ]
+
+
+def test_a_bare_threshold_crossed():
+    """Session 14 (th14), dev: ``经济总量跃上千亿元台阶`` (Chaozhou 2021, ``page_chaozhou_m.txt``) read 上 as "more than"
+    (``上千亿元``, thing ``经济总量跃``): after 跃/迈/跨/站/登 it is the verb's; ``旅客吞吐量再次破亿`` (Beijing 2025,
+    ``docx_beijing_m.txt``) was missed: 破 before a bare 亿 is a threshold as 过 is (not in 突破, read whole, nor 打破)."""
+    assert _things("经济总量跃上千亿元台阶,2020年") == [("千亿元", "经济总量")]
+    assert _things("服务业增加值跨上万亿元台阶，") == [("万亿元", "服务业增加值")]
+    assert _things("航空双枢纽时隔5年旅客吞吐量再次破亿、入境游客大幅增长186.8%，") == [
+        ("破亿", "旅客吞吐量"),
+        ("186.8%", "入境游客"),
+    ]
+    assert _things("其中工业总产值突破百亿大关;") == [("突破百亿", "工业总产值")]
+    assert [t for t, _ in _things("有上千人参加。")] == ["上千人"]
+
+
+def test_adverbs_before_the_change_are_no_part_of_the_thing():
+    """Session 14 (th14), dev: ``入境游客大幅增长186.8%`` (Beijing 2025, ``docx_beijing_m.txt``) named ``入境游客大幅``;
+    on the State Council reports ``预算外资金却大幅度增加``, ``国内财政收入却下降了`` (1983) and ``民生支出占比持续保持在``
+    (Hunan 2026) kept their adverbs."""
+    assert _things("而国内财政收入却下降了百分之三点三。") == [("百分之三点三", "国内财政收入")]
+    assert _things("民生支出占比持续保持在70%以上，") == [("70%以上", "民生支出占比")]
+
+
+def test_the_noun_after_a_count_quoted_or_with_a_verb_before_its_head():
+    """Session 14 (th14), dev things on Beijing 2025 and Guangdong 2026 (``docx_beijing_m.txt``, ``prov2026_gd_m.txt``):
+    ``86个“两重”项目`` named nothing (a quoted name opens the noun), ``20个城中村改造项目`` named ``城中村`` (a verb before
+    the head noun), ``5个县级城市新获评`` named ``县级城市新`` (新, newly, is the verb's)."""
+    text = "86个“两重”项目全部开工,“两新”政策带动设备购置等金额快速增长；大力推进“三大工程”建设，实施20个城中村改造项目，"
+    assert _things(text) == [("86个", "“两重”项目"), ("20个", "城中村改造项目")]
+    assert _things("5个地级市和5个县级城市新获评全国文明城市，") == [
+        ("5个", "地级市"),
+        ("5个", "县级城市"),
+    ]
+    # the name's predicate is no part of the noun (Chongqing 2026)
+    assert _things("355项“川渝通办”事项落地见效。") == [("355项", "“川渝通办”事项")]
+    assert _things("3项技术创新获得推广。")[0][1] != "技术创"
+
+
+def test_the_object_of_zhengqu_and_the_head_after_deng():
+    """Session 14 (th14), dev: ``积极争取超长期特别国债等各类中央支持资金2083亿元`` (Beijing 2025,
+    ``docx_beijing_m.txt``) took the thing of the clause before (``国家宏观调控政策``): 争取 takes an object, and a name
+    too long to be one keeps its head after 等; not a change after 等 (``…奖补资金等增幅均超过10%``)."""
+    text = "认真落实国家宏观调控政策，积极争取超长期特别国债等各类中央支持资金2083亿元，更好保障重点任务落实；"
+    assert _things(text) == [("2083亿元", "各类中央支持资金")]
+    assert _things("争取中央预算内投资140.3亿元、增长14.3%。")[0] == ("140.3亿元", "中央预算内投资")
+
+
+def test_a_size_class_or_bound_of_places_and_a_numbered_package_are_no_metrics():
+    """Session 14 (th14), dev false metrics on Guangdong 2026 (``corpora/analysers-real/reports/prov2026_gd_m.txt``):
+    ``惠州博罗成为生产总值超千亿元县`` (a size class of the county), ``全国唯一出生人口超百万的省份`` (a bound of the
+    places, as ``20万人口以上的县``), ``十件民生实事全面完成`` (a numbered package, as ``十项措施``). A share of places
+    (``超80%的县``) and an amount of a county's own (``县级财政``) stay metrics."""
+    assert [t for t, _ in _things("惠州博罗成为生产总值超千亿元县。信用评级AA级以上县（市、区）国企增至260家，")] == [
+        "260家"
+    ]
+    assert _things("连续6年成为全国唯一出生人口超百万的省份。") == []
+    assert _things("十件民生实事全面完成。") == []
+    assert [t for t, _ in _things("经济总量超千亿元的县域达12个。")] == ["达12个"]
+    assert [t for t, _ in _things("试点覆盖超80%的县。")] == ["超80%"]
+    assert [t for t, _ in _things("安排5亿元县级财政资金。")] == ["5亿元"]
+
+
+def test_a_quantity_after_a_count_and_a_time_phrase_in_the_subject():
+    """Session 14 (th14), dev things on the State Council report of 1959 (``corpora/analysers-real/reports/
+    gwr1959.txt``): ``英国的煤产量在二十世纪初期曾经两次接近三亿吨`` named ``接近三亿吨`` for both quantities (a quantity
+    after a count is not the thing counted) and ``生活资料工业的产值在一九五八年一年中间也增长了`` kept the time phrase."""
+    text = "英国的煤产量在二十世纪初期曾经两次接近三亿吨，但是，"
+    assert _things(text) == [("两次", "煤产量"), ("接近三亿吨", "煤产量")]
+    text = "在我们的生产资料工业跃进的时候，生活资料工业的产值在一九五八年一年中间也增长了百分之三十四。"
+    assert _things(text) == [("百分之三十四", "产值")]
+    # a noun that only starts like a qualifier is still the thing (Fujian 2026)
+    assert _things("以及碳排放强度、优良水体比例等8个约束性指标。") == [("8个", "约束性指标")]
+
+
+def test_fractions_are_shares():
+    """Session 14 (th14), a dev miss on Beijing 2025 (``corpora/analysers-real/reports/docx_beijing.txt``): ``三分之二的公园
+    实现无界融合`` (the guide's own example of a metric, ``三分之二``); likewise ``企业开办时间缩短三分之一以上`` (State
+    Council 2018). Value in percent, unit ``%`` as ``百分之…``; ``四分之一世纪`` is a span of time, ``百分之五`` stays one
+    quantity."""
+    text = "新增公园35个、全市公园总数达1100个，三分之二的公园实现无界融合。"
+    found = [m for m in find_metrics(text) if m.text == "三分之二"]
+    assert [(m.unit, round(m.value, 2), m.thing) for m in found] == [("%", 66.67, "公园")]
+    (m,) = find_metrics("改革工商登记、注册资本等商事制度，企业开办时间缩短三分之一以上。")
+    assert (m.text, m.qualifier, m.high, m.thing) == ("三分之一以上", "以上", None, "企业开办时间")
+    assert find_metrics("在今后不到四分之一世纪的时间内") == []
+    assert [m.text for m in find_metrics("增长百分之五。")] == ["百分之五"]

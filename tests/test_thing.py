@@ -139,12 +139,8 @@ def test_learned_things_keep_spans_and_change_only_things():
             "165.3万人",
             "新就业形态人员职业伤害保障试点",
         ),
-        # State Council 1959: the subject before a time phrase and an adverb
-        (
-            "生活资料工业的产值在一九五八年一年中间也增长了百分之三十四，",
-            "百分之三十四",
-            "产值",
-        ),
+        # (State Council 1959, 生活资料工业的产值在一九五八年一年中间也增长了百分之三十四: the rules name 产值 since
+        # session 14, tests/test_metrics.py)
     ],
 )
 def test_stacked_chooser_on_real_sentences(text, quantity, thing):

@@ -5,11 +5,12 @@ each quantity in clean text with one pass of a compiled regular expression (a ru
 optional range, then a unit or classifier from a list, then an optional qualifier such as ``以上``), reads the
 qualifiers just before the number (``累计``, ``近``, ``超过``…) and checks each match against a strict number
 grammar: Arabic digits with decimals and thousands groups, Chinese numerals up to 亿 with ``点`` decimals,
-``百分之…``, template masks ``××``. The fields:
+``百分之…``, fractions (``三分之二``), template masks ``××``. The fields:
 
 - **value** is the number as written with its magnitude folded in: ``1.3万人`` → 13000, unit ``人``;
   ``10余万字`` → 100000, qualifier ``余``, unit ``字``; ``134.9万亿元`` → 1.349e14, unit ``元``. A percentage
-  stays a percentage (``6.5%`` → 6.5, unit ``%``; ``百分之十三`` → 13, unit ``%``). A range (``3至5年``,
+  stays a percentage (``6.5%`` → 6.5, unit ``%``; ``百分之十三`` → 13, unit ``%``), and so does a fraction, a
+  share (``三分之二`` → 66.67, unit ``%``). A range (``3至5年``,
   ``6%-7%``) has the first number as its value, both ends as bounds and the qualifier ``至`` whatever the
   separator. A mask (``××人``, ``xx%``) has no value and ``masked`` true.
 - **qualifier** is every qualifier of the quantity in text order, joined by ``+``: those just before the number
@@ -134,7 +135,7 @@ _SEP = "[-—–~～至到]"
 LOW, HIGH, APPROX, EXACT = "low", "high", "approx", "exact"
 _QUALIFIER_KIND = {
     **dict.fromkeys(
-        "超过 超出 超 逾 突破 过 上 不少于 不低于 至少 最少 以上 余 多 有余".split(), LOW
+        "超过 超出 超 逾 突破 破 过 上 不少于 不低于 至少 最少 以上 余 多 有余".split(), LOW
     ),
     **dict.fromkeys("近 将近 接近 不到 不足 不超过 不高于 最多 以下 以内 之内".split(), HIGH),
     **dict.fromkeys("约 大约 左右".split(), APPROX),
@@ -158,8 +159,11 @@ _PRE_ONE = (
 )
 _PRE_TAIL = _skipping("累共合总达高多超逾突将接近大约不至最少仅", rf"(?:{_PRE_ONE})+$")
 _PRE_PIECE = re.compile(_PRE_ONE)
+_PRE_FIRST = frozenset("累共合总达高多超逾突将接近大约不至最少仅")
 _PRE_LAST = set("计有共到达过出超逾破近约足少多高于仅了")
-_PRE_BARE = "过上"  # 过万, 上千: only before a bare 百/千/万/亿
+_PRE_BARE = "过上破"  # 过万, 上千, 破亿: only before a bare 百/千/万/亿
+# ... not after these: 跃上千亿元台阶 (上 is the verb's: a threshold crossed), 突破百亿 (read as 突破), 打破千年
+_BARE_NOT_AFTER = {"上": "跃迈站登跨", "破": "突打冲击攻爆"}
 _POST = r"(?:以上|以下|以内|之内|左右|之多|有余)"
 
 # --- units ---------------------------------------------------------------------------------------------
@@ -450,16 +454,40 @@ def _right_noun(text: str, at: int) -> str | None:
     run = m.group()
     stop = _RIGHT_STOP.search(run) if _STOP_FIRST_RE.search(run) else None
     if stop:
-        return run[: stop.start()] or None
+        cut = stop.start()
+        if cut >= 3 and run[cut - 1] == "新" and run[cut - 2] not in "创更革刷翻清重":
+            cut -= 1  # 5个县级城市新获评: 新 (newly) is the verb's, not the noun's (not 创新, 更新)
+        return run[:cut] or None
     return run if not _RIGHT_RUN.match(text, m.end()) else None
 
 
+_VERB_NOUN = re.compile(r"(?:改造|更新|治理|建成|开工|实施)(?:项目|工程)")
+_QUOTED = re.compile(rf"“[{_CJK}A-Za-z0-9+]{{1,10}}”")
+# predicates that follow a quoted name (…”事项落地见效, …”上线运行): no part of the noun after it
+_AFTER_NAME = re.compile(r"落地|上线|应用|运行|见效|落实|让|使")
+
+
 def _right_noun_whole(text: str, at: int) -> str | None:
-    """:func:`_right_noun`, not cut at a predicate word that starts a noun (600个城乡学校共同体: 共 starts 共同体)."""
+    """:func:`_right_noun`, not cut at a predicate word that starts a noun (600个城乡学校共同体: 共 starts 共同体),
+    nor at a verb that qualifies a head noun (20个城中村改造项目); a quoted name opens it (86个“两重”项目)."""
+    if text.startswith("“", at):
+        quoted = _QUOTED.match(text, at)
+        if quoted is None:
+            return None
+        rest = _right_noun(text, quoted.end())
+        if rest is None and _RIGHT_RUN.match(text, quoted.end()):
+            return None  # the run goes on: no noun read
+        if rest:  # 35项“高效办成一件事”上线运行, 355项“川渝通办”事项落地见效: the name's predicate
+            rest = rest[: _AFTER_NAME.search(rest).start()] if _AFTER_NAME.search(rest) else rest
+        return quoted.group() + (rest or "")
     noun = _right_noun(text, at)
     if noun is None:
         return None
     end = at + len(noun)
+    if text[end : end + 1] in "改更治建开实":
+        verb_noun = _VERB_NOUN.match(text, end)
+        if verb_noun and not _RIGHT_RUN.match(text, verb_noun.end()):
+            return noun + verb_noun.group()
     if text[end : end + 1] not in _RIGHT_FIRSTS:
         return noun
     word = text[end : end + 4] if text[end : end + 4] in _RIGHT_WORDS else text[end : end + 3]
@@ -533,10 +561,13 @@ _CLOSING_WORDS = (
     "今年 去年 全年 当年 五年内 每年 实际 同比 已经 已 均 都 也 再 又 还 则 共有 有 总共 合计 分别 年均 平均"
     " 首次 继续 进一步 累计 了 每人 每户 每月 每天 每日 人均 可能 可以 能够 竟 没有 不但 仍 要 需要 只要 只 就 必须 力争 一直 努力"
 ).split()
+# Adverbs before a verb of change (入境游客大幅增长, 预算外资金却大幅度增加): closing words too, kept apart so that a run
+# is tested for them with one ``endswith`` (their last characters, 度 and 次 among them, end many nouns).
+_CLOSING_ADVERBS = tuple("大幅 大幅度 明显 显著 稳步 持续 快速 却 再次".split())
 # Matched on the reversed words (a pattern anchored at the end would be tried at every position).
 _CLOSING_REVERSED = re.compile(
     r"(?:(?:[底末初])?年(?:[0-9]{4}|[一二三四五六七八九〇零]{4})[到至]?|年[一二三四五六七八九十]+|"
-    + "|".join(w[::-1] for w in sorted(_CLOSING_WORDS, key=len, reverse=True))
+    + "|".join(w[::-1] for w in sorted(_CLOSING_WORDS + list(_CLOSING_ADVERBS), key=len, reverse=True))
     # 在 and 才 after the subject (钢产量在一九五二年是, 年产量才增加到), not in 现在, 存在, 人才 (reversed: the
     # lookahead reads the character before them)
     + "|在(?![现存所实正内外自潜])|才(?![人英天奇口干将帅秀刚方])"
@@ -553,7 +584,7 @@ _CLOSING_LAST = frozenset(w[-1] for w in _CLOSING_WORDS) | set("年底末初在�
 
 
 def _strip_closing(run: str) -> str:
-    if not run or run[-1] not in _CLOSING_LAST:
+    if not run or (run[-1] not in _CLOSING_LAST and not run.endswith(_CLOSING_ADVERBS)):
         return run
     m = _CLOSING_REVERSED.match(run[::-1])
     return run[: len(run) - m.end()] if m else run
@@ -564,7 +595,7 @@ _OBJECT_WORDS = sorted(
     {
         *_VERBS,
         *"颁布 审议 提出 提请 供应 贷放 拨付 废止 认定 评定 获得 获评 建立 培训 组织 举行 新建 改建 扩建"
-        " 兴建 引导 转移 吸纳 录取 招收 资助 减免 补贴 收购 完成了 发行 安排 清理".split(),
+        " 兴建 引导 转移 吸纳 录取 招收 资助 减免 补贴 收购 完成了 发行 安排 清理 争取 争取到".split(),
     }
 )
 _OBJECT_VERBS = _skipping(
@@ -577,7 +608,7 @@ def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
     """A candidate thing without its opening time words, its closing adverbs and what comes before 的/和."""
     run = run.strip("、，的了 ")
     if (
-        run and run[-1] in _CLOSING_LAST
+        run and (run[-1] in _CLOSING_LAST or run.endswith(_CLOSING_ADVERBS))
     ):  # (= _strip_closing(run), without a call where it keeps run)
         run = _strip_closing(run)
     lead = _OPENING.match(run) if run[:1] in _OPENING_FIRST else None
@@ -590,6 +621,8 @@ def _tidy(run: str, low: int = 2, high: int = 14) -> str | None:
         cut = max(run.rfind("以上"), run.rfind("以下"), run.rfind("方面"))
         if cut >= 0:
             run = run[cut + 2 :]
+        elif "等" in run and run[-1] not in "幅速":  # 超长期特别国债等各类中央支持资金 → 各类中央支持资金:
+            run = run[run.rfind("等") + 1 :]  # the head after 等 (not …奖补资金等增幅: a change, no head)
     if "和" in run or "与" in run or "及" in run or "或" in run:  # what _JOINERS needs
         joined = _JOINERS.match(run)
         if joined:
@@ -697,6 +730,10 @@ def _read_subject(left: str) -> str | None:
             left = left[:-1]  # 经济总量连跨5万亿元: 连 (in a row) is no part of the subject
         if left.endswith("时") and not left.endswith(_NOT_WHEN):
             return None  # 今年2月修订计划时减少为: a when-clause, the subject is further back
+    if left[-1:] in _TIME_IN_LAST and "在" in left:
+        time_in = _TIME_IN.search(left)
+        if time_in is not None and time_in.start() >= 2:
+            left = left[: time_in.start()]  # 产值在一九五八年一年中间也增长了: a time phrase, no part of the subject
     if (
         verbs
         and left
@@ -720,6 +757,13 @@ def _read_subject(left: str) -> str | None:
     return thing
 
 
+# A time phrase between the subject and the number (生活资料工业的产值在一九五八年一年中间也增长了: before the verb
+# of change is cut off, 产值在一九五八年一年中间也 is left).
+_TIME_IN = re.compile(
+    r"在(?=[^在，、]{0,8}[0-9一二三四五六七八九〇○零十])[^在，、]{1,12}?(?:年|世纪)[^在，、]{0,6}?"
+    r"(?:中间|期间|之间|初期|末期|中|内|里)(?:也|都|还|就|已经|曾经)?$"
+)
+_TIME_IN_LAST = frozenset("间中内里期也都还就经")
 # Nouns after a quantity that name a threshold it crosses, not the thing counted (跃上1.4万亿斤新台阶, 百万吨大关).
 _THRESHOLD_NOUNS = ("台阶", "大关", "关口")
 # Per-person and per-period words right before a quantity (每人每年, 人均, 平均每天).
@@ -744,6 +788,8 @@ _SIZE_CLASS_AFTER = re.compile(r"的?(?:重大|重点)?(?:项目|企业)")
 # After a quantity: places or bodies bounded by it (20万人口以上的县, 5000米以上乡镇; not 上市, a share 80%以上的县).
 _BOUND_POSTS = frozenset(("以上", "以下"))
 _BOUND_OF_BODIES = re.compile(r"口?(?:以上|以下)的?(?:县|城市|乡镇|镇|村|企业|学校|医院)(?![长委])")
+_BOUND_AFTER_DE = re.compile(r"的(?:县|城市|乡镇|镇|村|企业|学校|医院|省份|地区)(?![长委])")
+_SIZE_CLASS_PLACE = re.compile(r"[县镇](?=[，。、；,;和与的]|$)")
 _SHARE_FROM = re.compile(r"占[^，,的]{1,16}的?(比例|比重)(?:由|从)")
 _PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _ASIDE = ("由于", "因为", "随着", "为了", "根据", "按照", "经过", "通过", "考虑", "扣除", "剔除")
@@ -883,6 +929,10 @@ def _thing(
             noun = noun[:-3]  # 203个国考断面优良率: the count is of 国考断面, not of a rate
         if noun and noun.endswith(_THRESHOLD_NOUNS):
             noun = None  # 粮食产量跃上1.4万亿斤新台阶, 突破百万吨大关: a threshold, the thing is on the left
+        if noun and noun[0] in _PRE_FIRST:
+            pre = _PRE_PIECE.match(noun)
+            if pre and _DIGITS.match(noun, pre.end()):
+                noun = None  # 煤产量曾经两次接近三亿吨: a quantity follows, not the thing counted
         if noun and (len(noun) >= 2 or unit in ("个", "名", "位", "支", "家", "所", "座", "户")):
             return noun
     elif unit in ("%", "‰") and (
@@ -931,7 +981,7 @@ _CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻|增|长|高出|
 # A numeral and classifier that name a numbered slogan or a list (十项措施, 八项规定, 两个维护, 三大…).
 _FORMULA_AFTER = re.compile(
     r"(?:措施|举措|行动|规定|原则|主张|要求|任务|工程|基本点|代表|意识|自信|维护|全面|机制|制度|战略|方针|纪律"
-    r"|注意|服务|承诺|攻坚|清单|计划|会议|全会|大会|会|产业)"
+    r"|注意|服务|承诺|攻坚|清单|计划|会议|全会|大会|会|产业|(?:民生)?实事)"
 )
 _THRESHOLD = re.compile(r"[内外]")
 _QUOTED_TERM_END = re.compile(rf"[{_CJK}]{{0,6}}[”’」]")
@@ -1067,7 +1117,13 @@ def _read(
                 if first.value is not None:
                     first.value = float(f"{first.value!r}e{_mag_exponent(second.mag)}")
     fkind = first.kind  # (read a dozen times below)
-    if fkind == "bare" and start and text[start - 1] in _PRE_BARE:
+    crossed = False  # 跃上千亿元台阶, 跨上万亿元台阶: 上 is the verb's (a threshold crossed), the number bare
+    if (
+        fkind == "bare"
+        and start
+        and text[start - 1] in _PRE_BARE
+        and not (crossed := start >= 2 and text[start - 2] in _BARE_NOT_AFTER.get(text[start - 1], ""))
+    ):
         pres_start = start - 1
         pieces = [(text[start - 1], start - 1, start)]
     else:
@@ -1084,7 +1140,9 @@ def _read(
     pres = [p[0] for p in pieces] if pieces else []
     if not pres:
         if (
-            fkind == "bare" and not (first.surface in "百千" and first.mag and unit)
+            fkind == "bare"
+            and not (first.surface in "百千" and first.mag and unit)
+            and not (crossed and unit and text[start - 1] == "上")
         ) or _not_a_quantity(text, start, fkind, unit):
             return None  # a bare 千 needs a qualifier (近千, 上千人); 百万名 is a quantity
     masked = fkind == "mask" or (second is not None and second.kind == "mask")
@@ -1121,6 +1179,16 @@ def _read(
         and (_SIZE_CLASS_AFTER if post in ("以上", "以下") else _SIZE_CLASS_BARE).match(text, end)
     ):
         return None  # 新上亿元项目57个, 10亿元级项目: a size class of the projects counted, not an amount
+    if unit == "元" and text.startswith(("县", "镇"), end) and _SIZE_CLASS_PLACE.match(text, end):
+        return None  # 惠州博罗成为生产总值超千亿元县: a size class of the county, not an amount
+    if (
+        pres
+        and pres[-1] in ("超", "超过", "逾")
+        and unit not in ("%", "‰")
+        and text.startswith("的", end)
+        and _BOUND_AFTER_DE.match(text, end)
+    ):
+        return None  # 全国唯一出生人口超百万的省份: a bound of the places counted (as 20万人口以上的县)
     if (
         (post in _BOUND_POSTS or (unit == "人" and text.startswith("口以", end)))
         and unit is not None
@@ -1303,15 +1371,76 @@ def find_metrics(text: str) -> list[Metric]:
                 prev = (floor, metric.thing, 0, None)
             else:  # a span of time: the quantity before it is kept for a clause that opens with it
                 prev = (floor, metric.thing, prev[0], prev[1])
+    if "分之" in text:
+        found = _with_fractions(text, found, respectively)
     if respectively and found:
         _things_of_earlier_quantities(text, found)
     return found
 
 
+# A fraction in Chinese numerals (三分之二, 四分之一以上), not 百分之 (read by the pattern) nor inside a longer numeral.
+_FRACTION = re.compile(
+    r"(?<![百千万亿零〇一二三四五六七八九十两几])([一二三四五六七八九十两]{1,3})分之([一二三四五六七八九十]{1,3})"
+    r"(以上|以下|左右)?"
+)
+
+
+def _with_fractions(text: str, found: list[Metric], respectively: bool) -> list[Metric]:
+    """``found`` with the fractions of ``text`` that no quantity covers, in order: a share, value in percent
+    (``三分之二的公园`` → 66.67, unit ``%``, thing ``公园``; ``减少三分之一以上``); not ``四分之一世纪``, ``最后四分之一时间``
+    (spans of time)."""
+    out = list(found)
+    at = text.find("分之")
+    while at >= 0:  # (a scan for 分之 in C: the pattern alone would be tried at every character)
+        f = _FRACTION.search(text, max(0, at - 3), at + 10) if at and text[at - 1] != "百" else None
+        at = text.find("分之", at + 2)
+        if f is None:
+            continue
+        start, end = f.span()
+        den, num = _cn_value(f.group(1)), _cn_value(f.group(2))
+        if text.startswith(("世纪", "时间"), end) or not den or num > den:
+            continue
+        pres: list[str] = []
+        if start and text[start - 1] in _PRE_LAST:
+            tail = _PRE_TAIL.search(text, max(0, start - 12), start)
+            if tail:
+                pres = [p.group().removesuffix("了") for p in _PRE_PIECE.finditer(text, tail.start(), start)]
+                start = tail.start()
+        if any(m.start < end and start < m.end for m in out):
+            continue
+        before = [m for m in out if m.end <= start and m.kind == "quantity"]
+        prev: _Prev = (before[-1].end, before[-1].thing, 0, None) if before else (0, None, 0, None)
+        value = low = high = 100 * num / den
+        qualifiers = pres + ([f.group(3)] if f.group(3) else [])
+        for q in qualifiers:
+            kind = _QUALIFIER_KIND.get(q)
+            if kind == LOW:
+                high = None
+            elif kind == HIGH:
+                low = None
+            elif kind == APPROX:
+                low = high = None
+        metric = Metric(
+            start,
+            end,
+            text[start:end],
+            value,
+            low,
+            high,
+            "+".join(qualifiers) or None,
+            "%",
+            False,
+            _thing(text, start, end, "%", False, prev, respectively),
+        )
+        out.insert(bisect_right([m.start for m in out], start), metric)
+    return out
+
+
 def _things_of_earlier_quantities(text: str, found: list[Metric]) -> None:
     """``新建改造城市道路4767公里，更新改造地下管网1.8万公里，较“十三五”时期分别增长4.8%、50%``: where the clause of
     分别 names no list of subjects, the j-th of the k quantities after it measures the thing of the j-th of the k
-    quantities of the sentence's clauses before it (exactly k, each with a thing; in place)."""
+    quantities of the sentence's clauses before it (exactly k, each with a thing, or the last k when a clause break
+    parts them from the sentence's earlier ones; in place)."""
     quantities: list[Metric] = []
     starts: list[int] = []
     for m in _JOINED_AFTER.finditer(
@@ -1346,6 +1475,10 @@ def _list_after(text: str, at: int, quantities: list[Metric], starts: list[int])
     if "、" in head or _JOIN_TWO.search(head):
         return  # 事故起数、死亡人数分别…: _respectively reads the list
     before = quantities[bisect_left(starts, sentence) : k]
+    if len(before) > len(items) and _BREAK_IN.search(
+        text, before[-len(items) - 1].end, before[-len(items)].start
+    ):  # 经济总量跃上千亿元台阶，…生产总值1097亿元、…税费收入144.8亿元，较2015年分别增长: the clause(s) just before
+        before = before[-len(items) :]
     if len(before) != len(items) or before and before[-1].end > clause:
         return
     if head and _clause_subject(head) is not None:
