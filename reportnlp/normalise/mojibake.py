@@ -67,13 +67,14 @@ _WORD = 0.7  # times log10(frequency / 100) of a two-character word
 _MARGIN = 1.0  # an unchecked byte must make a character this much better than any other value would
 _BEAM = 48
 # The work one document's repair may do, shared by its title's and its text's calls: a unit is a candidate
-# character scored or a reading carried over one byte (2.7-5.5 µs each on session 14's loaded VM, whatever the
-# damage; candidates alone, as sessions 5-13 counted, cost 10-20 µs each where the bytes were "?"s). A page of
+# character scored or a reading carried over one byte (2.4-5.3 µs each on session 14's VM, 7.6 on runs of
+# U+FFFD; candidates alone, as sessions 5-13 counted, cost 10-20 µs each where the bytes were "?"s). A page of
 # nothing but damage (U+FFFD every ten characters over 50 kB) would need hundreds of millions (minutes). Past
 # the budget, the document's remaining windows are only cleared. A floor (a title or a short record with
-# three damaged headings, ~34,000 units each, is read whole), a share per character, and a cap that keeps a
-# fuzzed input of up to 100 kB near half a second. The most any real document we hold needs is 134,239 units
-# (seed 004, 2,234 characters; 137 a character at most, tpl_20: bench/dump_clean.py --stats --unlimited).
+# three damaged headings, ~34,000 units each, is read whole), a share per character, and a cap (0.5-0.75 s
+# of CPU on the fuzz runs' slowest inputs of up to 100 kB). The most any real document we hold needs is
+# 134,239 units (seed 004, 2,234 characters; 137 a character at most, tpl_20: bench/dump_clean.py --stats
+# --unlimited; docs/performance-history.md, session 14).
 _BUDGET = 200_000  # the cap
 _BUDGET_FLOOR = 100_000
 _BUDGET_PER_CHAR = 150
