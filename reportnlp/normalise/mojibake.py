@@ -33,7 +33,7 @@ from reportnlp.normalise.pinyin import char_readings, is_toned_syllable
 from reportnlp.normalise.width import LINE_SPACES
 from reportnlp.types import Edit
 
-__all__ = ["repair_mojibake"]
+__all__ = ["repair_budget", "repair_mojibake"]
 
 # --- what gives a damaged stretch away ------------------------------------------------------------
 _GARBAGE_CLASS = "\u2500-\u257f\u2e80-\u2eff\u3100-\u312f\u31a0-\u31bf\ue000-\uf8ff\ufffd"
