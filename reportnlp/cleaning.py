@@ -23,6 +23,7 @@ from reportnlp.boilerplate.rules import DATELINE_END, DATELINE_START, is_long_pr
 from reportnlp.errors import InputError
 from reportnlp.normalise import normalise_text, strip_invisible
 from reportnlp.normalise.decode import decode
+from reportnlp.normalise.mojibake import repair_budget
 from reportnlp.normalise.paragraphs import KeptLine, rebuild_paragraphs
 from reportnlp.normalise.script import detect_and_simplify, may_convert
 from reportnlp.readers.base import path_given_as_text, record_title
@@ -96,9 +97,11 @@ def clean(
         text, enc = data, "text"
     if title is not None:  # a title from elsewhere holds no invisible characters or lone surrogates
         title = strip_invisible(title)[0]
-        if title.strip():  # and is normalised as the text is: a record's 廣州共產黨報告 is 广州共产党报告
-            title = normalise_text(title, to_simplified=to_simplified).text
-    result = normalise_text(text, to_simplified=to_simplified)
+    # One mojibake budget for the page: its text's repair first, its title's with what is left
+    budget = repair_budget(len(text) + (len(title) if title else 0))
+    result = normalise_text(text, to_simplified=to_simplified, mojibake_budget=budget)
+    if title is not None and title.strip():  # normalised as the text is: 廣州共產黨報告 is 广州共产党报告
+        title = normalise_text(title, to_simplified=to_simplified, mojibake_budget=budget).text
     lines = result.text.split("\n")
     unwidened = result.before_width.split("\n")  # its indentation tells paragraphs apart
 

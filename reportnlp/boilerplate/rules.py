@@ -275,7 +275,6 @@ def _prefiltered_search(pattern: str, flags: int) -> Callable:
     ``免责声明|版权(?:与|和)免责|本(?:网|站)转载`` at every position; most lines hold none of its first
     characters, so the class answers for them (the rules take a third of the time).
     """
-    search = re.compile(pattern, flags).search
     chars = first_chars(pattern, flags)
     if chars is None:
         # a match may start anywhere (``(?:^|\s)登录``): the alternatives with first characters are searched
@@ -283,7 +282,7 @@ def _prefiltered_search(pattern: str, flags: int) -> Callable:
         alternatives = _top_level_alternatives(pattern)
         firsts = [a for a in alternatives if first_chars(a, flags) is not None]
         together = first_chars("|".join(firsts), flags) if len(firsts) > 1 else None
-        searches = [_behind(together, re.compile("|".join(firsts), flags).search, flags)] if together else []
+        searches = [_behind(together, "|".join(firsts), flags)] if together else []
         plain = []
         for a in alternatives:
             if together and a in firsts:
@@ -292,13 +291,13 @@ def _prefiltered_search(pattern: str, flags: int) -> Callable:
             if needed is None:
                 plain.append(a)
             else:
-                searches.append(_behind(needed, re.compile(a, flags).search, flags))
+                searches.append(_behind(needed, a, flags))
         if plain:
             searches.append(re.compile("|".join(plain), flags).search)
         if len(searches) == 1:
             return searches[0]
         return _either(searches)
-    return _behind(chars, search, flags)
+    return _behind(chars, pattern, flags)
 
 
 def indexed_search(pattern: str) -> Callable:
@@ -349,10 +348,22 @@ def _either(searches: list[Callable]) -> Callable:
     return search
 
 
-def _behind(chars: set[str], search: Callable, flags: int) -> Callable:
-    """*search*, tried only on a line that holds one of *chars*."""
+def _behind(chars: set[str], pattern: str, flags: int) -> Callable:
+    """A search for *pattern*, tried only on a line that holds one of *chars*, and compiled on the first
+    such line: a run whose lines hold none never compiles it (``re`` builds each ``[\u4e00-\u9fff]`` class
+    one character at a time, about 1 ms; most of a process's start-up was compiling the rules)."""
     present = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]", flags).search
-    return lambda line: present(line) and search(line)
+    search: Optional[Callable] = None
+
+    def searched(line: str) -> Optional[re.Match]:
+        nonlocal search
+        if not present(line):
+            return None
+        if search is None:
+            search = re.compile(pattern, flags).search
+        return search(line)
+
+    return searched
 
 
 def needed_chars(pattern: str, flags: int = 0, limit: int = 300) -> Optional[set[str]]:

@@ -9,6 +9,7 @@ or removes a line, so raw line numbers stay valid for the boilerplate stage.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from reportnlp import codes
 from reportnlp.normalise import script as script_module
@@ -58,8 +59,14 @@ def normalise_newlines(text: str) -> tuple[str, list[Edit]]:
     return sub_with_edits(r"\r\n?", "\n", text, codes.STEP_NEWLINES, codes.CRLF)
 
 
-def normalise_text(text: str, *, to_simplified: bool = True) -> NormalisedText:
+def normalise_text(
+    text: str, *, to_simplified: bool = True, mojibake_budget: Optional[list[int]] = None
+) -> NormalisedText:
     """Run every normalisation step on one document's text.
+
+    ``mojibake_budget``: the work the mojibake repair may still do for the document this text belongs to
+    (:func:`~reportnlp.normalise.mojibake.repair_budget`), shared by its calls (a page's text and title);
+    by default, this text's own.
 
     >>> normalise_text("今年以來(lái),xx鎮(zhèn)緊緊圍繞中心").text
     '今年以来,xx镇紧紧围绕中心'
@@ -71,7 +78,7 @@ def normalise_text(text: str, *, to_simplified: bool = True) -> NormalisedText:
     edits += e
     text, e_pinyin = strip_pinyin(text)
     edits += e_pinyin
-    text, e = repair_mojibake(text, pinyin_edits=e_pinyin)
+    text, e = repair_mojibake(text, pinyin_edits=e_pinyin, budget=mojibake_budget)
     edits += e
     script, text, e = script_module.detect_and_simplify(text, convert=to_simplified)
     edits += e

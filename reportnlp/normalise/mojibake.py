@@ -33,7 +33,7 @@ from reportnlp.normalise.pinyin import char_readings, is_toned_syllable
 from reportnlp.normalise.width import LINE_SPACES
 from reportnlp.types import Edit
 
-__all__ = ["repair_mojibake"]
+__all__ = ["repair_budget", "repair_mojibake"]
 
 # --- what gives a damaged stretch away ------------------------------------------------------------
 _GARBAGE_CLASS = "\u2500-\u257f\u2e80-\u2eff\u3100-\u312f\u31a0-\u31bf\ue000-\uf8ff\ufffd"
@@ -66,11 +66,18 @@ _DOC_READING = 1.0  # the document annotates this character with this reading el
 _WORD = 0.7  # times log10(frequency / 100) of a two-character word
 _MARGIN = 1.0  # an unchecked byte must make a character this much better than any other value would
 _BEAM = 48
-# Candidate characters scored per document (~4 µs each): the most damaged real page of the seeds scores
-# 58,000 (0.25 s); a page of nothing but damage (U+FFFD every ten characters over 50 kB) would score
-# tens of millions (minutes). Past the budget, the document's remaining windows are only cleared. 70,000
-# (0.3 s; 0.6 s where the candidates are U+FFFD's) keeps every document of the fuzz runs under a second.
-_BUDGET = 70_000
+# The work one document's repair may do, shared by its title's and its text's calls: a unit is a candidate
+# character scored or a reading carried over one byte (2.4-5.3 µs each on session 14's VM, 7.6 on runs of
+# U+FFFD; candidates alone, as sessions 5-13 counted, cost 10-20 µs each where the bytes were "?"s). A page of
+# nothing but damage (U+FFFD every ten characters over 50 kB) would need hundreds of millions (minutes). Past
+# the budget, the document's remaining windows are only cleared. A floor (a title or a short record with
+# three damaged headings, ~34,000 units each, is read whole), a share per character, and a cap (0.5-0.75 s
+# of CPU on the fuzz runs' slowest inputs of up to 100 kB). The most any real document we hold needs is
+# 134,239 units (seed 004, 2,234 characters; 137 a character at most, tpl_20: bench/dump_clean.py --stats
+# --unlimited; docs/performance-history.md, session 14).
+_BUDGET = 200_000  # the cap
+_BUDGET_FLOOR = 100_000
+_BUDGET_PER_CHAR = 150
 # A window of nothing but lost bytes: removed without reading (the reading would remove them all)
 _LOST = re.compile("\ufffd+")
 _REACH = 10  # characters read again on each side of a clue
@@ -232,7 +239,7 @@ class _Ctx(NamedTuple):
     units: tuple[_Unit, ...]
     doc_readings: frozenset[tuple[str, str]]
     forbid: frozenset[int]  # units whose unchecked bytes proved ambiguous
-    budget: list[int]  # characters the document may still score (shared by its windows)
+    budget: list[int]  # work the document may still do (shared by its windows and its calls)
 
 
 class _OverBudget(Exception):
@@ -594,6 +601,8 @@ def _viterbi(ctx: _Ctx, start: _Key, tail: str) -> list[tuple]:
                         if last and k2.pending >= 0 and k2.lead_ann is not None:
                             for k3, s3, n3 in _insert_trail(k2, s2, n2, ctx):
                                 _push(grown, k3, s3, n3)
+                # each reading carried over this byte, and each one it gave (ranked, most cut)
+                ctx.budget[0] -= len(states) + len(grown)
                 states = _best(grown, _BEAM)
             for key, (score, node) in states.items():
                 _push(new, key, score, node)
@@ -841,11 +850,25 @@ def _infer_markers(text: str, repaired: str, edits: list[Edit]) -> list[tuple[in
 
 
 # --- the step -------------------------------------------------------------------------------------
-def repair_mojibake(text: str, *, pinyin_edits: Sequence[Edit] = ()) -> tuple[str, list[Edit]]:
+def repair_budget(chars: int) -> list[int]:
+    """The work the repair may do on a document of ``chars`` characters, as a one-item list its calls share
+    and spend (:func:`repair_mojibake`'s ``budget``): a floor, then a share per character, up to a cap.
+
+    >>> repair_budget(0) == [_BUDGET_FLOOR] and repair_budget(10**6) == [_BUDGET]
+    True
+    """
+    return [min(_BUDGET, _BUDGET_FLOOR + _BUDGET_PER_CHAR * chars)]
+
+
+def repair_mojibake(
+    text: str, *, pinyin_edits: Sequence[Edit] = (), budget: Optional[list[int]] = None
+) -> tuple[str, list[Edit]]:
     """Read GBK byte-shifted stretches again, remove what cannot be read, restore lost heading numbers.
 
     ``pinyin_edits`` are the edits :func:`strip_pinyin` made on the text this one came from: the readings
-    they removed name the characters the mojibake damaged.
+    they removed name the characters the mojibake damaged. ``budget``: the work left for the document this
+    text belongs to (:func:`repair_budget`; spent in place, so that a page's title and text share it);
+    by default, this text's own.
 
     >>> repair_mojibake("。ㄒ唬┮庾R形態考核")[0]
     '（一）意識形態考核'
@@ -855,7 +878,8 @@ def repair_mojibake(text: str, *, pinyin_edits: Sequence[Edit] = ()) -> tuple[st
     '取得了一定成效,現將有關情況匯報如下'
     """
     ann = _annotations(text, pinyin_edits) if pinyin_edits else {}
-    budget = [_BUDGET]
+    if budget is None:
+        budget = repair_budget(len(text))
     repaired, edits = _repair(text, ann, budget)
     if edits:  # what one pass leaves is normally clean; if not, go on from there
         again, more = _repair(repaired, {}, budget)
