@@ -405,6 +405,31 @@ def nn_agreement(Z: np.ndarray, labels: list[str]) -> tuple[float, int]:
     return (hits / n if n else float("nan")), n
 
 
+def score_ideas(
+    ideas, loaded: dict, score, json_path: str | None = None, *, classes: str = "ARI, k = classes"
+) -> dict:
+    """The table the ``structure_ideas_s*.py`` scripts print: each idea's ``score(docs, labels, idea)`` on each
+    loaded set (``{name: (docs, labels)}``), one Markdown row a pair (the paired ARI and the blocks' weights
+    where a score has them), written as JSON to ``json_path`` too."""
+    results: dict = {}
+    print(f"| idea | set | {classes} | ARI, k auto (k) | nearest neighbour same |")
+    print("|---|---|---|---|---|")
+    for idea in ideas:
+        for name, (docs, labels) in loaded.items():
+            r = score(docs, labels, idea)
+            results.setdefault(idea, {})[name] = r
+            paired = f" ({r['ari_k_classes_paired']:.3f})" if "ari_k_classes_paired" in r else ""
+            print(
+                f"| {idea} | {name} | {r['ari_k_classes']:.3f}{paired} | {r['ari_k_auto']:.3f} ({r['k_auto']}) "
+                f"| {r['nn']} |" + (f" {r['blocks']}" if "blocks" in r else ""),
+                flush=True,
+            )
+    if json_path:
+        Path(json_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(json_path).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+    return results
+
+
 def _fit_labels(method: str, k: int, Z: np.ndarray) -> np.ndarray:
     return _clusterer(method, k, 0).fit(Z).labels_
 

@@ -21,7 +21,6 @@ anything was chosen on) and, once per idea, on the held-out CPC and provincial s
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -133,21 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     loaded = {name: SETS[name]() for name in args.set or SETS}
-    results = {}
-    print("| idea | set | ARI, k = classes | ARI, k auto (k) | nearest neighbour same |")
-    print("|---|---|---|---|---|")
-    for idea in args.idea or IDEAS:
-        for name, (docs, labels) in loaded.items():
-            r = score(docs, labels, idea)
-            results.setdefault(idea, {})[name] = r
-            print(
-                f"| {idea} | {name} | {r['ari_k_classes']:.3f} | {r['ari_k_auto']:.3f} ({r['k_auto']}) "
-                f"| {r['nn']} |",
-                flush=True,
-            )
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+    E.score_ideas(args.idea or IDEAS, loaded, score, args.json)
     return 0
 
 

@@ -30,7 +30,6 @@ library's weighted space) on all premiers and on each pair of premiers. No idea 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -210,21 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         diagnose()
         return 0
     loaded = {name: SETS[name]() for name in args.set or SETS}
-    results = {}
-    print("| idea | set | ARI, k = classes | ARI, k auto (k) | nearest neighbour same |")
-    print("|---|---|---|---|---|")
-    for idea in args.idea or IDEAS:
-        for name, (docs, labels) in loaded.items():
-            r = score(docs, labels, idea)
-            results.setdefault(idea, {})[name] = r
-            print(
-                f"| {idea} | {name} | {r['ari_k_classes']:.3f} | {r['ari_k_auto']:.3f} ({r['k_auto']}) "
-                f"| {r['nn']} |" + (f" {r['blocks']}" if "blocks" in r else ""),
-                flush=True,
-            )
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+    E.score_ideas(args.idea or IDEAS, loaded, score, args.json)
     return 0
 
 

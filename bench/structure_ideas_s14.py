@@ -27,7 +27,6 @@ the library unless the session's history says so.
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 import sys
 from pathlib import Path
@@ -134,22 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", default="/tmp/structure_s14")
     args = ap.parse_args(argv)
     loaded = {name: load(name, Path(args.cache)) for name in args.set or SETS}
-    results = {}
-    print("| idea | set | ARI, k = classes (paired) | ARI, k auto (k) | nearest neighbour same |")
-    print("|---|---|---|---|---|")
-    for idea in args.idea or IDEAS:
-        for name, (docs, labels) in loaded.items():
-            r = score(docs, labels, idea)
-            results.setdefault(idea, {})[name] = r
-            paired = f" ({r['ari_k_classes_paired']:.3f})" if "ari_k_classes_paired" in r else ""
-            print(
-                f"| {idea} | {name} | {r['ari_k_classes']:.3f}{paired} | {r['ari_k_auto']:.3f} "
-                f"({r['k_auto']}) | {r['nn']} |",
-                flush=True,
-            )
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+    E.score_ideas(args.idea or IDEAS, loaded, score, args.json, classes="ARI, k = classes (paired)")
     return 0
 
 
