@@ -534,3 +534,21 @@ def test_every_reading_command_takes_the_shared_options(tmp_path):
     assert [row.split(",")[0] for row in csv.read_text("utf-8").splitlines()[1:]] == [
         f"k{i}" for i in range(6)
     ]
+
+
+def test_a_worker_dead_before_its_next_task_is_replaced():
+    """A worker killed between two tasks (as the OOM killer would): sending it the next task raised
+    BrokenPipeError, which the CLI reads as a closed standard output (``| head``) and ended the run with exit 1
+    and no message (``test_killing_a_worker_of_the_cli_run`` failed one run in three); the task goes to a new
+    worker instead."""
+    from reportnlp.pipeline.executors import ProcessExecutor
+
+    ex = ProcessExecutor(2)
+    try:
+        assert sorted(ex.map(abs, [-1, -2])) == [(0, 1), (1, 2)]  # the pool is up, both workers idle
+        victim = ex._pool[0].proc
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.join()
+        assert sorted(ex.map(abs, [-3, -4, -5])) == [(0, 3), (1, 4), (2, 5)]
+    finally:
+        ex.close()

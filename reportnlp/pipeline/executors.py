@@ -142,7 +142,10 @@ class ProcessExecutor:
                     if w.task is None and pending:
                         i = pending.popleft()
                         w.task = i
-                        w.conn.send((i, fn, args[i]))
+                        try:
+                            w.conn.send((i, fn, args[i]))
+                        except OSError:  # it died before it took the task (BrokenPipeError, which the CLI
+                            pass  # reads as a closed stdout, `| head`: exit 1 and no word); its pipe says so below
                 waitables = [w.conn for w in pool if w.task is not None]
                 waitables += [w.proc.sentinel for w in pool]
                 ready = set(wait(waitables))
